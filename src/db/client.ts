@@ -1,0 +1,81 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The Drizzle database, the same type on PGlite and on a PostgreSQL server. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** A database or a transaction: repositories accept either. */
+export type DbOrTx = Db | Tx;
+
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export type DatabaseOptions =
+  | { engine: 'pglite'; dataDir?: string }
+  | { engine: 'postgres'; url: string; poolSize?: number };
+
+/** An open database connection with the engine-specific hooks the rest of the app needs. */
+export interface Database {
+  engine: 'pglite' | 'postgres';
+  db: Db;
+  migrate(): Promise<void>;
+  /** Calls `onMessage` for each NOTIFY on `channel`; resolves to an unsubscribe function. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+/** Opens PGlite (in `dataDir`, or in memory without one) or a node-postgres pool. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.engine === 'pglite') {
+    if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+    const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent } });
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    return {
+      engine: 'pglite',
+      db,
+      migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR }),
+      listen: async (channel, onMessage) => {
+        const unsubscribe = await client.listen(channel, onMessage);
+        return () => unsubscribe();
+      },
+      close: () => client.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+  const listeners: pg.PoolClient[] = [];
+  return {
+    engine: 'postgres',
+    db,
+    migrate: () => migrateNodePg(drizzleNodePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR }),
+    listen: async (channel, onMessage) => {
+      const client = await pool.connect();
+      listeners.push(client);
+      client.on('notification', (message) => {
+        if (message.channel === channel) onMessage(message.payload ?? '');
+      });
+      await client.query(`LISTEN "${channel.replaceAll('"', '')}"`);
+      return async () => {
+        await client.query(`UNLISTEN "${channel.replaceAll('"', '')}"`);
+        listeners.splice(listeners.indexOf(client), 1);
+        client.release();
+      };
+    },
+    close: async () => {
+      for (const client of listeners.splice(0)) client.release();
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,311 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Database, Tx } from '../../../db/client.ts';
+import {
+  bumpRegistryRevision,
+  createImportRun,
+  ensureSources,
+  fillPlaceGaps,
+  finishImportRun,
+  insertInBatches,
+  insertPartnershipParties,
+  insertPartnerships,
+  insertPartnershipSources,
+  insertPlaceNames,
+  insertPlaceOrigins,
+  insertPlaces,
+  loadPartnershipKeys,
+  loadPartnershipSourceKeys,
+  loadPlaceIdentities,
+  loadPlaceNameKeys,
+  loadPlaceOrigins,
+  recountPartners,
+  reserveIds,
+} from '../imports.repo.ts';
+import { type Gazetteer, loadGazetteer } from './gazetteer.ts';
+import { readWorldFiles, shippedWorldFiles, type WorldFiles } from './world.reader.ts';
+import { type PlannedPlace, reconcileWorld, type WorldPlan } from './world.reconcile.ts';
+import { WORLD_SOURCES, type WorldSourceName } from './world.sources.ts';
+
+export type ImportPhase = 'read' | 'reconcile' | 'places' | 'names' | 'partnerships' | 'sources' | 'finish';
+
+export interface ImportProgress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
+
+export interface WorldImportOptions {
+  files?: WorldFiles;
+  /** Folder for the reconciliation report; none is written without it. */
+  reportsDir?: string;
+  onProgress?: (progress: ImportProgress) => void;
+  /** A loaded gazetteer, to share one between imports (tests). */
+  gazetteer?: Gazetteer;
+}
+
+export interface WorldImportSummary {
+  runId: number;
+  changed: boolean;
+  reportPath: string | null;
+  perSource: WorldPlan['counts'];
+  counts: {
+    rowsRead: number;
+    places: number;
+    partnerships: number;
+    mergedRows: number;
+    unresolved: number;
+    ambiguous: number;
+    corrections: number;
+    placesCreated: number;
+    placesUpdated: number;
+    namesAdded: number;
+    originsAdded: number;
+    partnershipsCreated: number;
+    sourceRecordsAdded: number;
+    partnerCountsUpdated: number;
+  };
+}
+
+const BATCH = 1000;
+
+/**
+ * Imports the world's twin-town ties: reads the files, reconciles them, and writes what the database lacks in one
+ * transaction. Running it again with the same files changes nothing. A failure leaves the data as it was and the
+ * run recorded as failed.
+ */
+export async function importWorld(database: Database, options: WorldImportOptions = {}): Promise<WorldImportSummary> {
+  const progress = options.onProgress ?? (() => {});
+  progress({ phase: 'read', done: 0, total: 1 });
+  const [input, gazetteer] = await Promise.all([
+    readWorldFiles(options.files ?? shippedWorldFiles()),
+    options.gazetteer ?? loadGazetteer(),
+  ]);
+  progress({ phase: 'read', done: 1, total: 1 });
+  progress({ phase: 'reconcile', done: 0, total: 1 });
+  const plan = reconcileWorld(input, gazetteer);
+  progress({ phase: 'reconcile', done: 1, total: 1 });
+
+  const { db } = database;
+  const sourceIds = await ensureSources(db, Object.values(WORLD_SOURCES));
+  const runId = await createImportRun(db, 'world', input.files);
+  try {
+    const written = await db.transaction((tx) => writePlan(tx, plan, sourceIds, runId, progress));
+    const changed = Object.values(written).some((value) => value > 0);
+    const counts: WorldImportSummary['counts'] = {
+      rowsRead: input.wikidataLinks.length + input.wikipediaPairs.length + input.finnishMunicipalities.length,
+      places: plan.places.length,
+      partnerships: plan.ties.length,
+      mergedRows: plan.mergedRows,
+      unresolved: plan.unresolved.length,
+      ambiguous: plan.ambiguous.length,
+      corrections: plan.corrections.length,
+      ...written,
+    };
+    const reportPath = options.reportsDir ? await writeReport(options.reportsDir, runId, plan, counts) : null;
+    await finishImportRun(db, runId, { status: 'succeeded', counts, reportPath: reportPath ?? undefined });
+    progress({ phase: 'finish', done: 1, total: 1 });
+    return { runId, changed, reportPath, perSource: plan.counts, counts };
+  } catch (error) {
+    await finishImportRun(db, runId, { status: 'failed', error: String(error) });
+    throw error;
+  }
+}
+
+async function writePlan(
+  tx: Tx,
+  plan: WorldPlan,
+  sourceIds: Map<string, number>,
+  runId: number,
+  progress: (progress: ImportProgress) => void,
+) {
+  const sourceId = (name: WorldSourceName) => sourceIds.get(WORLD_SOURCES[name].key)!;
+
+  // Places: find each planned place in the database by QID, GeoNames id or any source key it was known by.
+  const identities = await loadPlaceIdentities(tx);
+  const byQid = new Map(identities.filter((row) => row.wikidataQid).map((row) => [row.wikidataQid!, row]));
+  const byGeonames = new Map(identities.filter((row) => row.geonamesId).map((row) => [row.geonamesId!, row]));
+  const byId = new Map(identities.map((row) => [row.id, row]));
+  const byOrigin = new Map(
+    (await loadPlaceOrigins(tx)).map((row) => [`${row.sourceId}|${row.externalKey}`, row.placeId]),
+  );
+  const placeIds = new Map<string, number>();
+  const fresh: PlannedPlace[] = [];
+  for (const place of plan.places) {
+    const existing =
+      (place.wikidataQid ? byQid.get(place.wikidataQid)?.id : undefined) ??
+      (place.geonamesId ? byGeonames.get(place.geonamesId)?.id : undefined) ??
+      place.origins.map((origin) => byOrigin.get(`${sourceId(origin.source)}|${origin.externalKey}`)).find(Boolean);
+    if (existing) placeIds.set(place.key, existing);
+    else fresh.push(place);
+  }
+  // Parents before the districts that point at them.
+  fresh.sort((a, b) => Number(a.parentKey !== null) - Number(b.parentKey !== null));
+  const newIds = await reserveIds(tx, 'places', fresh.length);
+  fresh.forEach((place, index) => placeIds.set(place.key, newIds[index]!));
+
+  const total = fresh.length;
+  progress({ phase: 'places', done: 0, total });
+  let done = 0;
+  await insertInBatches(
+    fresh.map((place) => ({
+      id: placeIds.get(place.key)!,
+      kind: place.kind,
+      name: place.name,
+      wikidataQid: place.wikidataQid,
+      geonamesId: place.geonamesId,
+      country: place.country,
+      parentId: place.parentKey ? (placeIds.get(place.parentKey) ?? null) : null,
+      lat: place.lat,
+      lng: place.lng,
+      population: place.population,
+    })),
+    BATCH,
+    (batch) => insertPlaces(tx, batch),
+    (count) => progress({ phase: 'places', done: (done += count), total }),
+  );
+
+  let placesUpdated = 0;
+  for (const place of plan.places) {
+    const row = byId.get(placeIds.get(place.key)!);
+    if (!row) continue;
+    const gaps: Parameters<typeof fillPlaceGaps>[2] = {};
+    if (row.lat === null && place.lat !== null) Object.assign(gaps, { lat: place.lat, lng: place.lng });
+    if (row.population === null && place.population !== null) gaps.population = place.population;
+    const parentId = place.parentKey ? placeIds.get(place.parentKey) : undefined;
+    if (row.parentId === null && parentId && parentId !== row.id) gaps.parentId = parentId;
+    if (Object.keys(gaps).length > 0) {
+      await fillPlaceGaps(tx, row.id, gaps);
+      placesUpdated += 1;
+    }
+  }
+
+  // Names and origins: add what is missing.
+  const knownNames = new Set((await loadPlaceNameKeys(tx)).map((row) => `${row.placeId}|${row.lang}|${row.name}`));
+  const names = plan.places.flatMap((place) =>
+    place.names
+      .map((name) => ({
+        placeId: placeIds.get(place.key)!,
+        name: name.name,
+        lang: name.lang,
+        kind: name.kind,
+        sourceId: sourceId(name.source),
+      }))
+      .filter((row) => !knownNames.has(`${row.placeId}|${row.lang}|${row.name}`)),
+  );
+  const origins = plan.places.flatMap((place) =>
+    place.origins
+      .map((origin) => ({
+        placeId: placeIds.get(place.key)!,
+        sourceId: sourceId(origin.source),
+        importRunId: runId,
+        externalKey: origin.externalKey,
+        raw: origin.raw,
+      }))
+      .filter((row) => !byOrigin.has(`${row.sourceId}|${row.externalKey}`)),
+  );
+  progress({ phase: 'names', done: 0, total: names.length + origins.length });
+  done = 0;
+  const namesTotal = names.length + origins.length;
+  const onNames = (count: number) => progress({ phase: 'names', done: (done += count), total: namesTotal });
+  await insertInBatches(names, BATCH * 2, (batch) => insertPlaceNames(tx, batch), onNames);
+  await insertInBatches(origins, BATCH, (batch) => insertPlaceOrigins(tx, batch), onNames);
+
+  // Ties: one per kind and set of parties.
+  const partnershipIds = new Map(
+    (await loadPartnershipKeys(tx)).filter((row) => row.kind === 'twin_town').map((row) => [row.partyKey, row.id]),
+  );
+  // Two planned places can be one place in the database (a user merged them): such ties merge too, and a tie
+  // whose ends became one place is left out.
+  const tieKeys = plan.ties
+    .map((tie) => {
+      const ids = [...new Set(tie.placeKeys.map((key) => placeIds.get(key)!))].sort((a, b) => a - b);
+      return { tie, ids, partyKey: ids.join('-') };
+    })
+    .filter(({ ids }) => ids.length >= 2);
+  const newTies: typeof tieKeys = [];
+  const planned = new Set<string>();
+  for (const entry of tieKeys) {
+    if (partnershipIds.has(entry.partyKey) || planned.has(entry.partyKey)) continue;
+    planned.add(entry.partyKey);
+    newTies.push(entry);
+  }
+  const tieIds = await reserveIds(tx, 'partnerships', newTies.length);
+  newTies.forEach(({ partyKey }, index) => partnershipIds.set(partyKey, tieIds[index]!));
+  progress({ phase: 'partnerships', done: 0, total: newTies.length });
+  done = 0;
+  await insertInBatches(
+    newTies,
+    BATCH,
+    async (batch) => {
+      await insertPartnerships(
+        tx,
+        batch.map(({ partyKey }) => ({ id: partnershipIds.get(partyKey)!, kind: 'twin_town' as const, partyKey })),
+      );
+      await insertPartnershipParties(
+        tx,
+        batch.flatMap(({ partyKey, ids }) =>
+          ids.map((placeId) => ({ partnershipId: partnershipIds.get(partyKey)!, placeId })),
+        ),
+      );
+    },
+    (count) => progress({ phase: 'partnerships', done: (done += count), total: newTies.length }),
+  );
+
+  const knownRecords = new Set(
+    (await loadPartnershipSourceKeys(tx)).map((row) => `${row.sourceId}|${row.recordKey}`),
+  );
+  const records = tieKeys.flatMap(({ tie, partyKey }) =>
+    tie.records
+      .map((record) => ({
+        partnershipId: partnershipIds.get(partyKey)!,
+        sourceId: sourceId(record.source),
+        importRunId: runId,
+        recordKey: record.recordKey,
+        raw: record.raw,
+      }))
+      .filter((row) => !knownRecords.has(`${row.sourceId}|${row.recordKey}`)),
+  );
+  progress({ phase: 'sources', done: 0, total: records.length });
+  done = 0;
+  await insertInBatches(
+    records,
+    BATCH * 2,
+    (batch) => insertPartnershipSources(tx, batch),
+    (count) => progress({ phase: 'sources', done: (done += count), total: records.length }),
+  );
+
+  const partnerCountsUpdated = await recountPartners(tx);
+  const written = {
+    placesCreated: fresh.length,
+    placesUpdated,
+    namesAdded: names.length,
+    originsAdded: origins.length,
+    partnershipsCreated: newTies.length,
+    sourceRecordsAdded: records.length,
+    partnerCountsUpdated,
+  };
+  if (Object.values(written).some((value) => value > 0)) await bumpRegistryRevision(tx);
+  return written;
+}
+
+async function writeReport(
+  reportsDir: string,
+  runId: number,
+  plan: WorldPlan,
+  counts: WorldImportSummary['counts'],
+): Promise<string> {
+  await mkdir(reportsDir, { recursive: true });
+  const file = path.join(reportsDir, `world-import-${runId}.json`);
+  const report = {
+    runId,
+    createdAt: new Date().toISOString(),
+    counts,
+    perSource: plan.counts,
+    unresolved: plan.unresolved,
+    ambiguous: plan.ambiguous,
+    corrections: plan.corrections,
+  };
+  await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}

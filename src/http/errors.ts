@@ -1,0 +1,143 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/** Every error the API can answer with: a stable code and its HTTP status. */
+export const ERROR_CATALOGUE = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  CONSTRAINT_VIOLATED: 400,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  PLACE_NOT_FOUND: 404,
+  PARTNERSHIP_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  NOT_READY: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export interface ErrorDetail {
+  /** Where the problem is: `query.limit`, `params.id`, `body.parties.0`. */
+  field: string;
+  message: string;
+}
+
+/** An error the API reports to the client as `{ error: { code, message, details } }`. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly details: ErrorDetail[];
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = []) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.statusCode = ERROR_CATALOGUE[code];
+    this.details = details;
+  }
+}
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Stable machine-readable code, e.g. VALIDATION_FAILED'),
+      message: z.string().describe('Human-readable explanation'),
+      details: z
+        .array(z.object({ field: z.string(), message: z.string() }))
+        .describe('The offending fields, when the request was at fault'),
+    }),
+  })
+  .describe('Error');
+
+/** The PostgreSQL SQLSTATE codes that mean the client sent something the database refused. */
+const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
+  '23505': 'CONFLICT', // unique_violation
+  '23503': 'CONFLICT', // foreign_key_violation
+  '23514': 'CONSTRAINT_VIOLATED', // check_violation
+  '23502': 'CONSTRAINT_VIOLATED', // not_null_violation
+  '22P02': 'VALIDATION_FAILED', // invalid_text_representation
+  '22003': 'VALIDATION_FAILED', // numeric_value_out_of_range
+  '22007': 'VALIDATION_FAILED', // invalid_datetime_format
+  '22008': 'VALIDATION_FAILED', // datetime_field_overflow
+  '40001': 'CONFLICT', // serialization_failure
+};
+
+/** Finds a PostgreSQL error code on an error or its causes (Drizzle wraps driver errors). */
+export function pgErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function fieldOf(scope: string | undefined, path: readonly PropertyKey[]): string {
+  return [scope, ...path.map(String)].filter(Boolean).join('.');
+}
+
+function send(reply: import('fastify').FastifyReply, error: AppError) {
+  return reply.code(error.statusCode).send({
+    error: { code: error.code, message: error.message, details: error.details },
+  });
+}
+
+/** Installs the one error handler and the 404 handler: every failure answers in the catalogue's shape. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return send(reply, error);
+
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const details = error.validation.map((issue) => ({
+        field: fieldOf(error.validationContext, issue.instancePath.split('/').filter(Boolean)),
+        message: issue.message ?? 'is invalid',
+      }));
+      const fields = [...new Set(details.map((detail) => detail.field))].join(', ');
+      return send(reply, new AppError('VALIDATION_FAILED', `Invalid request: ${fields}`, details));
+    }
+
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
+      return send(reply, new AppError('INTERNAL', 'Internal error'));
+    }
+
+    const pgCode = pgErrorCode(error);
+    if (pgCode && PG_CLIENT_ERRORS[pgCode]) {
+      const code = PG_CLIENT_ERRORS[pgCode];
+      const constraint = (error as { constraint?: string }).constraint;
+      return send(
+        reply,
+        new AppError(code, 'The request conflicts with the data', constraint ? [{ field: constraint, message: 'violated' }] : []),
+      );
+    }
+
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return send(reply, new AppError('INVALID_JSON', error.message));
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return send(reply, new AppError('PAYLOAD_TOO_LARGE', error.message));
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return send(reply, new AppError('UNSUPPORTED_MEDIA_TYPE', error.message));
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({
+        error: { code: error.code ?? 'BAD_REQUEST', message: error.message, details: [] },
+      });
+    }
+
+    request.log.error({ err: error }, 'unhandled error');
+    return send(reply, new AppError('INTERNAL', 'Internal error'));
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    send(reply, new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
+  );
+}
