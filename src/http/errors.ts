@@ -95,10 +95,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof AppError) return send(reply, error);
 
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((issue) => ({
-        field: fieldOf(error.validationContext, issue.instancePath.split('/').filter(Boolean)),
-        message: issue.message ?? 'is invalid',
-      }));
+      const details = error.validation.flatMap((issue) => {
+        const path = issue.instancePath.split('/').filter(Boolean);
+        const keys =
+          issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: unknown }).keys : undefined;
+        if (Array.isArray(keys)) {
+          return keys.map((key) => ({
+            field: fieldOf(error.validationContext, [...path, String(key)]),
+            message: 'is not a known parameter',
+          }));
+        }
+        return [{ field: fieldOf(error.validationContext, path), message: issue.message ?? 'is invalid' }];
+      });
       const fields = [...new Set(details.map((detail) => detail.field))].join(', ');
       return send(reply, new AppError('VALIDATION_FAILED', `Invalid request: ${fields}`, details));
     }
@@ -114,7 +122,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const constraint = (error as { constraint?: string }).constraint;
       return send(
         reply,
-        new AppError(code, 'The request conflicts with the data', constraint ? [{ field: constraint, message: 'violated' }] : []),
+        new AppError(
+          code,
+          'The request conflicts with the data',
+          constraint ? [{ field: constraint, message: 'violated' }] : [],
+        ),
       );
     }
 

@@ -6,8 +6,8 @@ import {
   type ImportFile,
   importRuns,
   partnershipParties,
-  partnerships,
   partnershipSources,
+  partnerships,
   placeNames,
   placeOrigins,
   places,
@@ -27,7 +27,10 @@ export interface SourceDefinition {
 }
 
 /** Inserts the sources that are missing and answers every source's id by key. */
-export async function ensureSources(db: DbOrTx, definitions: SourceDefinition[]): Promise<Map<string, number>> {
+export async function ensureSources(
+  db: DbOrTx,
+  definitions: SourceDefinition[],
+): Promise<Map<string, number>> {
   await db.insert(sources).values(definitions).onConflictDoNothing({ target: sources.key });
   const rows = await db.select({ id: sources.id, key: sources.key }).from(sources);
   return new Map(rows.map((row) => [row.key, row.id]));
@@ -41,7 +44,12 @@ export async function createImportRun(db: DbOrTx, dataset: string, files: Import
 export async function finishImportRun(
   db: DbOrTx,
   id: number,
-  outcome: { status: 'succeeded' | 'failed'; counts?: Record<string, number>; reportPath?: string; error?: string },
+  outcome: {
+    status: 'succeeded' | 'failed';
+    counts?: Record<string, number>;
+    reportPath?: string;
+    error?: string;
+  },
 ): Promise<void> {
   await db
     .update(importRuns)
@@ -56,7 +64,11 @@ export async function finishImportRun(
 }
 
 /** Reserves `count` ids of a table's identity sequence, so rows and their references can be written in bulk. */
-export async function reserveIds(db: DbOrTx, table: 'places' | 'partnerships', count: number): Promise<number[]> {
+export async function reserveIds(
+  db: DbOrTx,
+  table: 'places' | 'partnerships',
+  count: number,
+): Promise<number[]> {
   if (count === 0) return [];
   const rows = await queryRows<{ id: number }>(
     db,
@@ -80,16 +92,24 @@ export async function loadPlaceIdentities(db: DbOrTx) {
 
 export async function loadPlaceOrigins(db: DbOrTx) {
   return db
-    .select({ placeId: placeOrigins.placeId, sourceId: placeOrigins.sourceId, externalKey: placeOrigins.externalKey })
+    .select({
+      placeId: placeOrigins.placeId,
+      sourceId: placeOrigins.sourceId,
+      externalKey: placeOrigins.externalKey,
+    })
     .from(placeOrigins);
 }
 
 export async function loadPlaceNameKeys(db: DbOrTx) {
-  return db.select({ placeId: placeNames.placeId, lang: placeNames.lang, name: placeNames.name }).from(placeNames);
+  return db
+    .select({ placeId: placeNames.placeId, lang: placeNames.lang, name: placeNames.name })
+    .from(placeNames);
 }
 
 export async function loadPartnershipKeys(db: DbOrTx) {
-  return db.select({ id: partnerships.id, kind: partnerships.kind, partyKey: partnerships.partyKey }).from(partnerships);
+  return db
+    .select({ id: partnerships.id, kind: partnerships.kind, partyKey: partnerships.partyKey })
+    .from(partnerships);
 }
 
 export async function loadPartnershipSourceKeys(db: DbOrTx) {
@@ -112,7 +132,8 @@ export async function insertInBatches<T extends Record<string, unknown>>(
   }
 }
 
-export const insertPlaces = (db: DbOrTx, rows: (typeof places.$inferInsert)[]) => db.insert(places).values(rows);
+export const insertPlaces = (db: DbOrTx, rows: (typeof places.$inferInsert)[]) =>
+  db.insert(places).values(rows);
 export const insertPlaceNames = (db: DbOrTx, rows: (typeof placeNames.$inferInsert)[]) =>
   db.insert(placeNames).values(rows).onConflictDoNothing();
 export const insertPlaceOrigins = (db: DbOrTx, rows: (typeof placeOrigins.$inferInsert)[]) =>
@@ -157,7 +178,10 @@ export async function bumpRegistryRevision(db: DbOrTx): Promise<void> {
   await db
     .insert(dataRevisions)
     .values({ name: REGISTRY_REVISION, revision: 1 })
-    .onConflictDoUpdate({ target: dataRevisions.name, set: { revision: sql`${dataRevisions.revision} + 1` } });
+    .onConflictDoUpdate({
+      target: dataRevisions.name,
+      set: { revision: sql`${dataRevisions.revision} + 1` },
+    });
   await db.execute(sql`select pg_notify(${REGISTRY_CHANNEL}, ${REGISTRY_REVISION})`);
 }
 

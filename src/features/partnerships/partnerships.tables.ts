@@ -53,10 +53,7 @@ export const partnerships = pgTable(
     unique('partnerships_kind_parties').on(t.kind, t.partyKey),
     check('partnerships_party_key_format', sql`${t.partyKey} ~ '^[0-9]+(-[0-9]+)+$'`),
     check('partnerships_dates_order', sql`${t.endedOn} >= ${t.startedOn}`),
-    check(
-      'partnerships_end_matches_status',
-      sql`${t.endedOn} is null or ${t.status} = 'ended'`,
-    ),
+    check('partnerships_end_matches_status', sql`${t.endedOn} is null or ${t.status} = 'ended'`),
     index('partnerships_kind_idx').on(t.kind),
     index('partnerships_started_idx').on(t.startedOn),
   ],

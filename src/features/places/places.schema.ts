@@ -69,13 +69,18 @@ export const placeDetailSchema = placeSummarySchema.extend({
     wikidata: z.string().nullable().describe('Wikidata QID'),
     geonames: z.number().int().nullable().describe('GeoNames id'),
   }),
-  parent: z.object({ id: z.number().int(), name: z.string() }).nullable().describe('The city a district belongs to'),
+  parent: z
+    .object({ id: z.number().int(), name: z.string() })
+    .nullable()
+    .describe('The city a district belongs to'),
   counts: z.object({
     partners: z.number().int(),
     partnerCountries: z.number().int(),
     sources: z.number().int().describe('Source records that report ties of this place'),
   }),
-  sources: z.array(z.object({ key: z.string(), name: z.string() })).describe('Sources that report this place'),
+  sources: z
+    .array(z.object({ key: z.string(), name: z.string() }))
+    .describe('Sources that report this place'),
 });
 export type PlaceDetail = z.infer<typeof placeDetailSchema>;
 

@@ -73,9 +73,7 @@ export const placeNames = pgTable(
     kind: nameKind('kind').notNull().default('official'),
     sourceId: integer('source_id').references(() => sources.id),
     /** Lower-case, accent- and punctuation-free form used by search; computed by the database. */
-    searchKey: text('search_key')
-      .notNull()
-      .generatedAlwaysAs(sql`cb_search_key(name)`),
+    searchKey: text('search_key').notNull().generatedAlwaysAs(sql`cb_search_key(name)`),
   },
   (t) => [
     unique('place_names_unique').on(t.placeId, t.lang, t.name),

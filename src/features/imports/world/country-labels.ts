@@ -83,6 +83,9 @@ function countryKey(name: string): string {
     .trim();
 }
 
+/** Groupings Intl knows that are not countries. */
+const MACRO_REGIONS = new Set(['EU', 'EZ', 'UN', 'QO']);
+
 let englishNames: Map<string, string> | undefined;
 
 /** Every ISO region code Intl knows, keyed by its normalised English name. */
@@ -93,6 +96,8 @@ function englishCountryNames(): Map<string, string> {
   for (let first = 65; first <= 90; first += 1) {
     for (let second = 65; second <= 90; second += 1) {
       const code = String.fromCharCode(first, second);
+      // Deprecated codes (DD, FX, DY …) display their successor's name; keep only the current code.
+      if (new Intl.Locale(`und-${code}`).region !== code || MACRO_REGIONS.has(code)) continue;
       const name = display.of(code);
       if (name && name !== code) names.set(countryKey(name), code);
     }
@@ -115,7 +120,10 @@ function lookup(part: string): string | undefined {
 export function resolveCountryLabel(label: string): string | undefined {
   const whole = lookup(label);
   if (whole) return whole;
-  const parts = label.split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = label
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (parts.length < 2) return undefined;
   return lookup(parts[0]!) ?? lookup(parts[parts.length - 1]!);
 }

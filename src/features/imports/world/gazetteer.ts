@@ -32,10 +32,16 @@ export class Gazetteer {
       const key = normalizeName(entry.name);
       push(this.byNameCountry, `${key}|${entry.country}`, entry);
       push(this.byName, key, entry);
-      if (entry.municipalityCode) push(this.byMunicipality, `${entry.municipalityCode}|${entry.country}`, entry);
+      if (entry.municipalityCode)
+        push(this.byMunicipality, `${entry.municipalityCode}|${entry.country}`, entry);
       const box = this.bounds.get(entry.country);
       if (!box) {
-        this.bounds.set(entry.country, { minLat: entry.lat, maxLat: entry.lat, minLng: entry.lng, maxLng: entry.lng });
+        this.bounds.set(entry.country, {
+          minLat: entry.lat,
+          maxLat: entry.lat,
+          minLng: entry.lng,
+          maxLng: entry.lng,
+        });
       } else {
         box.minLat = Math.min(box.minLat, entry.lat);
         box.maxLat = Math.max(box.maxLat, entry.lat);
@@ -61,7 +67,9 @@ export class Gazetteer {
 
   /** Places of a Finnish municipality code, the most populous first. */
   byMunicipalityCode(code: string, country: string): GazetteerEntry[] {
-    return [...(this.byMunicipality.get(`${code}|${country}`) ?? [])].sort((a, b) => b.population - a.population);
+    return [...(this.byMunicipality.get(`${code}|${country}`) ?? [])].sort(
+      (a, b) => b.population - a.population,
+    );
   }
 
   /**

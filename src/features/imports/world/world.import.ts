@@ -9,8 +9,8 @@ import {
   finishImportRun,
   insertInBatches,
   insertPartnershipParties,
-  insertPartnerships,
   insertPartnershipSources,
+  insertPartnerships,
   insertPlaceNames,
   insertPlaceOrigins,
   insertPlaces,
@@ -74,7 +74,10 @@ const BATCH = 1000;
  * transaction. Running it again with the same files changes nothing. A failure leaves the data as it was and the
  * run recorded as failed.
  */
-export async function importWorld(database: Database, options: WorldImportOptions = {}): Promise<WorldImportSummary> {
+export async function importWorld(
+  database: Database,
+  options: WorldImportOptions = {},
+): Promise<WorldImportSummary> {
   const progress = options.onProgress ?? (() => {});
   progress({ phase: 'read', done: 0, total: 1 });
   const [input, gazetteer] = await Promise.all([
@@ -135,18 +138,17 @@ async function writePlan(
     const existing =
       (place.wikidataQid ? byQid.get(place.wikidataQid)?.id : undefined) ??
       (place.geonamesId ? byGeonames.get(place.geonamesId)?.id : undefined) ??
-      place.origins.map((origin) => byOrigin.get(`${sourceId(origin.source)}|${origin.externalKey}`)).find(Boolean);
+      place.origins
+        .map((origin) => byOrigin.get(`${sourceId(origin.source)}|${origin.externalKey}`))
+        .find(Boolean);
     if (existing) placeIds.set(place.key, existing);
     else fresh.push(place);
   }
   // Parents before the districts that point at them.
   fresh.sort((a, b) => Number(a.parentKey !== null) - Number(b.parentKey !== null));
   const newIds = await reserveIds(tx, 'places', fresh.length);
-  fresh.forEach((place, index) => placeIds.set(place.key, newIds[index]!));
+  for (const [index, place] of fresh.entries()) placeIds.set(place.key, newIds[index]!);
 
-  const total = fresh.length;
-  progress({ phase: 'places', done: 0, total });
-  let done = 0;
   await insertInBatches(
     fresh.map((place) => ({
       id: placeIds.get(place.key)!,
@@ -162,7 +164,7 @@ async function writePlan(
     })),
     BATCH,
     (batch) => insertPlaces(tx, batch),
-    (count) => progress({ phase: 'places', done: (done += count), total }),
+    phaseCounter(progress, 'places', fresh.length),
   );
 
   let placesUpdated = 0;
@@ -181,7 +183,9 @@ async function writePlan(
   }
 
   // Names and origins: add what is missing.
-  const knownNames = new Set((await loadPlaceNameKeys(tx)).map((row) => `${row.placeId}|${row.lang}|${row.name}`));
+  const knownNames = new Set(
+    (await loadPlaceNameKeys(tx)).map((row) => `${row.placeId}|${row.lang}|${row.name}`),
+  );
   const names = plan.places.flatMap((place) =>
     place.names
       .map((name) => ({
@@ -204,16 +208,15 @@ async function writePlan(
       }))
       .filter((row) => !byOrigin.has(`${row.sourceId}|${row.externalKey}`)),
   );
-  progress({ phase: 'names', done: 0, total: names.length + origins.length });
-  done = 0;
-  const namesTotal = names.length + origins.length;
-  const onNames = (count: number) => progress({ phase: 'names', done: (done += count), total: namesTotal });
+  const onNames = phaseCounter(progress, 'names', names.length + origins.length);
   await insertInBatches(names, BATCH * 2, (batch) => insertPlaceNames(tx, batch), onNames);
   await insertInBatches(origins, BATCH, (batch) => insertPlaceOrigins(tx, batch), onNames);
 
   // Ties: one per kind and set of parties.
   const partnershipIds = new Map(
-    (await loadPartnershipKeys(tx)).filter((row) => row.kind === 'twin_town').map((row) => [row.partyKey, row.id]),
+    (await loadPartnershipKeys(tx))
+      .filter((row) => row.kind === 'twin_town')
+      .map((row) => [row.partyKey, row.id]),
   );
   // Two planned places can be one place in the database (a user merged them): such ties merge too, and a tie
   // whose ends became one place is left out.
@@ -231,16 +234,18 @@ async function writePlan(
     newTies.push(entry);
   }
   const tieIds = await reserveIds(tx, 'partnerships', newTies.length);
-  newTies.forEach(({ partyKey }, index) => partnershipIds.set(partyKey, tieIds[index]!));
-  progress({ phase: 'partnerships', done: 0, total: newTies.length });
-  done = 0;
+  for (const [index, { partyKey }] of newTies.entries()) partnershipIds.set(partyKey, tieIds[index]!);
   await insertInBatches(
     newTies,
     BATCH,
     async (batch) => {
       await insertPartnerships(
         tx,
-        batch.map(({ partyKey }) => ({ id: partnershipIds.get(partyKey)!, kind: 'twin_town' as const, partyKey })),
+        batch.map(({ partyKey }) => ({
+          id: partnershipIds.get(partyKey)!,
+          kind: 'twin_town' as const,
+          partyKey,
+        })),
       );
       await insertPartnershipParties(
         tx,
@@ -249,7 +254,7 @@ async function writePlan(
         ),
       );
     },
-    (count) => progress({ phase: 'partnerships', done: (done += count), total: newTies.length }),
+    phaseCounter(progress, 'partnerships', newTies.length),
   );
 
   const knownRecords = new Set(
@@ -266,13 +271,11 @@ async function writePlan(
       }))
       .filter((row) => !knownRecords.has(`${row.sourceId}|${row.recordKey}`)),
   );
-  progress({ phase: 'sources', done: 0, total: records.length });
-  done = 0;
   await insertInBatches(
     records,
     BATCH * 2,
     (batch) => insertPartnershipSources(tx, batch),
-    (count) => progress({ phase: 'sources', done: (done += count), total: records.length }),
+    phaseCounter(progress, 'sources', records.length),
   );
 
   const partnerCountsUpdated = await recountPartners(tx);
@@ -287,6 +290,20 @@ async function writePlan(
   };
   if (Object.values(written).some((value) => value > 0)) await bumpRegistryRevision(tx);
   return written;
+}
+
+/** Announces a phase and answers a callback that advances it by each written batch. */
+function phaseCounter(
+  progress: (progress: ImportProgress) => void,
+  phase: ImportPhase,
+  total: number,
+): (count: number) => void {
+  let done = 0;
+  progress({ phase, done, total });
+  return (count) => {
+    done += count;
+    progress({ phase, done, total });
+  };
 }
 
 async function writeReport(

@@ -6,7 +6,10 @@ import { parse } from 'csv-parse/sync';
 import type { ImportFile } from '../../sources/sources.tables.ts';
 
 /** The folder of shipped open data, beside `src/`. */
-export const SHIPPED_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../data');
+export const SHIPPED_DATA_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../data',
+);
 
 /** Where the world import reads its files; tests point it at a small fixture of the same shape. */
 export interface WorldFiles {

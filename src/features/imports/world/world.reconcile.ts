@@ -8,8 +8,8 @@ import type { PlaceKind } from '../../places/places.schema.ts';
 import { countryName, resolveCountryLabel } from './country-labels.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
 import { distanceKm, type LatLng, normalizeName } from './normalize.ts';
-import type { WorldSourceName } from './world.sources.ts';
 import type { SourceRow, WikipediaPair, WorldInput } from './world.reader.ts';
+import type { WorldSourceName } from './world.sources.ts';
 
 /** A gazetteer place this close to a source's coordinates is the same place. */
 const SAME_PLACE_KM = 30;
@@ -113,8 +113,10 @@ interface ParsedLabel {
   qualifierStyle: 'parenthesis' | 'comma' | null;
 }
 
-const REGION_QUALIFIER = /^(state|province|region|county|microregion|prefecture|oblast|voivodeship|canton|department)$/i;
-const MUNICIPALITY_QUALIFIER = /(gmina|municipality|parish|commune|local government|town|city|village|council|borough|township)$/i;
+const REGION_QUALIFIER =
+  /^(state|province|region|county|microregion|prefecture|oblast|voivodeship|canton|department)$/i;
+const MUNICIPALITY_QUALIFIER =
+  /(gmina|municipality|parish|commune|local government|town|city|village|council|borough|township)$/i;
 const DISTRICT_QUALIFIER = /^(district|ward|quarter)$/i;
 const CONTAINER_QUALIFIER = /\b(district|parish|municipality|county|region|province|islands?)$/i;
 const REGION_WORDS =
@@ -128,27 +130,38 @@ function parseLabel(label: string): ParsedLabel {
   }
   const comma = label.indexOf(',');
   if (comma > 0) {
-    return { base: label.slice(0, comma).trim(), qualifier: label.slice(comma + 1).trim(), qualifierStyle: 'comma' };
+    return {
+      base: label.slice(0, comma).trim(),
+      qualifier: label.slice(comma + 1).trim(),
+      qualifierStyle: 'comma',
+    };
   }
   return { base: label.trim(), qualifier: null, qualifierStyle: null };
 }
 
-/** What kind of place a Wikipedia label names, and the parent city's label for a district. */
-function classifyLabel(parsed: ParsedLabel, country: string): { kind: PlaceKind; parentLabel: string | null } {
+/**
+ * What kind of place a Wikipedia label names, and what its qualifier is: a type ("rural gmina", "state"), a
+ * possible parent ("Tallinn" in "Nõmme (Tallinn)") or a region after a comma ("Bayside, New South Wales").
+ */
+function classifyLabel(
+  parsed: ParsedLabel,
+  country: string,
+): { kind: PlaceKind; qualifierRole: 'type' | 'parent' | null } {
   const { base, qualifier, qualifierStyle } = parsed;
-  if (normalizeName(base) === normalizeName(countryName(country))) return { kind: 'country_level', parentLabel: null };
+  if (normalizeName(base) === normalizeName(countryName(country)))
+    return { kind: 'country_level', qualifierRole: null };
   if (qualifier && qualifierStyle === 'parenthesis') {
-    if (REGION_QUALIFIER.test(qualifier)) return { kind: 'region', parentLabel: null };
-    if (DISTRICT_QUALIFIER.test(qualifier)) return { kind: 'district', parentLabel: null };
+    if (REGION_QUALIFIER.test(qualifier)) return { kind: 'region', qualifierRole: 'type' };
+    if (DISTRICT_QUALIFIER.test(qualifier)) return { kind: 'district', qualifierRole: 'type' };
     if (MUNICIPALITY_QUALIFIER.test(qualifier) || CONTAINER_QUALIFIER.test(qualifier)) {
-      return { kind: 'municipality', parentLabel: null };
+      return { kind: 'municipality', qualifierRole: 'type' };
     }
-    return { kind: 'district', parentLabel: qualifier };
+    return { kind: 'municipality', qualifierRole: 'parent' };
   }
-  if (qualifier) return { kind: 'municipality', parentLabel: null };
-  if (DISTRICT_WORDS.test(base)) return { kind: 'district', parentLabel: null };
-  if (REGION_WORDS.test(base)) return { kind: 'region', parentLabel: null };
-  return { kind: 'municipality', parentLabel: null };
+  if (qualifier) return { kind: 'municipality', qualifierRole: null };
+  if (DISTRICT_WORDS.test(base)) return { kind: 'district', qualifierRole: null };
+  if (REGION_WORDS.test(base)) return { kind: 'region', qualifierRole: null };
+  return { kind: 'municipality', qualifierRole: null };
 }
 
 function coordinates(lat: string | undefined, lng: string | undefined): LatLng | null {
@@ -194,7 +207,11 @@ export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): WorldPl
     place.names.push({ ...name, name: trimmed });
   };
   const addOrigin = (place: PlannedPlace, origin: PlannedOrigin) => {
-    if (place.origins.some((known) => known.source === origin.source && known.externalKey === origin.externalKey)) {
+    if (
+      place.origins.some(
+        (known) => known.source === origin.source && known.externalKey === origin.externalKey,
+      )
+    ) {
       return;
     }
     place.origins.push(origin);
@@ -230,7 +247,9 @@ export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): WorldPl
         .filter((entry) => distanceKm(entry, point) <= WIKIDATA_GAZETTEER_KM)
         .sort((a, b) => distanceKm(a, point) - distanceKm(b, point))[0];
       if (!match) {
-        const across = gazetteer.near(node.name, point, BORDER_FIX_KM).find((entry) => entry.country !== country);
+        const across = gazetteer
+          .near(node.name, point, BORDER_FIX_KM)
+          .find((entry) => entry.country !== country);
         if (across) {
           corrections.push({
             place: `${node.name} (${node.id})`,
@@ -299,104 +318,127 @@ export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): WorldPl
     return result;
   };
 
+  /**
+   * Finds a known place (a Wikidata city, else a GeoNames place) by any of `names` in `country`, choosing among
+   * namesakes by distance to `point`; the choice is reported when it was not clear-cut.
+   */
+  const matchKnown = (
+    label: string,
+    names: string[],
+    country: string,
+    point: LatLng | null,
+  ): PlannedPlace | undefined => {
+    const keys = [...new Set(names.map((name) => `${normalizeName(name)}|${country}`))];
+    const candidates = [...new Set(keys.flatMap((key) => wikidataByName.get(key) ?? []))];
+    if (candidates.length === 1) return candidates[0];
+    if (candidates.length > 1) {
+      const nearest = chooseNearest(candidates, point);
+      const chosen = nearest ?? [...candidates].sort(byImportance)[0]!;
+      ambiguous.push({
+        label,
+        country,
+        chosen: chosen.key,
+        candidates: candidates.map((candidate) => candidate.key),
+        reason: nearest
+          ? 'nearest to the geocoded point'
+          : 'none near the geocoded point; the most populous chosen',
+      });
+      return chosen;
+    }
+    const entries = [...new Set(names.flatMap((name) => gazetteer.find(name, country)))];
+    if (entries.length === 0) return undefined;
+    const near = point
+      ? entries
+          .filter((entry) => distanceKm(entry, point) <= SAME_PLACE_KM)
+          .sort((a, b) => distanceKm(a, point) - distanceKm(b, point))[0]
+      : undefined;
+    const entry = near ?? [...entries].sort(byPopulation)[0]!;
+    if (!near && entries.length > 1) {
+      ambiguous.push({
+        label,
+        country,
+        chosen: `G${entry.geonamesId}`,
+        candidates: entries.map((candidate) => `G${candidate.geonamesId}`),
+        reason: point ? 'none near the geocoded point; the most populous chosen' : 'the most populous chosen',
+      });
+    }
+    if (point && !near) {
+      corrections.push({
+        place: `${label}, ${country}`,
+        field: 'coordinates',
+        from: point,
+        to: { lat: entry.lat, lng: entry.lng },
+        reason: `geocoded ${Math.round(distanceKm(entry, point))} km from GeoNames ${entry.name}`,
+      });
+    }
+    const existingKey = placeByGeonames.get(entry.geonamesId);
+    if (existingKey) return places.get(existingKey);
+    const place = newPlace(`G${entry.geonamesId}`, 'municipality', label, country);
+    place.lat = entry.lat;
+    place.lng = entry.lng;
+    attachGazetteer(place, entry);
+    addName(place, { name: entry.name, lang: 'und', kind: 'official', source: 'geonames' });
+    return place;
+  };
+
   const resolveLabelUncached = (city: string, countryLabel: string): Resolution | { error: string } => {
     const label = city.trim();
     if (!label) return { error: 'empty place name' };
     const country = resolveCountryLabel(countryLabel);
     if (!country) return { error: `unknown country label "${countryLabel}"` };
     const parsed = parseLabel(label);
-    const { kind, parentLabel } = classifyLabel(parsed, country);
-    let point = geocodedPoint(city, countryLabel);
-    if (point && !gazetteer.plausiblyIn(point, country)) {
-      corrections.push({
-        place: `${label}, ${country}`,
-        field: 'coordinates',
-        from: point,
-        to: null,
-        reason: `geocoded outside ${countryName(country)}`,
-      });
-      point = null;
-    }
+    const geocodedAt = geocodedPoint(city, countryLabel);
+    const outside = geocodedAt !== null && !gazetteer.plausiblyIn(geocodedAt, country);
+    let point = outside ? null : geocodedAt;
     const origin: PlannedOrigin = {
       source: 'wikipedia',
       externalKey: `${city}|${countryLabel}`,
-      raw: { city, country: countryLabel, lat: point?.lat ?? null, lng: point?.lng ?? null },
+      raw: { city, country: countryLabel, lat: geocodedAt?.lat ?? null, lng: geocodedAt?.lng ?? null },
     };
     const withLabel = (place: PlannedPlace): Resolution => {
       addName(place, { name: label, lang: 'en', kind: 'official', source: 'wikipedia' });
-      if (parsed.base !== label) addName(place, { name: parsed.base, lang: 'en', kind: 'alias', source: 'wikipedia' });
+      if (parsed.base !== label)
+        addName(place, { name: parsed.base, lang: 'en', kind: 'alias', source: 'wikipedia' });
       addOrigin(place, origin);
+      if (outside) {
+        corrections.push({
+          place: `${label}, ${country}`,
+          field: 'coordinates',
+          from: geocodedAt,
+          to: place.lat !== null ? { lat: place.lat, lng: place.lng } : null,
+          reason: `geocoded outside ${countryName(country)}`,
+        });
+      }
       return { key: place.key };
     };
 
-    if (kind === 'municipality') {
-      // a. Wikidata city of the same name in the same country.
-      const candidates = [
-        ...(wikidataByName.get(`${normalizeName(label)}|${country}`) ?? []),
-        ...(parsed.base !== label ? (wikidataByName.get(`${normalizeName(parsed.base)}|${country}`) ?? []) : []),
-      ];
-      if (candidates.length === 1) return withLabel(candidates[0]!);
-      if (candidates.length > 1) {
-        const chosen = chooseNearest(candidates, point) ?? [...candidates].sort(byImportance)[0]!;
-        ambiguous.push({
-          label,
-          country,
-          chosen: chosen.key,
-          candidates: candidates.map((candidate) => candidate.key),
-          reason: point ? 'nearest to the geocoded point' : 'no usable coordinates; the most populous chosen',
-        });
-        return withLabel(chosen);
+    let { kind, qualifierRole } = classifyLabel(parsed, country);
+    let parentKey: string | null = null;
+    if (qualifierRole === 'parent') {
+      // "Frankfurt (Oder)" is a city known by its whole label; "Nõmme (Tallinn)" a district of a known city.
+      const known = matchKnown(label, [label], country, point);
+      if (known) return withLabel(known);
+      const parent = matchKnown(parsed.qualifier!, [parsed.qualifier!], country, null);
+      if (parent) {
+        parentKey = parent.key;
+        kind = 'district';
       }
-      // b. GeoNames place of the same name in the same country.
-      const entries = gazetteer.find(parsed.base, country);
-      if (entries.length > 0) {
-        const near = point
-          ? entries
-              .filter((entry) => distanceKm(entry, point) <= SAME_PLACE_KM)
-              .sort((a, b) => distanceKm(a, point) - distanceKm(b, point))[0]
-          : undefined;
-        const entry = near ?? [...entries].sort(byPopulation)[0]!;
-        if (!near && entries.length > 1) {
-          ambiguous.push({
-            label,
-            country,
-            chosen: `G${entry.geonamesId}`,
-            candidates: entries.map((candidate) => `G${candidate.geonamesId}`),
-            reason: point ? 'none near the geocoded point; the most populous chosen' : 'the most populous chosen',
-          });
-        }
-        if (point && !near) {
-          corrections.push({
-            place: `${label}, ${country}`,
-            field: 'coordinates',
-            from: point,
-            to: { lat: entry.lat, lng: entry.lng },
-            reason: `geocoded ${Math.round(distanceKm(entry, point))} km from GeoNames ${entry.name}`,
-          });
-        }
-        const existingKey = placeByGeonames.get(entry.geonamesId);
-        const place = existingKey ? places.get(existingKey)! : newPlace(`G${entry.geonamesId}`, kind, label, country);
-        if (!existingKey) {
-          place.lat = entry.lat;
-          place.lng = entry.lng;
-          attachGazetteer(place, entry);
-          addName(place, { name: entry.name, lang: 'und', kind: 'official', source: 'geonames' });
-        }
-        return withLabel(place);
-      }
+    } else if (kind === 'municipality' && qualifierRole === null) {
+      const known = matchKnown(label, [label, parsed.base], country, point);
+      if (known) return withLabel(known);
+    } else if (qualifierRole === 'type') {
+      const known = matchKnown(label, [label], country, point);
+      if (known) return withLabel(known);
     }
 
-    // c. A place of its own, known only by its label.
+    // A place of its own, known only by its label.
     const key = `L:${kind}:${normalizeName(label)}|${country}`;
     const place = places.get(key) ?? newPlace(key, kind, label, country);
-    if (parentLabel && place.parentKey === null) {
-      const parent = resolveLabel(parentLabel, countryLabel);
-      if ('key' in parent && parent.key !== key) {
-        place.parentKey = parent.key;
-        const parentPlace = places.get(parent.key)!;
-        const parentPoint = parentPlace.lat !== null ? { lat: parentPlace.lat, lng: parentPlace.lng! } : null;
-        if (parentPoint && (!point || distanceKm(point, parentPoint) > DISTRICT_KM)) point = parentPoint;
-      }
+    if (parentKey && parentKey !== key) {
+      place.parentKey = parentKey;
+      const parent = places.get(parentKey)!;
+      const parentPoint = parent.lat !== null ? { lat: parent.lat, lng: parent.lng! } : null;
+      if (parentPoint && (!point || distanceKm(point, parentPoint) > DISTRICT_KM)) point = parentPoint;
     }
     if (place.lat === null && point) {
       place.lat = point.lat;
@@ -444,7 +486,11 @@ export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): WorldPl
   const counts: WorldPlan['counts'] = {
     wikidata: { rowsRead: input.wikidataLinks.length, rowsResolved: 0, rowsUnresolved: 0 },
     wikipedia: { rowsRead: input.wikipediaPairs.length, rowsResolved: 0, rowsUnresolved: 0 },
-    finnishMunicipalities: { rowsRead: input.finnishMunicipalities.length, rowsResolved: 0, rowsUnresolved: 0 },
+    finnishMunicipalities: {
+      rowsRead: input.finnishMunicipalities.length,
+      rowsResolved: 0,
+      rowsUnresolved: 0,
+    },
   };
   const fail = (entry: ReportEntry) => {
     unresolved.push(entry);
@@ -551,7 +597,10 @@ export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): WorldPl
     if (!point) return undefined;
     return candidates
       .filter((candidate) => candidate.lat !== null && candidate.lng !== null)
-      .map((candidate) => ({ candidate, km: distanceKm({ lat: candidate.lat!, lng: candidate.lng! }, point) }))
+      .map((candidate) => ({
+        candidate,
+        km: distanceKm({ lat: candidate.lat!, lng: candidate.lng! }, point),
+      }))
       .filter(({ km }) => km <= SAME_PLACE_KM * 2)
       .sort((a, b) => a.km - b.km)[0]?.candidate;
   }

@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config.ts';
+import { registerImport } from './import.ts';
+import { registerMigrate } from './migrate.ts';
+import { registerSearch } from './search.ts';
+import { registerServe } from './serve.ts';
+import { registerStats } from './stats.ts';
+
+const program = new Command()
+  .name('citybridge')
+  .description('CityBridge: the registry, workspace and atlas of city-to-city cooperation')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServe(program);
+registerMigrate(program);
+registerImport(program);
+registerSearch(program);
+registerStats(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
+  );
+  process.exit(1);
+}

@@ -1,0 +1,17 @@
+import type { Config } from '../config.ts';
+import { type Database, openDatabase } from './client.ts';
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR/db. */
+export function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>): Promise<Database> {
+  return config.databaseUrl
+    ? openDatabase({ engine: 'postgres', url: config.databaseUrl })
+    : openDatabase({ engine: 'pglite', dataDir: config.pgliteDir });
+}
+
+/** A log-safe description of where the data lives (no password). */
+export function describeDatabase(config: Pick<Config, 'databaseUrl' | 'pgliteDir'>): string {
+  if (!config.databaseUrl) return `PGlite in ${config.pgliteDir}`;
+  const url = new URL(config.databaseUrl);
+  if (url.password) url.password = '***';
+  return `PostgreSQL at ${url.toString()}`;
+}

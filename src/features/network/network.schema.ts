@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+export const networkResponseSchema = z
+  .object({
+    places: z
+      .object({
+        ids: z
+          .array(z.number().int())
+          .describe('Place ids; a place is referred to by its index in these arrays'),
+        names: z.array(z.string()),
+        countries: z.array(z.string()),
+        coordinates: z.array(z.number()).describe('Flat [lng0, lat0, lng1, lat1, …], five decimals'),
+        partnerCounts: z.array(z.number().int()),
+      })
+      .describe('Every place with coordinates and at least one tie, as parallel arrays'),
+    edges: z
+      .array(z.number().int())
+      .describe(
+        'Flat [a0, b0, a1, b1, …]: each pair of place indexes is one published tie between two placed parties',
+      ),
+  })
+  .describe('The whole world network in a compact form for the map');
+export type NetworkResponse = z.infer<typeof networkResponseSchema>;

@@ -1,0 +1,60 @@
+import { and, asc, eq, exists, gt, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { partnershipParties, partnerships, places } from '../../db/schema.ts';
+import { placeSummaryColumns } from '../places/places.repo.ts';
+
+export interface PartnershipFilter {
+  country?: string;
+  kind?: (typeof partnerships.$inferSelect)['kind'];
+  status?: (typeof partnerships.$inferSelect)['status'];
+  startedFrom?: string;
+  startedTo?: string;
+  afterId?: number;
+  limit: number;
+}
+
+/** Published ties matching the filter, in id order, after `afterId`. */
+export async function listPartnerships(db: DbOrTx, filter: PartnershipFilter) {
+  const conditions: SQL[] = [eq(partnerships.visibility, 'published')];
+  if (filter.kind) conditions.push(eq(partnerships.kind, filter.kind));
+  if (filter.status) conditions.push(eq(partnerships.status, filter.status));
+  if (filter.startedFrom) conditions.push(gte(partnerships.startedOn, filter.startedFrom));
+  if (filter.startedTo) conditions.push(lte(partnerships.startedOn, filter.startedTo));
+  if (filter.afterId) conditions.push(gt(partnerships.id, filter.afterId));
+  if (filter.country) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: partnershipParties.id })
+          .from(partnershipParties)
+          .innerJoin(places, eq(places.id, partnershipParties.placeId))
+          .where(
+            and(eq(partnershipParties.partnershipId, partnerships.id), eq(places.country, filter.country)),
+          ),
+      ),
+    );
+  }
+  return db
+    .select({
+      id: partnerships.id,
+      kind: partnerships.kind,
+      status: partnerships.status,
+      startedOn: partnerships.startedOn,
+      endedOn: partnerships.endedOn,
+    })
+    .from(partnerships)
+    .where(and(...conditions))
+    .orderBy(asc(partnerships.id))
+    .limit(filter.limit);
+}
+
+/** The parties of the given ties, as place summaries. */
+export async function findParties(db: DbOrTx, partnershipIds: number[]) {
+  if (partnershipIds.length === 0) return [];
+  return db
+    .select({ partnershipId: partnershipParties.partnershipId, ...placeSummaryColumns })
+    .from(partnershipParties)
+    .innerJoin(places, eq(places.id, partnershipParties.placeId))
+    .where(inArray(partnershipParties.partnershipId, partnershipIds))
+    .orderBy(asc(places.name), asc(places.id));
+}

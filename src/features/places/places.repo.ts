@@ -1,0 +1,194 @@
+import { and, asc, count, countDistinct, eq, inArray, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/query.ts';
+import {
+  partnershipParties,
+  partnershipSources,
+  partnerships,
+  placeNames,
+  placeOrigins,
+  places,
+  sources,
+} from '../../db/schema.ts';
+
+export type PlaceRow = typeof places.$inferSelect;
+
+/** Columns every place summary needs. */
+export const placeSummaryColumns = {
+  id: places.id,
+  name: places.name,
+  kind: places.kind,
+  country: places.country,
+  lat: places.lat,
+  lng: places.lng,
+  population: places.population,
+  partnerCount: places.partnerCount,
+};
+export type PlaceSummaryRow = {
+  id: number;
+  name: string;
+  kind: PlaceRow['kind'];
+  country: string;
+  lat: number | null;
+  lng: number | null;
+  population: number | null;
+  partnerCount: number;
+};
+
+export interface PlaceSearchRow extends PlaceSummaryRow {
+  matchedName: string;
+  matchedLang: string;
+  score: number;
+}
+
+/** The database's own normalisation of a search text (see `cb_search_key`). */
+export async function searchKeyOf(db: DbOrTx, text: string): Promise<string> {
+  const [row] = await queryRows<{ key: string | null }>(db, sql`select cb_search_key(${text}) as key`);
+  return row?.key ?? '';
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/**
+ * Finds places whose names match a normalised key: exactly, by prefix, or by trigram similarity (typos, words
+ * inside longer names). Each place appears once, with its best-matching name; the most relevant come first,
+ * then the most important (ties, then population).
+ */
+export async function searchPlaces(
+  db: DbOrTx,
+  options: { key: string; country?: string; limit: number },
+): Promise<PlaceSearchRow[]> {
+  const { key, country, limit } = options;
+  const prefix = `${escapeLike(key)}%`;
+  const fuzzy = key.length >= 3;
+  const matches = fuzzy
+    ? sql`(n.search_key like ${prefix} or n.search_key % ${key} or ${key} <% n.search_key)`
+    : sql`n.search_key like ${prefix}`;
+  const score = fuzzy
+    ? sql`case
+        when n.search_key = ${key} then 100
+        when n.search_key like ${prefix} then 60 + 20 * length(${key})::float / length(n.search_key)
+        else 50 * greatest(similarity(n.search_key, ${key}), word_similarity(${key}, n.search_key))
+      end`
+    : sql`case
+        when n.search_key = ${key} then 100
+        else 60 + 20 * length(${key})::float / length(n.search_key)
+      end`;
+  const countryFilter = country ? sql`and p.country = ${country}` : sql``;
+  return queryRows<PlaceSearchRow>(
+    db,
+    sql`
+    with matched as (
+      select distinct on (n.place_id) n.place_id, n.name, n.lang, ${score} as score
+      from place_names n
+      where ${matches}
+      order by n.place_id, score desc, n.lang = 'en' desc, n.name
+    )
+    select p.id, p.name, p.kind, p.country, p.lat, p.lng, p.population, p.partner_count as "partnerCount",
+           m.name as "matchedName", m.lang as "matchedLang", round(m.score::numeric, 3)::float as score
+    from matched m join places p on p.id = m.place_id
+    where true ${countryFilter}
+    order by m.score desc, p.partner_count desc, p.population desc nulls last, p.id
+    limit ${limit}`,
+  );
+}
+
+export async function findPlace(db: DbOrTx, id: number): Promise<PlaceRow | undefined> {
+  const [row] = await db.select().from(places).where(eq(places.id, id));
+  return row;
+}
+
+export async function findPlaceSummary(db: DbOrTx, id: number): Promise<PlaceSummaryRow | undefined> {
+  const [row] = await db.select(placeSummaryColumns).from(places).where(eq(places.id, id));
+  return row;
+}
+
+export async function findPlaceNames(db: DbOrTx, placeId: number) {
+  return db
+    .select({ name: placeNames.name, lang: placeNames.lang, kind: placeNames.kind })
+    .from(placeNames)
+    .where(eq(placeNames.placeId, placeId))
+    .orderBy(asc(placeNames.kind), asc(placeNames.lang), asc(placeNames.name));
+}
+
+export async function findPlaceSources(db: DbOrTx, placeId: number) {
+  return db
+    .selectDistinct({ key: sources.key, name: sources.name })
+    .from(placeOrigins)
+    .innerJoin(sources, eq(sources.id, placeOrigins.sourceId))
+    .where(eq(placeOrigins.placeId, placeId))
+    .orderBy(asc(sources.key));
+}
+
+/** Partner countries and source records behind a place's published ties. */
+export async function countPlaceTies(db: DbOrTx, placeId: number) {
+  const mine = alias(partnershipParties, 'mine');
+  const other = alias(partnershipParties, 'other');
+  const otherPlace = alias(places, 'other_place');
+  const [countries] = await db
+    .select({ partnerCountries: countDistinct(otherPlace.country) })
+    .from(mine)
+    .innerJoin(partnerships, eq(partnerships.id, mine.partnershipId))
+    .innerJoin(other, and(eq(other.partnershipId, mine.partnershipId), ne(other.placeId, mine.placeId)))
+    .innerJoin(otherPlace, eq(otherPlace.id, other.placeId))
+    .where(and(eq(mine.placeId, placeId), eq(partnerships.visibility, 'published')));
+  const [records] = await db
+    .select({ sources: count() })
+    .from(partnershipSources)
+    .innerJoin(mine, eq(mine.partnershipId, partnershipSources.partnershipId))
+    .innerJoin(partnerships, eq(partnerships.id, mine.partnershipId))
+    .where(and(eq(mine.placeId, placeId), eq(partnerships.visibility, 'published')));
+  return { partnerCountries: countries?.partnerCountries ?? 0, sources: records?.sources ?? 0 };
+}
+
+export interface PartnerRow extends PlaceSummaryRow {
+  partnershipId: number;
+  tieKind: (typeof partnerships.$inferSelect)['kind'];
+  status: (typeof partnerships.$inferSelect)['status'];
+  startedOn: string | null;
+}
+
+/** Every published tie of a place with the place at its other end (one row per other party). */
+export async function findPartners(db: DbOrTx, placeId: number): Promise<PartnerRow[]> {
+  const mine = alias(partnershipParties, 'mine');
+  const other = alias(partnershipParties, 'other');
+  return db
+    .select({
+      ...placeSummaryColumns,
+      partnershipId: partnerships.id,
+      tieKind: partnerships.kind,
+      status: partnerships.status,
+      startedOn: partnerships.startedOn,
+    })
+    .from(mine)
+    .innerJoin(partnerships, eq(partnerships.id, mine.partnershipId))
+    .innerJoin(other, and(eq(other.partnershipId, mine.partnershipId), ne(other.placeId, mine.placeId)))
+    .innerJoin(places, eq(places.id, other.placeId))
+    .where(and(eq(mine.placeId, placeId), eq(partnerships.visibility, 'published')))
+    .orderBy(asc(places.name), asc(places.id));
+}
+
+/** The sources reporting each of the given ties, with how many rows of each. */
+export async function findTieSources(db: DbOrTx, partnershipIds: number[]) {
+  if (partnershipIds.length === 0) return [];
+  return db
+    .select({
+      partnershipId: partnershipSources.partnershipId,
+      key: sources.key,
+      name: sources.name,
+      records: count(),
+    })
+    .from(partnershipSources)
+    .innerJoin(sources, eq(sources.id, partnershipSources.sourceId))
+    .where(inArray(partnershipSources.partnershipId, partnershipIds))
+    .groupBy(partnershipSources.partnershipId, sources.key, sources.name)
+    .orderBy(asc(sources.key));
+}
+
+export async function countPlaces(db: DbOrTx): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(places);
+  return row?.n ?? 0;
+}

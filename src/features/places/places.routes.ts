@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type RouteContext, sendSerialized, todayKey } from '../../http/context.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
+import {
+  placeDetailSchema,
+  placeIdParamsSchema,
+  placePartnersResponseSchema,
+  placeSearchQuerySchema,
+  placeSearchResponseSchema,
+} from './places.schema.ts';
+import { getPlace, getPlacePartners, searchPlaces } from './places.service.ts';
+
+export const placesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, readModels }) => {
+  app.get(
+    '/api/places',
+    {
+      schema: {
+        tags: ['places'],
+        summary: 'Search places',
+        description:
+          'Typeahead search over every name and alias in every language: case-, accent- and punctuation-insensitive ' +
+          '(`jyvaskyla` → Jyväskylä), Swedish and other names (`Esbo` → Espoo), prefixes and small typos. Ranked by ' +
+          'relevance, then by number of ties and population.',
+        querystring: placeSearchQuerySchema,
+        response: { 200: placeSearchResponseSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request) => searchPlaces(db, request.query),
+  );
+
+  app.get(
+    '/api/places/:id',
+    {
+      schema: {
+        tags: ['places'],
+        summary: 'A place',
+        description:
+          'Names in every known language and aliases, country, coordinates, population, identifiers, counts.',
+        params: placeIdParamsSchema,
+        response: { 200: placeDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => getPlace(db, request.params.id),
+  );
+
+  app.get(
+    '/api/places/:id/partners',
+    {
+      schema: {
+        tags: ['places'],
+        summary: "A place's partners",
+        description:
+          'Every published tie of the place: the partner, the kind, status, start date (null when unknown), age in ' +
+          'years and the sources that report it.',
+        params: placeIdParamsSchema,
+        response: { 200: placePartnersResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      // Served from the read model as ready JSON: the hot path does no database work once warm.
+      const body = await readModels.get(`partners:${id}:${todayKey()}`, async () =>
+        JSON.stringify(await getPlacePartners(db, id)),
+      );
+      return sendSerialized(reply, body);
+    },
+  );
+};

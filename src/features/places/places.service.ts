@@ -1,0 +1,112 @@
+import type { DbOrTx } from '../../db/client.ts';
+import { AppError } from '../../http/errors.ts';
+import { groupBy } from '../../lib/collections.ts';
+import {
+  countPlaceTies,
+  findPartners,
+  findPlace,
+  findPlaceNames,
+  findPlaceSources,
+  findPlaceSummary,
+  findTieSources,
+  type PlaceSummaryRow,
+  searchKeyOf,
+  searchPlaces as searchPlacesRepo,
+} from './places.repo.ts';
+import type { PlaceDetail, PlacePartnersResponse, PlaceSearchQuery, PlaceSummary } from './places.schema.ts';
+
+/** Presents a place row as the API's place summary. */
+export function toPlaceSummary(row: PlaceSummaryRow): PlaceSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    country: row.country,
+    coordinates: row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : null,
+    population: row.population,
+    partnerCount: row.partnerCount,
+  };
+}
+
+/** Whole years from a start date (YYYY-MM-DD) to `today`, or null when the start is unknown. */
+export function ageInYears(startedOn: string | null, today: Date): number | null {
+  if (!startedOn) return null;
+  const [year, month, day] = startedOn.split('-').map(Number) as [number, number, number];
+  let age = today.getUTCFullYear() - year;
+  if (today.getUTCMonth() + 1 < month || (today.getUTCMonth() + 1 === month && today.getUTCDate() < day))
+    age -= 1;
+  return Math.max(0, age);
+}
+
+/** Typeahead search over every name and alias of every place. */
+export async function searchPlaces(db: DbOrTx, query: PlaceSearchQuery) {
+  const key = await searchKeyOf(db, query.q);
+  if (!key) return { query: query.q, results: [] };
+  const rows = await searchPlacesRepo(db, { key, country: query.country, limit: query.limit });
+  return {
+    query: query.q,
+    results: rows.map((row) => ({
+      ...toPlaceSummary(row),
+      matchedName: row.matchedName,
+      matchedLang: row.matchedLang,
+      score: row.score,
+    })),
+  };
+}
+
+export async function getPlace(db: DbOrTx, id: number): Promise<PlaceDetail> {
+  const place = await findPlace(db, id);
+  if (!place)
+    throw new AppError('PLACE_NOT_FOUND', `No place with id ${id}`, [
+      { field: 'params.id', message: 'not found' },
+    ]);
+  const [names, placeSources, ties, parent] = await Promise.all([
+    findPlaceNames(db, id),
+    findPlaceSources(db, id),
+    countPlaceTies(db, id),
+    place.parentId ? findPlaceSummary(db, place.parentId) : Promise.resolve(undefined),
+  ]);
+  return {
+    ...toPlaceSummary(place),
+    names,
+    identifiers: { wikidata: place.wikidataQid, geonames: place.geonamesId },
+    parent: parent ? { id: parent.id, name: parent.name } : null,
+    counts: { partners: place.partnerCount, partnerCountries: ties.partnerCountries, sources: ties.sources },
+    sources: placeSources,
+  };
+}
+
+/** A place's partners, each with the tie's kind, status, start, age and sources. */
+export async function getPlacePartners(
+  db: DbOrTx,
+  id: number,
+  today = new Date(),
+): Promise<PlacePartnersResponse> {
+  const place = await findPlaceSummary(db, id);
+  if (!place)
+    throw new AppError('PLACE_NOT_FOUND', `No place with id ${id}`, [
+      { field: 'params.id', message: 'not found' },
+    ]);
+  const rows = await findPartners(db, id);
+  const tieSources = await findTieSources(
+    db,
+    rows.map((row) => row.partnershipId),
+  );
+  const sourcesByTie = groupBy(tieSources, (source) => source.partnershipId);
+  return {
+    place: toPlaceSummary(place),
+    partners: rows.map((row) => ({
+      partnershipId: row.partnershipId,
+      kind: row.tieKind,
+      status: row.status,
+      startedOn: row.startedOn,
+      ageYears: ageInYears(row.startedOn, today),
+      place: toPlaceSummary(row),
+      sources: (sourcesByTie.get(row.partnershipId) ?? []).map(({ key, name, records }) => ({
+        key,
+        name,
+        records,
+      })),
+    })),
+  };
+}

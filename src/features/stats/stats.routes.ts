@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type RouteContext, sendSerialized } from '../../http/context.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
+import { statsQuerySchema, statsResponseSchema } from './stats.schema.ts';
+import { getStats } from './stats.service.ts';
+
+export const statsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, readModels }) => {
+  app.get(
+    '/api/stats',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'Registry statistics',
+        description: 'Totals, and published ties per country, per country pair (e.g. FI–CN) and per kind.',
+        querystring: statsQuerySchema,
+        response: { 200: statsResponseSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { country } = request.query;
+      const body = await readModels.get(`stats:${country ?? '*'}`, async () =>
+        JSON.stringify(await getStats(db, country)),
+      );
+      return sendSerialized(reply, body);
+    },
+  );
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { PARTNERSHIP_KINDS } from '../partnerships/partnerships.tables.ts';
+import { countryCodeSchema } from '../places/places.schema.ts';
+
+export const statsQuerySchema = z.strictObject({
+  country: countryCodeSchema
+    .optional()
+    .describe('Only count ties of this country: its total, its partner countries and its country pairs'),
+});
+
+export const statsResponseSchema = z.object({
+  totals: z.object({
+    places: z.number().int().describe('Places in the registry'),
+    partnerships: z.number().int().describe('Published ties'),
+    sources: z.number().int().describe('Sources that report ties'),
+    sourceRecords: z.number().int().describe('Source rows behind the ties'),
+  }),
+  byCountry: z
+    .array(z.object({ country: z.string(), partnerships: z.number().int() }))
+    .describe('Ties per country (a tie counts once for each country among its parties), most first'),
+  byCountryPair: z
+    .array(z.object({ countries: z.tuple([z.string(), z.string()]), partnerships: z.number().int() }))
+    .describe(
+      'Ties per pair of countries (codes in alphabetical order; a domestic tie pairs a country with itself)',
+    ),
+  byKind: z.array(z.object({ kind: z.enum(PARTNERSHIP_KINDS), partnerships: z.number().int() })),
+});
+export type StatsResponse = z.infer<typeof statsResponseSchema>;

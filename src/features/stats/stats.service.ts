@@ -1,0 +1,26 @@
+import type { DbOrTx } from '../../db/client.ts';
+import type { PartnershipResponse } from '../partnerships/partnerships.schema.ts';
+import { countByCountry, countByCountryPair, countByKind, countTotals } from './stats.repo.ts';
+import type { StatsResponse } from './stats.schema.ts';
+
+/** Totals and ties per country, country pair and kind; restricted to one country's ties when given. */
+export async function getStats(db: DbOrTx, country?: string): Promise<StatsResponse> {
+  const [totals, byCountry, pairs, byKind] = await Promise.all([
+    countTotals(db),
+    countByCountry(db, country),
+    countByCountryPair(db, country),
+    countByKind(db),
+  ]);
+  return {
+    totals,
+    byCountry,
+    byCountryPair: pairs.map((pair) => ({
+      countries: [pair.first, pair.second] as [string, string],
+      partnerships: pair.partnerships,
+    })),
+    byKind: byKind.map((row) => ({
+      kind: row.kind as PartnershipResponse['kind'],
+      partnerships: row.partnerships,
+    })),
+  };
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../../src/db/client.ts';
+import {
+  partnershipParties,
+  partnershipSources,
+  partnerships,
+  placeNames,
+  places,
+  sources,
+} from '../../src/db/schema.ts';
+import { bumpRegistryRevision, recountPartners } from '../../src/features/imports/imports.repo.ts';
+
+type PlaceInsert = typeof places.$inferInsert;
+type PartnershipInsert = typeof partnerships.$inferInsert;
+
+let sequence = 0;
+
+/** Inserts a place with sensible defaults, its display name as an English name, and any extra names. */
+export async function makePlace(
+  db: Db,
+  overrides: Partial<PlaceInsert> & {
+    names?: { name: string; lang: string; kind?: 'official' | 'alias' }[];
+  } = {},
+) {
+  sequence += 1;
+  const { names = [], ...values } = overrides;
+  const [place] = await db
+    .insert(places)
+    .values({ name: `Place ${sequence}`, country: 'FI', lat: 60, lng: 25, ...values })
+    .returning();
+  await db
+    .insert(placeNames)
+    .values([{ name: place!.name, lang: 'en' }, ...names].map((name) => ({ ...name, placeId: place!.id })))
+    .onConflictDoNothing();
+  return place!;
+}
+
+export async function makeSource(db: Db, key = 'test-source') {
+  const [row] = await db
+    .insert(sources)
+    .values({ key, name: `Source ${key}`, licence: 'CC0-1.0', attribution: 'Test data' })
+    .onConflictDoUpdate({ target: sources.key, set: { name: `Source ${key}` } })
+    .returning();
+  return row!;
+}
+
+/** Inserts a tie between the given places, reported by one source row, and keeps partner counts right. */
+export async function makePartnership(
+  db: Db,
+  placeIds: number[],
+  overrides: Partial<Omit<PartnershipInsert, 'partyKey'>> = {},
+) {
+  const source = await makeSource(db);
+  const sorted = [...placeIds].sort((a, b) => a - b);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(partnerships)
+      .values({ kind: 'twin_town', ...overrides, partyKey: sorted.join('-') })
+      .returning();
+    await tx
+      .insert(partnershipParties)
+      .values(sorted.map((placeId) => ({ partnershipId: row!.id, placeId })));
+    await tx.insert(partnershipSources).values({
+      partnershipId: row!.id,
+      sourceId: source.id,
+      recordKey: `row-${row!.id}`,
+      raw: { parties: sorted },
+    });
+    await recountPartners(tx);
+    await bumpRegistryRevision(tx);
+    return row!;
+  });
+}
