@@ -59,6 +59,7 @@ export const errorResponseSchema = z
 const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
   '23505': 'CONFLICT', // unique_violation
   '23503': 'CONFLICT', // foreign_key_violation
+  '23001': 'CONFLICT', // restrict_violation
   '23514': 'CONSTRAINT_VIOLATED', // check_violation
   '23502': 'CONSTRAINT_VIOLATED', // not_null_violation
   '22P02': 'VALIDATION_FAILED', // invalid_text_representation

@@ -137,7 +137,7 @@ CREATE INDEX "partnerships_kind_idx" ON "partnerships" USING btree ("kind");--> 
 CREATE INDEX "partnerships_started_idx" ON "partnerships" USING btree ("started_on");--> statement-breakpoint
 CREATE INDEX "place_names_place_idx" ON "place_names" USING btree ("place_id");--> statement-breakpoint
 CREATE INDEX "place_names_key_prefix_idx" ON "place_names" USING btree ("search_key" text_pattern_ops);--> statement-breakpoint
-CREATE INDEX "place_names_key_trgm_idx" ON "place_names" USING gin ("search_key" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "place_names_key_trgm_idx" ON "place_names" USING gin ("search_key" gin_trgm_ops) WITH (fastupdate=false);--> statement-breakpoint
 CREATE INDEX "place_origins_place_idx" ON "place_origins" USING btree ("place_id");--> statement-breakpoint
 CREATE INDEX "places_country_idx" ON "places" USING btree ("country");--> statement-breakpoint
 CREATE INDEX "places_importance_idx" ON "places" USING btree ("partner_count" DESC NULLS LAST,"population" DESC NULLS LAST);

@@ -185,6 +185,13 @@ export async function bumpRegistryRevision(db: DbOrTx): Promise<void> {
   await db.execute(sql`select pg_notify(${REGISTRY_CHANNEL}, ${REGISTRY_REVISION})`);
 }
 
+/** Refreshes the planner's statistics after a bulk write, so searches and lists use their indexes. */
+export async function analyzeRegistry(db: DbOrTx): Promise<void> {
+  await db.execute(
+    sql`analyze places, place_names, place_origins, partnerships, partnership_parties, partnership_sources`,
+  );
+}
+
 export async function registryRevision(db: DbOrTx): Promise<number> {
   const [row] = await db
     .select({ revision: dataRevisions.revision })

@@ -53,9 +53,9 @@ function escapeLike(value: string): string {
 }
 
 /**
- * Finds places whose names match a normalised key: exactly, by prefix, or by trigram similarity (typos, words
- * inside longer names). Each place appears once, with its best-matching name; the most relevant come first,
- * then the most important (ties, then population).
+ * Finds places whose names match a normalised key: exactly (score 100), by prefix (70), or by trigram similarity
+ * (typos, words inside longer names; up to 60). Each place appears once, with its best-matching name; within a
+ * score the most important come first (ties, then population), so "shang" offers Shanghai before Shangla.
  */
 export async function searchPlaces(
   db: DbOrTx,
@@ -70,12 +70,12 @@ export async function searchPlaces(
   const score = fuzzy
     ? sql`case
         when n.search_key = ${key} then 100
-        when n.search_key like ${prefix} then 60 + 20 * length(${key})::float / length(n.search_key)
-        else 50 * greatest(similarity(n.search_key, ${key}), word_similarity(${key}, n.search_key))
+        when n.search_key like ${prefix} then 70
+        else 60 * greatest(similarity(n.search_key, ${key}), word_similarity(${key}, n.search_key))
       end`
     : sql`case
         when n.search_key = ${key} then 100
-        else 60 + 20 * length(${key})::float / length(n.search_key)
+        else 70
       end`;
   const countryFilter = country ? sql`and p.country = ${country}` : sql``;
   return queryRows<PlaceSearchRow>(

@@ -5,11 +5,11 @@ import { PLACE_KINDS } from './places.tables.ts';
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 /** Ids are positive 32-bit integers; anything else in a path is a 400, not a lookup. */
-export const idSchema = z.coerce
-  .number({ error: 'must be a positive integer id' })
-  .int('must be a positive integer id')
-  .min(1, 'must be a positive integer id')
-  .max(2_147_483_647, 'must be a positive integer id');
+export const idSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'must be a positive integer id')
+  .transform(Number)
+  .refine((id) => id <= 2_147_483_647, 'must be a positive integer id');
 
 export const countryCodeSchema = z
   .string()

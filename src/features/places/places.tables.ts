@@ -81,7 +81,10 @@ export const placeNames = pgTable(
     check('place_names_lang_format', sql`${t.lang} ~ '^([a-z]{2,3}(-[A-Za-z0-9]{2,8})*|und)$'`),
     index('place_names_place_idx').on(t.placeId),
     index('place_names_key_prefix_idx').on(t.searchKey.op('text_pattern_ops')),
-    index('place_names_key_trgm_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
+    // fastupdate off: a pending list of bulk-inserted names makes every fuzzy search scan it linearly.
+    index('place_names_key_trgm_idx')
+      .using('gin', t.searchKey.op('gin_trgm_ops'))
+      .with({ fastupdate: false }),
   ],
 );
 

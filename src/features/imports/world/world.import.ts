@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database, Tx } from '../../../db/client.ts';
+import { rootMessage } from '../../../lib/errors.ts';
 import {
+  analyzeRegistry,
   bumpRegistryRevision,
   createImportRun,
   ensureSources,
@@ -95,6 +97,7 @@ export async function importWorld(
   try {
     const written = await db.transaction((tx) => writePlan(tx, plan, sourceIds, runId, progress));
     const changed = Object.values(written).some((value) => value > 0);
+    if (changed) await analyzeRegistry(db);
     const counts: WorldImportSummary['counts'] = {
       rowsRead: input.wikidataLinks.length + input.wikipediaPairs.length + input.finnishMunicipalities.length,
       places: plan.places.length,
@@ -110,7 +113,7 @@ export async function importWorld(
     progress({ phase: 'finish', done: 1, total: 1 });
     return { runId, changed, reportPath, perSource: plan.counts, counts };
   } catch (error) {
-    await finishImportRun(db, runId, { status: 'failed', error: String(error) });
+    await finishImportRun(db, runId, { status: 'failed', error: rootMessage(error) });
     throw error;
   }
 }

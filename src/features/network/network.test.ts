@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+
+let t: TestApp;
+let places: { id: number }[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const { db } = t.database;
+  places = [
+    await makePlace(db, { name: 'Espoo', country: 'FI', lat: 60.2055, lng: 24.6559 }),
+    await makePlace(db, { name: 'Shanghai', country: 'CN', lat: 31.224361, lng: 121.469444 }),
+    await makePlace(db, { name: 'Nowhere', country: 'SE', lat: null, lng: null }),
+  ];
+  await makePartnership(db, [places[0]!.id, places[1]!.id]);
+  await makePartnership(db, [places[0]!.id, places[2]!.id]);
+});
+afterAll(() => t.close());
+
+describe('GET /api/network', () => {
+  it('answers placed places as parallel arrays and ties as index pairs', async () => {
+    const response = await t.app.inject({ url: '/api/network' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    const body = response.json();
+    expect(body.places).toEqual({
+      ids: [places[0]!.id, places[1]!.id],
+      names: ['Espoo', 'Shanghai'],
+      countries: ['FI', 'CN'],
+      coordinates: [24.6559, 60.2055, 121.46944, 31.22436],
+      partnerCounts: [2, 1],
+    });
+    // The tie to a place without coordinates is not drawn.
+    expect(body.edges).toEqual([0, 1]);
+  });
+
+  it('answers 304 to a matching If-None-Match, and a new ETag after a change', async () => {
+    const first = await t.app.inject({ url: '/api/network' });
+    const etag = first.headers.etag as string;
+    const cached = await t.app.inject({ url: '/api/network', headers: { 'if-none-match': etag } });
+    expect(cached.statusCode).toBe(304);
+    expect(cached.body).toBe('');
+    const weak = await t.app.inject({ url: '/api/network', headers: { 'if-none-match': `W/${etag}` } });
+    expect(weak.statusCode).toBe(304);
+
+    const extra = await makePlace(t.database.db, {
+      name: 'Tallinn',
+      country: 'EE',
+      lat: 59.437,
+      lng: 24.7536,
+    });
+    await makePartnership(t.database.db, [places[1]!.id, extra.id]);
+    await expect
+      .poll(
+        async () =>
+          (await t.app.inject({ url: '/api/network', headers: { 'if-none-match': etag } })).statusCode,
+      )
+      .toBe(200);
+    const changed = await t.app.inject({ url: '/api/network' });
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.json().edges).toHaveLength(4);
+  });
+});

@@ -1,0 +1,8 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { shippedWorldFiles } from '../../src/features/imports/world/world.reader.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The small world import fixture (test/fixtures/world-mini), in the same layout as data/. */
+export const worldMiniFiles = () => shippedWorldFiles(path.join(here, '../fixtures/world-mini'));
