@@ -5,6 +5,7 @@ import { registerMigrate } from './migrate.ts';
 import { registerSearch } from './search.ts';
 import { registerServe } from './serve.ts';
 import { registerStats } from './stats.ts';
+import { UsageError } from './usage-error.ts';
 
 const program = new Command()
   .name('citybridge')
@@ -22,8 +23,7 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  process.stderr.write(
-    `${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`,
-  );
+  const known = error instanceof ConfigError || error instanceof UsageError;
+  process.stderr.write(`${known ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 }

@@ -3,6 +3,7 @@ import { countryName } from '../features/imports/world/country-labels.ts';
 import { placeSearchQuerySchema } from '../features/places/places.schema.ts';
 import { searchPlaces } from '../features/places/places.service.ts';
 import { withDatabase } from './database.ts';
+import { parseInput } from './usage-error.ts';
 
 export function registerSearch(program: Command): void {
   program
@@ -13,17 +14,13 @@ export function registerSearch(program: Command): void {
     .option('-n, --limit <n>', 'how many results', '10')
     .option('--json', 'print JSON')
     .action(async (words: string[], options: { country?: string; limit: string; json?: boolean }) => {
-      const parsed = placeSearchQuerySchema.safeParse({
-        q: words.join(' '),
-        country: options.country,
-        limit: options.limit,
-      });
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-        throw new Error(`Invalid search: ${problems.join('; ')}`);
-      }
+      const query = parseInput(
+        placeSearchQuerySchema,
+        { q: words.join(' '), country: options.country, limit: options.limit },
+        'search',
+      );
       await withDatabase(async (database) => {
-        const result = await searchPlaces(database.db, parsed.data);
+        const result = await searchPlaces(database.db, query);
         if (options.json) {
           process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
           return;

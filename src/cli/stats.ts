@@ -3,6 +3,7 @@ import { countryName } from '../features/imports/world/country-labels.ts';
 import { countryCodeSchema } from '../features/places/places.schema.ts';
 import { getStats } from '../features/stats/stats.service.ts';
 import { withDatabase } from './database.ts';
+import { parseInput } from './usage-error.ts';
 
 export function registerStats(program: Command): void {
   program
@@ -12,7 +13,7 @@ export function registerStats(program: Command): void {
     .option('-n, --top <n>', 'rows per table', '10')
     .option('--json', 'print JSON')
     .action(async (options: { country?: string; top: string; json?: boolean }) => {
-      const country = options.country ? countryCodeSchema.parse(options.country) : undefined;
+      const country = options.country ? parseInput(countryCodeSchema, options.country, 'country') : undefined;
       const top = Math.max(1, Number.parseInt(options.top, 10) || 10);
       await withDatabase(async (database) => {
         const stats = await getStats(database.db, country);

@@ -3,6 +3,8 @@ import pg from 'pg';
 import { type Database, openDatabase } from '../../src/db/client.ts';
 
 export interface TestDatabase extends Database {
+  /** The connection URL of a PostgreSQL test database; undefined on PGlite. */
+  url?: string;
   /** Closes the connection and removes the database. */
   destroy(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await database.migrate();
   return {
     ...database,
+    url: testUrl.toString(),
     destroy: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: url });

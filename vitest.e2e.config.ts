@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** Browser tests: real Chromium (Debian's /usr/bin/chromium) driven by playwright-core. */
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.test.ts'],
+    setupFiles: ['test/helpers/no-network.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 1,
+  },
+});
