@@ -34,7 +34,8 @@ afterAll(async () => {
 describe('the citybridge command', () => {
   it('describes every sub-command', async () => {
     const { stdout } = await citybridge('--help');
-    for (const command of ['serve', 'migrate', 'import', 'search', 'stats']) expect(stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'import', 'search', 'stats'])
+      expect(stdout).toContain(command);
     const { stdout: importHelp } = await citybridge('import', 'world', '--help');
     expect(importHelp).toContain('Idempotent');
   });
@@ -47,7 +48,11 @@ describe('the citybridge command', () => {
     const reportPath = /report\s+(\S+)/.exec(first.stdout)?.[1];
     const report = JSON.parse(await readFile(reportPath!, 'utf8'));
     expect(report.unresolved).toHaveLength(2);
-    expect(report.unresolved[0]).toMatchObject({ source: 'wikipedia', line: 13, reason: 'unknown country label "Atlantis"' });
+    expect(report.unresolved[0]).toMatchObject({
+      source: 'wikipedia',
+      line: 13,
+      reason: 'unknown country label "Atlantis"',
+    });
     const second = await citybridge('import', 'world', '--data-dir', fixture, '--no-report');
     expect(second.stdout).toContain('already up to date, nothing changed');
     expect(second.stderr).not.toContain('[');
@@ -68,6 +73,8 @@ describe('the citybridge command', () => {
       code: 1,
       stderr: 'Invalid search: q: must be at most 100 characters\n',
     });
-    await expect(citybridge('frobnicate')).rejects.toMatchObject({ stderr: expect.stringContaining('unknown command') });
+    await expect(citybridge('frobnicate')).rejects.toMatchObject({
+      stderr: expect.stringContaining('unknown command'),
+    });
   });
 });

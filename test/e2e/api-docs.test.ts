@@ -19,7 +19,8 @@ describe('API documentation in Chromium', () => {
     const page = await browser.newPage();
     const external: string[] = [];
     page.on('request', (request) => {
-      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:')) external.push(request.url());
+      if (!request.url().startsWith(server.url) && !request.url().startsWith('data:'))
+        external.push(request.url());
     });
     await page.goto(`${server.url}/api/docs/`);
     await expect.poll(() => page.locator('.opblock-summary-path').count(), { timeout: 15_000 }).toBe(7);

@@ -1,0 +1,265 @@
+/**
+ * `npm run bench`: measures the registry's performance targets and prints a table of figures.
+ *
+ * - first-start import of the shipped world data, on PGlite and on PostgreSQL
+ * - restart to serving (an already imported PGlite data folder)
+ * - place search over the fixed list in bench/search-queries.json: p50 / p95 / p99
+ * - GET /api/places/{id}/partners under load (autocannon, 10 connections) against a bare route in the same run
+ * - peak resident memory of the serving process on PGlite
+ *
+ * PostgreSQL figures use DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres when it answers;
+ * a database of the benchmark's own is created there and dropped afterwards.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { buildApp } from '../src/app.ts';
+import { type Database, openDatabase } from '../src/db/client.ts';
+import { importWorld } from '../src/features/imports/world/world.import.ts';
+
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
+const rows: [string, string, string, string][] = [];
+const record = (measure: string, engine: string, value: string, target: string) => {
+  rows.push([measure, engine, value, target]);
+  process.stderr.write(`  ${measure} [${engine}]: ${value}\n`);
+};
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function postgresUrl(): Promise<string | undefined> {
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
+async function createPostgresDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `citybridge_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists "${name}" with (force)`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function timedImport(database: Database): Promise<number> {
+  const started = performance.now();
+  await database.migrate();
+  await importWorld(database);
+  return performance.now() - started;
+}
+
+/** Starts a child process and resolves with the first JSON line it prints that has a `url`. */
+function startChild(
+  command: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, command, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const timer = setTimeout(() => reject(new Error(`${command.join(' ')} did not start in 120 s`)), 120_000);
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      try {
+        const parsed = JSON.parse(line) as { url?: string };
+        if (parsed.url) {
+          clearTimeout(timer);
+          resolve({ child, url: parsed.url });
+        }
+      } catch {
+        // not a JSON line
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${command.join(' ')} exited with ${code}`)));
+  });
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+async function restartToServing(dataDir: string): Promise<number> {
+  const started = performance.now();
+  const { child, url } = await startChild([path.resolve('bin/citybridge.js'), 'serve'], {
+    DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: '',
+  });
+  const health = await fetch(`${url}/api/health`);
+  const elapsed = performance.now() - started;
+  if (health.status !== 200) throw new Error(`health answered ${health.status}`);
+  await stopChild(child);
+  return elapsed;
+}
+
+async function searchLatencies(database: Database) {
+  const queries = JSON.parse(await readFile(new URL('./search-queries.json', import.meta.url), 'utf8')) as {
+    kind: string;
+    q: string;
+  }[];
+  const app = await buildApp({ database });
+  await app.ready();
+  for (const { q } of queries) await app.inject({ url: '/api/places', query: { q } }); // warm-up pass
+  const timings: number[] = [];
+  let empty = 0;
+  for (const { q } of queries) {
+    const started = performance.now();
+    const response = await app.inject({ url: '/api/places', query: { q } });
+    timings.push(performance.now() - started);
+    if (response.statusCode !== 200) throw new Error(`search ${q} answered ${response.statusCode}`);
+    if (response.json().results.length === 0) empty += 1;
+  }
+  await app.close();
+  const sorted = [...timings].sort((a, b) => a - b);
+  return {
+    count: queries.length,
+    empty,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+  };
+}
+
+async function load(url: string, paths: () => string) {
+  const result = await autocannon({
+    url,
+    connections: 10,
+    duration: DURATION_S,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
+  });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+function peakRssMb(pid: number): Promise<number> {
+  return readFile(`/proc/${pid}/status`, 'utf8').then((status) => {
+    const match = /VmHWM:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) / 1024 : Number.NaN;
+  });
+}
+
+async function loadBenchmark(engine: string, env: NodeJS.ProcessEnv) {
+  const { child, url } = await startChild(['--import', 'tsx', path.resolve('bench/serve-target.ts')], env);
+  try {
+    const network = (await (await fetch(`${url}/api/network`)).json()) as { places: { ids: number[] } };
+    const ids = network.places.ids;
+    let next = 0;
+    const partnerPath = () => `/api/places/${ids[(next++ * 7919) % ids.length]}/partners`;
+    // Warm the read model the way a running server is warm, timing each first (database) read on the way.
+    const cold: number[] = [];
+    for (let index = 0; index < ids.length; index += 1) {
+      const started = performance.now();
+      await (await fetch(`${url}${partnerPath()}`)).arrayBuffer();
+      cold.push(performance.now() - started);
+    }
+    cold.sort((a, b) => a - b);
+    record(
+      'partners, first read of each place p50 / p95',
+      engine,
+      `${ms(percentile(cold, 50))} / ${ms(percentile(cold, 95))} (${cold.length} places)`,
+      '—',
+    );
+    const bare = await load(url, () => '/bench/bare');
+    const partners = await load(url, partnerPath);
+    record('bare route', engine, `${Math.round(bare.rps)} req/s, p99 ${bare.p99} ms`, 'baseline');
+    record(
+      'GET /api/places/{id}/partners',
+      engine,
+      `${Math.round(partners.rps)} req/s (${Math.round((100 * partners.rps) / bare.rps)} % of bare), p99 ${partners.p99} ms` +
+        (partners.errors ? `, ${partners.errors} errors` : ''),
+      '≥ 50 % of bare, p99 ≤ 20 ms',
+    );
+    if (engine === 'PGlite')
+      record('peak RSS while serving', engine, `${(await peakRssMb(child.pid!)).toFixed(0)} MB`, '—');
+  } finally {
+    await stopChild(child);
+  }
+}
+
+async function main() {
+  const work = await mkdtemp(path.join(tmpdir(), 'citybridge-bench-'));
+  const pgliteDir = path.join(work, 'db');
+  const adminUrl = await postgresUrl();
+  let postgres: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
+  try {
+    process.stderr.write('Import of the shipped world data\n');
+    const lite = await openDatabase({ engine: 'pglite', dataDir: pgliteDir });
+    record('first-start import', 'PGlite', ms(await timedImport(lite)), '≤ 60 s');
+    process.stderr.write('Place search (200 fixed queries)\n');
+    const liteSearch = await searchLatencies(lite);
+    record(
+      'place search p50 / p95 / p99',
+      'PGlite',
+      `${ms(liteSearch.p50)} / ${ms(liteSearch.p95)} / ${ms(liteSearch.p99)} (${liteSearch.empty} of ${liteSearch.count} empty)`,
+      'p95 ≤ 10 ms',
+    );
+    await lite.close();
+
+    if (adminUrl) {
+      postgres = await createPostgresDatabase(adminUrl);
+      const server = await openDatabase({ engine: 'postgres', url: postgres.url });
+      record('first-start import', 'PostgreSQL', ms(await timedImport(server)), '≤ 20 s');
+      const serverSearch = await searchLatencies(server);
+      record(
+        'place search p50 / p95 / p99',
+        'PostgreSQL',
+        `${ms(serverSearch.p50)} / ${ms(serverSearch.p95)} / ${ms(serverSearch.p99)} (${serverSearch.empty} of ${serverSearch.count} empty)`,
+        '—',
+      );
+      await server.close();
+    } else {
+      process.stderr.write('  PostgreSQL not reachable: its figures are left out\n');
+    }
+
+    process.stderr.write('Restart to serving\n');
+    const restarts: number[] = [];
+    for (let run = 0; run < 3; run += 1) restarts.push(await restartToServing(work));
+    record('restart to serving (median of 3)', 'PGlite', ms(restarts.sort((a, b) => a - b)[1]!), '≤ 3 s');
+
+    process.stderr.write(`Load: ${DURATION_S} s per route, 10 connections\n`);
+    await loadBenchmark('PGlite', { PGLITE_DIR: pgliteDir, DATABASE_URL: '' });
+    if (postgres) await loadBenchmark('PostgreSQL', { DATABASE_URL: postgres.url });
+  } finally {
+    await postgres?.drop();
+    await rm(work, { recursive: true, force: true });
+  }
+
+  const header: [string, string, string, string] = ['measure', 'engine', 'figure', 'target'];
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column]!.length)));
+  const line = (row: string[]) =>
+    `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  process.stdout.write(
+    [line(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join(
+      '\n',
+    ) + '\n',
+  );
+}
+
+await main();
