@@ -31,7 +31,7 @@ const random = () => {
 };
 const pick = <T>(list: T[], count: number) => [...list].sort(() => random() - 0.5).slice(0, count);
 const plain = names.filter((row) => /^[A-Za-z ]{5,}$/.test(row.name)).map((row) => row.name);
-const accented = names.filter((row) => /[^\x00-\x7f]/.test(row.name)).map((row) => row.name);
+const accented = names.filter((row) => /\P{ASCII}/u.test(row.name)).map((row) => row.name);
 const typo = (name: string) => {
   const at = 1 + Math.floor(random() * (name.length - 3));
   return name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2);

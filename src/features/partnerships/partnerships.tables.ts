@@ -12,7 +12,7 @@ import {
   unique,
 } from 'drizzle-orm/pg-core';
 import { places } from '../places/places.tables.ts';
-import { importRuns, sources } from '../sources/sources.tables.ts';
+import { provenanceColumns } from '../sources/sources.tables.ts';
 
 export const PARTNERSHIP_KINDS = [
   'twin_town',
@@ -87,14 +87,10 @@ export const partnershipSources = pgTable(
     partnershipId: integer('partnership_id')
       .notNull()
       .references(() => partnerships.id, { onDelete: 'cascade' }),
-    sourceId: integer('source_id')
-      .notNull()
-      .references(() => sources.id),
-    importRunId: integer('import_run_id').references(() => importRuns.id),
     /** Identifies the record within its source, so a re-import recognises it. */
     recordKey: text('record_key').notNull(),
-    /** The row as the source has it, with its line number. */
-    raw: jsonb('raw').$type<Record<string, unknown>>().notNull(),
+    /** `raw` is the row as the source has it, with its line number. */
+    ...provenanceColumns(),
   },
   (t) => [
     unique('partnership_sources_record').on(t.sourceId, t.recordKey),

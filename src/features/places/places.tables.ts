@@ -12,7 +12,7 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
-import { importRuns, sources } from '../sources/sources.tables.ts';
+import { provenanceColumns, sources } from '../sources/sources.tables.ts';
 
 export const PLACE_KINDS = ['municipality', 'district', 'region', 'country_level'] as const;
 export const placeKind = pgEnum('place_kind', PLACE_KINDS);
@@ -96,13 +96,9 @@ export const placeOrigins = pgTable(
     placeId: integer('place_id')
       .notNull()
       .references(() => places.id, { onDelete: 'cascade' }),
-    sourceId: integer('source_id')
-      .notNull()
-      .references(() => sources.id),
-    importRunId: integer('import_run_id').references(() => importRuns.id),
     /** The source's key for the place: a QID, a GeoNames id, a municipality code or a `name|country` label. */
     externalKey: text('external_key').notNull(),
-    raw: jsonb('raw').$type<Record<string, unknown>>().notNull(),
+    ...provenanceColumns(),
   },
   (t) => [
     unique('place_origins_source_key').on(t.sourceId, t.externalKey),

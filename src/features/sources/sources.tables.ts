@@ -35,6 +35,18 @@ export interface ImportFile {
   rows: number;
 }
 
+/**
+ * The columns every provenance table shares: which source said so, in which import run, and the source's own
+ * record as it had it.
+ */
+export const provenanceColumns = () => ({
+  sourceId: integer('source_id')
+    .notNull()
+    .references(() => sources.id),
+  importRunId: integer('import_run_id').references(() => importRuns.id),
+  raw: jsonb('raw').$type<Record<string, unknown>>().notNull(),
+});
+
 /** Bumped in the same transaction as any change to the registry, so read models know when to rebuild. */
 export const dataRevisions = pgTable('data_revisions', {
   name: text('name').primaryKey(),
