@@ -24,7 +24,7 @@ describe('API documentation in Chromium', () => {
     });
     await page.goto(`${server.url}/api/docs/`);
     await expect.poll(() => page.locator('.opblock-summary-path').count(), { timeout: 15_000 }).toBe(7);
-    await expect(page.locator('.info .title').innerText()).resolves.toContain('CityBridge API');
+    await expect(page.locator('.info .title').textContent()).resolves.toContain('CityBridge API');
 
     const searchOperation = page.locator('.opblock', { has: page.locator('[data-path="/api/places"]') });
     await searchOperation.locator('.opblock-summary').click();
@@ -32,7 +32,7 @@ describe('API documentation in Chromium', () => {
     await searchOperation.locator('input[placeholder="q"]').fill('Esbo');
     await searchOperation.getByRole('button', { name: 'Execute' }).click();
     await expect
-      .poll(() => searchOperation.locator('.live-responses-table').first().innerText(), {
+      .poll(() => searchOperation.locator('.live-responses-table').first().textContent(), {
         timeout: 15_000,
       })
       .toMatch(/"matchedName": "Esbo"/);
