@@ -54,27 +54,58 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  // An idle connection that the server closes is dropped from the pool; the next query opens a new one.
+  pool.on('error', () => {});
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
-  const listeners: pg.PoolClient[] = [];
+  const listeners = new Set<pg.PoolClient>();
+  let closed = false;
+
+  /** Holds a dedicated connection on LISTEN; if it is lost, reports a change (to be safe) and listens again. */
+  const subscribe = async (channel: string, onMessage: (payload: string) => void) => {
+    const quoted = `"${channel.replaceAll('"', '')}"`;
+    const subscription: { client?: pg.PoolClient; active: boolean } = { active: true };
+    const retry = () => {
+      setTimeout(() => {
+        if (!closed && subscription.active) connect().catch(retry);
+      }, 1000).unref();
+    };
+    const connect = async () => {
+      const client = await pool.connect();
+      subscription.client = client;
+      listeners.add(client);
+      client.on('notification', (message) => {
+        if (message.channel === channel) onMessage(message.payload ?? '');
+      });
+      client.on('error', () => {
+        listeners.delete(client);
+        subscription.client = undefined;
+        client.release(true);
+        if (closed || !subscription.active) return;
+        onMessage('');
+        retry();
+      });
+      await client.query(`LISTEN ${quoted}`);
+    };
+    await connect();
+    return async () => {
+      subscription.active = false;
+      const { client } = subscription;
+      if (!client || !listeners.delete(client)) return;
+      subscription.client = undefined;
+      await client.query(`UNLISTEN ${quoted}`).catch(() => {});
+      client.release();
+    };
+  };
+
   return {
     engine: 'postgres',
     db,
     migrate: () => migrateNodePg(drizzleNodePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR }),
-    listen: async (channel, onMessage) => {
-      const client = await pool.connect();
-      listeners.push(client);
-      client.on('notification', (message) => {
-        if (message.channel === channel) onMessage(message.payload ?? '');
-      });
-      await client.query(`LISTEN "${channel.replaceAll('"', '')}"`);
-      return async () => {
-        await client.query(`UNLISTEN "${channel.replaceAll('"', '')}"`);
-        listeners.splice(listeners.indexOf(client), 1);
-        client.release();
-      };
-    },
+    listen: (channel, onMessage) => subscribe(channel, onMessage),
     close: async () => {
-      for (const client of listeners.splice(0)) client.release();
+      closed = true;
+      for (const client of listeners) client.release(true);
+      listeners.clear();
       await pool.end();
     },
   };
