@@ -14,6 +14,7 @@ const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   IMPORT_ON_START: booleanFromEnv.default(true),
+  MAP_STYLE_URL: z.url().optional(),
 });
 
 /** The one typed configuration of a CityBridge process, read from the environment. */
@@ -30,6 +31,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Import the shipped world data on start when the database holds no places. */
   importOnStart: boolean;
+  /** A MapLibre style URL for deployments online; without it the offline base map is drawn. */
+  mapStyleUrl: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -53,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: values.DATABASE_URL,
     logLevel: values.LOG_LEVEL,
     importOnStart: values.IMPORT_ON_START,
+    mapStyleUrl: values.MAP_STYLE_URL,
   };
 }

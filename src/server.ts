@@ -5,6 +5,7 @@ import { describeDatabase, openConfiguredDatabase } from './db/open.ts';
 import { importWorld } from './features/imports/world/world.import.ts';
 import { formatImportSummary } from './features/imports/world/world.summary.ts';
 import { countPlaces } from './features/places/places.repo.ts';
+import { ensureWebBuild, WEB_DIST_DIR } from './http/web-build.ts';
 import { createLogger } from './logger.ts';
 
 /**
@@ -25,7 +26,13 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     }).finally(progress.stop);
     process.stderr.write(`${formatImportSummary(summary)}\n`);
   }
-  const app = await buildApp({ database, logger: { level: config.logLevel } });
+  const webBuilt = await ensureWebBuild(logger);
+  const app = await buildApp({
+    database,
+    logger: { level: config.logLevel },
+    webDir: webBuilt ? WEB_DIST_DIR : undefined,
+    mapStyleUrl: config.mapStyleUrl,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   logger.info({ url }, `CityBridge is serving on ${url}`);

@@ -38,9 +38,11 @@ describe('the HTTP application', () => {
       '/api/health',
       '/api/network',
       '/api/partnerships',
+      '/api/place-names',
       '/api/places',
       '/api/places/{id}',
       '/api/places/{id}/partners',
+      '/api/settings',
       '/api/stats',
     ]);
     const search = document.paths['/api/places'].get;

@@ -14,6 +14,6 @@ export function todayKey(now = new Date()): string {
 }
 
 /** Sends JSON that a read model already serialized; the route's schema still documents its shape. */
-export function sendSerialized(reply: FastifyReply, body: string): FastifyReply {
+export function sendSerialized(reply: FastifyReply, body: string | Buffer): FastifyReply {
   return reply.type('application/json; charset=utf-8').send(body);
 }

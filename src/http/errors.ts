@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isPageRequest } from './web.ts';
 
 /** Every error the API can answer with: a stable code and its HTTP status. */
 export const ERROR_CATALOGUE = {
@@ -90,8 +91,11 @@ function send(reply: import('fastify').FastifyReply, error: AppError) {
   });
 }
 
-/** Installs the one error handler and the 404 handler: every failure answers in the catalogue's shape. */
-export function registerErrorHandling(app: FastifyInstance): void {
+/**
+ * Installs the one error handler and the 404 handler: every failure answers in the catalogue's shape. With
+ * `serveIndex`, page loads that match no route get the web app's index.html instead.
+ */
+export function registerErrorHandling(app: FastifyInstance, serveIndex = false): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) return send(reply, error);
 
@@ -150,7 +154,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return send(reply, new AppError('INTERNAL', 'Internal error'));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    send(reply, new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    if (serveIndex && isPageRequest(request.method, request.url)) {
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html');
+    }
+    return send(
+      reply,
+      new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
+    );
+  });
 }

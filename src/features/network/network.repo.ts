@@ -20,9 +20,10 @@ export async function findMappedPlaces(db: DbOrTx) {
 
 /** Every pair of parties of every published tie. */
 export async function findEdges(db: DbOrTx) {
-  return queryRows<{ a: number; b: number }>(
+  return queryRows<{ a: number; b: number; kind: string; status: string; startYear: number | null }>(
     db,
-    sql`select a.place_id as a, b.place_id as b
+    sql`select a.place_id as a, b.place_id as b, p.kind, p.status,
+        extract(year from p.started_on)::int as "startYear"
       from partnerships p
       join partnership_parties a on a.partnership_id = p.id
       join partnership_parties b on b.partnership_id = p.id and a.place_id < b.place_id

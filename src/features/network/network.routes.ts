@@ -13,6 +13,18 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
     .some((tag) => tag === etag || tag === '*');
 }
 
+/** Brotli when the client takes it, else gzip, else none. */
+export function preferredEncoding(header: string | undefined): 'br' | 'gzip' | 'identity' {
+  const accepted = (header ?? '')
+    .split(',')
+    .map((part) => part.trim().split(';'))
+    .filter(([, quality]) => !quality || Number(quality.split('=')[1]) > 0)
+    .map(([name]) => name?.trim().toLowerCase());
+  if (accepted.includes('br')) return 'br';
+  if (accepted.includes('gzip')) return 'gzip';
+  return 'identity';
+}
+
 export const networkRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, readModels }) => {
   app.get(
     '/api/network',
@@ -28,9 +40,15 @@ export const networkRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
     },
     async (request, reply) => {
       const network = await readModels.get('network', () => serializeNetwork(db));
-      reply.header('etag', network.etag).header('cache-control', 'public, max-age=0, must-revalidate');
+      reply
+        .header('etag', network.etag)
+        .header('cache-control', 'public, max-age=0, must-revalidate')
+        .header('vary', 'accept-encoding');
       if (matchesEtag(request.headers['if-none-match'], network.etag)) return reply.code(304).send(null);
-      return sendSerialized(reply, network.body);
+      const encoding = preferredEncoding(request.headers['accept-encoding']);
+      if (encoding === 'identity') return sendSerialized(reply, network.body);
+      reply.header('content-encoding', encoding);
+      return sendSerialized(reply, encoding === 'br' ? network.brotli : network.gzip);
     },
   );
 };

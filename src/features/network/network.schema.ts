@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../partnerships/partnerships.tables.ts';
 
 export const networkResponseSchema = z
   .object({
@@ -9,7 +10,9 @@ export const networkResponseSchema = z
           .describe('Place ids; a place is referred to by its index in these arrays'),
         names: z.array(z.string()),
         countries: z.array(z.string()),
-        coordinates: z.array(z.number()).describe('Flat [lng0, lat0, lng1, lat1, …], five decimals'),
+        coordinates: z
+          .array(z.number())
+          .describe('Flat [lng0, lat0, lng1, lat1, …], four decimals (about 10 m)'),
         partnerCounts: z.array(z.number().int()),
       })
       .describe('Every place with coordinates and at least one tie, as parallel arrays'),
@@ -18,6 +21,11 @@ export const networkResponseSchema = z
       .describe(
         'Flat [a0, b0, a1, b1, …]: each pair of place indexes is one published tie between two placed parties',
       ),
+    edgeKinds: z.array(z.number().int()).describe('Per edge: index into `kinds`'),
+    edgeStatuses: z.array(z.number().int()).describe('Per edge: index into `statuses`'),
+    edgeStartYears: z.array(z.number().int()).describe('Per edge: the start year, 0 when unknown'),
+    kinds: z.array(z.enum(PARTNERSHIP_KINDS)),
+    statuses: z.array(z.enum(PARTNERSHIP_STATUSES)),
   })
   .describe('The whole world network in a compact form for the map');
 export type NetworkResponse = z.infer<typeof networkResponseSchema>;

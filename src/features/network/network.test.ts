@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
@@ -28,11 +29,29 @@ describe('GET /api/network', () => {
       ids: [places[0]!.id, places[1]!.id],
       names: ['Espoo', 'Shanghai'],
       countries: ['FI', 'CN'],
-      coordinates: [24.6559, 60.2055, 121.46944, 31.22436],
+      coordinates: [24.6559, 60.2055, 121.4694, 31.2244],
       partnerCounts: [2, 1],
     });
     // The tie to a place without coordinates is not drawn.
     expect(body.edges).toEqual([0, 1]);
+    expect(body.kinds[body.edgeKinds[0]]).toBe('twin_town');
+    expect(body.statuses[body.edgeStatuses[0]]).toBe('active');
+    expect(body.edgeStartYears).toEqual([0]);
+  });
+
+  it('serves brotli or gzip to clients that take them', async () => {
+    const plain = await t.app.inject({ url: '/api/network' });
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+    ] as const) {
+      const response = await t.app.inject({ url: '/api/network', headers: { 'accept-encoding': accept } });
+      expect(response.headers['content-encoding']).toBe(encoding);
+      const decoded =
+        encoding === 'br' ? brotliDecompressSync(response.rawPayload) : gunzipSync(response.rawPayload);
+      expect(decoded.toString()).toBe(plain.body);
+    }
   });
 
   it('answers 304 to a matching If-None-Match, and a new ETag after a change', async () => {

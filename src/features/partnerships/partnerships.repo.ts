@@ -1,10 +1,11 @@
-import { and, asc, eq, exists, gt, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { partnershipParties, partnerships, places } from '../../db/schema.ts';
 import { placeSummaryColumns } from '../places/places.repo.ts';
 
 export interface PartnershipFilter {
   country?: string;
+  partnerCountry?: string;
   kind?: (typeof partnerships.$inferSelect)['kind'];
   status?: (typeof partnerships.$inferSelect)['status'];
   startedFrom?: string;
@@ -21,7 +22,15 @@ export async function listPartnerships(db: DbOrTx, filter: PartnershipFilter) {
   if (filter.startedFrom) conditions.push(gte(partnerships.startedOn, filter.startedFrom));
   if (filter.startedTo) conditions.push(lte(partnerships.startedOn, filter.startedTo));
   if (filter.afterId) conditions.push(gt(partnerships.id, filter.afterId));
-  if (filter.country) {
+  if (filter.country && filter.partnerCountry) {
+    // Two different parties, one in each country (for Finland ↔ Finland, two Finnish parties).
+    conditions.push(sql`exists (
+      select 1 from partnership_parties a join places pa on pa.id = a.place_id
+      join partnership_parties b on b.partnership_id = a.partnership_id and b.place_id <> a.place_id
+      join places pb on pb.id = b.place_id
+      where a.partnership_id = ${partnerships.id} and pa.country = ${filter.country}
+        and pb.country = ${filter.partnerCountry})`);
+  } else if (filter.country) {
     conditions.push(
       exists(
         db

@@ -22,6 +22,9 @@ export const partnershipListQuerySchema = z
     country: countryCodeSchema
       .optional()
       .describe('Only ties with a party in this country (ISO 3166-1 alpha-2)'),
+    partnerCountry: countryCodeSchema
+      .optional()
+      .describe('With `country`: only ties between a party in `country` and another party in this country'),
     kind: z.enum(PARTNERSHIP_KINDS).optional().describe('Only ties of this kind'),
     status: z.enum(PARTNERSHIP_STATUSES).optional().describe('Only ties with this status'),
     startedFrom: dateBound('from')
@@ -41,6 +44,10 @@ export const partnershipListQuerySchema = z
   .refine((query) => !query.startedFrom || !query.startedTo || query.startedFrom <= query.startedTo, {
     message: 'startedFrom must not be after startedTo',
     path: ['startedFrom'],
+  })
+  .refine((query) => !query.partnerCountry || query.country, {
+    message: 'partnerCountry needs country',
+    path: ['partnerCountry'],
   });
 export type PartnershipListQuery = z.infer<typeof partnershipListQuerySchema>;
 

@@ -67,6 +67,9 @@ describe('GET /api/partnerships', () => {
     [{ startedFrom: '1998-05-13' }, ['espooTallinn']],
     [{ startedTo: '1998-05-12' }, ['espooShanghai', 'tallinnStockholm']],
     [{ country: 'EE', kind: 'twin_town' }, ['kotkaTallinn', 'tallinnStockholm']],
+    [{ country: 'FI', partnerCountry: 'EE' }, ['espooTallinn', 'kotkaTallinn']],
+    [{ country: 'EE', partnerCountry: 'fi' }, ['espooTallinn', 'kotkaTallinn']],
+    [{ country: 'FI', partnerCountry: 'FI' }, []],
   ])('filters by %o', async (query, expected) => {
     const response = await list(query as Record<string, string>);
     expect(response.statusCode).toBe(200);
@@ -98,6 +101,7 @@ describe('GET /api/partnerships', () => {
     ['a cursor with bad characters', { cursor: 'a b' }, 'querystring.cursor'],
     ['limit 201', { limit: '201' }, 'querystring.limit'],
     ['an unknown parameter', { page: '2' }, 'querystring.page'],
+    ['a partner country without a country', { partnerCountry: 'CN' }, 'querystring.partnerCountry'],
   ])('answers 400 for %s', async (_case, query, field) => {
     const response = await list(query as Record<string, string>);
     expect(response.statusCode).toBe(400);

@@ -192,3 +192,13 @@ export async function countPlaces(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: count() }).from(places);
   return row?.n ?? 0;
 }
+
+/** Official names in a language that differ from the places' display names (Esbo for Espoo in Swedish). */
+export async function findNamesInLanguage(db: DbOrTx, lang: string) {
+  return db
+    .selectDistinctOn([placeNames.placeId], { placeId: placeNames.placeId, name: placeNames.name })
+    .from(placeNames)
+    .innerJoin(places, eq(places.id, placeNames.placeId))
+    .where(and(eq(placeNames.lang, lang), eq(placeNames.kind, 'official'), ne(placeNames.name, places.name)))
+    .orderBy(asc(placeNames.placeId), asc(placeNames.name));
+}

@@ -4,11 +4,13 @@ import { errorResponseSchema } from '../../http/errors.ts';
 import {
   placeDetailSchema,
   placeIdParamsSchema,
+  placeNamesQuerySchema,
+  placeNamesResponseSchema,
   placePartnersResponseSchema,
   placeSearchQuerySchema,
   placeSearchResponseSchema,
 } from './places.schema.ts';
-import { getPlace, getPlacePartners, searchPlaces } from './places.service.ts';
+import { getNamesInLanguage, getPlace, getPlacePartners, searchPlaces } from './places.service.ts';
 
 export const placesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, readModels }) => {
   app.get(
@@ -61,6 +63,28 @@ export const placesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
       // Served from the read model as ready JSON: the hot path does no database work once warm.
       const body = await readModels.get(`partners:${id}:${todayKey()}`, async () =>
         JSON.stringify(await getPlacePartners(db, id)),
+      );
+      return sendSerialized(reply, body);
+    },
+  );
+
+  app.get(
+    '/api/place-names',
+    {
+      schema: {
+        tags: ['places'],
+        summary: 'Place names in a language',
+        description:
+          'Official names in the language that differ from the display names (in Swedish: Espoo → Esbo), so lists ' +
+          'and the map can speak the interface language.',
+        querystring: placeNamesQuerySchema,
+        response: { 200: placeNamesResponseSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { lang } = request.query;
+      const body = await readModels.get(`names:${lang}`, async () =>
+        JSON.stringify(await getNamesInLanguage(db, lang)),
       );
       return sendSerialized(reply, body);
     },

@@ -106,3 +106,16 @@ export const placePartnersResponseSchema = z.object({
   partners: z.array(partnerSchema),
 });
 export type PlacePartnersResponse = z.infer<typeof placePartnersResponseSchema>;
+
+export const placeNamesQuerySchema = z.strictObject({
+  lang: z.enum(['fi', 'sv', 'en']).describe('Interface language'),
+});
+
+export const placeNamesResponseSchema = z.object({
+  lang: z.string(),
+  names: z
+    .record(z.string(), z.string())
+    .describe(
+      'Place id → official name in the language, for places whose name there differs from the display name',
+    ),
+});

@@ -3,6 +3,7 @@ import { AppError } from '../../http/errors.ts';
 import { groupBy } from '../../lib/collections.ts';
 import {
   countPlaceTies,
+  findNamesInLanguage,
   findPartners,
   findPlace,
   findPlaceNames,
@@ -109,4 +110,10 @@ export async function getPlacePartners(
       })),
     })),
   };
+}
+
+/** Names of places in an interface language, for lists and the map. */
+export async function getNamesInLanguage(db: DbOrTx, lang: string) {
+  const rows = await findNamesInLanguage(db, lang);
+  return { lang, names: Object.fromEntries(rows.map((row) => [String(row.placeId), row.name])) };
 }

@@ -173,3 +173,20 @@ describe('GET /api/places/{id}/partners', () => {
     expect((await get('/api/places/x/partners')).statusCode).toBe(400);
   });
 });
+
+describe('GET /api/place-names', () => {
+  it('answers names in the language that differ from the display names', async () => {
+    const espoo = await idOf('Esbo');
+    const turku = await idOf('Åbo');
+    const response = await get('/api/place-names', { lang: 'sv' });
+    expect(response.statusCode).toBe(200);
+    const { names } = response.json();
+    expect(names[String(espoo)]).toBe('Esbo');
+    expect(names[String(turku)]).toBe('Åbo');
+    expect((await get('/api/place-names', { lang: 'fi' })).json().names[String(espoo)]).toBeUndefined();
+  });
+
+  it('answers 400 for a language the interface does not speak', async () => {
+    expect((await get('/api/place-names', { lang: 'de' })).statusCode).toBe(400);
+  });
+});

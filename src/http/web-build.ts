@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+
+export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const WEB_DIR = path.join(PROJECT_DIR, 'web');
+export const WEB_DIST_DIR = path.join(WEB_DIR, 'dist');
+const STAMP = '.source-hash';
+
+async function filesUnder(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+/** A hash of everything the web build is made from: the app's sources and the locked dependencies. */
+export async function webSourceHash(): Promise<string> {
+  const hash = createHash('sha256');
+  const files = [
+    ...(await filesUnder(path.join(WEB_DIR, 'src'))),
+    ...(await filesUnder(path.join(WEB_DIR, 'public'))),
+    path.join(WEB_DIR, 'index.html'),
+    path.join(WEB_DIR, 'vite.config.ts'),
+    path.join(PROJECT_DIR, 'package-lock.json'),
+  ];
+  for (const file of files) {
+    hash.update(path.relative(PROJECT_DIR, file));
+    hash.update(await readFile(file));
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Builds the web app when web/dist is missing or was built from other sources, so `npm start` alone is enough.
+ * Answers whether a build is there to serve.
+ */
+export async function ensureWebBuild(logger: Pick<Logger, 'info' | 'warn'>): Promise<boolean> {
+  const wanted = await webSourceHash();
+  const stampFile = path.join(WEB_DIST_DIR, STAMP);
+  const current = existsSync(stampFile) ? (await readFile(stampFile, 'utf8')).trim() : undefined;
+  if (current === wanted && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) return true;
+  let vite: typeof import('vite');
+  try {
+    vite = await import('vite');
+  } catch {
+    logger.warn('the web app is not built and Vite is not installed: serving the API only');
+    return existsSync(path.join(WEB_DIST_DIR, 'index.html'));
+  }
+  logger.info(current ? 'the web app changed: building it' : 'building the web app');
+  const started = Date.now();
+  await vite.build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  await writeFile(stampFile, `${wanted}\n`);
+  logger.info({ ms: Date.now() - started }, 'web app built');
+  return true;
+}

@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client.ts';
+import { decodeNetwork } from './network.ts';
+
+export const useNetwork = () =>
+  useQuery({
+    queryKey: ['network'],
+    queryFn: async () => decodeNetwork(await api.network()),
+    staleTime: 60_000,
+  });
+
+export const usePlace = (id: number | undefined) =>
+  useQuery({ queryKey: ['place', id], queryFn: () => api.place(id!), enabled: id !== undefined });
+
+export const usePartners = (id: number | undefined) =>
+  useQuery({ queryKey: ['partners', id], queryFn: () => api.partners(id!), enabled: id !== undefined });
+
+export const useSettings = () =>
+  useQuery({ queryKey: ['settings'], queryFn: api.settings, staleTime: Number.POSITIVE_INFINITY });

@@ -1,0 +1,101 @@
+import type { NetworkResponse } from './client.ts';
+
+/** The world network decoded once into typed arrays and lookups for the map, lists and filters. */
+export interface Network {
+  ids: Int32Array;
+  names: string[];
+  countries: string[];
+  lngs: Float64Array;
+  lats: Float64Array;
+  partnerCounts: Int32Array;
+  indexById: Map<number, number>;
+  edgeA: Int32Array;
+  edgeB: Int32Array;
+  edgeKind: string[];
+  edgeStatus: string[];
+  edgeStartYear: Int32Array;
+  countryCodes: string[];
+}
+
+export function decodeNetwork(raw: NetworkResponse): Network {
+  const count = raw.places.ids.length;
+  const lngs = new Float64Array(count);
+  const lats = new Float64Array(count);
+  for (let index = 0; index < count; index += 1) {
+    lngs[index] = raw.places.coordinates[index * 2]!;
+    lats[index] = raw.places.coordinates[index * 2 + 1]!;
+  }
+  const edges = raw.edges.length / 2;
+  const edgeA = new Int32Array(edges);
+  const edgeB = new Int32Array(edges);
+  for (let index = 0; index < edges; index += 1) {
+    edgeA[index] = raw.edges[index * 2]!;
+    edgeB[index] = raw.edges[index * 2 + 1]!;
+  }
+  return {
+    ids: Int32Array.from(raw.places.ids),
+    names: raw.places.names,
+    countries: raw.places.countries,
+    lngs,
+    lats,
+    partnerCounts: Int32Array.from(raw.places.partnerCounts),
+    indexById: new Map(raw.places.ids.map((id, index) => [id, index])),
+    edgeA,
+    edgeB,
+    edgeKind: raw.edgeKinds.map((kind) => raw.kinds[kind]!),
+    edgeStatus: raw.edgeStatuses.map((status) => raw.statuses[status]!),
+    edgeStartYear: Int32Array.from(raw.edgeStartYears),
+    countryCodes: [...new Set(raw.places.countries)].sort(),
+  };
+}
+
+export interface Filters {
+  country?: string;
+  kind?: string;
+  status?: string;
+  /** A decade such as "1990", or "unknown". */
+  decade?: string;
+}
+
+/** Whether tie number `edge` passes the filters. */
+export function edgeMatches(network: Network, edge: number, filters: Filters): boolean {
+  if (filters.kind && network.edgeKind[edge] !== filters.kind) return false;
+  if (filters.status && network.edgeStatus[edge] !== filters.status) return false;
+  if (filters.decade) {
+    const year = network.edgeStartYear[edge]!;
+    if (
+      filters.decade === 'unknown'
+        ? year !== 0
+        : year === 0 || Math.floor(year / 10) * 10 !== Number(filters.decade)
+    ) {
+      return false;
+    }
+  }
+  if (filters.country) {
+    const a = network.countries[network.edgeA[edge]!];
+    const b = network.countries[network.edgeB[edge]!];
+    if (a !== filters.country && b !== filters.country) return false;
+  }
+  return true;
+}
+
+/** Whether a tie of the given kind, status and start passes the filters (for lists from the API). */
+export function tieMatches(
+  tie: { kind: string; status: string; startedOn: string | null; countries: string[] },
+  filters: Filters,
+): boolean {
+  if (filters.kind && tie.kind !== filters.kind) return false;
+  if (filters.status && tie.status !== filters.status) return false;
+  if (filters.decade) {
+    const year = tie.startedOn ? Number(tie.startedOn.slice(0, 4)) : 0;
+    if (
+      filters.decade === 'unknown'
+        ? year !== 0
+        : year === 0 || Math.floor(year / 10) * 10 !== Number(filters.decade)
+    ) {
+      return false;
+    }
+  }
+  if (filters.country && !tie.countries.includes(filters.country)) return false;
+  return true;
+}

@@ -1,0 +1,77 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { LANGUAGES, type Language, rememberLanguage } from '../i18n/index.ts';
+
+const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
+
+/** Skip link, header with navigation and language switcher, the page, and the data attribution. */
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // Move focus to the new page's content on navigation, as a screen-reader user expects.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every page change
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    main.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  return (
+    <div className="layout">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </Link>
+        <nav aria-label={t('nav.main')}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t('nav.atlas')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/accessibility">{t('nav.accessibility')}</NavLink>
+            </li>
+            <li>
+              <a href="/api/docs/">{t('nav.apiDocs')}</a>
+            </li>
+          </ul>
+        </nav>
+        <fieldset className="language-switcher">
+          <legend className="visually-hidden">{t('nav.language')}</legend>
+          {LANGUAGES.map((language) => (
+            <button
+              key={language}
+              type="button"
+              lang={language}
+              aria-pressed={i18n.language === language}
+              onClick={() => {
+                rememberLanguage(language);
+                void i18n.changeLanguage(language);
+              }}
+            >
+              {LANGUAGE_NAMES[language]}
+            </button>
+          ))}
+        </fieldset>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t('footer.attribution')}</p>
+        <p>{t('footer.sourcesNote')}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Layout } from './components/Layout.tsx';
+import { setupI18n } from './i18n/index.ts';
+import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
+import { AtlasPage } from './pages/AtlasPage.tsx';
+import { CountryPage } from './pages/CountryPage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PlacePage } from './pages/PlacePage.tsx';
+import './styles.css';
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <AtlasPage /> },
+      { path: '/places/:id', element: <PlacePage /> },
+      { path: '/countries/:code', element: <CountryPage /> },
+      { path: '/accessibility', element: <AccessibilityPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+});
+
+await setupI18n();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

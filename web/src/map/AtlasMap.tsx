@@ -1,0 +1,344 @@
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { edgeMatches, type Filters, type Network } from '../api/network.ts';
+import { useFormat } from '../format.ts';
+
+export interface MapView {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+interface AtlasMapProps {
+  network: Network;
+  filters: Filters;
+  /** Only these places' ties are drawn (a place page's small map); all when undefined. */
+  onlyPlaceId?: number;
+  selectedPlaceId?: number;
+  onSelect?: (placeId: number) => void;
+  view?: MapView;
+  onViewChange?: (view: MapView) => void;
+  mapStyleUrl?: string | null;
+  label: string;
+  className?: string;
+}
+
+const TIE_COLOR = '#1d4e89';
+const SELECTED_COLOR = '#c2185b';
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/** Moves the map to a place and its partners; instantly when the user prefers reduced motion. */
+function fitTo(map: MapLibreMap, network: Network, placeId: number): void {
+  const index = network.indexById.get(placeId);
+  if (index === undefined) return;
+  const lng0 = network.lngs[index]!;
+  let [minLng, maxLng, minLat, maxLat] = [lng0, lng0, network.lats[index]!, network.lats[index]!];
+  for (let edge = 0; edge < network.edgeA.length; edge += 1) {
+    const other =
+      network.edgeA[edge] === index
+        ? network.edgeB[edge]
+        : network.edgeB[edge] === index
+          ? network.edgeA[edge]
+          : undefined;
+    if (other === undefined) continue;
+    let lng = network.lngs[other]!;
+    if (lng - lng0 > 180) lng -= 360;
+    else if (lng0 - lng > 180) lng += 360;
+    minLng = Math.min(minLng, lng);
+    maxLng = Math.max(maxLng, lng);
+    minLat = Math.min(minLat, network.lats[other]!);
+    maxLat = Math.max(maxLat, network.lats[other]!);
+  }
+  map.fitBounds(
+    [
+      [minLng, minLat],
+      [maxLng, maxLat],
+    ],
+    { padding: 48, maxZoom: 6, duration: reducedMotion() ? 0 : 500 },
+  );
+}
+
+/** The offline base map: Natural Earth countries (world-atlas), drawn without any tiles or fonts. */
+async function offlineStyle(): Promise<StyleSpecification> {
+  const [{ feature }, topology] = await Promise.all([
+    import('topojson-client'),
+    import('world-atlas/countries-110m.json'),
+  ]);
+  // biome-ignore lint/suspicious/noExplicitAny: the TopoJSON file's own type is not exported
+  const countries = feature(topology.default as any, (topology.default as any).objects.countries);
+  return {
+    version: 8,
+    sources: { countries: { type: 'geojson', data: countries } },
+    layers: [
+      { id: 'ocean', type: 'background', paint: { 'background-color': '#dbe7f0' } },
+      { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#f7f5f0' } },
+      {
+        id: 'borders',
+        type: 'line',
+        source: 'countries',
+        paint: { 'line-color': '#b9b4a8', 'line-width': 0.5 },
+      },
+    ],
+  };
+}
+
+/** Ties as lines that take the short way round (across the antimeridian when that is shorter). */
+function tieFeatures(network: Network, onlyPlaceId?: number): FeatureCollection<LineString> {
+  const features: FeatureCollection<LineString>['features'] = [];
+  const only = onlyPlaceId === undefined ? undefined : network.indexById.get(onlyPlaceId);
+  for (let edge = 0; edge < network.edgeA.length; edge += 1) {
+    const a = network.edgeA[edge]!;
+    const b = network.edgeB[edge]!;
+    if (only !== undefined && a !== only && b !== only) continue;
+    let lngB = network.lngs[b]!;
+    const lngA = network.lngs[a]!;
+    if (lngB - lngA > 180) lngB -= 360;
+    else if (lngA - lngB > 180) lngB += 360;
+    features.push({
+      type: 'Feature',
+      id: edge,
+      properties: { e: edge, a: network.ids[a], b: network.ids[b] },
+      geometry: {
+        type: 'LineString',
+        coordinates: [
+          [lngA, network.lats[a]!],
+          [lngB, network.lats[b]!],
+        ],
+      },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function placeFeatures(network: Network, onlyPlaceId?: number): FeatureCollection<Point> {
+  const keep = new Set<number>();
+  const only = onlyPlaceId === undefined ? undefined : network.indexById.get(onlyPlaceId);
+  if (only !== undefined) {
+    keep.add(only);
+    for (let edge = 0; edge < network.edgeA.length; edge += 1) {
+      if (network.edgeA[edge] === only) keep.add(network.edgeB[edge]!);
+      if (network.edgeB[edge] === only) keep.add(network.edgeA[edge]!);
+    }
+  }
+  const features: FeatureCollection<Point>['features'] = [];
+  for (let index = 0; index < network.ids.length; index += 1) {
+    if (only !== undefined && !keep.has(index)) continue;
+    features.push({
+      type: 'Feature',
+      id: network.ids[index],
+      properties: { id: network.ids[index], n: network.partnerCounts[index] },
+      geometry: { type: 'Point', coordinates: [network.lngs[index]!, network.lats[index]!] },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Edge numbers that the filters hide, as a MapLibre filter expression on the `e` property. */
+function hiddenEdgesFilter(network: Network, filters: Filters) {
+  if (!filters.country && !filters.kind && !filters.status && !filters.decade) return null;
+  const shown: number[] = [];
+  for (let edge = 0; edge < network.edgeA.length; edge += 1)
+    if (edgeMatches(network, edge, filters)) shown.push(edge);
+  return ['in', ['get', 'e'], ['literal', shown]] as unknown as FilterSpecification;
+}
+
+/**
+ * The world map of ties: every tie a thin line, every place a dot sized by its number of ties; the selected
+ * place's ties highlighted. Pan and zoom with mouse, touch or keyboard (arrow keys, + and −) once focused.
+ */
+export function AtlasMap(props: AtlasMapProps) {
+  const { network, filters, onlyPlaceId, selectedPlaceId, onSelect, view, onViewChange, mapStyleUrl, label } =
+    props;
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [tooltip, setTooltip] = useState<{ x: number; y: number; text: string } | null>(null);
+  const { t } = useTranslation();
+  const format = useFormat();
+  const fitted = useRef<number | undefined>(view ? selectedPlaceId : undefined);
+  const callbacks = useRef({ onSelect, onViewChange, format, t });
+  callbacks.current = { onSelect, onViewChange, format, t };
+
+  const ties = useMemo(() => tieFeatures(network, onlyPlaceId), [network, onlyPlaceId]);
+  const points = useMemo(() => placeFeatures(network, onlyPlaceId), [network, onlyPlaceId]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; later changes go through the effects below
+  useEffect(() => {
+    let disposed = false;
+    (async () => {
+      const [maplibre, style, worker] = await Promise.all([
+        import('maplibre-gl'),
+        mapStyleUrl ? Promise.resolve(mapStyleUrl) : offlineStyle(),
+        import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
+        import('maplibre-gl/dist/maplibre-gl.css'),
+      ]);
+      maplibre.setWorkerUrl(worker.default);
+      if (disposed || !container.current) return;
+      const map = new maplibre.Map({
+        container: container.current,
+        style,
+        center: view ? [view.lng, view.lat] : [15, 30],
+        zoom: view?.zoom ?? 1.2,
+        attributionControl: false,
+        renderWorldCopies: true,
+        dragRotate: false,
+        pitchWithRotate: false,
+        fadeDuration: 0,
+      });
+      map.touchZoomRotate.disableRotation();
+      map.getCanvas().setAttribute('aria-label', label);
+      map.getCanvas().setAttribute('role', 'img');
+      map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
+      mapRef.current = map;
+      map.on('load', () => {
+        map.addSource('ties', { type: 'geojson', data: ties, buffer: 0, tolerance: 0.6 });
+        map.addSource('places', { type: 'geojson', data: points, buffer: 0 });
+        map.addLayer({
+          id: 'ties',
+          type: 'line',
+          source: 'ties',
+          paint: { 'line-color': TIE_COLOR, 'line-opacity': onlyPlaceId ? 0.6 : 0.12, 'line-width': 0.6 },
+        });
+        map.addLayer({
+          id: 'ties-selected',
+          type: 'line',
+          source: 'ties',
+          filter: ['==', ['get', 'a'], -1],
+          paint: { 'line-color': SELECTED_COLOR, 'line-opacity': 0.85, 'line-width': 1.6 },
+        });
+        map.addLayer({
+          id: 'places',
+          type: 'circle',
+          source: 'places',
+          paint: {
+            'circle-color': TIE_COLOR,
+            'circle-opacity': 0.75,
+            'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'n']], 1, 1.5, 12, 7],
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 0.4,
+          },
+        });
+        map.addLayer({
+          id: 'places-selected',
+          type: 'circle',
+          source: 'places',
+          filter: ['==', ['get', 'id'], -1],
+          paint: {
+            'circle-color': SELECTED_COLOR,
+            'circle-radius': 7,
+            'circle-stroke-color': '#ffffff',
+            'circle-stroke-width': 2,
+          },
+        });
+        map.on('click', 'places', (event) => {
+          const id = event.features?.[0]?.properties?.id;
+          if (typeof id === 'number') callbacks.current.onSelect?.(id);
+        });
+        map.on('mousemove', 'places', (event) => {
+          const id = event.features?.[0]?.properties?.id;
+          const index = typeof id === 'number' ? network.indexById.get(id) : undefined;
+          if (index === undefined) return;
+          map.getCanvas().style.cursor = 'pointer';
+          const { t: translate, format: fmt } = callbacks.current;
+          setTooltip({
+            x: event.point.x,
+            y: event.point.y,
+            text: translate('atlas.tooltip', {
+              name: network.names[index],
+              country: fmt.country(network.countries[index]!),
+              ties: translate('search.ties', { count: network.partnerCounts[index] }),
+            }),
+          });
+        });
+        map.on('mouseleave', 'places', () => {
+          map.getCanvas().style.cursor = '';
+          setTooltip(null);
+        });
+        map.on('moveend', () => {
+          const center = map.getCenter();
+          callbacks.current.onViewChange?.({
+            lng: Math.round(center.lng * 1000) / 1000,
+            lat: Math.round(center.lat * 1000) / 1000,
+            zoom: Math.round(map.getZoom() * 100) / 100,
+          });
+        });
+        map.once('idle', () => {
+          container.current?.setAttribute('data-ready', 'true');
+          performance.mark('citybridge:ties-drawn');
+        });
+        setReady(true);
+      });
+    })().catch(() => setFailed(true));
+    return () => {
+      disposed = true;
+      mapRef.current?.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    (map.getSource('ties') as GeoJSONSource | undefined)?.setData(ties);
+    (map.getSource('places') as GeoJSONSource | undefined)?.setData(points);
+  }, [ready, ties, points]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    map.setFilter('ties', hiddenEdgesFilter(network, filters));
+  }, [ready, network, filters]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    const id = selectedPlaceId ?? -1;
+    const selectedTies = ['any', ['==', ['get', 'a'], id], ['==', ['get', 'b'], id]];
+    const filter = hiddenEdgesFilter(network, filters);
+    map.setFilter(
+      'ties-selected',
+      (filter ? ['all', selectedTies, filter] : selectedTies) as unknown as FilterSpecification,
+    );
+    map.setFilter('places-selected', ['==', ['get', 'id'], id]);
+    map.setPaintProperty(
+      'ties',
+      'line-opacity',
+      selectedPlaceId && !onlyPlaceId ? 0.06 : onlyPlaceId ? 0.6 : 0.12,
+    );
+    if (selectedPlaceId !== undefined) performance.mark('citybridge:selection-drawn');
+    // Fit the map to a newly chosen place and its partners (not to the one a shared link opened with).
+    if (selectedPlaceId !== undefined && selectedPlaceId !== fitted.current)
+      fitTo(map, network, selectedPlaceId);
+    fitted.current = selectedPlaceId;
+  }, [ready, network, filters, selectedPlaceId, onlyPlaceId]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map || !view) return;
+    const center = map.getCenter();
+    if (
+      Math.abs(center.lng - view.lng) < 0.01 &&
+      Math.abs(center.lat - view.lat) < 0.01 &&
+      Math.abs(map.getZoom() - view.zoom) < 0.05
+    ) {
+      return;
+    }
+    map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
+  }, [ready, view]);
+
+  return (
+    <div className={`atlas-map ${props.className ?? ''}`}>
+      <div ref={container} className="atlas-map-canvas" data-ready="false" data-testid="map" />
+      {!ready && !failed && <p className="atlas-map-status">{t('atlas.loading')}</p>}
+      {failed && <p className="atlas-map-status">{t('atlas.mapUnavailable')}</p>}
+      {tooltip && (
+        <div className="atlas-tooltip" style={{ left: tooltip.x + 12, top: tooltip.y + 12 }} role="tooltip">
+          {tooltip.text}
+        </div>
+      )}
+    </div>
+  );
+}

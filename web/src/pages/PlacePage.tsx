@@ -1,0 +1,150 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useNetwork, usePartners, usePlace, useSettings } from '../api/hooks.ts';
+import { usePlaceName } from '../api/names.ts';
+import { BarChart } from '../components/BarChart.tsx';
+import { PartnersTable } from '../components/PartnersTable.tsx';
+import { useFormat } from '../format.ts';
+import { AtlasMap } from '../map/AtlasMap.tsx';
+
+/** A place: its names, identifiers, a small map, its partners, a timeline of its ties and their sources. */
+export function PlacePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const placeName = usePlaceName();
+  const id = Number(useParams().id);
+  const validId = Number.isInteger(id) && id > 0 ? id : undefined;
+  const place = usePlace(validId);
+  const partners = usePartners(validId);
+  const network = useNetwork();
+  const settings = useSettings();
+
+  if (validId === undefined || place.isError) {
+    return (
+      <section>
+        <h1>{t('common.notFound')}</h1>
+        <p>{t('place.notFound')}</p>
+        <Link to="/">{t('common.back')}</Link>
+      </section>
+    );
+  }
+  if (!place.data) return <p>{t('common.loading')}</p>;
+  const data = place.data;
+  const name = placeName(data.id, data.name);
+  const years = new Map<number, number>();
+  let unknownStart = 0;
+  for (const partner of partners.data?.partners ?? []) {
+    if (!partner.startedOn) unknownStart += 1;
+    else
+      years.set(
+        Number(partner.startedOn.slice(0, 4)),
+        (years.get(Number(partner.startedOn.slice(0, 4))) ?? 0) + 1,
+      );
+  }
+  const timeline = [...years.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([year, value]) => ({ label: String(year), value }));
+
+  return (
+    <article className="place-page">
+      <h1>{name}</h1>
+      <p className="lead">
+        {t(`placeKind.${data.kind}`)} ·{' '}
+        <Link to={`/countries/${data.country}`}>{format.country(data.country)}</Link> ·{' '}
+        {t('panel.ties', { count: data.partnerCount })}
+      </p>
+      <div className="place-grid">
+        <section aria-labelledby="facts">
+          <h2 id="facts" className="visually-hidden">
+            {t('place.identifiers')}
+          </h2>
+          <dl className="facts">
+            {data.parent && (
+              <>
+                <dt>{t('place.parent')}</dt>
+                <dd>
+                  <Link to={`/places/${data.parent.id}`}>{placeName(data.parent.id, data.parent.name)}</Link>
+                </dd>
+              </>
+            )}
+            <dt>{t('place.population')}</dt>
+            <dd>{data.population !== null ? format.number(data.population) : t('partner.unknown')}</dd>
+            <dt>{t('place.identifiers')}</dt>
+            <dd>
+              {data.identifiers.wikidata && (
+                <a href={`https://www.wikidata.org/wiki/${data.identifiers.wikidata}`} rel="external">
+                  Wikidata {data.identifiers.wikidata}
+                </a>
+              )}{' '}
+              {data.identifiers.geonames && (
+                <a href={`https://www.geonames.org/${data.identifiers.geonames}`} rel="external">
+                  GeoNames {data.identifiers.geonames}
+                </a>
+              )}
+            </dd>
+          </dl>
+          <table className="names-table">
+            <caption>{t('place.names')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('place.names')}</th>
+                <th scope="col">{t('place.language')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.names.map((entry) => (
+                <tr key={`${entry.lang}-${entry.name}`}>
+                  <td lang={entry.lang === 'und' ? undefined : entry.lang}>{entry.name}</td>
+                  <td>
+                    {t(`place.lang.${entry.lang}`, { defaultValue: entry.lang })}
+                    {entry.kind === 'alias' ? ` (${t('place.alias')})` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="map-title" className="place-map">
+          <h2 id="map-title" className="visually-hidden">
+            {t('place.mapTitle', { name })}
+          </h2>
+          {network.data && settings.data && (
+            <AtlasMap
+              network={network.data}
+              filters={{}}
+              onlyPlaceId={data.id}
+              selectedPlaceId={data.id}
+              mapStyleUrl={settings.data.mapStyleUrl}
+              label={t('place.mapTitle', { name })}
+              className="small"
+            />
+          )}
+        </section>
+      </div>
+      <section aria-labelledby="partners-title">
+        <h2 id="partners-title">{t('place.partnersTitle')}</h2>
+        {partners.data && (
+          <PartnersTable partners={partners.data.partners} caption={t('place.partnersTitle')} showSources />
+        )}
+      </section>
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('place.timeline')}</h2>
+        {timeline.length > 0 ? (
+          <BarChart rows={timeline} label={t('place.timeline')} />
+        ) : (
+          <p>{t('place.timelineEmpty')}</p>
+        )}
+        {unknownStart > 0 && timeline.length > 0 && <p>{t('place.unknownStart', { count: unknownStart })}</p>}
+      </section>
+      <section aria-labelledby="sources-title">
+        <h2 id="sources-title">{t('place.sourcesTitle')}</h2>
+        <ul>
+          {data.sources.map((source) => (
+            <li key={source.key}>{source.name}</li>
+          ))}
+        </ul>
+        <p className="attribution">{t('footer.attribution')}</p>
+      </section>
+    </article>
+  );
+}
