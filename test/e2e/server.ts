@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { importWorld } from '../../src/features/imports/world/world.import.ts';
+import { ensureWebBuild, WEB_DIST_DIR } from '../../src/http/web-build.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.ts';
 import { worldMiniFiles } from '../helpers/fixtures.ts';
 
@@ -9,11 +10,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The app listening on a free local port, over a fresh database holding the fixture world. */
+/** The app (the web build brought up to date) listening on a free local port, over the fixture world. */
 export async function startTestServer(): Promise<RunningServer> {
   const database: TestDatabase = await createTestDatabase();
   await importWorld(database, { files: worldMiniFiles() });
-  const app: FastifyInstance = await buildApp({ database });
+  await ensureWebBuild({ info: () => {}, warn: () => {} });
+  const app: FastifyInstance = await buildApp({ database, webDir: WEB_DIST_DIR });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,

@@ -10,15 +10,12 @@ export function Layout() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const main = useRef<HTMLElement>(null);
-  const firstRender = useRef(true);
+  const shownPath = useRef(location.pathname);
 
-  // Move focus to the new page's content on navigation, as a screen-reader user expects.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every page change
+  // Move focus to the new page's content on navigation (not on the first load), as a screen-reader user expects.
   useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     main.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 

@@ -1,0 +1,180 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe.ts';
+import { launchBrowser } from './browser.ts';
+import { type RunningServer, startTestServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let espooId: number;
+let finnishEspoo: number;
+
+async function newPage(
+  options: { locale?: string; width?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-GB',
+    viewport: { width: options.width ?? 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return { context, page };
+}
+
+const mapReady = (page: Page) =>
+  page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 30_000 });
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const search = await (await fetch(`${server.url}/api/places?q=Espoo`)).json();
+  espooId = search.results[0].id;
+  finnishEspoo = espooId;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the atlas in Chromium', () => {
+  it('search → select → partners listed, with the place in the URL', async () => {
+    const { context, page } = await newPage();
+    await page.goto(server.url);
+    await mapReady(page);
+    const input = page.getByRole('combobox', { name: 'Search for a place' });
+    await input.fill('Esbo');
+    await page.getByRole('option', { name: /Espoo/ }).waitFor();
+    await input.press('Enter');
+    const panel = page.getByRole('complementary');
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe('Espoo');
+    const rows = panel.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(6);
+    await expect(panel.getByRole('link', { name: 'Shanghai' }).count()).resolves.toBe(1);
+    expect(new URL(page.url()).searchParams.get('place')).toBe(String(espooId));
+    await context.close();
+  });
+
+  it('filters the ties and the partner list, and keeps the filter in the URL', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/?place=${espooId}`);
+    await mapReady(page);
+    const shown = page.locator('.shown-count');
+    const before = await shown.textContent();
+    await page.getByLabel('Country').selectOption('SE');
+    await expect.poll(() => shown.textContent()).not.toBe(before);
+    expect(await shown.textContent()).toBe('3 ties shown');
+    const rows = page.getByRole('complementary').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('country')).toBe('SE');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows.count()).toBe(6);
+    await context.close();
+  });
+
+  it('opens a deep link, follows a partner to its page, and comes back with the back button', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/?place=${espooId}&view=24.6,60.2,4`);
+    await mapReady(page);
+    await page.getByRole('complementary').getByRole('link', { name: 'Shanghai' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Shanghai');
+    expect(new URL(page.url()).pathname).toMatch(/^\/places\/\d+$/);
+    await page.goBack();
+    await expect
+      .poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).textContent())
+      .toBe('Espoo');
+    expect(new URL(page.url()).searchParams.get('view')).toBe('24.6,60.2,4');
+    await context.close();
+  });
+
+  it('switches language, remembers it, and names places in it (Esbo in Swedish)', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/?place=${finnishEspoo}`);
+    await page.getByRole('button', { name: 'Svenska' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Världsatlas över vänorter');
+    await expect
+      .poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).textContent())
+      .toBe('Esbo');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Världsatlas över vänorter');
+    await context.close();
+  });
+
+  it('defaults to the browser language', async () => {
+    const { context, page } = await newPage({ locale: 'fi-FI' });
+    await page.goto(server.url);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Ystävyyskaupunkien maailmankartasto');
+    // Finnish groups digits with a no-break space and writes a decimal comma.
+    expect(
+      await page.evaluate(() => new Intl.NumberFormat(document.documentElement.lang).format(1234.5)),
+    ).toBe('1\u00a0234,5');
+    await context.close();
+  });
+
+  it('can be used with the keyboard alone: skip link, search, choose, open a partner', async () => {
+    const { context, page } = await newPage();
+    await page.goto(server.url);
+    await mapReady(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main');
+    // Tab on to the search box.
+    for (let step = 0; step < 5; step += 1) {
+      if (await page.evaluate(() => document.activeElement?.getAttribute('role') === 'combobox')) break;
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await page.keyboard.type('Espoo');
+    await page.getByRole('option', { name: /Espoo/ }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('complementary');
+    await expect.poll(() => panel.locator('tbody tr').count()).toBe(6);
+    await panel.getByRole('link', { name: 'Kristianstad' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Kristianstad');
+    await context.close();
+  });
+
+  it('fits a phone screen (375 px) without sideways scrolling', async () => {
+    const { context, page } = await newPage({ width: 375 });
+    await page.goto(`${server.url}/?place=${espooId}`);
+    await mapReady(page);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
+
+describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  const pages = [
+    ['the atlas', () => `/?place=${espooId}`, true],
+    ['a place page', () => `/places/${espooId}`, true],
+    ['a country page', () => '/countries/FI?pair=SE', false],
+    ['the accessibility statement', () => '/accessibility', false],
+  ] as const;
+  for (const language of ['fi', 'sv', 'en']) {
+    for (const [name, path, hasMap] of pages) {
+      it(`${name} in ${language} has no violations`, async () => {
+        const { context, page } = await newPage({ locale: language });
+        await page.goto(`${server.url}${path()}`);
+        await page.waitForLoadState('networkidle');
+        if (hasMap) await mapReady(page);
+        await page.waitForSelector('h1');
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
+        expect(await axeViolations(page)).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+});
