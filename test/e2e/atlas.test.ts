@@ -28,7 +28,9 @@ const mapReady = (page: Page) =>
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  const search = (await (await fetch(`${server.url}/api/places?q=Espoo`)).json()) as { results: { id: number }[] };
+  const search = (await (await fetch(`${server.url}/api/places?q=Espoo`)).json()) as {
+    results: { id: number }[];
+  };
   espooId = search.results[0]!.id;
   finnishEspoo = espooId;
 });
