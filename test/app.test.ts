@@ -37,6 +37,7 @@ describe('the HTTP application', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/api/health',
       '/api/network',
+      '/api/network/names',
       '/api/partnerships',
       '/api/place-names',
       '/api/places',

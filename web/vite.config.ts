@@ -33,9 +33,11 @@ function precompress(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root,
+  // A build is always a production build, even when started from a test run (where NODE_ENV is "test").
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   plugins: [react(), precompress()],
   build: { outDir: path.join(root, 'dist'), emptyOutDir: true, sourcemap: false, target: 'es2022' },
   server: { proxy: { '/api': 'http://localhost:3000' } },
-});
+}));

@@ -54,7 +54,11 @@ export async function ensureWebBuild(logger: Pick<Logger, 'info' | 'warn'>): Pro
   }
   logger.info(current ? 'the web app changed: building it' : 'building the web app');
   const started = Date.now();
-  await vite.build({ configFile: path.join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn' });
+  await vite.build({
+    configFile: path.join(WEB_DIR, 'vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+  });
   await writeFile(stampFile, `${wanted}\n`);
   logger.info({ ms: Date.now() - started }, 'web app built');
   return true;

@@ -23,7 +23,7 @@ describe('API documentation in Chromium', () => {
         external.push(request.url());
     });
     await page.goto(`${server.url}/api/docs/`);
-    await expect.poll(() => page.locator('.opblock-summary-path').count(), { timeout: 15_000 }).toBe(9);
+    await expect.poll(() => page.locator('.opblock-summary-path').count(), { timeout: 15_000 }).toBe(10);
     await expect(page.locator('.info .title').textContent()).resolves.toContain('CityBridge API');
 
     const searchOperation = page.locator('.opblock', { has: page.locator('[data-path="/api/places"]') });

@@ -8,7 +8,6 @@ export const networkResponseSchema = z
         ids: z
           .array(z.number().int())
           .describe('Place ids; a place is referred to by its index in these arrays'),
-        names: z.array(z.string()),
         countries: z.array(z.string()),
         coordinates: z
           .array(z.number())
@@ -19,7 +18,8 @@ export const networkResponseSchema = z
     edges: z
       .array(z.number().int())
       .describe(
-        'Flat [a0, b0, a1, b1, …]: each pair of place indexes is one published tie between two placed parties',
+        'One published tie between two placed parties per pair, sorted by place index and delta-encoded: ' +
+          '[a0 − 0, b0 − a0, a1 − a0, b1 − a1, …] where a < b are the two place indexes of a tie',
       ),
     edgeKinds: z.array(z.number().int()).describe('Per edge: index into `kinds`'),
     edgeStatuses: z.array(z.number().int()).describe('Per edge: index into `statuses`'),
@@ -29,3 +29,11 @@ export const networkResponseSchema = z
   })
   .describe('The whole world network in a compact form for the map');
 export type NetworkResponse = z.infer<typeof networkResponseSchema>;
+
+export const networkNamesResponseSchema = z
+  .object({
+    ids: z.array(z.number().int()).describe('The same place ids, in the same order, as the network'),
+    names: z.array(z.string()).describe('Display names, in the order of `ids`'),
+  })
+  .describe("The names of the network's places, loaded after the map is drawn");
+export type NetworkNamesResponse = z.infer<typeof networkNamesResponseSchema>;

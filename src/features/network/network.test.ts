@@ -2,6 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+import { decodeEdges } from './network.service.ts';
 
 let t: TestApp;
 let places: { id: number }[];
@@ -27,9 +28,8 @@ describe('GET /api/network', () => {
     const body = response.json();
     expect(body.places).toEqual({
       ids: [places[0]!.id, places[1]!.id],
-      names: ['Espoo', 'Shanghai'],
       countries: ['FI', 'CN'],
-      coordinates: [24.6559, 60.2055, 121.4694, 31.2244],
+      coordinates: [24.66, 60.21, 121.47, 31.22],
       partnerCounts: [2, 1],
     });
     // The tie to a place without coordinates is not drawn.
@@ -79,5 +79,28 @@ describe('GET /api/network', () => {
     const changed = await t.app.inject({ url: '/api/network' });
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.json().edges).toHaveLength(4);
+  });
+
+  it('delta-encodes the edges, sorted by place index', async () => {
+    expect(decodeEdges([0, 1, 0, 2, 3, 1])).toEqual([0, 1, 0, 2, 3, 4]);
+    const body = (await t.app.inject({ url: '/api/network' })).json();
+    const pairs = decodeEdges(body.edges);
+    const names = (await t.app.inject({ url: '/api/network/names' })).json();
+    const index = (name: string) => names.names.indexOf(name);
+    expect(pairs).toEqual([index('Espoo'), index('Shanghai'), index('Shanghai'), index('Tallinn')]);
+    expect(names.ids).toEqual(body.places.ids);
+  });
+});
+
+describe('GET /api/network/names', () => {
+  it("answers the places' names in the network's order, with an ETag", async () => {
+    const response = await t.app.inject({ url: '/api/network/names' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().names.slice(0, 2)).toEqual(['Espoo', 'Shanghai']);
+    const cached = await t.app.inject({
+      url: '/api/network/names',
+      headers: { 'if-none-match': response.headers.etag as string },
+    });
+    expect(cached.statusCode).toBe(304);
   });
 });

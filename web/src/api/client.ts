@@ -60,6 +60,7 @@ export const api = {
   place: (id: number) => getJson<PlaceDetail>(`/api/places/${id}`),
   partners: (id: number) => getJson<PlacePartnersResponse>(`/api/places/${id}/partners`),
   network: () => getJson<NetworkResponse>('/api/network'),
+  networkNames: () => getJson<{ ids: number[]; names: string[] }>('/api/network/names'),
   names: (lang: string) =>
     getJson<{ lang: string; names: Record<string, string> }>('/api/place-names', { lang }),
   stats: (country?: string) => getJson<StatsResponse>('/api/stats', { country }),

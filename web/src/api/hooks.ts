@@ -17,3 +17,15 @@ export const usePartners = (id: number | undefined) =>
 
 export const useSettings = () =>
   useQuery({ queryKey: ['settings'], queryFn: api.settings, staleTime: Number.POSITIVE_INFINITY });
+
+/** Display names of the map's places by id, loaded after the map itself. */
+export const useNetworkNames = (enabled = true) =>
+  useQuery({
+    queryKey: ['network-names'],
+    queryFn: async () => {
+      const { ids, names } = await api.networkNames();
+      return new Map(ids.map((id, index) => [id, names[index]!]));
+    },
+    enabled,
+    staleTime: 60_000,
+  });

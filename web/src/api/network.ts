@@ -3,7 +3,6 @@ import type { NetworkResponse } from './client.ts';
 /** The world network decoded once into typed arrays and lookups for the map, lists and filters. */
 export interface Network {
   ids: Int32Array;
-  names: string[];
   countries: string[];
   lngs: Float64Array;
   lats: Float64Array;
@@ -25,16 +24,18 @@ export function decodeNetwork(raw: NetworkResponse): Network {
     lngs[index] = raw.places.coordinates[index * 2]!;
     lats[index] = raw.places.coordinates[index * 2 + 1]!;
   }
+  // Edges come sorted and delta-encoded: [a0, b0 − a0, a1 − a0, b1 − a1, …].
   const edges = raw.edges.length / 2;
   const edgeA = new Int32Array(edges);
   const edgeB = new Int32Array(edges);
+  let a = 0;
   for (let index = 0; index < edges; index += 1) {
-    edgeA[index] = raw.edges[index * 2]!;
-    edgeB[index] = raw.edges[index * 2 + 1]!;
+    a += raw.edges[index * 2]!;
+    edgeA[index] = a;
+    edgeB[index] = a + raw.edges[index * 2 + 1]!;
   }
   return {
     ids: Int32Array.from(raw.places.ids),
-    names: raw.places.names,
     countries: raw.places.countries,
     lngs,
     lats,

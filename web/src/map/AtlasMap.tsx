@@ -1,9 +1,12 @@
 import type { FeatureCollection, LineString, Point } from 'geojson';
-import type { FilterSpecification, GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNetworkNames } from '../api/hooks.ts';
+import { usePlaceName } from '../api/names.ts';
 import { edgeMatches, type Filters, type Network } from '../api/network.ts';
 import { useFormat } from '../format.ts';
+import { mercator, TiesLayer } from './ties-layer.ts';
 
 export interface MapView {
   lng: number;
@@ -27,6 +30,12 @@ interface AtlasMapProps {
 
 const TIE_COLOR = '#1d4e89';
 const SELECTED_COLOR = '#c2185b';
+/** The hairlines' colour: stronger on a place's own small map, fainter behind a highlighted selection. */
+function tieColor(single: boolean, selected: boolean): [number, number, number, number] {
+  const alpha = single ? 0.7 : selected ? 0.08 : 0.16;
+  return [0.114 * alpha, 0.306 * alpha, 0.537 * alpha, alpha];
+}
+
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /** Moves the map to a place and its partners; instantly when the user prefers reduced motion. */
@@ -84,28 +93,46 @@ async function offlineStyle(): Promise<StyleSpecification> {
   };
 }
 
-/** Ties as lines that take the short way round (across the antimeridian when that is shorter). */
-function tieFeatures(network: Network, onlyPlaceId?: number): FeatureCollection<LineString> {
-  const features: FeatureCollection<LineString>['features'] = [];
+/** The partner end of a tie, moved by ±360° when that is the short way round. */
+function otherEnd(network: Network, a: number, b: number): [number, number] {
+  const lngA = network.lngs[a]!;
+  let lngB = network.lngs[b]!;
+  if (lngB - lngA > 180) lngB -= 360;
+  else if (lngA - lngB > 180) lngB += 360;
+  return [lngB, network.lats[b]!];
+}
+
+/** Every tie that passes the filters as a pair of vertices in mercator units, for the WebGL ties layer. */
+function tieVertices(network: Network, filters: Filters, onlyPlaceId?: number): Float32Array {
   const only = onlyPlaceId === undefined ? undefined : network.indexById.get(onlyPlaceId);
+  const vertices: number[] = [];
   for (let edge = 0; edge < network.edgeA.length; edge += 1) {
     const a = network.edgeA[edge]!;
     const b = network.edgeB[edge]!;
     if (only !== undefined && a !== only && b !== only) continue;
-    let lngB = network.lngs[b]!;
-    const lngA = network.lngs[a]!;
-    if (lngB - lngA > 180) lngB -= 360;
-    else if (lngA - lngB > 180) lngB += 360;
+    if (!edgeMatches(network, edge, filters)) continue;
+    const [lngB, latB] = otherEnd(network, a, b);
+    vertices.push(...mercator(network.lngs[a]!, network.lats[a]!), ...mercator(lngB, latB));
+  }
+  return new Float32Array(vertices);
+}
+
+/** The selected place's ties (that pass the filters) as lines from the place outwards. */
+function selectedTies(network: Network, filters: Filters, placeId?: number): FeatureCollection<LineString> {
+  const features: FeatureCollection<LineString>['features'] = [];
+  const index = placeId === undefined ? undefined : network.indexById.get(placeId);
+  if (index === undefined) return { type: 'FeatureCollection', features };
+  for (let edge = 0; edge < network.edgeA.length; edge += 1) {
+    const a = network.edgeA[edge]!;
+    const b = network.edgeB[edge]!;
+    if ((a !== index && b !== index) || !edgeMatches(network, edge, filters)) continue;
+    const other = a === index ? b : a;
     features.push({
       type: 'Feature',
-      id: edge,
-      properties: { e: edge, a: network.ids[a], b: network.ids[b] },
+      properties: {},
       geometry: {
         type: 'LineString',
-        coordinates: [
-          [lngA, network.lats[a]!],
-          [lngB, network.lats[b]!],
-        ],
+        coordinates: [[network.lngs[index]!, network.lats[index]!], otherEnd(network, index, other)],
       },
     });
   }
@@ -135,15 +162,6 @@ function placeFeatures(network: Network, onlyPlaceId?: number): FeatureCollectio
   return { type: 'FeatureCollection', features };
 }
 
-/** Edge numbers that the filters hide, as a MapLibre filter expression on the `e` property. */
-function hiddenEdgesFilter(network: Network, filters: Filters) {
-  if (!filters.country && !filters.kind && !filters.status && !filters.decade) return null;
-  const shown: number[] = [];
-  for (let edge = 0; edge < network.edgeA.length; edge += 1)
-    if (edgeMatches(network, edge, filters)) shown.push(edge);
-  return ['in', ['get', 'e'], ['literal', shown]] as unknown as FilterSpecification;
-}
-
 /**
  * The world map of ties: every tie a thin line, every place a dot sized by its number of ties; the selected
  * place's ties highlighted. Pan and zoom with mouse, touch or keyboard (arrow keys, + and −) once focused.
@@ -159,11 +177,24 @@ export function AtlasMap(props: AtlasMapProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const fitted = useRef<number | undefined>(view ? selectedPlaceId : undefined);
-  const callbacks = useRef({ onSelect, onViewChange, format, t });
-  callbacks.current = { onSelect, onViewChange, format, t };
+  const names = useNetworkNames(ready);
+  const placeName = usePlaceName();
+  const callbacks = useRef({ onSelect, onViewChange, format, t, names: names.data, placeName });
+  callbacks.current = { onSelect, onViewChange, format, t, names: names.data, placeName };
 
-  const ties = useMemo(() => tieFeatures(network, onlyPlaceId), [network, onlyPlaceId]);
+  const filterKey = JSON.stringify(filters);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters object is new on every render; its content is filterKey
+  const vertices = useMemo(
+    () => tieVertices(network, filters, onlyPlaceId),
+    [network, filterKey, onlyPlaceId],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: as above
+  const highlighted = useMemo(
+    () => selectedTies(network, filters, selectedPlaceId),
+    [network, filterKey, selectedPlaceId],
+  );
   const points = useMemo(() => placeFeatures(network, onlyPlaceId), [network, onlyPlaceId]);
+  const tiesLayer = useRef<TiesLayer | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; later changes go through the effects below
   useEffect(() => {
@@ -194,19 +225,18 @@ export function AtlasMap(props: AtlasMapProps) {
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
       mapRef.current = map;
       map.on('load', () => {
-        map.addSource('ties', { type: 'geojson', data: ties, buffer: 0, tolerance: 0.6 });
+        map.addSource('selected-ties', { type: 'geojson', data: highlighted, buffer: 0 });
         map.addSource('places', { type: 'geojson', data: points, buffer: 0 });
-        map.addLayer({
-          id: 'ties',
-          type: 'line',
-          source: 'ties',
-          paint: { 'line-color': TIE_COLOR, 'line-opacity': onlyPlaceId ? 0.6 : 0.12, 'line-width': 0.6 },
-        });
+        tiesLayer.current = new TiesLayer(
+          'ties',
+          vertices,
+          tieColor(onlyPlaceId !== undefined, selectedPlaceId !== undefined),
+        );
+        map.addLayer(tiesLayer.current);
         map.addLayer({
           id: 'ties-selected',
           type: 'line',
-          source: 'ties',
-          filter: ['==', ['get', 'a'], -1],
+          source: 'selected-ties',
           paint: { 'line-color': SELECTED_COLOR, 'line-opacity': 0.85, 'line-width': 1.6 },
         });
         map.addLayer({
@@ -217,8 +247,6 @@ export function AtlasMap(props: AtlasMapProps) {
             'circle-color': TIE_COLOR,
             'circle-opacity': 0.75,
             'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'n']], 1, 1.5, 12, 7],
-            'circle-stroke-color': '#ffffff',
-            'circle-stroke-width': 0.4,
           },
         });
         map.addLayer({
@@ -242,12 +270,13 @@ export function AtlasMap(props: AtlasMapProps) {
           const index = typeof id === 'number' ? network.indexById.get(id) : undefined;
           if (index === undefined) return;
           map.getCanvas().style.cursor = 'pointer';
-          const { t: translate, format: fmt } = callbacks.current;
+          const { t: translate, format: fmt, names: known, placeName: localName } = callbacks.current;
+          const name = localName(id as number, known?.get(id as number) ?? '…');
           setTooltip({
             x: event.point.x,
             y: event.point.y,
             text: translate('atlas.tooltip', {
-              name: network.names[index],
+              name,
               country: fmt.country(network.countries[index]!),
               ties: translate('search.ties', { count: network.partnerCounts[index] }),
             }),
@@ -282,38 +311,25 @@ export function AtlasMap(props: AtlasMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    (map.getSource('ties') as GeoJSONSource | undefined)?.setData(ties);
     (map.getSource('places') as GeoJSONSource | undefined)?.setData(points);
-  }, [ready, ties, points]);
+  }, [ready, points]);
+
+  useEffect(() => {
+    if (ready) tiesLayer.current?.setVertices(vertices);
+  }, [ready, vertices]);
 
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    map.setFilter('ties', hiddenEdgesFilter(network, filters));
-  }, [ready, network, filters]);
-
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!ready || !map) return;
-    const id = selectedPlaceId ?? -1;
-    const selectedTies = ['any', ['==', ['get', 'a'], id], ['==', ['get', 'b'], id]];
-    const filter = hiddenEdgesFilter(network, filters);
-    map.setFilter(
-      'ties-selected',
-      (filter ? ['all', selectedTies, filter] : selectedTies) as unknown as FilterSpecification,
-    );
-    map.setFilter('places-selected', ['==', ['get', 'id'], id]);
-    map.setPaintProperty(
-      'ties',
-      'line-opacity',
-      selectedPlaceId && !onlyPlaceId ? 0.06 : onlyPlaceId ? 0.6 : 0.12,
-    );
+    (map.getSource('selected-ties') as GeoJSONSource | undefined)?.setData(highlighted);
+    map.setFilter('places-selected', ['==', ['get', 'id'], selectedPlaceId ?? -1]);
+    tiesLayer.current?.setColor(tieColor(onlyPlaceId !== undefined, selectedPlaceId !== undefined));
     if (selectedPlaceId !== undefined) performance.mark('citybridge:selection-drawn');
     // Fit the map to a newly chosen place and its partners (not to the one a shared link opened with).
     if (selectedPlaceId !== undefined && selectedPlaceId !== fitted.current)
       fitTo(map, network, selectedPlaceId);
     fitted.current = selectedPlaceId;
-  }, [ready, network, filters, selectedPlaceId, onlyPlaceId]);
+  }, [ready, network, highlighted, selectedPlaceId, onlyPlaceId]);
 
   useEffect(() => {
     const map = mapRef.current;

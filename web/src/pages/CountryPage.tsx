@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
-import { useNetwork } from '../api/hooks.ts';
+import { useNetwork, useNetworkNames } from '../api/hooks.ts';
 import { usePlaceName } from '../api/names.ts';
 import { BarChart } from '../components/BarChart.tsx';
 import { useFormat } from '../format.ts';
@@ -17,6 +17,7 @@ export function CountryPage() {
   const valid = /^[A-Z]{2}$/.test(code);
   const stats = useQuery({ queryKey: ['stats', code], queryFn: () => api.stats(code), enabled: valid });
   const network = useNetwork();
+  const names = useNetworkNames();
   const pair = params.get('pair')?.toUpperCase();
   const pairTies = useQuery({
     queryKey: ['pair', code, pair],
@@ -41,16 +42,18 @@ export function CountryPage() {
     }))
     .sort((a, b) => b.ties - a.ties);
   const total = stats.data?.byCountry.find((row) => row.country === code)?.partnerships ?? 0;
-  const places = network.data
-    ? [...network.data.ids.keys()]
-        .filter((index) => network.data.countries[index] === code)
-        .map((index) => ({
-          id: network.data.ids[index]!,
-          name: network.data.names[index]!,
-          ties: network.data.partnerCounts[index]!,
-        }))
-        .sort((a, b) => b.ties - a.ties || a.name.localeCompare(b.name))
-    : [];
+  const map = network.data;
+  const places =
+    map && names.data
+      ? [...map.ids.keys()]
+          .filter((index) => map.countries[index] === code)
+          .map((index) => ({
+            id: map.ids[index]!,
+            name: names.data.get(map.ids[index]!) ?? '',
+            ties: map.partnerCounts[index]!,
+          }))
+          .sort((a, b) => b.ties - a.ties || a.name.localeCompare(b.name))
+      : [];
 
   const pairRows = (pairTies.data?.items ?? []).map((tie) => {
     const own = tie.parties.find((party) => party.country === code) ?? tie.parties[0]!;
