@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 export async function registerWeb(app: FastifyInstance, distDir: string): Promise<boolean> {
   if (!existsSync(path.join(distDir, 'index.html'))) return false;
   await app.register(fastifyStatic, {
-    root: distDir,
+    root: path.resolve(distDir),
     preCompressed: true,
     index: false,
     wildcard: true,

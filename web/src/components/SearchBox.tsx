@@ -68,7 +68,7 @@ export function SearchBox({ onChoose }: { onChoose: (place: SearchResult) => voi
             event.preventDefault();
             setActive((index) => Math.max(0, index - 1));
           } else if (event.key === 'Enter') {
-            const place = results[active >= 0 ? active : 0];
+            const place = results[Math.max(active, 0)];
             if (place) {
               event.preventDefault();
               choose(place);

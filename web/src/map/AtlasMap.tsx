@@ -30,11 +30,14 @@ interface AtlasMapProps {
 
 const TIE_COLOR = '#1d4e89';
 const SELECTED_COLOR = '#c2185b';
-/** The hairlines' colour: stronger on a place's own small map, fainter behind a highlighted selection. */
-function tieColor(single: boolean, selected: boolean): [number, number, number, number] {
-  const alpha = single ? 0.7 : selected ? 0.08 : 0.16;
+/** The hairlines' colour, premultiplied: stronger on a place's own small map, where there are few. */
+function tieColor(single: boolean): [number, number, number, number] {
+  const alpha = single ? 0.7 : 0.16;
   return [0.114 * alpha, 0.306 * alpha, 0.537 * alpha, alpha];
 }
+
+/** Fainter behind a highlighted selection on the world map. */
+const tieOpacity = (single: boolean, selected: boolean) => (selected && !single ? 0.5 : 1);
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -227,10 +230,12 @@ export function AtlasMap(props: AtlasMapProps) {
       map.on('load', () => {
         map.addSource('selected-ties', { type: 'geojson', data: highlighted, buffer: 0 });
         map.addSource('places', { type: 'geojson', data: points, buffer: 0 });
+        const single = onlyPlaceId !== undefined;
         tiesLayer.current = new TiesLayer(
           'ties',
           vertices,
-          tieColor(onlyPlaceId !== undefined, selectedPlaceId !== undefined),
+          tieColor(single),
+          tieOpacity(single, selectedPlaceId !== undefined),
         );
         map.addLayer(tiesLayer.current);
         map.addLayer({
@@ -323,7 +328,7 @@ export function AtlasMap(props: AtlasMapProps) {
     if (!ready || !map) return;
     (map.getSource('selected-ties') as GeoJSONSource | undefined)?.setData(highlighted);
     map.setFilter('places-selected', ['==', ['get', 'id'], selectedPlaceId ?? -1]);
-    tiesLayer.current?.setColor(tieColor(onlyPlaceId !== undefined, selectedPlaceId !== undefined));
+    tiesLayer.current?.setOpacity(tieOpacity(onlyPlaceId !== undefined, selectedPlaceId !== undefined));
     if (selectedPlaceId !== undefined) performance.mark('citybridge:selection-drawn');
     // Fit the map to a newly chosen place and its partners (not to the one a shared link opened with).
     if (selectedPlaceId !== undefined && selectedPlaceId !== fitted.current)

@@ -1,19 +1,39 @@
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
 
-const VERTEX = `
+const LINES_VERTEX = `
 attribute vec2 a_pos;
 uniform mat4 u_matrix;
 void main() { gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0); }`;
-const FRAGMENT = `
+const LINES_FRAGMENT = `
 precision mediump float;
 uniform vec4 u_color;
 void main() { gl_FragColor = u_color; }`;
+const IMAGE_VERTEX = `
+attribute vec2 a_pos;
+attribute vec2 a_uv;
+uniform mat4 u_matrix;
+varying vec2 v_uv;
+void main() { v_uv = a_uv; gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0); }`;
+const IMAGE_FRAGMENT = `
+precision mediump float;
+uniform sampler2D u_image;
+uniform float u_opacity;
+varying vec2 v_uv;
+void main() { gl_FragColor = texture2D(u_image, v_uv) * u_opacity; }`;
 
-function compile(gl: WebGLRenderingContext, type: number, source: string): WebGLShader {
-  const shader = gl.createShader(type)!;
-  gl.shaderSource(shader, source);
-  gl.compileShader(shader);
-  return shader;
+function program(gl: WebGLRenderingContext, vertex: string, fragment: string): WebGLProgram {
+  const result = gl.createProgram()!;
+  for (const [type, source] of [
+    [gl.VERTEX_SHADER, vertex],
+    [gl.FRAGMENT_SHADER, fragment],
+  ] as const) {
+    const shader = gl.createShader(type)!;
+    gl.shaderSource(shader, source);
+    gl.compileShader(shader);
+    gl.attachShader(result, shader);
+  }
+  gl.linkProgram(result);
+  return result;
 }
 
 /** Longitude/latitude to Web Mercator in 0..1 (MapLibre's world space). */
@@ -24,82 +44,180 @@ export function mercator(lng: number, lat: number): [number, number] {
 }
 
 /**
- * Every tie as one hairline drawn straight by WebGL: far cheaper than styled vector lines when there are tens of
- * thousands of them and the GPU is software. Each frame is one draw call of a vertex buffer built once per filter.
+ * Every tie as one hairline drawn by WebGL. Tens of thousands of lines cost a software GPU tens of milliseconds a
+ * frame, so they are drawn once into an image of the view; while the map pans or zooms that image moves with it (a
+ * single textured quad), and when the map comes to rest the lines are drawn again, sharp, for the new view.
  */
 export class TiesLayer implements CustomLayerInterface {
   readonly id: string;
   readonly type = 'custom' as const;
   readonly renderingMode = '2d' as const;
   private gl?: WebGLRenderingContext;
-  private program?: WebGLProgram;
-  private buffer?: WebGLBuffer;
-  private count = 0;
   private map?: MapLibreMap;
-  private color: [number, number, number, number];
+  private lines?: WebGLProgram;
+  private image?: WebGLProgram;
+  private lineBuffer?: WebGLBuffer;
+  private quadBuffer?: WebGLBuffer;
+  private framebuffer?: WebGLFramebuffer;
+  private texture?: WebGLTexture;
+  private textureSize: [number, number] = [0, 0];
+  private count = 0;
+  /** The image is stale: the lines or the view changed since it was drawn. */
+  private stale = true;
+  private moving = false;
+  private readonly onMoveStart = () => {
+    this.moving = true;
+  };
+  private readonly onMoveEnd = () => {
+    this.moving = false;
+    this.stale = true;
+    this.map?.triggerRepaint();
+  };
 
   constructor(
     id: string,
     private vertices: Float32Array,
-    color: [number, number, number, number],
+    private color: [number, number, number, number],
+    /** Multiplies the drawn lines' opacity, without redrawing them (fainter behind a selection). */
+    private opacity = 1,
   ) {
     this.id = id;
-    this.color = color;
   }
 
   onAdd(map: MapLibreMap, gl: WebGLRenderingContext): void {
     this.map = map;
     this.gl = gl;
-    const program = gl.createProgram()!;
-    gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
-    gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
-    gl.linkProgram(program);
-    this.program = program;
-    this.buffer = gl.createBuffer()!;
+    this.lines = program(gl, LINES_VERTEX, LINES_FRAGMENT);
+    this.image = program(gl, IMAGE_VERTEX, IMAGE_FRAGMENT);
+    this.lineBuffer = gl.createBuffer()!;
+    this.quadBuffer = gl.createBuffer()!;
+    this.framebuffer = gl.createFramebuffer()!;
+    this.texture = gl.createTexture()!;
     this.upload();
+    map.on('movestart', this.onMoveStart);
+    map.on('moveend', this.onMoveEnd);
+    map.on('resize', this.onMoveEnd);
+  }
+
+  onRemove(): void {
+    this.map?.off('movestart', this.onMoveStart);
+    this.map?.off('moveend', this.onMoveEnd);
+    this.map?.off('resize', this.onMoveEnd);
+    const gl = this.gl;
+    if (!gl) return;
+    gl.deleteBuffer(this.lineBuffer ?? null);
+    gl.deleteBuffer(this.quadBuffer ?? null);
+    gl.deleteFramebuffer(this.framebuffer ?? null);
+    gl.deleteTexture(this.texture ?? null);
   }
 
   /** Replaces the lines: [x0, y0, x1, y1, …] in mercator units, two vertices a line. */
   setVertices(vertices: Float32Array): void {
     this.vertices = vertices;
     this.upload();
+    this.stale = true;
     this.map?.triggerRepaint();
   }
 
-  setColor(color: [number, number, number, number]): void {
-    this.color = color;
+  setOpacity(opacity: number): void {
+    this.opacity = opacity;
     this.map?.triggerRepaint();
   }
 
   private upload(): void {
     const gl = this.gl;
-    if (!gl || !this.buffer) return;
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
+    if (!gl || !this.lineBuffer) return;
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.lineBuffer);
     gl.bufferData(gl.ARRAY_BUFFER, this.vertices, gl.STATIC_DRAW);
     this.count = this.vertices.length / 2;
   }
 
+  prerender(gl: WebGLRenderingContext, args: CustomRenderMethodInput): void {
+    if (!this.stale || this.moving || !this.map || !this.framebuffer || !this.texture) return;
+    const width = gl.drawingBufferWidth;
+    const height = gl.drawingBufferHeight;
+    if (this.textureSize[0] !== width || this.textureSize[1] !== height) {
+      gl.bindTexture(gl.TEXTURE_2D, this.texture);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, width, height, 0, gl.RGBA, gl.UNSIGNED_BYTE, null);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+      this.textureSize = [width, height];
+    }
+    const previous = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+    const viewport = gl.getParameter(gl.VIEWPORT) as Int32Array;
+    gl.bindFramebuffer(gl.FRAMEBUFFER, this.framebuffer);
+    gl.framebufferTexture2D(gl.FRAMEBUFFER, gl.COLOR_ATTACHMENT0, gl.TEXTURE_2D, this.texture, 0);
+    gl.viewport(0, 0, width, height);
+    gl.clearColor(0, 0, 0, 0);
+    gl.clear(gl.COLOR_BUFFER_BIT);
+    if (this.count > 0 && this.lines && this.lineBuffer) {
+      // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
+      gl.useProgram(this.lines);
+      gl.uniformMatrix4fv(
+        gl.getUniformLocation(this.lines, 'u_matrix'),
+        false,
+        args.defaultProjectionData.mainMatrix,
+      );
+      gl.uniform4fv(gl.getUniformLocation(this.lines, 'u_color'), this.color);
+      gl.bindBuffer(gl.ARRAY_BUFFER, this.lineBuffer);
+      const position = gl.getAttribLocation(this.lines, 'a_pos');
+      gl.enableVertexAttribArray(position);
+      gl.vertexAttribPointer(position, 2, gl.FLOAT, false, 0, 0);
+      gl.disable(gl.DEPTH_TEST);
+      gl.disable(gl.STENCIL_TEST);
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      gl.drawArrays(gl.LINES, 0, this.count);
+    }
+    gl.bindFramebuffer(gl.FRAMEBUFFER, previous);
+    gl.viewport(viewport[0]!, viewport[1]!, viewport[2]!, viewport[3]!);
+
+    // The image covers the view it was drawn for: remember where that view lies in the world.
+    const canvas = this.map.getCanvas();
+    const corners = [
+      [0, 0],
+      [canvas.clientWidth, 0],
+      [0, canvas.clientHeight],
+      [canvas.clientWidth, canvas.clientHeight],
+    ].map(([x, y]) => {
+      const { lng, lat } = this.map!.unproject([x!, y!]);
+      return mercator(lng, lat);
+    });
+    const [topLeft, topRight, bottomLeft, bottomRight] = corners as [number, number][];
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.quadBuffer!);
+    gl.bufferData(
+      gl.ARRAY_BUFFER,
+      new Float32Array([...topLeft!, 0, 1, ...topRight!, 1, 1, ...bottomLeft!, 0, 0, ...bottomRight!, 1, 0]),
+      gl.STATIC_DRAW,
+    );
+    this.stale = false;
+    this.map.getContainer().dataset.tiesDrawn = String(performance.now());
+  }
+
   render(gl: WebGLRenderingContext, args: CustomRenderMethodInput): void {
-    if (!this.program || !this.buffer || this.count === 0) return;
+    if (!this.image || !this.texture || !this.quadBuffer || this.textureSize[0] === 0) return;
     // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
-    gl.useProgram(this.program);
+    gl.useProgram(this.image);
     gl.uniformMatrix4fv(
-      gl.getUniformLocation(this.program, 'u_matrix'),
+      gl.getUniformLocation(this.image, 'u_matrix'),
       false,
       args.defaultProjectionData.mainMatrix,
     );
-    gl.uniform4fv(gl.getUniformLocation(this.program, 'u_color'), this.color);
-    gl.bindBuffer(gl.ARRAY_BUFFER, this.buffer);
-    const position = gl.getAttribLocation(this.program, 'a_pos');
+    gl.uniform1f(gl.getUniformLocation(this.image, 'u_opacity'), this.opacity);
+    gl.activeTexture(gl.TEXTURE0);
+    gl.bindTexture(gl.TEXTURE_2D, this.texture);
+    gl.uniform1i(gl.getUniformLocation(this.image, 'u_image'), 0);
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.quadBuffer);
+    const position = gl.getAttribLocation(this.image, 'a_pos');
+    const uv = gl.getAttribLocation(this.image, 'a_uv');
     gl.enableVertexAttribArray(position);
-    gl.vertexAttribPointer(position, 2, gl.FLOAT, false, 0, 0);
+    gl.vertexAttribPointer(position, 2, gl.FLOAT, false, 16, 0);
+    gl.enableVertexAttribArray(uv);
+    gl.vertexAttribPointer(uv, 2, gl.FLOAT, false, 16, 8);
     gl.enable(gl.BLEND);
-    // MapLibre draws with premultiplied alpha; the colour is given premultiplied too.
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-    gl.drawArrays(gl.LINES, 0, this.count);
-  }
-
-  onRemove(): void {
-    if (this.gl && this.buffer) this.gl.deleteBuffer(this.buffer);
+    gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
   }
 }
