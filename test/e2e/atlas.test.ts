@@ -57,6 +57,21 @@ describe('the atlas in Chromium', () => {
     await context.close();
   });
 
+  it('shows a tooltip on hovering a place and selects it on click', async () => {
+    const { context, page } = await newPage();
+    // Centre the map on Espoo, so that its dot is in the middle of the map.
+    await page.goto(`${server.url}/?view=24.66,60.21,6`);
+    await mapReady(page);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toMatch(/^Espoo, Finland: 6 ties$/);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect
+      .poll(() => page.getByRole('complementary').getByRole('heading', { level: 2 }).textContent())
+      .toBe('Espoo');
+    await context.close();
+  });
+
   it('filters the ties and the partner list, and keeps the filter in the URL', async () => {
     const { context, page } = await newPage();
     await page.goto(`${server.url}/?place=${espooId}`);

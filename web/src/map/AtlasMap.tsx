@@ -6,7 +6,8 @@ import { useNetworkNames } from '../api/hooks.ts';
 import { usePlaceName } from '../api/names.ts';
 import { edgeMatches, type Filters, type Network } from '../api/network.ts';
 import { useFormat } from '../format.ts';
-import { mercator, TiesLayer } from './ties-layer.ts';
+import { mercator, NetworkLayer } from './network-layer.ts';
+import { PlaceIndex } from './place-index.ts';
 
 export interface MapView {
   lng: number;
@@ -28,7 +29,8 @@ interface AtlasMapProps {
   className?: string;
 }
 
-const TIE_COLOR = '#1d4e89';
+/** The dots' colour, premultiplied (#1d4e89 at 75 %). */
+const PLACE_COLOR: [number, number, number, number] = [0.085, 0.23, 0.403, 0.75];
 const SELECTED_COLOR = '#c2185b';
 /** The hairlines' colour, premultiplied: stronger on a place's own small map, where there are few. */
 function tieColor(single: boolean): [number, number, number, number] {
@@ -142,27 +144,31 @@ function selectedTies(network: Network, filters: Filters, placeId?: number): Fea
   return { type: 'FeatureCollection', features };
 }
 
-function placeFeatures(network: Network, onlyPlaceId?: number): FeatureCollection<Point> {
-  const keep = new Set<number>();
+/** The network's places on this map: all of them, or one place and its partners. */
+function memberPlaces(network: Network, onlyPlaceId?: number): number[] {
   const only = onlyPlaceId === undefined ? undefined : network.indexById.get(onlyPlaceId);
-  if (only !== undefined) {
-    keep.add(only);
-    for (let edge = 0; edge < network.edgeA.length; edge += 1) {
-      if (network.edgeA[edge] === only) keep.add(network.edgeB[edge]!);
-      if (network.edgeB[edge] === only) keep.add(network.edgeA[edge]!);
-    }
+  if (only === undefined) return [...network.ids.keys()];
+  const keep = new Set<number>([only]);
+  for (let edge = 0; edge < network.edgeA.length; edge += 1) {
+    if (network.edgeA[edge] === only) keep.add(network.edgeB[edge]!);
+    if (network.edgeB[edge] === only) keep.add(network.edgeA[edge]!);
   }
-  const features: FeatureCollection<Point>['features'] = [];
-  for (let index = 0; index < network.ids.length; index += 1) {
-    if (only !== undefined && !keep.has(index)) continue;
-    features.push({
-      type: 'Feature',
-      id: network.ids[index],
-      properties: { id: network.ids[index], n: network.partnerCounts[index] },
-      geometry: { type: 'Point', coordinates: [network.lngs[index]!, network.lats[index]!] },
-    });
-  }
-  return { type: 'FeatureCollection', features };
+  return [...keep];
+}
+
+function selectedPoint(network: Network, placeId?: number): FeatureCollection<Point> {
+  const index = placeId === undefined ? undefined : network.indexById.get(placeId);
+  if (index === undefined) return { type: 'FeatureCollection', features: [] };
+  return {
+    type: 'FeatureCollection',
+    features: [
+      {
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'Point', coordinates: [network.lngs[index]!, network.lats[index]!] },
+      },
+    ],
+  };
 }
 
 /**
@@ -196,8 +202,11 @@ export function AtlasMap(props: AtlasMapProps) {
     () => selectedTies(network, filters, selectedPlaceId),
     [network, filterKey, selectedPlaceId],
   );
-  const points = useMemo(() => placeFeatures(network, onlyPlaceId), [network, onlyPlaceId]);
-  const tiesLayer = useRef<TiesLayer | null>(null);
+  const placeIndex = useMemo(
+    () => new PlaceIndex(network, memberPlaces(network, onlyPlaceId)),
+    [network, onlyPlaceId],
+  );
+  const tiesLayer = useRef<NetworkLayer | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; later changes go through the effects below
   useEffect(() => {
@@ -229,12 +238,14 @@ export function AtlasMap(props: AtlasMapProps) {
       mapRef.current = map;
       map.on('load', () => {
         map.addSource('selected-ties', { type: 'geojson', data: highlighted, buffer: 0 });
-        map.addSource('places', { type: 'geojson', data: points, buffer: 0 });
+        map.addSource('selected-place', { type: 'geojson', data: selectedPoint(network, selectedPlaceId) });
         const single = onlyPlaceId !== undefined;
-        tiesLayer.current = new TiesLayer(
+        tiesLayer.current = new NetworkLayer(
           'ties',
           vertices,
+          placeIndex.vertices(),
           tieColor(single),
+          PLACE_COLOR,
           tieOpacity(single, selectedPlaceId !== undefined),
         );
         map.addLayer(tiesLayer.current);
@@ -245,20 +256,9 @@ export function AtlasMap(props: AtlasMapProps) {
           paint: { 'line-color': SELECTED_COLOR, 'line-opacity': 0.85, 'line-width': 1.6 },
         });
         map.addLayer({
-          id: 'places',
-          type: 'circle',
-          source: 'places',
-          paint: {
-            'circle-color': TIE_COLOR,
-            'circle-opacity': 0.75,
-            'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'n']], 1, 1.5, 12, 7],
-          },
-        });
-        map.addLayer({
           id: 'places-selected',
           type: 'circle',
-          source: 'places',
-          filter: ['==', ['get', 'id'], -1],
+          source: 'selected-place',
           paint: {
             'circle-color': SELECTED_COLOR,
             'circle-radius': 7,
@@ -266,31 +266,31 @@ export function AtlasMap(props: AtlasMapProps) {
             'circle-stroke-width': 2,
           },
         });
-        map.on('click', 'places', (event) => {
-          const id = event.features?.[0]?.properties?.id;
-          if (typeof id === 'number') callbacks.current.onSelect?.(id);
+        map.on('click', (event) => {
+          const index = indexRef.current.hit(event.lngLat.lng, event.lngLat.lat, map.getZoom());
+          if (index !== undefined) callbacks.current.onSelect?.(network.ids[index]!);
         });
-        map.on('mousemove', 'places', (event) => {
-          const id = event.features?.[0]?.properties?.id;
-          const index = typeof id === 'number' ? network.indexById.get(id) : undefined;
-          if (index === undefined) return;
+        map.on('mousemove', (event) => {
+          const index = indexRef.current.hit(event.lngLat.lng, event.lngLat.lat, map.getZoom());
+          if (index === undefined) {
+            map.getCanvas().style.cursor = '';
+            setTooltip(null);
+            return;
+          }
+          const id = network.ids[index]!;
           map.getCanvas().style.cursor = 'pointer';
           const { t: translate, format: fmt, names: known, placeName: localName } = callbacks.current;
-          const name = localName(id as number, known?.get(id as number) ?? '…');
           setTooltip({
             x: event.point.x,
             y: event.point.y,
             text: translate('atlas.tooltip', {
-              name,
+              name: localName(id, known?.get(id) ?? '…'),
               country: fmt.country(network.countries[index]!),
               ties: translate('search.ties', { count: network.partnerCounts[index] }),
             }),
           });
         });
-        map.on('mouseleave', 'places', () => {
-          map.getCanvas().style.cursor = '';
-          setTooltip(null);
-        });
+        map.on('mouseout', () => setTooltip(null));
         map.on('moveend', () => {
           const center = map.getCenter();
           callbacks.current.onViewChange?.({
@@ -313,11 +313,11 @@ export function AtlasMap(props: AtlasMapProps) {
     };
   }, []);
 
+  const indexRef = useRef(placeIndex);
+  indexRef.current = placeIndex;
   useEffect(() => {
-    const map = mapRef.current;
-    if (!ready || !map) return;
-    (map.getSource('places') as GeoJSONSource | undefined)?.setData(points);
-  }, [ready, points]);
+    if (ready) tiesLayer.current?.setPoints(placeIndex.vertices());
+  }, [ready, placeIndex]);
 
   useEffect(() => {
     if (ready) tiesLayer.current?.setVertices(vertices);
@@ -327,7 +327,9 @@ export function AtlasMap(props: AtlasMapProps) {
     const map = mapRef.current;
     if (!ready || !map) return;
     (map.getSource('selected-ties') as GeoJSONSource | undefined)?.setData(highlighted);
-    map.setFilter('places-selected', ['==', ['get', 'id'], selectedPlaceId ?? -1]);
+    (map.getSource('selected-place') as GeoJSONSource | undefined)?.setData(
+      selectedPoint(network, selectedPlaceId),
+    );
     tiesLayer.current?.setOpacity(tieOpacity(onlyPlaceId !== undefined, selectedPlaceId !== undefined));
     if (selectedPlaceId !== undefined) performance.mark('citybridge:selection-drawn');
     // Fit the map to a newly chosen place and its partners (not to the one a shared link opened with).

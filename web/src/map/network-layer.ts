@@ -8,6 +8,25 @@ const LINES_FRAGMENT = `
 precision mediump float;
 uniform vec4 u_color;
 void main() { gl_FragColor = u_color; }`;
+const POINTS_VERTEX = `
+attribute vec2 a_pos;
+attribute float a_radius;
+uniform mat4 u_matrix;
+uniform float u_ratio;
+varying float v_radius;
+void main() {
+  gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0);
+  v_radius = a_radius * u_ratio;
+  gl_PointSize = v_radius * 2.0 + 2.0;
+}`;
+const POINTS_FRAGMENT = `
+precision mediump float;
+uniform vec4 u_color;
+varying float v_radius;
+void main() {
+  float distance = length(gl_PointCoord * 2.0 - 1.0) * (v_radius + 1.0);
+  gl_FragColor = u_color * (1.0 - smoothstep(v_radius - 0.5, v_radius + 0.5, distance));
+}`;
 const IMAGE_VERTEX = `
 attribute vec2 a_pos;
 attribute vec2 a_uv;
@@ -44,11 +63,11 @@ export function mercator(lng: number, lat: number): [number, number] {
 }
 
 /**
- * Every tie as one hairline drawn by WebGL. Tens of thousands of lines cost a software GPU tens of milliseconds a
- * frame, so they are drawn once into an image of the view; while the map pans or zooms that image moves with it (a
- * single textured quad), and when the map comes to rest the lines are drawn again, sharp, for the new view.
+ * Every tie as one hairline and every place as a dot, drawn by WebGL. Tens of thousands of them cost a software GPU
+ * tens of milliseconds a frame, so they are drawn once into an image of the view; while the map pans or zooms that
+ * image moves with it (a single textured quad), and when the map comes to rest they are drawn again, sharp.
  */
-export class TiesLayer implements CustomLayerInterface {
+export class NetworkLayer implements CustomLayerInterface {
   readonly id: string;
   readonly type = 'custom' as const;
   readonly renderingMode = '2d' as const;
@@ -57,6 +76,9 @@ export class TiesLayer implements CustomLayerInterface {
   private lines?: WebGLProgram;
   private image?: WebGLProgram;
   private lineBuffer?: WebGLBuffer;
+  private points?: WebGLProgram;
+  private pointBuffer?: WebGLBuffer;
+  private pointCount = 0;
   private quadBuffer?: WebGLBuffer;
   private framebuffer?: WebGLFramebuffer;
   private texture?: WebGLTexture;
@@ -77,7 +99,10 @@ export class TiesLayer implements CustomLayerInterface {
   constructor(
     id: string,
     private vertices: Float32Array,
+    /** [x, y, radius in CSS pixels, …] for every place. */
+    private pointVertices: Float32Array,
     private color: [number, number, number, number],
+    private pointColor: [number, number, number, number],
     /** Multiplies the drawn lines' opacity, without redrawing them (fainter behind a selection). */
     private opacity = 1,
   ) {
@@ -90,6 +115,8 @@ export class TiesLayer implements CustomLayerInterface {
     this.lines = program(gl, LINES_VERTEX, LINES_FRAGMENT);
     this.image = program(gl, IMAGE_VERTEX, IMAGE_FRAGMENT);
     this.lineBuffer = gl.createBuffer()!;
+    this.points = program(gl, POINTS_VERTEX, POINTS_FRAGMENT);
+    this.pointBuffer = gl.createBuffer()!;
     this.quadBuffer = gl.createBuffer()!;
     this.framebuffer = gl.createFramebuffer()!;
     this.texture = gl.createTexture()!;
@@ -106,6 +133,7 @@ export class TiesLayer implements CustomLayerInterface {
     const gl = this.gl;
     if (!gl) return;
     gl.deleteBuffer(this.lineBuffer ?? null);
+    gl.deleteBuffer(this.pointBuffer ?? null);
     gl.deleteBuffer(this.quadBuffer ?? null);
     gl.deleteFramebuffer(this.framebuffer ?? null);
     gl.deleteTexture(this.texture ?? null);
@@ -119,6 +147,14 @@ export class TiesLayer implements CustomLayerInterface {
     this.map?.triggerRepaint();
   }
 
+  /** Replaces the dots: [x, y, radius, …]. */
+  setPoints(pointVertices: Float32Array): void {
+    this.pointVertices = pointVertices;
+    this.upload();
+    this.stale = true;
+    this.map?.triggerRepaint();
+  }
+
   setOpacity(opacity: number): void {
     this.opacity = opacity;
     this.map?.triggerRepaint();
@@ -126,10 +162,13 @@ export class TiesLayer implements CustomLayerInterface {
 
   private upload(): void {
     const gl = this.gl;
-    if (!gl || !this.lineBuffer) return;
+    if (!gl || !this.lineBuffer || !this.pointBuffer) return;
     gl.bindBuffer(gl.ARRAY_BUFFER, this.lineBuffer);
     gl.bufferData(gl.ARRAY_BUFFER, this.vertices, gl.STATIC_DRAW);
     this.count = this.vertices.length / 2;
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.pointBuffer);
+    gl.bufferData(gl.ARRAY_BUFFER, this.pointVertices, gl.STATIC_DRAW);
+    this.pointCount = this.pointVertices.length / 3;
   }
 
   prerender(gl: WebGLRenderingContext, args: CustomRenderMethodInput): void {
@@ -170,6 +209,31 @@ export class TiesLayer implements CustomLayerInterface {
       gl.enable(gl.BLEND);
       gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
       gl.drawArrays(gl.LINES, 0, this.count);
+    }
+    if (this.pointCount > 0 && this.points && this.pointBuffer) {
+      // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
+      gl.useProgram(this.points);
+      gl.uniformMatrix4fv(
+        gl.getUniformLocation(this.points, 'u_matrix'),
+        false,
+        args.defaultProjectionData.mainMatrix,
+      );
+      gl.uniform4fv(gl.getUniformLocation(this.points, 'u_color'), this.pointColor);
+      gl.uniform1f(
+        gl.getUniformLocation(this.points, 'u_ratio'),
+        width / Math.max(1, this.map.getCanvas().clientWidth),
+      );
+      gl.bindBuffer(gl.ARRAY_BUFFER, this.pointBuffer);
+      const position = gl.getAttribLocation(this.points, 'a_pos');
+      const radius = gl.getAttribLocation(this.points, 'a_radius');
+      gl.enableVertexAttribArray(position);
+      gl.vertexAttribPointer(position, 2, gl.FLOAT, false, 12, 0);
+      gl.enableVertexAttribArray(radius);
+      gl.vertexAttribPointer(radius, 1, gl.FLOAT, false, 12, 8);
+      gl.enable(gl.BLEND);
+      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+      gl.drawArrays(gl.POINTS, 0, this.pointCount);
+      gl.disableVertexAttribArray(radius);
     }
     gl.bindFramebuffer(gl.FRAMEBUFFER, previous);
     gl.viewport(viewport[0]!, viewport[1]!, viewport[2]!, viewport[3]!);
@@ -219,5 +283,6 @@ export class TiesLayer implements CustomLayerInterface {
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
+    gl.disableVertexAttribArray(uv);
   }
 }
