@@ -41,9 +41,7 @@ function tieColor(single: boolean): [number, number, number, number] {
 /** Fainter behind a highlighted selection on the world map. */
 const tieOpacity = (single: boolean, selected: boolean) => (selected && !single ? 0.5 : 1);
 
-const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-
-/** Moves the map to a place and its partners; instantly when the user prefers reduced motion. */
+/** Moves the map to a place and its partners, at once: the answer to a choice should not wait for an animation. */
 function fitTo(map: MapLibreMap, network: Network, placeId: number): void {
   const index = network.indexById.get(placeId);
   if (index === undefined) return;
@@ -70,7 +68,7 @@ function fitTo(map: MapLibreMap, network: Network, placeId: number): void {
       [minLng, minLat],
       [maxLng, maxLat],
     ],
-    { padding: 48, maxZoom: 6, duration: reducedMotion() ? 0 : 500 },
+    { padding: 48, maxZoom: 6, animate: false },
   );
 }
 
