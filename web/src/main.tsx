@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { setupI18n } from './i18n/index.ts';
+import { preloadMap } from './map/load.ts';
 import { AccessibilityPage } from './pages/AccessibilityPage.tsx';
 import { AtlasPage } from './pages/AtlasPage.tsx';
 import { CountryPage } from './pages/CountryPage.tsx';
@@ -23,6 +24,9 @@ const router = createBrowserRouter([
     ],
   },
 ]);
+
+// The atlas is the usual first view: fetch its map code and data while the app starts.
+if (window.location.pathname === '/' || window.location.pathname.startsWith('/places/')) preloadMap();
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },

@@ -6,6 +6,9 @@ export interface Network {
   countries: string[];
   lngs: Float64Array;
   lats: Float64Array;
+  /** Web Mercator in 0..1, as the map's WebGL layer draws. */
+  mercatorX: Float32Array;
+  mercatorY: Float32Array;
   partnerCounts: Int32Array;
   indexById: Map<number, number>;
   edgeA: Int32Array;
@@ -20,9 +23,15 @@ export function decodeNetwork(raw: NetworkResponse): Network {
   const count = raw.places.ids.length;
   const lngs = new Float64Array(count);
   const lats = new Float64Array(count);
+  const mercatorX = new Float32Array(count);
+  const mercatorY = new Float32Array(count);
   for (let index = 0; index < count; index += 1) {
-    lngs[index] = raw.places.coordinates[index * 2]!;
+    const lng = raw.places.coordinates[index * 2]!;
+    const lat = Math.max(-85.05, Math.min(85.05, raw.places.coordinates[index * 2 + 1]!));
+    lngs[index] = lng;
     lats[index] = raw.places.coordinates[index * 2 + 1]!;
+    mercatorX[index] = (lng + 180) / 360;
+    mercatorY[index] = 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
   }
   // Edges come sorted and delta-encoded: [a0, b0 − a0, a1 − a0, b1 − a1, …].
   const edges = raw.edges.length / 2;
@@ -39,6 +48,8 @@ export function decodeNetwork(raw: NetworkResponse): Network {
     countries: raw.places.countries,
     lngs,
     lats,
+    mercatorX,
+    mercatorY,
     partnerCounts: Int32Array.from(raw.places.partnerCounts),
     indexById: new Map(raw.places.ids.map((id, index) => [id, index])),
     edgeA,

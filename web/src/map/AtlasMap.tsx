@@ -1,12 +1,13 @@
 import type { FeatureCollection, LineString, Point } from 'geojson';
-import type { GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNetworkNames } from '../api/hooks.ts';
 import { usePlaceName } from '../api/names.ts';
 import { edgeMatches, type Filters, type Network } from '../api/network.ts';
 import { useFormat } from '../format.ts';
-import { mercator, NetworkLayer } from './network-layer.ts';
+import { loadMapLibre, offlineStyle } from './load.ts';
+import { NetworkLayer } from './network-layer.ts';
 import { PlaceIndex } from './place-index.ts';
 
 export interface MapView {
@@ -72,30 +73,6 @@ function fitTo(map: MapLibreMap, network: Network, placeId: number): void {
   );
 }
 
-/** The offline base map: Natural Earth countries (world-atlas), drawn without any tiles or fonts. */
-async function offlineStyle(): Promise<StyleSpecification> {
-  const [{ feature }, topology] = await Promise.all([
-    import('topojson-client'),
-    import('world-atlas/countries-110m.json'),
-  ]);
-  // biome-ignore lint/suspicious/noExplicitAny: the TopoJSON file's own type is not exported
-  const countries = feature(topology.default as any, (topology.default as any).objects.countries);
-  return {
-    version: 8,
-    sources: { countries: { type: 'geojson', data: countries } },
-    layers: [
-      { id: 'ocean', type: 'background', paint: { 'background-color': '#dbe7f0' } },
-      { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#f7f5f0' } },
-      {
-        id: 'borders',
-        type: 'line',
-        source: 'countries',
-        paint: { 'line-color': '#b9b4a8', 'line-width': 0.5 },
-      },
-    ],
-  };
-}
-
 /** The partner end of a tie, moved by ±360° when that is the short way round. */
 function otherEnd(network: Network, a: number, b: number): [number, number] {
   const lngA = network.lngs[a]!;
@@ -108,16 +85,26 @@ function otherEnd(network: Network, a: number, b: number): [number, number] {
 /** Every tie that passes the filters as a pair of vertices in mercator units, for the WebGL ties layer. */
 function tieVertices(network: Network, filters: Filters, onlyPlaceId?: number): Float32Array {
   const only = onlyPlaceId === undefined ? undefined : network.indexById.get(onlyPlaceId);
-  const vertices: number[] = [];
+  const filtered = Boolean(filters.country || filters.kind || filters.status || filters.decade);
+  const { mercatorX, mercatorY } = network;
+  const vertices = new Float32Array(network.edgeA.length * 4);
+  let length = 0;
   for (let edge = 0; edge < network.edgeA.length; edge += 1) {
     const a = network.edgeA[edge]!;
     const b = network.edgeB[edge]!;
     if (only !== undefined && a !== only && b !== only) continue;
-    if (!edgeMatches(network, edge, filters)) continue;
-    const [lngB, latB] = otherEnd(network, a, b);
-    vertices.push(...mercator(network.lngs[a]!, network.lats[a]!), ...mercator(lngB, latB));
+    if (filtered && !edgeMatches(network, edge, filters)) continue;
+    // The short way round: across the antimeridian when that is shorter.
+    let xb = mercatorX[b]!;
+    const xa = mercatorX[a]!;
+    if (xb - xa > 0.5) xb -= 1;
+    else if (xa - xb > 0.5) xb += 1;
+    vertices[length++] = xa;
+    vertices[length++] = mercatorY[a]!;
+    vertices[length++] = xb;
+    vertices[length++] = mercatorY[b]!;
   }
-  return new Float32Array(vertices);
+  return vertices.subarray(0, length);
 }
 
 /** The selected place's ties (that pass the filters) as lines from the place outwards. */
@@ -208,15 +195,13 @@ export function AtlasMap(props: AtlasMapProps) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the map is created once; later changes go through the effects below
   useEffect(() => {
+    performance.mark('citybridge:map-mounted');
     let disposed = false;
     (async () => {
-      const [maplibre, style, worker] = await Promise.all([
-        import('maplibre-gl'),
+      const [maplibre, style] = await Promise.all([
+        loadMapLibre(),
         mapStyleUrl ? Promise.resolve(mapStyleUrl) : offlineStyle(),
-        import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
-        import('maplibre-gl/dist/maplibre-gl.css'),
       ]);
-      maplibre.setWorkerUrl(worker.default);
       if (disposed || !container.current) return;
       const map = new maplibre.Map({
         container: container.current,
@@ -229,12 +214,15 @@ export function AtlasMap(props: AtlasMapProps) {
         pitchWithRotate: false,
         fadeDuration: 0,
       });
+      performance.mark('citybridge:map-created');
       map.touchZoomRotate.disableRotation();
       map.getCanvas().setAttribute('aria-label', label);
       map.getCanvas().setAttribute('role', 'img');
       map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
       mapRef.current = map;
-      map.on('load', () => {
+      // On style.load, not load: the ties need not wait for the base map's countries to be tiled.
+      map.once('style.load', () => {
+        performance.mark('citybridge:map-loaded');
         map.addSource('selected-ties', { type: 'geojson', data: highlighted, buffer: 0 });
         map.addSource('selected-place', { type: 'geojson', data: selectedPoint(network, selectedPlaceId) });
         const single = onlyPlaceId !== undefined;

@@ -257,7 +257,7 @@ export class NetworkLayer implements CustomLayerInterface {
       gl.STATIC_DRAW,
     );
     this.stale = false;
-    this.map.getContainer().dataset.tiesDrawn = String(performance.now());
+    performance.mark('citybridge:network-drawn');
   }
 
   render(gl: WebGLRenderingContext, args: CustomRenderMethodInput): void {

@@ -14,19 +14,18 @@ export function dotRadius(partnerCount: number): number {
  */
 export class PlaceIndex {
   private readonly cells = new Map<number, number[]>();
-  private readonly xs: Float64Array;
-  private readonly ys: Float64Array;
+  private readonly xs: Float32Array;
+  private readonly ys: Float32Array;
 
   constructor(
     private readonly network: Network,
     readonly members: number[],
   ) {
-    this.xs = new Float64Array(network.ids.length);
-    this.ys = new Float64Array(network.ids.length);
+    this.xs = network.mercatorX;
+    this.ys = network.mercatorY;
     for (const index of members) {
-      const [x, y] = mercator(network.lngs[index]!, network.lats[index]!);
-      this.xs[index] = x;
-      this.ys[index] = y;
+      const x = this.xs[index]!;
+      const y = this.ys[index]!;
       const key = Math.floor(y * CELLS) * CELLS + Math.floor(x * CELLS);
       const cell = this.cells.get(key);
       if (cell) cell.push(index);
