@@ -6,11 +6,14 @@
  * - frame times while panning (mouse drag) and zooming (mouse wheel)
  * - bytes for the first view (JS, CSS, data), as transferred compressed
  *
- * Set CITYBRIDGE_DATA_DIR to a folder with an imported `db` to skip the import.
+ * The server runs as a process of its own (`citybridge serve`, which imports the world data and builds the web
+ * app when needed). Set CITYBRIDGE_DATA_DIR to a folder with an imported `db` to skip the import.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { type Browser, chromium } from 'playwright-core';
 import { buildApp } from '../src/app.ts';
 import { openDatabase } from '../src/db/client.ts';
@@ -35,20 +38,25 @@ async function coldLoad(url: string): Promise<{ drawnMs: number; bytes: number; 
   const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const client = await page.context().newCDPSession(page);
-    await client.send('Network.enable');
-    let bytes = 0;
-    let requests = 0;
-    client.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
-      bytes += event.encodedDataLength;
-      requests += 1;
-    });
     await page.goto(url);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 60_000 });
-    const drawnMs = await page.evaluate(
-      () => performance.getEntriesByName('citybridge:ties-drawn')[0]?.startTime ?? -1,
-    );
-    // The first view is what loads until the ties are drawn; names for tooltips follow after.
+    // The frame in which the network layer drew every tie (and every place) onto the map.
+    const drawnMs = (await page.evaluate(
+      "performance.getEntriesByName('citybridge:network-drawn')[0]?.startTime ?? -1",
+    )) as number;
+    // The first view: what was transferred (compressed, with headers) until the ties were drawn; the names for
+    // tooltips follow after.
+    const { bytes, requests } = (await page.evaluate(`(() => {
+      const drawn = performance.getEntriesByName('citybridge:network-drawn')[0].startTime;
+      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .filter((entry) => entry.startTime <= drawn);
+      return { bytes: entries.reduce((sum, entry) => sum + entry.transferSize, 0), requests: entries.length };
+    })()`)) as { bytes: number; requests: number };
+    if (process.env.BENCH_VERBOSE) {
+      process.stderr.write(
+        `${await page.evaluate("JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]))")}\n`,
+      );
+    }
     return { drawnMs, bytes, requests };
   } finally {
     await browser.close();
@@ -119,18 +127,40 @@ async function frames(browser: Browser, url: string): Promise<number[]> {
   return times;
 }
 
+/** Starts `citybridge serve` as a process of its own, as in production, and answers its URL. */
+function serve(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve('bin/citybridge.js'), 'serve'], {
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const timer = setTimeout(() => reject(new Error('the server did not start in 180 s')), 180_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const url = /"url":"([^"]+)"/.exec(line)?.[1];
+      if (url && line.includes('serving')) {
+        clearTimeout(timer);
+        resolve({ url, child });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the server exited with ${code}`)));
+  });
+}
+
 async function main() {
   const given = process.env.CITYBRIDGE_DATA_DIR;
   const work = given ? undefined : await mkdtemp(path.join(tmpdir(), 'citybridge-bench-web-'));
-  const database = await openDatabase({ engine: 'pglite', dataDir: path.join(given ?? work!, 'db') });
-  await database.migrate();
-  if ((await countPlaces(database.db)) === 0) {
-    process.stderr.write('Importing the shipped world data\n');
-    await importWorld(database);
+  const { url, child } = await serve(given ?? work!);
+  // Warm the server's read models, as on a server that has been running.
+  for (const route of ['/api/network', '/api/network/names', '/api/settings', '/api/place-names?lang=en']) {
+    await (await fetch(`${url}${route}`, { headers: { 'accept-encoding': 'br' } })).arrayBuffer();
   }
-  await ensureWebBuild({ info: () => {}, warn: () => {} });
-  const app = await buildApp({ database, webDir: WEB_DIST_DIR });
-  const url = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     process.stderr.write('Cold loads (5, a fresh browser each)\n');
     const loads = [];
@@ -164,8 +194,9 @@ async function main() {
       await browser.close();
     }
   } finally {
-    await app.close();
-    await database.close();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
     if (work) await rm(work, { recursive: true, force: true });
   }
   const header = ['measure', 'figure', 'target'];

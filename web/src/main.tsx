@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { networkQuery, settingsQuery } from './api/hooks.ts';
 import { Layout } from './components/Layout.tsx';
 import { setupI18n } from './i18n/index.ts';
 import { preloadMap } from './map/load.ts';
@@ -25,12 +26,16 @@ const router = createBrowserRouter([
   },
 ]);
 
-// The atlas is the usual first view: fetch its map code and data while the app starts.
-if (window.location.pathname === '/' || window.location.pathname.startsWith('/places/')) preloadMap();
-
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
+
+// The pages with a map are the usual first view: fetch its code and data while the app starts.
+if (window.location.pathname === '/' || window.location.pathname.startsWith('/places/')) {
+  preloadMap();
+  void queryClient.prefetchQuery(networkQuery);
+  void queryClient.prefetchQuery(settingsQuery);
+}
 
 await setupI18n();
 createRoot(document.getElementById('root')!).render(
