@@ -6,7 +6,7 @@ import { useNetworkNames } from '../api/hooks.ts';
 import { usePlaceName } from '../api/names.ts';
 import { edgeMatches, type Filters, type Network } from '../api/network.ts';
 import { useFormat } from '../format.ts';
-import { loadMapLibre, offlineStyle } from './load.ts';
+import { baseMap, loadMapLibre, OFFLINE_STYLE } from './load.ts';
 import { NetworkLayer } from './network-layer.ts';
 import { PlaceIndex } from './place-index.ts';
 
@@ -35,7 +35,7 @@ const PLACE_COLOR: [number, number, number, number] = [0.085, 0.23, 0.403, 0.75]
 const SELECTED_COLOR = '#c2185b';
 /** The hairlines' colour, premultiplied: stronger on a place's own small map, where there are few. */
 function tieColor(single: boolean): [number, number, number, number] {
-  const alpha = single ? 0.7 : 0.16;
+  const alpha = single ? 0.7 : 0.09;
   return [0.114 * alpha, 0.306 * alpha, 0.537 * alpha, alpha];
 }
 
@@ -198,10 +198,8 @@ export function AtlasMap(props: AtlasMapProps) {
     performance.mark('citybridge:map-mounted');
     let disposed = false;
     (async () => {
-      const [maplibre, style] = await Promise.all([
-        loadMapLibre(),
-        mapStyleUrl ? Promise.resolve(mapStyleUrl) : offlineStyle(),
-      ]);
+      const [maplibre, base] = await Promise.all([loadMapLibre(), mapStyleUrl ? undefined : baseMap()]);
+      const style = mapStyleUrl ?? OFFLINE_STYLE;
       if (disposed || !container.current) return;
       const map = new maplibre.Map({
         container: container.current,
@@ -233,6 +231,7 @@ export function AtlasMap(props: AtlasMapProps) {
           tieColor(single),
           PLACE_COLOR,
           tieOpacity(single, selectedPlaceId !== undefined),
+          base,
         );
         map.addLayer(tiesLayer.current);
         map.addLayer({

@@ -3,7 +3,8 @@ import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap 
 const LINES_VERTEX = `
 attribute vec2 a_pos;
 uniform mat4 u_matrix;
-void main() { gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0); }`;
+uniform float u_offset;
+void main() { gl_Position = u_matrix * vec4(a_pos.x + u_offset, a_pos.y, 0.0, 1.0); }`;
 const LINES_FRAGMENT = `
 precision mediump float;
 uniform vec4 u_color;
@@ -13,9 +14,10 @@ attribute vec2 a_pos;
 attribute float a_radius;
 uniform mat4 u_matrix;
 uniform float u_ratio;
+uniform float u_offset;
 varying float v_radius;
 void main() {
-  gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0);
+  gl_Position = u_matrix * vec4(a_pos.x + u_offset, a_pos.y, 0.0, 1.0);
   v_radius = a_radius * u_ratio;
   gl_PointSize = v_radius * 2.0 + 2.0;
 }`;
@@ -55,6 +57,18 @@ function program(gl: WebGLRenderingContext, vertex: string, fragment: string): W
   return result;
 }
 
+/** Land and borders, premultiplied, as the offline base map has them. */
+const LAND_COLOR = [0.969, 0.961, 0.941, 1];
+const BORDER_COLOR = [0.725, 0.706, 0.659, 1];
+
+/** The offline base map as WebGL geometry in mercator units. */
+export interface BaseMap {
+  /** Triangles: [x0, y0, x1, y1, x2, y2, …]. */
+  land: Float32Array;
+  /** Line segments: [x0, y0, x1, y1, …]. */
+  borders: Float32Array;
+}
+
 /** Longitude/latitude to Web Mercator in 0..1 (MapLibre's world space). */
 export function mercator(lng: number, lat: number): [number, number] {
   const clamped = Math.max(-85.05, Math.min(85.05, lat));
@@ -76,6 +90,8 @@ export class NetworkLayer implements CustomLayerInterface {
   private lines?: WebGLProgram;
   private image?: WebGLProgram;
   private lineBuffer?: WebGLBuffer;
+  private landBuffer?: WebGLBuffer;
+  private borderBuffer?: WebGLBuffer;
   private points?: WebGLProgram;
   private pointBuffer?: WebGLBuffer;
   private pointCount = 0;
@@ -105,6 +121,8 @@ export class NetworkLayer implements CustomLayerInterface {
     private pointColor: [number, number, number, number],
     /** Multiplies the drawn lines' opacity, without redrawing them (fainter behind a selection). */
     private opacity = 1,
+    /** The base map drawn beneath, in the same image: land triangles and border lines, in mercator units. */
+    private readonly base?: BaseMap,
   ) {
     this.id = id;
   }
@@ -118,6 +136,14 @@ export class NetworkLayer implements CustomLayerInterface {
     this.points = program(gl, POINTS_VERTEX, POINTS_FRAGMENT);
     this.pointBuffer = gl.createBuffer()!;
     this.quadBuffer = gl.createBuffer()!;
+    if (this.base) {
+      this.landBuffer = gl.createBuffer()!;
+      gl.bindBuffer(gl.ARRAY_BUFFER, this.landBuffer);
+      gl.bufferData(gl.ARRAY_BUFFER, this.base.land, gl.STATIC_DRAW);
+      this.borderBuffer = gl.createBuffer()!;
+      gl.bindBuffer(gl.ARRAY_BUFFER, this.borderBuffer);
+      gl.bufferData(gl.ARRAY_BUFFER, this.base.borders, gl.STATIC_DRAW);
+    }
     this.framebuffer = gl.createFramebuffer()!;
     this.texture = gl.createTexture()!;
     this.upload();
@@ -134,6 +160,8 @@ export class NetworkLayer implements CustomLayerInterface {
     if (!gl) return;
     gl.deleteBuffer(this.lineBuffer ?? null);
     gl.deleteBuffer(this.pointBuffer ?? null);
+    gl.deleteBuffer(this.landBuffer ?? null);
+    gl.deleteBuffer(this.borderBuffer ?? null);
     gl.deleteBuffer(this.quadBuffer ?? null);
     gl.deleteFramebuffer(this.framebuffer ?? null);
     gl.deleteTexture(this.texture ?? null);
@@ -191,33 +219,48 @@ export class NetworkLayer implements CustomLayerInterface {
     gl.viewport(0, 0, width, height);
     gl.clearColor(0, 0, 0, 0);
     gl.clear(gl.COLOR_BUFFER_BIT);
-    if (this.count > 0 && this.lines && this.lineBuffer) {
-      // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
-      gl.useProgram(this.lines);
-      gl.uniformMatrix4fv(
-        gl.getUniformLocation(this.lines, 'u_matrix'),
-        false,
-        args.defaultProjectionData.mainMatrix,
-      );
-      gl.uniform4fv(gl.getUniformLocation(this.lines, 'u_color'), this.color);
-      gl.bindBuffer(gl.ARRAY_BUFFER, this.lineBuffer);
-      const position = gl.getAttribLocation(this.lines, 'a_pos');
-      gl.enableVertexAttribArray(position);
-      gl.vertexAttribPointer(position, 2, gl.FLOAT, false, 0, 0);
-      gl.disable(gl.DEPTH_TEST);
-      gl.disable(gl.STENCIL_TEST);
-      gl.enable(gl.BLEND);
-      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-      gl.drawArrays(gl.LINES, 0, this.count);
+    // Every world copy in view (the map repeats the world sideways when zoomed out).
+    const xs = this.viewCorners().map(([x]) => x);
+    const copies: number[] = [];
+    for (let copy = Math.floor(Math.min(...xs)); copy <= Math.floor(Math.max(...xs)); copy += 1)
+      copies.push(copy);
+    const matrix = args.defaultProjectionData.mainMatrix;
+    gl.disable(gl.DEPTH_TEST);
+    gl.disable(gl.STENCIL_TEST);
+    gl.disable(gl.CULL_FACE);
+    gl.enable(gl.BLEND);
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+    if (this.lines) {
+      const draw = (
+        buffer: WebGLBuffer | undefined,
+        mode: number,
+        count: number,
+        color: readonly number[],
+      ) => {
+        if (!buffer || count === 0 || !this.lines) return;
+        // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
+        gl.useProgram(this.lines);
+        gl.uniformMatrix4fv(gl.getUniformLocation(this.lines, 'u_matrix'), false, matrix);
+        gl.uniform4fv(gl.getUniformLocation(this.lines, 'u_color'), color);
+        gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+        const position = gl.getAttribLocation(this.lines, 'a_pos');
+        gl.enableVertexAttribArray(position);
+        gl.vertexAttribPointer(position, 2, gl.FLOAT, false, 0, 0);
+        for (const copy of copies) {
+          gl.uniform1f(gl.getUniformLocation(this.lines, 'u_offset'), copy);
+          gl.drawArrays(mode, 0, count);
+        }
+      };
+      if (this.base) {
+        draw(this.landBuffer, gl.TRIANGLES, this.base.land.length / 2, LAND_COLOR);
+        draw(this.borderBuffer, gl.LINES, this.base.borders.length / 2, BORDER_COLOR);
+      }
+      draw(this.lineBuffer, gl.LINES, this.count, this.color);
     }
     if (this.pointCount > 0 && this.points && this.pointBuffer) {
       // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
       gl.useProgram(this.points);
-      gl.uniformMatrix4fv(
-        gl.getUniformLocation(this.points, 'u_matrix'),
-        false,
-        args.defaultProjectionData.mainMatrix,
-      );
+      gl.uniformMatrix4fv(gl.getUniformLocation(this.points, 'u_matrix'), false, matrix);
       gl.uniform4fv(gl.getUniformLocation(this.points, 'u_color'), this.pointColor);
       gl.uniform1f(
         gl.getUniformLocation(this.points, 'u_ratio'),
@@ -230,26 +273,17 @@ export class NetworkLayer implements CustomLayerInterface {
       gl.vertexAttribPointer(position, 2, gl.FLOAT, false, 12, 0);
       gl.enableVertexAttribArray(radius);
       gl.vertexAttribPointer(radius, 1, gl.FLOAT, false, 12, 8);
-      gl.enable(gl.BLEND);
-      gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-      gl.drawArrays(gl.POINTS, 0, this.pointCount);
+      for (const copy of copies) {
+        gl.uniform1f(gl.getUniformLocation(this.points, 'u_offset'), copy);
+        gl.drawArrays(gl.POINTS, 0, this.pointCount);
+      }
       gl.disableVertexAttribArray(radius);
     }
     gl.bindFramebuffer(gl.FRAMEBUFFER, previous);
     gl.viewport(viewport[0]!, viewport[1]!, viewport[2]!, viewport[3]!);
 
     // The image covers the view it was drawn for: remember where that view lies in the world.
-    const canvas = this.map.getCanvas();
-    const corners = [
-      [0, 0],
-      [canvas.clientWidth, 0],
-      [0, canvas.clientHeight],
-      [canvas.clientWidth, canvas.clientHeight],
-    ].map(([x, y]) => {
-      const { lng, lat } = this.map!.unproject([x!, y!]);
-      return mercator(lng, lat);
-    });
-    const [topLeft, topRight, bottomLeft, bottomRight] = corners as [number, number][];
+    const [topLeft, topRight, bottomLeft, bottomRight] = this.viewCorners();
     gl.bindBuffer(gl.ARRAY_BUFFER, this.quadBuffer!);
     gl.bufferData(
       gl.ARRAY_BUFFER,
@@ -258,6 +292,20 @@ export class NetworkLayer implements CustomLayerInterface {
     );
     this.stale = false;
     performance.mark('citybridge:network-drawn');
+  }
+
+  /** The view's corners in mercator units: top left, top right, bottom left, bottom right. */
+  private viewCorners(): [number, number][] {
+    const canvas = this.map!.getCanvas();
+    return [
+      [0, 0],
+      [canvas.clientWidth, 0],
+      [0, canvas.clientHeight],
+      [canvas.clientWidth, canvas.clientHeight],
+    ].map(([x, y]) => {
+      const { lng, lat } = this.map!.unproject([x!, y!]);
+      return mercator(lng, lat);
+    });
   }
 
   render(gl: WebGLRenderingContext, args: CustomRenderMethodInput): void {
