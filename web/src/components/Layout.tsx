@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { LANGUAGES, type Language, rememberLanguage } from '../i18n/index.ts';
+import { changeLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
 
@@ -52,10 +52,7 @@ export function Layout() {
               type="button"
               lang={language}
               aria-pressed={i18n.language === language}
-              onClick={() => {
-                rememberLanguage(language);
-                void i18n.changeLanguage(language);
-              }}
+              onClick={() => void changeLanguage(language)}
             >
               {LANGUAGE_NAMES[language]}
             </button>

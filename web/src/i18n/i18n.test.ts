@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, resources } from './index.ts';
+import en from './en.json';
+import fi from './fi.json';
+import { LANGUAGES } from './index.ts';
+import sv from './sv.json';
+
+const resources = { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } };
 
 /** Every key path of a translation tree, e.g. `atlas.title`. */
 function keys(tree: object, prefix = ''): string[] {

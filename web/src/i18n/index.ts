@@ -1,13 +1,16 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import fi from './fi.json';
-import sv from './sv.json';
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const resources = { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } };
 const STORAGE_KEY = 'citybridge.language';
+
+/** Each language's texts load when first needed: the first view carries one language, not three. */
+const loaders: Record<Language, () => Promise<{ default: object }>> = {
+  fi: () => import('./fi.json'),
+  sv: () => import('./sv.json'),
+  en: () => import('./en.json'),
+};
 
 const isLanguage = (value: string | null | undefined): value is Language =>
   (LANGUAGES as readonly string[]).includes(value ?? '');
@@ -28,19 +31,30 @@ export function initialLanguage(): Language {
   return 'en';
 }
 
-export function rememberLanguage(language: Language): void {
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  const { default: texts } = await loaders[language]();
+  i18next.addResourceBundle(language, 'translation', texts);
+}
+
+/** Switches the interface language, loading its texts first, and remembers the choice in this browser. */
+export async function changeLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // storage unavailable: the choice lasts for this page only
   }
+  await loadLanguage(language);
+  await i18next.changeLanguage(language);
 }
 
 export async function setupI18n(): Promise<typeof i18next> {
   const lng = initialLanguage();
   await i18next
     .use(initReactI18next)
-    .init({ resources, lng, fallbackLng: false, interpolation: { escapeValue: false } });
+    .init({ resources: {}, lng, fallbackLng: false, interpolation: { escapeValue: false } });
+  await loadLanguage(lng);
+  await i18next.changeLanguage(lng);
   document.documentElement.lang = lng;
   i18next.on('languageChanged', (language) => {
     document.documentElement.lang = language;
