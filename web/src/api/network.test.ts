@@ -15,7 +15,15 @@ const network = decodeNetwork({
   edgeKinds: [0, 3],
   edgeStatuses: [1, 1],
   edgeStartYears: [1998, 0],
-  kinds: ['twin_town', 'sister_city', 'friendship_city', 'mou', 'cooperation_agreement', 'project', 'network_membership'],
+  kinds: [
+    'twin_town',
+    'sister_city',
+    'friendship_city',
+    'mou',
+    'cooperation_agreement',
+    'project',
+    'network_membership',
+  ],
   statuses: ['proposed', 'active', 'dormant', 'suspended', 'ended'],
 });
 
