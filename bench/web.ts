@@ -15,11 +15,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { type Browser, chromium } from 'playwright-core';
-import { buildApp } from '../src/app.ts';
-import { openDatabase } from '../src/db/client.ts';
-import { importWorld } from '../src/features/imports/world/world.import.ts';
-import { countPlaces } from '../src/features/places/places.repo.ts';
-import { ensureWebBuild, WEB_DIST_DIR } from '../src/http/web-build.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const launch = () =>
