@@ -161,6 +161,15 @@ describe('the atlas in Chromium', () => {
     await context.close();
   });
 
+  it("shows the selected place's tooltip when the map gets keyboard focus", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/?place=${espooId}`);
+    await mapReady(page);
+    await page.getByRole('img', { name: "Map of the world's twin-town ties" }).focus();
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toBe('Espoo, Finland: 6 ties');
+    await context.close();
+  });
+
   it('fits a phone screen (375 px) without sideways scrolling', async () => {
     const { context, page } = await newPage({ width: 375 });
     await page.goto(`${server.url}/?place=${espooId}`);

@@ -173,8 +173,16 @@ export function AtlasMap(props: AtlasMapProps) {
   const fitted = useRef<number | undefined>(view ? selectedPlaceId : undefined);
   const names = useNetworkNames(ready);
   const placeName = usePlaceName();
-  const callbacks = useRef({ onSelect, onViewChange, format, t, names: names.data, placeName });
-  callbacks.current = { onSelect, onViewChange, format, t, names: names.data, placeName };
+  const callbacks = useRef({
+    onSelect,
+    onViewChange,
+    format,
+    t,
+    names: names.data,
+    placeName,
+    selectedPlaceId,
+  });
+  callbacks.current = { onSelect, onViewChange, format, t, names: names.data, placeName, selectedPlaceId };
 
   const filterKey = JSON.stringify(filters);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filters object is new on every render; its content is filterKey
@@ -213,6 +221,16 @@ export function AtlasMap(props: AtlasMapProps) {
         fadeDuration: 0,
       });
       performance.mark('citybridge:map-created');
+      /** "Espoo, Finland: 11 ties" in the interface language. */
+      const describe = (index: number) => {
+        const id = network.ids[index]!;
+        const { t: translate, format: fmt, names: known, placeName: localName } = callbacks.current;
+        return translate('atlas.tooltip', {
+          name: localName(id, known?.get(id) ?? '…'),
+          country: fmt.country(network.countries[index]!),
+          ties: translate('search.ties', { count: network.partnerCounts[index] }),
+        });
+      };
       map.touchZoomRotate.disableRotation();
       map.getCanvas().setAttribute('aria-label', label);
       map.getCanvas().setAttribute('role', 'img');
@@ -262,20 +280,19 @@ export function AtlasMap(props: AtlasMapProps) {
             setTooltip(null);
             return;
           }
-          const id = network.ids[index]!;
           map.getCanvas().style.cursor = 'pointer';
-          const { t: translate, format: fmt, names: known, placeName: localName } = callbacks.current;
-          setTooltip({
-            x: event.point.x,
-            y: event.point.y,
-            text: translate('atlas.tooltip', {
-              name: localName(id, known?.get(id) ?? '…'),
-              country: fmt.country(network.countries[index]!),
-              ties: translate('search.ties', { count: network.partnerCounts[index] }),
-            }),
-          });
+          setTooltip({ x: event.point.x, y: event.point.y, text: describe(index) });
         });
         map.on('mouseout', () => setTooltip(null));
+        // Keyboard users: focusing the map shows the selected place's tooltip beside it.
+        map.getCanvas().addEventListener('focus', () => {
+          const id = callbacks.current.selectedPlaceId;
+          const index = id === undefined ? undefined : network.indexById.get(id);
+          if (id === undefined || index === undefined) return;
+          const point = map.project([network.lngs[index]!, network.lats[index]!]);
+          setTooltip({ x: point.x, y: point.y, text: describe(index) });
+        });
+        map.getCanvas().addEventListener('blur', () => setTooltip(null));
         map.on('moveend', () => {
           const center = map.getCenter();
           callbacks.current.onViewChange?.({
