@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Logger } from 'pino';
+
+const run = promisify(execFile);
 
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(PROJECT_DIR, 'web');
@@ -45,20 +49,23 @@ export async function ensureWebBuild(logger: Pick<Logger, 'info' | 'warn'>): Pro
   const stampFile = path.join(WEB_DIST_DIR, STAMP);
   const current = existsSync(stampFile) ? (await readFile(stampFile, 'utf8')).trim() : undefined;
   if (current === wanted && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) return true;
-  let vite: typeof import('vite');
-  try {
-    vite = await import('vite');
-  } catch {
+  const viteBin = path.join(PROJECT_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
+  if (!existsSync(viteBin)) {
     logger.warn('the web app is not built and Vite is not installed: serving the API only');
     return existsSync(path.join(WEB_DIST_DIR, 'index.html'));
   }
   logger.info(current ? 'the web app changed: building it' : 'building the web app');
   const started = Date.now();
-  await vite.build({
-    configFile: path.join(WEB_DIR, 'vite.config.ts'),
-    mode: 'production',
-    logLevel: 'warn',
-  });
+  // In a process of its own, as a production build, whatever the environment of this one (a test run sets
+  // NODE_ENV=test, which would give React's development build).
+  await run(
+    process.execPath,
+    [viteBin, 'build', '--config', path.join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'],
+    {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   await writeFile(stampFile, `${wanted}\n`);
   logger.info({ ms: Date.now() - started }, 'web app built');
   return true;

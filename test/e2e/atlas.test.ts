@@ -40,6 +40,13 @@ afterAll(async () => {
 });
 
 describe('the atlas in Chromium', () => {
+  it('is served as a production build, even when a test run built it', async () => {
+    const html = await (await fetch(server.url)).text();
+    const script = /src="(\/assets\/index-[^"]+\.js)"/.exec(html)?.[1];
+    const code = await (await fetch(`${server.url}${script}`)).text();
+    expect(code).not.toContain('jsxDEV');
+  });
+
   it('search → select → partners listed, with the place in the URL', async () => {
     const { context, page } = await newPage();
     await page.goto(server.url);
