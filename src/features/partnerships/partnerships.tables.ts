@@ -1,20 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgEnum, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { places } from '../places/places.tables.ts';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from './partnerships.constants.ts';
+
+export { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES };
+
 import { provenanceColumns } from '../sources/sources.tables.ts';
 
-export const PARTNERSHIP_KINDS = [
-  'twin_town',
-  'sister_city',
-  'friendship_city',
-  'mou',
-  'cooperation_agreement',
-  'project',
-  'network_membership',
-] as const;
 export const partnershipKind = pgEnum('partnership_kind', PARTNERSHIP_KINDS);
 
-export const PARTNERSHIP_STATUSES = ['proposed', 'active', 'dormant', 'suspended', 'ended'] as const;
 export const partnershipStatus = pgEnum('partnership_status', PARTNERSHIP_STATUSES);
 
 export const VISIBILITIES = ['published', 'internal'] as const;

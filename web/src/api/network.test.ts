@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import {
+  PARTNERSHIP_KINDS,
+  PARTNERSHIP_STATUSES,
+} from '../../../src/features/partnerships/partnerships.constants.ts';
 import { PlaceIndex } from '../map/place-index.ts';
 import { decodeNetwork, edgeMatches, tieMatches } from './network.ts';
 
@@ -15,16 +19,8 @@ const network = decodeNetwork({
   edgeKinds: [0, 3],
   edgeStatuses: [1, 1],
   edgeStartYears: [1998, 0],
-  kinds: [
-    'twin_town',
-    'sister_city',
-    'friendship_city',
-    'mou',
-    'cooperation_agreement',
-    'project',
-    'network_membership',
-  ],
-  statuses: ['proposed', 'active', 'dormant', 'suspended', 'ended'],
+  kinds: [...PARTNERSHIP_KINDS],
+  statuses: [...PARTNERSHIP_STATUSES],
 });
 
 describe('decodeNetwork', () => {

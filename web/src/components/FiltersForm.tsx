@@ -1,17 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import {
+  PARTNERSHIP_KINDS,
+  PARTNERSHIP_STATUSES,
+} from '../../../src/features/partnerships/partnerships.constants.ts';
 import type { Filters } from '../api/network.ts';
 import { useFormat } from '../format.ts';
 
-const KINDS = [
-  'twin_town',
-  'sister_city',
-  'friendship_city',
-  'mou',
-  'cooperation_agreement',
-  'project',
-  'network_membership',
-];
-const STATUSES = ['proposed', 'active', 'dormant', 'suspended', 'ended'];
 const DECADES = ['1940', '1950', '1960', '1970', '1980', '1990', '2000', '2010', '2020'];
 
 /** Country, kind, status and start-decade filters; the map and the lists follow them. */
@@ -50,7 +44,7 @@ export function FiltersForm({
         {t('filters.kind')}
         <select value={filters.kind ?? ''} onChange={set('kind')}>
           <option value="">{t('filters.any')}</option>
-          {KINDS.map((kind) => (
+          {PARTNERSHIP_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {t(`kind.${kind}`)}
             </option>
@@ -61,7 +55,7 @@ export function FiltersForm({
         {t('filters.status')}
         <select value={filters.status ?? ''} onChange={set('status')}>
           <option value="">{t('filters.any')}</option>
-          {STATUSES.map((status) => (
+          {PARTNERSHIP_STATUSES.map((status) => (
             <option key={status} value={status}>
               {t(`status.${status}`)}
             </option>
