@@ -191,11 +191,3 @@ export async function analyzeRegistry(db: DbOrTx): Promise<void> {
     sql`analyze places, place_names, place_origins, partnerships, partnership_parties, partnership_sources`,
   );
 }
-
-export async function registryRevision(db: DbOrTx): Promise<number> {
-  const [row] = await db
-    .select({ revision: dataRevisions.revision })
-    .from(dataRevisions)
-    .where(eq(dataRevisions.name, REGISTRY_REVISION));
-  return row?.revision ?? 0;
-}
