@@ -23,57 +23,51 @@ export function FiltersForm({
   const sortedCountries = [...countries].sort((a, b) =>
     format.country(a).localeCompare(format.country(b), format.language),
   );
-  const set = (key: keyof Filters) => (event: React.ChangeEvent<HTMLSelectElement>) =>
-    onChange({ ...filters, [key]: event.target.value || undefined });
   const active = Object.values(filters).some(Boolean);
+  const choices: { key: keyof Filters; label: string; options: [string, string][] }[] = [
+    {
+      key: 'country',
+      label: t('filters.country'),
+      options: sortedCountries.map((code) => [code, format.country(code)]),
+    },
+    {
+      key: 'kind',
+      label: t('filters.kind'),
+      options: PARTNERSHIP_KINDS.map((kind) => [kind, t(`kind.${kind}`)]),
+    },
+    {
+      key: 'status',
+      label: t('filters.status'),
+      options: PARTNERSHIP_STATUSES.map((status) => [status, t(`status.${status}`)]),
+    },
+    {
+      key: 'decade',
+      label: t('filters.decade'),
+      options: [
+        ['unknown', t('filters.unknown')],
+        ...DECADES.map((decade): [string, string] => [decade, t('filters.decadeValue', { decade })]),
+      ],
+    },
+  ];
   return (
     <fieldset className="filters">
       <legend>{t('filters.title')}</legend>
-      <label>
-        {t('filters.country')}
-        <select value={filters.country ?? ''} onChange={set('country')}>
-          <option value="">{t('filters.any')}</option>
-          {sortedCountries.map((code) => (
-            <option key={code} value={code}>
-              {format.country(code)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filters.kind')}
-        <select value={filters.kind ?? ''} onChange={set('kind')}>
-          <option value="">{t('filters.any')}</option>
-          {PARTNERSHIP_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filters.status')}
-        <select value={filters.status ?? ''} onChange={set('status')}>
-          <option value="">{t('filters.any')}</option>
-          {PARTNERSHIP_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`status.${status}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('filters.decade')}
-        <select value={filters.decade ?? ''} onChange={set('decade')}>
-          <option value="">{t('filters.any')}</option>
-          <option value="unknown">{t('filters.unknown')}</option>
-          {DECADES.map((decade) => (
-            <option key={decade} value={decade}>
-              {t('filters.decadeValue', { decade })}
-            </option>
-          ))}
-        </select>
-      </label>
+      {choices.map(({ key, label, options }) => (
+        <label key={key}>
+          {label}
+          <select
+            value={filters[key] ?? ''}
+            onChange={(event) => onChange({ ...filters, [key]: event.target.value || undefined })}
+          >
+            <option value="">{t('filters.any')}</option>
+            {options.map(([value, text]) => (
+              <option key={value} value={value}>
+                {text}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
       {active && (
         <button type="button" onClick={() => onChange({})}>
           {t('filters.clear')}
