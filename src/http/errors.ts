@@ -64,6 +64,8 @@ const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
   '23514': 'CONSTRAINT_VIOLATED', // check_violation
   '23502': 'CONSTRAINT_VIOLATED', // not_null_violation
   '22P02': 'VALIDATION_FAILED', // invalid_text_representation
+  '22021': 'VALIDATION_FAILED', // character_not_in_repertoire (a NUL character in text)
+  '22P05': 'VALIDATION_FAILED', // untranslatable_character
   '22003': 'VALIDATION_FAILED', // numeric_value_out_of_range
   '22007': 'VALIDATION_FAILED', // invalid_datetime_format
   '22008': 'VALIDATION_FAILED', // datetime_field_overflow

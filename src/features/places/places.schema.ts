@@ -24,6 +24,7 @@ export const placeSearchQuerySchema = z.strictObject({
     .trim()
     .min(1, 'must not be empty')
     .max(100, 'must be at most 100 characters')
+    .refine((text) => !text.includes('\u0000'), 'must not contain NUL characters')
     .describe('Search text: a name in any language, a prefix, or a name with small typos'),
   country: countryCodeSchema.optional().describe('Only places in this country (ISO 3166-1 alpha-2)'),
   limit: z.coerce.number().int().min(1).max(50).default(10).describe('Maximum number of results (1–50)'),

@@ -66,6 +66,7 @@ describe('GET /api/places (search)', () => {
     ['a word as limit', { q: 'espoo', limit: 'ten' }, 'querystring.limit'],
     ['a three-letter country', { q: 'espoo', country: 'FIN' }, 'querystring.country'],
     ['an unknown parameter', { q: 'espoo', sort: 'name' }, 'querystring.sort'],
+    ['a NUL character', { q: 'esp\u0000oo' }, 'querystring.q'],
   ])('answers 400 naming the field for %s', async (_case, query, field) => {
     const response = await get('/api/places', query as Record<string, string>);
     expect(response.statusCode).toBe(400);
