@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 1,
+    // A browser on a busy machine can be slow to settle: polls wait up to 10 s before they fail.
+    expect: { poll: { timeout: 10_000 } },
   },
 });
