@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { DbOrTx } from '../../db/client.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../partnerships/partnerships.tables.ts';
+import { encodeEdges } from './network.encoding.ts';
 import { findEdges, findMappedPlaces } from './network.repo.ts';
 import type { NetworkNamesResponse, NetworkResponse } from './network.schema.ts';
 
@@ -43,36 +44,22 @@ export async function buildNetwork(db: DbOrTx): Promise<NetworkResponse> {
     })
     .filter((edge) => edge !== undefined)
     .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-  const encoded: number[] = [];
   const edgeKinds: number[] = [];
   const edgeStatuses: number[] = [];
   const edgeStartYears: number[] = [];
-  let previous = 0;
-  for (const [a, b, edge] of placed) {
-    encoded.push(a - previous, b - a);
-    previous = a;
+  for (const [, , edge] of placed) {
     edgeKinds.push(kinds.indexOf(edge.kind as (typeof kinds)[number]));
     edgeStatuses.push(statuses.indexOf(edge.status as (typeof statuses)[number]));
     edgeStartYears.push(edge.startYear ?? 0);
   }
-  return { places, edges: encoded, edgeKinds, edgeStatuses, edgeStartYears, kinds, statuses };
+  const edgesEncoded = encodeEdges(placed.map(([a, b]) => [a, b] as const));
+  return { places, edges: edgesEncoded, edgeKinds, edgeStatuses, edgeStartYears, kinds, statuses };
 }
 
 /** The display names of the network's places, in the order of its `places.ids`. */
 export async function buildNetworkNames(db: DbOrTx): Promise<NetworkNamesResponse> {
   const mapped = await findMappedPlaces(db);
   return { ids: mapped.map((place) => place.id), names: mapped.map((place) => place.name) };
-}
-
-/** Decodes the delta-encoded edges into absolute place-index pairs: [a0, b0, a1, b1, …]. */
-export function decodeEdges(encoded: readonly number[]): number[] {
-  const pairs: number[] = [];
-  let a = 0;
-  for (let index = 0; index < encoded.length; index += 2) {
-    a += encoded[index]!;
-    pairs.push(a, a + encoded[index + 1]!);
-  }
-  return pairs;
 }
 
 /** Serializes and compresses a body once, with a strong ETag of its content. */

@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
-import { decodeEdges } from './network.service.ts';
+import { decodeEdges, encodeEdges } from './network.encoding.ts';
 
 let t: TestApp;
 let places: { id: number }[];
@@ -82,9 +82,19 @@ describe('GET /api/network', () => {
   });
 
   it('delta-encodes the edges, sorted by place index', async () => {
-    expect(decodeEdges([0, 1, 0, 2, 3, 1])).toEqual([0, 1, 0, 2, 3, 4]);
+    expect(
+      encodeEdges([
+        [0, 1],
+        [0, 2],
+        [3, 4],
+      ]),
+    ).toEqual([0, 1, 0, 2, 3, 1]);
+    const decoded = decodeEdges([0, 1, 0, 2, 3, 1]);
+    expect([...decoded.a]).toEqual([0, 0, 3]);
+    expect([...decoded.b]).toEqual([1, 2, 4]);
     const body = (await t.app.inject({ url: '/api/network' })).json();
-    const pairs = decodeEdges(body.edges);
+    const edges = decodeEdges(body.edges);
+    const pairs = [...edges.a].flatMap((a, edge) => [a, edges.b[edge]!]);
     const names = (await t.app.inject({ url: '/api/network/names' })).json();
     const index = (name: string) => names.names.indexOf(name);
     expect(pairs).toEqual([index('Espoo'), index('Shanghai'), index('Shanghai'), index('Tallinn')]);

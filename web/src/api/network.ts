@@ -1,3 +1,4 @@
+import { decodeEdges } from '../../../src/features/network/network.encoding.ts';
 import type { NetworkResponse } from './client.ts';
 
 /** The world network decoded once into typed arrays and lookups for the map, lists and filters. */
@@ -33,16 +34,7 @@ export function decodeNetwork(raw: NetworkResponse): Network {
     mercatorX[index] = (lng + 180) / 360;
     mercatorY[index] = 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
   }
-  // Edges come sorted and delta-encoded: [a0, b0 − a0, a1 − a0, b1 − a1, …].
-  const edges = raw.edges.length / 2;
-  const edgeA = new Int32Array(edges);
-  const edgeB = new Int32Array(edges);
-  let a = 0;
-  for (let index = 0; index < edges; index += 1) {
-    a += raw.edges[index * 2]!;
-    edgeA[index] = a;
-    edgeB[index] = a + raw.edges[index * 2 + 1]!;
-  }
+  const { a: edgeA, b: edgeB } = decodeEdges(raw.edges);
   return {
     ids: Int32Array.from(raw.places.ids),
     countries: raw.places.countries,
