@@ -69,6 +69,21 @@ export interface BaseMap {
   borders: Float32Array;
 }
 
+/** Points a program's float attribute at the bound buffer: `size` floats at `offset` bytes in each `stride`. */
+function attribute(
+  gl: WebGLRenderingContext,
+  program: WebGLProgram,
+  name: string,
+  size: number,
+  stride = 0,
+  offset = 0,
+) {
+  const location = gl.getAttribLocation(program, name);
+  gl.enableVertexAttribArray(location);
+  gl.vertexAttribPointer(location, size, gl.FLOAT, false, stride, offset);
+  return location;
+}
+
 /** Longitude/latitude to Web Mercator in 0..1 (MapLibre's world space). */
 export function mercator(lng: number, lat: number): [number, number] {
   const clamped = Math.max(-85.05, Math.min(85.05, lat));
@@ -243,9 +258,7 @@ export class NetworkLayer implements CustomLayerInterface {
         gl.uniformMatrix4fv(gl.getUniformLocation(this.lines, 'u_matrix'), false, matrix);
         gl.uniform4fv(gl.getUniformLocation(this.lines, 'u_color'), color);
         gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-        const position = gl.getAttribLocation(this.lines, 'a_pos');
-        gl.enableVertexAttribArray(position);
-        gl.vertexAttribPointer(position, 2, gl.FLOAT, false, 0, 0);
+        attribute(gl, this.lines, 'a_pos', 2);
         for (const copy of copies) {
           gl.uniform1f(gl.getUniformLocation(this.lines, 'u_offset'), copy);
           gl.drawArrays(mode, 0, count);
@@ -267,12 +280,8 @@ export class NetworkLayer implements CustomLayerInterface {
         width / Math.max(1, this.map.getCanvas().clientWidth),
       );
       gl.bindBuffer(gl.ARRAY_BUFFER, this.pointBuffer);
-      const position = gl.getAttribLocation(this.points, 'a_pos');
-      const radius = gl.getAttribLocation(this.points, 'a_radius');
-      gl.enableVertexAttribArray(position);
-      gl.vertexAttribPointer(position, 2, gl.FLOAT, false, 12, 0);
-      gl.enableVertexAttribArray(radius);
-      gl.vertexAttribPointer(radius, 1, gl.FLOAT, false, 12, 8);
+      attribute(gl, this.points, 'a_pos', 2, 12, 0);
+      const radius = attribute(gl, this.points, 'a_radius', 1, 12, 8);
       for (const copy of copies) {
         gl.uniform1f(gl.getUniformLocation(this.points, 'u_offset'), copy);
         gl.drawArrays(gl.POINTS, 0, this.pointCount);
@@ -322,12 +331,8 @@ export class NetworkLayer implements CustomLayerInterface {
     gl.bindTexture(gl.TEXTURE_2D, this.texture);
     gl.uniform1i(gl.getUniformLocation(this.image, 'u_image'), 0);
     gl.bindBuffer(gl.ARRAY_BUFFER, this.quadBuffer);
-    const position = gl.getAttribLocation(this.image, 'a_pos');
-    const uv = gl.getAttribLocation(this.image, 'a_uv');
-    gl.enableVertexAttribArray(position);
-    gl.vertexAttribPointer(position, 2, gl.FLOAT, false, 16, 0);
-    gl.enableVertexAttribArray(uv);
-    gl.vertexAttribPointer(uv, 2, gl.FLOAT, false, 16, 8);
+    attribute(gl, this.image, 'a_pos', 2, 16, 0);
+    const uv = attribute(gl, this.image, 'a_uv', 2, 16, 8);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
