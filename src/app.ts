@@ -1,13 +1,19 @@
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/client.ts';
+import { authRoutes } from './features/auth/auth.routes.ts';
+import { usersRoutes } from './features/auth/users.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { networkRoutes } from './features/network/network.routes.ts';
+import { organizationsRoutes } from './features/organizations/organizations.routes.ts';
 import { partnershipsRoutes } from './features/partnerships/partnerships.routes.ts';
+import { peopleRoutes } from './features/people/people.routes.ts';
 import { placesRoutes } from './features/places/places.routes.ts';
 import { ReadModels } from './features/registry/read-models.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { statsRoutes } from './features/stats/stats.routes.ts';
+import { registerAuth } from './http/auth.ts';
 import type { RouteContext } from './http/context.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -21,6 +27,10 @@ export interface AppOptions {
   webDir?: string;
   /** A map style URL for deployments online; the offline base map is used without one. */
   mapStyleUrl?: string;
+  /** The address users reach the app at, used in one-time links. */
+  publicUrl?: string;
+  /** Where uploaded documents are kept (DATA_DIR/documents when serving). */
+  documentsDir?: string;
 }
 
 /** Composes the CityBridge HTTP application; it does not listen. */
@@ -35,13 +45,24 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   const servesWeb = options.webDir ? await registerWeb(app, options.webDir) : false;
   registerErrorHandling(app, servesWeb);
+  await registerAuth(app, options.database.db);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 0, parts: 2 } });
 
   const readModels = new ReadModels();
   await readModels.start(options.database);
   app.addHook('onClose', () => readModels.stop());
 
-  const context: RouteContext = { db: options.database.db, readModels };
+  const context: RouteContext = {
+    db: options.database.db,
+    readModels,
+    publicUrl: options.publicUrl,
+    documentsDir: options.documentsDir,
+  };
   await app.register(healthRoutes, context);
+  await app.register(authRoutes, context);
+  await app.register(usersRoutes, context);
+  await app.register(organizationsRoutes, context);
+  await app.register(peopleRoutes, context);
   await app.register(placesRoutes, context);
   await app.register(partnershipsRoutes, context);
   await app.register(statsRoutes, context);

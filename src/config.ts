@@ -15,6 +15,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   IMPORT_ON_START: booleanFromEnv.default(true),
   MAP_STYLE_URL: z.url().optional(),
+  PUBLIC_URL: z.url().optional(),
 });
 
 /** The one typed configuration of a CityBridge process, read from the environment. */
@@ -33,6 +34,10 @@ export interface Config {
   importOnStart: boolean;
   /** A MapLibre style URL for deployments online; without it the offline base map is drawn. */
   mapStyleUrl: string | undefined;
+  /** The address users reach the app at, used in one-time links; http://localhost:PORT without one. */
+  publicUrl: string;
+  /** Where uploaded documents are kept. */
+  documentsDir: string;
 }
 
 export class ConfigError extends Error {}
@@ -57,5 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.LOG_LEVEL,
     importOnStart: values.IMPORT_ON_START,
     mapStyleUrl: values.MAP_STYLE_URL,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    documentsDir: path.join(dataDir, 'documents'),
   };
 }

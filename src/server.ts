@@ -2,6 +2,7 @@ import { buildApp } from './app.ts';
 import { importProgressReporter } from './cli/progress.ts';
 import type { Config } from './config.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open.ts';
+import { issueSetupLink } from './features/auth/auth.service.ts';
 import { importWorld } from './features/imports/world/world.import.ts';
 import { formatImportSummary } from './features/imports/world/world.summary.ts';
 import { countPlaces } from './features/places/places.repo.ts';
@@ -32,10 +33,19 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     logger: { level: config.logLevel },
     webDir: webBuilt ? WEB_DIST_DIR : undefined,
     mapStyleUrl: config.mapStyleUrl,
+    publicUrl: config.publicUrl,
+    documentsDir: config.documentsDir,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   logger.info({ url }, `CityBridge is serving on ${url}`);
+  const setup = await issueSetupLink(database.db, config.publicUrl);
+  if (setup) {
+    // Printed, not logged: the link is a secret for whoever started the server.
+    process.stdout.write(
+      `\nNo user exists yet. Open this link within 24 hours to create the first administrator:\n\n  ${setup.url}\n\n`,
+    );
+  }
   return {
     url,
     stop: async () => {

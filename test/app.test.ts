@@ -34,18 +34,27 @@ describe('the HTTP application', () => {
     expect(response.statusCode).toBe(200);
     const document = response.json();
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths).sort()).toEqual([
-      '/api/health',
-      '/api/network',
-      '/api/network/names',
-      '/api/partnerships',
-      '/api/place-names',
-      '/api/places',
-      '/api/places/{id}',
-      '/api/places/{id}/partners',
-      '/api/settings',
-      '/api/stats',
-    ]);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/session',
+        '/api/auth/sign-in',
+        '/api/health',
+        '/api/network',
+        '/api/network/names',
+        '/api/organizations',
+        '/api/organizations/{id}',
+        '/api/partnerships',
+        '/api/partnerships/{id}',
+        '/api/partnerships/{id}/history',
+        '/api/place-names',
+        '/api/places',
+        '/api/places/{id}',
+        '/api/places/{id}/partners',
+        '/api/settings',
+        '/api/stats',
+        '/api/users',
+      ]),
+    );
     const search = document.paths['/api/places'].get;
     expect(search.parameters.map((parameter: { name: string }) => parameter.name).sort()).toEqual([
       'country',

@@ -34,7 +34,7 @@ afterAll(async () => {
 describe('the citybridge command', () => {
   it('describes every sub-command', async () => {
     const { stdout } = await citybridge('--help');
-    for (const command of ['serve', 'migrate', 'import', 'search', 'stats'])
+    for (const command of ['serve', 'migrate', 'import', 'search', 'stats', 'user'])
       expect(stdout).toContain(command);
     const { stdout: importHelp } = await citybridge('import', 'world', '--help');
     expect(importHelp).toContain('Idempotent');
@@ -75,6 +75,43 @@ describe('the citybridge command', () => {
     });
     await expect(citybridge('frobnicate')).rejects.toMatchObject({
       stderr: expect.stringContaining('unknown command'),
+    });
+  });
+
+  it('adds users with a one-time link, lists, disables and resets them', async () => {
+    const added = await citybridge(
+      'user',
+      'add',
+      'coordinator@example.org',
+      '--name',
+      'Coordinator',
+      '--admin',
+    );
+    expect(added.stdout).toContain('Added Coordinator <coordinator@example.org>, administrator');
+    expect(added.stdout).toMatch(/http:\/\/localhost:3000\/password#token=[A-Za-z0-9_-]{43}/);
+
+    await expect(
+      citybridge('user', 'add', 'COORDINATOR@example.org', '--name', 'Again'),
+    ).rejects.toMatchObject({
+      stderr: expect.stringContaining('exists'),
+    });
+    await expect(citybridge('user', 'add', 'not-an-email', '--name', 'X')).rejects.toMatchObject({
+      stderr: expect.stringContaining('Invalid email'),
+    });
+
+    const listed = await citybridge('user', 'list', '--json');
+    const users = JSON.parse(listed.stdout);
+    expect(users).toEqual([
+      expect.objectContaining({ email: 'coordinator@example.org', isAdmin: true, hasPassword: false }),
+    ]);
+    expect(listed.stdout).not.toContain('passwordHash');
+
+    expect((await citybridge('user', 'disable', 'coordinator@example.org')).stdout).toContain('Disabled');
+    expect(JSON.parse((await citybridge('user', 'list', '--json')).stdout)[0].disabledAt).not.toBeNull();
+    const reset = await citybridge('user', 'reset-password', 'coordinator@example.org');
+    expect(reset.stdout).toMatch(/password#token=/);
+    await expect(citybridge('user', 'reset-password', 'nobody@example.org')).rejects.toMatchObject({
+      stderr: expect.stringContaining('No user'),
     });
   });
 });

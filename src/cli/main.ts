@@ -6,6 +6,7 @@ import { registerSearch } from './search.ts';
 import { registerServe } from './serve.ts';
 import { registerStats } from './stats.ts';
 import { UsageError } from './usage-error.ts';
+import { registerUser } from './user.ts';
 
 const program = new Command()
   .name('citybridge')
@@ -18,6 +19,7 @@ registerMigrate(program);
 registerImport(program);
 registerSearch(program);
 registerStats(program);
+registerUser(program);
 
 try {
   await program.parseAsync(process.argv);

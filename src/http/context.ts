@@ -6,6 +6,10 @@ import type { ReadModels } from '../features/registry/read-models.ts';
 export interface RouteContext {
   db: Db;
   readModels: ReadModels;
+  /** The address users reach the app at, for one-time links; the request's own address without one. */
+  publicUrl?: string;
+  /** Where uploaded documents are kept. */
+  documentsDir?: string;
 }
 
 /** Today's date in UTC as YYYY-MM-DD, part of cache keys of responses that show ages. */

@@ -8,12 +8,28 @@ export const ERROR_CATALOGUE = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
   CONSTRAINT_VIOLATED: 400,
+  LINK_INVALID: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_FAILED: 403,
   NOT_FOUND: 404,
   ROUTE_NOT_FOUND: 404,
   PLACE_NOT_FOUND: 404,
   PARTNERSHIP_NOT_FOUND: 404,
+  ORGANIZATION_NOT_FOUND: 404,
+  PERSON_NOT_FOUND: 404,
+  ACTIVITY_NOT_FOUND: 404,
+  DOCUMENT_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  TOKEN_NOT_FOUND: 404,
+  MERGE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  EMAIL_TAKEN: 409,
+  PARTNERSHIP_EXISTS: 409,
+  ALREADY_SET_UP: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
@@ -34,13 +50,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly statusCode: number;
   readonly details: ErrorDetail[];
+  /** With VERSION_CONFLICT: the record as it is now, so the client can show what changed. */
+  readonly current: unknown;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = []) {
+  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = [], current?: unknown) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.statusCode = ERROR_CATALOGUE[code];
     this.details = details;
+    this.current = current;
   }
 }
 
@@ -52,6 +71,10 @@ export const errorResponseSchema = z
       details: z
         .array(z.object({ field: z.string(), message: z.string() }))
         .describe('The offending fields, when the request was at fault'),
+      current: z
+        .unknown()
+        .optional()
+        .describe('With VERSION_CONFLICT: the record as it is now, with its current version'),
     }),
   })
   .describe('Error');
@@ -88,9 +111,9 @@ function fieldOf(scope: string | undefined, path: readonly PropertyKey[]): strin
 }
 
 function send(reply: import('fastify').FastifyReply, error: AppError) {
-  return reply.code(error.statusCode).send({
-    error: { code: error.code, message: error.message, details: error.details },
-  });
+  const body: Record<string, unknown> = { code: error.code, message: error.message, details: error.details };
+  if (error.current !== undefined) body.current = error.current;
+  return reply.code(error.statusCode).send({ error: body });
 }
 
 /**

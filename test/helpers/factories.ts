@@ -1,5 +1,6 @@
 import type { Db } from '../../src/db/client.ts';
 import {
+  organizations,
   partnershipParties,
   partnershipSources,
   partnerships,
@@ -69,4 +70,14 @@ export async function makePartnership(
     await bumpRegistryRevision(tx);
     return row!;
   });
+}
+
+/** Inserts an organisation; a city government when no kind is given. */
+export async function makeOrganization(db: Db, overrides: Partial<typeof organizations.$inferInsert> = {}) {
+  sequence += 1;
+  const [row] = await db
+    .insert(organizations)
+    .values({ kind: 'city_government', name: `Organisation ${sequence}`, ...overrides })
+    .returning();
+  return row!;
 }

@@ -163,8 +163,10 @@ export async function recountPartners(db: DbOrTx): Promise<number> {
     db,
     sql`
     with counts as (
-      select p.id, count(pp.partnership_id)::int as n
-      from places p left join partnership_parties pp on pp.place_id = p.id
+      select p.id, count(t.id)::int as n
+      from places p
+      left join partnership_parties pp on pp.place_id = p.id
+      left join partnerships t on t.id = pp.partnership_id and t.is_public
       group by p.id
     )
     update places set partner_count = counts.n

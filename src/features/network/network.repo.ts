@@ -27,7 +27,7 @@ export async function findEdges(db: DbOrTx) {
       from partnerships p
       join partnership_parties a on a.partnership_id = p.id
       join partnership_parties b on b.partnership_id = p.id and a.place_id < b.place_id
-      where p.visibility = 'published'
+      where p.is_public
       order by p.id, a.place_id, b.place_id`,
   );
 }

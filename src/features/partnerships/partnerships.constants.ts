@@ -12,3 +12,32 @@ export const PARTNERSHIP_KINDS = [
   'network_membership',
 ] as const;
 export const PARTNERSHIP_STATUSES = ['proposed', 'active', 'dormant', 'suspended', 'ended'] as const;
+
+/** What a tie is about. */
+export const PARTNERSHIP_THEMES = [
+  'sustainable_development',
+  'education',
+  'business',
+  'culture',
+  'innovation',
+  'health',
+  'environment',
+  'youth',
+  'sport',
+  'tourism',
+  'social_welfare',
+  'urban_planning',
+  'research',
+  'civil_society',
+] as const;
+
+/** Kinds of which two places have at most one tie; MoUs, agreements and projects can repeat. */
+export const SINGLE_TIE_KINDS = [
+  'twin_town',
+  'sister_city',
+  'friendship_city',
+  'network_membership',
+] as const;
+
+/** Kinds of document attached to a tie. */
+export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;

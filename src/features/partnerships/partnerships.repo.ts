@@ -16,7 +16,7 @@ export interface PartnershipFilter {
 
 /** Published ties matching the filter, in id order, after `afterId`. */
 export async function listPartnerships(db: DbOrTx, filter: PartnershipFilter) {
-  const conditions: SQL[] = [eq(partnerships.visibility, 'published')];
+  const conditions: SQL[] = [eq(partnerships.isPublic, true)];
   if (filter.kind) conditions.push(eq(partnerships.kind, filter.kind));
   if (filter.status) conditions.push(eq(partnerships.status, filter.status));
   if (filter.startedFrom) conditions.push(gte(partnerships.startedOn, filter.startedFrom));

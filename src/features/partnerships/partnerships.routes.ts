@@ -1,10 +1,37 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RouteContext } from '../../http/context.ts';
-import { errorResponseSchema } from '../../http/errors.ts';
-import { partnershipListQuerySchema, partnershipListResponseSchema } from './partnerships.schema.ts';
+import { AppError, errorResponseSchema } from '../../http/errors.ts';
+import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../http/schemas.ts';
+import { presentHistory } from '../audit/history.ts';
+import { authorize, policy } from '../auth/policy.ts';
+import { idSchema } from '../places/places.schema.ts';
+import { addDocument, MAX_DOCUMENT_BYTES, readDocument, removeDocument } from './partnerships.documents.ts';
+import {
+  confirmPartnershipBodySchema,
+  createPartnershipBodySchema,
+  documentSchema,
+  endPartnershipBodySchema,
+  partnershipListQuerySchema,
+  partnershipListResponseSchema,
+  partnershipParamsSchema,
+  partnershipRecordSchema,
+  updatePartnershipBodySchema,
+} from './partnerships.schema.ts';
 import { listPartnerships } from './partnerships.service.ts';
+import * as write from './partnerships.write.service.ts';
 
-export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+};
+const tags = ['partnerships'];
+const documentParams = z.strictObject({ id: idSchema, documentId: idSchema });
+
+export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, documentsDir }) => {
   app.get(
     '/api/partnerships',
     {
@@ -19,5 +46,257 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
       },
     },
     async (request) => listPartnerships(db, request.query),
+  );
+
+  app.get(
+    '/api/partnerships/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A partnership',
+        description:
+          'The whole record: dates, themes, descriptions, each party with its confirmation, sources and documents. ' +
+          'Internal notes only for members of the parties.',
+        params: partnershipParamsSchema,
+        response: { 200: partnershipRecordSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => {
+      const { row } = await write.getPartnership(db, request.actor, request.params.id);
+      return write.presentPartnership(db, request.actor, row);
+    },
+  );
+
+  app.post(
+    '/api/partnerships',
+    {
+      schema: {
+        tags,
+        summary: 'Create a partnership',
+        description:
+          'You must speak for one of the parties (as an editor of the party organisation or of the government of ' +
+          'a party place). The parties you speak for are confirmed at once; the others confirm it themselves.',
+        body: createPartnershipBodySchema,
+        response: { 201: partnershipRecordSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await write.createPartnership(db, request.actor, request.body);
+      return reply.code(201).send(await write.presentPartnership(db, request.actor, row));
+    },
+  );
+
+  app.patch(
+    '/api/partnerships/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a partnership',
+        description: 'Give the version you read; a stale version answers 409 with the current record.',
+        params: partnershipParamsSchema,
+        body: updatePartnershipBodySchema,
+        response: { 200: partnershipRecordSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await write.updatePartnership(db, request.actor, request.params.id, request.body);
+      return write.presentPartnership(db, request.actor, row);
+    },
+  );
+
+  app.post(
+    '/api/partnerships/:id/end',
+    {
+      schema: {
+        tags,
+        summary: 'End a partnership',
+        description: 'Sets the status to ended, with the end date and reason.',
+        params: partnershipParamsSchema,
+        body: endPartnershipBodySchema,
+        response: { 200: partnershipRecordSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await write.updatePartnership(db, request.actor, request.params.id, {
+        ...request.body,
+        status: 'ended',
+      });
+      return write.presentPartnership(db, request.actor, row);
+    },
+  );
+
+  app.post(
+    '/api/partnerships/:id/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm a partnership for your party',
+        params: partnershipParamsSchema,
+        body: confirmPartnershipBodySchema,
+        response: { 200: partnershipRecordSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await write.confirmPartnership(db, request.actor, request.params.id, request.body);
+      return write.presentPartnership(db, request.actor, row);
+    },
+  );
+
+  app.delete(
+    '/api/partnerships/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a partnership',
+        description: 'The record is kept with its history and can be restored.',
+        params: partnershipParamsSchema,
+        querystring: versionQuerySchema,
+        response: { 200: partnershipRecordSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await write.setPartnershipDeleted(
+        db,
+        request.actor,
+        request.params.id,
+        request.query.version,
+        true,
+      );
+      return write.presentPartnership(db, request.actor, row);
+    },
+  );
+
+  app.post(
+    '/api/partnerships/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore a deleted partnership',
+        params: partnershipParamsSchema,
+        body: z.strictObject({ version: versionSchema }),
+        response: { 200: partnershipRecordSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const row = await write.setPartnershipDeleted(
+        db,
+        request.actor,
+        request.params.id,
+        request.body.version,
+        false,
+      );
+      return write.presentPartnership(db, request.actor, row);
+    },
+  );
+
+  app.get(
+    '/api/partnerships/:id/history',
+    {
+      schema: {
+        tags,
+        summary: "A partnership's history",
+        description: 'Every change: who, when, what, before and after. For members of the parties.',
+        params: partnershipParamsSchema,
+        response: { 200: historyResponseSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const { stake } = await write.getPartnership(db, request.actor, request.params.id);
+      authorize(request.actor, policy.readInternal(request.actor, stake));
+      return presentHistory(db, 'partnership', request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/partnerships/:id/documents',
+    {
+      schema: {
+        tags,
+        summary: 'Attach a document',
+        description: `A PDF, PNG, JPEG or WebP file of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, sent as multipart/form-data in the field "file".`,
+        params: partnershipParamsSchema,
+        consumes: ['multipart/form-data'],
+        response: {
+          201: documentSchema,
+          ...errors,
+          413: errorResponseSchema,
+          415: errorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the document as multipart/form-data');
+      }
+      const part = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 0 } });
+      if (!part)
+        throw new AppError('VALIDATION_FAILED', 'Invalid request: file', [
+          { field: 'file', message: 'is missing' },
+        ]);
+      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('PAYLOAD_TOO_LARGE', `Documents may be at most ${MAX_DOCUMENT_BYTES} bytes`);
+        }
+        throw error;
+      });
+      const document = await addDocument(db, request.actor, documentsDir, request.params.id, {
+        fileName: part.filename,
+        bytes,
+      });
+      return reply.code(201).send({
+        id: document.id,
+        fileName: document.fileName,
+        mediaType: document.mediaType,
+        size: document.size,
+        createdAt: document.createdAt.toISOString(),
+        url: `/api/partnerships/${request.params.id}/documents/${document.id}`,
+      });
+    },
+  );
+
+  app.get(
+    '/api/partnerships/:id/documents/:documentId',
+    {
+      schema: {
+        tags,
+        summary: 'Download a document',
+        description: 'The file, for whoever may read the partnership; 404 otherwise.',
+        params: documentParams,
+      },
+    },
+    async (request, reply) => {
+      const { document, bytes } = await readDocument(
+        db,
+        request.actor,
+        documentsDir,
+        request.params.id,
+        request.params.documentId,
+      );
+      return reply
+        .type(document.mediaType)
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+        )
+        .header('cache-control', 'private, no-cache')
+        .send(bytes);
+    },
+  );
+
+  app.delete(
+    '/api/partnerships/:id/documents/:documentId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a document',
+        params: documentParams,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await removeDocument(db, request.actor, request.params.id, request.params.documentId);
+      return reply.code(204).send(null);
+    },
   );
 };

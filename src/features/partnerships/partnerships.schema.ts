@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { countryCodeSchema, placeSummarySchema, sourceRefSchema } from '../places/places.schema.ts';
-import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from './partnerships.tables.ts';
+import { dateSchema, textSchema, versionSchema, visibilitySchema } from '../../http/schemas.ts';
+import { countryCodeSchema, idSchema, placeSummarySchema, sourceRefSchema } from '../places/places.schema.ts';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, PARTNERSHIP_THEMES } from './partnerships.tables.ts';
 
 /** A calendar date (YYYY-MM-DD) or a year (YYYY, meaning its first or last day depending on the bound). */
 const dateBound = (bound: 'from' | 'to') =>
@@ -57,7 +58,7 @@ export const partnershipSchema = z.object({
   status: z.enum(PARTNERSHIP_STATUSES),
   startedOn: z.string().nullable().describe('Start date (YYYY-MM-DD), null when unknown'),
   endedOn: z.string().nullable().describe('End date (YYYY-MM-DD), null when not ended or unknown'),
-  parties: z.array(placeSummarySchema).min(2),
+  parties: z.array(placeSummarySchema).describe('The places that are parties (organisations are left out)'),
   sources: z.array(sourceRefSchema),
 });
 export type PartnershipResponse = z.infer<typeof partnershipSchema>;
@@ -66,3 +67,169 @@ export const partnershipListResponseSchema = z.object({
   items: z.array(partnershipSchema),
   nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
 });
+
+/** One party of a tie: a place (a city, a region) or an organisation. */
+export const partyInputSchema = z.union([
+  z.strictObject({ placeId: z.number().int().positive().max(2_147_483_647) }),
+  z.strictObject({ organizationId: z.number().int().positive().max(2_147_483_647) }),
+]);
+export type PartyInput = z.infer<typeof partyInputSchema>;
+
+const descriptionsSchema = z
+  .strictObject({
+    fi: textSchema(5000).optional(),
+    sv: textSchema(5000).optional(),
+    en: textSchema(5000).optional(),
+  })
+  .describe('Description per language');
+
+const tieFields = {
+  kind: z.enum(PARTNERSHIP_KINDS),
+  status: z.enum(PARTNERSHIP_STATUSES),
+  parties: z
+    .array(partyInputSchema)
+    .min(2, 'a tie needs at least two parties')
+    .max(50)
+    .refine((parties) => new Set(parties.map(partyKeyOf)).size === parties.length, 'lists a party twice')
+    .describe('Two or more places or organisations'),
+  signedOn: dateSchema.nullable().describe('When the agreement was signed'),
+  startedOn: dateSchema.nullable(),
+  endedOn: dateSchema.nullable().describe('Only with status ended'),
+  endReason: textSchema(1000).nullable(),
+  renewalOn: dateSchema.nullable().describe('When the agreement is due for renewal or expires'),
+  themes: z
+    .array(z.enum(PARTNERSHIP_THEMES))
+    .max(PARTNERSHIP_THEMES.length)
+    .refine((themes) => new Set(themes).size === themes.length, 'lists a theme twice'),
+  descriptions: descriptionsSchema,
+  notes: textSchema(10_000).nullable().describe('Internal notes: never shown to anonymous visitors'),
+  visibility: visibilitySchema,
+};
+
+/** The rules between fields that one field's schema cannot check. */
+function checkTieDates(
+  tie: Partial<{
+    status: string;
+    startedOn: string | null;
+    endedOn: string | null;
+    renewalOn: string | null;
+  }>,
+  context: z.RefinementCtx,
+) {
+  if (tie.endedOn && tie.status !== undefined && tie.status !== 'ended') {
+    context.addIssue({ code: 'custom', path: ['endedOn'], message: 'needs status ended' });
+  }
+  if (tie.endedOn && tie.startedOn && tie.endedOn < tie.startedOn) {
+    context.addIssue({ code: 'custom', path: ['endedOn'], message: 'must not be before startedOn' });
+  }
+  if (tie.renewalOn && tie.startedOn && tie.renewalOn < tie.startedOn) {
+    context.addIssue({ code: 'custom', path: ['renewalOn'], message: 'must not be before startedOn' });
+  }
+}
+
+export const createPartnershipBodySchema = z
+  .strictObject({
+    ...tieFields,
+    status: tieFields.status.default('active'),
+    signedOn: tieFields.signedOn.default(null),
+    startedOn: tieFields.startedOn.default(null),
+    endedOn: tieFields.endedOn.default(null),
+    endReason: tieFields.endReason.default(null),
+    renewalOn: tieFields.renewalOn.default(null),
+    themes: tieFields.themes.default([]),
+    descriptions: descriptionsSchema.default({}),
+    notes: tieFields.notes.default(null),
+    visibility: visibilitySchema.default('published'),
+  })
+  .superRefine(checkTieDates);
+export type CreatePartnershipBody = z.infer<typeof createPartnershipBodySchema>;
+
+export const updatePartnershipBodySchema = z
+  .strictObject(tieFields)
+  .partial()
+  .extend({ version: versionSchema })
+  .superRefine(checkTieDates);
+export type UpdatePartnershipBody = z.infer<typeof updatePartnershipBodySchema>;
+
+export const endPartnershipBodySchema = z.strictObject({
+  version: versionSchema,
+  endedOn: dateSchema,
+  endReason: textSchema(1000).nullable().default(null),
+});
+
+export const confirmPartnershipBodySchema = z.strictObject({
+  version: versionSchema,
+  party: partyInputSchema
+    .optional()
+    .describe('The party to confirm for; without it, every party you speak for is confirmed'),
+});
+
+export const partnershipParamsSchema = z.strictObject({ id: idSchema.describe('Partnership id') });
+
+export const partySchema = z.object({
+  placeId: z.number().int().nullable(),
+  organizationId: z.number().int().nullable(),
+  name: z.string(),
+  country: z.string().nullable(),
+  confirmedAt: z.string().nullable().describe('When an editor of this party confirmed the tie'),
+  canConfirm: z.boolean().describe('Whether the requesting user may confirm for this party'),
+});
+
+export const documentSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  createdAt: z.string(),
+  url: z.string(),
+});
+
+export const partnershipRecordSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(PARTNERSHIP_KINDS),
+  status: z.enum(PARTNERSHIP_STATUSES),
+  signedOn: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
+  renewalOn: z.string().nullable(),
+  themes: z.array(z.enum(PARTNERSHIP_THEMES)),
+  descriptions: z.record(z.string(), z.string()),
+  notes: z.string().nullable().optional().describe('Internal notes; present only for members of the parties'),
+  visibility: visibilitySchema,
+  parties: z.array(partySchema),
+  sources: z.array(sourceRefSchema).describe('Open data sets that report the tie'),
+  documents: z.array(documentSchema),
+  computed: z.object({
+    years: z.number().int().nullable().describe('Full years since the start (or signing)'),
+    nextAnniversary: z.string().nullable().describe('The next anniversary of the start (or signing)'),
+    nextAnniversaryYears: z.number().int().nullable(),
+    daysToRenewal: z
+      .number()
+      .int()
+      .nullable()
+      .describe('Days until the renewal or expiry date; negative when past'),
+  }),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  canEdit: z.boolean(),
+});
+export type PartnershipRecord = z.infer<typeof partnershipRecordSchema>;
+
+/** The party's token in a tie's party key: its place id, or `o` and its organisation id. */
+export function partyKeyOf(party: PartyInput): string {
+  return 'placeId' in party ? String(party.placeId) : `o${party.organizationId}`;
+}
+
+/** The party key of a set of parties: places by id, then organisations by id. */
+export function partyKeyFor(parties: readonly PartyInput[]): string {
+  const placeIds = parties
+    .flatMap((party) => ('placeId' in party ? [party.placeId] : []))
+    .sort((a, b) => a - b);
+  const orgIds = parties
+    .flatMap((party) => ('organizationId' in party ? [party.organizationId] : []))
+    .sort((a, b) => a - b);
+  return [...placeIds.map(String), ...orgIds.map((id) => `o${id}`)].join('-');
+}

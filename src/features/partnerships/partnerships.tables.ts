@@ -1,18 +1,36 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgEnum, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { VISIBILITIES, visibility } from '../../db/shared.tables.ts';
+import { users } from '../auth/auth.tables.ts';
+import { organizations } from '../organizations/organizations.tables.ts';
 import { places } from '../places/places.tables.ts';
-import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from './partnerships.constants.ts';
-
-export { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES };
-
 import { provenanceColumns } from '../sources/sources.tables.ts';
+import {
+  PARTNERSHIP_KINDS,
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_THEMES,
+  SINGLE_TIE_KINDS,
+} from './partnerships.constants.ts';
+
+export { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, PARTNERSHIP_THEMES, VISIBILITIES, visibility };
 
 export const partnershipKind = pgEnum('partnership_kind', PARTNERSHIP_KINDS);
 
 export const partnershipStatus = pgEnum('partnership_status', PARTNERSHIP_STATUSES);
-
-export const VISIBILITIES = ['published', 'internal'] as const;
-export const visibility = pgEnum('visibility', VISIBILITIES);
 
 /** A tie between two or more parties: a twin-town agreement, an MoU, a project, a network membership. */
 export const partnerships = pgTable(
@@ -21,20 +39,45 @@ export const partnerships = pgTable(
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     kind: partnershipKind('kind').notNull(),
     status: partnershipStatus('status').notNull().default('active'),
+    /** When the agreement was signed, when known. */
+    signedOn: date('signed_on', { mode: 'string' }),
     /** Null when the start date is unknown. */
     startedOn: date('started_on', { mode: 'string' }),
     endedOn: date('ended_on', { mode: 'string' }),
     endReason: text('end_reason'),
+    /** When the agreement is due for renewal or expires. */
+    renewalOn: date('renewal_on', { mode: 'string' }),
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    /** Description per language: `{ "fi": "…", "sv": "…", "en": "…" }`. */
+    descriptions: jsonb('descriptions').$type<Partial<Record<string, string>>>().notNull().default({}),
+    /** Internal notes, never shown to anonymous visitors. */
+    notes: text('notes'),
     visibility: visibility('visibility').notNull().default('published'),
-    /** The sorted place ids of the parties (`12-345`); the database checks it against the parties. */
+    /**
+     * The parties, sorted: place ids first (`12-345`), then organisation ids with an `o` (`12-o7`); the database
+     * checks it against the parties.
+     */
     partyKey: text('party_key').notNull(),
+    createdBy: integer('created_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** What anonymous visitors see: published and not deleted. */
+    isPublic: boolean('is_public')
+      .notNull()
+      .generatedAlwaysAs(sql`visibility = 'published' and deleted_at is null`),
   },
   (t) => [
-    unique('partnerships_kind_parties').on(t.kind, t.partyKey),
-    check('partnerships_party_key_format', sql`${t.partyKey} ~ '^[0-9]+(-[0-9]+)+$'`),
+    uniqueIndex('partnerships_kind_parties')
+      .on(t.kind, t.partyKey)
+      .where(sql`${t.kind} in (${sql.raw(SINGLE_TIE_KINDS.map((kind) => `'${kind}'`).join(', '))})`),
+    check('partnerships_party_key_format', sql`${t.partyKey} ~ '^o?[0-9]+(-o?[0-9]+)+$'`),
+    check(
+      'partnerships_themes_known',
+      sql`${t.themes} <@ array[${sql.raw(PARTNERSHIP_THEMES.map((theme) => `'${theme}'`).join(', '))}]::text[]`,
+    ),
+    check('partnerships_renewal_order', sql`${t.renewalOn} >= ${t.startedOn}`),
     check('partnerships_dates_order', sql`${t.endedOn} >= ${t.startedOn}`),
     check('partnerships_end_matches_status', sql`${t.endedOn} is null or ${t.status} = 'ended'`),
     index('partnerships_kind_idx').on(t.kind),
@@ -50,15 +93,19 @@ export const partnershipParties = pgTable(
     partnershipId: integer('partnership_id')
       .notNull()
       .references(() => partnerships.id, { onDelete: 'cascade' }),
-    placeId: integer('place_id')
-      .notNull()
-      .references(() => places.id, { onDelete: 'restrict' }),
-    /** When an editor of this party confirmed the tie; null while only reported by sources. */
+    /** The party is a place or an organisation, never both. */
+    placeId: integer('place_id').references(() => places.id, { onDelete: 'restrict' }),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    /** When an editor of this party confirmed the tie; null while only reported by sources or the other side. */
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    confirmedBy: integer('confirmed_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     unique('partnership_parties_unique').on(t.partnershipId, t.placeId),
+    unique('partnership_parties_org_unique').on(t.partnershipId, t.organizationId),
+    check('partnership_parties_one_party', sql`num_nonnulls(${t.placeId}, ${t.organizationId}) = 1`),
     index('partnership_parties_place_idx').on(t.placeId),
+    index('partnership_parties_org_idx').on(t.organizationId),
   ],
 );
 
@@ -78,5 +125,27 @@ export const partnershipSources = pgTable(
   (t) => [
     unique('partnership_sources_record').on(t.sourceId, t.recordKey),
     index('partnership_sources_partnership_idx').on(t.partnershipId),
+  ],
+);
+
+/** A signed agreement, a scan or a photo attached to a tie; the file lives under DATA_DIR/documents. */
+export const partnershipDocuments = pgTable(
+  'partnership_documents',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    partnershipId: integer('partnership_id')
+      .notNull()
+      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('partnership_documents_size', sql`${t.size} > 0`),
+    index('partnership_documents_partnership_idx').on(t.partnershipId),
   ],
 );

@@ -134,13 +134,13 @@ export async function countPlaceTies(db: DbOrTx, placeId: number) {
     .innerJoin(partnerships, eq(partnerships.id, mine.partnershipId))
     .innerJoin(other, and(eq(other.partnershipId, mine.partnershipId), ne(other.placeId, mine.placeId)))
     .innerJoin(otherPlace, eq(otherPlace.id, other.placeId))
-    .where(and(eq(mine.placeId, placeId), eq(partnerships.visibility, 'published')));
+    .where(and(eq(mine.placeId, placeId), eq(partnerships.isPublic, true)));
   const [records] = await db
     .select({ sources: count() })
     .from(partnershipSources)
     .innerJoin(mine, eq(mine.partnershipId, partnershipSources.partnershipId))
     .innerJoin(partnerships, eq(partnerships.id, mine.partnershipId))
-    .where(and(eq(mine.placeId, placeId), eq(partnerships.visibility, 'published')));
+    .where(and(eq(mine.placeId, placeId), eq(partnerships.isPublic, true)));
   return { partnerCountries: countries?.partnerCountries ?? 0, sources: records?.sources ?? 0 };
 }
 
@@ -167,7 +167,7 @@ export async function findPartners(db: DbOrTx, placeId: number): Promise<Partner
     .innerJoin(partnerships, eq(partnerships.id, mine.partnershipId))
     .innerJoin(other, and(eq(other.partnershipId, mine.partnershipId), ne(other.placeId, mine.placeId)))
     .innerJoin(places, eq(places.id, other.placeId))
-    .where(and(eq(mine.placeId, placeId), eq(partnerships.visibility, 'published')))
+    .where(and(eq(mine.placeId, placeId), eq(partnerships.isPublic, true)))
     .orderBy(asc(places.name), asc(places.id));
 }
 

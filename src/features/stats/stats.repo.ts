@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
 
-const published = sql`select id, kind from partnerships where visibility = 'published'`;
+const published = sql`select id, kind from partnerships where is_public`;
 
 export async function countTotals(db: DbOrTx) {
   const [row] = await queryRows<{
@@ -14,11 +14,11 @@ export async function countTotals(db: DbOrTx) {
     db,
     sql`select
       (select count(*) from places)::int as places,
-      (select count(*) from partnerships where visibility = 'published')::int as partnerships,
+      (select count(*) from partnerships where is_public)::int as partnerships,
       (select count(distinct ps.source_id) from partnership_sources ps
-         join partnerships p on p.id = ps.partnership_id and p.visibility = 'published')::int as sources,
+         join partnerships p on p.id = ps.partnership_id and p.is_public)::int as sources,
       (select count(*) from partnership_sources ps
-         join partnerships p on p.id = ps.partnership_id and p.visibility = 'published')::int as "sourceRecords"`,
+         join partnerships p on p.id = ps.partnership_id and p.is_public)::int as "sourceRecords"`,
   );
   return row!;
 }

@@ -1,0 +1,62 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { auditEvents } from '../../db/schema.ts';
+import { type Actor, actorLabel } from '../auth/actor.ts';
+
+export const AUDITED_ENTITIES = [
+  'partnership',
+  'organization',
+  'person',
+  'activity',
+  'place',
+  'user',
+  'document',
+] as const;
+export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
+
+export interface AuditEntry {
+  action: string;
+  entityType: AuditedEntity;
+  entityId: number;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** Records one change; called inside the transaction that makes it, so both land or neither does. */
+export async function recordAudit(db: DbOrTx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values({
+    actorId: actor?.id ?? null,
+    actorLabel: actorLabel(actor),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}
+
+/** The history of one record, oldest first. */
+export async function findHistory(db: DbOrTx, entityType: AuditedEntity, entityId: number) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)))
+    .orderBy(asc(auditEvents.id));
+}
+
+/** Replaces the values of the given keys in a record's history with null: what GDPR erasure leaves. */
+export async function scrubHistory(
+  db: DbOrTx,
+  entityType: AuditedEntity,
+  entityId: number,
+  keys: readonly string[],
+): Promise<void> {
+  const patch = Object.fromEntries(keys.map((key) => [key, null]));
+  await db
+    .update(auditEvents)
+    .set({
+      before: sql`case when ${auditEvents.before} is null then null else ${auditEvents.before} || ${JSON.stringify(patch)}::jsonb end`,
+      after: sql`case when ${auditEvents.after} is null then null else ${auditEvents.after} || ${JSON.stringify(patch)}::jsonb end`,
+    })
+    .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, entityId)));
+}

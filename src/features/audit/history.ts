@@ -1,0 +1,37 @@
+import type { DbOrTx } from '../../db/client.ts';
+import { AppError } from '../../http/errors.ts';
+import { type AuditedEntity, findHistory } from './audit.repo.ts';
+
+/** A record's history as the API presents it, oldest first. */
+export async function presentHistory(db: DbOrTx, entityType: AuditedEntity, entityId: number) {
+  const rows = await findHistory(db, entityType, entityId);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      occurredAt: row.occurredAt.toISOString(),
+      actor: row.actorLabel,
+      action: row.action,
+      before: row.before,
+      after: row.after,
+    })),
+  };
+}
+
+/**
+ * Checks the version a client read against the record's; a stale one is a 409 that carries the current record,
+ * so that the client can show what changed and let the user re-apply.
+ */
+export async function assertVersion(
+  current: { version: number },
+  expected: number,
+  present: () => unknown,
+): Promise<void> {
+  if (current.version !== expected) {
+    throw new AppError(
+      'VERSION_CONFLICT',
+      `The record was changed by someone else (version ${current.version}, you had ${expected})`,
+      [{ field: 'body.version', message: 'is stale' }],
+      await present(),
+    );
+  }
+}

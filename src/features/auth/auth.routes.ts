@@ -1,0 +1,247 @@
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { clearSessionCookie, setSessionCookie } from '../../http/auth.ts';
+import type { RouteContext } from '../../http/context.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
+import { idSchema } from '../places/places.schema.ts';
+import * as repo from './auth.repo.ts';
+import {
+  apiTokenSchema,
+  changePasswordBodySchema,
+  createApiTokenBodySchema,
+  createdApiTokenSchema,
+  inspectLinkBodySchema,
+  inspectLinkResponseSchema,
+  passwordLinkBodySchema,
+  sessionResponseSchema,
+  setupBodySchema,
+  signInBodySchema,
+} from './auth.schema.ts';
+import * as auth from './auth.service.ts';
+import { loadActor } from './auth.service.ts';
+import { authorize, policy } from './policy.ts';
+
+const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
+
+/** Ten attempts per quarter hour per address and account, so that passwords cannot be guessed. */
+const signInLimit = {
+  max: 10,
+  timeWindow: '15 minutes',
+  hook: 'preHandler' as const,
+  keyGenerator: (request: FastifyRequest) => {
+    const email = (request.body as { email?: unknown } | undefined)?.email;
+    return `${request.ip}|${typeof email === 'string' ? email.toLowerCase() : ''}`;
+  },
+};
+const linkLimit = { max: 20, timeWindow: '15 minutes' };
+
+export function toApiTokenResponse(row: Awaited<ReturnType<typeof repo.listApiTokens>>[number]) {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Who is signed in',
+        description: 'The signed-in user, their organisations and roles, and the CSRF token for writes.',
+        response: { 200: sessionResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return auth.sessionView(db, request.actor, request.session?.csrfToken ?? null);
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-in',
+    {
+      config: { rateLimit: signInLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in',
+        description: 'Checks the email and password and sets the session cookie. Rate-limited.',
+        body: signInBodySchema,
+        response: { 200: sessionResponseSchema, ...errors, 429: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { session, user } = await auth.signIn(db, request.body, request.headers['user-agent']);
+      setSessionCookie(request, reply, session);
+      reply.header('cache-control', 'no-store');
+      return auth.sessionView(db, await loadActor(db, user, 'session'), session.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), ...errors } } },
+    async (request, reply) => {
+      if (request.session) await auth.signOut(db, request.session.tokenHash);
+      clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out-everywhere',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out on every device',
+        description: 'Ends every session of the signed-in user, this one included.',
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      authorize(request.actor, policy.self(request.actor));
+      await auth.signOutEverywhere(db, request.actor);
+      clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { rateLimit: { ...signInLimit, keyGenerator: (request: FastifyRequest) => request.ip } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your password',
+        description: 'Needs the current password. Every other session of the user ends.',
+        body: changePasswordBodySchema,
+        response: { 204: z.null(), ...errors, 429: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      authorize(request.actor, policy.self(request.actor));
+      await auth.changePassword(db, request.actor, request.body, request.session?.tokenHash);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/links/inspect',
+    {
+      config: { rateLimit: linkLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'What a one-time link is for',
+        body: inspectLinkBodySchema,
+        response: { 200: inspectLinkResponseSchema, ...errors, 429: errorResponseSchema },
+      },
+    },
+    async (request) => auth.inspectLink(db, request.body.token),
+  );
+
+  app.post(
+    '/api/auth/setup',
+    {
+      config: { rateLimit: linkLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create the first administrator',
+        description:
+          'Redeems the one-time setup link printed at the first start, and signs the new administrator in.',
+        body: setupBodySchema,
+        response: {
+          200: sessionResponseSchema,
+          ...errors,
+          409: errorResponseSchema,
+          429: errorResponseSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { session, user } = await auth.completeSetup(db, request.body, request.headers['user-agent']);
+      setSessionCookie(request, reply, session);
+      return auth.sessionView(db, await loadActor(db, user, 'session'), session.csrfToken);
+    },
+  );
+
+  app.post(
+    '/api/auth/password-link',
+    {
+      config: { rateLimit: linkLimit },
+      schema: {
+        tags: ['auth'],
+        summary: 'Choose a password with a one-time link',
+        description:
+          'Redeems a link from `citybridge user add` or `user reset-password`, and signs the user in.',
+        body: passwordLinkBodySchema,
+        response: { 200: sessionResponseSchema, ...errors, 429: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { session, user } = await auth.completePasswordLink(
+        db,
+        request.body,
+        request.headers['user-agent'],
+      );
+      setSessionCookie(request, reply, session);
+      return auth.sessionView(db, await loadActor(db, user, 'session'), session.csrfToken);
+    },
+  );
+
+  app.get(
+    '/api/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Your API tokens',
+        response: { 200: z.object({ items: z.array(apiTokenSchema) }), ...errors },
+      },
+    },
+    async (request) => {
+      authorize(request.actor, policy.self(request.actor));
+      const rows = await repo.listApiTokens(db, request.actor.id);
+      return { items: rows.map(toApiTokenResponse) };
+    },
+  );
+
+  app.post(
+    '/api/auth/tokens',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an API token',
+        description: 'The token acts as you. It is shown once; only its hash is kept.',
+        body: createApiTokenBodySchema,
+        response: { 201: createdApiTokenSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      authorize(request.actor, policy.self(request.actor));
+      const { token, row } = await auth.createApiToken(db, request.actor, request.body.name);
+      return reply.code(201).send({ ...toApiTokenResponse(row), token });
+    },
+  );
+
+  app.delete(
+    '/api/auth/tokens/:id',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API token',
+        params: z.strictObject({ id: idSchema }),
+        response: { 204: z.null(), ...errors, 404: errorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      authorize(request.actor, policy.self(request.actor));
+      await auth.revokeToken(db, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

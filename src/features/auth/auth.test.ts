@@ -1,0 +1,270 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { makeUser, sessionHeaders, signInHeaders } from '../../../test/helpers/auth.ts';
+import { queryRows } from '../../db/query.ts';
+import { issueSetupLink } from './auth.service.ts';
+
+let t: TestApp;
+const password = 'correct horse battery';
+
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+
+describe('first start', () => {
+  it('issues a setup link while no user exists, and only the newest one works', async () => {
+    const first = await issueSetupLink(t.database.db, 'http://localhost:3000');
+    const second = await issueSetupLink(t.database.db, 'http://localhost:3000');
+    expect(second!.url).toMatch(/^http:\/\/localhost:3000\/setup#token=[A-Za-z0-9_-]{43}$/);
+
+    const stale = await post('/api/auth/setup', {
+      token: first!.token,
+      email: 'admin@example.org',
+      name: 'Admin',
+      password,
+    });
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json().error.code).toBe('LINK_INVALID');
+
+    const inspected = await post('/api/auth/links/inspect', { token: second!.token });
+    expect(inspected.json()).toEqual({ purpose: 'setup', email: null });
+
+    const weak = await post('/api/auth/setup', {
+      token: second!.token,
+      email: 'a@example.org',
+      name: 'A',
+      password: 'short',
+    });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.details).toEqual([expect.objectContaining({ field: 'body.password' })]);
+
+    const done = await post('/api/auth/setup', {
+      token: second!.token,
+      email: 'Admin@Example.org',
+      name: 'Admin',
+      password,
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().user).toMatchObject({ email: 'Admin@Example.org', isAdmin: true });
+    const cookie = done.cookies.find((entry) => entry.name === 'cb_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.secure).toBeFalsy();
+
+    const again = await post('/api/auth/setup', {
+      token: second!.token,
+      email: 'b@example.org',
+      name: 'B',
+      password,
+    });
+    expect(again.json().error.code).toBe('LINK_INVALID');
+    expect(await issueSetupLink(t.database.db, 'http://localhost:3000')).toBeUndefined();
+  });
+
+  it('stores the password as an argon2id hash, never in clear', async () => {
+    const [row] = await queryRows<{ password_hash: string }>(
+      t.database.db,
+      sql`select password_hash from users where lower(email) = 'admin@example.org'`,
+    );
+    expect(row!.password_hash).toMatch(/^\$argon2id\$v=19\$/);
+    expect(row!.password_hash).not.toContain(password);
+  });
+});
+
+describe('sign-in and sessions', () => {
+  it('signs in without regard to the email address case, and says nothing about which part was wrong', async () => {
+    const wrongPassword = await post('/api/auth/sign-in', {
+      email: 'admin@example.org',
+      password: 'wrong password',
+    });
+    const unknownUser = await post('/api/auth/sign-in', { email: 'nobody@example.org', password });
+    expect(wrongPassword.statusCode).toBe(401);
+    expect(unknownUser.statusCode).toBe(401);
+    expect(wrongPassword.json()).toEqual(unknownUser.json());
+
+    const session = await signInHeaders(t.app, 'ADMIN@example.org', password);
+    const me = await t.app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie! } });
+    expect(me.json()).toMatchObject({
+      user: { email: 'Admin@Example.org' },
+      csrfToken: session['x-csrf-token'],
+    });
+  });
+
+  it('answers anonymous visitors with no user', async () => {
+    const me = await t.app.inject({ url: '/api/auth/session' });
+    expect(me.json()).toEqual({ user: null, memberships: [], csrfToken: null });
+  });
+
+  it('refuses cookie-authenticated writes without the CSRF token, and changes nothing', async () => {
+    const user = await makeUser(t.database.db);
+    const headers = await sessionHeaders(t.database.db, user.id);
+    const missing = await post('/api/auth/tokens', { name: 'script' }, { cookie: headers.cookie! });
+    expect(missing.statusCode).toBe(403);
+    expect(missing.json().error.code).toBe('CSRF_FAILED');
+    const forged = await post(
+      '/api/auth/tokens',
+      { name: 'script' },
+      { ...headers, 'x-csrf-token': 'forged' },
+    );
+    expect(forged.statusCode).toBe(403);
+    const list = await t.app.inject({ url: '/api/auth/tokens', headers });
+    expect(list.json().items).toEqual([]);
+  });
+
+  it('rate-limits sign-in attempts per address and account', async () => {
+    const email = 'target@example.org';
+    const codes: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt += 1) {
+      codes.push((await post('/api/auth/sign-in', { email, password: `guess ${attempt} xxxxx` })).statusCode);
+    }
+    expect(codes.slice(0, 10).every((code) => code === 401)).toBe(true);
+    const limited = await post('/api/auth/sign-in', { email, password: 'another guess' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('RATE_LIMITED');
+    // Another account from the same address is not locked out by these attempts.
+    expect(
+      (await post('/api/auth/sign-in', { email: 'other@example.org', password: 'a guess here' })).statusCode,
+    ).toBe(401);
+  });
+
+  it('signs out one session, or every session of the user', async () => {
+    const user = await makeUser(t.database.db, { password });
+    const a = await signInHeaders(t.app, user.email, password);
+    const b = await signInHeaders(t.app, user.email, password);
+    const c = await signInHeaders(t.app, user.email, password);
+    const out = await post('/api/auth/sign-out', {}, a);
+    expect(out.statusCode).toBe(204);
+    const whoA = await t.app.inject({ url: '/api/auth/session', headers: { cookie: a.cookie! } });
+    expect(whoA.json().user).toBeNull();
+    const whoB = await t.app.inject({ url: '/api/auth/session', headers: { cookie: b.cookie! } });
+    expect(whoB.json().user.email).toBe(user.email);
+
+    expect((await post('/api/auth/sign-out-everywhere', {}, b)).statusCode).toBe(204);
+    for (const session of [b, c]) {
+      const who = await t.app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie! } });
+      expect(who.json().user).toBeNull();
+    }
+  });
+
+  it('changes the password with the current one and ends the other sessions', async () => {
+    const user = await makeUser(t.database.db, { password });
+    const mine = await signInHeaders(t.app, user.email, password);
+    const other = await signInHeaders(t.app, user.email, password);
+    const wrong = await post(
+      '/api/auth/password',
+      { currentPassword: 'not it at all', newPassword: 'a new password 1' },
+      mine,
+    );
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0].field).toBe('body.currentPassword');
+
+    const changed = await post(
+      '/api/auth/password',
+      { currentPassword: password, newPassword: 'a new password 1' },
+      mine,
+    );
+    expect(changed.statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ url: '/api/auth/session', headers: { cookie: mine.cookie! } })).json().user,
+    ).not.toBeNull();
+    expect(
+      (await t.app.inject({ url: '/api/auth/session', headers: { cookie: other.cookie! } })).json().user,
+    ).toBeNull();
+    expect((await post('/api/auth/sign-in', { email: user.email, password })).statusCode).toBe(401);
+    await signInHeaders(t.app, user.email, 'a new password 1');
+  });
+});
+
+describe('API tokens', () => {
+  it('act as their user until revoked, and are stored only as hashes', async () => {
+    const user = await makeUser(t.database.db);
+    const headers = await sessionHeaders(t.database.db, user.id);
+    const created = await post('/api/auth/tokens', { name: 'nightly export' }, headers);
+    expect(created.statusCode).toBe(201);
+    const { token, id, prefix } = created.json();
+    expect(token.startsWith(prefix)).toBe(true);
+    const stored = await queryRows<{ token_hash: string }>(
+      t.database.db,
+      sql`select token_hash from api_tokens`,
+    );
+    expect(stored.some((row) => row.token_hash.includes(token))).toBe(false);
+
+    const bearer = { authorization: `Bearer ${token}` };
+    const me = await t.app.inject({ url: '/api/auth/session', headers: bearer });
+    expect(me.json().user.email).toBe(user.email);
+    // Bearer requests need no CSRF token: no browser sends them on its own.
+    const second = await post('/api/auth/tokens', { name: 'second' }, bearer);
+    expect(second.statusCode).toBe(201);
+
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers })).statusCode,
+    ).toBe(204);
+    const after = await t.app.inject({ url: '/api/auth/session', headers: bearer });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('UNAUTHENTICATED');
+    const again = await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers });
+    expect(again.statusCode).toBe(404);
+  });
+});
+
+describe('user administration', () => {
+  it('lets administrators add users with a one-time password link, and disable them', async () => {
+    const admin = await makeUser(t.database.db, { isAdmin: true });
+    const headers = await sessionHeaders(t.database.db, admin.id);
+    const added = await post(
+      '/api/users',
+      { email: 'coordinator@espoo.example.org', name: 'Coordinator' },
+      headers,
+    );
+    expect(added.statusCode).toBe(201);
+    const { user, link } = added.json();
+    expect(user).toMatchObject({ hasPassword: false, isAdmin: false, disabled: false });
+    const token = new URL(link.url).hash.replace('#token=', '');
+
+    const taken = await post(
+      '/api/users',
+      { email: 'COORDINATOR@espoo.example.org', name: 'Again' },
+      headers,
+    );
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.code).toBe('EMAIL_TAKEN');
+
+    const inspected = await post('/api/auth/links/inspect', { token });
+    expect(inspected.json()).toEqual({ purpose: 'password', email: 'coordinator@espoo.example.org' });
+    const chosen = await post('/api/auth/password-link', { token, password });
+    expect(chosen.statusCode).toBe(200);
+    const session = await signInHeaders(t.app, 'coordinator@espoo.example.org', password);
+
+    const stale = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers,
+      payload: { version: user.version, disabled: true },
+    });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.current.version).toBeGreaterThan(user.version);
+    const current = stale.json().error.current.version;
+    const disabled = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${user.id}`,
+      headers,
+      payload: { version: current, disabled: true },
+    });
+    expect(disabled.json()).toMatchObject({ disabled: true });
+    expect(
+      (await t.app.inject({ url: '/api/auth/session', headers: { cookie: session.cookie! } })).json().user,
+    ).toBeNull();
+    expect((await post('/api/auth/sign-in', { email: user.email, password })).statusCode).toBe(401);
+  });
+
+  it('refuses user administration to everyone else', async () => {
+    const user = await makeUser(t.database.db);
+    const headers = await sessionHeaders(t.database.db, user.id);
+    expect((await t.app.inject({ url: '/api/users', headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/users' })).statusCode).toBe(401);
+  });
+});

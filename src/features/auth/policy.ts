@@ -1,0 +1,72 @@
+import { AppError } from '../../http/errors.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * Every decision of who may read or write what is made here, from two facts about a record: whether it is
+ * published, and which organisations stand behind it (the parties of a tie and the governments of party
+ * places, the keeper of a person or organisation, the owner of an activity log). Routes and services ask; they
+ * never decide.
+ */
+export interface Stake {
+  visibility: 'published' | 'internal';
+  /** The organisations whose members may see the record's internal data and whose editors may change it. */
+  organizationIds: readonly number[];
+}
+
+function memberOfAny(actor: Actor, organizationIds: readonly number[]): boolean {
+  return organizationIds.some((id) => actor.memberships.has(id));
+}
+
+function editorOfAny(actor: Actor, organizationIds: readonly number[]): boolean {
+  return organizationIds.some((id) => actor.memberships.get(id) === 'editor');
+}
+
+export const policy = {
+  /** Published records are public; internal ones are for members of the organisations behind them. */
+  read(actor: Actor | null, stake: Stake): boolean {
+    if (stake.visibility === 'published') return true;
+    return !!actor && (actor.isAdmin || memberOfAny(actor, stake.organizationIds));
+  },
+
+  /** Internal notes and personal contact data: members of the organisations behind the record. */
+  readInternal(actor: Actor | null, stake: Pick<Stake, 'organizationIds'>): boolean {
+    return !!actor && (actor.isAdmin || memberOfAny(actor, stake.organizationIds));
+  },
+
+  /** Changing, ending, deleting and restoring a record: editors of the organisations behind it. */
+  write(actor: Actor | null, stake: Pick<Stake, 'organizationIds'>): boolean {
+    return !!actor && (actor.isAdmin || editorOfAny(actor, stake.organizationIds));
+  },
+
+  /** Creating a record kept by, or a tie with a party represented by, one of these organisations. */
+  create(actor: Actor | null, organizationIds: readonly number[]): boolean {
+    return !!actor && (actor.isAdmin || editorOfAny(actor, organizationIds));
+  },
+
+  /** Confirming a tie for one party: an editor of an organisation that speaks for that party. */
+  confirm(actor: Actor | null, partyOrganizationIds: readonly number[]): boolean {
+    return !!actor && (actor.isAdmin || editorOfAny(actor, partyOrganizationIds));
+  },
+
+  /** Users, memberships, merges and other work on the whole registry. */
+  administer(actor: Actor | null): boolean {
+    return !!actor?.isAdmin;
+  },
+
+  /** Anything a signed-in user does for themself: their password, sessions and API tokens. */
+  self(actor: Actor | null): boolean {
+    return !!actor;
+  },
+};
+
+/** Throws 401 for anonymous requests and 403 for signed-in ones when `allowed` is false. */
+export function authorize(actor: Actor | null, allowed: boolean): asserts actor is Actor {
+  if (allowed) return;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
+  throw new AppError('FORBIDDEN', 'You may not do this');
+}
+
+/** Records that a user may not read answer 404, so that their existence is not revealed. */
+export function authorizeRead(actor: Actor | null, stake: Stake, notFound: () => AppError): void {
+  if (!policy.read(actor, stake)) throw notFound();
+}

@@ -1,0 +1,154 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { executeWrite } from '../../db/query.ts';
+import {
+  organizations,
+  partnershipDocuments,
+  partnershipParties,
+  partnerships,
+  places,
+} from '../../db/schema.ts';
+
+export type PartnershipRow = typeof partnerships.$inferSelect;
+export type PartnershipInsert = typeof partnerships.$inferInsert;
+
+export async function findPartnershipRow(db: DbOrTx, id: number, lock = false) {
+  const query = db.select().from(partnerships).where(eq(partnerships.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+/** The parties of a tie with their names, places first. */
+export async function findTieParties(db: DbOrTx, partnershipId: number) {
+  return db
+    .select({
+      placeId: partnershipParties.placeId,
+      organizationId: partnershipParties.organizationId,
+      confirmedAt: partnershipParties.confirmedAt,
+      placeName: places.name,
+      placeCountry: places.country,
+      organizationName: organizations.name,
+      organizationPlaceCountry: sql<
+        string | null
+      >`(select country from places where id = ${organizations.placeId})`,
+    })
+    .from(partnershipParties)
+    .leftJoin(places, eq(places.id, partnershipParties.placeId))
+    .leftJoin(organizations, eq(organizations.id, partnershipParties.organizationId))
+    .where(eq(partnershipParties.partnershipId, partnershipId))
+    .orderBy(sql`${partnershipParties.placeId} is null`, asc(places.name), asc(organizations.name));
+}
+
+export async function findDocuments(db: DbOrTx, partnershipId: number) {
+  return db
+    .select()
+    .from(partnershipDocuments)
+    .where(and(eq(partnershipDocuments.partnershipId, partnershipId), isNull(partnershipDocuments.deletedAt)))
+    .orderBy(asc(partnershipDocuments.id));
+}
+
+export async function findDocument(db: DbOrTx, partnershipId: number, documentId: number) {
+  const [row] = await db
+    .select()
+    .from(partnershipDocuments)
+    .where(
+      and(eq(partnershipDocuments.id, documentId), eq(partnershipDocuments.partnershipId, partnershipId)),
+    );
+  return row;
+}
+
+export async function insertDocument(db: DbOrTx, values: typeof partnershipDocuments.$inferInsert) {
+  const [row] = await db.insert(partnershipDocuments).values(values).returning();
+  return row!;
+}
+
+export async function markDocumentDeleted(db: DbOrTx, documentId: number) {
+  await db
+    .update(partnershipDocuments)
+    .set({ deletedAt: new Date() })
+    .where(eq(partnershipDocuments.id, documentId));
+}
+
+/** A tie of a kind with exactly these parties (of the kinds two places have only one of). */
+export async function findTieByParties(db: DbOrTx, kind: PartnershipRow['kind'], partyKey: string) {
+  const [row] = await db
+    .select({ id: partnerships.id, deletedAt: partnerships.deletedAt })
+    .from(partnerships)
+    .where(and(eq(partnerships.kind, kind), eq(partnerships.partyKey, partyKey)));
+  return row;
+}
+
+export async function insertPartnership(db: DbOrTx, values: PartnershipInsert) {
+  const [row] = await db.insert(partnerships).values(values).returning();
+  return row!;
+}
+
+export async function updatePartnershipRow(db: DbOrTx, id: number, values: Partial<PartnershipInsert>) {
+  const [row] = await db
+    .update(partnerships)
+    .set({ ...values, updatedAt: new Date(), version: sql`${partnerships.version} + 1` })
+    .where(eq(partnerships.id, id))
+    .returning();
+  return row!;
+}
+
+export interface PartyWrite {
+  placeId: number | null;
+  organizationId: number | null;
+  confirmedAt: Date | null;
+  confirmedBy: number | null;
+}
+
+/** Replaces a tie's parties; the database checks them against the party key at commit. */
+export async function replaceParties(db: DbOrTx, partnershipId: number, parties: PartyWrite[]) {
+  await db.delete(partnershipParties).where(eq(partnershipParties.partnershipId, partnershipId));
+  await db.insert(partnershipParties).values(parties.map((party) => ({ ...party, partnershipId })));
+}
+
+export async function confirmParty(
+  db: DbOrTx,
+  partnershipId: number,
+  party: { placeId: number | null; organizationId: number | null },
+  userId: number,
+) {
+  await db
+    .update(partnershipParties)
+    .set({ confirmedAt: new Date(), confirmedBy: userId })
+    .where(
+      and(
+        eq(partnershipParties.partnershipId, partnershipId),
+        party.placeId
+          ? eq(partnershipParties.placeId, party.placeId)
+          : eq(partnershipParties.organizationId, party.organizationId!),
+        isNull(partnershipParties.confirmedAt),
+      ),
+    );
+}
+
+export async function findExistingPlaces(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: places.id }).from(places).where(inArray(places.id, ids));
+}
+
+export async function findLiveOrganizations(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(inArray(organizations.id, ids), isNull(organizations.deletedAt)));
+}
+
+/** Recounts the public ties of the given places, after a tie was written. */
+export async function recountPartnersOf(db: DbOrTx, placeIds: readonly number[]): Promise<void> {
+  if (placeIds.length === 0) return;
+  await executeWrite(
+    db,
+    sql`update places set partner_count = (
+        select count(*) from partnership_parties pp join partnerships p on p.id = pp.partnership_id
+        where pp.place_id = places.id and p.is_public)
+      where id in (${sql.join(
+        placeIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
+  );
+}

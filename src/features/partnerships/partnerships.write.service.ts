@@ -1,0 +1,372 @@
+import type { DbOrTx } from '../../db/client.ts';
+import { todayKey } from '../../http/context.ts';
+import { AppError, type ErrorDetail, pgErrorCode } from '../../http/errors.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import { assertVersion } from '../audit/history.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize, policy, type Stake } from '../auth/policy.ts';
+import { bumpRegistryRevision } from '../imports/imports.repo.ts';
+import { findGovernmentsOf } from '../organizations/organizations.repo.ts';
+import { findTieSources } from '../places/places.repo.ts';
+import { computeTieDates } from './partnerships.dates.ts';
+import {
+  type CreatePartnershipBody,
+  type PartnershipRecord,
+  type PartyInput,
+  partyKeyFor,
+  type UpdatePartnershipBody,
+} from './partnerships.schema.ts';
+import * as repo from './partnerships.write.repo.ts';
+
+const notFound = (id: number) => new AppError('PARTNERSHIP_NOT_FOUND', `No partnership ${id}`);
+
+interface PartyRef {
+  placeId: number | null;
+  organizationId: number | null;
+}
+
+/** For each party, the organisations that speak for it: the organisation itself, or the place's governments. */
+async function speakersOf(db: DbOrTx, parties: readonly PartyRef[]): Promise<number[][]> {
+  const placeIds = parties.flatMap((party) => (party.placeId ? [party.placeId] : []));
+  const governments = await findGovernmentsOf(db, placeIds);
+  return parties.map((party) =>
+    party.organizationId
+      ? [party.organizationId]
+      : governments
+          .filter((government) => government.placeId === party.placeId)
+          .map((government) => government.id),
+  );
+}
+
+/** Who stands behind a tie: every organisation that speaks for one of its parties. */
+async function tieStake(db: DbOrTx, row: repo.PartnershipRow, parties: readonly PartyRef[]) {
+  const speakers = await speakersOf(db, parties);
+  const stake: Stake = { visibility: row.visibility, organizationIds: [...new Set(speakers.flat())] };
+  return { stake, speakers };
+}
+
+function toRef(party: PartyInput): PartyRef {
+  return 'placeId' in party
+    ? { placeId: party.placeId, organizationId: null }
+    : { placeId: null, organizationId: party.organizationId };
+}
+
+function sameParty(a: PartyRef, b: PartyRef): boolean {
+  return a.placeId === b.placeId && a.organizationId === b.organizationId;
+}
+
+/** The stored record as the history keeps it. */
+function audited(row: repo.PartnershipRow, parties: readonly (PartyRef & { confirmedAt: Date | null })[]) {
+  return {
+    kind: row.kind,
+    status: row.status,
+    signedOn: row.signedOn,
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    endReason: row.endReason,
+    renewalOn: row.renewalOn,
+    themes: row.themes,
+    descriptions: row.descriptions,
+    notes: row.notes,
+    visibility: row.visibility,
+    parties: parties.map((party) => ({
+      placeId: party.placeId,
+      organizationId: party.organizationId,
+      confirmed: party.confirmedAt !== null,
+    })),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    version: row.version,
+  };
+}
+
+export async function presentPartnership(
+  db: DbOrTx,
+  actor: Actor | null,
+  row: repo.PartnershipRow,
+): Promise<PartnershipRecord> {
+  const [parties, tieSources, documents] = await Promise.all([
+    repo.findTieParties(db, row.id),
+    findTieSources(db, [row.id]),
+    repo.findDocuments(db, row.id),
+  ]);
+  const { stake, speakers } = await tieStake(db, row, parties);
+  const record: PartnershipRecord = {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    signedOn: row.signedOn,
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    endReason: row.endReason,
+    renewalOn: row.renewalOn,
+    themes: row.themes as PartnershipRecord['themes'],
+    descriptions: Object.fromEntries(
+      Object.entries(row.descriptions).filter(
+        (entry): entry is [string, string] => typeof entry[1] === 'string',
+      ),
+    ),
+    visibility: row.visibility,
+    parties: parties.map((party, index) => ({
+      placeId: party.placeId,
+      organizationId: party.organizationId,
+      name: party.placeName ?? party.organizationName ?? '',
+      country: party.placeCountry ?? party.organizationPlaceCountry ?? null,
+      confirmedAt: party.confirmedAt?.toISOString() ?? null,
+      canConfirm: party.confirmedAt === null && policy.confirm(actor, speakers[index] ?? []),
+    })),
+    sources: tieSources.map(({ key, name, records }) => ({ key, name, records })),
+    documents: documents.map((document) => ({
+      id: document.id,
+      fileName: document.fileName,
+      mediaType: document.mediaType,
+      size: document.size,
+      createdAt: document.createdAt.toISOString(),
+      url: `/api/partnerships/${row.id}/documents/${document.id}`,
+    })),
+    computed: computeTieDates(row, todayKey()),
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    canEdit: policy.write(actor, stake),
+  };
+  if (policy.readInternal(actor, stake)) record.notes = row.notes;
+  return record;
+}
+
+/** A tie the actor may read (deleted ones only for those who may restore them), with its stake. */
+export async function getPartnership(db: DbOrTx, actor: Actor | null, id: number, lock = false) {
+  const row = await repo.findPartnershipRow(db, id, lock);
+  if (!row) throw notFound(id);
+  const parties = await repo.findTieParties(db, id);
+  const { stake, speakers } = await tieStake(db, row, parties);
+  if (!policy.read(actor, stake)) throw notFound(id);
+  if (row.deletedAt && !policy.write(actor, stake)) throw notFound(id);
+  return { row, parties, stake, speakers };
+}
+
+async function checkParties(db: DbOrTx, parties: readonly PartyRef[]) {
+  const placeIds = parties.flatMap((party) => (party.placeId ? [party.placeId] : []));
+  const orgIds = parties.flatMap((party) => (party.organizationId ? [party.organizationId] : []));
+  const [foundPlaces, foundOrgs] = await Promise.all([
+    repo.findExistingPlaces(db, placeIds),
+    repo.findLiveOrganizations(db, orgIds),
+  ]);
+  const known = new Set([...foundPlaces.map((row) => `p${row.id}`), ...foundOrgs.map((row) => `o${row.id}`)]);
+  const details: ErrorDetail[] = parties.flatMap((party, index) =>
+    known.has(party.placeId ? `p${party.placeId}` : `o${party.organizationId}`)
+      ? []
+      : [
+          {
+            field: `body.parties.${index}`,
+            message: party.placeId ? 'is not a known place' : 'is not a known organisation',
+          },
+        ],
+  );
+  if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'Invalid request: body.parties', details);
+}
+
+async function refuseDuplicate(
+  db: DbOrTx,
+  kind: repo.PartnershipRow['kind'],
+  partyKey: string,
+  ownId?: number,
+) {
+  const existing = await repo.findTieByParties(db, kind, partyKey);
+  if (!existing || existing.id === ownId) return;
+  throw new AppError(
+    'PARTNERSHIP_EXISTS',
+    existing.deletedAt
+      ? `A deleted tie of this kind between these parties exists (${existing.id}); restore it instead`
+      : `A tie of this kind between these parties exists (${existing.id}); edit or confirm it instead`,
+    [{ field: 'body.parties', message: `partnership ${existing.id} has these parties` }],
+  );
+}
+
+/** Maps the race where two requests create the same tie at once to the same answer as a visible duplicate. */
+function duplicateRace(error: unknown): never {
+  if (pgErrorCode(error) === '23505') {
+    throw new AppError('PARTNERSHIP_EXISTS', 'A tie of this kind between these parties exists', [
+      { field: 'body.parties', message: 'another tie has these parties' },
+    ]);
+  }
+  throw error;
+}
+
+async function afterTieWrite(db: DbOrTx, placeIds: Iterable<number | null>) {
+  await repo.recountPartnersOf(db, [...new Set([...placeIds].filter((id): id is number => id !== null))]);
+  await bumpRegistryRevision(db);
+}
+
+/**
+ * Creates a tie. The actor must speak for at least one party (or be an administrator); the parties they speak
+ * for are confirmed at once, the others wait for their own editors.
+ */
+export async function createPartnership(db: DbOrTx, actor: Actor | null, body: CreatePartnershipBody) {
+  const refs = body.parties.map(toRef);
+  const speakers = await speakersOf(db, refs);
+  authorize(actor, policy.create(actor, speakers.flat()));
+  const partyKey = partyKeyFor(body.parties);
+  return db
+    .transaction(async (tx) => {
+      await checkParties(tx, refs);
+      await refuseDuplicate(tx, body.kind, partyKey);
+      const { parties: _parties, ...fields } = body;
+      const row = await repo.insertPartnership(tx, { ...fields, partyKey, createdBy: actor.id });
+      const now = new Date();
+      const parties = refs.map((ref, index) => {
+        const confirms = (speakers[index] ?? []).some((id) => actor.memberships.get(id) === 'editor');
+        return { ...ref, confirmedAt: confirms ? now : null, confirmedBy: confirms ? actor.id : null };
+      });
+      await repo.replaceParties(tx, row.id, parties);
+      await recordAudit(tx, actor, {
+        action: 'create',
+        entityType: 'partnership',
+        entityId: row.id,
+        after: audited(row, parties),
+      });
+      await afterTieWrite(
+        tx,
+        refs.map((ref) => ref.placeId),
+      );
+      return row;
+    })
+    .catch(duplicateRace);
+}
+
+/** Changes a tie, with optimistic concurrency: a stale version answers 409 with the current record. */
+export async function updatePartnership(
+  db: DbOrTx,
+  actor: Actor | null,
+  id: number,
+  body: UpdatePartnershipBody,
+) {
+  return db
+    .transaction(async (tx) => {
+      const { row: before, parties: beforeParties, stake } = await getPartnership(tx, actor, id, true);
+      if (before.deletedAt) throw notFound(id);
+      authorize(actor, policy.write(actor, stake));
+      await assertVersion(before, body.version, () => presentPartnership(tx, actor, before));
+      const { version: _version, parties: newParties, ...fields } = body;
+      const merged = { ...before, ...fields };
+      // The rules between fields hold for the record as it will be, not only for the fields sent.
+      if (merged.endedOn && merged.status !== 'ended') {
+        throw new AppError('VALIDATION_FAILED', 'Invalid request: body.status', [
+          { field: 'body.status', message: 'must be ended while the tie has an end date' },
+        ]);
+      }
+      if (merged.endedOn && merged.startedOn && merged.endedOn < merged.startedOn) {
+        throw new AppError('VALIDATION_FAILED', 'Invalid request: body.endedOn', [
+          { field: 'body.endedOn', message: 'must not be before startedOn' },
+        ]);
+      }
+      let partyKey = before.partyKey;
+      let afterParties: (PartyRef & { confirmedAt: Date | null; confirmedBy: number | null })[] =
+        beforeParties.map((party) => ({ ...party, confirmedBy: null }));
+      if (newParties) {
+        const refs = newParties.map(toRef);
+        await checkParties(tx, refs);
+        const speakers = await speakersOf(tx, refs);
+        // After the change the actor must still speak for a party, or they could take a tie away from its owners.
+        authorize(actor, policy.create(actor, speakers.flat()));
+        partyKey = partyKeyFor(newParties);
+        const now = new Date();
+        afterParties = refs.map((ref, index) => {
+          const kept = beforeParties.find((party) => sameParty(party, ref));
+          if (kept?.confirmedAt) return { ...ref, confirmedAt: kept.confirmedAt, confirmedBy: null };
+          const confirms = (speakers[index] ?? []).some((orgId) => actor.memberships.get(orgId) === 'editor');
+          return { ...ref, confirmedAt: confirms ? now : null, confirmedBy: confirms ? actor.id : null };
+        });
+      }
+      if (partyKey !== before.partyKey || (fields.kind && fields.kind !== before.kind)) {
+        await refuseDuplicate(tx, merged.kind, partyKey, id);
+      }
+      const after = await repo.updatePartnershipRow(tx, id, { ...fields, partyKey });
+      if (newParties) await repo.replaceParties(tx, id, afterParties);
+      await recordAudit(tx, actor, {
+        action: 'update',
+        entityType: 'partnership',
+        entityId: id,
+        before: audited(before, beforeParties),
+        after: audited(after, afterParties),
+      });
+      await afterTieWrite(
+        tx,
+        [...beforeParties, ...afterParties].map((party) => party.placeId),
+      );
+      return after;
+    })
+    .catch(duplicateRace);
+}
+
+/** Deletes or restores a tie; a deleted tie stays in the database and its history, hidden from the public. */
+export async function setPartnershipDeleted(
+  db: DbOrTx,
+  actor: Actor | null,
+  id: number,
+  version: number,
+  deleted: boolean,
+) {
+  return db
+    .transaction(async (tx) => {
+      const { row: before, parties, stake } = await getPartnership(tx, actor, id, true);
+      authorize(actor, policy.write(actor, stake));
+      if ((before.deletedAt !== null) === deleted) {
+        throw new AppError('CONFLICT', deleted ? 'The tie is already deleted' : 'The tie is not deleted');
+      }
+      await assertVersion(before, version, () => presentPartnership(tx, actor, before));
+      if (!deleted) await refuseDuplicate(tx, before.kind, before.partyKey, id);
+      const after = await repo.updatePartnershipRow(tx, id, { deletedAt: deleted ? new Date() : null });
+      await recordAudit(tx, actor, {
+        action: deleted ? 'delete' : 'restore',
+        entityType: 'partnership',
+        entityId: id,
+        before: audited(before, parties),
+        after: audited(after, parties),
+      });
+      await afterTieWrite(
+        tx,
+        parties.map((party) => party.placeId),
+      );
+      return after;
+    })
+    .catch(duplicateRace);
+}
+
+/** Confirms a tie for one party, or for every party the actor speaks for. */
+export async function confirmPartnership(
+  db: DbOrTx,
+  actor: Actor | null,
+  id: number,
+  body: { version: number; party?: PartyInput },
+) {
+  return db.transaction(async (tx) => {
+    const { row: before, parties, speakers } = await getPartnership(tx, actor, id, true);
+    if (before.deletedAt) throw notFound(id);
+    const wanted = body.party ? toRef(body.party) : undefined;
+    const targets = parties
+      .map((party, index) => ({ party, speakers: speakers[index] ?? [] }))
+      .filter(({ party }) => party.confirmedAt === null && (!wanted || sameParty(party, wanted)));
+    if (wanted && !parties.some((party) => sameParty(party, wanted))) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid request: body.party', [
+        { field: 'body.party', message: 'is not a party of this tie' },
+      ]);
+    }
+    if (targets.length === 0) throw new AppError('CONFLICT', 'The tie is already confirmed for that party');
+    const allowed = targets.filter((target) => policy.confirm(actor, target.speakers));
+    authorize(actor, allowed.length > 0 && (!wanted || allowed.length === targets.length));
+    await assertVersion(before, body.version, () => presentPartnership(tx, actor, before));
+    for (const { party } of allowed) await repo.confirmParty(tx, id, party, actor.id);
+    const after = await repo.updatePartnershipRow(tx, id, {});
+    const afterParties = await repo.findTieParties(tx, id);
+    await recordAudit(tx, actor, {
+      action: 'confirm',
+      entityType: 'partnership',
+      entityId: id,
+      before: audited(before, parties),
+      after: audited(after, afterParties),
+    });
+    await bumpRegistryRevision(tx);
+    return after;
+  });
+}

@@ -1,0 +1,124 @@
+import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { activities, activityLinks, contactPoints, organizations, people, posts } from '../../db/schema.ts';
+import type { Actor } from '../auth/actor.ts';
+
+export type PersonRow = typeof people.$inferSelect;
+
+export async function findPerson(db: DbOrTx, id: number, lock = false) {
+  const query = db.select().from(people).where(eq(people.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function findPosts(db: DbOrTx, personIds: readonly number[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select({
+      id: posts.id,
+      personId: posts.personId,
+      organizationId: posts.organizationId,
+      organizationName: organizations.name,
+      role: posts.role,
+      title: posts.title,
+      startedOn: posts.startedOn,
+      endedOn: posts.endedOn,
+    })
+    .from(posts)
+    .innerJoin(organizations, eq(organizations.id, posts.organizationId))
+    .where(inArray(posts.personId, [...personIds]))
+    .orderBy(asc(posts.startedOn), asc(posts.id));
+}
+
+export async function findContactPoints(db: DbOrTx, personIds: readonly number[]) {
+  if (personIds.length === 0) return [];
+  return db
+    .select()
+    .from(contactPoints)
+    .where(inArray(contactPoints.personId, [...personIds]))
+    .orderBy(asc(contactPoints.id));
+}
+
+/** People the actor may see: published ones, and internal ones of their organisations (all for admins). */
+function visiblePeople(actor: Actor | null): SQL | undefined {
+  if (actor?.isAdmin) return undefined;
+  const mine = actor ? [...actor.memberships.keys()] : [];
+  if (mine.length === 0) return eq(people.visibility, 'published');
+  return or(
+    eq(people.visibility, 'published'),
+    inArray(people.keeperId, mine),
+    sql`exists (select 1 from posts p where p.person_id = ${people.id} and p.organization_id in (${sql.join(
+      mine.map((id) => sql`${id}`),
+      sql`, `,
+    )}))`,
+  );
+}
+
+export async function listPeople(
+  db: DbOrTx,
+  actor: Actor | null,
+  filter: { organizationId?: number; limit: number },
+) {
+  return db
+    .select()
+    .from(people)
+    .where(
+      and(
+        isNull(people.deletedAt),
+        isNull(people.erasedAt),
+        visiblePeople(actor),
+        filter.organizationId
+          ? sql`exists (select 1 from posts p where p.person_id = ${people.id} and p.organization_id = ${filter.organizationId})`
+          : undefined,
+      ),
+    )
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(filter.limit);
+}
+
+export async function insertPerson(db: DbOrTx, values: typeof people.$inferInsert) {
+  const [row] = await db.insert(people).values(values).returning();
+  return row!;
+}
+
+export async function updatePersonRow(db: DbOrTx, id: number, values: Partial<typeof people.$inferInsert>) {
+  const [row] = await db
+    .update(people)
+    .set({ ...values, updatedAt: new Date(), version: sql`${people.version} + 1` })
+    .where(eq(people.id, id))
+    .returning();
+  return row!;
+}
+
+export async function replacePosts(
+  db: DbOrTx,
+  personId: number,
+  rows: Omit<typeof posts.$inferInsert, 'personId'>[],
+) {
+  await db.delete(posts).where(eq(posts.personId, personId));
+  if (rows.length > 0) await db.insert(posts).values(rows.map((row) => ({ ...row, personId })));
+}
+
+export async function replaceContactPoints(
+  db: DbOrTx,
+  personId: number,
+  rows: Omit<typeof contactPoints.$inferInsert, 'personId'>[],
+) {
+  await db.delete(contactPoints).where(eq(contactPoints.personId, personId));
+  if (rows.length > 0) await db.insert(contactPoints).values(rows.map((row) => ({ ...row, personId })));
+}
+
+/** The activities a person took part in, for their data export. */
+export async function findActivitiesOf(db: DbOrTx, personId: number) {
+  return db
+    .select({
+      id: activities.id,
+      kind: activities.kind,
+      occurredOn: activities.occurredOn,
+      title: activities.title,
+    })
+    .from(activities)
+    .innerJoin(activityLinks, eq(activityLinks.activityId, activities.id))
+    .where(eq(activityLinks.personId, personId))
+    .orderBy(asc(activities.occurredOn));
+}

@@ -1,0 +1,170 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { RouteContext } from '../../http/context.ts';
+import { errorResponseSchema } from '../../http/errors.ts';
+import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../http/schemas.ts';
+import {
+  createPersonBodySchema,
+  personListQuerySchema,
+  personListResponseSchema,
+  personParamsSchema,
+  personSchema,
+  updatePersonBodySchema,
+} from './people.schema.ts';
+import * as service from './people.service.ts';
+
+const errors = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+};
+const tags = ['people'];
+const versionBody = z.strictObject({ version: versionSchema });
+
+export const peopleRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
+  app.get(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary: 'List people',
+        description: 'Published people (officials by role), and the people of your own organisations.',
+        querystring: personListQuerySchema,
+        response: { 200: personListResponseSchema, 400: errorResponseSchema },
+      },
+    },
+    async (request) => service.listPeople(db, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A person',
+        description: 'Contact points and notes only for members of the person’s organisations.',
+        params: personParamsSchema,
+        response: { 200: personSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => service.getPerson(db, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary: 'Add a person',
+        description: 'Editors of the keeper organisation, or administrators.',
+        body: createPersonBodySchema,
+        response: { 201: personSchema, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.createPerson(db, request.actor, request.body)),
+  );
+
+  app.patch(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a person',
+        description:
+          'Posts and contact points, when given, replace the old ones. A stale version answers 409.',
+        params: personParamsSchema,
+        body: updatePersonBodySchema,
+        response: { 200: personSchema, ...errors },
+      },
+    },
+    async (request) => service.updatePerson(db, request.actor, request.params.id, request.body),
+  );
+
+  app.delete(
+    '/api/people/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a person',
+        description: 'The record can be restored. To remove personal data for good, erase it.',
+        params: personParamsSchema,
+        querystring: versionQuerySchema,
+        response: { 200: personSchema, ...errors },
+      },
+    },
+    async (request) =>
+      service.setPersonDeleted(db, request.actor, request.params.id, request.query.version, true),
+  );
+
+  app.post(
+    '/api/people/:id/restore',
+    {
+      schema: {
+        tags,
+        summary: 'Restore a deleted person',
+        params: personParamsSchema,
+        body: versionBody,
+        response: { 200: personSchema, ...errors },
+      },
+    },
+    async (request) =>
+      service.setPersonDeleted(db, request.actor, request.params.id, request.body.version, false),
+  );
+
+  app.get(
+    '/api/people/:id/export',
+    {
+      schema: {
+        tags,
+        summary: 'Export a person’s data',
+        description: 'Everything kept about the person, for a subject access request (GDPR art. 15).',
+        params: personParamsSchema,
+        response: {
+          200: z.object({
+            exportedAt: z.string(),
+            person: personSchema,
+            activities: z.array(
+              z.object({ id: z.number().int(), kind: z.string(), occurredOn: z.string(), title: z.string() }),
+            ),
+            history: historyResponseSchema.shape.items,
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => service.exportPerson(db, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/people/:id/erase',
+    {
+      schema: {
+        tags,
+        summary: 'Erase a person’s data',
+        description:
+          'Removes name, notes and contact points from the record and its history (GDPR art. 17). Cannot be undone.',
+        params: personParamsSchema,
+        body: versionBody,
+        response: { 200: personSchema, ...errors },
+      },
+    },
+    async (request) => service.erasePerson(db, request.actor, request.params.id, request.body.version),
+  );
+
+  app.get(
+    '/api/people/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'A person’s history',
+        description: 'For members of the person’s organisations.',
+        params: personParamsSchema,
+        response: { 200: historyResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => service.personHistory(db, request.actor, request.params.id),
+  );
+};

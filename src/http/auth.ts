@@ -1,0 +1,87 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/client.ts';
+import type { Actor } from '../features/auth/actor.ts';
+import { safeEqual } from '../features/auth/auth.crypto.ts';
+import {
+  loadActor,
+  type NewSession,
+  resolveApiToken,
+  resolveSession,
+  SESSION_COOKIE,
+} from '../features/auth/auth.service.ts';
+import { AppError } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user making the request; null for anonymous requests. */
+    actor: Actor | null;
+    /** The session behind a cookie-authenticated request. */
+    session: { tokenHash: string; csrfToken: string } | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * Works out who makes each API request: a session cookie (browsers) or a bearer API token (scripts). Writes
+ * made with a cookie must carry the session's CSRF token in the X-CSRF-Token header; SameSite=Lax cookies and
+ * the header together keep other sites from writing on a user's behalf.
+ */
+export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> {
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', `Too many attempts; try again in ${context.after}`),
+  });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('session', null);
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const authorization = request.headers.authorization;
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const user = match ? await resolveApiToken(db, match[1]!) : undefined;
+      if (!user) throw new AppError('UNAUTHENTICATED', 'The API token is not valid');
+      request.actor = await loadActor(db, user, 'token');
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(db, token);
+    if (!session) return;
+    request.actor = await loadActor(db, session.user, 'session');
+    request.session = { tokenHash: session.tokenHash, csrfToken: session.csrfToken };
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !safeEqual(sent, session.csrfToken)) {
+        throw new AppError('CSRF_FAILED', 'The request lacks the X-CSRF-Token header of this session');
+      }
+    }
+  });
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, and Secure when the request came over TLS. */
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    // The database ends idle sessions; the cookie outlives them so that a session in use never loses it.
+    maxAge: 400 * 24 * 60 * 60,
+  });
+}
+
+export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { VISIBILITIES } from '../db/shared.tables.ts';
+
+const noNul = (text: string) => !text.includes('\u0000');
+
+/** Text of at most `max` characters, trimmed, never empty, never with NUL characters. */
+export const textSchema = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine(noNul, {
+    message: 'must not contain NUL characters',
+  });
+
+/** A calendar date YYYY-MM-DD that exists. */
+export const dateSchema = z
+  .string()
+  .regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((value) => {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+  }, 'is not a real date');
+
+export const visibilitySchema = z
+  .enum(VISIBILITIES)
+  .describe('published: anyone may read it; internal: only members of the organisations concerned');
+
+export const versionSchema = z
+  .number()
+  .int()
+  .min(1)
+  .describe(
+    'The version you read; if the record has changed since, the answer is 409 with the current record',
+  );
+
+export const versionQuerySchema = z.strictObject({
+  version: z.coerce.number().int().min(1).describe('The version you read; a stale one answers 409'),
+});
+
+export const urlSchema = z
+  .string()
+  .trim()
+  .max(500)
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }));
+
+export const historyEventSchema = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  actor: z.string().describe('Who made the change'),
+  action: z.string().describe('create, update, delete, restore, confirm, merge, unmerge, erase …'),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const historyResponseSchema = z.object({ items: z.array(historyEventSchema) });
