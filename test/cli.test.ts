@@ -113,5 +113,5 @@ describe('the citybridge command', () => {
     await expect(citybridge('user', 'reset-password', 'nobody@example.org')).rejects.toMatchObject({
       stderr: expect.stringContaining('No user'),
     });
-  });
+  }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.ts';
+import { registerDemo } from './demo.ts';
 import { registerImport } from './import.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerSearch } from './search.ts';
@@ -20,6 +21,7 @@ registerImport(program);
 registerSearch(program);
 registerStats(program);
 registerUser(program);
+registerDemo(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -101,6 +101,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
         description:
           'A one-time link with which the user chooses a new password; earlier links stop working.',
         params: userParams,
+        body: z.strictObject({}).nullish().describe('Nothing: the request has no body'),
         response: { 201: linkResponseSchema, ...errors },
       },
     },

@@ -8,6 +8,7 @@ import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { bumpRegistryRevision } from '../imports/imports.repo.ts';
 import { findGovernmentsOf } from '../organizations/organizations.repo.ts';
 import { findTieSources } from '../places/places.repo.ts';
+import { SINGLE_TIE_KINDS } from './partnerships.constants.ts';
 import { computeTieDates } from './partnerships.dates.ts';
 import {
   type CreatePartnershipBody,
@@ -172,6 +173,7 @@ async function refuseDuplicate(
   partyKey: string,
   ownId?: number,
 ) {
+  if (!(SINGLE_TIE_KINDS as readonly string[]).includes(kind)) return;
   const existing = await repo.findTieByParties(db, kind, partyKey);
   if (!existing || existing.id === ownId) return;
   throw new AppError(

@@ -1,0 +1,96 @@
+import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { activities, activityLinks } from '../../db/schema.ts';
+
+export type ActivityRow = typeof activities.$inferSelect;
+export type LinkRow = typeof activityLinks.$inferSelect;
+
+export async function findActivity(db: DbOrTx, id: number, lock = false) {
+  const query = db.select().from(activities).where(eq(activities.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function findLinks(db: DbOrTx, activityIds: readonly number[]) {
+  if (activityIds.length === 0) return [];
+  return db
+    .select()
+    .from(activityLinks)
+    .where(inArray(activityLinks.activityId, [...activityIds]));
+}
+
+export interface ActivityFilter {
+  /** The logs the actor may read; undefined for administrators (every log). */
+  readableLogs?: number[];
+  organizationId?: number;
+  partnershipId?: number;
+  personId?: number;
+  limit: number;
+}
+
+export async function listActivities(db: DbOrTx, filter: ActivityFilter) {
+  const linked = (column: SQL, value: number) =>
+    sql`exists (select 1 from activity_links l where l.activity_id = ${activities.id} and ${column} = ${value})`;
+  return db
+    .select()
+    .from(activities)
+    .where(
+      and(
+        isNull(activities.deletedAt),
+        filter.readableLogs ? inArray(activities.organizationId, filter.readableLogs) : undefined,
+        filter.organizationId
+          ? sql`(${activities.organizationId} = ${filter.organizationId} or ${linked(sql`l.organization_id`, filter.organizationId)})`
+          : undefined,
+        filter.partnershipId ? linked(sql`l.partnership_id`, filter.partnershipId) : undefined,
+        filter.personId ? linked(sql`l.person_id`, filter.personId) : undefined,
+      ),
+    )
+    .orderBy(desc(activities.occurredOn), desc(activities.id))
+    .limit(filter.limit);
+}
+
+export async function insertActivity(db: DbOrTx, values: typeof activities.$inferInsert) {
+  const [row] = await db.insert(activities).values(values).returning();
+  return row!;
+}
+
+export async function updateActivityRow(
+  db: DbOrTx,
+  id: number,
+  values: Partial<typeof activities.$inferInsert>,
+) {
+  const [row] = await db
+    .update(activities)
+    .set({ ...values, updatedAt: new Date(), version: sql`${activities.version} + 1` })
+    .where(eq(activities.id, id))
+    .returning();
+  return row!;
+}
+
+export async function replaceLinks(
+  db: DbOrTx,
+  activityId: number,
+  links: { partnershipIds: number[]; organizationIds: number[]; personIds: number[] },
+) {
+  await db.delete(activityLinks).where(eq(activityLinks.activityId, activityId));
+  const rows = [
+    ...links.partnershipIds.map((partnershipId) => ({ activityId, partnershipId })),
+    ...links.organizationIds.map((organizationId) => ({ activityId, organizationId })),
+    ...links.personIds.map((personId) => ({ activityId, personId })),
+  ];
+  if (rows.length > 0) await db.insert(activityLinks).values(rows);
+}
+
+/** Activities logged per tie, the latest date each: for "no activity in two years". */
+export async function lastActivityPerTie(db: DbOrTx, partnershipIds: readonly number[]) {
+  if (partnershipIds.length === 0) return [];
+  return db
+    .select({
+      partnershipId: activityLinks.partnershipId,
+      last: sql<string>`max(${activities.occurredOn})::text`,
+    })
+    .from(activityLinks)
+    .innerJoin(activities, eq(activities.id, activityLinks.activityId))
+    .where(and(inArray(activityLinks.partnershipId, [...partnershipIds]), isNull(activities.deletedAt)))
+    .groupBy(activityLinks.partnershipId);
+}

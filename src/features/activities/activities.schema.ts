@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { dateSchema, textSchema, versionSchema } from '../../http/schemas.ts';
+import { idSchema } from '../places/places.schema.ts';
+import { ACTIVITY_KINDS } from './activities.constants.ts';
+
+export const activityParamsSchema = z.strictObject({ id: idSchema.describe('Activity id') });
+
+const ids = (what: string) =>
+  z
+    .array(z.number().int().positive().max(2_147_483_647))
+    .max(100)
+    .refine((list) => new Set(list).size === list.length, 'lists an id twice')
+    .describe(what);
+
+const activityFields = {
+  kind: z.enum(ACTIVITY_KINDS),
+  occurredOn: dateSchema,
+  title: textSchema(200),
+  summary: textSchema(10_000).nullable().describe('A summary, not a mail body'),
+  followUp: textSchema(2000).nullable().describe('What to do next'),
+  followUpOn: dateSchema.nullable().describe('When the follow-up is due'),
+  organizationId: z
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .describe('Whose log this is: its members read the activity, its editors change it'),
+  partnershipIds: ids('The ties it concerns'),
+  organizationIds: ids('Other organisations it concerns'),
+  personIds: ids('The people who took part'),
+};
+
+export const createActivityBodySchema = z.strictObject({
+  ...activityFields,
+  summary: activityFields.summary.default(null),
+  followUp: activityFields.followUp.default(null),
+  followUpOn: activityFields.followUpOn.default(null),
+  partnershipIds: activityFields.partnershipIds.default([]),
+  organizationIds: activityFields.organizationIds.default([]),
+  personIds: activityFields.personIds.default([]),
+});
+export type CreateActivityBody = z.infer<typeof createActivityBodySchema>;
+
+export const updateActivityBodySchema = z
+  .strictObject(activityFields)
+  .partial()
+  .extend({ version: versionSchema });
+export type UpdateActivityBody = z.infer<typeof updateActivityBodySchema>;
+
+export const activityListQuerySchema = z.strictObject({
+  organizationId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .optional()
+    .describe('Whose log, or concerning whom'),
+  partnershipId: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2_147_483_647)
+    .optional()
+    .describe('Concerning this tie'),
+  personId: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('With this person'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+
+export const activitySchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(ACTIVITY_KINDS),
+  occurredOn: z.string(),
+  title: z.string(),
+  summary: z.string().nullable(),
+  followUp: z.string().nullable(),
+  followUpOn: z.string().nullable(),
+  organizationId: z.number().int(),
+  partnershipIds: z.array(z.number().int()),
+  organizationIds: z.array(z.number().int()),
+  personIds: z.array(z.number().int()),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  canEdit: z.boolean(),
+});
+export type ActivityResponse = z.infer<typeof activitySchema>;
+
+export const activityListResponseSchema = z.object({
+  items: z.array(activitySchema).describe('Newest first: the timeline'),
+});

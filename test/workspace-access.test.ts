@@ -1,0 +1,613 @@
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../src/db/query.ts';
+import { createTestApp, type TestApp } from './helpers/app.ts';
+import { makeUser, sessionHeaders } from './helpers/auth.ts';
+import { makeOrganization, makePlace } from './helpers/factories.ts';
+
+/**
+ * Who may write what, for every write endpoint and every role; that every allowed write leaves an audit event;
+ * that anonymous answers never carry personal or internal data; and that malformed bodies change nothing.
+ */
+
+const ROLES = ['anonymous', 'viewer', 'editor', 'otherEditor', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+
+let t: TestApp;
+const headers = {} as Record<Role, Record<string, string>>;
+const ids = {} as Record<
+  'espoo' | 'shanghai' | 'tallinn' | 'cityOfEspoo' | 'cityOfShanghai' | 'viewerUser',
+  number
+>;
+const MARKER = 'INTERNAL-MARKER-7f3a';
+const EMAIL = 'private.person@example.org';
+
+const call = (
+  method: string,
+  url: string,
+  as: Record<string, string>,
+  payload?: unknown,
+  extra: Record<string, string> = {},
+) =>
+  t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { ...as, ...extra },
+    payload: payload as object | undefined,
+  });
+
+/** Makes something as an administrator and answers its JSON. */
+async function asAdmin(method: string, url: string, payload?: unknown) {
+  const response = await call(method, url, headers.admin, payload);
+  if (response.statusCode >= 300)
+    throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+  return response.statusCode === 204 ? {} : response.json();
+}
+
+const newTie = () =>
+  asAdmin('POST', '/api/partnerships', {
+    kind: 'project',
+    parties: [{ placeId: ids.espoo }, { placeId: ids.tallinn }],
+    notes: MARKER,
+  });
+const newOrganization = () =>
+  asAdmin('POST', '/api/organizations', {
+    kind: 'national_agency',
+    name: 'Team Finland Shanghai',
+    keeperId: ids.cityOfEspoo,
+  });
+const newPerson = () =>
+  asAdmin('POST', '/api/people', {
+    name: 'A Coordinator',
+    keeperId: ids.cityOfEspoo,
+    visibility: 'published',
+    notes: MARKER,
+    posts: [{ organizationId: ids.cityOfEspoo, role: 'international_affairs_coordinator' }],
+    contactPoints: [{ kind: 'email', value: EMAIL }],
+  });
+const newActivity = () =>
+  asAdmin('POST', '/api/activities', {
+    kind: 'meeting',
+    occurredOn: '2020-11-10',
+    title: 'Forum preparation',
+    organizationId: ids.cityOfEspoo,
+  });
+const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+const boundary = '----matrix';
+const multipart = Buffer.concat([
+  Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+  ),
+  pdf,
+  Buffer.from(`\r\n--${boundary}--\r\n`),
+]);
+
+type Allowed = readonly Role[];
+const EDITORS: Allowed = ['editor', 'admin'];
+const ADMINS: Allowed = ['admin'];
+const SIGNED_IN: Allowed = ['viewer', 'editor', 'otherEditor', 'admin'];
+
+interface WriteCase {
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** The OpenAPI path, to check that every write endpoint is covered. */
+  path: string;
+  allowed: Allowed;
+  /** Prepares a fresh target and answers the request to make. */
+  prepare: () => Promise<{ url: string; body?: unknown; contentType?: string }>;
+}
+
+const WRITES: WriteCase[] = [
+  // Partnerships: editors of a party (City of Espoo speaks for Espoo) and administrators.
+  {
+    method: 'POST',
+    path: '/api/partnerships',
+    allowed: EDITORS,
+    prepare: async () => ({
+      url: '/api/partnerships',
+      body: { kind: 'mou', parties: [{ placeId: ids.espoo }, { placeId: ids.tallinn }] },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/partnerships/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const tie = await newTie();
+      return { url: `/api/partnerships/${tie.id}`, body: { version: tie.version, status: 'dormant' } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/partnerships/{id}/end',
+    allowed: EDITORS,
+    prepare: async () => {
+      const tie = await newTie();
+      return {
+        url: `/api/partnerships/${tie.id}/end`,
+        body: { version: tie.version, endedOn: '2025-01-01' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/partnerships/{id}/confirm',
+    allowed: EDITORS,
+    prepare: async () => {
+      const tie = await newTie();
+      return {
+        url: `/api/partnerships/${tie.id}/confirm`,
+        body: { version: tie.version, party: { placeId: ids.espoo } },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/partnerships/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const tie = await newTie();
+      return { url: `/api/partnerships/${tie.id}?version=${tie.version}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/partnerships/{id}/restore',
+    allowed: EDITORS,
+    prepare: async () => {
+      const tie = await newTie();
+      const gone = await asAdmin('DELETE', `/api/partnerships/${tie.id}?version=${tie.version}`);
+      return { url: `/api/partnerships/${tie.id}/restore`, body: { version: gone.version } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/partnerships/{id}/documents',
+    allowed: EDITORS,
+    prepare: async () => {
+      const tie = await newTie();
+      return {
+        url: `/api/partnerships/${tie.id}/documents`,
+        body: multipart,
+        contentType: `multipart/form-data; boundary=${boundary}`,
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/partnerships/{id}/documents/{documentId}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const tie = await newTie();
+      const document = (
+        await call('POST', `/api/partnerships/${tie.id}/documents`, headers.admin, multipart, {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        })
+      ).json();
+      return { url: `/api/partnerships/${tie.id}/documents/${document.id}` };
+    },
+  },
+  // Organisations: editors of the organisation or of its keeper.
+  {
+    method: 'POST',
+    path: '/api/organizations',
+    allowed: EDITORS,
+    prepare: async () => ({
+      url: '/api/organizations',
+      body: { kind: 'company', name: 'Air0', keeperId: ids.cityOfEspoo },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/organizations/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const org = await newOrganization();
+      return {
+        url: `/api/organizations/${org.id}`,
+        body: { version: org.version, website: 'https://example.org' },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/organizations/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const org = await newOrganization();
+      return { url: `/api/organizations/${org.id}?version=${org.version}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/organizations/{id}/restore',
+    allowed: EDITORS,
+    prepare: async () => {
+      const org = await newOrganization();
+      const gone = await asAdmin('DELETE', `/api/organizations/${org.id}?version=${org.version}`);
+      return { url: `/api/organizations/${org.id}/restore`, body: { version: gone.version } };
+    },
+  },
+  // People: editors of the keeper.
+  {
+    method: 'POST',
+    path: '/api/people',
+    allowed: EDITORS,
+    prepare: async () => ({ url: '/api/people', body: { name: 'New Person', keeperId: ids.cityOfEspoo } }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/people/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const person = await newPerson();
+      return { url: `/api/people/${person.id}`, body: { version: person.version, name: 'Renamed' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/people/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const person = await newPerson();
+      return { url: `/api/people/${person.id}?version=${person.version}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/people/{id}/restore',
+    allowed: EDITORS,
+    prepare: async () => {
+      const person = await newPerson();
+      const gone = await asAdmin('DELETE', `/api/people/${person.id}?version=${person.version}`);
+      return { url: `/api/people/${person.id}/restore`, body: { version: gone.version } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/people/{id}/erase',
+    allowed: EDITORS,
+    prepare: async () => {
+      const person = await newPerson();
+      return { url: `/api/people/${person.id}/erase`, body: { version: person.version } };
+    },
+  },
+  // Activities: editors of the organisation whose log it is.
+  {
+    method: 'POST',
+    path: '/api/activities',
+    allowed: EDITORS,
+    prepare: async () => ({
+      url: '/api/activities',
+      body: { kind: 'call', occurredOn: '2021-01-05', title: 'Call', organizationId: ids.cityOfEspoo },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/activities/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const activity = await newActivity();
+      return {
+        url: `/api/activities/${activity.id}`,
+        body: { version: activity.version, followUp: 'Send the slides' },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/activities/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const activity = await newActivity();
+      return { url: `/api/activities/${activity.id}?version=${activity.version}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/activities/{id}/restore',
+    allowed: EDITORS,
+    prepare: async () => {
+      const activity = await newActivity();
+      const gone = await asAdmin('DELETE', `/api/activities/${activity.id}?version=${activity.version}`);
+      return { url: `/api/activities/${activity.id}/restore`, body: { version: gone.version } };
+    },
+  },
+  // Users and roles: administrators only.
+  {
+    method: 'POST',
+    path: '/api/users',
+    allowed: ADMINS,
+    prepare: async () => ({
+      url: '/api/users',
+      body: { email: `new${Math.random().toString(36).slice(2)}@example.org`, name: 'New' },
+    }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/users/{id}',
+    allowed: ADMINS,
+    prepare: async () => {
+      const user = await makeUser(t.database.db);
+      return { url: `/api/users/${user.id}`, body: { version: user.version, name: 'Renamed' } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/users/{id}/password-link',
+    allowed: ADMINS,
+    prepare: async () => {
+      const user = await makeUser(t.database.db);
+      return { url: `/api/users/${user.id}/password-link` };
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/api/users/{id}/memberships/{organizationId}',
+    allowed: ADMINS,
+    prepare: async () => {
+      const user = await makeUser(t.database.db);
+      return { url: `/api/users/${user.id}/memberships/${ids.cityOfEspoo}`, body: { role: 'viewer' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/users/{id}/memberships/{organizationId}',
+    allowed: ADMINS,
+    prepare: async () => {
+      const user = await makeUser(t.database.db, {
+        memberships: [{ organizationId: ids.cityOfEspoo, role: 'viewer' }],
+      });
+      return { url: `/api/users/${user.id}/memberships/${ids.cityOfEspoo}` };
+    },
+  },
+  // A user's own tokens: anyone signed in.
+  {
+    method: 'POST',
+    path: '/api/auth/tokens',
+    allowed: SIGNED_IN,
+    prepare: async () => ({ url: '/api/auth/tokens', body: { name: 'script' } }),
+  },
+];
+
+/** Write endpoints outside the matrix: sign-in and one-time links work without a session by design. */
+const PUBLIC_WRITES = [
+  'POST /api/auth/sign-in',
+  'POST /api/auth/sign-out',
+  'POST /api/auth/setup',
+  'POST /api/auth/password-link',
+  'POST /api/auth/links/inspect',
+];
+/** Acting on one's own account, tested with its own user in auth.test.ts. */
+const SELF_WRITES = [
+  'POST /api/auth/sign-out-everywhere',
+  'POST /api/auth/password',
+  'DELETE /api/auth/tokens/{id}',
+];
+
+async function auditCount(): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    t.database.db,
+    sql`select count(*)::int as n from audit_events`,
+  );
+  return row!.n;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  ids.espoo = (await makePlace(db, { name: 'Espoo' })).id;
+  ids.shanghai = (await makePlace(db, { name: 'Shanghai', country: 'CN' })).id;
+  ids.tallinn = (await makePlace(db, { name: 'Tallinn', country: 'EE' })).id;
+  ids.cityOfEspoo = (await makeOrganization(db, { name: 'City of Espoo', placeId: ids.espoo })).id;
+  ids.cityOfShanghai = (await makeOrganization(db, { name: 'City of Shanghai', placeId: ids.shanghai })).id;
+  const admin = await makeUser(db, { isAdmin: true });
+  const viewer = await makeUser(db, { memberships: [{ organizationId: ids.cityOfEspoo, role: 'viewer' }] });
+  const editor = await makeUser(db, { memberships: [{ organizationId: ids.cityOfEspoo, role: 'editor' }] });
+  const other = await makeUser(db, { memberships: [{ organizationId: ids.cityOfShanghai, role: 'editor' }] });
+  ids.viewerUser = viewer.id;
+  headers.anonymous = {};
+  headers.admin = await sessionHeaders(db, admin.id);
+  headers.viewer = await sessionHeaders(db, viewer.id);
+  headers.editor = await sessionHeaders(db, editor.id);
+  headers.otherEditor = await sessionHeaders(db, other.id);
+});
+afterAll(() => t.close());
+
+describe('the authorisation matrix', () => {
+  it('covers every write endpoint of the API', async () => {
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const writes = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, item]) =>
+        Object.keys(item)
+          .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
+          .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const covered = [
+      ...WRITES.map((entry) => `${entry.method} ${entry.path}`),
+      ...PUBLIC_WRITES,
+      ...SELF_WRITES,
+    ];
+    expect(writes.sort()).toEqual(covered.sort());
+  });
+
+  for (const entry of WRITES) {
+    for (const role of ROLES) {
+      const allowed = entry.allowed.includes(role);
+      it(`${entry.method} ${entry.path} as ${role}: ${allowed ? 'allowed, audited' : 'denied, nothing changes'}`, async () => {
+        const { url, body, contentType } = await entry.prepare();
+        const before = await auditCount();
+        const response = await call(
+          entry.method,
+          url,
+          headers[role],
+          body,
+          contentType ? { 'content-type': contentType } : {},
+        );
+        const after = await auditCount();
+        if (allowed) {
+          expect(response.statusCode, response.body).toBeGreaterThanOrEqual(200);
+          expect(response.statusCode, response.body).toBeLessThan(300);
+          expect(after).toBeGreaterThan(before);
+        } else {
+          expect([401, 403, 404], response.body).toContain(response.statusCode);
+          if (role === 'anonymous') expect([401, 404]).toContain(response.statusCode);
+          expect(after).toBe(before);
+        }
+      });
+    }
+  }
+});
+
+describe('anonymous answers', () => {
+  it('never carry contact points, internal notes or internal records', async () => {
+    const tie = await newTie();
+    const internalTie = await asAdmin('POST', '/api/partnerships', {
+      kind: 'mou',
+      parties: [{ placeId: ids.espoo }, { placeId: ids.shanghai }],
+      visibility: 'internal',
+      descriptions: { en: MARKER },
+    });
+    const person = await newPerson();
+    const organization = await asAdmin('POST', '/api/organizations', {
+      kind: 'company',
+      name: `Hidden ${MARKER}`,
+      keeperId: ids.cityOfEspoo,
+      visibility: 'internal',
+    });
+    const activity = await newActivity();
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const params: Record<string, number> = {};
+    const idFor = (path: string) =>
+      path.startsWith('/api/partnerships')
+        ? tie.id
+        : path.startsWith('/api/people')
+          ? person.id
+          : path.startsWith('/api/organizations')
+            ? ids.cityOfEspoo
+            : path.startsWith('/api/activities')
+              ? activity.id
+              : path.startsWith('/api/places')
+                ? ids.espoo
+                : 1;
+    const urls = Object.entries(document.paths as Record<string, Record<string, unknown>>)
+      .filter(([, item]) => 'get' in item)
+      .map(([path]) =>
+        path
+          .replace('{id}', String(idFor(path)))
+          .replace('{documentId}', '1')
+          .replace('{organizationId}', '1'),
+      );
+    urls.push(
+      `/api/partnerships/${internalTie.id}`,
+      `/api/organizations/${organization.id}`,
+      '/api/partnerships?country=CN',
+      `/api/places/${ids.shanghai}/partners`,
+      '/api/organizations?q=Hidden',
+      `/api/people?organizationId=${ids.cityOfEspoo}`,
+    );
+    Object.assign(params, { checked: urls.length });
+    for (const url of urls) {
+      const response = await t.app.inject({ url });
+      const text = response.body;
+      expect(text, url).not.toContain(MARKER);
+      expect(text, url).not.toContain(EMAIL);
+      expect(text, url).not.toMatch(/"(notes|contactPoints|passwordHash|csrf_token|tokenHash)":/);
+      expect(response.statusCode, url).toBeLessThan(500);
+    }
+    expect(params.checked).toBeGreaterThan(20);
+    // The same reads signed in as a member do show them: the check above is not vacuous.
+    const member = await t.app.inject({ url: `/api/people/${person.id}`, headers: headers.viewer });
+    expect(member.body).toContain(EMAIL);
+    expect(member.body).toContain(MARKER);
+  });
+});
+
+describe('malformed bodies', () => {
+  const TABLES = [
+    'partnerships',
+    'partnership_parties',
+    'partnership_documents',
+    'organizations',
+    'people',
+    'posts',
+    'contact_points',
+    'activities',
+    'activity_links',
+    'users',
+    'memberships',
+    'api_tokens',
+    'audit_events',
+  ];
+  const fingerprint = async () => {
+    const parts = await Promise.all(
+      TABLES.map(async (table) => {
+        const [row] = await queryRows<{ h: string | null }>(
+          t.database.db,
+          sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from ${table} x`),
+        );
+        return row!.h;
+      }),
+    );
+    return parts.join(',');
+  };
+
+  /** A JSON value of another type than `value`, so the field can never be valid. */
+  const wrongType = (value: unknown) =>
+    fc.oneof(
+      ...[
+        typeof value !== 'string' ? fc.string() : undefined,
+        typeof value !== 'number' ? fc.double({ noNaN: true, noDefaultInfinity: true }) : undefined,
+        typeof value !== 'boolean' ? fc.boolean() : undefined,
+        !Array.isArray(value) ? fc.array(fc.integer(), { maxLength: 3 }) : undefined,
+        typeof value !== 'object' || Array.isArray(value) || value === null
+          ? fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 })
+          : undefined,
+      ].filter((arbitrary): arbitrary is fc.Arbitrary<never> => arbitrary !== undefined),
+    );
+
+  for (const entry of WRITES.filter(
+    (write) => write.method !== 'DELETE' && !write.prepare.toString().includes('multipart'),
+  )) {
+    it(`${entry.method} ${entry.path} answers 4xx and changes nothing`, async () => {
+      const { url, body } = await entry.prepare();
+      const valid = (body ?? {}) as Record<string, unknown>;
+      const keys = Object.keys(valid);
+      const malformed = fc.oneof(
+        // Not an object at all.
+        fc.oneof(
+          fc.string(),
+          fc.integer(),
+          fc.boolean(),
+          fc.array(fc.anything(), { maxLength: 3 }),
+          // JSON null is no body, which is right for endpoints that take none.
+          fc.constant(body === undefined ? 0 : null),
+        ),
+        // A key no schema knows.
+        fc.string({ minLength: 1, maxLength: 8 }).map((key) => ({ ...valid, [`zz_${key}`]: 1 })),
+        // A known field of the wrong type.
+        ...(keys.length > 0
+          ? [
+              fc
+                .constantFrom(...keys)
+                .chain((key) => wrongType(valid[key]).map((value) => ({ ...valid, [key]: value }))),
+            ]
+          : []),
+      );
+      const before = await fingerprint();
+      await fc.assert(
+        fc.asyncProperty(malformed, async (payload) => {
+          const response = await call(entry.method, url, headers.admin, JSON.stringify(payload), {
+            'content-type': 'application/json',
+          });
+          expect(response.statusCode, `${JSON.stringify(payload)} → ${response.body}`).toBeGreaterThanOrEqual(
+            400,
+          );
+          expect(response.statusCode, `${JSON.stringify(payload)} → ${response.body}`).toBeLessThan(500);
+        }),
+        { numRuns: 25 },
+      );
+      expect(await fingerprint()).toBe(before);
+    });
+  }
+});
