@@ -7,6 +7,7 @@ import { worldMiniFiles } from '../helpers/fixtures.ts';
 
 export interface RunningServer {
   url: string;
+  database: TestDatabase;
   close(): Promise<void>;
 }
 
@@ -19,6 +20,7 @@ export async function startTestServer(): Promise<RunningServer> {
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
+    database,
     close: async () => {
       await app.close();
       await database.destroy();

@@ -21,6 +21,27 @@ const router = createBrowserRouter([
       { path: '/places/:id', element: <PlacePage /> },
       { path: '/countries/:code', element: <CountryPage /> },
       { path: '/accessibility', element: <AccessibilityPage /> },
+      // The workspace loads on demand, so the public atlas carries none of its code.
+      {
+        path: '/sign-in',
+        lazy: async () => ({ Component: (await import('./workspace/AuthPages.tsx')).SignInPage }),
+      },
+      {
+        path: '/setup',
+        lazy: async () => ({ Component: (await import('./workspace/AuthPages.tsx')).SetupPage }),
+      },
+      {
+        path: '/password',
+        lazy: async () => ({ Component: (await import('./workspace/AuthPages.tsx')).PasswordPage }),
+      },
+      {
+        path: '/workspace',
+        lazy: async () => ({ Component: (await import('./workspace/DashboardPage.tsx')).DashboardPage }),
+      },
+      {
+        path: '/partnerships/:id',
+        lazy: async () => ({ Component: (await import('./workspace/PartnershipPage.tsx')).PartnershipPage }),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -42,6 +42,9 @@ export function Layout() {
             <li>
               <a href="/api/docs/">{t('nav.apiDocs')}</a>
             </li>
+            <li>
+              <NavLink to="/workspace">{t('nav.workspace')}</NavLink>
+            </li>
           </ul>
         </nav>
         <fieldset className="language-switcher">

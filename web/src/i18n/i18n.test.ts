@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import workspaceEn from '../workspace/i18n/en.json';
+import workspaceFi from '../workspace/i18n/fi.json';
+import workspaceSv from '../workspace/i18n/sv.json';
 import en from './en.json';
 import fi from './fi.json';
 import { LANGUAGES } from './index.ts';
 import sv from './sv.json';
 
-const resources = { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } };
+/** The atlas's texts and the workspace's own namespace, checked as one tree per language. */
+const resources = {
+  fi: { translation: { ...fi, workspace: workspaceFi } },
+  sv: { translation: { ...sv, workspace: workspaceSv } },
+  en: { translation: { ...en, workspace: workspaceEn } },
+};
 
 /** Every key path of a translation tree, e.g. `atlas.title`. */
 function keys(tree: object, prefix = ''): string[] {

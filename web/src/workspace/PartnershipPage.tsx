@@ -1,0 +1,384 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import {
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_THEMES,
+} from '../../../src/features/partnerships/partnerships.constants.ts';
+import { getJson } from '../api/client.ts';
+import { type HistoryEvent, type PartnershipRecord, sendJson, WriteError } from './api.ts';
+import { useWorkspaceTexts } from './texts.ts';
+
+const LANGUAGES = ['fi', 'sv', 'en'] as const;
+const DATE_FIELDS = ['signedOn', 'startedOn', 'endedOn', 'renewalOn'] as const;
+
+type Draft = Pick<PartnershipRecord, 'status' | 'themes' | 'visibility'> &
+  Record<(typeof DATE_FIELDS)[number], string> & {
+    endReason: string;
+    notes: string;
+    descriptions: Record<string, string>;
+  };
+
+function toDraft(record: PartnershipRecord): Draft {
+  return {
+    status: record.status,
+    themes: record.themes,
+    visibility: record.visibility,
+    signedOn: record.signedOn ?? '',
+    startedOn: record.startedOn ?? '',
+    endedOn: record.endedOn ?? '',
+    renewalOn: record.renewalOn ?? '',
+    endReason: record.endReason ?? '',
+    notes: record.notes ?? '',
+    descriptions: { ...record.descriptions },
+  };
+}
+
+/** Only the fields the user changed, so that re-applying them after a conflict keeps everyone else's changes. */
+function changes(original: Draft, draft: Draft): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
+  if (draft.status !== original.status) out.status = draft.status;
+  if (draft.visibility !== original.visibility) out.visibility = draft.visibility;
+  if (draft.themes.join() !== original.themes.join()) out.themes = draft.themes;
+  for (const field of [...DATE_FIELDS, 'endReason', 'notes'] as const) {
+    if (draft[field] !== original[field]) out[field] = orNull(draft[field]);
+  }
+  if (
+    LANGUAGES.some(
+      (language) => (draft.descriptions[language] ?? '') !== (original.descriptions[language] ?? ''),
+    )
+  ) {
+    out.descriptions = Object.fromEntries(
+      LANGUAGES.flatMap((language) => {
+        const text = draft.descriptions[language]?.trim();
+        return text ? [[language, text]] : [];
+      }),
+    );
+  }
+  return out;
+}
+
+export function PartnershipPage() {
+  const { t, ready } = useWorkspaceTexts();
+  const { t: common } = useTranslation();
+  const id = Number(useParams().id);
+  const client = useQueryClient();
+  const record = useQuery({
+    queryKey: ['partnership', id],
+    queryFn: () => getJson<PartnershipRecord>(`/api/partnerships/${id}`),
+  });
+  const history = useQuery({
+    queryKey: ['partnership-history', id],
+    queryFn: () => getJson<{ items: HistoryEvent[] }>(`/api/partnerships/${id}/history`),
+    enabled: !!record.data?.canEdit,
+  });
+  const [editing, setEditing] = useState<{ original: Draft; draft: Draft; version: number } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<PartnershipRecord | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const formId = useId();
+
+  if (!ready || record.isPending) return <p>…</p>;
+  if (!record.data) return <p role="alert">{t('tie.notFound')}</p>;
+  const tie = record.data;
+
+  const refresh = async (next: PartnershipRecord) => {
+    client.setQueryData(['partnership', id], next);
+    await client.invalidateQueries({ queryKey: ['partnership-history', id] });
+  };
+
+  const save = async (event?: FormEvent, base?: { version: number; original: Draft }) => {
+    event?.preventDefault();
+    if (!editing) return;
+    const version = base?.version ?? editing.version;
+    const body = { version, ...changes(editing.original, editing.draft) };
+    try {
+      const next = await sendJson<PartnershipRecord>('PATCH', `/api/partnerships/${id}`, body);
+      await refresh(next);
+      setEditing(null);
+      setConflict(null);
+      setErrors({});
+      setMessage(t('tie.saved'));
+    } catch (failure) {
+      if (failure instanceof WriteError && failure.code === 'VERSION_CONFLICT') {
+        setConflict(failure.current as PartnershipRecord);
+        setMessage(null);
+      } else if (failure instanceof WriteError && failure.details.length > 0) {
+        setErrors(
+          Object.fromEntries(
+            failure.details.map((detail) => [detail.field.replace('body.', ''), detail.message]),
+          ),
+        );
+        setMessage(t('tie.invalid'));
+      } else {
+        setMessage(t('tie.error', { message: failure instanceof Error ? failure.message : String(failure) }));
+      }
+    }
+  };
+
+  const reapply = async () => {
+    if (!conflict || !editing) return;
+    await refresh(conflict);
+    const next = { ...editing, version: conflict.version };
+    setEditing(next);
+    const body = { version: conflict.version, ...changes(editing.original, editing.draft) };
+    try {
+      const saved = await sendJson<PartnershipRecord>('PATCH', `/api/partnerships/${id}`, body);
+      await refresh(saved);
+      setEditing(null);
+      setConflict(null);
+      setMessage(t('tie.saved'));
+    } catch (failure) {
+      if (failure instanceof WriteError && failure.code === 'VERSION_CONFLICT')
+        setConflict(failure.current as PartnershipRecord);
+      else
+        setMessage(t('tie.error', { message: failure instanceof Error ? failure.message : String(failure) }));
+    }
+  };
+
+  const confirm = async (party: PartnershipRecord['parties'][number]) => {
+    const target = party.placeId ? { placeId: party.placeId } : { organizationId: party.organizationId };
+    const next = await sendJson<PartnershipRecord>('POST', `/api/partnerships/${id}/confirm`, {
+      version: tie.version,
+      party: target,
+    });
+    await refresh(next);
+  };
+
+  const update = (patch: Partial<Draft>) =>
+    editing && setEditing({ ...editing, draft: { ...editing.draft, ...patch } });
+  const fieldError = (field: string) =>
+    errors[field] ? (
+      <p id={`${formId}-${field}-error`} className="field-error">
+        {errors[field]}
+      </p>
+    ) : null;
+  const describedBy = (field: string) => (errors[field] ? `${formId}-${field}-error` : undefined);
+  const title = `${tie.parties.map((party) => party.name).join(' – ')}`;
+
+  return (
+    <article>
+      <p>
+        <Link to="/workspace">{t('dashboard.title')}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p>
+        {common(`kind.${tie.kind}`)}, {common(`status.${tie.status}`)}
+        {tie.computed.years !== null && ` · ${t('tie.years', { count: tie.computed.years })}`}
+      </p>
+      {message && (
+        <p role="status" className="form-message">
+          {message}
+        </p>
+      )}
+      <section className="panel">
+        <h2>{t('tie.parties')}</h2>
+        <ul>
+          {tie.parties.map((party) => (
+            <li key={`${party.placeId}-${party.organizationId}`}>
+              {party.placeId ? <Link to={`/places/${party.placeId}`}>{party.name}</Link> : party.name}:{' '}
+              {party.confirmedAt ? t('tie.confirmed') : t('tie.notConfirmed')}
+              {party.canConfirm && (
+                <>
+                  {' '}
+                  <button type="button" onClick={() => void confirm(party)}>
+                    {t('tie.confirm', { name: party.name })}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+        <p>
+          {t('tie.sources')}:{' '}
+          {tie.sources.length > 0 ? tie.sources.map((source) => source.name).join(', ') : t('tie.noSources')}
+        </p>
+      </section>
+
+      {!editing && (
+        <section className="panel">
+          <dl>
+            {DATE_FIELDS.map((field) => (
+              <div key={field}>
+                <dt>{t(`tie.${field}`)}</dt>
+                <dd>{tie[field] ?? '–'}</dd>
+              </div>
+            ))}
+            <div>
+              <dt>{t('tie.themes')}</dt>
+              <dd>{tie.themes.map((theme) => t(`theme.${theme}`)).join(', ') || '–'}</dd>
+            </div>
+            {LANGUAGES.filter((language) => tie.descriptions[language]).map((language) => (
+              <div key={language}>
+                <dt>{t('tie.description', { language: language.toUpperCase() })}</dt>
+                <dd lang={language}>{tie.descriptions[language]}</dd>
+              </div>
+            ))}
+            {tie.notes !== undefined && (
+              <div>
+                <dt>{t('tie.notes')}</dt>
+                <dd>{tie.notes ?? '–'}</dd>
+              </div>
+            )}
+          </dl>
+          {tie.canEdit && (
+            <button
+              type="button"
+              onClick={() =>
+                setEditing({ original: toDraft(tie), draft: toDraft(tie), version: tie.version })
+              }
+            >
+              {t('tie.edit')}
+            </button>
+          )}
+        </section>
+      )}
+
+      {editing && (
+        <form className="panel edit-form" onSubmit={(event) => void save(event)} noValidate>
+          <h2>{t('tie.edit')}</h2>
+          <div className="field">
+            <label htmlFor={`${formId}-status`}>{t('tie.status')}</label>
+            <select
+              id={`${formId}-status`}
+              value={editing.draft.status}
+              aria-describedby={describedBy('status')}
+              onChange={(event) => update({ status: event.target.value as Draft['status'] })}
+            >
+              {PARTNERSHIP_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {common(`status.${status}`)}
+                </option>
+              ))}
+            </select>
+            {fieldError('status')}
+          </div>
+          {DATE_FIELDS.map((field) => (
+            <div className="field" key={field}>
+              <label htmlFor={`${formId}-${field}`}>
+                {t(`tie.${field}`)} <span className="hint">({t('tie.dateHint')})</span>
+              </label>
+              <input
+                id={`${formId}-${field}`}
+                value={editing.draft[field]}
+                inputMode="numeric"
+                aria-invalid={errors[field] ? true : undefined}
+                aria-describedby={describedBy(field)}
+                onChange={(event) => update({ [field]: event.target.value })}
+              />
+              {fieldError(field)}
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor={`${formId}-endReason`}>{t('tie.endReason')}</label>
+            <input
+              id={`${formId}-endReason`}
+              value={editing.draft.endReason}
+              onChange={(event) => update({ endReason: event.target.value })}
+            />
+          </div>
+          <fieldset>
+            <legend>{t('tie.themes')}</legend>
+            {PARTNERSHIP_THEMES.map((theme) => (
+              <label key={theme} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={editing.draft.themes.includes(theme)}
+                  onChange={(event) =>
+                    update({
+                      themes: event.target.checked
+                        ? [...editing.draft.themes, theme]
+                        : editing.draft.themes.filter((item) => item !== theme),
+                    })
+                  }
+                />
+                {t(`theme.${theme}`)}
+              </label>
+            ))}
+          </fieldset>
+          {LANGUAGES.map((language) => (
+            <div className="field" key={language}>
+              <label htmlFor={`${formId}-description-${language}`}>
+                {t('tie.description', { language: language.toUpperCase() })}
+              </label>
+              <textarea
+                id={`${formId}-description-${language}`}
+                lang={language}
+                value={editing.draft.descriptions[language] ?? ''}
+                onChange={(event) =>
+                  update({ descriptions: { ...editing.draft.descriptions, [language]: event.target.value } })
+                }
+              />
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor={`${formId}-notes`}>{t('tie.notes')}</label>
+            <textarea
+              id={`${formId}-notes`}
+              value={editing.draft.notes}
+              onChange={(event) => update({ notes: event.target.value })}
+            />
+          </div>
+          <fieldset>
+            <legend>{t('tie.visibility')}</legend>
+            {(['published', 'internal'] as const).map((visibility) => (
+              <label key={visibility} className="checkbox">
+                <input
+                  type="radio"
+                  name={`${formId}-visibility`}
+                  checked={editing.draft.visibility === visibility}
+                  onChange={() => update({ visibility })}
+                />
+                {t(`tie.${visibility}`)}
+              </label>
+            ))}
+          </fieldset>
+          {conflict && (
+            <div role="alert" className="conflict">
+              <p>{t('tie.conflict')}</p>
+              <p>
+                {common(`status.${conflict.status}`)} ·{' '}
+                {conflict.themes.map((theme) => t(`theme.${theme}`)).join(', ')}
+              </p>
+              <button type="button" onClick={() => void reapply()}>
+                {t('tie.reapply')}
+              </button>
+            </div>
+          )}
+          <p>
+            <button type="submit">{t('tie.save')}</button>{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setEditing(null);
+                setConflict(null);
+                setErrors({});
+              }}
+            >
+              {t('tie.cancel')}
+            </button>
+          </p>
+        </form>
+      )}
+
+      {history.data && (
+        <section className="panel">
+          <h2>{t('tie.history')}</h2>
+          <ol className="history">
+            {history.data.items.map((event) => (
+              <li key={event.id}>
+                <time dateTime={event.occurredAt}>{event.occurredAt.slice(0, 16).replace('T', ' ')}</time>{' '}
+                {t('tie.historyEntry', {
+                  action: t(`action.${event.action}`, { defaultValue: event.action }),
+                  actor: event.actor,
+                })}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </article>
+  );
+}
