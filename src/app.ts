@@ -6,6 +6,7 @@ import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { usersRoutes } from './features/auth/users.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { mergesRoutes } from './features/merges/merges.routes.ts';
 import { networkRoutes } from './features/network/network.routes.ts';
 import { organizationsRoutes } from './features/organizations/organizations.routes.ts';
 import { partnershipsRoutes } from './features/partnerships/partnerships.routes.ts';
@@ -67,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(peopleRoutes, context);
   await app.register(activitiesRoutes, context);
   await app.register(workspaceRoutes, context);
+  await app.register(mergesRoutes, context);
   await app.register(placesRoutes, context);
   await app.register(partnershipsRoutes, context);
   await app.register(statsRoutes, context);

@@ -361,6 +361,35 @@ const WRITES: WriteCase[] = [
       return { url: `/api/users/${user.id}/memberships/${ids.cityOfEspoo}` };
     },
   },
+  // Merging duplicates and undoing merges: administrators only.
+  {
+    method: 'POST',
+    path: '/api/places/{id}/merge',
+    allowed: ADMINS,
+    prepare: async () => {
+      const duplicate = await makePlace(t.database.db, { name: 'Espoo duplicate' });
+      return { url: `/api/places/${duplicate.id}/merge`, body: { intoId: ids.espoo } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/organizations/{id}/merge',
+    allowed: ADMINS,
+    prepare: async () => {
+      const [a, b] = [await newOrganization(), await newOrganization()];
+      return { url: `/api/organizations/${a.id}/merge`, body: { intoId: b.id } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/merges/{id}/undo',
+    allowed: ADMINS,
+    prepare: async () => {
+      const [a, b] = [await newOrganization(), await newOrganization()];
+      const merge = await asAdmin('POST', `/api/organizations/${a.id}/merge`, { intoId: b.id });
+      return { url: `/api/merges/${merge.id}/undo` };
+    },
+  },
   // A user's own tokens: anyone signed in.
   {
     method: 'POST',

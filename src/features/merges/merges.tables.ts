@@ -1,6 +1,27 @@
 import { index, integer, jsonb, pgEnum, pgTable, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.tables.ts';
 
+/** The references a merge moved: row ids per kind, and the names it added. */
+export interface MergeMoves {
+  /** Party rows now pointing at the surviving record. */
+  parties: number[];
+  /** Ties that became duplicates of another tie: deleted, their sources moved to `into` ties. */
+  duplicateTies: { id: number; into: number; sources: number[] }[];
+  /** Place merges: names moved as aliases, with their former kind. */
+  names?: { id: number; kind: 'official' | 'alias' }[];
+  origins?: number[];
+  organizations?: number[];
+  children?: number[];
+  /** Organisation merges. */
+  memberships?: number[];
+  posts?: number[];
+  keptPeople?: number[];
+  keptOrganizations?: number[];
+  activities?: number[];
+  activityLinks?: number[];
+  aliasesAdded?: string[];
+}
+
 export const MERGE_ENTITIES = ['place', 'organization'] as const;
 export const mergeEntity = pgEnum('merge_entity', MERGE_ENTITIES);
 
@@ -15,8 +36,8 @@ export const merges = pgTable(
     entityType: mergeEntity('entity_type').notNull(),
     fromId: integer('from_id').notNull(),
     intoId: integer('into_id').notNull(),
-    /** Row ids moved per table, and names added as aliases, for the undo. */
-    moved: jsonb('moved').$type<Record<string, number[]>>().notNull(),
+    /** What moved, per kind of reference, so that the undo can move exactly that back. */
+    moved: jsonb('moved').$type<MergeMoves>().notNull(),
     mergedBy: integer('merged_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     undoneAt: timestamp('undone_at', { withTimezone: true }),

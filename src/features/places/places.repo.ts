@@ -90,7 +90,7 @@ export async function searchPlaces(
     select p.id, p.name, p.kind, p.country, p.lat, p.lng, p.population, p.partner_count as "partnerCount",
            m.name as "matchedName", m.lang as "matchedLang", round(m.score::numeric, 3)::float as score
     from matched m join places p on p.id = m.place_id
-    where true ${countryFilter}
+    where p.merged_into_id is null ${countryFilter}
     order by m.score desc, p.partner_count desc, p.population desc nulls last, p.id
     limit ${limit}`,
   );

@@ -38,6 +38,8 @@ export const places = pgTable(
     population: integer('population'),
     /** Number of ties this place is party to; kept by the partnership writers, used for ranking. */
     partnerCount: integer('partner_count').notNull().default(0),
+    /** Set when this place was merged into another as a duplicate; undoing the merge clears it. */
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => places.id),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,2 @@
+ALTER TABLE "places" ADD COLUMN "merged_into_id" integer;--> statement-breakpoint
+ALTER TABLE "places" ADD CONSTRAINT "places_merged_into_id_places_id_fk" FOREIGN KEY ("merged_into_id") REFERENCES "public"."places"("id") ON DELETE no action ON UPDATE no action;
