@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { importWorld } from '../../src/features/imports/world/world.import.ts';
@@ -16,7 +19,8 @@ export async function startTestServer(): Promise<RunningServer> {
   const database: TestDatabase = await createTestDatabase();
   await importWorld(database, { files: worldMiniFiles() });
   await ensureWebBuild({ info: () => {}, warn: () => {} });
-  const app: FastifyInstance = await buildApp({ database, webDir: WEB_DIST_DIR });
+  const documentsDir = await mkdtemp(path.join(tmpdir(), 'citybridge-e2e-documents-'));
+  const app: FastifyInstance = await buildApp({ database, webDir: WEB_DIST_DIR, documentsDir });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
@@ -24,6 +28,7 @@ export async function startTestServer(): Promise<RunningServer> {
     close: async () => {
       await app.close();
       await database.destroy();
+      await rm(documentsDir, { recursive: true, force: true });
     },
   };
 }

@@ -106,6 +106,74 @@ describe('the workspace in Chromium', () => {
     await page.context().close();
   });
 
+  it('creates a tie from the form, attaches a document, and logs an activity and a person', async () => {
+    const page = await newPage();
+    await signInByKeyboard(page, coordinator);
+    await page.getByRole('link', { name: 'New partnership' }).click();
+    await page.getByRole('heading', { name: 'New partnership' }).waitFor();
+    await page.getByLabel('Kind').selectOption('mou');
+    for (const name of ['Espoo', 'Tallinn']) {
+      await page.getByRole('combobox', { name: 'Search for a place' }).fill(name);
+      await page
+        .getByRole('listbox')
+        .getByRole('option', { name: new RegExp(`^${name}`) })
+        .first()
+        .click();
+      await page.getByRole('button', { name: `Remove ${name}` }).waitFor();
+    }
+    await page.getByLabel('Started on').fill('2021-02-30');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('is not a real date').waitFor();
+    await page.getByLabel('Started on').fill('2021-03-01');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Espoo – Tallinn' }).waitFor();
+    await expect(page.getByText('Not yet confirmed').count()).resolves.toBe(1);
+
+    await page.getByLabel(/Attach a document/).setInputFiles({
+      name: 'memorandum.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
+    });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByRole('link', { name: 'Download memorandum.pdf' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/workspace`);
+    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('heading', { name: 'City of Espoo', level: 1 }).waitFor();
+    const personForm = page.locator('form', { has: page.getByRole('heading', { name: 'Add a person' }) });
+    await personForm.getByLabel('Name').fill('Protocol officer');
+    await personForm.getByLabel('Post').selectOption('other');
+    await personForm.getByLabel('Email').fill('protocol@example.org');
+    await personForm.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('protocol@example.org').waitFor();
+    const activityForm = page.locator('form', {
+      has: page.getByRole('heading', { name: 'Log an activity' }),
+    });
+    await activityForm.getByLabel('Title').fill('Call with Tallinn');
+    await activityForm.getByLabel('Tallinn', { exact: true }).check();
+    await activityForm.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Call with Tallinn').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lets an administrator add a user and shows the one-time link', async () => {
+    const page = await newPage();
+    await signInByKeyboard(page, admin);
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Add a user' }) });
+    await form.getByLabel('Name').fill('Network coordinator');
+    await form.getByLabel('Email address').fill('network@example.org');
+    await form.getByRole('button', { name: 'Add a user' }).click();
+    await page.getByText(/\/password#token=/).waitFor();
+    await page.getByRole('cell', { name: 'network@example.org', exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
   it('is translated and accessible in Finnish and Swedish', async () => {
     for (const [locale, heading] of [
       ['fi-FI', 'Kirjaudu sisään'],

@@ -39,6 +39,22 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./workspace/DashboardPage.tsx')).DashboardPage }),
       },
       {
+        path: '/partnerships/new',
+        lazy: async () => ({
+          Component: (await import('./workspace/NewPartnershipPage.tsx')).NewPartnershipPage,
+        }),
+      },
+      {
+        path: '/organizations/:id',
+        lazy: async () => ({
+          Component: (await import('./workspace/OrganizationPage.tsx')).OrganizationPage,
+        }),
+      },
+      {
+        path: '/admin/users',
+        lazy: async () => ({ Component: (await import('./workspace/UsersPage.tsx')).UsersPage }),
+      },
+      {
         path: '/partnerships/:id',
         lazy: async () => ({ Component: (await import('./workspace/PartnershipPage.tsx')).PartnershipPage }),
       },

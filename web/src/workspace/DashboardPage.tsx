@@ -57,6 +57,23 @@ export function DashboardPage() {
           {t('signIn.signOut')}
         </button>
       </p>
+      <nav aria-label={t('dashboard.title')}>
+        <ul className="actions">
+          <li>
+            <Link to="/partnerships/new">{t('newTie.link')}</Link>
+          </li>
+          {organizationId !== undefined && (
+            <li>
+              <Link to={`/organizations/${organizationId}`}>{t('organization.title')}</Link>
+            </li>
+          )}
+          {session.data.user.isAdmin && (
+            <li>
+              <Link to="/admin/users">{t('users.link')}</Link>
+            </li>
+          )}
+        </ul>
+      </nav>
       {memberships.length === 0 && <p>{t('dashboard.noOrganization')}</p>}
       {memberships.length > 1 && (
         <p>

@@ -2,12 +2,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { ActivityResponse } from '../../../src/features/activities/activities.schema.ts';
 import {
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_THEMES,
 } from '../../../src/features/partnerships/partnerships.constants.ts';
 import { getJson } from '../api/client.ts';
-import { type HistoryEvent, type PartnershipRecord, sendJson, WriteError } from './api.ts';
+import { type HistoryEvent, type PartnershipRecord, sendJson, uploadFile, WriteError } from './api.ts';
+import { FormMessage, useFormErrors } from './form.tsx';
 import { useWorkspaceTexts } from './texts.ts';
 
 const LANGUAGES = ['fi', 'sv', 'en'] as const;
@@ -60,6 +62,78 @@ function changes(original: Draft, draft: Draft): Record<string, unknown> {
   return out;
 }
 
+function DocumentsPanel(props: {
+  tie: PartnershipRecord;
+  t: ReturnType<typeof useWorkspaceTexts>['t'];
+  onChange: (next: PartnershipRecord) => Promise<void>;
+}) {
+  const { tie, t } = props;
+  const inputId = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const form = useFormErrors();
+  const reload = async () => props.onChange(await getJson<PartnershipRecord>(`/api/partnerships/${tie.id}`));
+  const upload = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!file) return;
+    try {
+      await uploadFile(`/api/partnerships/${tie.id}/documents`, file);
+      form.clear();
+      form.setMessage(t('documents.uploaded'));
+      await reload();
+    } catch (failure) {
+      form.fail(failure);
+    }
+  };
+  const remove = async (documentId: number) => {
+    await sendJson('DELETE', `/api/partnerships/${tie.id}/documents/${documentId}`);
+    await reload();
+  };
+  return (
+    <section className="panel">
+      <h2>{t('tie.documents')}</h2>
+      {tie.documents.length === 0 ? (
+        <p>{t('documents.none')}</p>
+      ) : (
+        <ul>
+          {tie.documents.map((document) => (
+            <li key={document.id}>
+              <a href={document.url} aria-label={t('documents.download', { name: document.fileName })}>
+                {document.fileName}
+              </a>{' '}
+              ({Math.ceil(document.size / 1024)} KB)
+              {tie.canEdit && (
+                <>
+                  {' '}
+                  <button type="button" onClick={() => void remove(document.id)}>
+                    {t('documents.remove', { name: document.fileName })}
+                  </button>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {tie.canEdit && !tie.deletedAt && (
+        <form onSubmit={(event) => void upload(event)}>
+          <div className="field">
+            <label htmlFor={inputId}>{t('documents.upload')}</label>
+            <input
+              id={inputId}
+              type="file"
+              accept="application/pdf,image/png,image/jpeg,image/webp"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+          </div>
+          <FormMessage message={form.message} />
+          <button type="submit" disabled={!file}>
+            {t('documents.uploadButton')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
 export function PartnershipPage() {
   const { t, ready } = useWorkspaceTexts();
   const { t: common } = useTranslation();
@@ -72,6 +146,11 @@ export function PartnershipPage() {
   const history = useQuery({
     queryKey: ['partnership-history', id],
     queryFn: () => getJson<{ items: HistoryEvent[] }>(`/api/partnerships/${id}/history`),
+    enabled: !!record.data?.canEdit,
+  });
+  const timeline = useQuery({
+    queryKey: ['partnership-activities', id],
+    queryFn: () => getJson<{ items: ActivityResponse[] }>('/api/activities', { partnershipId: id }),
     enabled: !!record.data?.canEdit,
   });
   const [editing, setEditing] = useState<{ original: Draft; draft: Draft; version: number } | null>(null);
@@ -136,6 +215,15 @@ export function PartnershipPage() {
       else
         setMessage(t('tie.error', { message: failure instanceof Error ? failure.message : String(failure) }));
     }
+  };
+
+  const setDeleted = async (deleted: boolean) => {
+    const next = deleted
+      ? await sendJson<PartnershipRecord>('DELETE', `/api/partnerships/${id}?version=${tie.version}`)
+      : await sendJson<PartnershipRecord>('POST', `/api/partnerships/${id}/restore`, {
+          version: tie.version,
+        });
+    await refresh(next);
   };
 
   const confirm = async (party: PartnershipRecord['parties'][number]) => {
@@ -361,6 +449,43 @@ export function PartnershipPage() {
             </button>
           </p>
         </form>
+      )}
+
+      <DocumentsPanel tie={tie} t={t} onChange={refresh} />
+
+      {timeline.data && (
+        <section className="panel">
+          <h2>{t('tieActions.timeline')}</h2>
+          {timeline.data.items.length === 0 ? (
+            <p>{t('dashboard.none')}</p>
+          ) : (
+            <ol className="history">
+              {timeline.data.items.map((activity) => (
+                <li key={activity.id}>
+                  <time dateTime={activity.occurredOn}>{activity.occurredOn}</time>{' '}
+                  {t(`activityKind.${activity.kind}`)}: {activity.title}
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+      )}
+
+      {tie.canEdit && (
+        <p>
+          {tie.deletedAt ? (
+            <>
+              <span role="status">{t('tieActions.deleted')}</span>{' '}
+              <button type="button" onClick={() => void setDeleted(false)}>
+                {t('tieActions.restore')}
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => void setDeleted(true)}>
+              {t('tieActions.delete')}
+            </button>
+          )}
+        </p>
       )}
 
       {history.data && (

@@ -39,7 +39,7 @@ export const useSession = () => useQuery(sessionQuery);
 
 /** Sends a write with the session's CSRF token; a refusal becomes a WriteError. */
 export async function sendJson<T>(
-  method: 'POST' | 'PATCH' | 'DELETE',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -97,4 +97,29 @@ export interface Dashboard {
   renewals: { id: number; partners: string; date: string; daysLeft: number }[];
   quiet: { id: number; partners: string; lastActivity: string | null }[];
   recentActivity: { id: number; kind: string; occurredOn: string; title: string }[];
+}
+
+/** Uploads a file as multipart/form-data in the field "file", with the session's CSRF token. */
+export async function uploadFile<T>(path: string, file: File): Promise<T> {
+  if (csrfToken === null) await sessionQuery.queryFn().catch(() => undefined);
+  const body = new FormData();
+  body.append('file', file);
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+    body,
+  });
+  const json = (await response.json().catch(() => ({}))) as {
+    error?: { code?: string; message?: string; details?: { field: string; message: string }[] };
+  };
+  if (!response.ok) {
+    throw new WriteError(
+      response.status,
+      json.error?.code ?? 'HTTP_ERROR',
+      json.error?.message ?? response.statusText,
+      json.error?.details ?? [],
+      undefined,
+    );
+  }
+  return json as T;
 }

@@ -1,0 +1,123 @@
+import { type ReactNode, useId, useState } from 'react';
+import { WriteError } from './api.ts';
+
+interface FieldProps {
+  label: string;
+  name: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+}
+
+/** A labelled input whose error is announced with it (aria-invalid and aria-describedby). */
+export function Field(props: FieldProps & { type?: string; autoComplete?: string; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        {props.hint && <span className="hint"> ({props.hint})</span>}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        autoComplete={props.autoComplete}
+        required={props.required}
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+      <FieldError id={`${id}-error`} error={props.error} />
+    </div>
+  );
+}
+
+export function TextAreaField(props: FieldProps) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <textarea
+        id={id}
+        name={props.name}
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+      <FieldError id={`${id}-error`} error={props.error} />
+    </div>
+  );
+}
+
+export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        name={props.name}
+        value={props.value}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        onChange={(event) => props.onChange(event.target.value)}
+      >
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} error={props.error} />
+    </div>
+  );
+}
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={id} className="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+/** A form's messages: the API's field errors by field (without the `body.` prefix) and one message for all. */
+export function useFormErrors() {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<ReactNode>(null);
+  const fail = (failure: unknown) => {
+    if (failure instanceof WriteError && failure.details.length > 0) {
+      setErrors(
+        Object.fromEntries(
+          failure.details.map((detail) => [detail.field.replace(/^body\./, ''), detail.message]),
+        ),
+      );
+      setMessage(failure.message);
+    } else {
+      setErrors({});
+      setMessage(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  const clear = () => {
+    setErrors({});
+    setMessage(null);
+  };
+  return { errors, message, setMessage, fail, clear };
+}
+
+export function FormMessage({ message, alert }: { message: ReactNode; alert?: boolean }) {
+  if (!message) return null;
+  return alert ? (
+    <p role="alert" className="form-error">
+      {message}
+    </p>
+  ) : (
+    <p role="status" className="form-message">
+      {message}
+    </p>
+  );
+}
