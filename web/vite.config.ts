@@ -43,6 +43,20 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
+    // What the first view and the lazy workspace pages share (React, the router, i18n, the app's own modules)
+    // goes in one chunk, so the first view loads two scripts rather than a handful of small common chunks.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'shared',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|vite)[\\/]|[\\/]web[\\/]src[\\/](main|format|components[\\/]|api[\\/]|pages[\\/]|i18n[\\/]index)|[\\/]src[\\/]features[\\/]|preload-helper|commonjsHelpers|rolldown[\\/]runtime/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

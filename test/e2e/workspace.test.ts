@@ -174,6 +174,24 @@ describe('the workspace in Chromium', () => {
     await page.context().close();
   });
 
+  it('creates an API token on the account page, shown once', async () => {
+    const page = await newPage();
+    await signInByKeyboard(page, coordinator);
+    await page.getByRole('link', { name: 'Your account' }).click();
+    await page.getByRole('heading', { name: 'Your account' }).waitFor();
+    await page.getByLabel('What the token is for').fill('Nightly export');
+    await page.getByRole('button', { name: 'Create a token' }).click();
+    const token = (await page.locator('[role="status"] code').textContent()) ?? '';
+    expect(token).toMatch(/^cbt_/);
+    await page.getByRole('button', { name: 'Revoke Nightly export' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const answer = await fetch(`${server.url}/api/auth/session`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await answer.json()) as { user: { email: string } }).user.email).toBe(coordinator.email);
+    await page.context().close();
+  });
+
   it('is translated and accessible in Finnish and Swedish', async () => {
     for (const [locale, heading] of [
       ['fi-FI', 'Kirjaudu sisään'],

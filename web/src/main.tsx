@@ -51,6 +51,10 @@ const router = createBrowserRouter([
         }),
       },
       {
+        path: '/account',
+        lazy: async () => ({ Component: (await import('./workspace/AccountPage.tsx')).AccountPage }),
+      },
+      {
         path: '/admin/users',
         lazy: async () => ({ Component: (await import('./workspace/UsersPage.tsx')).UsersPage }),
       },

@@ -62,6 +62,9 @@ export function DashboardPage() {
           <li>
             <Link to="/partnerships/new">{t('newTie.link')}</Link>
           </li>
+          <li>
+            <Link to="/account">{t('account.link')}</Link>
+          </li>
           {organizationId !== undefined && (
             <li>
               <Link to={`/organizations/${organizationId}`}>{t('organization.title')}</Link>

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ACTIVITY_KINDS } from '../../../src/features/activities/activities.constants.ts';
 import type { ActivityResponse } from '../../../src/features/activities/activities.schema.ts';
 import type { OrganizationResponse } from '../../../src/features/organizations/organizations.schema.ts';
@@ -9,6 +9,8 @@ import type { PersonResponse } from '../../../src/features/people/people.schema.
 import { getJson } from '../api/client.ts';
 import { type Dashboard, sendJson, useSession } from './api.ts';
 import { Field, FormMessage, SelectField, TextAreaField, useFormErrors } from './form.tsx';
+import { History } from './History.tsx';
+import { OrganizationForm } from './OrganizationForm.tsx';
 import { useWorkspaceTexts } from './texts.ts';
 
 type Texts = ReturnType<typeof useWorkspaceTexts>['t'];
@@ -217,6 +219,7 @@ function LogActivityForm(props: {
 export function OrganizationPage() {
   const { t, ready } = useWorkspaceTexts();
   const id = Number(useParams().id);
+  const navigate = useNavigate();
   const client = useQueryClient();
   const session = useSession();
   const member =
@@ -287,6 +290,24 @@ export function OrganizationPage() {
         )}
       </dl>
 
+      {org.canEdit && session.data && (
+        <OrganizationForm
+          key={org.version}
+          t={t}
+          session={session.data}
+          organization={org}
+          onSaved={(saved) => client.setQueryData(['organization', id], saved)}
+        />
+      )}
+      {member && session.data && (
+        <OrganizationForm
+          t={t}
+          session={session.data}
+          onSaved={(saved) => void navigate(`/organizations/${saved.id}`)}
+        />
+      )}
+      {member && <History t={t} url={`/api/organizations/${id}/history`} title={t('organization.history')} />}
+
       <section className="panel">
         <h2>{t('organization.people')}</h2>
         <ul>
@@ -308,6 +329,12 @@ export function OrganizationPage() {
                   <button type="button" onClick={() => void erase(person)}>
                     {t('organization.erase')}
                   </button>
+                  <History
+                    t={t}
+                    url={`/api/people/${person.id}/history`}
+                    title={t('personForm.history', { name: person.name ?? t('organization.erased') })}
+                    collapsed
+                  />
                 </>
               )}
             </li>

@@ -8,8 +8,9 @@ import {
   PARTNERSHIP_THEMES,
 } from '../../../src/features/partnerships/partnerships.constants.ts';
 import { getJson } from '../api/client.ts';
-import { type HistoryEvent, type PartnershipRecord, sendJson, uploadFile, WriteError } from './api.ts';
+import { type PartnershipRecord, sendJson, uploadFile, WriteError } from './api.ts';
 import { FormMessage, useFormErrors } from './form.tsx';
+import { History } from './History.tsx';
 import { useWorkspaceTexts } from './texts.ts';
 
 const LANGUAGES = ['fi', 'sv', 'en'] as const;
@@ -143,11 +144,6 @@ export function PartnershipPage() {
     queryKey: ['partnership', id],
     queryFn: () => getJson<PartnershipRecord>(`/api/partnerships/${id}`),
   });
-  const history = useQuery({
-    queryKey: ['partnership-history', id],
-    queryFn: () => getJson<{ items: HistoryEvent[] }>(`/api/partnerships/${id}/history`),
-    enabled: !!record.data?.canEdit,
-  });
   const timeline = useQuery({
     queryKey: ['partnership-activities', id],
     queryFn: () => getJson<{ items: ActivityResponse[] }>('/api/activities', { partnershipId: id }),
@@ -165,7 +161,7 @@ export function PartnershipPage() {
 
   const refresh = async (next: PartnershipRecord) => {
     client.setQueryData(['partnership', id], next);
-    await client.invalidateQueries({ queryKey: ['partnership-history', id] });
+    await client.invalidateQueries({ queryKey: ['history'] });
   };
 
   const save = async (event?: FormEvent, base?: { version: number; original: Draft }) => {
@@ -488,22 +484,7 @@ export function PartnershipPage() {
         </p>
       )}
 
-      {history.data && (
-        <section className="panel">
-          <h2>{t('tie.history')}</h2>
-          <ol className="history">
-            {history.data.items.map((event) => (
-              <li key={event.id}>
-                <time dateTime={event.occurredAt}>{event.occurredAt.slice(0, 16).replace('T', ' ')}</time>{' '}
-                {t('tie.historyEntry', {
-                  action: t(`action.${event.action}`, { defaultValue: event.action }),
-                  actor: event.actor,
-                })}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      {tie.canEdit && <History t={t} url={`/api/partnerships/${id}/history`} title={t('tie.history')} />}
     </article>
   );
 }

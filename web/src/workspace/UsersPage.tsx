@@ -4,6 +4,7 @@ import { Navigate } from 'react-router';
 import { getJson } from '../api/client.ts';
 import { sendJson, useSession } from './api.ts';
 import { Field, FormMessage, SelectField, useFormErrors } from './form.tsx';
+import { MergeForm } from './MergeForm.tsx';
 import { useWorkspaceTexts } from './texts.ts';
 
 interface User {
@@ -189,6 +190,7 @@ export function UsersPage() {
           {t('users.grant')}
         </button>
       </form>
+      <MergeForm t={t} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/index.ts';
+import './workspace.css';
 
 /** The workspace's texts are a namespace of their own, loaded with its pages so the atlas stays light. */
 const loaders: Record<Language, () => Promise<{ default: object }>> = {

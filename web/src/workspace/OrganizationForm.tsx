@@ -1,0 +1,136 @@
+import { type FormEvent, useState } from 'react';
+import { ORGANIZATION_KINDS } from '../../../src/features/organizations/organizations.constants.ts';
+import type { OrganizationResponse } from '../../../src/features/organizations/organizations.schema.ts';
+import { SearchBox } from '../components/SearchBox.tsx';
+import { type Session, sendJson, WriteError } from './api.ts';
+import { Field, FormMessage, SelectField, TextAreaField, useFormErrors } from './form.tsx';
+import type { useWorkspaceTexts } from './texts.ts';
+
+/** Creates an organisation (kept by one of the user's organisations) or edits one, with versions. */
+export function OrganizationForm(props: {
+  t: ReturnType<typeof useWorkspaceTexts>['t'];
+  session: Session;
+  organization?: OrganizationResponse;
+  onSaved: (organization: OrganizationResponse) => void;
+}) {
+  const { t, organization } = props;
+  const editable = props.session.memberships.filter((membership) => membership.role === 'editor');
+  const [kind, setKind] = useState<string>(organization?.kind ?? 'company');
+  const [name, setName] = useState(organization?.name ?? '');
+  const [aliases, setAliases] = useState((organization?.aliases ?? []).join('\n'));
+  const [website, setWebsite] = useState(organization?.website ?? '');
+  const [description, setDescription] = useState(organization?.description ?? '');
+  const [place, setPlace] = useState(organization?.place ?? null);
+  const [keeperId, setKeeperId] = useState(
+    String(organization?.keeperId ?? (organization ? '' : (editable[0]?.organizationId ?? ''))),
+  );
+  const [visibility, setVisibility] = useState<string>(organization?.visibility ?? 'published');
+  const form = useFormErrors();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      kind,
+      name,
+      aliases: aliases
+        .split('\n')
+        .map((alias) => alias.trim())
+        .filter(Boolean),
+      website: website.trim() || null,
+      description: description.trim() || null,
+      placeId: place?.id ?? null,
+      keeperId: keeperId ? Number(keeperId) : null,
+      visibility,
+    };
+    try {
+      const saved = organization
+        ? await sendJson<OrganizationResponse>('PATCH', `/api/organizations/${organization.id}`, {
+            version: organization.version,
+            ...body,
+          })
+        : await sendJson<OrganizationResponse>('POST', '/api/organizations', body);
+      form.clear();
+      form.setMessage(t('orgForm.saved'));
+      props.onSaved(saved);
+    } catch (failure) {
+      if (failure instanceof WriteError && failure.code === 'VERSION_CONFLICT')
+        form.setMessage(t('tie.conflict'));
+      else form.fail(failure);
+    }
+  };
+
+  return (
+    <form className="panel edit-form" onSubmit={(event) => void submit(event)} noValidate>
+      <h2>{organization ? t('orgForm.edit') : t('orgForm.new')}</h2>
+      <SelectField
+        label={t('organization.kind')}
+        name="kind"
+        value={kind}
+        onChange={setKind}
+        options={ORGANIZATION_KINDS.map((value) => ({ value, label: t(`orgKind.${value}`) }))}
+      />
+      <Field
+        label={t('organization.name')}
+        name="name"
+        value={name}
+        onChange={setName}
+        error={form.errors.name}
+      />
+      <TextAreaField
+        label={t('orgForm.aliases')}
+        name="aliases"
+        value={aliases}
+        onChange={setAliases}
+        error={form.errors.aliases}
+      />
+      <div className="field">
+        <span>
+          {t('organization.place')}: {place ? place.name : '–'}
+        </span>
+        <SearchBox
+          onChoose={(chosen) => setPlace({ id: chosen.id, name: chosen.name, country: chosen.country })}
+        />
+      </div>
+      <Field
+        label={t('organization.website')}
+        name="website"
+        type="url"
+        value={website}
+        onChange={setWebsite}
+        error={form.errors.website}
+      />
+      <TextAreaField
+        label={t('organization.description')}
+        name="description"
+        value={description}
+        onChange={setDescription}
+        error={form.errors.description}
+      />
+      <SelectField
+        label={t('orgForm.keeper')}
+        name="keeperId"
+        value={keeperId}
+        onChange={setKeeperId}
+        error={form.errors.keeperId}
+        options={[
+          { value: '', label: '–' },
+          ...editable
+            .filter((membership) => membership.organizationId !== organization?.id)
+            .map((membership) => ({ value: String(membership.organizationId), label: membership.name })),
+        ]}
+      />
+      <SelectField
+        label={t('tie.visibility')}
+        name="visibility"
+        value={visibility}
+        onChange={setVisibility}
+        options={[
+          { value: 'published', label: t('tie.published') },
+          { value: 'internal', label: t('tie.internal') },
+        ]}
+      />
+      <FormMessage message={form.message} />
+      <button type="submit">{organization ? t('organization.save') : t('orgForm.create')}</button>
+    </form>
+  );
+}
