@@ -159,6 +159,39 @@ describe('the workspace in Chromium', () => {
     await page.context().close();
   });
 
+  it('edits a person and an activity, deletes the activity, and adds a party to a tie', async () => {
+    const page = await newPage();
+    await signInByKeyboard(page, coordinator);
+    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('heading', { name: 'City of Espoo', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Edit City Manager of Espoo' }).click();
+    const personForm = page.locator('form', { has: page.getByRole('heading', { name: 'Edit City Manager of Espoo' }) });
+    await personForm.getByLabel('Name').fill('Chief Executive of Espoo');
+    await personForm.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Chief Executive of Espoo').first().waitFor();
+
+    const title = 'C21 China working group: mapping cooperation';
+    await page.getByRole('button', { name: `Edit ${title}` }).click();
+    const activityForm = page.locator('form', { has: page.getByRole('heading', { name: `Edit: ${title}` }) });
+    await activityForm.getByLabel('Follow-up', { exact: true }).fill('Answer the survey by January');
+    await activityForm.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: `Delete ${title}` }).click();
+    await expect.poll(() => page.getByText(title).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.url}/partnerships/${tieId}`);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('combobox', { name: 'Search for a place' }).fill('Kristianstad');
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: /^Kristianstad/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: /Kristianstad/ }).waitFor();
+    await page.context().close();
+  });
+
   it('lets an administrator add a user and shows the one-time link', async () => {
     const page = await newPage();
     await signInByKeyboard(page, admin);

@@ -1,219 +1,16 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ACTIVITY_KINDS } from '../../../src/features/activities/activities.constants.ts';
 import type { ActivityResponse } from '../../../src/features/activities/activities.schema.ts';
 import type { OrganizationResponse } from '../../../src/features/organizations/organizations.schema.ts';
-import { POST_ROLES } from '../../../src/features/people/people.constants.ts';
 import type { PersonResponse } from '../../../src/features/people/people.schema.ts';
 import { getJson } from '../api/client.ts';
+import { ActivityForm } from './ActivityForm.tsx';
 import { type Dashboard, sendJson, useSession } from './api.ts';
-import { Field, FormMessage, SelectField, TextAreaField, useFormErrors } from './form.tsx';
 import { History } from './History.tsx';
 import { OrganizationForm } from './OrganizationForm.tsx';
+import { PersonForm } from './PersonForm.tsx';
 import { useWorkspaceTexts } from './texts.ts';
-
-type Texts = ReturnType<typeof useWorkspaceTexts>['t'];
-
-function AddPersonForm({
-  organizationId,
-  t,
-  onAdded,
-}: {
-  organizationId: number;
-  t: Texts;
-  onAdded: () => void;
-}) {
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<string>('international_affairs_coordinator');
-  const [title, setTitle] = useState('');
-  const [email, setEmail] = useState('');
-  const [phone, setPhone] = useState('');
-  const form = useFormErrors();
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await sendJson('POST', '/api/people', {
-        name,
-        keeperId: organizationId,
-        posts: [{ organizationId, role, title: title.trim() || null }],
-        contactPoints: [
-          ...(email.trim() ? [{ kind: 'email', value: email.trim() }] : []),
-          ...(phone.trim() ? [{ kind: 'phone', value: phone.trim() }] : []),
-        ],
-      });
-      setName('');
-      setTitle('');
-      setEmail('');
-      setPhone('');
-      form.clear();
-      form.setMessage(t('organization.added'));
-      onAdded();
-    } catch (failure) {
-      form.fail(failure);
-    }
-  };
-  return (
-    <form className="panel" onSubmit={(event) => void submit(event)} noValidate>
-      <h3>{t('organization.addPerson')}</h3>
-      <Field
-        label={t('organization.name')}
-        name="name"
-        value={name}
-        onChange={setName}
-        error={form.errors.name}
-      />
-      <SelectField
-        label={t('organization.role')}
-        name="role"
-        value={role}
-        onChange={setRole}
-        options={POST_ROLES.map((value) => ({ value, label: t(`postRole.${value}`) }))}
-      />
-      <Field
-        label={t('organization.postTitle')}
-        name="title"
-        value={title}
-        onChange={setTitle}
-        error={form.errors['posts.0.title']}
-      />
-      <Field
-        label={t('organization.email')}
-        name="email"
-        type="email"
-        value={email}
-        onChange={setEmail}
-        error={form.errors['contactPoints.0.value']}
-      />
-      <Field label={t('organization.phone')} name="phone" type="tel" value={phone} onChange={setPhone} />
-      <FormMessage message={form.message} />
-      <button type="submit">{t('organization.save')}</button>
-    </form>
-  );
-}
-
-function LogActivityForm(props: {
-  organizationId: number;
-  ties: Dashboard['ties'];
-  people: PersonResponse[];
-  t: Texts;
-  onAdded: () => void;
-}) {
-  const { t } = props;
-  const [kind, setKind] = useState<string>('meeting');
-  const [occurredOn, setOccurredOn] = useState(new Date().toISOString().slice(0, 10));
-  const [title, setTitle] = useState('');
-  const [summary, setSummary] = useState('');
-  const [followUp, setFollowUp] = useState('');
-  const [followUpOn, setFollowUpOn] = useState('');
-  const [ties, setTies] = useState<number[]>([]);
-  const [people, setPeople] = useState<number[]>([]);
-  const form = useFormErrors();
-  const toggle = (list: number[], id: number, on: boolean) =>
-    on ? [...list, id] : list.filter((item) => item !== id);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await sendJson('POST', '/api/activities', {
-        kind,
-        occurredOn,
-        title,
-        summary: summary.trim() || null,
-        followUp: followUp.trim() || null,
-        followUpOn: followUpOn.trim() || null,
-        organizationId: props.organizationId,
-        partnershipIds: ties,
-        personIds: people,
-      });
-      setTitle('');
-      setSummary('');
-      setFollowUp('');
-      setFollowUpOn('');
-      setTies([]);
-      setPeople([]);
-      form.clear();
-      form.setMessage(t('organization.added'));
-      props.onAdded();
-    } catch (failure) {
-      form.fail(failure);
-    }
-  };
-  return (
-    <form className="panel edit-form" onSubmit={(event) => void submit(event)} noValidate>
-      <h3>{t('organization.logActivity')}</h3>
-      <SelectField
-        label={t('organization.activityKind')}
-        name="kind"
-        value={kind}
-        onChange={setKind}
-        options={ACTIVITY_KINDS.map((value) => ({ value, label: t(`activityKind.${value}`) }))}
-      />
-      <Field
-        label={t('organization.occurredOn')}
-        hint={t('tie.dateHint')}
-        name="occurredOn"
-        value={occurredOn}
-        onChange={setOccurredOn}
-        error={form.errors.occurredOn}
-      />
-      <Field
-        label={t('organization.activityTitle')}
-        name="title"
-        value={title}
-        onChange={setTitle}
-        error={form.errors.title}
-      />
-      <TextAreaField
-        label={t('organization.summary')}
-        name="summary"
-        value={summary}
-        onChange={setSummary}
-        error={form.errors.summary}
-      />
-      <Field label={t('organization.followUp')} name="followUp" value={followUp} onChange={setFollowUp} />
-      <Field
-        label={t('organization.followUpOn')}
-        hint={t('tie.dateHint')}
-        name="followUpOn"
-        value={followUpOn}
-        onChange={setFollowUpOn}
-        error={form.errors.followUpOn}
-      />
-      {props.ties.length > 0 && (
-        <fieldset>
-          <legend>{t('organization.ties')}</legend>
-          {props.ties.map((tie) => (
-            <label key={tie.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={ties.includes(tie.id)}
-                onChange={(event) => setTies(toggle(ties, tie.id, event.target.checked))}
-              />
-              {tie.partners}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {props.people.length > 0 && (
-        <fieldset>
-          <legend>{t('organization.participants')}</legend>
-          {props.people.map((person) => (
-            <label key={person.id} className="checkbox">
-              <input
-                type="checkbox"
-                checked={people.includes(person.id)}
-                onChange={(event) => setPeople(toggle(people, person.id, event.target.checked))}
-              />
-              {person.name}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      <FormMessage message={form.message} />
-      <button type="submit">{t('organization.save')}</button>
-    </form>
-  );
-}
 
 /** An organisation: its record, its people with their posts and contacts, and its activity log. */
 export function OrganizationPage() {
@@ -243,6 +40,8 @@ export function OrganizationPage() {
     queryFn: () => getJson<Dashboard>(`/api/organizations/${id}/dashboard`),
     enabled: member,
   });
+  const [editingPerson, setEditingPerson] = useState<number | null>(null);
+  const [editingActivity, setEditingActivity] = useState<number | null>(null);
   const refresh = () =>
     void client.invalidateQueries({
       predicate: (query) => ['people', 'activities', 'dashboard'].includes(String(query.queryKey[0])),
@@ -251,6 +50,19 @@ export function OrganizationPage() {
   if (!ready || organization.isPending) return <p>…</p>;
   if (!organization.data) return <p role="alert">{t('tie.notFound')}</p>;
   const org = organization.data;
+
+  const removeActivity = async (activity: ActivityResponse) => {
+    await sendJson('DELETE', `/api/activities/${activity.id}?version=${activity.version}`);
+    refresh();
+  };
+  const setDeleted = async (deleted: boolean) => {
+    const next = deleted
+      ? await sendJson<OrganizationResponse>('DELETE', `/api/organizations/${id}?version=${org.version}`)
+      : await sendJson<OrganizationResponse>('POST', `/api/organizations/${id}/restore`, {
+          version: org.version,
+        });
+    client.setQueryData(['organization', id], next);
+  };
 
   const erase = async (person: PersonResponse) => {
     if (!window.confirm(`${t('organization.erase')}: ${person.name}?`)) return;
@@ -290,6 +102,22 @@ export function OrganizationPage() {
         )}
       </dl>
 
+      {org.canEdit && (
+        <p>
+          {org.deletedAt ? (
+            <>
+              <span role="status">{t('tieActions.deleted')}</span>{' '}
+              <button type="button" onClick={() => void setDeleted(false)}>
+                {t('tieActions.restore')}
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => void setDeleted(true)}>
+              {t('tieActions.delete')}
+            </button>
+          )}
+        </p>
+      )}
       {org.canEdit && session.data && (
         <OrganizationForm
           key={org.version}
@@ -329,6 +157,24 @@ export function OrganizationPage() {
                   <button type="button" onClick={() => void erase(person)}>
                     {t('organization.erase')}
                   </button>
+                  <button
+                    type="button"
+                    onClick={() => setEditingPerson(editingPerson === person.id ? null : person.id)}
+                  >
+                    {t('personForm.edit', { name: person.name })}
+                  </button>
+                  {editingPerson === person.id && (
+                    <PersonForm
+                      key={person.version}
+                      organizationId={id}
+                      person={person}
+                      t={t}
+                      onSaved={() => {
+                        setEditingPerson(null);
+                        refresh();
+                      }}
+                    />
+                  )}
                   <History
                     t={t}
                     url={`/api/people/${person.id}/history`}
@@ -340,7 +186,7 @@ export function OrganizationPage() {
             </li>
           ))}
         </ul>
-        {org.canEdit && <AddPersonForm organizationId={id} t={t} onAdded={refresh} />}
+        {org.canEdit && <PersonForm organizationId={id} t={t} onSaved={refresh} />}
       </section>
 
       {member && (
@@ -352,16 +198,43 @@ export function OrganizationPage() {
                 <time dateTime={activity.occurredOn}>{activity.occurredOn}</time>{' '}
                 {t(`activityKind.${activity.kind}`)}: {activity.title}
                 {activity.summary && <p>{activity.summary}</p>}
+                {activity.canEdit && (
+                  <p>
+                    <button
+                      type="button"
+                      onClick={() => setEditingActivity(editingActivity === activity.id ? null : activity.id)}
+                    >
+                      {t('tie.edit')} <span className="visually-hidden">{activity.title}</span>
+                    </button>{' '}
+                    <button type="button" onClick={() => void removeActivity(activity)}>
+                      {t('tieActions.delete')} <span className="visually-hidden">{activity.title}</span>
+                    </button>
+                  </p>
+                )}
+                {editingActivity === activity.id && (
+                  <ActivityForm
+                    key={activity.version}
+                    organizationId={id}
+                    activity={activity}
+                    ties={dashboard.data?.ties ?? []}
+                    people={people.data?.items ?? []}
+                    t={t}
+                    onSaved={() => {
+                      setEditingActivity(null);
+                      refresh();
+                    }}
+                  />
+                )}
               </li>
             ))}
           </ol>
           {org.canEdit && (
-            <LogActivityForm
+            <ActivityForm
               organizationId={id}
               ties={dashboard.data?.ties ?? []}
               people={people.data?.items ?? []}
               t={t}
-              onAdded={refresh}
+              onSaved={refresh}
             />
           )}
         </section>

@@ -8,6 +8,7 @@ import {
   PARTNERSHIP_THEMES,
 } from '../../../src/features/partnerships/partnerships.constants.ts';
 import { getJson } from '../api/client.ts';
+import { SearchBox } from '../components/SearchBox.tsx';
 import { type PartnershipRecord, sendJson, uploadFile, WriteError } from './api.ts';
 import { FormMessage, useFormErrors } from './form.tsx';
 import { History } from './History.tsx';
@@ -21,7 +22,11 @@ type Draft = Pick<PartnershipRecord, 'status' | 'themes' | 'visibility'> &
     endReason: string;
     notes: string;
     descriptions: Record<string, string>;
+    parties: { placeId: number | null; organizationId: number | null; name: string }[];
   };
+
+const partyKey = (party: { placeId: number | null; organizationId: number | null }) =>
+  party.placeId ? `p${party.placeId}` : `o${party.organizationId}`;
 
 function toDraft(record: PartnershipRecord): Draft {
   return {
@@ -35,6 +40,7 @@ function toDraft(record: PartnershipRecord): Draft {
     endReason: record.endReason ?? '',
     notes: record.notes ?? '',
     descriptions: { ...record.descriptions },
+    parties: record.parties.map(({ placeId, organizationId, name }) => ({ placeId, organizationId, name })),
   };
 }
 
@@ -43,6 +49,11 @@ function changes(original: Draft, draft: Draft): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
   if (draft.status !== original.status) out.status = draft.status;
+  if (draft.parties.map(partyKey).sort().join() !== original.parties.map(partyKey).sort().join()) {
+    out.parties = draft.parties.map((party) =>
+      party.placeId ? { placeId: party.placeId } : { organizationId: party.organizationId },
+    );
+  }
   if (draft.visibility !== original.visibility) out.visibility = draft.visibility;
   if (draft.themes.join() !== original.themes.join()) out.themes = draft.themes;
   for (const field of [...DATE_FIELDS, 'endReason', 'notes'] as const) {
@@ -363,6 +374,39 @@ export function PartnershipPage() {
               onChange={(event) => update({ endReason: event.target.value })}
             />
           </div>
+          <fieldset>
+            <legend>{t('tie.parties')}</legend>
+            <ul>
+              {editing.draft.parties.map((party) => (
+                <li key={partyKey(party)}>
+                  {party.name}{' '}
+                  <button
+                    type="button"
+                    onClick={() =>
+                      update({
+                        parties: editing.draft.parties.filter((item) => partyKey(item) !== partyKey(party)),
+                      })
+                    }
+                  >
+                    {t('newTie.remove', { name: party.name })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <SearchBox
+              onChoose={(place) =>
+                editing.draft.parties.some((party) => party.placeId === place.id)
+                  ? undefined
+                  : update({
+                      parties: [
+                        ...editing.draft.parties,
+                        { placeId: place.id, organizationId: null, name: place.name },
+                      ],
+                    })
+              }
+            />
+            {errors.parties && <p className="field-error">{errors.parties}</p>}
+          </fieldset>
           <fieldset>
             <legend>{t('tie.themes')}</legend>
             {PARTNERSHIP_THEMES.map((theme) => (
