@@ -124,7 +124,7 @@ describe('the workspace in Chromium', () => {
     await page.getByLabel('Started on').fill('2021-02-30');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByText('is not a real date').waitFor();
+    await page.getByText('This date does not exist.').waitFor();
     await page.getByLabel('Started on').fill('2021-03-01');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { name: 'Espoo – Tallinn' }).waitFor();
@@ -228,9 +228,9 @@ describe('the workspace in Chromium', () => {
   });
 
   it('is translated and accessible in Finnish and Swedish', async () => {
-    for (const [locale, heading] of [
-      ['fi-FI', 'Kirjaudu sisään'],
-      ['sv-FI', 'Logga in'],
+    for (const [locale, heading, tooShort] of [
+      ['fi-FI', 'Kirjaudu sisään', 'Salasanassa on oltava vähintään 10 merkkiä.'],
+      ['sv-FI', 'Logga in', 'Lösenordet måste ha minst 10 tecken.'],
     ] as const) {
       const page = await newPage(locale);
       await page.goto(`${server.url}/sign-in`);
@@ -239,6 +239,14 @@ describe('the workspace in Chromium', () => {
       await signInByKeyboard(page, coordinator);
       await page.goto(`${server.url}/partnerships/${tieId}`);
       await page.getByRole('heading', { name: /^Espoo – .*Shanghai$/ }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      // The API's validation messages appear in the user's language.
+      await page.goto(`${server.url}/account`);
+      const inputs = page.locator('form').first().locator('input');
+      await inputs.nth(0).fill(coordinator.password);
+      await inputs.nth(1).fill('short');
+      await page.locator('form').first().locator('button[type="submit"]').click();
+      await page.getByText(tooShort).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.context().close();
     }

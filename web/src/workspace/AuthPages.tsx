@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { sendJson, WriteError } from './api.ts';
 import { Field } from './form.tsx';
 import { useWorkspaceTexts } from './texts.ts';
+import { validationKey } from './validation.ts';
 
 export function SignInPage() {
   const { t, ready } = useWorkspaceTexts();
@@ -117,7 +118,10 @@ export function LinkPage({ purpose }: { purpose: 'setup' | 'password' }) {
       if (failure instanceof WriteError && failure.details.length > 0) {
         setErrors(
           Object.fromEntries(
-            failure.details.map((detail) => [detail.field.replace('body.', ''), detail.message]),
+            failure.details.map((detail) => [
+              detail.field.replace('body.', ''),
+              t(validationKey(detail.message)),
+            ]),
           ),
         );
       } else {

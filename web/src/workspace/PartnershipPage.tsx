@@ -13,6 +13,7 @@ import { type PartnershipRecord, sendJson, uploadFile, WriteError } from './api.
 import { FormMessage, useFormErrors } from './form.tsx';
 import { History } from './History.tsx';
 import { useWorkspaceTexts } from './texts.ts';
+import { validationKey } from './validation.ts';
 
 const LANGUAGES = ['fi', 'sv', 'en'] as const;
 const DATE_FIELDS = ['signedOn', 'startedOn', 'endedOn', 'renewalOn'] as const;
@@ -194,7 +195,10 @@ export function PartnershipPage() {
       } else if (failure instanceof WriteError && failure.details.length > 0) {
         setErrors(
           Object.fromEntries(
-            failure.details.map((detail) => [detail.field.replace('body.', ''), detail.message]),
+            failure.details.map((detail) => [
+              detail.field.replace('body.', ''),
+              t(validationKey(detail.message)),
+            ]),
           ),
         );
         setMessage(t('tie.invalid'));

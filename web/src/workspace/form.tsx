@@ -1,5 +1,7 @@
 import { type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { WriteError } from './api.ts';
+import { validationKey } from './validation.ts';
 
 interface FieldProps {
   label: string;
@@ -87,16 +89,20 @@ function FieldError({ id, error }: { id: string; error?: string }) {
 
 /** A form's messages: the API's field errors by field (without the `body.` prefix) and one message for all. */
 export function useFormErrors() {
+  const { t } = useTranslation('workspace');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<ReactNode>(null);
   const fail = (failure: unknown) => {
     if (failure instanceof WriteError && failure.details.length > 0) {
       setErrors(
         Object.fromEntries(
-          failure.details.map((detail) => [detail.field.replace(/^body\./, ''), detail.message]),
+          failure.details.map((detail) => [
+            detail.field.replace(/^body\./, ''),
+            t(validationKey(detail.message)),
+          ]),
         ),
       );
-      setMessage(failure.message);
+      setMessage(t('tie.invalid'));
     } else {
       setErrors({});
       setMessage(failure instanceof Error ? failure.message : String(failure));
