@@ -194,6 +194,47 @@ describe('the workspace in Chromium', () => {
     await page.context().close();
   });
 
+  it('shows what someone else changed in an organisation and re-applies the user’s change', async () => {
+    const page = await newPage();
+    await signInByKeyboard(page, coordinator);
+    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('heading', { name: 'City of Espoo', level: 1 }).waitFor();
+    const form = page.locator('form', { has: page.getByRole('heading', { name: 'Edit organisation' }) });
+    await form.getByLabel('Description').fill('The city’s international affairs');
+
+    const api = await browser.newContext();
+    const signIn = await api.request.post(`${server.url}/api/auth/sign-in`, {
+      data: { email: admin.email, password: admin.password },
+    });
+    const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const current = (await (await api.request.get(`${server.url}/api/organizations/${id}`)).json()) as {
+      version: number;
+    };
+    const other = await api.request.patch(`${server.url}/api/organizations/${id}`, {
+      data: { version: current.version, website: 'https://international.example.org' },
+      headers: { 'x-csrf-token': csrf },
+    });
+    expect(other.status()).toBe(200);
+    await api.close();
+
+    await form.getByRole('button', { name: 'Save' }).click();
+    const notice = page.getByRole('alert').filter({ hasText: 'Someone else changed' });
+    await notice.getByText('website: https://www.espoo.fi → https://international.example.org').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await notice.getByRole('button', { name: 'Apply my changes on top of theirs' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const saved = (await (await fetch(`${server.url}/api/organizations/${id}`)).json()) as {
+      website: string;
+      description: string;
+    };
+    expect(saved).toMatchObject({
+      website: 'https://international.example.org',
+      description: 'The city’s international affairs',
+    });
+    await page.context().close();
+  });
+
   it('lets an administrator add a user and shows the one-time link', async () => {
     const page = await newPage();
     await signInByKeyboard(page, admin);

@@ -3,7 +3,8 @@ import { ACTIVITY_KINDS } from '../../../src/features/activities/activities.cons
 import type { ActivityResponse } from '../../../src/features/activities/activities.schema.ts';
 import type { PersonResponse } from '../../../src/features/people/people.schema.ts';
 import { type Dashboard, sendJson, WriteError } from './api.ts';
-import { Field, FormMessage, SelectField, TextAreaField, useFormErrors } from './form.tsx';
+import { ConflictNotice } from './ConflictNotice.tsx';
+import { changedFields, Field, FormMessage, SelectField, TextAreaField, useFormErrors } from './form.tsx';
 import type { useWorkspaceTexts } from './texts.ts';
 
 /** Logs an activity in an organisation's log, or edits one: what, when, the summary, follow-up and links. */
@@ -25,12 +26,12 @@ export function ActivityForm(props: {
   const [ties, setTies] = useState<number[]>(activity?.partnershipIds ?? []);
   const [people, setPeople] = useState<number[]>(activity?.personIds ?? []);
   const form = useFormErrors();
+  const [conflict, setConflict] = useState<ActivityResponse | null>(null);
   const toggle = (list: number[], id: number, on: boolean) =>
     on ? [...list, id] : list.filter((item) => item !== id);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const body = {
+  const collect = () => {
+    return {
       kind,
       occurredOn,
       title,
@@ -40,9 +41,18 @@ export function ActivityForm(props: {
       partnershipIds: ties,
       personIds: people,
     };
+  };
+  const [initial, setInitial] = useState<Record<string, unknown>>(collect);
+
+  const submit = async (event?: FormEvent, version = activity?.version) => {
+    event?.preventDefault();
+    const body = collect();
     try {
       if (activity)
-        await sendJson('PATCH', `/api/activities/${activity.id}`, { version: activity.version, ...body });
+        await sendJson('PATCH', `/api/activities/${activity.id}`, {
+          version,
+          ...changedFields(initial, body),
+        });
       else await sendJson('POST', '/api/activities', { ...body, organizationId: props.organizationId });
       if (!activity) {
         setTitle('');
@@ -53,12 +63,14 @@ export function ActivityForm(props: {
         setPeople([]);
       }
       form.clear();
+      setConflict(null);
+      setInitial(body);
       form.setMessage(t('organization.added'));
       props.onSaved();
     } catch (failure) {
-      if (failure instanceof WriteError && failure.code === 'VERSION_CONFLICT')
-        form.setMessage(t('tie.conflict'));
-      else form.fail(failure);
+      if (failure instanceof WriteError && failure.code === 'VERSION_CONFLICT') {
+        setConflict(failure.current as ActivityResponse);
+      } else form.fail(failure);
     }
   };
 
@@ -132,6 +144,24 @@ export function ActivityForm(props: {
             </label>
           ))}
         </fieldset>
+      )}
+      {conflict && activity && (
+        <ConflictNotice
+          t={t}
+          original={activity}
+          current={conflict}
+          fields={[
+            'kind',
+            'occurredOn',
+            'title',
+            'summary',
+            'followUp',
+            'followUpOn',
+            'partnershipIds',
+            'personIds',
+          ]}
+          onReapply={() => void submit(undefined, conflict.version)}
+        />
       )}
       <FormMessage message={form.message} />
       <button type="submit">{t('organization.save')}</button>

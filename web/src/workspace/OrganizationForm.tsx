@@ -3,7 +3,8 @@ import { ORGANIZATION_KINDS } from '../../../src/features/organizations/organiza
 import type { OrganizationResponse } from '../../../src/features/organizations/organizations.schema.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { type Session, sendJson, WriteError } from './api.ts';
-import { Field, FormMessage, SelectField, TextAreaField, useFormErrors } from './form.tsx';
+import { ConflictNotice } from './ConflictNotice.tsx';
+import { changedFields, Field, FormMessage, SelectField, TextAreaField, useFormErrors } from './form.tsx';
 import type { useWorkspaceTexts } from './texts.ts';
 
 /** Creates an organisation (kept by one of the user's organisations) or edits one, with versions. */
@@ -26,9 +27,24 @@ export function OrganizationForm(props: {
   );
   const [visibility, setVisibility] = useState<string>(organization?.visibility ?? 'published');
   const form = useFormErrors();
+  const [conflict, setConflict] = useState<OrganizationResponse | null>(null);
+  const [initial, setInitial] = useState<Record<string, unknown>>(() =>
+    organization
+      ? {
+          kind: organization.kind,
+          name: organization.name,
+          aliases: organization.aliases,
+          website: organization.website,
+          description: organization.description,
+          placeId: organization.place?.id ?? null,
+          keeperId: organization.keeperId,
+          visibility: organization.visibility,
+        }
+      : {},
+  );
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async (event?: FormEvent, version = organization?.version) => {
+    event?.preventDefault();
     const body = {
       kind,
       name,
@@ -45,17 +61,19 @@ export function OrganizationForm(props: {
     try {
       const saved = organization
         ? await sendJson<OrganizationResponse>('PATCH', `/api/organizations/${organization.id}`, {
-            version: organization.version,
-            ...body,
+            version,
+            ...changedFields(initial, body),
           })
         : await sendJson<OrganizationResponse>('POST', '/api/organizations', body);
       form.clear();
+      setConflict(null);
+      setInitial(body);
       form.setMessage(t('orgForm.saved'));
       props.onSaved(saved);
     } catch (failure) {
-      if (failure instanceof WriteError && failure.code === 'VERSION_CONFLICT')
-        form.setMessage(t('tie.conflict'));
-      else form.fail(failure);
+      if (failure instanceof WriteError && failure.code === 'VERSION_CONFLICT') {
+        setConflict(failure.current as OrganizationResponse);
+      } else form.fail(failure);
     }
   };
 
@@ -129,6 +147,15 @@ export function OrganizationForm(props: {
           { value: 'internal', label: t('tie.internal') },
         ]}
       />
+      {conflict && organization && (
+        <ConflictNotice
+          t={t}
+          original={organization}
+          current={conflict}
+          fields={['name', 'kind', 'aliases', 'website', 'description', 'keeperId', 'visibility']}
+          onReapply={() => void submit(undefined, conflict.version)}
+        />
+      )}
       <FormMessage message={form.message} />
       <button type="submit">{organization ? t('organization.save') : t('orgForm.create')}</button>
     </form>

@@ -120,7 +120,6 @@ export function OrganizationPage() {
       )}
       {org.canEdit && session.data && (
         <OrganizationForm
-          key={org.version}
           t={t}
           session={session.data}
           organization={org}

@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { POST_ROLES } from '../../../src/features/people/people.constants.ts';
 import type { PersonResponse } from '../../../src/features/people/people.schema.ts';
 import { sendJson, WriteError } from './api.ts';
-import { Field, FormMessage, SelectField, TextAreaField, useFormErrors } from './form.tsx';
+import { ConflictNotice } from './ConflictNotice.tsx';
+import { changedFields, Field, FormMessage, SelectField, TextAreaField, useFormErrors } from './form.tsx';
 import type { useWorkspaceTexts } from './texts.ts';
 
 /**
@@ -27,11 +28,17 @@ export function PersonForm(props: {
   const [notes, setNotes] = useState(person?.notes ?? '');
   const [visibility, setVisibility] = useState<string>(person?.visibility ?? 'internal');
   const form = useFormErrors();
+  const [conflict, setConflict] = useState<PersonResponse | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const collect = () => {
     const posts = [
-      { organizationId: post?.organizationId ?? props.organizationId, role, title: title.trim() || null },
+      {
+        organizationId: post?.organizationId ?? props.organizationId,
+        role,
+        title: title.trim() || null,
+        startedOn: post?.startedOn ?? null,
+        endedOn: post?.endedOn ?? null,
+      },
       ...(person?.posts ?? [])
         .filter((item) => item.id !== post?.id)
         .map(({ organizationId, role: otherRole, title: otherTitle, startedOn, endedOn }) => ({
@@ -42,7 +49,7 @@ export function PersonForm(props: {
           endedOn,
         })),
     ];
-    const body = {
+    return {
       name,
       notes: notes.trim() || null,
       visibility,
@@ -52,8 +59,15 @@ export function PersonForm(props: {
         ...(phone.trim() ? [{ kind: 'phone', value: phone.trim() }] : []),
       ],
     };
+  };
+  const [initial, setInitial] = useState<Record<string, unknown>>(collect);
+
+  const submit = async (event?: FormEvent, version = person?.version) => {
+    event?.preventDefault();
+    const body = collect();
     try {
-      if (person) await sendJson('PATCH', `/api/people/${person.id}`, { version: person.version, ...body });
+      if (person)
+        await sendJson('PATCH', `/api/people/${person.id}`, { version, ...changedFields(initial, body) });
       else await sendJson('POST', '/api/people', { ...body, keeperId: props.organizationId });
       if (!person) {
         setName('');
@@ -63,12 +77,14 @@ export function PersonForm(props: {
         setNotes('');
       }
       form.clear();
+      setConflict(null);
+      setInitial(body);
       form.setMessage(t('organization.added'));
       props.onSaved();
     } catch (failure) {
-      if (failure instanceof WriteError && failure.code === 'VERSION_CONFLICT')
-        form.setMessage(t('tie.conflict'));
-      else form.fail(failure);
+      if (failure instanceof WriteError && failure.code === 'VERSION_CONFLICT') {
+        setConflict(failure.current as PersonResponse);
+      } else form.fail(failure);
     }
   };
 
@@ -122,6 +138,15 @@ export function PersonForm(props: {
           { value: 'published', label: t('tie.published') },
         ]}
       />
+      {conflict && person && (
+        <ConflictNotice
+          t={t}
+          original={person}
+          current={conflict}
+          fields={['name', 'visibility', 'notes', 'posts', 'contactPoints']}
+          onReapply={() => void submit(undefined, conflict.version)}
+        />
+      )}
       <FormMessage message={form.message} />
       <button type="submit">{t('organization.save')}</button>
     </form>

@@ -127,3 +127,13 @@ export function FormMessage({ message, alert }: { message: ReactNode; alert?: bo
     </p>
   );
 }
+
+/**
+ * The fields of `body` that differ from what the form started with: an edit sends only these, so that saving
+ * over someone else's newer version keeps their changes to other fields.
+ */
+export function changedFields(initial: Record<string, unknown>, body: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(body).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(initial[key])),
+  );
+}
