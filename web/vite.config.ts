@@ -51,7 +51,7 @@ export default defineConfig({
           groups: [
             {
               name: 'shared',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|vite)[\\/]|[\\/]web[\\/]src[\\/](main|format|components[\\/]|api[\\/]|pages[\\/]|i18n[\\/]index)|[\\/]src[\\/]features[\\/]|preload-helper|commonjsHelpers|rolldown[\\/]runtime/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|vite)[\\/]|[\\/]web[\\/]src[\\/](main|format|components[\\/]|api[\\/]|pages[\\/]|i18n[\\/]index)|[\\/]src[\\/]features[\\/](partnerships[\\/]partnerships\.constants|network[\\/]network\.encoding)|preload-helper|commonjsHelpers|rolldown[\\/]runtime/,
             },
           ],
         },
