@@ -79,6 +79,15 @@ export const errorResponseSchema = z
   })
   .describe('Error');
 
+/** The error answers of a workspace write, for its route schema: bad input, not signed in, not allowed, not found, conflict. */
+export const writeErrorResponses = {
+  400: errorResponseSchema,
+  401: errorResponseSchema,
+  403: errorResponseSchema,
+  404: errorResponseSchema,
+  409: errorResponseSchema,
+};
+
 /** The PostgreSQL SQLSTATE codes that mean the client sent something the database refused. */
 const PG_CLIENT_ERRORS: Record<string, ErrorCode> = {
   '23505': 'CONFLICT', // unique_violation

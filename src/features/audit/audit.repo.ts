@@ -10,7 +10,6 @@ export const AUDITED_ENTITIES = [
   'activity',
   'place',
   'user',
-  'document',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

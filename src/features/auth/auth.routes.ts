@@ -19,7 +19,6 @@ import {
   signInBodySchema,
 } from './auth.schema.ts';
 import * as auth from './auth.service.ts';
-import { loadActor } from './auth.service.ts';
 import { authorize, policy } from './policy.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
@@ -80,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
       const { session, user } = await auth.signIn(db, request.body, request.headers['user-agent']);
       setSessionCookie(request, reply, session);
       reply.header('cache-control', 'no-store');
-      return auth.sessionView(db, await loadActor(db, user, 'session'), session.csrfToken);
+      return auth.sessionView(db, await auth.loadActor(db, user, 'session'), session.csrfToken);
     },
   );
 
@@ -166,7 +165,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
     async (request, reply) => {
       const { session, user } = await auth.completeSetup(db, request.body, request.headers['user-agent']);
       setSessionCookie(request, reply, session);
-      return auth.sessionView(db, await loadActor(db, user, 'session'), session.csrfToken);
+      return auth.sessionView(db, await auth.loadActor(db, user, 'session'), session.csrfToken);
     },
   );
 
@@ -190,7 +189,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
         request.headers['user-agent'],
       );
       setSessionCookie(request, reply, session);
-      return auth.sessionView(db, await loadActor(db, user, 'session'), session.csrfToken);
+      return auth.sessionView(db, await auth.loadActor(db, user, 'session'), session.csrfToken);
     },
   );
 

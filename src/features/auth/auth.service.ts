@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { AppError, pgErrorCode } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { MemberRole } from '../organizations/organizations.constants.ts';
-import { type Actor, actorLabel } from './actor.ts';
+import type { Actor } from './actor.ts';
 import { hashPassword, hashToken, randomToken, verifyPassword } from './auth.crypto.ts';
 import * as repo from './auth.repo.ts';
 
@@ -415,5 +415,3 @@ export async function revokeToken(db: DbOrTx, actor: Actor, id: number) {
     });
   });
 }
-
-export { actorLabel };

@@ -65,8 +65,3 @@ export function authorize(actor: Actor | null, allowed: boolean): asserts actor 
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
   throw new AppError('FORBIDDEN', 'You may not do this');
 }
-
-/** Records that a user may not read answer 404, so that their existence is not revealed. */
-export function authorizeRead(actor: Actor | null, stake: Stake, notFound: () => AppError): void {
-  if (!policy.read(actor, stake)) throw notFound();
-}

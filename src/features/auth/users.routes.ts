@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../http/context.ts';
-import { AppError, errorResponseSchema } from '../../http/errors.ts';
+import { AppError, writeErrorResponses } from '../../http/errors.ts';
 import { idSchema } from '../places/places.schema.ts';
 import * as repo from './auth.repo.ts';
 import {
@@ -15,13 +15,7 @@ import {
 import * as auth from './auth.service.ts';
 import { authorize, policy } from './policy.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = writeErrorResponses;
 const userParams = z.strictObject({ id: idSchema.describe('User id') });
 
 /** Where one-time links point: the configured public URL, or the address the request came to. */

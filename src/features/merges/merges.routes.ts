@@ -1,18 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../http/context.ts';
-import { errorResponseSchema } from '../../http/errors.ts';
+import { writeErrorResponses } from '../../http/errors.ts';
 import { idSchema } from '../places/places.schema.ts';
 import { mergeRecords, presentMerge, undoMerge } from './merges.service.ts';
 import { MERGE_ENTITIES } from './merges.tables.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = writeErrorResponses;
 
 const mergeSchema = z.object({
   id: z.number().int(),

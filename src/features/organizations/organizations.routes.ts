@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../http/context.ts';
-import { errorResponseSchema } from '../../http/errors.ts';
+import { errorResponseSchema, writeErrorResponses } from '../../http/errors.ts';
 import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../http/schemas.ts';
 import { presentHistory } from '../audit/history.ts';
 import { authorize, policy } from '../auth/policy.ts';
@@ -15,13 +15,7 @@ import {
 } from './organizations.schema.ts';
 import * as service from './organizations.service.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = writeErrorResponses;
 const tags = ['organizations'];
 
 export const organizationsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {

@@ -38,6 +38,3 @@ export const SINGLE_TIE_KINDS = [
   'friendship_city',
   'network_membership',
 ] as const;
-
-/** Kinds of document attached to a tie. */
-export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../http/context.ts';
-import { AppError, errorResponseSchema } from '../../http/errors.ts';
+import { AppError, errorResponseSchema, writeErrorResponses } from '../../http/errors.ts';
 import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../http/schemas.ts';
 import { presentHistory } from '../audit/history.ts';
 import { authorize, policy } from '../auth/policy.ts';
@@ -21,13 +21,7 @@ import {
 import { listPartnerships } from './partnerships.service.ts';
 import * as write from './partnerships.write.service.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = writeErrorResponses;
 const tags = ['partnerships'];
 const documentParams = z.strictObject({ id: idSchema, documentId: idSchema });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../http/context.ts';
-import { errorResponseSchema } from '../../http/errors.ts';
+import { errorResponseSchema, writeErrorResponses } from '../../http/errors.ts';
 import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../http/schemas.ts';
 import {
   createPersonBodySchema,
@@ -13,13 +13,7 @@ import {
 } from './people.schema.ts';
 import * as service from './people.service.ts';
 
-const errors = {
-  400: errorResponseSchema,
-  401: errorResponseSchema,
-  403: errorResponseSchema,
-  404: errorResponseSchema,
-  409: errorResponseSchema,
-};
+const errors = writeErrorResponses;
 const tags = ['people'];
 const versionBody = z.strictObject({ version: versionSchema });
 
