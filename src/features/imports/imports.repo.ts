@@ -157,8 +157,18 @@ export async function fillPlaceGaps(
     .where(eq(places.id, id));
 }
 
-/** Recomputes every place's partner count; answers how many places changed. */
-export async function recountPartners(db: DbOrTx): Promise<number> {
+/**
+ * Recomputes the partner counts (public ties) of the given places, or of every place; answers how many places
+ * changed.
+ */
+export async function recountPartners(db: DbOrTx, placeIds?: readonly number[]): Promise<number> {
+  if (placeIds?.length === 0) return 0;
+  const only = placeIds
+    ? sql`where p.id in (${sql.join(
+        placeIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
   return executeWrite(
     db,
     sql`
@@ -167,6 +177,7 @@ export async function recountPartners(db: DbOrTx): Promise<number> {
       from places p
       left join partnership_parties pp on pp.place_id = p.id
       left join partnerships t on t.id = pp.partnership_id and t.is_public
+      ${only}
       group by p.id
     )
     update places set partner_count = counts.n

@@ -6,9 +6,8 @@ import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';
-import { bumpRegistryRevision } from '../imports/imports.repo.ts';
+import { bumpRegistryRevision, recountPartners } from '../imports/imports.repo.ts';
 import { SINGLE_TIE_KINDS } from '../partnerships/partnerships.constants.ts';
-import { recountPartnersOf } from '../partnerships/partnerships.write.repo.ts';
 
 type Entity = 'place' | 'organization';
 const TABLE: Record<Entity, string> = { place: 'places', organization: 'organizations' };
@@ -161,7 +160,7 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
   await db.execute(
     sql`update places set merged_into_id = ${intoId}, version = version + 1, updated_at = now() where id = ${fromId}`,
   );
-  await recountPartnersOf(db, [fromId, intoId]);
+  await recountPartners(db, [fromId, intoId]);
   return { parties, duplicateTies, names, origins, organizations, children };
 }
 
@@ -324,7 +323,7 @@ export async function undoMerge(db: DbOrTx, actor: Actor | null, mergeId: number
       await tx.execute(
         sql`update places set merged_into_id = null, version = version + 1, updated_at = now() where id = ${fromId}`,
       );
-      await recountPartnersOf(tx, [fromId, intoId]);
+      await recountPartners(tx, [fromId, intoId]);
     } else {
       if (moved.memberships?.length) {
         await tx.execute(sql`update memberships set organization_id = ${fromId}

@@ -56,8 +56,8 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
       },
     },
     async (request) => {
-      const { row } = await write.getPartnership(db, request.actor, request.params.id);
-      return write.presentPartnership(db, request.actor, row);
+      const loaded = await write.getPartnership(db, request.actor, request.params.id);
+      return write.presentPartnership(db, request.actor, loaded.row, loaded);
     },
   );
 

@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { executeWrite } from '../../db/query.ts';
 import {
   organizations,
   partnershipDocuments,
@@ -136,19 +135,4 @@ export async function findLiveOrganizations(db: DbOrTx, ids: number[]) {
     .select({ id: organizations.id })
     .from(organizations)
     .where(and(inArray(organizations.id, ids), isNull(organizations.deletedAt)));
-}
-
-/** Recounts the public ties of the given places, after a tie was written. */
-export async function recountPartnersOf(db: DbOrTx, placeIds: readonly number[]): Promise<void> {
-  if (placeIds.length === 0) return;
-  await executeWrite(
-    db,
-    sql`update places set partner_count = (
-        select count(*) from partnership_parties pp join partnerships p on p.id = pp.partnership_id
-        where pp.place_id = places.id and p.is_public)
-      where id in (${sql.join(
-        placeIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`,
-  );
 }

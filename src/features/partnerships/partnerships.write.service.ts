@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { assertVersion } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import { bumpRegistryRevision } from '../imports/imports.repo.ts';
+import { bumpRegistryRevision, recountPartners } from '../imports/imports.repo.ts';
 import { findGovernmentsOf } from '../organizations/organizations.repo.ts';
 import { findTieSources } from '../places/places.repo.ts';
 import { SINGLE_TIE_KINDS } from './partnerships.constants.ts';
@@ -80,17 +80,21 @@ function audited(row: repo.PartnershipRow, parties: readonly (PartyRef & { confi
   };
 }
 
+type TieParties = Awaited<ReturnType<typeof repo.findTieParties>>;
+
+/** Presents a tie; `known` passes the parties and stake a caller has just read, so they are not read again. */
 export async function presentPartnership(
   db: DbOrTx,
   actor: Actor | null,
   row: repo.PartnershipRow,
+  known?: { parties: TieParties; stake: Stake; speakers: number[][] },
 ): Promise<PartnershipRecord> {
   const [parties, tieSources, documents] = await Promise.all([
-    repo.findTieParties(db, row.id),
+    known?.parties ?? repo.findTieParties(db, row.id),
     findTieSources(db, [row.id]),
     repo.findDocuments(db, row.id),
   ]);
-  const { stake, speakers } = await tieStake(db, row, parties);
+  const { stake, speakers } = known ?? (await tieStake(db, row, parties));
   const record: PartnershipRecord = {
     id: row.id,
     kind: row.kind,
@@ -196,7 +200,7 @@ function duplicateRace(error: unknown): never {
 }
 
 async function afterTieWrite(db: DbOrTx, placeIds: Iterable<number | null>) {
-  await repo.recountPartnersOf(db, [...new Set([...placeIds].filter((id): id is number => id !== null))]);
+  await recountPartners(db, [...new Set([...placeIds].filter((id): id is number => id !== null))]);
   await bumpRegistryRevision(db);
 }
 
@@ -245,10 +249,11 @@ export async function updatePartnership(
 ) {
   return db
     .transaction(async (tx) => {
-      const { row: before, parties: beforeParties, stake } = await getPartnership(tx, actor, id, true);
+      const loaded = await getPartnership(tx, actor, id, true);
+      const { row: before, parties: beforeParties, stake } = loaded;
       if (before.deletedAt) throw notFound(id);
       authorize(actor, policy.write(actor, stake));
-      await assertVersion(before, body.version, () => presentPartnership(tx, actor, before));
+      await assertVersion(before, body.version, () => presentPartnership(tx, actor, before, loaded));
       const { version: _version, parties: newParties, ...fields } = body;
       const merged = { ...before, ...fields };
       // The rules between fields hold for the record as it will be, not only for the fields sent.
@@ -311,12 +316,13 @@ export async function setPartnershipDeleted(
 ) {
   return db
     .transaction(async (tx) => {
-      const { row: before, parties, stake } = await getPartnership(tx, actor, id, true);
+      const loaded = await getPartnership(tx, actor, id, true);
+      const { row: before, parties, stake } = loaded;
       authorize(actor, policy.write(actor, stake));
       if ((before.deletedAt !== null) === deleted) {
         throw new AppError('CONFLICT', deleted ? 'The tie is already deleted' : 'The tie is not deleted');
       }
-      await assertVersion(before, version, () => presentPartnership(tx, actor, before));
+      await assertVersion(before, version, () => presentPartnership(tx, actor, before, loaded));
       if (!deleted) await refuseDuplicate(tx, before.kind, before.partyKey, id);
       const after = await repo.updatePartnershipRow(tx, id, { deletedAt: deleted ? new Date() : null });
       await recordAudit(tx, actor, {
@@ -343,7 +349,8 @@ export async function confirmPartnership(
   body: { version: number; party?: PartyInput },
 ) {
   return db.transaction(async (tx) => {
-    const { row: before, parties, speakers } = await getPartnership(tx, actor, id, true);
+    const loaded = await getPartnership(tx, actor, id, true);
+    const { row: before, parties, speakers } = loaded;
     if (before.deletedAt) throw notFound(id);
     const wanted = body.party ? toRef(body.party) : undefined;
     const targets = parties
@@ -357,7 +364,7 @@ export async function confirmPartnership(
     if (targets.length === 0) throw new AppError('CONFLICT', 'The tie is already confirmed for that party');
     const allowed = targets.filter((target) => policy.confirm(actor, target.speakers));
     authorize(actor, allowed.length > 0 && (!wanted || allowed.length === targets.length));
-    await assertVersion(before, body.version, () => presentPartnership(tx, actor, before));
+    await assertVersion(before, body.version, () => presentPartnership(tx, actor, before, loaded));
     for (const { party } of allowed) await repo.confirmParty(tx, id, party, actor.id);
     const after = await repo.updatePartnershipRow(tx, id, {});
     const afterParties = await repo.findTieParties(tx, id);
