@@ -10,7 +10,7 @@ import {
 import { getJson } from '../api/client.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { type PartnershipRecord, sendJson, uploadFile, WriteError } from './api.ts';
-import { FormMessage, useFormErrors } from './form.tsx';
+import { Field, FormMessage, SelectField, TextAreaField, useFormErrors } from './form.tsx';
 import { History } from './History.tsx';
 import { useWorkspaceTexts } from './texts.ts';
 import { validationKey } from './validation.ts';
@@ -248,13 +248,6 @@ export function PartnershipPage() {
 
   const update = (patch: Partial<Draft>) =>
     editing && setEditing({ ...editing, draft: { ...editing.draft, ...patch } });
-  const fieldError = (field: string) =>
-    errors[field] ? (
-      <p id={`${formId}-${field}-error`} className="field-error">
-        {errors[field]}
-      </p>
-    ) : null;
-  const describedBy = (field: string) => (errors[field] ? `${formId}-${field}-error` : undefined);
   const title = `${tie.parties.map((party) => party.name).join(' – ')}`;
 
   return (
@@ -338,46 +331,36 @@ export function PartnershipPage() {
       {editing && (
         <form className="panel edit-form" onSubmit={(event) => void save(event)} noValidate>
           <h2>{t('tie.edit')}</h2>
-          <div className="field">
-            <label htmlFor={`${formId}-status`}>{t('tie.status')}</label>
-            <select
-              id={`${formId}-status`}
-              value={editing.draft.status}
-              aria-describedby={describedBy('status')}
-              onChange={(event) => update({ status: event.target.value as Draft['status'] })}
-            >
-              {PARTNERSHIP_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {common(`status.${status}`)}
-                </option>
-              ))}
-            </select>
-            {fieldError('status')}
-          </div>
+          <SelectField
+            label={t('tie.status')}
+            name="status"
+            value={editing.draft.status}
+            error={errors.status}
+            onChange={(status) => update({ status: status as Draft['status'] })}
+            options={PARTNERSHIP_STATUSES.map((status) => ({
+              value: status,
+              label: common(`status.${status}`),
+            }))}
+          />
           {DATE_FIELDS.map((field) => (
-            <div className="field" key={field}>
-              <label htmlFor={`${formId}-${field}`}>
-                {t(`tie.${field}`)} <span className="hint">({t('tie.dateHint')})</span>
-              </label>
-              <input
-                id={`${formId}-${field}`}
-                value={editing.draft[field]}
-                inputMode="numeric"
-                aria-invalid={errors[field] ? true : undefined}
-                aria-describedby={describedBy(field)}
-                onChange={(event) => update({ [field]: event.target.value })}
-              />
-              {fieldError(field)}
-            </div>
-          ))}
-          <div className="field">
-            <label htmlFor={`${formId}-endReason`}>{t('tie.endReason')}</label>
-            <input
-              id={`${formId}-endReason`}
-              value={editing.draft.endReason}
-              onChange={(event) => update({ endReason: event.target.value })}
+            <Field
+              key={field}
+              label={t(`tie.${field}`)}
+              hint={t('tie.dateHint')}
+              name={field}
+              inputMode="numeric"
+              value={editing.draft[field]}
+              error={errors[field]}
+              onChange={(value) => update({ [field]: value })}
             />
-          </div>
+          ))}
+          <Field
+            label={t('tie.endReason')}
+            name="endReason"
+            value={editing.draft.endReason}
+            error={errors.endReason}
+            onChange={(endReason) => update({ endReason })}
+          />
           <fieldset>
             <legend>{t('tie.parties')}</legend>
             <ul>
@@ -431,28 +414,25 @@ export function PartnershipPage() {
             ))}
           </fieldset>
           {LANGUAGES.map((language) => (
-            <div className="field" key={language}>
-              <label htmlFor={`${formId}-description-${language}`}>
-                {t('tie.description', { language: language.toUpperCase() })}
-              </label>
-              <textarea
-                id={`${formId}-description-${language}`}
-                lang={language}
-                value={editing.draft.descriptions[language] ?? ''}
-                onChange={(event) =>
-                  update({ descriptions: { ...editing.draft.descriptions, [language]: event.target.value } })
-                }
-              />
-            </div>
-          ))}
-          <div className="field">
-            <label htmlFor={`${formId}-notes`}>{t('tie.notes')}</label>
-            <textarea
-              id={`${formId}-notes`}
-              value={editing.draft.notes}
-              onChange={(event) => update({ notes: event.target.value })}
+            <TextAreaField
+              key={language}
+              label={t('tie.description', { language: language.toUpperCase() })}
+              name={`description-${language}`}
+              lang={language}
+              value={editing.draft.descriptions[language] ?? ''}
+              error={errors[`descriptions.${language}`]}
+              onChange={(text) =>
+                update({ descriptions: { ...editing.draft.descriptions, [language]: text } })
+              }
             />
-          </div>
+          ))}
+          <TextAreaField
+            label={t('tie.notes')}
+            name="notes"
+            value={editing.draft.notes}
+            error={errors.notes}
+            onChange={(notes) => update({ notes })}
+          />
           <fieldset>
             <legend>{t('tie.visibility')}</legend>
             {(['published', 'internal'] as const).map((visibility) => (

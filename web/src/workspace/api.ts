@@ -37,25 +37,24 @@ export const sessionQuery = {
 
 export const useSession = () => useQuery(sessionQuery);
 
-/** Sends a write with the session's CSRF token; a refusal becomes a WriteError. */
-export async function sendJson<T>(
-  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  path: string,
-  body?: unknown,
-): Promise<T> {
-  // After a page load the token is not known yet: the session answers it (or null when signed out).
+/**
+ * Sends a write with the session's CSRF token and answers the JSON body; a refusal becomes a WriteError. After a
+ * page load the token is not known yet: the session answers it (or null when signed out).
+ */
+async function write(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, init: RequestInit) {
   if (csrfToken === null) await sessionQuery.queryFn().catch(() => undefined);
   const response = await fetch(path, {
+    ...init,
     method,
     headers: {
       accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...init.headers,
       ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return undefined;
   const json = (await response.json().catch(() => ({}))) as {
+    csrfToken?: string | null;
     error?: {
       code?: string;
       message?: string;
@@ -73,10 +72,20 @@ export async function sendJson<T>(
       error.current,
     );
   }
-  if (method !== 'DELETE' && path.startsWith('/api/auth/')) {
-    csrfToken = (json as { csrfToken?: string | null }).csrfToken ?? csrfToken;
-  }
-  return json as T;
+  // Signing in (or setting up) starts a new session with a new token.
+  if (path.startsWith('/api/auth/') && json.csrfToken) csrfToken = json.csrfToken;
+  return json;
+}
+
+/** Sends a JSON write. */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const init: RequestInit =
+    body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  return (await write(method, path, init)) as T;
 }
 
 /** Signs out and forgets the cached session. */
@@ -99,27 +108,9 @@ export interface Dashboard {
   recentActivity: { id: number; kind: string; occurredOn: string; title: string }[];
 }
 
-/** Uploads a file as multipart/form-data in the field "file", with the session's CSRF token. */
+/** Uploads a file as multipart/form-data in the field "file". */
 export async function uploadFile<T>(path: string, file: File): Promise<T> {
-  if (csrfToken === null) await sessionQuery.queryFn().catch(() => undefined);
   const body = new FormData();
   body.append('file', file);
-  const response = await fetch(path, {
-    method: 'POST',
-    headers: { accept: 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-    body,
-  });
-  const json = (await response.json().catch(() => ({}))) as {
-    error?: { code?: string; message?: string; details?: { field: string; message: string }[] };
-  };
-  if (!response.ok) {
-    throw new WriteError(
-      response.status,
-      json.error?.code ?? 'HTTP_ERROR',
-      json.error?.message ?? response.statusText,
-      json.error?.details ?? [],
-      undefined,
-    );
-  }
-  return json as T;
+  return (await write('POST', path, { body })) as T;
 }

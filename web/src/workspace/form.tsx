@@ -13,7 +13,9 @@ interface FieldProps {
 }
 
 /** A labelled input whose error is announced with it (aria-invalid and aria-describedby). */
-export function Field(props: FieldProps & { type?: string; autoComplete?: string; hint?: string }) {
+export function Field(
+  props: FieldProps & { type?: string; autoComplete?: string; hint?: string; inputMode?: 'numeric' | 'text' },
+) {
   const id = useId();
   return (
     <div className="field">
@@ -26,6 +28,7 @@ export function Field(props: FieldProps & { type?: string; autoComplete?: string
         name={props.name}
         type={props.type ?? 'text'}
         autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
         required={props.required}
         value={props.value}
         aria-invalid={props.error ? true : undefined}
@@ -37,7 +40,7 @@ export function Field(props: FieldProps & { type?: string; autoComplete?: string
   );
 }
 
-export function TextAreaField(props: FieldProps) {
+export function TextAreaField(props: FieldProps & { lang?: string }) {
   const id = useId();
   return (
     <div className="field">
@@ -45,6 +48,7 @@ export function TextAreaField(props: FieldProps) {
       <textarea
         id={id}
         name={props.name}
+        lang={props.lang}
         value={props.value}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? `${id}-error` : undefined}
