@@ -34,6 +34,11 @@ export interface AppOptions {
   publicUrl?: string;
   /** Where uploaded documents are kept (DATA_DIR/documents when serving). */
   documentsDir?: string;
+  /**
+   * Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers, so that session cookies are
+   * Secure and sign-in attempts are counted per client address.
+   */
+  trustProxy?: boolean;
 }
 
 /** Composes the CityBridge HTTP application; it does not listen. */
@@ -41,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1_048_576,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

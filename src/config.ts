@@ -14,6 +14,7 @@ const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   IMPORT_ON_START: booleanFromEnv.default(true),
+  TRUST_PROXY: booleanFromEnv.default(false),
   MAP_STYLE_URL: z.url().optional(),
   PUBLIC_URL: z.url().optional(),
 });
@@ -32,6 +33,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Import the shipped world data on start when the database holds no places. */
   importOnStart: boolean;
+  /** Behind a reverse proxy: trust its X-Forwarded-* headers for the client address and TLS. */
+  trustProxy: boolean;
   /** A MapLibre style URL for deployments online; without it the offline base map is drawn. */
   mapStyleUrl: string | undefined;
   /** The address users reach the app at, used in one-time links; http://localhost:PORT without one. */
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: values.DATABASE_URL,
     logLevel: values.LOG_LEVEL,
     importOnStart: values.IMPORT_ON_START,
+    trustProxy: values.TRUST_PROXY,
     mapStyleUrl: values.MAP_STYLE_URL,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
     documentsDir: path.join(dataDir, 'documents'),

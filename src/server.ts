@@ -35,6 +35,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     mapStyleUrl: config.mapStyleUrl,
     publicUrl: config.publicUrl,
     documentsDir: config.documentsDir,
+    trustProxy: config.trustProxy,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');

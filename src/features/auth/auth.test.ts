@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeUser, sessionHeaders, signInHeaders } from '../../../test/helpers/auth.ts';
+import { buildApp } from '../../app.ts';
 import { queryRows } from '../../db/query.ts';
 import { issueSetupLink } from './auth.service.ts';
 
@@ -176,6 +177,30 @@ describe('sign-in and sessions', () => {
     ).toBeNull();
     expect((await post('/api/auth/sign-in', { email: user.email, password })).statusCode).toBe(401);
     await signInHeaders(t.app, user.email, 'a new password 1');
+  });
+});
+
+describe('behind a TLS-terminating proxy', () => {
+  it('marks the session cookie Secure when the proxy is trusted, and only then', async () => {
+    const user = await makeUser(t.database.db, { password, email: 'proxy@example.org' });
+    const behindProxy = await buildApp({ database: t.database, trustProxy: true });
+    try {
+      const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };
+      const payload = { email: user.email, password };
+      const trusted = await behindProxy.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        headers,
+        payload,
+      });
+      expect(trusted.statusCode).toBe(200);
+      expect(trusted.cookies.find((cookie) => cookie.name === 'cb_session')?.secure).toBe(true);
+      const direct = await post('/api/auth/sign-in', payload, headers);
+      expect(direct.statusCode).toBe(200);
+      expect(direct.cookies.find((cookie) => cookie.name === 'cb_session')?.secure).toBeFalsy();
+    } finally {
+      await behindProxy.close();
+    }
   });
 });
 
