@@ -6,6 +6,7 @@ import {
   integer,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -93,5 +94,24 @@ export const apiTokens = pgTable(
   (t) => [
     check('api_tokens_name_present', sql`length(btrim(${t.name})) between 1 and 100`),
     index('api_tokens_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * Failed sign-in attempts in the current window, per client address and per account, shared by every instance
+ * on the database. `scope` says which: `address` keys are client addresses, `account` keys lower-cased e-mails.
+ */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+    failures: integer('failures').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.key] }),
+    check('sign_in_attempts_scope', sql`${t.scope} in ('address', 'account')`),
+    index('sign_in_attempts_window_idx').on(t.windowStartedAt),
   ],
 );

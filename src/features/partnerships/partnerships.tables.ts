@@ -141,11 +141,15 @@ export const partnershipDocuments = pgTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The organisation on whose behalf the file was uploaded: its storage quota pays for the file. */
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [
     check('partnership_documents_size', sql`${t.size} > 0`),
     index('partnership_documents_partnership_idx').on(t.partnershipId),
+    index('partnership_documents_sha256_idx').on(t.sha256),
+    index('partnership_documents_organization_idx').on(t.organizationId),
   ],
 );
