@@ -228,6 +228,66 @@ const WRITES: WriteCase[] = [
       return { url: `/api/organizations/${org.id}/restore`, body: { version: gone.version } };
     },
   },
+  // Who speaks for a place is not something a tenant can change about itself: administrators only.
+  {
+    method: 'PATCH',
+    path: '/api/organizations/{id}',
+    allowed: ADMINS,
+    prepare: async () => {
+      const place = await makePlace(t.database.db, { name: 'Kauniainen' });
+      const government = await asAdmin('POST', '/api/organizations', {
+        kind: 'city_government',
+        name: 'City of Kauniainen',
+        placeId: place.id,
+        keeperId: ids.cityOfEspoo,
+      });
+      return {
+        url: `/api/organizations/${government.id}`,
+        body: { version: government.version, placeId: ids.tallinn },
+      };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/organizations/{id}',
+    allowed: ADMINS,
+    prepare: async () => {
+      const company = await asAdmin('POST', '/api/organizations', {
+        kind: 'company',
+        name: 'Air0',
+        placeId: ids.shanghai,
+        keeperId: ids.cityOfEspoo,
+      });
+      return {
+        url: `/api/organizations/${company.id}`,
+        body: { version: company.version, kind: 'city_government' },
+      };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/organizations',
+    allowed: ADMINS,
+    prepare: async () => ({
+      url: '/api/organizations',
+      body: { kind: 'city_government', name: 'Espoo City', placeId: ids.espoo, keeperId: ids.cityOfEspoo },
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/organizations/{id}/restore',
+    allowed: ADMINS,
+    prepare: async () => {
+      const second = await asAdmin('POST', '/api/organizations', {
+        kind: 'regional_government',
+        name: 'Second government of Espoo',
+        placeId: ids.espoo,
+        keeperId: ids.cityOfEspoo,
+      });
+      const gone = await asAdmin('DELETE', `/api/organizations/${second.id}?version=${second.version}`);
+      return { url: `/api/organizations/${second.id}/restore`, body: { version: gone.version } };
+    },
+  },
   // People: editors of the keeper.
   {
     method: 'POST',
@@ -457,7 +517,7 @@ describe('the authorisation matrix', () => {
       ...PUBLIC_WRITES,
       ...SELF_WRITES,
     ];
-    expect(writes.sort()).toEqual(covered.sort());
+    expect(writes.sort()).toEqual([...new Set(covered)].sort());
   });
 
   for (const entry of WRITES) {
@@ -486,6 +546,59 @@ describe('the authorisation matrix', () => {
       });
     }
   }
+});
+
+describe('the tie rights of a place', () => {
+  it('cannot be taken over by moving or re-kinding an organisation one edits', async () => {
+    const db = t.database.db;
+    const espoo = (await call('GET', `/api/organizations/${ids.cityOfEspoo}`, headers.editor)).json();
+    expect(espoo.canEdit).toBe(true);
+    const tie = await asAdmin('POST', '/api/partnerships', {
+      kind: 'twin_town',
+      parties: [{ placeId: ids.shanghai }, { placeId: ids.tallinn }],
+      visibility: 'internal',
+    });
+    const pair = await asAdmin('POST', '/api/partnerships', {
+      kind: 'friendship_city',
+      parties: [{ placeId: ids.espoo }, { placeId: ids.shanghai }],
+    });
+    const before = await auditCount();
+    for (const change of [{ placeId: ids.shanghai }, { kind: 'company' }, { placeId: null }]) {
+      const moved = await call('PATCH', `/api/organizations/${ids.cityOfEspoo}`, headers.editor, {
+        version: espoo.version,
+        ...change,
+      });
+      expect(moved.statusCode, moved.body).toBe(403);
+    }
+    // A company the editor keeps cannot become Shanghai's government either.
+    const company = await makeOrganization(db, {
+      name: 'Espoo Marketing',
+      kind: 'company',
+      placeId: ids.shanghai,
+      keeperId: ids.cityOfEspoo,
+    });
+    const rekind = await call('PATCH', `/api/organizations/${company.id}`, headers.editor, {
+      version: company.version,
+      kind: 'city_government',
+    });
+    expect(rekind.statusCode, rekind.body).toBe(403);
+    // Shanghai's ties stay out of reach: no reading, editing or confirming for Shanghai.
+    expect((await call('GET', `/api/partnerships/${tie.id}`, headers.editor)).statusCode).toBe(404);
+    expect((await call('GET', `/api/partnerships/${tie.id}/history`, headers.editor)).statusCode).toBe(404);
+    const confirm = await call('POST', `/api/partnerships/${pair.id}/confirm`, headers.editor, {
+      version: pair.version,
+      party: { placeId: ids.shanghai },
+    });
+    expect(confirm.statusCode, confirm.body).toBe(403);
+    expect(await auditCount()).toBe(before);
+    // An administrator may move a government; its editors then speak for the new place only.
+    const moved = await call('PATCH', `/api/organizations/${company.id}`, headers.admin, {
+      version: company.version,
+      kind: 'city_government',
+      placeId: ids.tallinn,
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+  });
 });
 
 describe('anonymous answers', () => {

@@ -48,6 +48,14 @@ export const policy = {
     return !!actor && (actor.isAdmin || editorOfAny(actor, partyOrganizationIds));
   },
 
+  /**
+   * Deciding who speaks for a place: giving a government organisation a place or a kind, or adding a second
+   * government to a place. Tie rights derive from it, so no tenant may change it about itself.
+   */
+  assignSpeaker(actor: Actor | null): boolean {
+    return !!actor?.isAdmin;
+  },
+
   /** Users, memberships, merges and other work on the whole registry. */
   administer(actor: Actor | null): boolean {
     return !!actor?.isAdmin;

@@ -5,6 +5,7 @@ import { assertVersion } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { findPlace } from '../places/places.repo.ts';
+import { GOVERNMENT_KINDS, type OrganizationKind } from './organizations.constants.ts';
 import * as repo from './organizations.repo.ts';
 import type {
   CreateOrganizationBody,
@@ -114,9 +115,36 @@ async function checkReferences(db: DbOrTx, body: { placeId?: number | null; keep
   }
 }
 
+const isGovernment = (kind: OrganizationKind) => GOVERNMENT_KINDS.includes(kind);
+
+/**
+ * A government organisation speaks for its place: its editors keep the place's ties. So only administrators may
+ * move a government to another place, turn an organisation into a government or a government into something
+ * else, or make (or restore) a second government of a place that has one.
+ */
+async function authorizeSpeaker(
+  db: DbOrTx,
+  actor: Actor,
+  before: Pick<repo.OrganizationRow, 'id' | 'kind' | 'placeId'> | undefined,
+  after: { kind: OrganizationKind; placeId: number | null },
+) {
+  if (!isGovernment(after.kind) && !(before && isGovernment(before.kind))) return;
+  if (before) {
+    if (before.kind !== after.kind || before.placeId !== after.placeId) {
+      authorize(actor, policy.assignSpeaker(actor));
+    }
+    return;
+  }
+  if (after.placeId === null) return;
+  if ((await repo.findGovernmentsOf(db, [after.placeId])).length > 0) {
+    authorize(actor, policy.assignSpeaker(actor));
+  }
+}
+
 export async function createOrganization(db: DbOrTx, actor: Actor | null, body: CreateOrganizationBody) {
   authorize(actor, policy.create(actor, body.keeperId ? [body.keeperId] : []));
   return db.transaction(async (tx) => {
+    await authorizeSpeaker(tx, actor, undefined, body);
     await checkReferences(tx, body);
     const row = await repo.insertOrganization(tx, body);
     await recordAudit(tx, actor, {
@@ -145,6 +173,10 @@ export async function updateOrganization(
     if (changes.keeperId !== undefined && changes.keeperId !== before.keeperId) {
       authorize(actor, policy.create(actor, changes.keeperId ? [changes.keeperId] : []));
     }
+    await authorizeSpeaker(tx, actor, before, {
+      kind: changes.kind ?? before.kind,
+      placeId: changes.placeId === undefined ? before.placeId : changes.placeId,
+    });
     await checkReferences(tx, changes);
     const after = await repo.updateOrganization(tx, id, changes);
     await recordAudit(tx, actor, {
@@ -177,6 +209,8 @@ export async function setOrganizationDeleted(
       );
     }
     await assertVersion(before, version, () => presentOrganization(tx, actor, before));
+    // Restoring a government is making it speak for its place again.
+    if (!deleted) await authorizeSpeaker(tx, actor, undefined, before);
     const after = await repo.updateOrganization(tx, id, { deletedAt: deleted ? new Date() : null });
     await recordAudit(tx, actor, {
       action: deleted ? 'delete' : 'restore',
