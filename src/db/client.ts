@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { markLostConnection } from './errors.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -36,6 +37,31 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * A node-postgres client that knows when it lost its connection (a server restart, a failover,
+ * pg_terminate_backend), and marks the errors of the queries that fail after the loss, such as a transaction's
+ * ROLLBACK, which node-postgres reports without a code, so that the request answers 503 DATABASE_UNAVAILABLE.
+ */
+class WatchedClient extends pg.Client {
+  connectionLost = false;
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {
+      this.connectionLost = true;
+    });
+  }
+}
+const baseQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+WatchedClient.prototype.query = function watchedQuery(this: WatchedClient, ...args: unknown[]) {
+  const result = baseQuery.apply(this, args);
+  if (!(result instanceof Promise)) return result;
+  return result.catch((error: unknown) => {
+    if (this.connectionLost) markLostConnection(error);
+    throw error;
+  });
+} as typeof pg.Client.prototype.query;
+
 /** Opens PGlite (in `dataDir`, or in memory without one) or a node-postgres pool. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.engine === 'pglite') {
@@ -53,9 +79,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => client.close(),
     };
   }
-  const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    Client: WatchedClient,
+  });
   // An idle connection that the server closes is dropped from the pool; the next query opens a new one.
   pool.on('error', () => {});
+  // A checked-out connection that the server closes emits 'error' too, and the pool does not listen then: without
+  // a listener the process would crash. The connection goes back to the pool at once, to be dropped, because its
+  // holder may never give it back (Drizzle keeps a transaction's client when BEGIN fails); the holder's own
+  // release later does nothing.
+  const checkedOut = new Set<pg.PoolClient>();
+  pool.on('acquire', (client) => checkedOut.add(client));
+  pool.on('release', (_error, client) => checkedOut.delete(client));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      if (!checkedOut.delete(client)) return;
+      client.release(error);
+      client.release = () => {};
+    });
+  });
   const db = drizzleNodePg(pool, { schema }) as unknown as Db;
   const listeners = new Set<pg.PoolClient>();
   let closed = false;

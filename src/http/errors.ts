@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isDatabaseUnavailable } from '../db/errors.ts';
 import { isPageRequest } from './web.ts';
 
 /** Every error the API can answer with: a stable code and its HTTP status. */
@@ -35,6 +36,7 @@ export const ERROR_CATALOGUE = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   NOT_READY: 503,
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;
@@ -153,6 +155,11 @@ export function registerErrorHandling(app: FastifyInstance, serveIndex = false):
     if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause.issues }, 'response does not match its schema');
       return send(reply, new AppError('INTERNAL', 'Internal error'));
+    }
+
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'the database is unavailable');
+      return send(reply, new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly'));
     }
 
     const pgCode = pgErrorCode(error);
