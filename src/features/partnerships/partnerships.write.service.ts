@@ -89,11 +89,10 @@ export async function presentPartnership(
   row: repo.PartnershipRow,
   known?: { parties: TieParties; stake: Stake; speakers: number[][] },
 ): Promise<PartnershipRecord> {
-  const [parties, tieSources, documents] = await Promise.all([
-    known?.parties ?? repo.findTieParties(db, row.id),
-    findTieSources(db, [row.id]),
-    repo.findDocuments(db, row.id),
-  ]);
+  // One query at a time: `db` may be a transaction, whose one connection cannot run queries side by side.
+  const parties = known?.parties ?? (await repo.findTieParties(db, row.id));
+  const tieSources = await findTieSources(db, [row.id]);
+  const documents = await repo.findDocuments(db, row.id);
   const { stake, speakers } = known ?? (await tieStake(db, row, parties));
   const record: PartnershipRecord = {
     id: row.id,
@@ -153,10 +152,8 @@ export async function getPartnership(db: DbOrTx, actor: Actor | null, id: number
 async function checkParties(db: DbOrTx, parties: readonly PartyRef[]) {
   const placeIds = parties.flatMap((party) => (party.placeId ? [party.placeId] : []));
   const orgIds = parties.flatMap((party) => (party.organizationId ? [party.organizationId] : []));
-  const [foundPlaces, foundOrgs] = await Promise.all([
-    repo.findExistingPlaces(db, placeIds),
-    repo.findLiveOrganizations(db, orgIds),
-  ]);
+  const foundPlaces = await repo.findExistingPlaces(db, placeIds);
+  const foundOrgs = await repo.findLiveOrganizations(db, orgIds);
   const known = new Set([...foundPlaces.map((row) => `p${row.id}`), ...foundOrgs.map((row) => `o${row.id}`)]);
   const details: ErrorDetail[] = parties.flatMap((party, index) =>
     known.has(party.placeId ? `p${party.placeId}` : `o${party.organizationId}`)
