@@ -34,6 +34,8 @@ export interface AppOptions {
   publicUrl?: string;
   /** Where uploaded documents are kept (DATA_DIR/documents when serving). */
   documentsDir?: string;
+  /** How many bytes of documents each organisation may keep (DOCUMENT_QUOTA_MB when serving); 1 GB without one. */
+  documentQuotaBytes?: number;
   /**
    * Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers, so that session cookies are
    * Secure and sign-in attempts are counted per client address.
@@ -66,6 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     readModels,
     publicUrl: options.publicUrl,
     documentsDir: options.documentsDir,
+    documentQuotaBytes: options.documentQuotaBytes,
   };
   await app.register(healthRoutes, context);
   await app.register(authRoutes, context);

@@ -17,6 +17,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   MAP_STYLE_URL: z.url().optional(),
   PUBLIC_URL: z.url().optional(),
+  DOCUMENT_QUOTA_MB: z.coerce.number().int().min(1).default(1024),
 });
 
 /** The one typed configuration of a CityBridge process, read from the environment. */
@@ -41,6 +42,8 @@ export interface Config {
   publicUrl: string;
   /** Where uploaded documents are kept. */
   documentsDir: string;
+  /** How many bytes of documents each organisation may keep (DOCUMENT_QUOTA_MB). */
+  documentQuotaBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapStyleUrl: values.MAP_STYLE_URL,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
     documentsDir: path.join(dataDir, 'documents'),
+    documentQuotaBytes: values.DOCUMENT_QUOTA_MB * 1024 * 1024,
   };
 }

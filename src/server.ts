@@ -35,6 +35,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     mapStyleUrl: config.mapStyleUrl,
     publicUrl: config.publicUrl,
     documentsDir: config.documentsDir,
+    documentQuotaBytes: config.documentQuotaBytes,
     trustProxy: config.trustProxy,
   });
   const address = await app.listen({ port: config.port, host: config.host });

@@ -10,6 +10,8 @@ export interface RouteContext {
   publicUrl?: string;
   /** Where uploaded documents are kept. */
   documentsDir?: string;
+  /** How many bytes of documents each organisation may keep; 1 GB without one. */
+  documentQuotaBytes?: number;
 }
 
 /** Today's date in UTC as YYYY-MM-DD, part of cache keys of responses that show ages. */

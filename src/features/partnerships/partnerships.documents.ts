@@ -1,16 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
-import { authorize, policy } from '../auth/policy.ts';
+import { authorize, policy, type Stake } from '../auth/policy.ts';
 import * as repo from './partnerships.write.repo.ts';
 import { getPartnership } from './partnerships.write.service.ts';
 
 /** Documents up to 20 MB: a scanned agreement fits, a video does not. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+/** What an organisation may keep in documents when the server sets no quota: 1 GB. */
+export const DEFAULT_DOCUMENT_QUOTA_BYTES = 1024 * 1024 * 1024;
+
+/** Enough of a file's first bytes to tell its type. */
+const SNIFF_BYTES = 12;
 
 /** The document's type from its first bytes; the name and the type the client claims are not trusted. */
 export function sniffMediaType(bytes: Buffer): string | undefined {
@@ -35,62 +41,228 @@ export function cleanFileName(name: string): string {
   return (cleaned || 'document').slice(-200);
 }
 
-/** Stores a document under its SHA-256 (the same file is kept once) and lists it on the tie. */
-export async function addDocument(
+/** An upload that may go ahead, worked out before its body is read. */
+export interface DocumentUpload {
+  partnershipId: number;
+  /** Where the file goes. */
+  documentsDir: string;
+  /** The organisation whose quota pays for the file; null when none does. */
+  organizationId: number | null;
+  /** How many bytes of documents the organisation may keep. */
+  quotaBytes: number;
+  /** How many more bytes it may store now; the file is refused as soon as it is larger. */
+  roomBytes: number;
+}
+
+/** A file received under a temporary name in the documents folder, not yet listed on a tie. */
+export interface ReceivedFile {
+  temporaryPath: string;
+  size: number;
+  sha256: string;
+  mediaType: string;
+}
+
+/** The answer to a document over MAX_DOCUMENT_BYTES, whether its size was declared or counted. */
+export function documentTooLarge(): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', `Documents may be at most ${MAX_DOCUMENT_BYTES} bytes`, [
+    { field: 'file', message: `is larger than ${MAX_DOCUMENT_BYTES} bytes` },
+  ]);
+}
+
+function quotaExceeded(upload: Pick<DocumentUpload, 'organizationId' | 'quotaBytes'>): AppError {
+  return new AppError(
+    'STORAGE_QUOTA_EXCEEDED',
+    `The organisation's documents may take at most ${upload.quotaBytes} bytes; remove documents to make room`,
+    [
+      {
+        field: 'file',
+        message: `does not fit in the storage quota of organisation ${upload.organizationId}`,
+      },
+    ],
+  );
+}
+
+/**
+ * The organisation on whose behalf the actor writes to the tie: the first one behind the tie that the actor
+ * edits for, or for an administrator without such a membership the first one behind the tie.
+ */
+export function chargedOrganization(actor: Actor, stake: Pick<Stake, 'organizationIds'>): number | null {
+  const own = stake.organizationIds.find((id) => actor.memberships.get(id) === 'editor');
+  if (own !== undefined) return own;
+  return actor.isAdmin ? (stake.organizationIds[0] ?? null) : null;
+}
+
+/**
+ * Checks that the actor may attach a document to the tie, and how much room its organisation has left. Called
+ * before a byte of the upload is read, so that an upload that will be refused is not received at all.
+ */
+export async function beginDocumentUpload(
   db: DbOrTx,
   actor: Actor | null,
   documentsDir: string | undefined,
   id: number,
-  file: { fileName: string; bytes: Buffer },
-) {
+  quotaBytes: number,
+): Promise<DocumentUpload> {
   if (!documentsDir) throw new AppError('NOT_READY', 'This server keeps no documents');
   const { row, stake } = await getPartnership(db, actor, id);
   if (row.deletedAt) throw new AppError('PARTNERSHIP_NOT_FOUND', `No partnership ${id}`);
   authorize(actor, policy.write(actor, stake));
-  if (file.bytes.length === 0) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid request: file', [
-      { field: 'file', message: 'is empty' },
-    ]);
+  const organizationId = chargedOrganization(actor, stake);
+  const upload = { partnershipId: id, documentsDir, organizationId, quotaBytes, roomBytes: Infinity };
+  if (organizationId !== null) {
+    upload.roomBytes = quotaBytes - (await repo.sumDocumentBytes(db, organizationId));
+    if (upload.roomBytes <= 0) throw quotaExceeded(upload);
   }
-  const mediaType = sniffMediaType(file.bytes);
-  if (!mediaType) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Documents must be PDF, PNG, JPEG or WebP files', [
-      { field: 'file', message: 'is not a PDF, PNG, JPEG or WebP file' },
-    ]);
+  return upload;
+}
+
+async function writeAll(handle: FileHandle, chunk: Buffer) {
+  for (let offset = 0; offset < chunk.length; ) {
+    const { bytesWritten } = await handle.write(chunk, offset);
+    offset += bytesWritten;
   }
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-  await mkdir(documentsDir, { recursive: true });
-  const target = path.join(documentsDir, sha256);
-  const exists = await stat(target).then(
-    () => true,
-    () => false,
-  );
-  if (!exists) {
-    const temporary = `${target}.${randomBytes(6).toString('hex')}.part`;
-    await writeFile(temporary, file.bytes);
-    await rename(temporary, target);
+}
+
+function knownMediaType(head: Buffer): string {
+  const mediaType = sniffMediaType(head);
+  if (mediaType) return mediaType;
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Documents must be PDF, PNG, JPEG or WebP files', [
+    { field: 'file', message: 'is not a PDF, PNG, JPEG or WebP file' },
+  ]);
+}
+
+/**
+ * Streams an uploaded file into a temporary file in the documents folder, hashing it on the way. It is refused
+ * as soon as it is larger than a document may be or than its organisation has room for, or its first bytes
+ * show a type that is not accepted, so the rest is never read. A refused file leaves nothing behind.
+ */
+export async function receiveDocumentFile(
+  upload: DocumentUpload,
+  chunks: AsyncIterable<Buffer>,
+): Promise<ReceivedFile> {
+  await mkdir(upload.documentsDir, { recursive: true });
+  const temporaryPath = path.join(upload.documentsDir, `upload-${randomBytes(8).toString('hex')}.part`);
+  const hash = createHash('sha256');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  let mediaType: string | undefined;
+  try {
+    const handle = await open(temporaryPath, 'wx');
+    try {
+      for await (const chunk of chunks) {
+        size += chunk.length;
+        if (size > MAX_DOCUMENT_BYTES) throw documentTooLarge();
+        if (size > upload.roomBytes) throw quotaExceeded(upload);
+        if (head.length < SNIFF_BYTES) {
+          head = Buffer.concat([head, chunk.subarray(0, SNIFF_BYTES - head.length)]);
+          if (head.length === SNIFF_BYTES) mediaType = knownMediaType(head);
+        }
+        hash.update(chunk);
+        await writeAll(handle, chunk);
+      }
+    } finally {
+      await handle.close();
+    }
+    if (size === 0) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid request: file', [
+        { field: 'file', message: 'is empty' },
+      ]);
+    }
+    mediaType ??= knownMediaType(head);
+    return { temporaryPath, size, sha256: hash.digest('hex'), mediaType };
+  } catch (error) {
+    await rm(temporaryPath, { force: true });
+    throw error;
   }
-  return db.transaction(async (tx) => {
-    const document = await repo.insertDocument(tx, {
-      partnershipId: id,
-      fileName: cleanFileName(file.fileName),
-      mediaType,
-      size: file.bytes.length,
-      sha256,
-      uploadedBy: actor.id,
+}
+
+/** Removes a received file that will not be kept. */
+export async function discardReceivedFile(file: ReceivedFile): Promise<void> {
+  await rm(file.temporaryPath, { force: true });
+}
+
+/**
+ * Lists a received file on the tie and keeps it under its SHA-256: the same file is kept once, whichever ties
+ * it is on. Rights and quota are checked again in the transaction, the quota under a lock, so parallel uploads
+ * cannot together go over it.
+ */
+export async function addDocument(
+  db: DbOrTx,
+  actor: Actor | null,
+  upload: DocumentUpload,
+  file: ReceivedFile,
+  fileName: string,
+) {
+  const id = upload.partnershipId;
+  let kept = false;
+  try {
+    return await db.transaction(async (tx) => {
+      const { row, stake } = await getPartnership(tx, actor, id, true);
+      if (row.deletedAt) throw new AppError('PARTNERSHIP_NOT_FOUND', `No partnership ${id}`);
+      authorize(actor, policy.write(actor, stake));
+      const organizationId = chargedOrganization(actor, stake);
+      if (organizationId !== null) {
+        await repo.lockDocumentQuota(tx, organizationId);
+        const used = await repo.sumDocumentBytes(tx, organizationId);
+        if (used + file.size > upload.quotaBytes) throw quotaExceeded({ ...upload, organizationId });
+      }
+      const document = await repo.insertDocument(tx, {
+        partnershipId: id,
+        fileName: cleanFileName(fileName),
+        mediaType: file.mediaType,
+        size: file.size,
+        sha256: file.sha256,
+        uploadedBy: actor.id,
+        organizationId,
+      });
+      await recordAudit(tx, actor, {
+        action: 'add_document',
+        entityType: 'partnership',
+        entityId: id,
+        after: {
+          documentId: document.id,
+          fileName: document.fileName,
+          mediaType: file.mediaType,
+          size: file.size,
+          sha256: file.sha256,
+          organizationId,
+        },
+      });
+      // Under the file's lock, so a removal of the last other copy either sees this document or has already
+      // deleted the file, which the rename puts back.
+      await repo.lockDocumentFile(tx, file.sha256);
+      await rename(file.temporaryPath, path.join(upload.documentsDir, file.sha256));
+      kept = true;
+      return document;
     });
-    await recordAudit(tx, actor, {
-      action: 'add_document',
-      entityType: 'partnership',
-      entityId: id,
-      after: { documentId: document.id, fileName: document.fileName, mediaType, size: document.size, sha256 },
-    });
-    return document;
+  } catch (error) {
+    await discardReceivedFile(file);
+    if (kept) await releaseDocumentFile(db, upload.documentsDir, file.sha256);
+    throw error;
+  }
+}
+
+/** Deletes a stored file when no document that is not deleted refers to it any more. */
+async function releaseDocumentFile(db: DbOrTx, documentsDir: string, sha256: string) {
+  await db.transaction(async (tx) => {
+    await repo.lockDocumentFile(tx, sha256);
+    if (await repo.isDocumentFileInUse(tx, sha256)) return;
+    await rm(path.join(documentsDir, sha256), { force: true });
   });
 }
 
-export async function removeDocument(db: DbOrTx, actor: Actor | null, id: number, documentId: number) {
-  return db.transaction(async (tx) => {
+/**
+ * Removes a document from its tie; its file leaves the disk once no other document refers to it. Documents of a
+ * deleted tie are kept, so a restored tie has its files.
+ */
+export async function removeDocument(
+  db: DbOrTx,
+  actor: Actor | null,
+  documentsDir: string | undefined,
+  id: number,
+  documentId: number,
+) {
+  const document = await db.transaction(async (tx) => {
     const { row, stake } = await getPartnership(tx, actor, id, true);
     if (row.deletedAt) throw new AppError('PARTNERSHIP_NOT_FOUND', `No partnership ${id}`);
     authorize(actor, policy.write(actor, stake));
@@ -104,7 +276,9 @@ export async function removeDocument(db: DbOrTx, actor: Actor | null, id: number
       entityId: id,
       before: { documentId, fileName: document.fileName, mediaType: document.mediaType, size: document.size },
     });
+    return document;
   });
+  if (documentsDir) await releaseDocumentFile(db, documentsDir, document.sha256);
 }
 
 /** A document's bytes, for whoever may read the tie. */

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../http/context.ts';
@@ -6,7 +7,19 @@ import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../
 import { presentHistory } from '../audit/history.ts';
 import { authorize, policy } from '../auth/policy.ts';
 import { idSchema } from '../places/places.schema.ts';
-import { addDocument, MAX_DOCUMENT_BYTES, readDocument, removeDocument } from './partnerships.documents.ts';
+import {
+  addDocument,
+  beginDocumentUpload,
+  DEFAULT_DOCUMENT_QUOTA_BYTES,
+  type DocumentUpload,
+  discardReceivedFile,
+  documentTooLarge,
+  MAX_DOCUMENT_BYTES,
+  type ReceivedFile,
+  readDocument,
+  receiveDocumentFile,
+  removeDocument,
+} from './partnerships.documents.ts';
 import {
   confirmPartnershipBodySchema,
   createPartnershipBodySchema,
@@ -25,7 +38,75 @@ const errors = writeErrorResponses;
 const tags = ['partnerships'];
 const documentParams = z.strictObject({ id: idSchema, documentId: idSchema });
 
-export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, documentsDir }) => {
+/** Room for the boundaries and part headers around a document in a multipart body. */
+const MULTIPART_ALLOWANCE = 1024 * 1024;
+
+/**
+ * The parser's limits for an upload: one byte over the size limit, so that an oversized file is seen as such, and
+ * room for one part more than the file, so that a stray part is named rather than counted.
+ */
+const UPLOAD_LIMITS = { fileSize: MAX_DOCUMENT_BYTES + 1, files: 2, fields: 1, parts: 2, fieldSize: 1024 };
+
+/** A multipart parser's error is the client's: a cut-off or malformed body answers 400, not 500. */
+function multipartError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if ((error as { code?: unknown } | null)?.code === 'FST_REQ_FILE_TOO_LARGE') return documentTooLarge();
+  return new AppError(
+    'VALIDATION_FAILED',
+    'Invalid request: the body is not well-formed multipart/form-data',
+    [{ field: 'body', message: error instanceof Error ? error.message : String(error) }],
+  );
+}
+
+async function* asClientErrors<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw multipartError(error);
+  }
+}
+
+function unexpectedPart(name: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `Invalid request: ${name}`, [{ field: name, message }]);
+}
+
+/**
+ * Receives the upload's one part, a file in the field "file", into the documents folder. Anything else in the
+ * body (a form field, a second file, a file under another name) is refused by its name.
+ */
+async function receiveUpload(
+  request: FastifyRequest,
+  upload: DocumentUpload,
+): Promise<{ file: ReceivedFile; fileName: string }> {
+  let received: { file: ReceivedFile; fileName: string } | undefined;
+  try {
+    for await (const part of asClientErrors(request.parts({ limits: UPLOAD_LIMITS }))) {
+      if (part.type === 'field') {
+        throw unexpectedPart(part.fieldname, 'is not expected: send only the document, in the field "file"');
+      }
+      if (received) throw unexpectedPart(part.fieldname, 'is a second file: send one document at a time');
+      if (part.fieldname !== 'file') {
+        throw unexpectedPart(part.fieldname, 'is not expected: send the document in the field "file"');
+      }
+      const file = await receiveDocumentFile(upload, asClientErrors<Buffer>(part.file));
+      received = { file, fileName: part.filename };
+    }
+  } catch (error) {
+    if (received) await discardReceivedFile(received.file);
+    throw error;
+  }
+  if (!received) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid request: file', [
+      { field: 'file', message: 'is missing' },
+    ]);
+  }
+  return received;
+}
+
+export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
+  app,
+  { db, documentsDir, documentQuotaBytes = DEFAULT_DOCUMENT_QUOTA_BYTES },
+) => {
   app.get(
     '/api/partnerships',
     {
@@ -207,7 +288,10 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
       schema: {
         tags,
         summary: 'Attach a document',
-        description: `A PDF, PNG, JPEG or WebP file of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, sent as multipart/form-data in the field "file".`,
+        description:
+          `A PDF, PNG, JPEG or WebP file of at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB, sent as multipart/form-data ` +
+          'in the field "file" and nothing else. It counts against the storage quota of the organisation it is ' +
+          'uploaded for (413 STORAGE_QUOTA_EXCEEDED when it does not fit).',
         params: partnershipParamsSchema,
         consumes: ['multipart/form-data'],
         response: {
@@ -219,32 +303,35 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the document as multipart/form-data');
-      }
-      const part = await request.file({ limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 0 } });
-      if (!part)
-        throw new AppError('VALIDATION_FAILED', 'Invalid request: file', [
-          { field: 'file', message: 'is missing' },
-        ]);
-      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('PAYLOAD_TOO_LARGE', `Documents may be at most ${MAX_DOCUMENT_BYTES} bytes`);
+      try {
+        const upload = await beginDocumentUpload(
+          db,
+          request.actor,
+          documentsDir,
+          request.params.id,
+          documentQuotaBytes,
+        );
+        if (!request.isMultipart()) {
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the document as multipart/form-data');
         }
+        if (Number(request.headers['content-length'] ?? 0) > MAX_DOCUMENT_BYTES + MULTIPART_ALLOWANCE) {
+          throw documentTooLarge();
+        }
+        const { file, fileName } = await receiveUpload(request, upload);
+        const document = await addDocument(db, request.actor, upload, file, fileName);
+        return reply.code(201).send({
+          id: document.id,
+          fileName: document.fileName,
+          mediaType: document.mediaType,
+          size: document.size,
+          createdAt: document.createdAt.toISOString(),
+          url: `/api/partnerships/${request.params.id}/documents/${document.id}`,
+        });
+      } catch (error) {
+        // The rest of a refused upload is not worth receiving: close the connection rather than drain it.
+        if (!request.raw.complete) reply.header('connection', 'close');
         throw error;
-      });
-      const document = await addDocument(db, request.actor, documentsDir, request.params.id, {
-        fileName: part.filename,
-        bytes,
-      });
-      return reply.code(201).send({
-        id: document.id,
-        fileName: document.fileName,
-        mediaType: document.mediaType,
-        size: document.size,
-        createdAt: document.createdAt.toISOString(),
-        url: `/api/partnerships/${request.params.id}/documents/${document.id}`,
-      });
+      }
     },
   );
 
@@ -289,7 +376,7 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (ap
       },
     },
     async (request, reply) => {
-      await removeDocument(db, request.actor, request.params.id, request.params.documentId);
+      await removeDocument(db, request.actor, documentsDir, request.params.id, request.params.documentId);
       return reply.code(204).send(null);
     },
   );
