@@ -1,11 +1,13 @@
-import { inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { organizations, partnerships, people } from '../../db/schema.ts';
 import { AppError, type ErrorDetail } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { assertVersion, presentHistory } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
+import { findOrganizations } from '../organizations/organizations.repo.ts';
+import { organizationStake } from '../organizations/organizations.service.ts';
+import { getPartnership } from '../partnerships/partnerships.write.service.ts';
+import { findReadablePeople } from '../people/people.service.ts';
 import * as repo from './activities.repo.ts';
 import type { ActivityResponse, CreateActivityBody, UpdateActivityBody } from './activities.schema.ts';
 
@@ -58,45 +60,74 @@ async function load(db: DbOrTx, actor: Actor | null, id: number, lock = false) {
   return { row, links: await repo.findLinks(db, [id]) };
 }
 
+/** The ties among `ids` the actor may read, decided as reading a tie decides. */
+async function findReadableTies(db: DbOrTx, actor: Actor | null, ids: readonly number[]) {
+  const readable = new Set<number>();
+  for (const id of ids) {
+    try {
+      await getPartnership(db, actor, id);
+      readable.add(id);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'PARTNERSHIP_NOT_FOUND')) throw error;
+    }
+  }
+  return readable;
+}
+
+/** The organisations among `ids` the actor may read: deleted ones only for those who may restore them. */
+async function findReadableOrganizations(db: DbOrTx, actor: Actor | null, ids: readonly number[]) {
+  const rows = await findOrganizations(db, ids);
+  return new Set(
+    rows
+      .filter((row) => {
+        const stake = organizationStake(row);
+        return policy.read(actor, stake) && (!row.deletedAt || policy.write(actor, stake));
+      })
+      .map((row) => row.id),
+  );
+}
+
+/**
+ * Every link must point at a record the actor may read. One the actor may not read answers exactly as one that
+ * does not exist, so links cannot be used to find out which internal records there are. Links the activity
+ * already has were shown to the actor with it, so they stay without a check.
+ */
 async function checkLinks(
   db: DbOrTx,
+  actor: Actor | null,
   body: {
     organizationId?: number;
     partnershipIds?: number[];
     organizationIds?: number[];
     personIds?: number[];
   },
+  current: ReturnType<typeof linksOf> = { partnershipIds: [], organizationIds: [], personIds: [] },
 ) {
+  const added = (list: number[] | undefined, linked: number[]) =>
+    (list ?? []).filter((id) => !linked.includes(id));
   const orgIds = [
-    ...new Set([...(body.organizationId ? [body.organizationId] : []), ...(body.organizationIds ?? [])]),
+    ...new Set([
+      ...(body.organizationId ? [body.organizationId] : []),
+      ...added(body.organizationIds, current.organizationIds),
+    ]),
   ];
-  const [foundOrgs, foundTies, foundPeople] = await Promise.all([
-    orgIds.length
-      ? db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, orgIds))
-      : [],
-    body.partnershipIds?.length
-      ? db
-          .select({ id: partnerships.id })
-          .from(partnerships)
-          .where(inArray(partnerships.id, body.partnershipIds))
-      : [],
-    body.personIds?.length
-      ? db.select({ id: people.id }).from(people).where(inArray(people.id, body.personIds))
-      : [],
-  ]);
-  const known = (rows: { id: number }[]) => new Set(rows.map((row) => row.id));
+  const readableOrgs = await findReadableOrganizations(db, actor, orgIds);
+  const readableTies = await findReadableTies(db, actor, added(body.partnershipIds, current.partnershipIds));
+  const readablePeople = await findReadablePeople(db, actor, added(body.personIds, current.personIds));
   const details: ErrorDetail[] = [];
-  const check = (field: string, list: number[] | undefined, found: Set<number>) => {
+  const check = (field: string, list: number[] | undefined, linked: number[], readable: Set<number>) => {
     for (const [index, id] of (list ?? []).entries()) {
-      if (!found.has(id)) details.push({ field: `body.${field}.${index}`, message: `${id} does not exist` });
+      if (!linked.includes(id) && !readable.has(id)) {
+        details.push({ field: `body.${field}.${index}`, message: `${id} does not exist` });
+      }
     }
   };
-  if (body.organizationId && !known(foundOrgs).has(body.organizationId)) {
+  if (body.organizationId && !readableOrgs.has(body.organizationId)) {
     details.push({ field: 'body.organizationId', message: 'is not a known organisation' });
   }
-  check('organizationIds', body.organizationIds, known(foundOrgs));
-  check('partnershipIds', body.partnershipIds, known(foundTies));
-  check('personIds', body.personIds, known(foundPeople));
+  check('organizationIds', body.organizationIds, current.organizationIds, readableOrgs);
+  check('partnershipIds', body.partnershipIds, current.partnershipIds, readableTies);
+  check('personIds', body.personIds, current.personIds, readablePeople);
   if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'Invalid request: unknown links', details);
 }
 
@@ -132,7 +163,7 @@ export async function listActivities(
 export async function createActivity(db: DbOrTx, actor: Actor | null, body: CreateActivityBody) {
   authorize(actor, policy.create(actor, [body.organizationId]));
   return db.transaction(async (tx) => {
-    await checkLinks(tx, body);
+    await checkLinks(tx, actor, body);
     const { partnershipIds, organizationIds, personIds, ...fields } = body;
     const row = await repo.insertActivity(tx, fields);
     await repo.replaceLinks(tx, row.id, { partnershipIds, organizationIds, personIds });
@@ -157,7 +188,7 @@ export async function updateActivity(db: DbOrTx, actor: Actor | null, id: number
     if (fields.organizationId !== undefined && fields.organizationId !== before.row.organizationId) {
       authorize(actor, policy.create(actor, [fields.organizationId]));
     }
-    await checkLinks(tx, body);
+    await checkLinks(tx, actor, body, linksOf(before.links));
     const row = await repo.updateActivityRow(tx, id, fields);
     if (partnershipIds || organizationIds || personIds) {
       const current = linksOf(before.links);

@@ -151,6 +151,7 @@ export async function loadDemo(db: DbOrTx): Promise<{ users: DemoUser[]; partner
     role: 'editor',
   });
   const espooActor = await loadActor(db, editor.row, 'session');
+  const shanghaiActor = await loadActor(db, partner.row, 'session');
 
   // The tie: the world data already knows Espoo–Shanghai; Espoo's editor completes and confirms it.
   const parties: PartyInput[] = [{ placeId: espoo }, { placeId: shanghai }];
@@ -195,7 +196,8 @@ export async function loadDemo(db: DbOrTx): Promise<{ users: DemoUser[]; partner
     ).id;
   }
 
-  // The people the news item names, by role only, with example.org addresses.
+  // The people the news item names, by role only, with example.org addresses. A post is written by its
+  // organisation's editors: Shanghai's editor keeps Shanghai's officials, Espoo's editor everyone else.
   const person = (
     name: string,
     organizationId: number,
@@ -203,9 +205,9 @@ export async function loadDemo(db: DbOrTx): Promise<{ users: DemoUser[]; partner
     title: string,
     email?: string,
   ) =>
-    createPerson(db, espooActor, {
+    createPerson(db, organizationId === cityOfShanghai.id ? shanghaiActor : espooActor, {
       name,
-      keeperId: cityOfEspoo.id,
+      keeperId: organizationId === cityOfShanghai.id ? cityOfShanghai.id : cityOfEspoo.id,
       visibility: 'published',
       notes: null,
       posts: [{ organizationId, role, title, startedOn: null, endedOn: null }],

@@ -5,6 +5,7 @@ import { assertVersion, presentHistory } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { findOrganizations } from '../organizations/organizations.repo.ts';
+import { organizationStake } from '../organizations/organizations.service.ts';
 import * as repo from './people.repo.ts';
 import type { CreatePersonBody, PersonResponse, UpdatePersonBody } from './people.schema.ts';
 
@@ -65,14 +66,36 @@ function present(actor: Actor | null, row: repo.PersonRow, posts: Posts, contact
   return response;
 }
 
+/** Whether the actor may read a person's record: deleted ones only for those who may restore them. */
+function mayRead(actor: Actor | null, row: repo.PersonRow, stake: Stake): boolean {
+  return policy.read(actor, stake) && (!row.deletedAt || policy.write(actor, stake));
+}
+
 async function load(db: DbOrTx, actor: Actor | null, id: number, lock = false) {
   const row = await repo.findPerson(db, id, lock);
   if (!row) throw notFound(id);
-  const [posts, contacts] = await Promise.all([repo.findPosts(db, [id]), repo.findContactPoints(db, [id])]);
+  const posts = await repo.findPosts(db, [id]);
+  const contacts = await repo.findContactPoints(db, [id]);
   const stake = personStake(row, posts);
-  if (!policy.read(actor, stake)) throw notFound(id);
-  if (row.deletedAt && !policy.write(actor, stake)) throw notFound(id);
+  if (!mayRead(actor, row, stake)) throw notFound(id);
   return { row, posts, contacts, stake };
+}
+
+/** The people among `ids` whose records the actor may read, decided as `getPerson` decides. */
+export async function findReadablePeople(
+  db: DbOrTx,
+  actor: Actor | null,
+  ids: readonly number[],
+): Promise<Set<number>> {
+  const posts = await repo.findPosts(db, ids);
+  const readable = new Set<number>();
+  for (const id of ids) {
+    const row = await repo.findPerson(db, id);
+    if (!row) continue;
+    const own = posts.filter((post) => post.personId === id);
+    if (mayRead(actor, row, personStake(row, own))) readable.add(id);
+  }
+  return readable;
 }
 
 export async function getPerson(db: DbOrTx, actor: Actor | null, id: number) {
@@ -87,7 +110,8 @@ export async function listPeople(
 ) {
   const rows = await repo.listPeople(db, actor, query);
   const ids = rows.map((row) => row.id);
-  const [posts, contacts] = await Promise.all([repo.findPosts(db, ids), repo.findContactPoints(db, ids)]);
+  const posts = await repo.findPosts(db, ids);
+  const contacts = await repo.findContactPoints(db, ids);
   return {
     items: rows.map((row) =>
       present(
@@ -126,18 +150,53 @@ async function checkOrganizations(
     throw new AppError('VALIDATION_FAILED', 'Invalid request: unknown organisations', details);
 }
 
+type PostFields = Pick<Posts[number], 'organizationId' | 'role' | 'title' | 'startedOn' | 'endedOn'>;
+
+const postKey = (post: PostFields) =>
+  JSON.stringify([post.organizationId, post.role, post.title, post.startedOn, post.endedOn]);
+
+/**
+ * The organisations in which a new list of posts adds, changes or removes a post. The list replaces the old one,
+ * so a post counts as unchanged when the new list holds one with the same fields.
+ */
+function changedPostOrganizations(before: readonly PostFields[], after: readonly PostFields[]): number[] {
+  const unmatched = new Map<string, PostFields[]>();
+  for (const post of before) unmatched.set(postKey(post), [...(unmatched.get(postKey(post)) ?? []), post]);
+  const changed = new Set<number>();
+  for (const post of after) {
+    const same = unmatched.get(postKey(post));
+    if (same?.length) same.pop();
+    else changed.add(post.organizationId);
+  }
+  for (const removed of unmatched.values()) for (const post of removed) changed.add(post.organizationId);
+  return [...changed];
+}
+
+/**
+ * A post is its organisation's word about the person, so writing one takes an editor of that organisation (or of
+ * the organisation that keeps its record). An unknown organisation answers as one the actor may not write for,
+ * so the answer does not tell which organisations exist.
+ */
+async function authorizePosts(db: DbOrTx, actor: Actor | null, organizationIds: readonly number[]) {
+  if (organizationIds.length === 0) return;
+  const rows = new Map((await findOrganizations(db, organizationIds)).map((row) => [row.id, row]));
+  for (const id of organizationIds) {
+    const row = rows.get(id);
+    authorize(actor, row ? policy.write(actor, organizationStake(row)) : policy.create(actor, [id]));
+  }
+}
+
 export async function createPerson(db: DbOrTx, actor: Actor | null, body: CreatePersonBody) {
   authorize(actor, policy.create(actor, [body.keeperId]));
   return db.transaction(async (tx) => {
+    await authorizePosts(tx, actor, changedPostOrganizations([], body.posts));
     await checkOrganizations(tx, body);
     const { posts, contactPoints, ...fields } = body;
     const row = await repo.insertPerson(tx, fields);
     await repo.replacePosts(tx, row.id, posts);
     await repo.replaceContactPoints(tx, row.id, contactPoints);
-    const [savedPosts, savedContacts] = await Promise.all([
-      repo.findPosts(tx, [row.id]),
-      repo.findContactPoints(tx, [row.id]),
-    ]);
+    const savedPosts = await repo.findPosts(tx, [row.id]);
+    const savedContacts = await repo.findContactPoints(tx, [row.id]);
     await recordAudit(tx, actor, {
       action: 'create',
       entityType: 'person',
@@ -160,14 +219,13 @@ export async function updatePerson(db: DbOrTx, actor: Actor | null, id: number, 
     if (fields.keeperId !== undefined && fields.keeperId !== before.row.keeperId) {
       authorize(actor, policy.create(actor, [fields.keeperId]));
     }
+    if (posts) await authorizePosts(tx, actor, changedPostOrganizations(before.posts, posts));
     await checkOrganizations(tx, body);
     const row = await repo.updatePersonRow(tx, id, fields);
     if (posts) await repo.replacePosts(tx, id, posts);
     if (contactPoints) await repo.replaceContactPoints(tx, id, contactPoints);
-    const [savedPosts, savedContacts] = await Promise.all([
-      repo.findPosts(tx, [id]),
-      repo.findContactPoints(tx, [id]),
-    ]);
+    const savedPosts = await repo.findPosts(tx, [id]);
+    const savedContacts = await repo.findContactPoints(tx, [id]);
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'person',
@@ -209,10 +267,8 @@ export async function setPersonDeleted(
 export async function exportPerson(db: DbOrTx, actor: Actor | null, id: number) {
   const { row, posts, contacts, stake } = await load(db, actor, id);
   authorize(actor, policy.readInternal(actor, stake));
-  const [activities, history] = await Promise.all([
-    repo.findActivitiesOf(db, id),
-    presentHistory(db, 'person', id),
-  ]);
+  const activities = await repo.findActivitiesOf(db, id);
+  const history = await presentHistory(db, 'person', id);
   return {
     exportedAt: new Date().toISOString(),
     person: {

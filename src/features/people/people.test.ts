@@ -6,8 +6,11 @@ import { makeOrganization, makePlace } from '../../../test/helpers/factories.ts'
 let t: TestApp;
 let cityOfEspoo: { id: number };
 let teamFinland: { id: number };
+let cityOfShanghai: { id: number };
 let editor: Record<string, string>;
 let outsider: Record<string, string>;
+let shanghaiEditor: Record<string, string>;
+let admin: Record<string, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -20,6 +23,12 @@ beforeAll(async () => {
     keeperId: cityOfEspoo.id,
   });
   const other = await makeOrganization(db, { name: 'City of Turku' });
+  cityOfShanghai = await makeOrganization(db, { name: 'City of Shanghai' });
+  shanghaiEditor = await sessionHeaders(
+    db,
+    (await makeUser(db, { memberships: [{ organizationId: cityOfShanghai.id, role: 'editor' }] })).id,
+  );
+  admin = await sessionHeaders(db, (await makeUser(db, { isAdmin: true })).id);
   editor = await sessionHeaders(
     db,
     (await makeUser(db, { memberships: [{ organizationId: cityOfEspoo.id, role: 'editor' }] })).id,
@@ -104,6 +113,97 @@ describe('people, posts and contact points', () => {
     expect(text).not.toContain('CIIE 2019');
     expect(history.items.map((event: { action: string }) => event.action)).toEqual(['create', 'erase']);
     expect(history.items[0].after.posts).toEqual([expect.objectContaining({ role: 'trade_representative' })]);
+  });
+});
+
+describe('posts are written by their organisation’s editors', () => {
+  const post = (organizationId: number, title: string) => ({ organizationId, role: 'other', title });
+  const listedIn = async (organizationId: number) =>
+    (await request('GET', `/api/people?organizationId=${organizationId}`))
+      .json()
+      .items.map((item: { name: string }) => item.name);
+
+  it('refuses a new person with a post in an organisation the editor does not write for', async () => {
+    const planted = await request('POST', '/api/people', editor, {
+      name: 'Planted official',
+      keeperId: cityOfEspoo.id,
+      visibility: 'published',
+      posts: [post(cityOfShanghai.id, 'Mayor')],
+    });
+    expect(planted.statusCode).toBe(403);
+    expect(await listedIn(cityOfShanghai.id)).not.toContain('Planted official');
+
+    // An organisation that does not exist answers the same, so the answer tells nothing about which exist.
+    const unknown = await request('POST', '/api/people', editor, {
+      name: 'Planted official',
+      keeperId: cityOfEspoo.id,
+      posts: [post(2_000_000_000, 'Mayor')],
+    });
+    expect(unknown.statusCode).toBe(403);
+    expect(unknown.json()).toEqual(planted.json());
+
+    const byAdmin = await request('POST', '/api/people', admin, {
+      name: 'Mayor of Shanghai',
+      keeperId: cityOfEspoo.id,
+      visibility: 'published',
+      posts: [post(cityOfShanghai.id, 'Mayor')],
+    });
+    expect(byAdmin.statusCode).toBe(201);
+    expect(await listedIn(cityOfShanghai.id)).toEqual(['Mayor of Shanghai']);
+  });
+
+  it('lets an editor keep the posts of other organisations as they are, but not change or remove them', async () => {
+    const created = await request('POST', '/api/people', admin, {
+      name: 'Liaison officer',
+      keeperId: cityOfEspoo.id,
+      visibility: 'published',
+      posts: [post(cityOfEspoo.id, 'Liaison'), post(cityOfShanghai.id, 'Guest adviser')],
+    });
+    expect(created.statusCode).toBe(201);
+    const id: number = created.json().id;
+    let version: number = created.json().version;
+    const patch = async (headers: Record<string, string>, body: object) => {
+      const response = await request('PATCH', `/api/people/${id}`, headers, { version, ...body });
+      if (response.statusCode === 200) version = response.json().version;
+      return response.statusCode;
+    };
+
+    // Shanghai's post is sent back unchanged (in another order) while Espoo's own post changes.
+    expect(
+      await patch(editor, {
+        name: 'Liaison officer, Espoo',
+        posts: [post(cityOfShanghai.id, 'Guest adviser'), post(cityOfEspoo.id, 'Senior liaison')],
+      }),
+    ).toBe(200);
+    expect(await patch(editor, { posts: [post(cityOfEspoo.id, 'Senior liaison')] })).toBe(403);
+    expect(
+      await patch(editor, {
+        posts: [post(cityOfEspoo.id, 'Senior liaison'), post(cityOfShanghai.id, 'Chief adviser')],
+      }),
+    ).toBe(403);
+    expect(
+      await patch(editor, {
+        posts: [
+          post(cityOfEspoo.id, 'Senior liaison'),
+          post(cityOfShanghai.id, 'Guest adviser'),
+          post(cityOfShanghai.id, 'Guest adviser'),
+        ],
+      }),
+    ).toBe(403);
+
+    // Shanghai's editors write Shanghai's post, and only that one.
+    expect(
+      await patch(shanghaiEditor, {
+        posts: [post(cityOfEspoo.id, 'Senior liaison'), post(cityOfShanghai.id, 'Chief adviser')],
+      }),
+    ).toBe(200);
+    expect(await patch(shanghaiEditor, { posts: [post(cityOfShanghai.id, 'Chief adviser')] })).toBe(403);
+
+    const stored = (await request('GET', `/api/people/${id}`)).json();
+    expect(stored.posts.map((item: { organizationId: number; title: string }) => item.title).sort()).toEqual([
+      'Chief adviser',
+      'Senior liaison',
+    ]);
   });
 });
 
