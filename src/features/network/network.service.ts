@@ -23,7 +23,8 @@ const round2 = (value: number) => Math.round(value * 100) / 100;
  * their first place and delta-encoded (see the schema), which halves their compressed size.
  */
 export async function buildNetwork(db: DbOrTx): Promise<NetworkResponse> {
-  const [mapped, edges] = await Promise.all([findMappedPlaces(db), findEdges(db)]);
+  const mapped = await findMappedPlaces(db);
+  const edges = await findEdges(db);
   const index = new Map<number, number>();
   const places: NetworkResponse['places'] = { ids: [], countries: [], coordinates: [], partnerCounts: [] };
   for (const place of mapped) {

@@ -29,7 +29,8 @@ export async function listPartnerships(db: DbOrTx, query: PartnershipListQuery) 
   const rows = await listPartnershipsRepo(db, { ...query, afterId, limit: query.limit + 1 });
   const page = rows.slice(0, query.limit);
   const ids = page.map((row) => row.id);
-  const [parties, tieSources] = await Promise.all([findParties(db, ids), findTieSources(db, ids)]);
+  const parties = await findParties(db, ids);
+  const tieSources = await findTieSources(db, ids);
   const partiesByTie = groupBy(parties, (party) => party.partnershipId);
   const sourcesByTie = groupBy(tieSources, (source) => source.partnershipId);
   const items: PartnershipResponse[] = page.map((row) => ({

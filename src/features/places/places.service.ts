@@ -61,12 +61,10 @@ export async function getPlace(db: DbOrTx, id: number): Promise<PlaceDetail> {
     throw new AppError('PLACE_NOT_FOUND', `No place with id ${id}`, [
       { field: 'params.id', message: 'not found' },
     ]);
-  const [names, placeSources, ties, parent] = await Promise.all([
-    findPlaceNames(db, id),
-    findPlaceSources(db, id),
-    countPlaceTies(db, id),
-    place.parentId ? findPlaceSummary(db, place.parentId) : Promise.resolve(undefined),
-  ]);
+  const names = await findPlaceNames(db, id);
+  const placeSources = await findPlaceSources(db, id);
+  const ties = await countPlaceTies(db, id);
+  const parent = place.parentId ? await findPlaceSummary(db, place.parentId) : undefined;
   return {
     ...toPlaceSummary(place),
     names,

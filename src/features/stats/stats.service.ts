@@ -5,12 +5,10 @@ import type { StatsResponse } from './stats.schema.ts';
 
 /** Totals and ties per country, country pair and kind; restricted to one country's ties when given. */
 export async function getStats(db: DbOrTx, country?: string): Promise<StatsResponse> {
-  const [totals, byCountry, pairs, byKind] = await Promise.all([
-    countTotals(db),
-    countByCountry(db, country),
-    countByCountryPair(db, country),
-    countByKind(db),
-  ]);
+  const totals = await countTotals(db);
+  const byCountry = await countByCountry(db, country);
+  const pairs = await countByCountryPair(db, country);
+  const byKind = await countByKind(db);
   return {
     totals,
     byCountry,
