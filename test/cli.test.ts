@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/db/client.ts';
+import { FolderLockedError } from '../src/db/folder-lock.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/db.ts';
 
 const run = promisify(execFile);
@@ -113,5 +115,44 @@ describe('the citybridge command', () => {
     await expect(citybridge('user', 'reset-password', 'nobody@example.org')).rejects.toMatchObject({
       stderr: expect.stringContaining('No user'),
     });
+  }, 180_000);
+});
+
+describe('the embedded database folder', () => {
+  it('is held by one process at a time: a second one refuses with a clear message and writes nothing', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'citybridge-lock-'));
+    const pgliteEnv = { ...process.env, DATA_DIR: folder, LOG_LEVEL: 'warn' };
+    delete pgliteEnv.DATABASE_URL;
+    const pglite = (...args: string[]) =>
+      run(process.execPath, [bin, ...args], { env: pgliteEnv, timeout: 120_000 });
+    try {
+      await pglite('migrate');
+      // This test's process holds the folder, as a running server would.
+      const holder = await openDatabase({ engine: 'pglite', dataDir: path.join(folder, 'db') });
+      await expect(pglite('user', 'add', 'lost@example.org', '--name', 'Lost')).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringContaining(`is in use by another CityBridge process (process ${process.pid}`),
+      });
+      await expect(
+        openDatabase({ engine: 'pglite', dataDir: path.join(folder, 'db') }),
+      ).rejects.toBeInstanceOf(FolderLockedError);
+      await holder.close();
+
+      // Once the holder has stopped the command works, and what it wrote is there for the next process.
+      await pglite('user', 'add', 'kept@example.org', '--name', 'Kept');
+      const users = JSON.parse((await pglite('user', 'list', '--json')).stdout) as { email: string }[];
+      expect(users.map((user) => user.email)).toEqual(['kept@example.org']);
+
+      // A lock left by a process that was killed is taken over at once.
+      const gone = await run(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+      await writeFile(
+        path.join(folder, 'db.lock'),
+        JSON.stringify({ pid: Number(gone.stdout), host: hostname(), nonce: 'x', command: 'serve', since: '' }),
+      );
+      expect((await pglite('user', 'list', '--json')).stdout).toContain('kept@example.org');
+      await expect(readFile(path.join(folder, 'db.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.ts';
+import { FolderLockedError } from '../db/folder-lock.ts';
 import { registerDemo } from './demo.ts';
 import { registerImport } from './import.ts';
 import { registerMigrate } from './migrate.ts';
@@ -27,7 +28,8 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  const known = error instanceof ConfigError || error instanceof UsageError;
+  const known =
+    error instanceof ConfigError || error instanceof UsageError || error instanceof FolderLockedError;
   process.stderr.write(`${known ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 }

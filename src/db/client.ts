@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { markLostConnection } from './errors.ts';
+import { lockFolder } from './folder-lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -27,13 +28,25 @@ export type DatabaseOptions =
   | { engine: 'pglite'; dataDir?: string }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
+export interface ListenOptions {
+  /** Called each time a lost listening connection listens again (PostgreSQL servers only). */
+  onReconnect?: () => void;
+}
+
 /** An open database connection with the engine-specific hooks the rest of the app needs. */
 export interface Database {
   engine: 'pglite' | 'postgres';
   db: Db;
   migrate(): Promise<void>;
-  /** Calls `onMessage` for each NOTIFY on `channel`; resolves to an unsubscribe function. */
-  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onMessage` for each NOTIFY on `channel`, and with an empty payload when the listening connection is
+   * lost (notifications may be missed until it listens again); resolves to an unsubscribe function.
+   */
+  listen(
+    channel: string,
+    onMessage: (payload: string) => void,
+    options?: ListenOptions,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -65,8 +78,17 @@ WatchedClient.prototype.query = function watchedQuery(this: WatchedClient, ...ar
 /** Opens PGlite (in `dataDir`, or in memory without one) or a node-postgres pool. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.engine === 'pglite') {
-    if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-    const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent } });
+    let unlock = async () => {};
+    if (options.dataDir) {
+      await mkdir(options.dataDir, { recursive: true });
+      unlock = await lockFolder(options.dataDir);
+    }
+    const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent } }).catch(
+      async (error: unknown) => {
+        await unlock();
+        throw error;
+      },
+    );
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       engine: 'pglite',
@@ -76,7 +98,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const unsubscribe = await client.listen(channel, onMessage);
         return () => unsubscribe();
       },
-      close: () => client.close(),
+      close: async () => {
+        await client.close();
+        await unlock();
+      },
     };
   }
   const pool = new pg.Pool({
@@ -104,14 +129,40 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const listeners = new Set<pg.PoolClient>();
   let closed = false;
 
-  /** Holds a dedicated connection on LISTEN; if it is lost, reports a change (to be safe) and listens again. */
-  const subscribe = async (channel: string, onMessage: (payload: string) => void) => {
+  /**
+   * Holds a dedicated connection on LISTEN. If it is lost, reports a change (to be safe), tries again every second
+   * and says when it listens again.
+   */
+  const subscribe = async (
+    channel: string,
+    onMessage: (payload: string) => void,
+    options: ListenOptions = {},
+  ) => {
     const quoted = `"${channel.replaceAll('"', '')}"`;
-    const subscription: { client?: pg.PoolClient; active: boolean } = { active: true };
+    const subscription: { client?: pg.PoolClient; active: boolean; retrying: boolean } = {
+      active: true,
+      retrying: false,
+    };
+    const live = () => !closed && subscription.active;
     const retry = () => {
+      // Once: a connection that fails while it starts to listen both emits 'error' and fails its LISTEN.
+      if (subscription.retrying || !live()) return;
+      subscription.retrying = true;
       setTimeout(() => {
-        if (!closed && subscription.active) connect().catch(retry);
+        subscription.retrying = false;
+        if (!live()) return;
+        connect().then(() => {
+          if (subscription.client) options.onReconnect?.();
+        }, retry);
       }, 1000).unref();
+    };
+    /** Lets go of a connection that failed; answers whether it was the one listening. */
+    const drop = (client: pg.PoolClient) => {
+      if (subscription.client !== client) return false;
+      listeners.delete(client);
+      subscription.client = undefined;
+      client.release(true);
+      return true;
     };
     const connect = async () => {
       const client = await pool.connect();
@@ -121,16 +172,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         if (message.channel === channel) onMessage(message.payload ?? '');
       });
       client.on('error', () => {
-        listeners.delete(client);
-        subscription.client = undefined;
-        client.release(true);
-        if (closed || !subscription.active) return;
+        if (!drop(client) || !live()) return;
         onMessage('');
         retry();
       });
-      await client.query(`LISTEN ${quoted}`);
+      try {
+        await client.query(`LISTEN ${quoted}`);
+      } catch (error) {
+        drop(client);
+        throw error;
+      }
+      // Unsubscribed or closed while connecting: the connection is not needed any more.
+      if (!live()) drop(client);
     };
-    await connect();
+    try {
+      await connect();
+    } catch (error) {
+      subscription.active = false;
+      throw error;
+    }
     return async () => {
       subscription.active = false;
       const { client } = subscription;
@@ -145,7 +205,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     engine: 'postgres',
     db,
     migrate: () => migrateNodePg(drizzleNodePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR }),
-    listen: (channel, onMessage) => subscribe(channel, onMessage),
+    listen: (channel, onMessage, options) => subscribe(channel, onMessage, options),
     close: async () => {
       closed = true;
       for (const client of listeners) client.release(true);
