@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -14,11 +15,43 @@ const envSchema = z.object({
   DATABASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   IMPORT_ON_START: booleanFromEnv.default(true),
-  TRUST_PROXY: booleanFromEnv.default(false),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((value, context): TrustProxy => {
+      const lower = value.toLowerCase();
+      if (['false', '0', 'no'].includes(lower)) return false;
+      if (['true', 'yes'].includes(lower)) return 1;
+      if (/^[1-9]\d?$/.test(value)) return Number(value);
+      const addresses = value.split(',').map((part) => part.trim());
+      if (addresses.every(isAddressOrRange)) return addresses;
+      context.addIssue({
+        code: 'custom',
+        message:
+          'must be true, false, a number of proxies, or a comma-separated list of proxy addresses or ranges',
+      });
+      return z.NEVER;
+    })
+    .default(false),
   MAP_STYLE_URL: z.url().optional(),
   PUBLIC_URL: z.url().optional(),
   DOCUMENT_QUOTA_MB: z.coerce.number().int().min(1).default(1024),
 });
+
+/**
+ * Which reverse proxies to believe about the client: false (none), how many proxies stand in front (the client is
+ * that many addresses from the right of X-Forwarded-For; `true` means one), or the proxies' addresses or ranges.
+ * Never the left-most address, which any client can write.
+ */
+export type TrustProxy = false | number | string[];
+
+function isAddressOrRange(value: string): boolean {
+  const [address, bits, ...rest] = value.split('/');
+  if (rest.length > 0 || !address || isIP(address) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(address) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
 
 /** The one typed configuration of a CityBridge process, read from the environment. */
 export interface Config {
@@ -34,8 +67,8 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** Import the shipped world data on start when the database holds no places. */
   importOnStart: boolean;
-  /** Behind a reverse proxy: trust its X-Forwarded-* headers for the client address and TLS. */
-  trustProxy: boolean;
+  /** Behind reverse proxies: which to trust for the client address and TLS (X-Forwarded-For, -Proto). */
+  trustProxy: TrustProxy;
   /** A MapLibre style URL for deployments online; without it the offline base map is drawn. */
   mapStyleUrl: string | undefined;
   /** The address users reach the app at, used in one-time links; http://localhost:PORT without one. */

@@ -548,6 +548,24 @@ describe('the authorisation matrix', () => {
   }
 });
 
+describe('anonymous writes', () => {
+  it('answer 401 before the body is read or validated', async () => {
+    const oversized = JSON.stringify({ padding: 'x'.repeat(2 * 1024 * 1024) });
+    for (const entry of WRITES) {
+      const { url } = await entry.prepare();
+      for (const [payload, contentType] of [
+        ['{"truncated": ', 'application/json'],
+        [oversized, 'application/json'],
+        ['plain words', 'text/plain'],
+      ] as const) {
+        const response = await call(entry.method, url, {}, payload, { 'content-type': contentType });
+        expect(response.statusCode, `${entry.method} ${url} ${contentType}: ${response.body}`).toBe(401);
+        expect(response.json().error.code).toBe('UNAUTHENTICATED');
+      }
+    }
+  });
+});
+
 describe('the tie rights of a place', () => {
   it('cannot be taken over by moving or re-kinding an organisation one edits', async () => {
     const db = t.database.db;

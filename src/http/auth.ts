@@ -14,6 +14,10 @@ import {
 import { AppError } from './errors.ts';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A write that works without signing in (sign-in itself, one-time links); every other write needs a user. */
+    anonymous?: boolean;
+  }
   interface FastifyRequest {
     /** The signed-in user making the request; null for anonymous requests. */
     actor: Actor | null;
@@ -51,9 +55,16 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
-    if (!token) return;
-    const session = await resolveSession(db, token);
-    if (!session) return;
+    const session = token ? await resolveSession(db, token) : undefined;
+    if (!session) {
+      // Refused before the body is read, parsed or validated: an anonymous client cannot make the server read a
+      // large body, or learn from validation answers what a write would need.
+      const route = request.routeOptions;
+      if (route.url !== undefined && !SAFE_METHODS.has(request.method) && !route.config?.anonymous) {
+        throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
+      }
+      return;
+    }
     request.actor = await loadActor(db, session.user, 'session');
     request.session = { tokenHash: session.tokenHash, csrfToken: session.csrfToken };
     if (!SAFE_METHODS.has(request.method)) {

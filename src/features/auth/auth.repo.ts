@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { apiTokens, memberships, oneTimeTokens, organizations, sessions, users } from '../../db/schema.ts';
 
@@ -55,13 +55,23 @@ export async function insertSession(db: DbOrTx, values: typeof sessions.$inferIn
   await db.insert(sessions).values(values);
 }
 
-/** A live session with its user, or nothing when expired, unknown or the user is disabled. */
-export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date) {
+/**
+ * A live session with its user, or nothing when expired, begun before `startedAfter`, unknown, or the user is
+ * disabled.
+ */
+export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date, startedAfter: Date) {
   const [row] = await db
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), isNull(users.disabledAt)));
+    .where(
+      and(
+        eq(sessions.tokenHash, tokenHash),
+        gt(sessions.expiresAt, now),
+        gt(sessions.createdAt, startedAfter),
+        isNull(users.disabledAt),
+      ),
+    );
   return row;
 }
 
@@ -152,6 +162,29 @@ export async function revokeApiToken(db: DbOrTx, userId: number, id: number, now
     .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning();
   return row;
+}
+
+/** Revokes every live API token of a user; answers how many. */
+export async function revokeUserApiTokens(db: DbOrTx, userId: number, now: Date): Promise<number> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
+}
+
+/** Removes sessions that have ended and one-time links that are used or expired; answers how many of each. */
+export async function purgeEndedSessions(db: DbOrTx, now: Date) {
+  const ended = await db
+    .delete(sessions)
+    .where(lte(sessions.expiresAt, now))
+    .returning({ tokenHash: sessions.tokenHash });
+  const links = await db
+    .delete(oneTimeTokens)
+    .where(or(lte(oneTimeTokens.expiresAt, now), isNotNull(oneTimeTokens.usedAt)))
+    .returning({ tokenHash: oneTimeTokens.tokenHash });
+  return { sessions: ended.length, links: links.length };
 }
 
 /** A live API token with its user, or nothing when unknown, revoked or the user is disabled. */

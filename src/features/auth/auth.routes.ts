@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../../http/auth.ts';
@@ -20,19 +19,11 @@ import {
 } from './auth.schema.ts';
 import * as auth from './auth.service.ts';
 import { authorize, policy } from './policy.ts';
+import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from './sign-in-limits.ts';
 
 const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorResponseSchema };
 
-/** Ten attempts per quarter hour per address and account, so that passwords cannot be guessed. */
-const signInLimit = {
-  max: 10,
-  timeWindow: '15 minutes',
-  hook: 'preHandler' as const,
-  keyGenerator: (request: FastifyRequest) => {
-    const email = (request.body as { email?: unknown } | undefined)?.email;
-    return `${request.ip}|${typeof email === 'string' ? email.toLowerCase() : ''}`;
-  },
-};
+/** One-time links hold 256 random bits; the limit only keeps a client from hammering the endpoints. */
 const linkLimit = { max: 20, timeWindow: '15 minutes' };
 
 export function toApiTokenResponse(row: Awaited<ReturnType<typeof repo.listApiTokens>>[number]) {
@@ -66,17 +57,20 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
   app.post(
     '/api/auth/sign-in',
     {
-      config: { rateLimit: signInLimit },
+      config: { anonymous: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign in',
-        description: 'Checks the email and password and sets the session cookie. Rate-limited.',
+        description: `Checks the email and password and sets the session cookie. Failed attempts are limited to ${SIGN_IN_LIMITS.address} per client address and ${SIGN_IN_LIMITS.account} per account in ${SIGN_IN_WINDOW_MS / 60_000} minutes (429 with Retry-After).`,
         body: signInBodySchema,
         response: { 200: sessionResponseSchema, ...errors, 429: errorResponseSchema },
       },
     },
     async (request, reply) => {
-      const { session, user } = await auth.signIn(db, request.body, request.headers['user-agent']);
+      const { session, user } = await auth.signIn(db, request.body, {
+        address: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       setSessionCookie(request, reply, session);
       reply.header('cache-control', 'no-store');
       return auth.sessionView(db, await auth.loadActor(db, user, 'session'), session.csrfToken);
@@ -85,7 +79,10 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
 
   app.post(
     '/api/auth/sign-out',
-    { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), ...errors } } },
+    {
+      config: { anonymous: true },
+      schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), ...errors } },
+    },
     async (request, reply) => {
       if (request.session) await auth.signOut(db, request.session.tokenHash);
       clearSessionCookie(request, reply);
@@ -114,18 +111,21 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
   app.post(
     '/api/auth/password',
     {
-      config: { rateLimit: { ...signInLimit, keyGenerator: (request: FastifyRequest) => request.ip } },
       schema: {
         tags: ['auth'],
         summary: 'Change your password',
-        description: 'Needs the current password. Every other session of the user ends.',
+        description:
+          'Needs the current password; wrong guesses count against the sign-in limits. Every other session of the user ends, and their API tokens are revoked unless `keepApiTokens` is true.',
         body: changePasswordBodySchema,
         response: { 204: z.null(), ...errors, 429: errorResponseSchema },
       },
     },
     async (request, reply) => {
       authorize(request.actor, policy.self(request.actor));
-      await auth.changePassword(db, request.actor, request.body, request.session?.tokenHash);
+      await auth.changePassword(db, request.actor, request.body, {
+        address: request.ip,
+        keepSession: request.session?.tokenHash,
+      });
       return reply.code(204).send(null);
     },
   );
@@ -133,7 +133,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
   app.post(
     '/api/auth/links/inspect',
     {
-      config: { rateLimit: linkLimit },
+      config: { anonymous: true, rateLimit: linkLimit },
       schema: {
         tags: ['auth'],
         summary: 'What a one-time link is for',
@@ -147,7 +147,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
   app.post(
     '/api/auth/setup',
     {
-      config: { rateLimit: linkLimit },
+      config: { anonymous: true, rateLimit: linkLimit },
       schema: {
         tags: ['auth'],
         summary: 'Create the first administrator',
@@ -172,7 +172,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
   app.post(
     '/api/auth/password-link',
     {
-      config: { rateLimit: linkLimit },
+      config: { anonymous: true, rateLimit: linkLimit },
       schema: {
         tags: ['auth'],
         summary: 'Choose a password with a one-time link',

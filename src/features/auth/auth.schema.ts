@@ -43,7 +43,16 @@ export const setupBodySchema = z.strictObject({
   password: passwordSchema,
 });
 
-export const passwordLinkBodySchema = z.strictObject({ token: tokenSchema, password: passwordSchema });
+const keepApiTokensSchema = z
+  .boolean()
+  .default(false)
+  .describe('Keep your API tokens working; by default a new password revokes them');
+
+export const passwordLinkBodySchema = z.strictObject({
+  token: tokenSchema,
+  password: passwordSchema,
+  keepApiTokens: keepApiTokensSchema,
+});
 
 export const inspectLinkBodySchema = z.strictObject({ token: tokenSchema });
 
@@ -53,7 +62,11 @@ export const inspectLinkResponseSchema = z.object({
 });
 
 export const changePasswordBodySchema = z
-  .strictObject({ currentPassword: z.string().min(1).max(200), newPassword: passwordSchema })
+  .strictObject({
+    currentPassword: z.string().min(1).max(200),
+    newPassword: passwordSchema,
+    keepApiTokens: keepApiTokensSchema,
+  })
   .refine((body) => body.currentPassword !== body.newPassword, {
     message: 'must differ from the current password',
     path: ['newPassword'],

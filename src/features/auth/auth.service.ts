@@ -5,10 +5,13 @@ import type { MemberRole } from '../organizations/organizations.constants.ts';
 import type { Actor } from './actor.ts';
 import { hashPassword, hashToken, randomToken, verifyPassword } from './auth.crypto.ts';
 import * as repo from './auth.repo.ts';
+import { forgiveAttempt, reserveAttempt } from './sign-in-limits.ts';
 
 export const SESSION_COOKIE = 'cb_session';
 /** A session ends after this long without use. */
 export const SESSION_IDLE_MS = 14 * 24 * 60 * 60 * 1000;
+/** A session ends this long after sign-in however much it is used: a stolen cookie does not live for ever. */
+export const SESSION_MAX_MS = 30 * 24 * 60 * 60 * 1000;
 /** How often a session's expiry is pushed forward (at most one write per session per hour). */
 const SESSION_TOUCH_MS = 60 * 60 * 1000;
 const SETUP_LINK_MS = 24 * 60 * 60 * 1000;
@@ -58,7 +61,7 @@ export async function startSession(
 ): Promise<NewSession> {
   const token = randomToken();
   const csrfToken = randomToken();
-  const expiresAt = new Date(Date.now() + SESSION_IDLE_MS);
+  const expiresAt = new Date(Date.now() + Math.min(SESSION_IDLE_MS, SESSION_MAX_MS));
   await repo.insertSession(db, {
     tokenHash: hashToken(token),
     userId,
@@ -69,28 +72,36 @@ export async function startSession(
   return { token, csrfToken, expiresAt };
 }
 
-/** Checks email and password; answers a new session, or INVALID_CREDENTIALS without saying which was wrong. */
+/**
+ * Checks email and password; answers a new session, or INVALID_CREDENTIALS without saying which was wrong.
+ * Failed attempts are limited per client address and per account (RATE_LIMITED), before the password is checked.
+ */
 export async function signIn(
   db: DbOrTx,
   input: { email: string; password: string },
-  userAgent?: string,
+  client: { address: string; userAgent?: string },
 ): Promise<{ session: NewSession; user: repo.UserRow }> {
+  const attempt = { address: client.address, account: input.email };
+  await reserveAttempt(db, attempt);
   const user = await repo.findUserByEmail(db, input.email);
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !valid || user.disabledAt) {
     throw new AppError('INVALID_CREDENTIALS', 'The email address or password is wrong');
   }
-  return { session: await startSession(db, user.id, userAgent), user };
+  await forgiveAttempt(db, attempt);
+  return { session: await startSession(db, user.id, client.userAgent), user };
 }
 
 /** Resolves a session cookie to its user, extending the session while it is used. */
 export async function resolveSession(db: DbOrTx, token: string) {
   const now = new Date();
   const tokenHash = hashToken(token);
-  const row = await repo.findLiveSession(db, tokenHash, now);
+  const row = await repo.findLiveSession(db, tokenHash, now, new Date(now.getTime() - SESSION_MAX_MS));
   if (!row) return undefined;
   if (now.getTime() - row.session.lastSeenAt.getTime() > SESSION_TOUCH_MS) {
-    await repo.touchSession(db, tokenHash, now, new Date(now.getTime() + SESSION_IDLE_MS));
+    const idleEnd = now.getTime() + SESSION_IDLE_MS;
+    const absoluteEnd = row.session.createdAt.getTime() + SESSION_MAX_MS;
+    await repo.touchSession(db, tokenHash, now, new Date(Math.min(idleEnd, absoluteEnd)));
   }
   return { user: row.user, tokenHash, csrfToken: row.session.csrfToken };
 }
@@ -129,24 +140,36 @@ export async function sessionView(
   };
 }
 
-/** Changes the actor's password after checking the current one; every other session of theirs ends. */
+/**
+ * Changes the actor's password after checking the current one (wrong guesses count against the sign-in limits);
+ * every other session of theirs ends, and so do their API tokens unless they choose to keep them.
+ */
 export async function changePassword(
   db: DbOrTx,
   actor: Actor,
-  input: { currentPassword: string; newPassword: string },
-  keepSession?: string,
+  input: { currentPassword: string; newPassword: string; keepApiTokens?: boolean },
+  client: { address: string; keepSession?: string },
 ): Promise<void> {
+  const attempt = { address: client.address, account: actor.email };
+  await reserveAttempt(db, attempt);
   const user = await repo.findUserById(db, actor.id);
   if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     throw new AppError('VALIDATION_FAILED', 'The current password is wrong', [
       { field: 'body.currentPassword', message: 'is wrong' },
     ]);
   }
+  await forgiveAttempt(db, attempt);
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, actor.id, { passwordHash });
-    await repo.deleteUserSessions(tx, actor.id, keepSession);
-    await recordAudit(tx, actor, { action: 'change_password', entityType: 'user', entityId: actor.id });
+    await repo.deleteUserSessions(tx, actor.id, client.keepSession);
+    const revoked = input.keepApiTokens ? 0 : await repo.revokeUserApiTokens(tx, actor.id, new Date());
+    await recordAudit(tx, actor, {
+      action: 'change_password',
+      entityType: 'user',
+      entityId: actor.id,
+      after: { apiTokensRevoked: revoked },
+    });
   });
 }
 
@@ -241,10 +264,13 @@ export async function completeSetup(
   });
 }
 
-/** Redeems a password link: sets the password, ends the user's other sessions and signs them in. */
+/**
+ * Redeems a password link: sets the password, ends the user's other sessions and their API tokens (unless they
+ * choose to keep them), and signs them in.
+ */
 export async function completePasswordLink(
   db: DbOrTx,
-  input: { token: string; password: string },
+  input: { token: string; password: string; keepApiTokens?: boolean },
   userAgent?: string,
 ) {
   const passwordHash = await hashPassword(input.password);
@@ -258,7 +284,13 @@ export async function completePasswordLink(
       throw new AppError('LINK_INVALID', 'This link is not valid: the account is disabled');
     }
     await repo.deleteUserSessions(tx, user.id);
-    await recordAudit(tx, null, { action: 'set_password', entityType: 'user', entityId: user.id });
+    const revoked = input.keepApiTokens ? 0 : await repo.revokeUserApiTokens(tx, user.id, new Date());
+    await recordAudit(tx, null, {
+      action: 'set_password',
+      entityType: 'user',
+      entityId: user.id,
+      after: { apiTokensRevoked: revoked },
+    });
     return { session: await startSession(tx, user.id, userAgent), user };
   });
 }

@@ -4,7 +4,9 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeUser, sessionHeaders, signInHeaders } from '../../../test/helpers/auth.ts';
 import { buildApp } from '../../app.ts';
 import { queryRows } from '../../db/query.ts';
+import { purgeEndedSessions } from './auth.repo.ts';
 import { issueSetupLink } from './auth.service.ts';
+import { purgeAttempts, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from './sign-in-limits.ts';
 
 let t: TestApp;
 const password = 'correct horse battery';
@@ -116,22 +118,6 @@ describe('sign-in and sessions', () => {
     expect(list.json().items).toEqual([]);
   });
 
-  it('rate-limits sign-in attempts per address and account', async () => {
-    const email = 'target@example.org';
-    const codes: number[] = [];
-    for (let attempt = 0; attempt < 11; attempt += 1) {
-      codes.push((await post('/api/auth/sign-in', { email, password: `guess ${attempt} xxxxx` })).statusCode);
-    }
-    expect(codes.slice(0, 10).every((code) => code === 401)).toBe(true);
-    const limited = await post('/api/auth/sign-in', { email, password: 'another guess' });
-    expect(limited.statusCode).toBe(429);
-    expect(limited.json().error.code).toBe('RATE_LIMITED');
-    // Another account from the same address is not locked out by these attempts.
-    expect(
-      (await post('/api/auth/sign-in', { email: 'other@example.org', password: 'a guess here' })).statusCode,
-    ).toBe(401);
-  });
-
   it('signs out one session, or every session of the user', async () => {
     const user = await makeUser(t.database.db, { password });
     const a = await signInHeaders(t.app, user.email, password);
@@ -180,10 +166,201 @@ describe('sign-in and sessions', () => {
   });
 });
 
+describe('sign-in limits', () => {
+  let address = 0;
+  /** A client address of its own for each test, so that counts do not carry over. */
+  const nextAddress = () => {
+    address += 1;
+    return `198.51.100.${address}`;
+  };
+  const signInFrom = (remoteAddress: string, email: string, guess: string, app = t.app) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      remoteAddress,
+      payload: { email, password: guess },
+    });
+
+  it('stop password spraying: many accounts from one address', async () => {
+    const from = nextAddress();
+    const codes: number[] = [];
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.address + 5; attempt += 1) {
+      codes.push((await signInFrom(from, `random${attempt}@example.org`, 'Winter2020!')).statusCode);
+    }
+    expect(codes.slice(0, SIGN_IN_LIMITS.address).every((code) => code === 401)).toBe(true);
+    expect(codes.slice(SIGN_IN_LIMITS.address)).toEqual(Array(5).fill(429));
+    // The right password of a real account is refused too from that address, without being checked.
+    const user = await makeUser(t.database.db, { password });
+    const blocked = await signInFrom(from, user.email, password);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error).toMatchObject({ code: 'RATE_LIMITED', details: [{ field: 'address' }] });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(SIGN_IN_WINDOW_MS / 1000);
+    // Another address is not affected.
+    expect((await signInFrom(nextAddress(), user.email, password)).statusCode).toBe(200);
+  });
+
+  it('stop guessing one account from many addresses', async () => {
+    const user = await makeUser(t.database.db, { password });
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.account; attempt += 1) {
+      expect((await signInFrom(nextAddress(), user.email, `guess ${attempt}`)).statusCode).toBe(401);
+    }
+    const limited = await signInFrom(nextAddress(), user.email.toUpperCase(), password);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.details).toEqual([{ field: 'account', message: expect.any(String) }]);
+  });
+
+  it('count only failures: signing in often is fine', async () => {
+    const user = await makeUser(t.database.db, { password });
+    const from = nextAddress();
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.account + 5; attempt += 1) {
+      expect((await signInFrom(from, user.email, password)).statusCode).toBe(200);
+    }
+    // A few typos in between do not lock the user out either.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await signInFrom(from, user.email, 'typo')).statusCode).toBe(401);
+      expect((await signInFrom(from, user.email, password)).statusCode).toBe(200);
+    }
+  });
+
+  it('are shared by every instance on the database', async () => {
+    const other = await buildApp({ database: t.database });
+    try {
+      const from = nextAddress();
+      const email = 'shared-target@example.org';
+      for (let attempt = 0; attempt < SIGN_IN_LIMITS.account; attempt += 1) {
+        const app = attempt % 2 === 0 ? t.app : other;
+        expect((await signInFrom(from, email, `guess ${attempt}`, app)).statusCode).toBe(401);
+      }
+      expect((await signInFrom(from, email, 'one more', other)).statusCode).toBe(429);
+      expect((await signInFrom(from, email, 'one more', t.app)).statusCode).toBe(429);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('behind a proxy count the address the proxy saw, not one the client wrote', async () => {
+    const behindProxy = await buildApp({ database: t.database, trustProxy: 1 });
+    try {
+      const client = nextAddress();
+      const codes: number[] = [];
+      for (let attempt = 0; attempt < SIGN_IN_LIMITS.address + 1; attempt += 1) {
+        const response = await behindProxy.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          remoteAddress: '10.0.0.2',
+          // The left-most entry is whatever the client sent; the proxy appends the address it saw.
+          headers: { 'x-forwarded-for': `203.0.113.${attempt}, ${client}` },
+          payload: { email: `spray${attempt}@example.org`, password: 'Spring2021!' },
+        });
+        codes.push(response.statusCode);
+      }
+      expect(codes.at(-1)).toBe(429);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('count wrong current passwords when changing the password', async () => {
+    const user = await makeUser(t.database.db, { password });
+    const headers = await sessionHeaders(t.database.db, user.id);
+    const codes: number[] = [];
+    for (let attempt = 0; attempt < SIGN_IN_LIMITS.account + 1; attempt += 1) {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        remoteAddress: nextAddress(),
+        headers,
+        payload: { currentPassword: `guess ${attempt}`, newPassword: 'a new password 1' },
+      });
+      codes.push(response.statusCode);
+    }
+    expect(codes.slice(0, SIGN_IN_LIMITS.account).every((code) => code === 400)).toBe(true);
+    expect(codes.at(-1)).toBe(429);
+  });
+
+  it('forget counters whose window has passed', async () => {
+    const from = nextAddress();
+    await signInFrom(from, 'old@example.org', 'guess');
+    expect(
+      await purgeAttempts(t.database.db, new Date(Date.now() + SIGN_IN_WINDOW_MS + 1000)),
+    ).toBeGreaterThan(0);
+    const left = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from sign_in_attempts where key = ${from}`,
+    );
+    expect(left[0]!.n).toBe(0);
+  });
+});
+
+describe('ends of sessions and tokens', () => {
+  const tokensOf = async (userId: number) =>
+    queryRows<{ name: string; revoked: boolean }>(
+      t.database.db,
+      sql`select name, revoked_at is not null as revoked from api_tokens where user_id = ${userId} order by id`,
+    );
+
+  it('a new password revokes the API tokens, unless the user keeps them', async () => {
+    const user = await makeUser(t.database.db, { password });
+    const headers = await sessionHeaders(t.database.db, user.id);
+    const token = (await post('/api/auth/tokens', { name: 'first' }, headers)).json().token as string;
+    const change = (currentPassword: string, newPassword: string, keepApiTokens?: boolean) =>
+      post('/api/auth/password', { currentPassword, newPassword, keepApiTokens }, headers);
+    expect((await change(password, 'a second password', true)).statusCode).toBe(204);
+    expect(await tokensOf(user.id)).toEqual([{ name: 'first', revoked: false }]);
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await t.app.inject({ url: '/api/auth/session', headers: bearer })).json().user.id).toBe(user.id);
+
+    expect((await change('a second password', 'a third password')).statusCode).toBe(204);
+    expect(await tokensOf(user.id)).toEqual([{ name: 'first', revoked: true }]);
+    expect((await t.app.inject({ url: '/api/auth/session', headers: bearer })).statusCode).toBe(401);
+  });
+
+  it('a password reset by link revokes the API tokens too', async () => {
+    const admin = await makeUser(t.database.db, { isAdmin: true });
+    const user = await makeUser(t.database.db, { password });
+    const headers = await sessionHeaders(t.database.db, user.id);
+    await post('/api/auth/tokens', { name: 'script' }, headers);
+    const link = await post(
+      `/api/users/${user.id}/password-link`,
+      {},
+      await sessionHeaders(t.database.db, admin.id),
+    );
+    const token = new URL(link.json().url).hash.replace('#token=', '');
+    expect((await post('/api/auth/password-link', { token, password: 'reset password 1' })).statusCode).toBe(
+      200,
+    );
+    expect(await tokensOf(user.id)).toEqual([{ name: 'script', revoked: true }]);
+  });
+
+  it('a session ends 30 days after sign-in however much it is used, and ended ones are purged', async () => {
+    const user = await makeUser(t.database.db);
+    const headers = await sessionHeaders(t.database.db, user.id);
+    const session = () => t.app.inject({ url: '/api/auth/session', headers });
+    expect((await session()).json().user).not.toBeNull();
+    // In use every day: the idle expiry keeps moving, but the sign-in was 31 days ago.
+    await t.database.db.execute(
+      sql`update sessions set created_at = now() - interval '31 days', last_seen_at = now(), expires_at = now() + interval '13 days' where user_id = ${user.id}`,
+    );
+    expect((await session()).json().user).toBeNull();
+
+    await t.database.db.execute(
+      sql`update sessions set expires_at = now() - interval '1 second' where user_id = ${user.id}`,
+    );
+    const purged = await purgeEndedSessions(t.database.db, new Date());
+    expect(purged.sessions).toBeGreaterThanOrEqual(1);
+    const left = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from sessions where user_id = ${user.id}`,
+    );
+    expect(left[0]!.n).toBe(0);
+  });
+});
+
 describe('behind a TLS-terminating proxy', () => {
   it('marks the session cookie Secure when the proxy is trusted, and only then', async () => {
     const user = await makeUser(t.database.db, { password, email: 'proxy@example.org' });
-    const behindProxy = await buildApp({ database: t.database, trustProxy: true });
+    const behindProxy = await buildApp({ database: t.database, trustProxy: 1 });
     try {
       const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };
       const payload = { email: user.email, password };
