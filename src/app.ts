@@ -18,8 +18,9 @@ import { statsRoutes } from './features/stats/stats.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import type { RouteContext } from './http/context.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { answerClientError, answerFrameworkError, registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerSecurityHeaders } from './http/security.ts';
 import { registerWeb } from './http/web.ts';
 
 export interface AppOptions {
@@ -50,9 +51,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1_048_576,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // First, so that every answer after it carries the headers, including errors thrown by later hooks.
+  await registerSecurityHeaders(app, { mapStyleUrl: options.mapStyleUrl });
   await registerOpenApi(app);
   const servesWeb = options.webDir ? await registerWeb(app, options.webDir) : false;
   registerErrorHandling(app, servesWeb);

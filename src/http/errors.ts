@@ -1,11 +1,16 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isDatabaseUnavailable } from '../db/errors.ts';
+import { BARE_ERROR_HEADERS } from './security.ts';
 import { isPageRequest } from './web.ts';
 
 /** Every error the API can answer with: a stable code and its HTTP status. */
 export const ERROR_CATALOGUE = {
+  BAD_REQUEST: 400,
+  INVALID_URL: 400,
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
   CONSTRAINT_VIOLATED: 400,
@@ -26,6 +31,7 @@ export const ERROR_CATALOGUE = {
   TOKEN_NOT_FOUND: 404,
   MERGE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
+  REQUEST_TIMEOUT: 408,
   CONFLICT: 409,
   VERSION_CONFLICT: 409,
   EMAIL_TAKEN: 409,
@@ -33,8 +39,10 @@ export const ERROR_CATALOGUE = {
   ALREADY_SET_UP: 409,
   PAYLOAD_TOO_LARGE: 413,
   STORAGE_QUOTA_EXCEEDED: 413,
+  URL_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
+  HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   NOT_READY: 503,
   DATABASE_UNAVAILABLE: 503,
@@ -122,6 +130,19 @@ function fieldOf(scope: string | undefined, path: readonly PropertyKey[]): strin
   return [scope, ...path.map(String)].filter(Boolean).join('.');
 }
 
+/** The catalogue's code for a client error that Fastify, Node's HTTP parser or a plugin raised with only a status. */
+const STATUS_ERRORS: Partial<Record<number, ErrorCode>> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  408: 'REQUEST_TIMEOUT',
+  413: 'PAYLOAD_TOO_LARGE',
+  414: 'URL_TOO_LONG',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  431: 'HEADERS_TOO_LARGE',
+};
+
 function send(reply: import('fastify').FastifyReply, error: AppError) {
   const body: Record<string, unknown> = { code: error.code, message: error.message, details: error.details };
   if (error.current !== undefined) body.current = error.current;
@@ -187,13 +208,22 @@ export function registerErrorHandling(app: FastifyInstance, serveIndex = false):
       return send(reply, new AppError('UNSUPPORTED_MEDIA_TYPE', error.message));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send({
-        error: { code: error.code ?? 'BAD_REQUEST', message: error.message, details: [] },
-      });
+      return send(reply, new AppError(STATUS_ERRORS[error.statusCode] ?? 'BAD_REQUEST', error.message));
     }
 
     request.log.error({ err: error }, 'unhandled error');
     return send(reply, new AppError('INTERNAL', 'Internal error'));
+  });
+
+  // A route with a body schema takes JSON only: a text/plain or multipart body would otherwise reach validation
+  // as a string or nothing and be reported as invalid fields rather than as the wrong media type.
+  app.addHook('preValidation', async (request) => {
+    const contentType = request.headers['content-type'];
+    if (contentType === undefined || !request.routeOptions.schema?.body) return;
+    const mediaType = contentType.split(';')[0]!.trim().toLowerCase();
+    if (mediaType !== 'application/json') {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the body as application/json, not ${mediaType}`);
+    }
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -208,4 +238,55 @@ export function registerErrorHandling(app: FastifyInstance, serveIndex = false):
       new AppError('ROUTE_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}`),
     );
   });
+}
+
+/**
+ * Fastify's `frameworkErrors`: answers what the router refuses before any hook runs (a URL that is not valid
+ * percent-encoding, such as `/api/places/%00%ff`) in the catalogue's shape.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const status = error.statusCode ?? 500;
+  const appError =
+    error.code === 'FST_ERR_BAD_URL'
+      ? new AppError('INVALID_URL', error.message, [
+          { field: 'url', message: 'is not valid percent-encoding' },
+        ])
+      : status < 500
+        ? new AppError(STATUS_ERRORS[status] ?? 'BAD_REQUEST', error.message)
+        : new AppError('INTERNAL', 'Internal error');
+  void send(reply.headers(BARE_ERROR_HEADERS), appError);
+}
+
+/**
+ * Fastify's `clientErrorHandler`: answers a request Node's HTTP parser refuses (a malformed Content-Length or
+ * header, headers too large, a request too slow) in the catalogue's shape, then closes the connection.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const appError =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? new AppError('REQUEST_TIMEOUT', 'The request took too long to arrive')
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? new AppError('HEADERS_TOO_LARGE', 'The request headers are too large')
+        : new AppError('BAD_REQUEST', 'The request is not valid HTTP');
+  if (socket.writable) {
+    const body = JSON.stringify({
+      error: { code: appError.code, message: appError.message, details: appError.details },
+    });
+    const headers = {
+      ...BARE_ERROR_HEADERS,
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      connection: 'close',
+    };
+    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+    socket.write(
+      `HTTP/1.1 ${appError.statusCode} ${STATUS_CODES[appError.statusCode]}\r\n${head.join('')}\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }
