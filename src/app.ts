@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { TrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
@@ -19,6 +20,7 @@ import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import type { RouteContext } from './http/context.ts';
 import { answerClientError, answerFrameworkError, registerErrorHandling } from './http/errors.ts';
+import { registerLifecycle } from './http/lifecycle.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerWeb } from './http/web.ts';
@@ -38,10 +40,18 @@ export interface AppOptions {
   /** How many bytes of documents each organisation may keep (DOCUMENT_QUOTA_MB when serving); 1 GB without one. */
   documentQuotaBytes?: number;
   /**
-   * Behind a reverse proxy that terminates TLS: trust its X-Forwarded-* headers, so that session cookies are
-   * Secure and sign-in attempts are counted per client address.
+   * Behind reverse proxies that terminate TLS: which to trust for X-Forwarded-For and -Proto (see TrustProxy), so
+   * that session cookies are Secure and sign-in attempts are counted per client address.
    */
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
+}
+
+/**
+ * Fastify's trust setting for the proxies in front. A number n trusts the n addresses nearest the server in
+ * X-Forwarded-For (Fastify's `true` would trust every hop, and so the left-most address, which the client writes).
+ */
+function proxyTrust(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 /** Composes the CityBridge HTTP application; it does not listen. */
@@ -49,8 +59,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1_048_576,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: proxyTrust(options.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Requests that arrive while the app closes answer 503 SHUTTING_DOWN in the error shape (http/lifecycle.ts).
+    return503OnClosing: false,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
@@ -61,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerOpenApi(app);
   const servesWeb = options.webDir ? await registerWeb(app, options.webDir) : false;
   registerErrorHandling(app, servesWeb);
+  const lifecycle = registerLifecycle(app);
   await registerAuth(app, options.database.db);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 0, parts: 2 } });
 
@@ -69,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => readModels.stop());
 
   const context: RouteContext = {
+    lifecycle,
     db: options.database.db,
     readModels,
     publicUrl: options.publicUrl,

@@ -1,31 +1,69 @@
+import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { importProgressReporter } from './cli/progress.ts';
 import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open.ts';
 import { issueSetupLink } from './features/auth/auth.service.ts';
-import { importWorld } from './features/imports/world/world.import.ts';
+import { startHousekeeping } from './features/housekeeping/housekeeping.service.ts';
+import { failInterruptedImports, runImport } from './features/imports/imports.service.ts';
+import { importWorld, type WorldImportOptions } from './features/imports/world/world.import.ts';
 import { formatImportSummary } from './features/imports/world/world.summary.ts';
 import { countPlaces } from './features/places/places.repo.ts';
 import { ensureWebBuild, WEB_DIST_DIR } from './http/web-build.ts';
 import { createLogger } from './logger.ts';
 
+/** How long a shutdown waits for requests in flight before it closes their connections. */
+export const SHUTDOWN_TIMEOUT_MS = 10_000;
+
+export interface PrepareOptions {
+  /** Import the shipped world data when the registry holds no places. */
+  importOnStart: boolean;
+  /** How the first-start import runs: where its report goes, its progress, and (tests) its files. */
+  world?: WorldImportOptions;
+  logger?: Pick<Logger, 'info'>;
+}
+
 /**
- * Starts a serving process: opens and migrates the database, imports the shipped world data when the registry
- * is empty, and listens. Resolves to a function that stops it.
+ * Makes the database ready to serve: applies the migrations, marks imports that a killed process left
+ * "running" as failed, and on a new installation imports the world data. Several processes may start at once on
+ * one PostgreSQL database: the migrations and the first-start import each run in one of them, under an advisory
+ * lock, while the others wait and then find the work done. Answers whether this process imported.
+ */
+export async function prepareDatabase(database: Database, options: PrepareOptions): Promise<boolean> {
+  await database.withLock('schema', () => database.migrate());
+  await failInterruptedImports(database);
+  if (!options.importOnStart) return false;
+  return database.withLock('first-start', async () => {
+    if ((await countPlaces(database.db)) > 0) return false;
+    options.logger?.info('registry is empty: importing the shipped world data');
+    const summary = await runImport(database, () => importWorld(database, options.world));
+    process.stderr.write(`${formatImportSummary(summary)}\n`);
+    return true;
+  });
+}
+
+/**
+ * Starts a serving process: opens and prepares the database, builds the web app when it is stale, and listens.
+ * Resolves to a function that stops it gracefully: /api/ready turns 503, requests in flight finish (for up to
+ * SHUTDOWN_TIMEOUT_MS), then the database closes.
  */
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
   const logger = createLogger(config);
   const database = await openConfiguredDatabase(config);
   logger.info({ database: describeDatabase(config) }, 'database opened');
-  await database.migrate();
-  if (config.importOnStart && (await countPlaces(database.db)) === 0) {
-    logger.info('registry is empty: importing the shipped world data');
-    const progress = importProgressReporter();
-    const summary = await importWorld(database, {
-      reportsDir: config.reportsDir,
-      onProgress: progress.onProgress,
-    }).finally(progress.stop);
-    process.stderr.write(`${formatImportSummary(summary)}\n`);
+  const progress = importProgressReporter();
+  try {
+    await prepareDatabase(database, {
+      importOnStart: config.importOnStart,
+      world: { reportsDir: config.reportsDir, onProgress: progress.onProgress },
+      logger,
+    });
+  } catch (error) {
+    await database.close();
+    throw error;
+  } finally {
+    progress.stop();
   }
   const webBuilt = await ensureWebBuild(logger);
   const app = await buildApp({
@@ -41,6 +79,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   logger.info({ url }, `CityBridge is serving on ${url}`);
+  const stopHousekeeping = startHousekeeping(database, logger);
   const setup = await issueSetupLink(database.db, config.publicUrl);
   if (setup) {
     // Printed, not logged: the link is a secret for whoever started the server.
@@ -48,11 +87,26 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
       `\nNo user exists yet. Open this link within 24 hours to create the first administrator:\n\n  ${setup.url}\n\n`,
     );
   }
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    logger.info('shutting down: finishing the requests in flight');
+    // Past the deadline, the connections still open are closed, so that a stuck client cannot hold the exit.
+    const deadline = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    try {
+      await app.close();
+      await stopHousekeeping();
+    } finally {
+      clearTimeout(deadline);
+      await database.close();
+    }
+    logger.info('stopped');
+  };
   return {
     url,
-    stop: async () => {
-      await app.close();
-      await database.close();
+    stop: () => {
+      stopping ??= stop();
+      return stopping;
     },
   };
 }

@@ -7,7 +7,7 @@ export async function withDatabase<T>(work: (database: Database, config: Config)
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   try {
-    await database.migrate();
+    await database.withLock('schema', () => database.migrate());
     return await work(database, config);
   } finally {
     await database.close();

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { DemoError, loadDemo } from '../features/demo/demo.service.ts';
-import { importWorld } from '../features/imports/world/world.import.ts';
-import { countPlaces } from '../features/places/places.repo.ts';
+import { prepareDatabase } from '../server.ts';
 import { withDatabase } from './database.ts';
 import { importProgressReporter } from './progress.ts';
 import { UsageError } from './usage-error.ts';
@@ -15,13 +14,11 @@ export function registerDemo(program: Command): void {
     )
     .action(async () => {
       await withDatabase(async (database, config) => {
-        if ((await countPlaces(database.db)) === 0) {
-          const progress = importProgressReporter();
-          await importWorld(database, {
-            reportsDir: config.reportsDir,
-            onProgress: progress.onProgress,
-          }).finally(progress.stop);
-        }
+        const progress = importProgressReporter();
+        await prepareDatabase(database, {
+          importOnStart: true,
+          world: { reportsDir: config.reportsDir, onProgress: progress.onProgress },
+        }).finally(progress.stop);
         const result = await database.db
           .transaction((tx) => loadDemo(tx))
           .catch((error: unknown) => {

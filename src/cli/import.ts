@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { runImport } from '../features/imports/imports.service.ts';
 import { importWorld } from '../features/imports/world/world.import.ts';
 import { shippedWorldFiles } from '../features/imports/world/world.reader.ts';
 import { formatImportSummary } from '../features/imports/world/world.summary.ts';
@@ -18,11 +19,13 @@ export function registerImport(program: Command): void {
     .action(async (options: { dataDir?: string; report: boolean }) => {
       await withDatabase(async (database, config) => {
         const progress = importProgressReporter();
-        const summary = await importWorld(database, {
-          files: options.dataDir ? shippedWorldFiles(options.dataDir) : undefined,
-          reportsDir: options.report ? config.reportsDir : undefined,
-          onProgress: progress.onProgress,
-        }).finally(progress.stop);
+        const summary = await runImport(database, () =>
+          importWorld(database, {
+            files: options.dataDir ? shippedWorldFiles(options.dataDir) : undefined,
+            reportsDir: options.report ? config.reportsDir : undefined,
+            onProgress: progress.onProgress,
+          }),
+        ).finally(progress.stop);
         process.stdout.write(`${formatImportSummary(summary)}\n`);
       });
     });

@@ -15,9 +15,16 @@ export function registerServe(program: Command): void {
         HOST: options.host ?? process.env.HOST,
       });
       const server = await startServer(config);
-      const shutdown = async () => {
-        await server.stop();
-        process.exit(0);
+      // The first signal drains and stops; a second one (an impatient Ctrl-C) exits at once.
+      const shutdown = (signal: NodeJS.Signals) => {
+        process.once(signal, () => process.exit(130));
+        server.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+            process.exit(1);
+          },
+        );
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);

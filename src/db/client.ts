@@ -47,8 +47,24 @@ export interface Database {
     onMessage: (payload: string) => void,
     options?: ListenOptions,
   ): Promise<() => Promise<void>>;
+  /**
+   * Runs `work` holding a lock that every process on the database respects (a PostgreSQL advisory lock), waiting
+   * for it while another process holds it. On PGlite, which one process holds, it simply runs `work`.
+   */
+  withLock<T>(name: LockName, work: () => Promise<T>): Promise<T>;
+  /** Runs `work` holding the lock if no other process holds it; answers false, without running it, if one does. */
+  tryLock(name: LockName, work: () => Promise<void>): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * The advisory locks of the application: `schema` around migrations, `first-start` around the check and import
+ * a new installation makes, `import` around any import, `housekeeping` around periodic clean-up.
+ */
+export const ADVISORY_LOCKS = { schema: 1, 'first-start': 2, import: 3, housekeeping: 4 } as const;
+export type LockName = keyof typeof ADVISORY_LOCKS;
+/** The first key of CityBridge's two-key advisory locks, so that they do not collide with other applications'. */
+const LOCK_NAMESPACE = 0x43420000;
 
 /**
  * A node-postgres client that knows when it lost its connection (a server restart, a failover,
@@ -97,6 +113,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       listen: async (channel, onMessage) => {
         const unsubscribe = await client.listen(channel, onMessage);
         return () => unsubscribe();
+      },
+      withLock: (_name, work) => work(),
+      tryLock: async (_name, work) => {
+        await work();
+        return true;
       },
       close: async () => {
         await client.close();
@@ -201,11 +222,58 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   };
 
+  /**
+   * Takes an advisory lock on a connection of its own (the work uses the pool, with transactions of its own). If
+   * unlocking fails the connection is closed, which ends the lock too.
+   */
+  const holdLock = async (name: LockName, take: 'pg_advisory_lock' | 'pg_try_advisory_lock') => {
+    const client = await pool.connect();
+    const keys = [LOCK_NAMESPACE, ADVISORY_LOCKS[name]];
+    let locked = false;
+    try {
+      const { rows } = await client.query<{ locked: boolean | null }>(`select ${take}($1, $2) as locked`, keys);
+      locked = rows[0]?.locked !== false;
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+    return {
+      locked,
+      unlock: async () => {
+        if (!locked) return client.release();
+        const failure = await client.query('select pg_advisory_unlock($1, $2)', keys).then(
+          () => undefined,
+          (error: Error) => error,
+        );
+        client.release(failure);
+      },
+    };
+  };
+
   return {
     engine: 'postgres',
     db,
     migrate: () => migrateNodePg(drizzleNodePg(pool, { schema }), { migrationsFolder: MIGRATIONS_DIR }),
     listen: (channel, onMessage, options) => subscribe(channel, onMessage, options),
+    withLock: async (name, work) => {
+      // A session lock on a connection of its own: `work` uses the pool, and may run transactions of its own.
+      const { unlock } = await holdLock(name, 'pg_advisory_lock');
+      try {
+        return await work();
+      } finally {
+        await unlock();
+      }
+    },
+    tryLock: async (name, work) => {
+      const held = await holdLock(name, 'pg_try_advisory_lock');
+      try {
+        if (!held.locked) return false;
+        await work();
+        return true;
+      } finally {
+        await held.unlock();
+      }
+    },
     close: async () => {
       closed = true;
       for (const client of listeners) client.release(true);

@@ -1,11 +1,14 @@
 import type { FastifyReply } from 'fastify';
 import type { Db } from '../db/client.ts';
 import type { ReadModels } from '../features/registry/read-models.ts';
+import type { Lifecycle } from './lifecycle.ts';
 
 /** What every feature's routes are given: passed explicitly, no container. */
 export interface RouteContext {
   db: Db;
   readModels: ReadModels;
+  /** Whether a shutdown has begun. */
+  lifecycle: Lifecycle;
   /** The address users reach the app at, for one-time links; the request's own address without one. */
   publicUrl?: string;
   /** Where uploaded documents are kept. */

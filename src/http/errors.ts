@@ -45,6 +45,7 @@ export const ERROR_CATALOGUE = {
   HEADERS_TOO_LARGE: 431,
   INTERNAL: 500,
   NOT_READY: 503,
+  SHUTTING_DOWN: 503,
   DATABASE_UNAVAILABLE: 503,
 } as const;
 
@@ -63,14 +64,23 @@ export class AppError extends Error {
   readonly details: ErrorDetail[];
   /** With VERSION_CONFLICT: the record as it is now, so the client can show what changed. */
   readonly current: unknown;
+  /** Headers the answer carries, such as Retry-After with RATE_LIMITED. */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetail[] = [], current?: unknown) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: ErrorDetail[] = [],
+    current?: unknown,
+    headers: Readonly<Record<string, string>> = {},
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.statusCode = ERROR_CATALOGUE[code];
     this.details = details;
     this.current = current;
+    this.headers = headers;
   }
 }
 
@@ -146,7 +156,7 @@ const STATUS_ERRORS: Partial<Record<number, ErrorCode>> = {
 function send(reply: import('fastify').FastifyReply, error: AppError) {
   const body: Record<string, unknown> = { code: error.code, message: error.message, details: error.details };
   if (error.current !== undefined) body.current = error.current;
-  return reply.code(error.statusCode).send({ error: body });
+  return reply.code(error.statusCode).headers(error.headers).send({ error: body });
 }
 
 /**
