@@ -4,6 +4,7 @@ import { buildApp } from '../src/app.ts';
 import { openDatabase } from '../src/db/client.ts';
 
 const database = await openDatabase({ engine: 'pglite' });
+await database.migrate();
 const app = await buildApp({ database });
 await app.ready();
 await writeFile(
