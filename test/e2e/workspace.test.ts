@@ -200,6 +200,10 @@ describe('the workspace in Chromium', () => {
     await page.getByRole('link', { name: 'Organisation' }).click();
     await page.getByRole('heading', { name: 'City of Espoo', level: 1 }).waitFor();
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Edit organisation' }) });
+    // The city government speaks for Espoo: its own editors cannot move it or change its kind.
+    expect(await form.getByLabel('Kind').isDisabled()).toBe(true);
+    await form.getByText('only administrators change its place or kind').waitFor();
+    expect(await form.locator('input[role="combobox"]').count()).toBe(0);
     await form.getByLabel('Description').fill('The city’s international affairs');
 
     const api = await browser.newContext();

@@ -27,6 +27,7 @@ export function AccountPage() {
   });
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
+  const [keepTokens, setKeepTokens] = useState(false);
   const [tokenName, setTokenName] = useState('');
   const [created, setCreated] = useState<string | null>(null);
   const password = useFormErrors();
@@ -38,11 +39,16 @@ export function AccountPage() {
   const changePassword = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await sendJson('POST', '/api/auth/password', { currentPassword: current, newPassword: next });
+      await sendJson('POST', '/api/auth/password', {
+        currentPassword: current,
+        newPassword: next,
+        keepApiTokens: keepTokens,
+      });
       setCurrent('');
       setNext('');
       password.clear();
-      password.setMessage(t('account.passwordChanged'));
+      password.setMessage(t(keepTokens ? 'account.passwordChanged' : 'account.passwordChangedTokensRevoked'));
+      await client.invalidateQueries({ queryKey: ['tokens'] });
     } catch (failure) {
       password.fail(failure);
     }
@@ -93,6 +99,15 @@ export function AccountPage() {
           onChange={setNext}
           error={password.errors.newPassword}
         />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="keepApiTokens"
+            checked={keepTokens}
+            onChange={(event) => setKeepTokens(event.target.checked)}
+          />
+          {t('account.keepTokens')}
+        </label>
         <FormMessage message={password.message} />
         <button type="submit">{t('account.changePassword')}</button>
       </form>

@@ -84,6 +84,7 @@ export function LinkPage({ purpose }: { purpose: 'setup' | 'password' }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [keepTokens, setKeepTokens] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
@@ -111,7 +112,7 @@ export function LinkPage({ purpose }: { purpose: 'setup' | 'password' }) {
     }
     try {
       if (purpose === 'setup') await sendJson('POST', '/api/auth/setup', { token, name, email, password });
-      else await sendJson('POST', '/api/auth/password-link', { token, password });
+      else await sendJson('POST', '/api/auth/password-link', { token, password, keepApiTokens: keepTokens });
       await client.invalidateQueries();
       await navigate('/workspace');
     } catch (failure) {
@@ -174,6 +175,17 @@ export function LinkPage({ purpose }: { purpose: 'setup' | 'password' }) {
           onChange={setRepeat}
           error={errors.repeat}
         />
+        {purpose === 'password' && (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              name="keepApiTokens"
+              checked={keepTokens}
+              onChange={(event) => setKeepTokens(event.target.checked)}
+            />
+            {t('account.keepTokens')}
+          </label>
+        )}
         {errors.form && (
           <p role="alert" className="form-error">
             {errors.form}

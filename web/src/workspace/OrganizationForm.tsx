@@ -1,5 +1,8 @@
 import { type FormEvent, useState } from 'react';
-import { ORGANIZATION_KINDS } from '../../../src/features/organizations/organizations.constants.ts';
+import {
+  GOVERNMENT_KINDS,
+  ORGANIZATION_KINDS,
+} from '../../../src/features/organizations/organizations.constants.ts';
 import type { OrganizationResponse } from '../../../src/features/organizations/organizations.schema.ts';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { type Session, sendJson, WriteError } from './api.ts';
@@ -16,6 +19,9 @@ export function OrganizationForm(props: {
 }) {
   const { t, organization } = props;
   const editable = props.session.memberships.filter((membership) => membership.role === 'editor');
+  // A government speaks for its place; only administrators change which place or what kind it is.
+  const speakerLocked =
+    !props.session.user?.isAdmin && !!organization && GOVERNMENT_KINDS.includes(organization.kind);
   const [kind, setKind] = useState<string>(organization?.kind ?? 'company');
   const [name, setName] = useState(organization?.name ?? '');
   const [aliases, setAliases] = useState((organization?.aliases ?? []).join('\n'));
@@ -86,6 +92,8 @@ export function OrganizationForm(props: {
         value={kind}
         onChange={setKind}
         options={ORGANIZATION_KINDS.map((value) => ({ value, label: t(`orgKind.${value}`) }))}
+        disabled={speakerLocked}
+        hint={speakerLocked ? t('orgForm.speakerLocked') : undefined}
       />
       <Field
         label={t('organization.name')}
@@ -105,9 +113,11 @@ export function OrganizationForm(props: {
         <span>
           {t('organization.place')}: {place ? place.name : '–'}
         </span>
-        <SearchBox
-          onChoose={(chosen) => setPlace({ id: chosen.id, name: chosen.name, country: chosen.country })}
-        />
+        {!speakerLocked && (
+          <SearchBox
+            onChoose={(chosen) => setPlace({ id: chosen.id, name: chosen.name, country: chosen.country })}
+          />
+        )}
       </div>
       <Field
         label={t('organization.website')}

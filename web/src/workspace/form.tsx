@@ -59,8 +59,11 @@ export function TextAreaField(props: FieldProps & { lang?: string }) {
   );
 }
 
-export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }) {
+export function SelectField(
+  props: FieldProps & { options: { value: string; label: string }[]; disabled?: boolean; hint?: string },
+) {
   const id = useId();
+  const describedBy = [props.error ? `${id}-error` : '', props.hint ? `${id}-hint` : ''].filter(Boolean);
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -68,8 +71,9 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
         id={id}
         name={props.name}
         value={props.value}
+        disabled={props.disabled}
         aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
+        aria-describedby={describedBy.length > 0 ? describedBy.join(' ') : undefined}
         onChange={(event) => props.onChange(event.target.value)}
       >
         {props.options.map((option) => (
@@ -78,6 +82,11 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
           </option>
         ))}
       </select>
+      {props.hint && (
+        <p id={`${id}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
       <FieldError id={`${id}-error`} error={props.error} />
     </div>
   );
