@@ -79,7 +79,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   logger.info({ url }, `CityBridge is serving on ${url}`);
-  const stopHousekeeping = startHousekeeping(database, logger);
+  const stopHousekeeping = startHousekeeping(database, logger, { documentsDir: config.documentsDir });
   const setup = await issueSetupLink(database.db, config.publicUrl);
   if (setup) {
     // Printed, not logged: the link is a secret for whoever started the server.

@@ -1,5 +1,8 @@
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -220,9 +223,15 @@ describe('starting', () => {
 });
 
 describe('housekeeping', () => {
-  it('runs in one process at a time and purges ended sessions and used links', async () => {
+  it('runs in one process at a time, purges ended sessions and used links, and abandoned uploads', async () => {
     const database = await createTestDatabase();
+    const documentsDir = await mkdtemp(path.join(tmpdir(), 'citybridge-housekeeping-'));
     try {
+      const old = path.join(documentsDir, 'upload-0123abcd.part');
+      const fresh = path.join(documentsDir, 'upload-4567abcd.part');
+      await writeFile(old, 'half');
+      await writeFile(fresh, 'half');
+      await utimes(old, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
       const user = await makeUser(database.db);
       await sessionHeaders(database.db, user.id);
       await database.db.execute(sql`update sessions set expires_at = now() - interval '1 minute'`);
@@ -230,8 +239,10 @@ describe('housekeeping', () => {
         sql`insert into one_time_tokens (token_hash, purpose, user_id, expires_at, used_at)
             values ('used', 'password', ${user.id}, now() + interval '1 day', now())`,
       );
-      const summary = await runHousekeeping(database);
-      expect(summary).toMatchObject({ sessions: 1, links: 1 });
+      const summary = await runHousekeeping(database, { documentsDir });
+      expect(summary).toMatchObject({ sessions: 1, links: 1, abandonedUploads: 1 });
+      // A file still being written by another process sharing the folder stays.
+      expect(await readdir(documentsDir)).toEqual(['upload-4567abcd.part']);
       if (database.engine === 'postgres') {
         // While another process holds the housekeeping lock, this one skips its turn.
         const other = await openDatabase({ engine: 'postgres', url: database.url!, poolSize: 2 });
@@ -247,6 +258,7 @@ describe('housekeeping', () => {
       }
     } finally {
       await database.destroy();
+      await rm(documentsDir, { recursive: true, force: true });
     }
   });
 });

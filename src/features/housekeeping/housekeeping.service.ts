@@ -2,28 +2,42 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
 import { purgeEndedSessions } from '../auth/auth.repo.ts';
 import { purgeAttempts } from '../auth/sign-in-limits.ts';
+import { removeAbandonedUploads } from '../partnerships/partnerships.documents.ts';
 
 /** How often a serving process looks for ended sessions, used links and old sign-in counters. */
 export const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
+
+export interface HousekeepingOptions {
+  /** The documents folder, whose abandoned upload files are removed. */
+  documentsDir?: string;
+  now?: Date;
+}
 
 export interface HousekeepingSummary {
   sessions: number;
   links: number;
   signInCounters: number;
+  abandonedUploads: number;
 }
 
 /**
- * Removes sessions that have ended, one-time links that are used or expired, and sign-in counters whose window
- * has passed. Runs in one process at a time (the housekeeping lock); answers undefined when another holds it.
+ * Removes sessions that have ended, one-time links that are used or expired, sign-in counters whose window has
+ * passed, and upload files that a stopped process left half-written. Runs in one process at a time (the
+ * housekeeping lock); answers undefined when another holds it.
  */
 export async function runHousekeeping(
   database: Database,
-  now = new Date(),
+  options: HousekeepingOptions = {},
 ): Promise<HousekeepingSummary | undefined> {
+  const now = options.now ?? new Date();
   let summary: HousekeepingSummary | undefined;
   await database.tryLock('housekeeping', async () => {
     const ended = await purgeEndedSessions(database.db, now);
-    summary = { ...ended, signInCounters: await purgeAttempts(database.db, now) };
+    const signInCounters = await purgeAttempts(database.db, now);
+    const abandonedUploads = options.documentsDir
+      ? await removeAbandonedUploads(options.documentsDir, now.getTime())
+      : 0;
+    summary = { ...ended, signInCounters, abandonedUploads };
   });
   return summary;
 }
@@ -32,11 +46,11 @@ export async function runHousekeeping(
 export function startHousekeeping(
   database: Database,
   logger: Logger,
-  intervalMs = HOUSEKEEPING_INTERVAL_MS,
+  options: { documentsDir?: string; intervalMs?: number } = {},
 ): () => Promise<void> {
   let current: Promise<void> = Promise.resolve();
   const run = () => {
-    current = runHousekeeping(database).then(
+    current = runHousekeeping(database, { documentsDir: options.documentsDir }).then(
       (summary) => {
         if (summary) logger.debug({ purged: summary }, 'housekeeping');
       },
@@ -44,7 +58,7 @@ export function startHousekeeping(
     );
   };
   run();
-  const timer = setInterval(run, intervalMs);
+  const timer = setInterval(run, options.intervalMs ?? HOUSEKEEPING_INTERVAL_MS);
   timer.unref();
   return async () => {
     clearInterval(timer);

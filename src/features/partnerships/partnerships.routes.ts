@@ -346,7 +346,7 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
       },
     },
     async (request, reply) => {
-      const { document, bytes } = await readDocument(
+      const { document, size, stream } = await readDocument(
         db,
         request.actor,
         documentsDir,
@@ -361,7 +361,8 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
           `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
         )
         .header('cache-control', 'private, no-cache')
-        .send(bytes);
+        .header('content-length', size)
+        .send(stream);
     },
   );
 
