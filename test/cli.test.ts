@@ -121,7 +121,7 @@ describe('the citybridge command', () => {
 describe('the embedded database folder', () => {
   it('is held by one process at a time: a second one refuses with a clear message and writes nothing', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'citybridge-lock-'));
-    const pgliteEnv = { ...process.env, DATA_DIR: folder, LOG_LEVEL: 'warn' };
+    const pgliteEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: folder, LOG_LEVEL: 'warn' };
     delete pgliteEnv.DATABASE_URL;
     const pglite = (...args: string[]) =>
       run(process.execPath, [bin, ...args], { env: pgliteEnv, timeout: 120_000 });
