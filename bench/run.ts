@@ -6,6 +6,7 @@
  * - place search over the fixed list in bench/search-queries.json: p50 / p95 / p99
  * - GET /api/places/{id}/partners under load (autocannon, 10 connections) against a bare route in the same run
  * - peak resident memory of the serving process on PGlite
+ * - GET /api/network and /api/places/{id}/partners read-only and beside one editor saving ties through the API
  *
  * PostgreSQL figures use DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres when it answers;
  * a database of the benchmark's own is created there and dropped afterwards.
@@ -20,6 +21,8 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
+import { insertUser } from '../src/features/auth/auth.repo.ts';
+import { createApiToken, loadActor } from '../src/features/auth/auth.service.ts';
 import { importWorld } from '../src/features/imports/world/world.import.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -148,11 +151,12 @@ async function searchLatencies(database: Database) {
   };
 }
 
-async function load(url: string, paths: () => string) {
+async function load(url: string, paths: () => string, headers: Record<string, string> = {}) {
   const result = await autocannon({
     url,
     connections: 10,
     duration: DURATION_S,
+    headers,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
   });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
@@ -208,6 +212,132 @@ async function loadBenchmark(engine: string, env: NodeJS.ProcessEnv) {
   }
 }
 
+/** An administrator's API token in the benchmark's own database, for the editor that saves ties. */
+async function createEditorToken(database: Database): Promise<string> {
+  const user = await insertUser(database.db, {
+    email: `bench-${randomBytes(4).toString('hex')}@example.org`,
+    name: 'Bench editor',
+    isAdmin: true,
+    passwordHash: null,
+  });
+  const { token } = await createApiToken(database.db, await loadActor(database.db, user, 'session'), 'bench');
+  return token;
+}
+
+/**
+ * One editor saving about `perSecond` ties a second through the API, as the workspace does: it reads the tie,
+ * then sends its status changed (active ↔ dormant) with the version it read.
+ */
+function startEditor(url: string, token: string, tieIds: number[], perSecond: number) {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  let running = true;
+  let saved = 0;
+  let failed = 0;
+  const started = performance.now();
+  const loop = (async () => {
+    for (let index = 0; running; index += 1) {
+      const due = started + (index * 1000) / perSecond;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      const id = tieIds[index % tieIds.length]!;
+      try {
+        const tie = (await (await fetch(`${url}/api/partnerships/${id}`, { headers })).json()) as {
+          version: number;
+          status: string;
+        };
+        const response = await fetch(`${url}/api/partnerships/${id}`, {
+          method: 'PATCH',
+          headers,
+          body: JSON.stringify({
+            version: tie.version,
+            status: tie.status === 'active' ? 'dormant' : 'active',
+          }),
+        });
+        await response.arrayBuffer();
+        if (response.ok) saved += 1;
+        else failed += 1;
+      } catch {
+        failed += 1;
+      }
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return { saved, failed, perSecond: saved / ((performance.now() - started) / 1000) };
+    },
+  };
+}
+
+/**
+ * The hot public reads read-only, then beside a steady write load, on a real listening server: how much of their
+ * throughput the reads keep while the registry changes under them.
+ */
+async function readsBesideWrites(
+  engine: string,
+  env: NodeJS.ProcessEnv,
+  openBenchDatabase: () => Promise<Database>,
+) {
+  const database = await openBenchDatabase();
+  const token = await createEditorToken(database);
+  await database.close();
+  const { child, url } = await startChild(['--import', 'tsx', path.resolve('bench/serve-target.ts')], env);
+  try {
+    const ids = ((await (await fetch(`${url}/api/network`)).json()) as { places: { ids: number[] } }).places
+      .ids;
+    const spread = Array.from({ length: Math.min(2000, ids.length) }, (_, index) => {
+      return ids[Math.floor((index * ids.length) / Math.min(2000, ids.length))]!;
+    });
+    // The editor saves active ties of the places read, so its writes drop partners lists the readers use.
+    const tieIds = new Set<number>();
+    for (const id of spread) {
+      const { partners } = (await (await fetch(`${url}/api/places/${id}/partners`)).json()) as {
+        partners: { partnershipId: number; status: string }[];
+      };
+      for (const partner of partners) if (partner.status === 'active') tieIds.add(partner.partnershipId);
+    }
+    let next = 0;
+    const partnerPath = () => `/api/places/${spread[(next++ * 7919) % spread.length]}/partners`;
+    const measure = async () => {
+      const network = await load(url, () => '/api/network', { 'accept-encoding': 'br, gzip' });
+      const partners = await load(url, partnerPath);
+      return { network, partners };
+    };
+    const readOnly = await measure();
+    const editor = startEditor(url, token, [...tieIds].slice(0, 500), 7);
+    const loaded = await measure();
+    const writes = await editor.stop();
+    const figure = (route: keyof typeof readOnly) => {
+      const [before, after] = [readOnly[route], loaded[route]];
+      return (
+        `${Math.round(before.rps)} → ${Math.round(after.rps)} req/s (${Math.round((100 * after.rps) / before.rps)} %), ` +
+        `p99 ${before.p99} → ${after.p99} ms` +
+        (before.errors + after.errors ? `, ${before.errors + after.errors} errors` : '')
+      );
+    };
+    record(
+      'GET /api/network (br), read-only → beside writes',
+      engine,
+      figure('network'),
+      'beside writes ≥ 50 %',
+    );
+    record(
+      'GET /api/places/{id}/partners, read-only → beside writes',
+      engine,
+      figure('partners'),
+      'beside writes ≥ 50 %',
+    );
+    record(
+      'ties saved through the API meanwhile',
+      engine,
+      `${writes.perSecond.toFixed(1)} a second (${writes.saved} saved, ${writes.failed} failed)`,
+      '≈ 7 a second',
+    );
+  } finally {
+    await stopChild(child);
+  }
+}
+
 async function main() {
   const work = await mkdtemp(path.join(tmpdir(), 'citybridge-bench-'));
   const pgliteDir = path.join(work, 'db');
@@ -258,6 +388,19 @@ async function main() {
     process.stderr.write(`Load: ${DURATION_S} s per route, 10 connections\n`);
     await loadBenchmark('PGlite', { PGLITE_DIR: pgliteDir, DATABASE_URL: '' });
     if (postgres) await loadBenchmark('PostgreSQL', { DATABASE_URL: postgres.url });
+
+    process.stderr.write(
+      `Reads beside writes: ${DURATION_S} s per route and load, 10 connections, ~7 ties saved a second\n`,
+    );
+    await readsBesideWrites('PGlite', { PGLITE_DIR: pgliteDir, DATABASE_URL: '' }, () =>
+      openDatabase({ engine: 'pglite', dataDir: pgliteDir }),
+    );
+    const postgresUrlOfBench = postgres?.url;
+    if (postgresUrlOfBench) {
+      await readsBesideWrites('PostgreSQL', { DATABASE_URL: postgresUrlOfBench }, () =>
+        openDatabase({ engine: 'postgres', url: postgresUrlOfBench }),
+      );
+    }
   } finally {
     await postgres?.drop();
     await rm(work, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { usersRoutes } from './features/auth/users.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { mergesRoutes } from './features/merges/merges.routes.ts';
-import { networkRoutes } from './features/network/network.routes.ts';
+import { networkReadModels, networkRoutes } from './features/network/network.routes.ts';
 import { organizationsRoutes } from './features/organizations/organizations.routes.ts';
 import { partnershipsRoutes } from './features/partnerships/partnerships.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
@@ -44,6 +44,8 @@ export interface AppOptions {
    * that session cookies are Secure and sign-in attempts are counted per client address.
    */
   trustProxy?: TrustProxy;
+  /** How often the read models compare the registry's revision with the database, in ms; 15 s without one. */
+  registryCheckMs?: number;
 }
 
 /**
@@ -77,9 +79,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuth(app, options.database.db);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 0, parts: 2 } });
 
-  const readModels = new ReadModels();
+  const readModels = new ReadModels({ revisionCheckMs: options.registryCheckMs });
   await readModels.start(options.database);
   app.addHook('onClose', () => readModels.stop());
+  // Once serving, the world network is built in the background, so that the first map view need not wait.
+  app.addHook('onListen', async () => {
+    const { network, names } = networkReadModels(options.database.db);
+    readModels.warm([network, names]).catch((error: unknown) => {
+      app.log.warn({ err: error }, 'warming the read models failed');
+    });
+  });
 
   const context: RouteContext = {
     lifecycle,

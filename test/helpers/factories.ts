@@ -8,7 +8,12 @@ import {
   places,
   sources,
 } from '../../src/db/schema.ts';
-import { bumpRegistryRevision, recountPartners } from '../../src/features/imports/imports.repo.ts';
+import {
+  bumpRegistryRevision,
+  findPartnerPlaceIds,
+  recountPartners,
+} from '../../src/features/imports/imports.repo.ts';
+import { announceCommitted } from '../../src/features/registry/registry.changes.ts';
 
 type PlaceInsert = typeof places.$inferInsert;
 type PartnershipInsert = typeof partnerships.$inferInsert;
@@ -52,7 +57,7 @@ export async function makePartnership(
 ) {
   const source = await makeSource(db);
   const sorted = [...placeIds].sort((a, b) => a - b);
-  return db.transaction(async (tx) => {
+  const { row, notice } = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(partnerships)
       .values({ kind: 'twin_town', ...overrides, partyKey: sorted.join('-') })
@@ -67,9 +72,13 @@ export async function makePartnership(
       raw: { parties: sorted },
     });
     await recountPartners(tx);
-    await bumpRegistryRevision(tx);
-    return row!;
+    // The parties' partner counts changed: their partners' lists show them.
+    const partners = await findPartnerPlaceIds(tx, sorted);
+    const notice = await bumpRegistryRevision(tx, { ties: true, partnersOf: [...sorted, ...partners] });
+    return { row: row!, notice };
   });
+  announceCommitted(db, notice);
+  return row;
 }
 
 /** Inserts an organisation; a city government when no kind is given. */

@@ -8,6 +8,7 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';
 import { bumpRegistryRevision, recountPartners } from '../imports/imports.repo.ts';
 import { SINGLE_TIE_KINDS } from '../partnerships/partnerships.constants.ts';
+import { announceCommitted, EVERYTHING } from '../registry/registry.changes.ts';
 
 type Entity = 'place' | 'organization';
 const TABLE: Record<Entity, string> = { place: 'places', organization: 'organizations' };
@@ -251,7 +252,7 @@ export async function mergeRecords(
       { field: 'body.intoId', message: 'must be another record' },
     ]);
   }
-  return db.transaction(async (tx) => {
+  const { row, notice } = await db.transaction(async (tx) => {
     // Lock in id order, so that two merges of the same pair cannot deadlock.
     for (const id of [fromId, intoId].sort((a, b) => a - b)) await lockRecord(tx, entity, id);
     const moved =
@@ -283,15 +284,17 @@ export async function mergeRecords(
         after: { duplicateOf: tie.into, mergeId: row!.id },
       });
     }
-    await bumpRegistryRevision(tx);
-    return row!;
+    const notice = await bumpRegistryRevision(tx, EVERYTHING);
+    return { row: row!, notice };
   });
+  announceCommitted(db, notice);
+  return row;
 }
 
 /** Undoes a merge: every reference it moved goes back, the duplicate ties it deleted come back. */
 export async function undoMerge(db: DbOrTx, actor: Actor | null, mergeId: number) {
   authorize(actor, policy.administer(actor));
-  return db.transaction(async (tx) => {
+  const { row, notice } = await db.transaction(async (tx) => {
     const [merge] = await tx.select().from(merges).where(eq(merges.id, mergeId)).for('update');
     if (!merge) throw new AppError('MERGE_NOT_FOUND', `No merge ${mergeId}`);
     if (merge.undoneAt) throw new AppError('CONFLICT', 'The merge is undone already');
@@ -358,7 +361,9 @@ export async function undoMerge(db: DbOrTx, actor: Actor | null, mergeId: number
       entityId: intoId,
       after: { mergeId, fromId },
     });
-    await bumpRegistryRevision(tx);
-    return row!;
+    const notice = await bumpRegistryRevision(tx, EVERYTHING);
+    return { row: row!, notice };
   });
+  announceCommitted(db, notice);
+  return row;
 }

@@ -1,7 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
 import { type RouteContext, sendSerialized } from '../../http/context.ts';
+import type { ReadModel } from '../registry/read-models.ts';
+import { MODEL_TAGS } from '../registry/registry.changes.ts';
 import { networkNamesResponseSchema, networkResponseSchema } from './network.schema.ts';
 import { buildNetwork, buildNetworkNames, type SerializedBody, serializeBody } from './network.service.ts';
 
@@ -39,7 +42,34 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, cached: Serial
   return sendSerialized(reply, encoding === 'br' ? cached.brotli : cached.gzip);
 }
 
+/**
+ * The world network and its names as read models: expensive to build (the network takes about a second on the
+ * world data), so they are served stale while they rebuild, and warmed when the server starts.
+ */
+export function networkReadModels(db: Db): {
+  network: ReadModel<SerializedBody>;
+  names: ReadModel<SerializedBody>;
+} {
+  // Both show partner counts (a place without ties is not drawn) besides the places themselves.
+  const tags = [MODEL_TAGS.ties, MODEL_TAGS.places];
+  return {
+    network: {
+      key: 'network',
+      tags,
+      staleWhileRebuilding: true,
+      build: async () => serializeBody(await buildNetwork(db)),
+    },
+    names: {
+      key: 'network-names',
+      tags,
+      staleWhileRebuilding: true,
+      build: async () => serializeBody(await buildNetworkNames(db)),
+    },
+  };
+}
+
 export const networkRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, readModels }) => {
+  const models = networkReadModels(db);
   app.get(
     '/api/network',
     {
@@ -52,12 +82,7 @@ export const networkRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
         response: { 200: networkResponseSchema, 304: z.null().describe('Not modified') },
       },
     },
-    async (request, reply) =>
-      sendCached(
-        request,
-        reply,
-        await readModels.get('network', async () => serializeBody(await buildNetwork(db))),
-      ),
+    async (request, reply) => sendCached(request, reply, await readModels.get(models.network)),
   );
 
   app.get(
@@ -70,11 +95,6 @@ export const networkRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
         response: { 200: networkNamesResponseSchema, 304: z.null().describe('Not modified') },
       },
     },
-    async (request, reply) =>
-      sendCached(
-        request,
-        reply,
-        await readModels.get('network-names', async () => serializeBody(await buildNetworkNames(db))),
-      ),
+    async (request, reply) => sendCached(request, reply, await readModels.get(models.names)),
   );
 };

@@ -5,9 +5,10 @@ import { recordAudit } from '../audit/audit.repo.ts';
 import { assertVersion } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import { bumpRegistryRevision, recountPartners } from '../imports/imports.repo.ts';
+import { bumpRegistryRevision, findPartnerPlaceIds, recountPartners } from '../imports/imports.repo.ts';
 import { findGovernmentsOf } from '../organizations/organizations.repo.ts';
 import { findTieSources } from '../places/places.repo.ts';
+import { announceCommitted } from '../registry/registry.changes.ts';
 import { SINGLE_TIE_KINDS } from './partnerships.constants.ts';
 import { computeTieDates } from './partnerships.dates.ts';
 import {
@@ -196,9 +197,22 @@ function duplicateRace(error: unknown): never {
   throw error;
 }
 
-async function afterTieWrite(db: DbOrTx, placeIds: Iterable<number | null>) {
-  await recountPartners(db, [...new Set([...placeIds].filter((id): id is number => id !== null))]);
-  await bumpRegistryRevision(db);
+/** What the public sees of a tie: its partners lists, the network and the statistics show these and no more. */
+function publicView(row: repo.PartnershipRow): string | null {
+  return row.isPublic ? JSON.stringify([row.kind, row.status, row.startedOn, row.partyKey]) : null;
+}
+
+/**
+ * Recounts the parties' partners and marks the registry changed. When the public sees a change (`shown`), the
+ * tie-derived models and the partners lists of the parties drop; when a partner count changed too, so do the
+ * partners lists of the parties' partners, which show that count.
+ */
+async function afterTieWrite(db: DbOrTx, placeIds: Iterable<number | null>, shown: boolean) {
+  const parties = [...new Set([...placeIds].filter((id): id is number => id !== null))];
+  const recounted = await recountPartners(db, parties);
+  if (!shown && recounted === 0) return bumpRegistryRevision(db, {});
+  const partners = recounted > 0 ? await findPartnerPlaceIds(db, parties) : [];
+  return bumpRegistryRevision(db, { ties: true, partnersOf: [...parties, ...partners] });
 }
 
 /**
@@ -210,7 +224,7 @@ export async function createPartnership(db: DbOrTx, actor: Actor | null, body: C
   const speakers = await speakersOf(db, refs);
   authorize(actor, policy.create(actor, speakers.flat()));
   const partyKey = partyKeyFor(body.parties);
-  return db
+  const { row, notice } = await db
     .transaction(async (tx) => {
       await checkParties(tx, refs);
       await refuseDuplicate(tx, body.kind, partyKey);
@@ -228,13 +242,16 @@ export async function createPartnership(db: DbOrTx, actor: Actor | null, body: C
         entityId: row.id,
         after: audited(row, parties),
       });
-      await afterTieWrite(
+      const notice = await afterTieWrite(
         tx,
         refs.map((ref) => ref.placeId),
+        row.isPublic,
       );
-      return row;
+      return { row, notice };
     })
     .catch(duplicateRace);
+  announceCommitted(db, notice);
+  return row;
 }
 
 /** Changes a tie, with optimistic concurrency: a stale version answers 409 with the current record. */
@@ -244,7 +261,7 @@ export async function updatePartnership(
   id: number,
   body: UpdatePartnershipBody,
 ) {
-  return db
+  const { after, notice } = await db
     .transaction(async (tx) => {
       const loaded = await getPartnership(tx, actor, id, true);
       const { row: before, parties: beforeParties, stake } = loaded;
@@ -294,13 +311,16 @@ export async function updatePartnership(
         before: audited(before, beforeParties),
         after: audited(after, afterParties),
       });
-      await afterTieWrite(
+      const notice = await afterTieWrite(
         tx,
         [...beforeParties, ...afterParties].map((party) => party.placeId),
+        publicView(before) !== publicView(after),
       );
-      return after;
+      return { after, notice };
     })
     .catch(duplicateRace);
+  announceCommitted(db, notice);
+  return after;
 }
 
 /** Deletes or restores a tie; a deleted tie stays in the database and its history, hidden from the public. */
@@ -311,7 +331,7 @@ export async function setPartnershipDeleted(
   version: number,
   deleted: boolean,
 ) {
-  return db
+  const { after, notice } = await db
     .transaction(async (tx) => {
       const loaded = await getPartnership(tx, actor, id, true);
       const { row: before, parties, stake } = loaded;
@@ -329,13 +349,16 @@ export async function setPartnershipDeleted(
         before: audited(before, parties),
         after: audited(after, parties),
       });
-      await afterTieWrite(
+      const notice = await afterTieWrite(
         tx,
         parties.map((party) => party.placeId),
+        publicView(before) !== publicView(after),
       );
-      return after;
+      return { after, notice };
     })
     .catch(duplicateRace);
+  announceCommitted(db, notice);
+  return after;
 }
 
 /** Confirms a tie for one party, or for every party the actor speaks for. */
@@ -345,7 +368,7 @@ export async function confirmPartnership(
   id: number,
   body: { version: number; party?: PartyInput },
 ) {
-  return db.transaction(async (tx) => {
+  const { after, notice } = await db.transaction(async (tx) => {
     const loaded = await getPartnership(tx, actor, id, true);
     const { row: before, parties, speakers } = loaded;
     if (before.deletedAt) throw notFound(id);
@@ -372,7 +395,10 @@ export async function confirmPartnership(
       before: audited(before, parties),
       after: audited(after, afterParties),
     });
-    await bumpRegistryRevision(tx);
-    return after;
+    // Confirmations show in no public read model.
+    const notice = await bumpRegistryRevision(tx, {});
+    return { after, notice };
   });
+  announceCommitted(db, notice);
+  return after;
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type RouteContext, sendSerialized, todayKey } from '../../http/context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
+import { MODEL_TAGS } from '../registry/registry.changes.ts';
 import {
   placeDetailSchema,
   placeIdParamsSchema,
@@ -61,9 +62,12 @@ export const placesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
     async (request, reply) => {
       const { id } = request.params;
       // Served from the read model as ready JSON: the hot path does no database work once warm.
-      const body = await readModels.get(`partners:${id}:${todayKey()}`, async () =>
-        JSON.stringify(await getPlacePartners(db, id)),
-      );
+      // Cheap to build: readers wait for a rebuild, so whoever just saved a tie sees it at once.
+      const body = await readModels.get({
+        key: `partners:${id}:${todayKey()}`,
+        tags: [MODEL_TAGS.partnersOf(id), MODEL_TAGS.places],
+        build: async () => JSON.stringify(await getPlacePartners(db, id)),
+      });
       return sendSerialized(reply, body);
     },
   );
@@ -83,9 +87,12 @@ export const placesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
     },
     async (request, reply) => {
       const { lang } = request.query;
-      const body = await readModels.get(`names:${lang}`, async () =>
-        JSON.stringify(await getNamesInLanguage(db, lang)),
-      );
+      const body = await readModels.get({
+        key: `names:${lang}`,
+        tags: [MODEL_TAGS.places],
+        staleWhileRebuilding: true,
+        build: async () => JSON.stringify(await getNamesInLanguage(db, lang)),
+      });
       return sendSerialized(reply, body);
     },
   );

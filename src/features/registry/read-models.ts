@@ -1,53 +1,333 @@
 import type { Database } from '../../db/client.ts';
-import { REGISTRY_CHANNEL } from '../imports/imports.repo.ts';
+import { REGISTRY_CHANNEL, readRegistryRevision } from '../imports/imports.repo.ts';
+import {
+  decodeNotice,
+  onCommitted,
+  type RegistryChange,
+  type RegistryNotice,
+  tagsOf,
+} from './registry.changes.ts';
 
-/** Above this many cached entries the cache starts afresh, so memory stays bounded. */
-const MAX_ENTRIES = 20_000;
+/** A cached read: its key, what it shows, and how to build it from the database. */
+export interface ReadModel<T> {
+  key: string;
+  /** What the model shows (`MODEL_TAGS`): a change that touches one of them drops it. */
+  tags: readonly string[];
+  /**
+   * Keep serving the previous value while a new one builds: for models that are expensive to build. Other models
+   * make their readers wait for the rebuild, so a change is seen at once.
+   */
+  staleWhileRebuilding?: boolean;
+  build: () => Promise<T>;
+}
+
+export interface ReadModelsOptions {
+  /** At most this many models are kept; the least recently read go first. 20,000 without one. */
+  maxEntries?: number;
+  /** How often the registry revision is compared with the database, in ms (0: never). 15 s without one. */
+  revisionCheckMs?: number;
+  /**
+   * A stale-while-rebuilding model that took d ms to build is rebuilt again no sooner than this many times d
+   * later, so that a steady stream of writes cannot keep the process busy rebuilding. 3 without one.
+   */
+  rebuildPauseFactor?: number;
+}
+
+interface Build {
+  promise: Promise<unknown>;
+  /** The entry's epoch when the build started. */
+  epoch: number;
+}
+
+interface Entry {
+  key: string;
+  tags: readonly string[];
+  staleWhileRebuilding: boolean;
+  /** Warmed at start: never evicted. */
+  pinned: boolean;
+  /** The last value built; `fresh` while no change has touched the entry since that build started. */
+  held?: { value: unknown; epoch: number };
+  fresh: boolean;
+  /** Counts the changes that touched the entry. */
+  epoch: number;
+  building?: Build;
+  /** A stale-while-rebuilding entry is not rebuilt before this time (performance.now()). */
+  notBefore: number;
+}
+
+/** After a failed background rebuild the stale value is served this long before the next try. */
+const RETRY_PAUSE_MS = 1000;
+/** A revision that skips this many revisions is not tracked one by one: everything is dropped instead. */
+const MAX_GAP = 1000;
 
 /**
- * In-memory read models of hot public reads (the world network, a place's partners, statistics), built from
- * the database on first use and dropped whenever the registry changes. Changes are announced with PostgreSQL
- * NOTIFY in the writing transaction, so every instance on the same database hears of them; the database stays
- * the only source of truth.
+ * In-memory read models of hot public reads (the world network, a place's partners, statistics), built from the
+ * database on first use. Each registry write announces what it changed with PostgreSQL NOTIFY in its transaction
+ * (`bumpRegistryRevision`), so every instance on the same database drops exactly the models that show it; the
+ * database stays the only source of truth.
+ *
+ * - A model is built once however many readers wait; a build that a change overtook is not kept as fresh.
+ * - Expensive models serve their previous value while they rebuild, one build at a time, paced.
+ * - A lost LISTEN connection drops everything, and so does a revision in the database that no notification
+ *   announced: after every reconnection and on a timer, as a safety net.
  */
 export class ReadModels {
-  private readonly entries = new Map<string, Promise<unknown>>();
-  private unsubscribe: (() => Promise<void>) | undefined;
-  /** Bumped on every invalidation; a build that started before one is not kept. */
-  private generation = 0;
+  private readonly entries = new Map<string, Entry>();
+  private readonly byTag = new Map<string, Set<Entry>>();
+  private readonly maxEntries: number;
+  private readonly revisionCheckMs: number;
+  private readonly rebuildPauseFactor: number;
+  private readonly warmKeys = new Set<string>();
+  private stopListening: (() => Promise<void>) | undefined;
+  private stopHearingCommits: (() => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private checking: Promise<void> | undefined;
+  private queuedCheck: Promise<void> | undefined;
 
-  /** Starts listening for registry changes. */
+  /** The highest revision heard of (undefined until the first check or notice). */
+  private revision: number | undefined;
+  /** Revisions already applied, from their NOTIFY or from this process's own commit, whichever came first. */
+  private readonly applied = new Set<number>();
+  /** Revisions below `revision` that no notice has announced yet. */
+  private missing = new Set<number>();
+  /** `missing` at the last check: still missing at the next one means a notification was lost. */
+  private suspects = new Set<number>();
+
+  constructor(options: ReadModelsOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 20_000;
+    this.revisionCheckMs = options.revisionCheckMs ?? 15_000;
+    this.rebuildPauseFactor = options.rebuildPauseFactor ?? 3;
+  }
+
+  /** Starts listening for registry changes, and checking the revision. */
   async start(database: Database): Promise<void> {
-    this.unsubscribe = await database.listen(REGISTRY_CHANNEL, () => this.invalidate());
+    this.stopListening = await database.listen(REGISTRY_CHANNEL, (payload) => this.hear(payload), {
+      onReconnect: () => {
+        // Revisions still missing now were announced while nobody listened: they will never be heard.
+        if (this.missing.size > 0) this.invalidateAll();
+        this.checkRevision(database).catch(() => {});
+      },
+    });
+    this.stopHearingCommits = onCommitted(database.db, (notice) => this.receive(notice));
+    await this.checkRevision(database);
+    if (this.revisionCheckMs > 0) {
+      this.timer = setInterval(() => void this.checkRevision(database).catch(() => {}), this.revisionCheckMs);
+      this.timer.unref();
+    }
   }
 
   async stop(): Promise<void> {
-    await this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.stopHearingCommits?.();
+    this.stopHearingCommits = undefined;
+    await this.stopListening?.();
+    this.stopListening = undefined;
   }
 
-  invalidate(): void {
-    this.generation += 1;
-    this.entries.clear();
+  /** The model's value: cached, built once for every concurrent reader, or stale while it rebuilds. */
+  get<T>(model: ReadModel<T>): Promise<T> {
+    const entry = this.entryFor(model);
+    const { held } = entry;
+    if (held && (entry.fresh || entry.staleWhileRebuilding)) {
+      if (!entry.fresh && !entry.building && performance.now() >= entry.notBefore) {
+        this.build(entry, model).catch(() => {});
+      }
+      return Promise.resolve(held.value as T);
+    }
+    // Without a value to serve, wait for a build; one that a change overtook will not do, except for models that
+    // would serve it stale anyway.
+    const { building } = entry;
+    if (building && (entry.staleWhileRebuilding || building.epoch === entry.epoch)) {
+      return building.promise as Promise<T>;
+    }
+    return this.build(entry, model);
   }
 
-  /** The cached value for `key`, built once by `build` (concurrent callers share one build). */
-  get<T>(key: string, build: () => Promise<T>): Promise<T> {
-    const cached = this.entries.get(key);
-    if (cached) return cached as Promise<T>;
-    if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    const generation = this.generation;
-    const pending = build().catch((error: unknown) => {
-      if (this.entries.get(key) === pending) this.entries.delete(key);
-      throw error;
-    });
-    this.entries.set(key, pending);
-    void pending.then(
-      () => {
-        if (generation !== this.generation && this.entries.get(key) === pending) this.entries.delete(key);
+  /** Builds the given models in the background; `isWarm()` answers whether they are built. */
+  async warm(models: readonly ReadModel<unknown>[]): Promise<void> {
+    for (const model of models) {
+      this.warmKeys.add(model.key);
+      this.entryFor(model).pinned = true;
+    }
+    // One at a time: the process keeps serving between the builds.
+    for (const model of models) await this.get(model);
+  }
+
+  /** True when every model given to `warm` has a value to serve. */
+  isWarm(): boolean {
+    for (const key of this.warmKeys) if (!this.entries.get(key)?.held) return false;
+    return true;
+  }
+
+  /** Drops the models that show what `change` touched. */
+  invalidate(change: RegistryChange): void {
+    const tags = tagsOf(change);
+    if (tags === 'all') {
+      this.invalidateAll();
+      return;
+    }
+    const touched = new Set<Entry>();
+    for (const tag of tags) for (const entry of this.byTag.get(tag) ?? []) touched.add(entry);
+    for (const entry of touched) this.markChanged(entry);
+  }
+
+  /** How many models are cached. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private invalidateAll(): void {
+    this.missing.clear();
+    this.suspects.clear();
+    for (const entry of [...this.entries.values()]) this.markChanged(entry);
+  }
+
+  /** A change touched the entry: its value is no longer fresh, and only a build started from now on will be. */
+  private markChanged(entry: Entry): void {
+    entry.epoch += 1;
+    entry.fresh = false;
+    if (entry.staleWhileRebuilding) return;
+    // Not served stale: nothing is worth keeping. A build in flight finds the entry gone and keeps nothing.
+    entry.held = undefined;
+    if (!entry.pinned) this.remove(entry);
+  }
+
+  private entryFor(model: ReadModel<unknown>): Entry {
+    const existing = this.entries.get(model.key);
+    if (existing) {
+      // Most recently read last, so that eviction takes the least recently read.
+      this.entries.delete(model.key);
+      this.entries.set(model.key, existing);
+      return existing;
+    }
+    const entry: Entry = {
+      key: model.key,
+      tags: model.tags,
+      staleWhileRebuilding: model.staleWhileRebuilding ?? false,
+      pinned: false,
+      fresh: false,
+      epoch: 0,
+      notBefore: 0,
+    };
+    this.entries.set(model.key, entry);
+    for (const tag of entry.tags) {
+      const tagged = this.byTag.get(tag) ?? new Set();
+      this.byTag.set(tag, tagged);
+      tagged.add(entry);
+    }
+    if (this.entries.size > this.maxEntries) {
+      for (const oldest of this.entries.values()) {
+        if (oldest.pinned || oldest === entry) continue;
+        this.remove(oldest);
+        break;
+      }
+    }
+    return entry;
+  }
+
+  private remove(entry: Entry): void {
+    if (this.entries.get(entry.key) !== entry) return;
+    this.entries.delete(entry.key);
+    for (const tag of entry.tags) {
+      const tagged = this.byTag.get(tag);
+      tagged?.delete(entry);
+      if (tagged?.size === 0) this.byTag.delete(tag);
+    }
+  }
+
+  private build<T>(entry: Entry, model: ReadModel<T>): Promise<T> {
+    const epoch = entry.epoch;
+    const started = performance.now();
+    const pause = (minimum: number) => {
+      entry.notBefore =
+        performance.now() + Math.max(minimum, this.rebuildPauseFactor * (performance.now() - started));
+    };
+    const build: Build = { epoch, promise: Promise.resolve() };
+    const promise = (async () => model.build())().then(
+      (value) => {
+        if (entry.building === build) entry.building = undefined;
+        pause(0);
+        const current = this.entries.get(entry.key) === entry;
+        if (current && (!entry.held || entry.held.epoch <= epoch)) {
+          entry.held = { value, epoch };
+          entry.fresh = epoch === entry.epoch;
+        }
+        return value;
       },
-      () => {},
+      (error: unknown) => {
+        if (entry.building === build) entry.building = undefined;
+        pause(RETRY_PAUSE_MS);
+        if (!entry.held && !entry.pinned && !entry.building) this.remove(entry);
+        throw error;
+      },
     );
-    return pending;
+    build.promise = promise;
+    entry.building = build;
+    return promise;
+  }
+
+  /** A NOTIFY payload: a notice, or anything else (a lost connection) that says everything may have changed. */
+  private hear(payload: string): void {
+    const notice = decodeNotice(payload);
+    if (notice) this.receive(notice);
+    else this.invalidateAll();
+  }
+
+  private receive(notice: RegistryNotice): void {
+    // Each revision once: this process's own commits arrive both from the commit and as a NOTIFY.
+    if (this.applied.has(notice.revision)) return;
+    this.applied.add(notice.revision);
+    if (this.applied.size > 2 * MAX_GAP) {
+      for (const revision of this.applied) {
+        this.applied.delete(revision);
+        if (this.applied.size <= MAX_GAP) break;
+      }
+    }
+    this.track(notice.revision);
+    this.invalidate(notice.change);
+  }
+
+  private track(revision: number): void {
+    if (this.revision === undefined) {
+      this.revision = revision;
+    } else if (revision > this.revision) {
+      if (revision - this.revision > MAX_GAP) this.invalidateAll();
+      else for (let skipped = this.revision + 1; skipped < revision; skipped += 1) this.missing.add(skipped);
+      this.revision = revision;
+    } else {
+      this.missing.delete(revision);
+    }
+  }
+
+  /**
+   * Compares the revision with the database's: a newer one there, or a revision skipped since the last check,
+   * means a notification was missed, and everything is dropped. A check asked for while one runs follows it, so
+   * that it reads the revision as it is now.
+   */
+  checkRevision(database: Database): Promise<void> {
+    if (!this.checking) {
+      this.checking = this.compareRevision(database).finally(() => {
+        this.checking = undefined;
+      });
+      return this.checking;
+    }
+    this.queuedCheck ??= this.checking
+      .catch(() => {})
+      .then(() => {
+        this.queuedCheck = undefined;
+        return this.checkRevision(database);
+      });
+    return this.queuedCheck;
+  }
+
+  private async compareRevision(database: Database): Promise<void> {
+    const current = await readRegistryRevision(database.db);
+    if (this.revision === undefined || current > this.revision) {
+      if (this.revision !== undefined) this.invalidateAll();
+      this.revision = current;
+    }
+    if ([...this.suspects].some((revision) => this.missing.has(revision))) this.invalidateAll();
+    this.suspects = new Set(this.missing);
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { type RouteContext, sendSerialized } from '../../http/context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
+import { MODEL_TAGS } from '../registry/registry.changes.ts';
 import { statsQuerySchema, statsResponseSchema } from './stats.schema.ts';
 import { getStats } from './stats.service.ts';
 
@@ -18,9 +19,12 @@ export const statsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
     },
     async (request, reply) => {
       const { country } = request.query;
-      const body = await readModels.get(`stats:${country ?? '*'}`, async () =>
-        JSON.stringify(await getStats(db, country)),
-      );
+      const body = await readModels.get({
+        key: `stats:${country ?? '*'}`,
+        tags: [MODEL_TAGS.ties, MODEL_TAGS.places],
+        staleWhileRebuilding: true,
+        build: async () => JSON.stringify(await getStats(db, country)),
+      });
       return sendSerialized(reply, body);
     },
   );

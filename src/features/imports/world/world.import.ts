@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database, Tx } from '../../../db/client.ts';
 import { rootMessage } from '../../../lib/errors.ts';
+import { announceCommitted, EVERYTHING } from '../../registry/registry.changes.ts';
 import {
   analyzeRegistry,
   bumpRegistryRevision,
@@ -95,8 +96,9 @@ export async function importWorld(
   const sourceIds = await ensureSources(db, Object.values(WORLD_SOURCES));
   const runId = await createImportRun(db, 'world', input.files);
   try {
-    const written = await db.transaction((tx) => writePlan(tx, plan, sourceIds, runId, progress));
-    const changed = Object.values(written).some((value) => value > 0);
+    const { written, notice } = await db.transaction((tx) => writePlan(tx, plan, sourceIds, runId, progress));
+    announceCommitted(db, notice);
+    const changed = notice !== undefined;
     if (changed) await analyzeRegistry(db);
     const counts: WorldImportSummary['counts'] = {
       rowsRead: input.wikidataLinks.length + input.wikipediaPairs.length + input.finnishMunicipalities.length,
@@ -291,8 +293,9 @@ async function writePlan(
     sourceRecordsAdded: records.length,
     partnerCountsUpdated,
   };
-  if (Object.values(written).some((value) => value > 0)) await bumpRegistryRevision(tx);
-  return written;
+  const changed = Object.values(written).some((value) => value > 0);
+  const notice = changed ? await bumpRegistryRevision(tx, EVERYTHING) : undefined;
+  return { written, notice };
 }
 
 /** Announces a phase and answers a callback that advances it by each written batch. */
