@@ -147,7 +147,13 @@ describe('the embedded database folder', () => {
       const gone = await run(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
       await writeFile(
         path.join(folder, 'db.lock'),
-        JSON.stringify({ pid: Number(gone.stdout), host: hostname(), nonce: 'x', command: 'serve', since: '' }),
+        JSON.stringify({
+          pid: Number(gone.stdout),
+          host: hostname(),
+          nonce: 'x',
+          command: 'serve',
+          since: '',
+        }),
       );
       expect((await pglite('user', 'list', '--json')).stdout).toContain('kept@example.org');
       await expect(readFile(path.join(folder, 'db.lock'))).rejects.toMatchObject({ code: 'ENOENT' });

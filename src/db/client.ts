@@ -231,7 +231,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const keys = [LOCK_NAMESPACE, ADVISORY_LOCKS[name]];
     let locked = false;
     try {
-      const { rows } = await client.query<{ locked: boolean | null }>(`select ${take}($1, $2) as locked`, keys);
+      const { rows } = await client.query<{ locked: boolean | null }>(
+        `select ${take}($1, $2) as locked`,
+        keys,
+      );
       locked = rows[0]?.locked !== false;
     } catch (error) {
       client.release(error as Error);

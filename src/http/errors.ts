@@ -191,7 +191,10 @@ export function registerErrorHandling(app: FastifyInstance, serveIndex = false):
 
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'the database is unavailable');
-      return send(reply, new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly'));
+      return send(
+        reply,
+        new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly'),
+      );
     }
 
     const pgCode = pgErrorCode(error);
