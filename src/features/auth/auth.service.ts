@@ -162,14 +162,31 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
     await repo.updateUser(tx, actor.id, { passwordHash });
-    await repo.deleteUserSessions(tx, actor.id, client.keepSession);
-    const revoked = input.keepApiTokens ? 0 : await repo.revokeUserApiTokens(tx, actor.id, new Date());
-    await recordAudit(tx, actor, {
-      action: 'change_password',
-      entityType: 'user',
-      entityId: actor.id,
-      after: { apiTokensRevoked: revoked },
+    await endCredentials(tx, actor, 'change_password', actor.id, {
+      keepSession: client.keepSession,
+      keepApiTokens: input.keepApiTokens,
     });
+  });
+}
+
+/**
+ * After a new password: ends the user's sessions (but `keepSession`) and, unless kept, revokes their API tokens,
+ * and records the change.
+ */
+async function endCredentials(
+  tx: DbOrTx,
+  actor: Actor | null,
+  action: 'change_password' | 'set_password',
+  userId: number,
+  keep: { keepSession?: string; keepApiTokens?: boolean },
+) {
+  await repo.deleteUserSessions(tx, userId, keep.keepSession);
+  const revoked = keep.keepApiTokens ? 0 : await repo.revokeUserApiTokens(tx, userId, new Date());
+  await recordAudit(tx, actor, {
+    action,
+    entityType: 'user',
+    entityId: userId,
+    after: { apiTokensRevoked: revoked },
   });
 }
 
@@ -283,14 +300,7 @@ export async function completePasswordLink(
     if (!user || user.disabledAt) {
       throw new AppError('LINK_INVALID', 'This link is not valid: the account is disabled');
     }
-    await repo.deleteUserSessions(tx, user.id);
-    const revoked = input.keepApiTokens ? 0 : await repo.revokeUserApiTokens(tx, user.id, new Date());
-    await recordAudit(tx, null, {
-      action: 'set_password',
-      entityType: 'user',
-      entityId: user.id,
-      after: { apiTokensRevoked: revoked },
-    });
+    await endCredentials(tx, null, 'set_password', user.id, { keepApiTokens: input.keepApiTokens });
     return { session: await startSession(tx, user.id, userAgent), user };
   });
 }

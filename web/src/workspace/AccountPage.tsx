@@ -3,7 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { getJson } from '../api/client.ts';
 import { sendJson, useSession } from './api.ts';
-import { Field, FormMessage, useFormErrors } from './form.tsx';
+import { CheckboxField, Field, FormMessage, useFormErrors } from './form.tsx';
 import { useWorkspaceTexts } from './texts.ts';
 
 interface ApiToken {
@@ -99,15 +99,12 @@ export function AccountPage() {
           onChange={setNext}
           error={password.errors.newPassword}
         />
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            name="keepApiTokens"
-            checked={keepTokens}
-            onChange={(event) => setKeepTokens(event.target.checked)}
-          />
-          {t('account.keepTokens')}
-        </label>
+        <CheckboxField
+          label={t('account.keepTokens')}
+          name="keepApiTokens"
+          checked={keepTokens}
+          onChange={setKeepTokens}
+        />
         <FormMessage message={password.message} />
         <button type="submit">{t('account.changePassword')}</button>
       </form>

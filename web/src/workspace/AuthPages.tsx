@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { sendJson, WriteError } from './api.ts';
-import { Field } from './form.tsx';
+import { CheckboxField, Field } from './form.tsx';
 import { useWorkspaceTexts } from './texts.ts';
 import { validationKey } from './validation.ts';
 
@@ -176,15 +176,12 @@ export function LinkPage({ purpose }: { purpose: 'setup' | 'password' }) {
           error={errors.repeat}
         />
         {purpose === 'password' && (
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              name="keepApiTokens"
-              checked={keepTokens}
-              onChange={(event) => setKeepTokens(event.target.checked)}
-            />
-            {t('account.keepTokens')}
-          </label>
+          <CheckboxField
+            label={t('account.keepTokens')}
+            name="keepApiTokens"
+            checked={keepTokens}
+            onChange={setKeepTokens}
+          />
         )}
         {errors.form && (
           <p role="alert" className="form-error">

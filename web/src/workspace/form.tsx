@@ -92,6 +92,26 @@ export function SelectField(
   );
 }
 
+/** A checkbox with its label around it. */
+export function CheckboxField(props: {
+  label: string;
+  name: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        name={props.name}
+        checked={props.checked}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
+      {props.label}
+    </label>
+  );
+}
+
 function FieldError({ id, error }: { id: string; error?: string }) {
   return error ? (
     <p id={id} className="field-error">
