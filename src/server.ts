@@ -3,6 +3,7 @@ import { buildApp } from './app.ts';
 import { importProgressReporter } from './cli/progress.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import { ABANDONED_MS } from './db/folder-lock.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open.ts';
 import { issueSetupLink } from './features/auth/auth.service.ts';
 import { startHousekeeping } from './features/housekeeping/housekeeping.service.ts';
@@ -50,7 +51,8 @@ export async function prepareDatabase(database: Database, options: PrepareOption
  */
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
   const logger = createLogger(config);
-  const database = await openConfiguredDatabase(config);
+  // A replaced container's lock is abandoned once its heartbeat stops: a new server waits for that, not a CLI.
+  const database = await openConfiguredDatabase(config, { lockWaitMs: ABANDONED_MS + 10_000 });
   logger.info({ database: describeDatabase(config) }, 'database opened');
   const progress = importProgressReporter();
   try {

@@ -25,7 +25,12 @@ export type DbOrTx = Db | Tx;
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 export type DatabaseOptions =
-  | { engine: 'pglite'; dataDir?: string }
+  | {
+      engine: 'pglite';
+      dataDir?: string;
+      /** How long to wait for the folder's lock when a holder elsewhere may have died (see lockFolder). */
+      lockWaitMs?: number;
+    }
   | { engine: 'postgres'; url: string; poolSize?: number };
 
 export interface ListenOptions {
@@ -97,7 +102,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     let unlock = async () => {};
     if (options.dataDir) {
       await mkdir(options.dataDir, { recursive: true });
-      unlock = await lockFolder(options.dataDir);
+      unlock = await lockFolder(options.dataDir, { waitMs: options.lockWaitMs });
     }
     const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent } }).catch(
       async (error: unknown) => {
