@@ -65,6 +65,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Requests that arrive while the app closes answer 503 SHUTTING_DOWN in the error shape (http/lifecycle.ts).
     return503OnClosing: false,
+    // Node's own default, which Fastify turns off: a request (a 20 MB upload included) has five minutes.
+    requestTimeout: 300_000,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();

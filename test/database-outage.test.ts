@@ -78,4 +78,30 @@ describe.skipIf(!process.env.DATABASE_URL)('a database that drops its connection
     const after = await write('After the outage');
     expect(after.statusCode, after.body).toBe(201);
   });
+
+  it('answers 503 while the database refuses new connections, and serves again once it takes them', async () => {
+    const name = new URL(t.database.url!).pathname.slice(1);
+    // From the server's maintenance database: the test database takes no connections meanwhile.
+    const owner = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await owner.connect();
+    try {
+      await owner.query(`alter database "${name}" allow_connections false`);
+      await owner.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [name],
+      );
+      for (const answer of [
+        await read(),
+        await write('While refused'),
+        await t.app.inject({ url: '/api/organizations' }),
+      ]) {
+        expect(answer.statusCode, answer.body).toBe(503);
+        expect(answer.json().error.code).toBe('DATABASE_UNAVAILABLE');
+      }
+    } finally {
+      await owner.query(`alter database "${name}" allow_connections true`);
+      await owner.end();
+    }
+    await expect.poll(async () => (await read()).statusCode).toBe(200);
+  });
 });

@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -561,8 +562,37 @@ describe('anonymous writes', () => {
         const response = await call(entry.method, url, {}, payload, { 'content-type': contentType });
         expect(response.statusCode, `${entry.method} ${url} ${contentType}: ${response.body}`).toBe(401);
         expect(response.json().error.code).toBe('UNAUTHENTICATED');
+        // The rest of the body is not wanted: the connection closes after the answer.
+        expect(response.headers.connection).toBe('close');
       }
+      // The same route spelled with escapes in its path is the same route.
+      const escaped = await call(entry.method, url.replace('/api/', '/%61pi/'), {}, '{"truncated": ', {
+        'content-type': 'application/json',
+      });
+      expect(escaped.statusCode, `${entry.method} ${url} escaped: ${escaped.body}`).toBe(401);
     }
+  });
+});
+
+describe('anonymous writes over a real connection', () => {
+  it('answer 401 to an absolute-form request target too, without reading the body', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const socket = net.connect({ port, host: '127.0.0.1' });
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+    });
+    const closed = new Promise((resolve) => socket.on('close', resolve));
+    // A declared 300 MB body of which only the first bytes are ever sent.
+    socket.write(
+      `POST http://127.0.0.1:${port}/api/organizations HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 314572800\r\n\r\n{bad',
+    );
+    await closed;
+    expect(received).toMatch(/^HTTP\/1\.1 401 /);
+    expect(received.toLowerCase()).toContain('connection: close');
+    expect(received).toContain('"UNAUTHENTICATED"');
   });
 });
 

@@ -86,6 +86,23 @@ class WatchedClient extends pg.Client {
     });
   }
 }
+const baseConnect = pg.Client.prototype.connect as (callback?: (error: Error | undefined) => void) => unknown;
+// A connection that cannot be opened (the server is down or refuses this database for now) is an outage too.
+WatchedClient.prototype.connect = function watchedConnect(
+  this: WatchedClient,
+  callback?: (error: Error | undefined) => void,
+) {
+  if (callback) {
+    return baseConnect.call(this, (error) => {
+      if (error) markLostConnection(error);
+      callback(error);
+    });
+  }
+  return (baseConnect.call(this) as Promise<void>).catch((error: unknown) => {
+    markLostConnection(error);
+    throw error;
+  });
+} as typeof pg.Client.prototype.connect;
 const baseQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 WatchedClient.prototype.query = function watchedQuery(this: WatchedClient, ...args: unknown[]) {
   const result = baseQuery.apply(this, args);

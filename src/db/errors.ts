@@ -4,7 +4,7 @@
  */
 
 /** SQLSTATE classes and codes of a lost or refused connection. */
-const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-3]|53300)$/;
+const UNAVAILABLE_SQLSTATES = /^(08...|57P0[1-4]|53300|3D000)$/;
 /** Socket errors of a broken or refused connection. */
 const UNAVAILABLE_ERRNOS = new Set([
   'ECONNREFUSED',
@@ -14,6 +14,7 @@ const UNAVAILABLE_ERRNOS = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'EAI_AGAIN',
+  'ENOTFOUND',
 ]);
 
 const LOST_CONNECTION = Symbol.for('citybridge.lostConnection');

@@ -27,6 +27,11 @@ declare module 'fastify' {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
@@ -44,8 +49,10 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
 
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return;
+  app.addHook('onRequest', async (request, reply) => {
+    // The matched route, not the raw URL: `/%61pi/…` and absolute-form targets reach the same API routes.
+    const route = request.routeOptions;
+    if (!route.url?.startsWith('/api/')) return;
     const authorization = request.headers.authorization;
     if (authorization) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -59,8 +66,9 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
     if (!session) {
       // Refused before the body is read, parsed or validated: an anonymous client cannot make the server read a
       // large body, or learn from validation answers what a write would need.
-      const route = request.routeOptions;
-      if (route.url !== undefined && !SAFE_METHODS.has(request.method) && !route.config?.anonymous) {
+      if (!SAFE_METHODS.has(request.method) && !route.config?.anonymous) {
+        // The body is never read: closing the connection afterwards spares receiving the rest of it.
+        if (hasBody(request)) reply.header('connection', 'close');
         throw new AppError('UNAUTHENTICATED', 'Sign in to do this');
       }
       return;

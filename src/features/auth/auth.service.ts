@@ -252,12 +252,24 @@ function emailTaken(error: unknown): boolean {
   return pgErrorCode(error) === '23505';
 }
 
+/**
+ * Refuses an unknown, used or expired link before any password is hashed, so that made-up links cost the
+ * server nothing; the link is consumed, and checked again, in the writing transaction.
+ */
+async function requireLiveLink(db: DbOrTx, token: string, purpose: 'setup' | 'password') {
+  const row = await repo.findOneTimeToken(db, hashToken(token), new Date());
+  if (row?.purpose !== purpose) {
+    throw new AppError('LINK_INVALID', 'This link is not valid: it is unknown, used or expired');
+  }
+}
+
 /** Redeems the setup link: creates the first administrator with the chosen password and signs them in. */
 export async function completeSetup(
   db: DbOrTx,
   input: { token: string; email: string; name: string; password: string },
   userAgent?: string,
 ) {
+  await requireLiveLink(db, input.token, 'setup');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const link = await repo.consumeOneTimeToken(tx, hashToken(input.token), new Date());
@@ -290,6 +302,7 @@ export async function completePasswordLink(
   input: { token: string; password: string; keepApiTokens?: boolean },
   userAgent?: string,
 ) {
+  await requireLiveLink(db, input.token, 'password');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const link = await repo.consumeOneTimeToken(tx, hashToken(input.token), new Date());

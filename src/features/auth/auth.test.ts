@@ -6,7 +6,7 @@ import { buildApp } from '../../app.ts';
 import { queryRows } from '../../db/query.ts';
 import { purgeEndedSessions } from './auth.repo.ts';
 import { issueSetupLink } from './auth.service.ts';
-import { purgeAttempts, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from './sign-in-limits.ts';
+import { addressKey, purgeAttempts, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from './sign-in-limits.ts';
 
 let t: TestApp;
 const password = 'correct horse battery';
@@ -256,6 +256,45 @@ describe('sign-in limits', () => {
         codes.push(response.statusCode);
       }
       expect(codes.at(-1)).toBe(429);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+
+  it('count one client per address however it is written, and per IPv6 /64', () => {
+    expect(addressKey('203.0.113.9')).toBe('203.0.113.9');
+    expect(addressKey('203.0.113.9:5555')).toBe('203.0.113.9');
+    expect(addressKey('::ffff:203.0.113.9')).toBe('203.0.113.9');
+    expect(addressKey('::FFFF:cb00:7109')).toBe('203.0.113.9');
+    const one = addressKey('2001:db8:1:2::1');
+    for (const spelling of [
+      '2001:DB8:1:2::1',
+      '2001:0db8:0001:0002:0000:0000:0000:0001',
+      '[2001:db8:1:2::1]:443',
+      '2001:db8:1:2:ffff:ffff:ffff:ffff',
+      '2001:db8:1:2::7%eth0',
+    ]) {
+      expect(addressKey(spelling), spelling).toBe(one);
+    }
+    expect(one).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8:1:3::1')).not.toBe(one);
+  });
+
+  it('stop spraying from addresses rotating through one IPv6 /64', async () => {
+    const behindProxy = await buildApp({ database: t.database, trustProxy: 1 });
+    try {
+      const codes: number[] = [];
+      for (let attempt = 0; attempt < SIGN_IN_LIMITS.address + 2; attempt += 1) {
+        const response = await behindProxy.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          remoteAddress: '10.0.0.2',
+          headers: { 'x-forwarded-for': `2001:db8:77:1:0:${attempt.toString(16)}::1` },
+          payload: { email: `v6-${attempt}@example.org`, password: 'Spring2026!' },
+        });
+        codes.push(response.statusCode);
+      }
+      expect(codes.slice(-2)).toEqual([429, 429]);
     } finally {
       await behindProxy.close();
     }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { and, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { signInAttempts } from '../../db/schema.ts';
@@ -18,6 +19,51 @@ export interface AttemptKeys {
   address: string;
   /** The account the attempt is for: an e-mail address, compared without regard to case. */
   account: string;
+}
+
+/** The eight 16-bit groups of an IPv6 address (which may end in an IPv4 address), or undefined. */
+function ipv6Groups(address: string): number[] | undefined {
+  let text = address;
+  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (tail) {
+    if (isIP(tail[1]!) !== 4) return undefined;
+    const [a, b, c, d] = tail[1]!.split('.').map(Number) as [number, number, number, number];
+    text = `${text.slice(0, tail.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, rest, ...more] = text.split('::');
+  if (more.length > 0) return undefined;
+  const left = head ? head.split(':') : [];
+  const right = rest ? rest.split(':') : [];
+  const missing = 8 - left.length - right.length;
+  if (rest === undefined ? missing !== 0 : missing < 1) return undefined;
+  const groups = [...left, ...Array<string>(rest === undefined ? 0 : missing).fill('0'), ...right].map(
+    (group) => Number.parseInt(group, 16),
+  );
+  return groups.every((group) => Number.isInteger(group) && group >= 0 && group <= 0xffff)
+    ? groups
+    : undefined;
+}
+
+/**
+ * The counter key of a client address: one spelling per address (no port, no zone, IPv4-mapped IPv6 as IPv4),
+ * and one key per IPv6 /64, the block one subscriber gets, so that rotating through it counts as one client.
+ */
+export function addressKey(address: string): string {
+  let text = address.trim().toLowerCase();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(text);
+  if (bracketed) text = bracketed[1]!;
+  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(text)) text = text.slice(0, text.lastIndexOf(':'));
+  text = text.replace(/%.*$/, '');
+  if (isIP(text) === 4) return text;
+  const groups = isIP(text) === 6 ? ipv6Groups(text) : undefined;
+  if (!groups) return text;
+  if (groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff) {
+    return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');
+  }
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(':')}::/64`;
 }
 
 /** Counts one attempt in a scope and answers the failures in its window, this one included. */
@@ -44,7 +90,7 @@ async function countAttempt(db: DbOrTx, scope: AttemptScope, key: string, now: D
  */
 export async function reserveAttempt(db: DbOrTx, keys: AttemptKeys, now = new Date()): Promise<void> {
   const counts = [
-    { scope: 'address' as const, ...(await countAttempt(db, 'address', keys.address, now)) },
+    { scope: 'address' as const, ...(await countAttempt(db, 'address', addressKey(keys.address), now)) },
     { scope: 'account' as const, ...(await countAttempt(db, 'account', keys.account.toLowerCase(), now)) },
   ];
   const over = counts.filter((count) => count.failures > SIGN_IN_LIMITS[count.scope]);
@@ -66,7 +112,7 @@ export async function forgiveAttempt(db: DbOrTx, keys: AttemptKeys): Promise<voi
     .update(signInAttempts)
     .set({ failures: sql`greatest(${signInAttempts.failures} - 1, 0)` })
     .where(
-      sql`(${signInAttempts.scope}, ${signInAttempts.key}) in (('address', ${keys.address}), ('account', ${keys.account.toLowerCase()}))`,
+      sql`(${signInAttempts.scope}, ${signInAttempts.key}) in (('address', ${addressKey(keys.address)}), ('account', ${keys.account.toLowerCase()}))`,
     );
 }
 
