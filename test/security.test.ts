@@ -122,3 +122,18 @@ describe('security headers', () => {
     expect(untrusted.headers['strict-transport-security']).toBeUndefined();
   });
 });
+
+describe('conditional and partial requests for static files', () => {
+  it('answer 412 and 416 in the error shape, with the headers', async () => {
+    const cases: [Record<string, string>, number, string][] = [
+      [{ 'if-match': '"nope"' }, 412, 'PRECONDITION_FAILED'],
+      [{ range: 'bytes=999999-' }, 416, 'RANGE_NOT_SATISFIABLE'],
+    ];
+    for (const [headers, status, code] of cases) {
+      const response = await app.inject({ url: '/assets/app-1234.js', headers });
+      expect(response.statusCode, response.body).toBe(status);
+      expect(response.json().error.code).toBe(code);
+      expectSecurityHeaders(response);
+    }
+  });
+});

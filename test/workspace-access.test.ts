@@ -639,6 +639,28 @@ describe('the tie rights of a place', () => {
     });
     expect(confirm.statusCode, confirm.body).toBe(403);
     expect(await auditCount()).toBe(before);
+    // Nor can the editor make a new government of a place whose government is deleted, to be restored.
+    const riga = await makePlace(db, { name: 'Riga', country: 'LV' });
+    const rigaGovernment = await makeOrganization(db, { name: 'Riga City Council', placeId: riga.id });
+    await asAdmin('DELETE', `/api/organizations/${rigaGovernment.id}?version=${rigaGovernment.version}`);
+    const squat = await call('POST', '/api/organizations', headers.editor, {
+      kind: 'city_government',
+      name: 'Riga City',
+      placeId: riga.id,
+      keeperId: ids.cityOfEspoo,
+    });
+    expect(squat.statusCode, squat.body).toBe(403);
+    // A co-party may edit the tie, and add a party, but not push Shanghai out of it.
+    const pushed = await call('PATCH', `/api/partnerships/${pair.id}`, headers.editor, {
+      version: pair.version,
+      parties: [{ placeId: ids.espoo }, { placeId: ids.tallinn }],
+    });
+    expect(pushed.statusCode, pushed.body).toBe(403);
+    const added = await call('PATCH', `/api/partnerships/${pair.id}`, headers.editor, {
+      version: pair.version,
+      parties: [{ placeId: ids.espoo }, { placeId: ids.shanghai }, { placeId: ids.tallinn }],
+    });
+    expect(added.statusCode, added.body).toBe(200);
     // An administrator may move a government; its editors then speak for the new place only.
     const moved = await call('PATCH', `/api/organizations/${company.id}`, headers.admin, {
       version: company.version,

@@ -85,7 +85,9 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
     },
     async (request, reply) => {
       if (request.session) await auth.signOut(db, request.session.tokenHash);
-      clearSessionCookie(request, reply);
+      // Only a request that carries the cookie clears it: a cross-site POST (which SameSite=Lax sends without the
+      // cookie) must not sign the user out of this browser.
+      if (request.cookies[auth.SESSION_COOKIE]) clearSessionCookie(request, reply);
       return reply.code(204).send(null);
     },
   );
@@ -215,13 +217,14 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
       schema: {
         tags: ['auth'],
         summary: 'Create an API token',
-        description: 'The token acts as you. It is shown once; only its hash is kept.',
+        description:
+          'The token acts as you. It is shown once; only its hash is kept. Made in a signed-in session, not with a token.',
         body: createApiTokenBodySchema,
         response: { 201: createdApiTokenSchema, ...errors },
       },
     },
     async (request, reply) => {
-      authorize(request.actor, policy.self(request.actor));
+      authorize(request.actor, policy.createToken(request.actor));
       const { token, row } = await auth.createApiToken(db, request.actor, request.body.name);
       return reply.code(201).send({ ...toApiTokenResponse(row), token });
     },

@@ -352,7 +352,7 @@ export async function addUser(
   }
 }
 
-/** Changes a user's name, administrator flag or disabled state; disabling ends their sessions. */
+/** Changes a user's name, administrator flag or disabled state; disabling ends their sessions and API tokens. */
 export async function updateUserAccount(
   db: DbOrTx,
   actor: Actor | null,
@@ -376,7 +376,11 @@ export async function updateUserAccount(
     const disabledAt =
       input.disabled === undefined ? undefined : input.disabled ? (before.disabledAt ?? new Date()) : null;
     const after = await repo.updateUser(tx, userId, { name: input.name, isAdmin: input.isAdmin, disabledAt });
-    if (input.disabled) await repo.deleteUserSessions(tx, userId);
+    // Disabling ends what the user holds: enabling them again does not bring back their sessions or tokens.
+    if (input.disabled) {
+      await repo.deleteUserSessions(tx, userId);
+      await repo.revokeUserApiTokens(tx, userId, new Date());
+    }
     await recordAudit(tx, actor, {
       action: 'update',
       entityType: 'user',

@@ -118,6 +118,12 @@ describe('sign-in and sessions', () => {
     expect(list.json().items).toEqual([]);
   });
 
+  it('does not clear the session cookie for a sign-out that came without it (a cross-site form)', async () => {
+    const response = await post('/api/auth/sign-out', {});
+    expect(response.statusCode).toBe(204);
+    expect(response.headers['set-cookie']).toBeUndefined();
+  });
+
   it('signs out one session, or every session of the user', async () => {
     const user = await makeUser(t.database.db, { password });
     const a = await signInHeaders(t.app, user.email, password);
@@ -355,6 +361,29 @@ describe('ends of sessions and tokens', () => {
     expect((await t.app.inject({ url: '/api/auth/session', headers: bearer })).statusCode).toBe(401);
   });
 
+  it('disabling a user revokes their API tokens for good, and a token cannot make more tokens', async () => {
+    const admin = await sessionHeaders(t.database.db, (await makeUser(t.database.db, { isAdmin: true })).id);
+    const user = await makeUser(t.database.db);
+    const headers = await sessionHeaders(t.database.db, user.id);
+    const token = (await post('/api/auth/tokens', { name: 'nightly' }, headers)).json().token as string;
+    const bearer = { authorization: `Bearer ${token}` };
+    const minted = await post('/api/auth/tokens', { name: 'another' }, bearer);
+    expect(minted.statusCode).toBe(403);
+
+    const patch = (version: number, disabled: boolean) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/users/${user.id}`,
+        headers: admin,
+        payload: { version, disabled },
+      });
+    const disabled = await patch(user.version, true);
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    expect((await patch(disabled.json().version, false)).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/api/auth/session', headers: bearer })).statusCode).toBe(401);
+    expect(await tokensOf(user.id)).toEqual([{ name: 'nightly', revoked: true }]);
+  });
+
   it('a password reset by link revokes the API tokens too', async () => {
     const admin = await makeUser(t.database.db, { isAdmin: true });
     const user = await makeUser(t.database.db, { password });
@@ -438,8 +467,13 @@ describe('API tokens', () => {
     const me = await t.app.inject({ url: '/api/auth/session', headers: bearer });
     expect(me.json().user.email).toBe(user.email);
     // Bearer requests need no CSRF token: no browser sends them on its own.
-    const second = await post('/api/auth/tokens', { name: 'second' }, bearer);
-    expect(second.statusCode).toBe(201);
+    const second = (await post('/api/auth/tokens', { name: 'second' }, headers)).json();
+    const revokedByBearer = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/auth/tokens/${second.id}`,
+      headers: bearer,
+    });
+    expect(revokedByBearer.statusCode).toBe(204);
 
     expect(
       (await t.app.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers })).statusCode,

@@ -43,6 +43,14 @@ export const policy = {
     return !!actor && (actor.isAdmin || editorOfAny(actor, organizationIds));
   },
 
+  /**
+   * Taking a party out of a tie: an editor of an organisation that speaks for that party. Co-parties may edit a
+   * tie, but not push one another out of it.
+   */
+  removeParty(actor: Actor | null, partyOrganizationIds: readonly number[]): boolean {
+    return !!actor && (actor.isAdmin || editorOfAny(actor, partyOrganizationIds));
+  },
+
   /** Confirming a tie for one party: an editor of an organisation that speaks for that party. */
   confirm(actor: Actor | null, partyOrganizationIds: readonly number[]): boolean {
     return !!actor && (actor.isAdmin || editorOfAny(actor, partyOrganizationIds));
@@ -64,6 +72,11 @@ export const policy = {
   /** Anything a signed-in user does for themself: their password, sessions and API tokens. */
   self(actor: Actor | null): boolean {
     return !!actor;
+  },
+
+  /** Creating an API token: in a signed-in session, so that a stolen token cannot make more of itself. */
+  createToken(actor: Actor | null): boolean {
+    return actor?.via === 'session';
   },
 };
 

@@ -79,7 +79,11 @@ export async function updateOrganization(db: DbOrTx, id: number, values: Partial
 }
 
 /** Governments (city or regional) based in the given places: they speak for those places in ties. */
-export async function findGovernmentsOf(db: DbOrTx, placeIds: readonly number[]) {
+export async function findGovernmentsOf(
+  db: DbOrTx,
+  placeIds: readonly number[],
+  { includeDeleted = false }: { includeDeleted?: boolean } = {},
+) {
   if (placeIds.length === 0) return [];
   return db
     .select({ id: organizations.id, placeId: organizations.placeId })
@@ -88,7 +92,7 @@ export async function findGovernmentsOf(db: DbOrTx, placeIds: readonly number[])
       and(
         inArray(organizations.placeId, [...placeIds]),
         inArray(organizations.kind, [...GOVERNMENT_KINDS]),
-        isNull(organizations.deletedAt),
+        includeDeleted ? undefined : isNull(organizations.deletedAt),
         isNull(organizations.mergedIntoId),
       ),
     );

@@ -120,13 +120,14 @@ const isGovernment = (kind: OrganizationKind) => GOVERNMENT_KINDS.includes(kind)
 /**
  * A government organisation speaks for its place: its editors keep the place's ties. So only administrators may
  * move a government to another place, turn an organisation into a government or a government into something
- * else, or make (or restore) a second government of a place that has one.
+ * else, make a second government of a place that has one (a deleted one counts: it may be restored), or restore
+ * a government of a place that has another.
  */
 async function authorizeSpeaker(
   db: DbOrTx,
   actor: Actor,
   before: Pick<repo.OrganizationRow, 'id' | 'kind' | 'placeId'> | undefined,
-  after: { kind: OrganizationKind; placeId: number | null },
+  after: { id?: number; kind: OrganizationKind; placeId: number | null },
 ) {
   if (!isGovernment(after.kind) && !(before && isGovernment(before.kind))) return;
   if (before) {
@@ -136,7 +137,10 @@ async function authorizeSpeaker(
     return;
   }
   if (after.placeId === null) return;
-  if ((await repo.findGovernmentsOf(db, [after.placeId])).length > 0) {
+  // A place whose government is deleted still has it: a new one must not take the place of one to be restored.
+  const restoring = before === undefined && after.id !== undefined;
+  const governments = await repo.findGovernmentsOf(db, [after.placeId], { includeDeleted: !restoring });
+  if (governments.some((government) => government.id !== after.id)) {
     authorize(actor, policy.assignSpeaker(actor));
   }
 }

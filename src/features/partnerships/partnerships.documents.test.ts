@@ -274,6 +274,25 @@ describe('streaming to disk', () => {
     expect(adminRow!.organization_id).toBe(cityOfEspoo.id);
   });
 
+  it('names the file for what its bytes are, without direction marks that disguise its name', async () => {
+    const tieId = await newTie();
+    const names: [string, string][] = [
+      ['x.html', 'x.html.pdf'],
+      ['invoice\u202efdp.exe', 'invoicefdp.exe.pdf'],
+      ['../../etc/Agreement.PDF', 'Agreement.PDF'],
+      ['scan', 'scan.pdf'],
+    ];
+    for (const [sent, kept] of names) {
+      const created = await upload(t.app, tieId, espooEditor, multipart([filePart(pdf(sent), sent)]));
+      expect(created.statusCode, created.body).toBe(201);
+      expect(created.json().fileName).toBe(kept);
+      const download = await t.app.inject({ url: created.json().url });
+      expect(download.headers['content-disposition']).toBe(
+        `attachment; filename*=UTF-8''${encodeURIComponent(kept)}`,
+      );
+    }
+  });
+
   it('refuses a file over the limit with 413 and leaves neither file nor row behind', async () => {
     const tieId = await newTie();
     const before = await stored(t.database.db, t.documentsDir);

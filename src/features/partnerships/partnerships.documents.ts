@@ -34,12 +34,27 @@ export function sniffMediaType(bytes: Buffer): string | undefined {
 }
 
 /** A file name safe to store and to send back: no folders, no control characters, at most 200 characters. */
-export function cleanFileName(name: string): string {
+export function cleanFileName(name: string, mediaType?: string): string {
   const base = path.basename(name.replaceAll('\\', '/'));
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return (cleaned || 'document').slice(-200);
+  // Control characters, and the direction marks that make `invoice\u202Efdp.exe` read as `invoiceexe.pdf`.
+  const cleaned = base.replace(UNSAFE_IN_NAMES, '').trim();
+  const named = (cleaned || 'document').slice(-190);
+  // The name's extension says what the file is when it is opened: it must say what the bytes are.
+  const extensions = mediaType ? MEDIA_EXTENSIONS[mediaType] : undefined;
+  const extension = path.extname(named).slice(1).toLowerCase();
+  return extensions && !extensions.includes(extension) ? `${named}.${extensions[0]}` : named;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The file name extensions of the document types, the usual one first. */
+const MEDIA_EXTENSIONS: Record<string, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'],
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/webp': ['webp'],
+};
 
 /** An upload that may go ahead, worked out before its body is read. */
 export interface DocumentUpload {
@@ -208,7 +223,7 @@ export async function addDocument(
       }
       const document = await repo.insertDocument(tx, {
         partnershipId: id,
-        fileName: cleanFileName(fileName),
+        fileName: cleanFileName(fileName, file.mediaType),
         mediaType: file.mediaType,
         size: file.size,
         sha256: file.sha256,

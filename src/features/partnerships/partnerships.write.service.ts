@@ -286,6 +286,13 @@ export async function updatePartnership(
         beforeParties.map((party) => ({ ...party, confirmedBy: null }));
       if (newParties) {
         const refs = newParties.map(toRef);
+        const removed = beforeParties
+          .map((party, index) => ({ party, speakers: loaded.speakers[index] ?? [] }))
+          .filter(({ party }) => !refs.some((ref) => sameParty(party, ref)));
+        authorize(
+          actor,
+          removed.every(({ speakers }) => policy.removeParty(actor, speakers)),
+        );
         await checkParties(tx, refs);
         const speakers = await speakersOf(tx, refs);
         // After the change the actor must still speak for a party, or they could take a tie away from its owners.
