@@ -5,6 +5,8 @@ import type { Db } from '../db/client.ts';
 import type { Actor } from '../features/auth/actor.ts';
 import { safeEqual } from '../features/auth/auth.crypto.ts';
 import {
+  DEVICE_COOKIE,
+  DEVICE_MAX_MS,
   loadActor,
   type NewSession,
   resolveApiToken,
@@ -93,6 +95,20 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, s
     secure: request.protocol === 'https',
     // The database ends idle sessions; the cookie outlives them so that a session in use never loses it.
     maxAge: 400 * 24 * 60 * 60,
+  });
+}
+
+/**
+ * Sets the cookie that marks the browser as one that has signed in to the account before: HttpOnly, sent only to
+ * the sign-in endpoint, kept for as long as the server remembers the browser.
+ */
+export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(DEVICE_COOKIE, token, {
+    path: '/api/auth/sign-in',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: DEVICE_MAX_MS / 1000,
   });
 }
 

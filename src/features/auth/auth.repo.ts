@@ -1,6 +1,14 @@
 import { and, asc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { apiTokens, memberships, oneTimeTokens, organizations, sessions, users } from '../../db/schema.ts';
+import {
+  apiTokens,
+  knownDevices,
+  memberships,
+  oneTimeTokens,
+  organizations,
+  sessions,
+  users,
+} from '../../db/schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -219,4 +227,27 @@ export async function deleteMembership(db: DbOrTx, userId: number, organizationI
     .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, organizationId)))
     .returning();
   return rows.length > 0;
+}
+
+/** The user a known browser signed in as, or nothing. */
+export async function findKnownDevice(db: DbOrTx, tokenHash: string) {
+  const [row] = await db.select().from(knownDevices).where(eq(knownDevices.tokenHash, tokenHash));
+  return row;
+}
+
+export async function insertKnownDevice(db: DbOrTx, tokenHash: string, userId: number): Promise<void> {
+  await db.insert(knownDevices).values({ tokenHash, userId });
+}
+
+export async function touchKnownDevice(db: DbOrTx, tokenHash: string, now: Date): Promise<void> {
+  await db.update(knownDevices).set({ lastUsedAt: now }).where(eq(knownDevices.tokenHash, tokenHash));
+}
+
+/** Forgets browsers unused since `before`; answers how many. */
+export async function purgeKnownDevices(db: DbOrTx, before: Date): Promise<number> {
+  const rows = await db
+    .delete(knownDevices)
+    .where(lte(knownDevices.lastUsedAt, before))
+    .returning({ tokenHash: knownDevices.tokenHash });
+  return rows.length;
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clearSessionCookie, setSessionCookie } from '../../http/auth.ts';
+import { clearSessionCookie, setDeviceCookie, setSessionCookie } from '../../http/auth.ts';
 import type { RouteContext } from '../../http/context.ts';
 import { errorResponseSchema } from '../../http/errors.ts';
 import { idSchema } from '../places/places.schema.ts';
@@ -67,11 +67,13 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
       },
     },
     async (request, reply) => {
-      const { session, user } = await auth.signIn(db, request.body, {
+      const { session, user, device } = await auth.signIn(db, request.body, {
         address: request.ip,
         userAgent: request.headers['user-agent'],
+        device: request.cookies[auth.DEVICE_COOKIE],
       });
       setSessionCookie(request, reply, session);
+      setDeviceCookie(request, reply, device);
       reply.header('cache-control', 'no-store');
       return auth.sessionView(db, await auth.loadActor(db, user, 'session'), session.csrfToken);
     },

@@ -8,6 +8,10 @@ import * as repo from './auth.repo.ts';
 import { forgiveAttempt, reserveAttempt } from './sign-in-limits.ts';
 
 export const SESSION_COOKIE = 'cb_session';
+/** The cookie that marks a browser that has signed in to an account before (see knownDevices). */
+export const DEVICE_COOKIE = 'cb_device';
+/** A browser not used to sign in for this long is forgotten. */
+export const DEVICE_MAX_MS = 400 * 24 * 60 * 60 * 1000;
 /** A session ends after this long without use. */
 export const SESSION_IDLE_MS = 14 * 24 * 60 * 60 * 1000;
 /** A session ends this long after sign-in however much it is used: a stolen cookie does not live for ever. */
@@ -79,17 +83,26 @@ export async function startSession(
 export async function signIn(
   db: DbOrTx,
   input: { email: string; password: string },
-  client: { address: string; userAgent?: string },
-): Promise<{ session: NewSession; user: repo.UserRow }> {
-  const attempt = { address: client.address, account: input.email };
-  await reserveAttempt(db, attempt);
+  client: { address: string; userAgent?: string; device?: string },
+): Promise<{ session: NewSession; user: repo.UserRow; device: string }> {
   const user = await repo.findUserByEmail(db, input.email);
+  const known = client.device ? await repo.findKnownDevice(db, hashToken(client.device)) : undefined;
+  const knownDevice = !!user && known?.userId === user.id;
+  const attempt = { address: client.address, account: input.email, knownDevice };
+  await reserveAttempt(db, attempt);
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !valid || user.disabledAt) {
     throw new AppError('INVALID_CREDENTIALS', 'The email address or password is wrong');
   }
   await forgiveAttempt(db, attempt);
-  return { session: await startSession(db, user.id, client.userAgent), user };
+  // The browser is remembered for this account: a token of its own per account, so it says nothing of others.
+  let device = client.device;
+  if (knownDevice && device) await repo.touchKnownDevice(db, hashToken(device), new Date());
+  else {
+    device = randomToken();
+    await repo.insertKnownDevice(db, hashToken(device), user.id);
+  }
+  return { session: await startSession(db, user.id, client.userAgent), user, device };
 }
 
 /** Resolves a session cookie to its user, extending the session while it is used. */

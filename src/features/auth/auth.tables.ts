@@ -115,3 +115,24 @@ export const signInAttempts = pgTable(
     index('sign_in_attempts_window_idx').on(t.windowStartedAt),
   ],
 );
+
+/**
+ * A browser that has signed in to an account before, remembered by a random token in a long-lived cookie (only
+ * its SHA-256 is stored). Someone guessing the account's password from elsewhere can exhaust the account's
+ * sign-in limit, but not for the browsers its owner already uses.
+ */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('known_devices_user_idx').on(t.userId),
+    index('known_devices_last_used_idx').on(t.lastUsedAt),
+  ],
+);

@@ -216,6 +216,36 @@ describe('sign-in limits', () => {
     expect(limited.json().error.details).toEqual([{ field: 'account', message: expect.any(String) }]);
   });
 
+  it('cannot be used to lock the owner out of the browsers they already signed in with', async () => {
+    const owner = await makeUser(t.database.db, { password });
+    const other = await makeUser(t.database.db, { password });
+    const deviceOf = async (email: string) => {
+      const response = await signInFrom(nextAddress(), email, password);
+      expect(response.statusCode).toBe(200);
+      const cookie = response.cookies.find((entry) => entry.name === 'cb_device');
+      expect(cookie).toMatchObject({ httpOnly: true, path: '/api/auth/sign-in' });
+      return `cb_device=${cookie!.value}`;
+    };
+    const ownersBrowser = await deviceOf(owner.email);
+    const othersBrowser = await deviceOf(other.email);
+    // Someone guesses the owner's password from elsewhere until the account's limit is spent.
+    for (let attempt = 0; attempt <= SIGN_IN_LIMITS.account; attempt += 1) {
+      await signInFrom(nextAddress(), owner.email, `guess ${attempt}`);
+    }
+    const signInWith = (cookie?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        remoteAddress: nextAddress(),
+        headers: cookie ? { cookie } : {},
+        payload: { email: owner.email, password },
+      });
+    expect((await signInWith()).statusCode).toBe(429);
+    expect((await signInWith(othersBrowser)).statusCode).toBe(429);
+    expect((await signInWith('cb_device=made-up-value-0123456789')).statusCode).toBe(429);
+    expect((await signInWith(ownersBrowser)).statusCode).toBe(200);
+  });
+
   it('count only failures: signing in often is fine', async () => {
     const user = await makeUser(t.database.db, { password });
     const from = nextAddress();

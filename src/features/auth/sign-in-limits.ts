@@ -19,6 +19,12 @@ export interface AttemptKeys {
   address: string;
   /** The account the attempt is for: an e-mail address, compared without regard to case. */
   account: string;
+  /**
+   * The attempt comes from a browser that has signed in to this account before. Its failures still count, but
+   * the account's limit does not shut it out: whoever exhausts an account's limit from elsewhere cannot lock the
+   * owner out of the browsers they use.
+   */
+  knownDevice?: boolean;
 }
 
 /** The eight 16-bit groups of an IPv6 address (which may end in an IPv4 address), or undefined. */
@@ -93,7 +99,10 @@ export async function reserveAttempt(db: DbOrTx, keys: AttemptKeys, now = new Da
     { scope: 'address' as const, ...(await countAttempt(db, 'address', addressKey(keys.address), now)) },
     { scope: 'account' as const, ...(await countAttempt(db, 'account', keys.account.toLowerCase(), now)) },
   ];
-  const over = counts.filter((count) => count.failures > SIGN_IN_LIMITS[count.scope]);
+  const over = counts.filter(
+    (count) =>
+      count.failures > SIGN_IN_LIMITS[count.scope] && !(count.scope === 'account' && keys.knownDevice),
+  );
   if (over.length === 0) return;
   const until = Math.max(...over.map((count) => count.windowStartedAt.getTime() + SIGN_IN_WINDOW_MS));
   const seconds = Math.max(1, Math.ceil((until - now.getTime()) / 1000));

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
-import { purgeEndedSessions } from '../auth/auth.repo.ts';
+import { purgeEndedSessions, purgeKnownDevices } from '../auth/auth.repo.ts';
+import { DEVICE_MAX_MS } from '../auth/auth.service.ts';
 import { purgeAttempts } from '../auth/sign-in-limits.ts';
 import { removeAbandonedUploads } from '../partnerships/partnerships.documents.ts';
 
@@ -17,12 +18,13 @@ export interface HousekeepingSummary {
   sessions: number;
   links: number;
   signInCounters: number;
+  knownDevices: number;
   abandonedUploads: number;
 }
 
 /**
  * Removes sessions that have ended, one-time links that are used or expired, sign-in counters whose window has
- * passed, and upload files that a stopped process left half-written. Runs in one process at a time (the
+ * passed, browsers unused for over a year, and upload files that a stopped process left half-written. Runs in one process at a time (the
  * housekeeping lock); answers undefined when another holds it.
  */
 export async function runHousekeeping(
@@ -34,10 +36,11 @@ export async function runHousekeeping(
   await database.tryLock('housekeeping', async () => {
     const ended = await purgeEndedSessions(database.db, now);
     const signInCounters = await purgeAttempts(database.db, now);
+    const knownDevices = await purgeKnownDevices(database.db, new Date(now.getTime() - DEVICE_MAX_MS));
     const abandonedUploads = options.documentsDir
       ? await removeAbandonedUploads(options.documentsDir, now.getTime())
       : 0;
-    summary = { ...ended, signInCounters, abandonedUploads };
+    summary = { ...ended, signInCounters, knownDevices, abandonedUploads };
   });
   return summary;
 }
