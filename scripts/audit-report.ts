@@ -3,7 +3,7 @@
  * the decision is tested without the network (test/audit.test.ts). scripts/audit.ts runs npm and prints.
  */
 import { z } from 'zod';
-import { dateSchema } from '../src/http/schemas.ts';
+import { dateSchema } from '../src/core/schemas.ts';
 
 /** Severities that fail the audit unless a current exception covers the advisory. */
 export const BLOCKING_SEVERITIES = ['high', 'critical'] as const;

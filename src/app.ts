@@ -18,7 +18,6 @@ import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { statsRoutes } from './features/stats/stats.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
 import { registerAuth } from './http/auth.ts';
-import type { RouteContext } from './http/context.ts';
 import { answerClientError, answerFrameworkError, registerErrorHandling } from './http/errors.ts';
 import { registerLifecycle } from './http/lifecycle.ts';
 import { registerOpenApi } from './http/openapi.ts';
@@ -92,7 +91,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
   });
 
-  const context: RouteContext = {
+  const context = {
     lifecycle,
     db: options.database.db,
     readModels,

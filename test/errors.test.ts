@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CATALOGUE } from '../src/http/errors.ts';
+import { ERROR_CATALOGUE } from '../src/core/errors.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 
 let t: TestApp;

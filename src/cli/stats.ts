@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
+import { countryCodeSchema } from '../core/schemas.ts';
 import { countryName } from '../features/imports/world/country-labels.ts';
-import { countryCodeSchema } from '../features/places/places.schema.ts';
 import { getStats } from '../features/stats/stats.service.ts';
 import { withDatabase } from './database.ts';
 import { parseInput } from './usage-error.ts';

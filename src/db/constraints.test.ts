@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import { makePlace } from '../../test/helpers/factories.ts';
-import { pgErrorCode } from '../http/errors.ts';
+import { pgErrorCode } from '../core/errors.ts';
 import { partnershipParties, partnerships, places } from './schema.ts';
 
 /** Bad data cannot get in by any path: the database itself refuses it. */

@@ -1,19 +1,11 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../features/auth/actor.ts';
 import { safeEqual } from '../features/auth/auth.crypto.ts';
-import {
-  DEVICE_COOKIE,
-  DEVICE_MAX_MS,
-  loadActor,
-  type NewSession,
-  resolveApiToken,
-  resolveSession,
-  SESSION_COOKIE,
-} from '../features/auth/auth.service.ts';
-import { AppError } from './errors.ts';
+import { loadActor, resolveApiToken, resolveSession, SESSION_COOKIE } from '../features/auth/auth.service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -83,40 +75,5 @@ export async function registerAuth(app: FastifyInstance, db: Db): Promise<void> 
         throw new AppError('CSRF_FAILED', 'The request lacks the X-CSRF-Token header of this session');
       }
     }
-  });
-}
-
-/** Sets the session cookie: HttpOnly, SameSite=Lax, and Secure when the request came over TLS. */
-export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {
-  reply.setCookie(SESSION_COOKIE, session.token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    // The database ends idle sessions; the cookie outlives them so that a session in use never loses it.
-    maxAge: 400 * 24 * 60 * 60,
-  });
-}
-
-/**
- * Sets the cookie that marks the browser as one that has signed in to the account before: HttpOnly, sent only to
- * the sign-in endpoint, kept for as long as the server remembers the browser.
- */
-export function setDeviceCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-  reply.setCookie(DEVICE_COOKIE, token, {
-    path: '/api/auth/sign-in',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    maxAge: DEVICE_MAX_MS / 1000,
-  });
-}
-
-export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
   });
 }

@@ -1,10 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from './errors.ts';
-
-/** Where the process is in its life: draining once a shutdown has begun. */
-export interface Lifecycle {
-  draining: boolean;
-}
+import type { Lifecycle } from '../core/context.ts';
+import { AppError } from '../core/errors.ts';
 
 /**
  * From the moment the app starts closing, `draining` is true: /api/ready answers 503 so that load balancers

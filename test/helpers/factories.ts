@@ -8,12 +8,12 @@ import {
   places,
   sources,
 } from '../../src/db/schema.ts';
+import { announceCommitted } from '../../src/features/registry/registry.changes.ts';
 import {
   bumpRegistryRevision,
   findPartnerPlaceIds,
   recountPartners,
-} from '../../src/features/imports/imports.repo.ts';
-import { announceCommitted } from '../../src/features/registry/registry.changes.ts';
+} from '../../src/features/registry/registry.repo.ts';
 
 type PlaceInsert = typeof places.$inferInsert;
 type PartnershipInsert = typeof partnerships.$inferInsert;

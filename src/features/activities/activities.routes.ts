@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RouteContext } from '../../http/context.ts';
-import { errorResponseSchema, writeErrorResponses } from '../../http/errors.ts';
-import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../http/schemas.ts';
+import type { RouteContext } from '../../core/context.ts';
+import { errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
+import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../core/schemas.ts';
 import {
   activityListQuerySchema,
   activityListResponseSchema,

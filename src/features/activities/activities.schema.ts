@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, textSchema, versionSchema } from '../../http/schemas.ts';
-import { idSchema } from '../places/places.schema.ts';
+import { dateSchema, idSchema, textSchema, versionSchema } from '../../core/schemas.ts';
 import { ACTIVITY_KINDS } from './activities.constants.ts';
 
 export const activityParamsSchema = z.strictObject({ id: idSchema.describe('Activity id') });

@@ -1,5 +1,5 @@
+import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
 import { type AuditedEntity, findHistory } from './audit.repo.ts';
 
 /** A record's history as the API presents it, oldest first. */

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { clearSessionCookie, setDeviceCookie, setSessionCookie } from '../../http/auth.ts';
-import type { RouteContext } from '../../http/context.ts';
-import { errorResponseSchema } from '../../http/errors.ts';
-import { idSchema } from '../places/places.schema.ts';
+import type { RouteContext } from '../../core/context.ts';
+import { errorResponseSchema } from '../../core/errors.ts';
+import { idSchema } from '../../core/schemas.ts';
+
+import { clearSessionCookie, setDeviceCookie, setSessionCookie } from './auth.cookies.ts';
 import * as repo from './auth.repo.ts';
 import {
   apiTokenSchema,

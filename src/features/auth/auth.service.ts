@@ -1,5 +1,5 @@
+import { AppError, pgErrorCode } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { AppError, pgErrorCode } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { MemberRole } from '../organizations/organizations.constants.ts';
 import type { Actor } from './actor.ts';

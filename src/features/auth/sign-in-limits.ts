@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { and, lt, sql } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { signInAttempts } from '../../db/schema.ts';
-import { AppError } from '../../http/errors.ts';
 
 /**
  * Password guessing is limited per client address (against spraying many accounts from one place) and per

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RouteContext } from '../../http/context.ts';
-import { AppError, writeErrorResponses } from '../../http/errors.ts';
-import { idSchema } from '../places/places.schema.ts';
+import type { RouteContext } from '../../core/context.ts';
+import { AppError, writeErrorResponses } from '../../core/errors.ts';
+import { idSchema } from '../../core/schemas.ts';
 import * as repo from './auth.repo.ts';
 import {
   createUserBodySchema,

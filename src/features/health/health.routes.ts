@@ -3,10 +3,11 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Lifecycle, RouteContext } from '../../core/context.ts';
+import { AppError, type ErrorDetail, errorResponseSchema } from '../../core/errors.ts';
 import { MIGRATIONS_DIR } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
-import type { RouteContext } from '../../http/context.ts';
-import { AppError, type ErrorDetail, errorResponseSchema } from '../../http/errors.ts';
+import type { ReadModels } from '../registry/read-models.ts';
 
 /** How long the readiness check waits for the database before it calls it unreachable. */
 const DATABASE_TIMEOUT_MS = 2000;
@@ -27,10 +28,9 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
-export const healthRoutes: FastifyPluginAsyncZod<RouteContext> = async (
-  app,
-  { db, readModels, lifecycle },
-) => {
+export const healthRoutes: FastifyPluginAsyncZod<
+  RouteContext & { readModels: ReadModels; lifecycle: Lifecycle }
+> = async (app, { db, readModels, lifecycle }) => {
   const expectedMigration = newestMigration();
 
   app.get(

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RouteContext } from '../../http/context.ts';
-import { writeErrorResponses } from '../../http/errors.ts';
-import { idSchema } from '../places/places.schema.ts';
+import type { RouteContext } from '../../core/context.ts';
+import { writeErrorResponses } from '../../core/errors.ts';
+import { idSchema } from '../../core/schemas.ts';
 import { mergeRecords, presentMerge, undoMerge } from './merges.service.ts';
 import { MERGE_ENTITIES } from './merges.tables.ts';
 

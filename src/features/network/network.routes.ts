@@ -1,9 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { RouteContext } from '../../core/context.ts';
+import { sendSerialized } from '../../core/replies.ts';
 import type { Db } from '../../db/client.ts';
-import { type RouteContext, sendSerialized } from '../../http/context.ts';
-import type { ReadModel } from '../registry/read-models.ts';
+import type { ReadModel, ReadModels } from '../registry/read-models.ts';
 import { MODEL_TAGS } from '../registry/registry.changes.ts';
 import { networkNamesResponseSchema, networkResponseSchema } from './network.schema.ts';
 import { buildNetwork, buildNetworkNames, type SerializedBody, serializeBody } from './network.service.ts';
@@ -68,7 +69,10 @@ export function networkReadModels(db: Db): {
   };
 }
 
-export const networkRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, readModels }) => {
+export const networkRoutes: FastifyPluginAsyncZod<RouteContext & { readModels: ReadModels }> = async (
+  app,
+  { db, readModels },
+) => {
   const models = networkReadModels(db);
   app.get(
     '/api/network',

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { textSchema, urlSchema, versionSchema, visibilitySchema } from '../../http/schemas.ts';
-import { idSchema } from '../places/places.schema.ts';
+import { idSchema, textSchema, urlSchema, versionSchema, visibilitySchema } from '../../core/schemas.ts';
 import { ORGANIZATION_KINDS } from './organizations.constants.ts';
 
 export const organizationParamsSchema = z.strictObject({ id: idSchema.describe('Organisation id') });

@@ -1,5 +1,5 @@
+import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { assertVersion } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { dateSchema, textSchema, versionSchema, visibilitySchema } from '../../http/schemas.ts';
-import { countryCodeSchema, idSchema, placeSummarySchema, sourceRefSchema } from '../places/places.schema.ts';
+import {
+  countryCodeSchema,
+  dateSchema,
+  idSchema,
+  textSchema,
+  versionSchema,
+  visibilitySchema,
+} from '../../core/schemas.ts';
+import { placeSummarySchema, sourceRefSchema } from '../places/places.schema.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, PARTNERSHIP_THEMES } from './partnerships.tables.ts';
 
 /** A calendar date (YYYY-MM-DD) or a year (YYYY, meaning its first or last day depending on the bound). */

@@ -1,5 +1,5 @@
+import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
 import { groupBy } from '../../lib/collections.ts';
 import { findTieSources } from '../places/places.repo.ts';
 import type { PlaceSummary } from '../places/places.schema.ts';

@@ -1,14 +1,14 @@
+import { todayKey } from '../../core/clock.ts';
+import { AppError, type ErrorDetail, pgErrorCode } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { todayKey } from '../../http/context.ts';
-import { AppError, type ErrorDetail, pgErrorCode } from '../../http/errors.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { assertVersion } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import { bumpRegistryRevision, findPartnerPlaceIds, recountPartners } from '../imports/imports.repo.ts';
 import { findGovernmentsOf } from '../organizations/organizations.repo.ts';
 import { findTieSources } from '../places/places.repo.ts';
 import { announceCommitted } from '../registry/registry.changes.ts';
+import { bumpRegistryRevision, findPartnerPlaceIds, recountPartners } from '../registry/registry.repo.ts';
 import { SINGLE_TIE_KINDS } from './partnerships.constants.ts';
 import { computeTieDates } from './partnerships.dates.ts';
 import {

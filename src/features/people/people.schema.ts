@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, textSchema, versionSchema, visibilitySchema } from '../../http/schemas.ts';
-import { idSchema } from '../places/places.schema.ts';
+import { dateSchema, idSchema, textSchema, versionSchema, visibilitySchema } from '../../core/schemas.ts';
 import { CONTACT_KINDS, POST_ROLES } from './people.constants.ts';
 
 export const personParamsSchema = z.strictObject({ id: idSchema.describe('Person id') });

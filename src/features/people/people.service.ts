@@ -1,5 +1,5 @@
+import { AppError, type ErrorDetail } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { AppError, type ErrorDetail } from '../../http/errors.ts';
 import { recordAudit, scrubHistory } from '../audit/audit.repo.ts';
 import { assertVersion, presentHistory } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';

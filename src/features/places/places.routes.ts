@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type RouteContext, sendSerialized, todayKey } from '../../http/context.ts';
-import { errorResponseSchema } from '../../http/errors.ts';
+import { todayKey } from '../../core/clock.ts';
+import type { RouteContext } from '../../core/context.ts';
+import { errorResponseSchema } from '../../core/errors.ts';
+import { sendSerialized } from '../../core/replies.ts';
+import type { ReadModels } from '../registry/read-models.ts';
 import { MODEL_TAGS } from '../registry/registry.changes.ts';
 import {
   placeDetailSchema,
@@ -13,7 +16,10 @@ import {
 } from './places.schema.ts';
 import { getNamesInLanguage, getPlace, getPlacePartners, searchPlaces } from './places.service.ts';
 
-export const placesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, readModels }) => {
+export const placesRoutes: FastifyPluginAsyncZod<RouteContext & { readModels: ReadModels }> = async (
+  app,
+  { db, readModels },
+) => {
   app.get(
     '/api/places',
     {

@@ -1,20 +1,9 @@
 import { z } from 'zod';
+import { countryCodeSchema, idSchema } from '../../core/schemas.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../partnerships/partnerships.tables.ts';
 import { PLACE_KINDS } from './places.tables.ts';
 
 export type PlaceKind = (typeof PLACE_KINDS)[number];
-
-/** Ids are positive 32-bit integers; anything else in a path is a 400, not a lookup. */
-export const idSchema = z
-  .string()
-  .regex(/^[1-9][0-9]{0,9}$/, 'must be a positive integer id')
-  .transform(Number)
-  .refine((id) => id <= 2_147_483_647, 'must be a positive integer id');
-
-export const countryCodeSchema = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
-  .transform((value) => value.toUpperCase());
 
 export const placeIdParamsSchema = z.strictObject({ id: idSchema.describe('Place id') });
 

@@ -1,5 +1,5 @@
+import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { AppError } from '../../http/errors.ts';
 import { groupBy } from '../../lib/collections.ts';
 import {
   countPlaceTies,

@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { bumpRegistryRevision, REGISTRY_CHANNEL } from '../imports/imports.repo.ts';
 import { type ReadModel, ReadModels } from './read-models.ts';
 import { announceCommitted, MODEL_TAGS } from './registry.changes.ts';
+import { bumpRegistryRevision, REGISTRY_CHANNEL } from './registry.repo.ts';
 
 /** A build the test finishes when it wants, counting how often it ran. */
 function controlledModel(key: string, tags: string[], staleWhileRebuilding = false) {

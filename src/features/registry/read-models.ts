@@ -1,5 +1,4 @@
 import type { Database } from '../../db/client.ts';
-import { REGISTRY_CHANNEL, readRegistryRevision } from '../imports/imports.repo.ts';
 import {
   decodeNotice,
   onCommitted,
@@ -7,6 +6,7 @@ import {
   type RegistryNotice,
   tagsOf,
 } from './registry.changes.ts';
+import { REGISTRY_CHANNEL, readRegistryRevision } from './registry.repo.ts';
 
 /** A cached read: its key, what it shows, and how to build it from the database. */
 export interface ReadModel<T> {

@@ -46,9 +46,3 @@ export const provenanceColumns = () => ({
   importRunId: integer('import_run_id').references(() => importRuns.id),
   raw: jsonb('raw').$type<Record<string, unknown>>().notNull(),
 });
-
-/** Bumped in the same transaction as any change to the registry, so read models know when to rebuild. */
-export const dataRevisions = pgTable('data_revisions', {
-  name: text('name').primaryKey(),
-  revision: integer('revision').notNull().default(0),
-});

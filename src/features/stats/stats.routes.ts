@@ -1,11 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { type RouteContext, sendSerialized } from '../../http/context.ts';
-import { errorResponseSchema } from '../../http/errors.ts';
+import type { RouteContext } from '../../core/context.ts';
+import { errorResponseSchema } from '../../core/errors.ts';
+import { sendSerialized } from '../../core/replies.ts';
+import type { ReadModels } from '../registry/read-models.ts';
 import { MODEL_TAGS } from '../registry/registry.changes.ts';
 import { statsQuerySchema, statsResponseSchema } from './stats.schema.ts';
 import { getStats } from './stats.service.ts';
 
-export const statsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, readModels }) => {
+export const statsRoutes: FastifyPluginAsyncZod<RouteContext & { readModels: ReadModels }> = async (
+  app,
+  { db, readModels },
+) => {
   app.get(
     '/api/stats',
     {

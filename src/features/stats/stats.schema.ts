@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { countryCodeSchema } from '../../core/schemas.ts';
 import { PARTNERSHIP_KINDS } from '../partnerships/partnerships.tables.ts';
-import { countryCodeSchema } from '../places/places.schema.ts';
 
 export const statsQuerySchema = z.strictObject({
   country: countryCodeSchema

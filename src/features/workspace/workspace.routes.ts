@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RouteContext } from '../../http/context.ts';
-import { errorResponseSchema } from '../../http/errors.ts';
-import { visibilitySchema } from '../../http/schemas.ts';
+import type { RouteContext } from '../../core/context.ts';
+import { errorResponseSchema } from '../../core/errors.ts';
+import { idSchema, visibilitySchema } from '../../core/schemas.ts';
 import { ACTIVITY_KINDS } from '../activities/activities.constants.ts';
 import { ORGANIZATION_KINDS } from '../organizations/organizations.constants.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../partnerships/partnerships.constants.ts';
-import { idSchema } from '../places/places.schema.ts';
 import { organizationDashboard } from './workspace.service.ts';
 
 const tieSummary = z.object({

@@ -1,6 +1,6 @@
+import { todayKey } from '../../core/clock.ts';
+import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { todayKey } from '../../http/context.ts';
-import { AppError } from '../../http/errors.ts';
 import { lastActivityPerTie, listActivities as listActivityRows } from '../activities/activities.repo.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { Database, Tx } from '../../../db/client.ts';
 import { rootMessage } from '../../../lib/errors.ts';
 import { announceCommitted, EVERYTHING } from '../../registry/registry.changes.ts';
+import { bumpRegistryRevision, recountPartners } from '../../registry/registry.repo.ts';
 import {
   analyzeRegistry,
-  bumpRegistryRevision,
   createImportRun,
   ensureSources,
   fillPlaceGaps,
@@ -22,7 +22,6 @@ import {
   loadPlaceIdentities,
   loadPlaceNameKeys,
   loadPlaceOrigins,
-  recountPartners,
   reserveIds,
 } from '../imports.repo.ts';
 import { type Gazetteer, loadGazetteer } from './gazetteer.ts';

@@ -50,3 +50,15 @@ export const historyEventSchema = z.object({
 });
 
 export const historyResponseSchema = z.object({ items: z.array(historyEventSchema) });
+
+/** Ids are positive 32-bit integers; anything else in a path is a 400, not a lookup. */
+export const idSchema = z
+  .string()
+  .regex(/^[1-9][0-9]{0,9}$/, 'must be a positive integer id')
+  .transform(Number)
+  .refine((id) => id <= 2_147_483_647, 'must be a positive integer id');
+
+export const countryCodeSchema = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
+  .transform((value) => value.toUpperCase());
