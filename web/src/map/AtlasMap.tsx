@@ -328,8 +328,9 @@ export function AtlasMap(props: AtlasMapProps) {
   useEffect(() => {
     const map = mapRef.current;
     if (!ready || !map) return;
-    (map.getSource('selected-ties') as GeoJSONSource | undefined)?.setData(highlighted);
-    (map.getSource('selected-place') as GeoJSONSource | undefined)?.setData(
+    // setData answers when the worker has the data; nothing waits for that.
+    void (map.getSource('selected-ties') as GeoJSONSource | undefined)?.setData(highlighted);
+    void (map.getSource('selected-place') as GeoJSONSource | undefined)?.setData(
       selectedPoint(network, selectedPlaceId),
     );
     tiesLayer.current?.setOpacity(tieOpacity(onlyPlaceId !== undefined, selectedPlaceId !== undefined));
