@@ -42,3 +42,12 @@ export interface LatLng {
   lat: number;
   lng: number;
 }
+
+/** A point from a source's latitude and longitude texts, or null when they are missing or out of range. */
+export function parseCoordinates(lat: string | undefined, lng: string | undefined): LatLng | null {
+  if (!lat || !lng) return null;
+  const point = { lat: Number(lat), lng: Number(lng) };
+  if (!Number.isFinite(point.lat) || !Number.isFinite(point.lng)) return null;
+  if (Math.abs(point.lat) > 90 || Math.abs(point.lng) > 180) return null;
+  return point;
+}

@@ -25,8 +25,9 @@ import {
   reserveIds,
 } from '../imports.repo.ts';
 import { type Gazetteer, loadGazetteer } from './gazetteer.ts';
+import type { PlannedPlace, WorldPlan } from './world.plan.ts';
 import { readWorldFiles, shippedWorldFiles, type WorldFiles } from './world.reader.ts';
-import { type PlannedPlace, reconcileWorld, type WorldPlan } from './world.reconcile.ts';
+import { reconcileWorld } from './world.reconcile.ts';
 import { WORLD_SOURCES, type WorldSourceName } from './world.sources.ts';
 
 export type ImportPhase = 'read' | 'reconcile' | 'places' | 'names' | 'partnerships' | 'sources' | 'finish';

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { worldMiniFiles } from '../../../../test/helpers/fixtures.ts';
 import { type Gazetteer, loadGazetteer } from './gazetteer.ts';
+import type { PlannedPlace, WorldPlan } from './world.plan.ts';
 import { readWorldFiles } from './world.reader.ts';
-import { type PlannedPlace, reconcileWorld, type WorldPlan } from './world.reconcile.ts';
+import { reconcileWorld } from './world.reconcile.ts';
 
 let gazetteer: Gazetteer;
 let plan: WorldPlan;
