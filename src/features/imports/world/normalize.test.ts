@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, normalizeName } from './normalize.ts';
+import { distanceKm, normalizeName, parseCoordinates } from './normalize.ts';
 
 describe('normalizeName', () => {
   it.each([
@@ -20,5 +20,16 @@ describe('normalizeName', () => {
 describe('distanceKm', () => {
   it('measures Espoo to Helsinki at about 16 km', () => {
     expect(distanceKm({ lat: 60.2055, lng: 24.6559 }, { lat: 60.1699, lng: 24.9384 })).toBeCloseTo(16, 0);
+  });
+});
+
+describe('parseCoordinates', () => {
+  it('reads a point, and nothing from missing, malformed or out-of-range values', () => {
+    expect(parseCoordinates('60.2', '-24.6')).toEqual({ lat: 60.2, lng: -24.6 });
+    expect(parseCoordinates('', '24')).toBeNull();
+    expect(parseCoordinates('60', undefined)).toBeNull();
+    expect(parseCoordinates('north', '24')).toBeNull();
+    expect(parseCoordinates('90.5', '24')).toBeNull();
+    expect(parseCoordinates('60', '-181')).toBeNull();
   });
 });
