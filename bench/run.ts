@@ -22,7 +22,8 @@ import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { type Database, openDatabase } from '../src/db/client.ts';
 import { insertUser } from '../src/features/auth/auth.repo.ts';
-import { createApiToken, loadActor } from '../src/features/auth/auth.service.ts';
+import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
+import { loadActor } from '../src/features/auth/auth.users.service.ts';
 import { importWorld } from '../src/features/imports/world/world.import.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);

@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { ABANDONED_MS } from './db/folder-lock.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open.ts';
-import { issueSetupLink } from './features/auth/auth.service.ts';
+import { issueSetupLink } from './features/auth/auth.links.service.ts';
 import { startHousekeeping } from './features/housekeeping/housekeeping.service.ts';
 import { failInterruptedImports, runImport } from './features/imports/imports.service.ts';
 import { importWorld, type WorldImportOptions } from './features/imports/world/world.import.ts';

@@ -5,7 +5,9 @@ import { AppError } from '../core/errors.ts';
 import type { Db } from '../db/client.ts';
 import type { Actor } from '../features/auth/actor.ts';
 import { safeEqual } from '../features/auth/auth.crypto.ts';
-import { loadActor, resolveApiToken, resolveSession, SESSION_COOKIE } from '../features/auth/auth.service.ts';
+import { resolveSession, SESSION_COOKIE } from '../features/auth/auth.sessions.service.ts';
+import { resolveApiToken } from '../features/auth/auth.tokens.service.ts';
+import { loadActor } from '../features/auth/auth.users.service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DEVICE_COOKIE, DEVICE_MAX_MS, type NewSession, SESSION_COOKIE } from './auth.service.ts';
+import { DEVICE_COOKIE, DEVICE_MAX_MS, type NewSession, SESSION_COOKIE } from './auth.sessions.service.ts';
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, and Secure when the request came over TLS. */
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: NewSession): void {

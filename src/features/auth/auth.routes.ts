@@ -5,6 +5,7 @@ import { errorResponseSchema } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';
 
 import { clearSessionCookie, setDeviceCookie, setSessionCookie } from './auth.cookies.ts';
+import { completePasswordLink, completeSetup, inspectLink } from './auth.links.service.ts';
 import * as repo from './auth.repo.ts';
 import {
   apiTokenSchema,
@@ -18,7 +19,17 @@ import {
   setupBodySchema,
   signInBodySchema,
 } from './auth.schema.ts';
-import * as auth from './auth.service.ts';
+import {
+  changePassword,
+  DEVICE_COOKIE,
+  SESSION_COOKIE,
+  sessionView,
+  signIn,
+  signOut,
+  signOutEverywhere,
+} from './auth.sessions.service.ts';
+import { createApiToken, revokeToken } from './auth.tokens.service.ts';
+import { loadActor } from './auth.users.service.ts';
 import { authorize, policy } from './policy.ts';
 import { SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from './sign-in-limits.ts';
 
@@ -51,7 +62,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      return auth.sessionView(db, request.actor, request.session?.csrfToken ?? null);
+      return sessionView(db, request.actor, request.session?.csrfToken ?? null);
     },
   );
 
@@ -68,15 +79,15 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
       },
     },
     async (request, reply) => {
-      const { session, user, device } = await auth.signIn(db, request.body, {
+      const { session, user, device } = await signIn(db, request.body, {
         address: request.ip,
         userAgent: request.headers['user-agent'],
-        device: request.cookies[auth.DEVICE_COOKIE],
+        device: request.cookies[DEVICE_COOKIE],
       });
       setSessionCookie(request, reply, session);
       setDeviceCookie(request, reply, device);
       reply.header('cache-control', 'no-store');
-      return auth.sessionView(db, await auth.loadActor(db, user, 'session'), session.csrfToken);
+      return sessionView(db, await loadActor(db, user, 'session'), session.csrfToken);
     },
   );
 
@@ -87,10 +98,10 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
       schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null(), ...errors } },
     },
     async (request, reply) => {
-      if (request.session) await auth.signOut(db, request.session.tokenHash);
+      if (request.session) await signOut(db, request.session.tokenHash);
       // Only a request that carries the cookie clears it: a cross-site POST (which SameSite=Lax sends without the
       // cookie) must not sign the user out of this browser.
-      if (request.cookies[auth.SESSION_COOKIE]) clearSessionCookie(request, reply);
+      if (request.cookies[SESSION_COOKIE]) clearSessionCookie(request, reply);
       return reply.code(204).send(null);
     },
   );
@@ -107,7 +118,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
     },
     async (request, reply) => {
       authorize(request.actor, policy.self(request.actor));
-      await auth.signOutEverywhere(db, request.actor);
+      await signOutEverywhere(db, request.actor);
       clearSessionCookie(request, reply);
       return reply.code(204).send(null);
     },
@@ -127,7 +138,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
     },
     async (request, reply) => {
       authorize(request.actor, policy.self(request.actor));
-      await auth.changePassword(db, request.actor, request.body, {
+      await changePassword(db, request.actor, request.body, {
         address: request.ip,
         keepSession: request.session?.tokenHash,
       });
@@ -146,7 +157,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
         response: { 200: inspectLinkResponseSchema, ...errors, 429: errorResponseSchema },
       },
     },
-    async (request) => auth.inspectLink(db, request.body.token),
+    async (request) => inspectLink(db, request.body.token),
   );
 
   app.post(
@@ -168,9 +179,9 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
       },
     },
     async (request, reply) => {
-      const { session, user } = await auth.completeSetup(db, request.body, request.headers['user-agent']);
+      const { session, user } = await completeSetup(db, request.body, request.headers['user-agent']);
       setSessionCookie(request, reply, session);
-      return auth.sessionView(db, await auth.loadActor(db, user, 'session'), session.csrfToken);
+      return sessionView(db, await loadActor(db, user, 'session'), session.csrfToken);
     },
   );
 
@@ -188,13 +199,9 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
       },
     },
     async (request, reply) => {
-      const { session, user } = await auth.completePasswordLink(
-        db,
-        request.body,
-        request.headers['user-agent'],
-      );
+      const { session, user } = await completePasswordLink(db, request.body, request.headers['user-agent']);
       setSessionCookie(request, reply, session);
-      return auth.sessionView(db, await auth.loadActor(db, user, 'session'), session.csrfToken);
+      return sessionView(db, await loadActor(db, user, 'session'), session.csrfToken);
     },
   );
 
@@ -228,7 +235,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
     },
     async (request, reply) => {
       authorize(request.actor, policy.createToken(request.actor));
-      const { token, row } = await auth.createApiToken(db, request.actor, request.body.name);
+      const { token, row } = await createApiToken(db, request.actor, request.body.name);
       return reply.code(201).send({ ...toApiTokenResponse(row), token });
     },
   );
@@ -245,7 +252,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
     },
     async (request, reply) => {
       authorize(request.actor, policy.self(request.actor));
-      await auth.revokeToken(db, request.actor, request.params.id);
+      await revokeToken(db, request.actor, request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -4,8 +4,8 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeUser, sessionHeaders, signInHeaders } from '../../../test/helpers/auth.ts';
 import { buildApp } from '../../app.ts';
 import { queryRows } from '../../db/query.ts';
+import { issueSetupLink } from './auth.links.service.ts';
 import { purgeEndedSessions } from './auth.repo.ts';
-import { issueSetupLink } from './auth.service.ts';
 import { addressKey, purgeAttempts, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS } from './sign-in-limits.ts';
 
 let t: TestApp;

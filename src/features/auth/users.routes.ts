@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError, writeErrorResponses } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';
+import { issuePasswordLink } from './auth.links.service.ts';
 import * as repo from './auth.repo.ts';
 import {
   createUserBodySchema,
@@ -12,7 +13,8 @@ import {
   updateUserBodySchema,
   userSchema,
 } from './auth.schema.ts';
-import * as auth from './auth.service.ts';
+import { toUserResponse } from './auth.users.presenter.ts';
+import { addUser, grantMembership, revokeMembership, updateUserAccount } from './auth.users.service.ts';
 import { authorize, policy } from './policy.ts';
 
 const errors = writeErrorResponses;
@@ -36,7 +38,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
     },
     async (request) => {
       authorize(request.actor, policy.administer(request.actor));
-      return { items: (await repo.listUsers(db)).map(auth.toUserResponse) };
+      return { items: (await repo.listUsers(db)).map(toUserResponse) };
     },
   );
 
@@ -54,14 +56,9 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
     },
     async (request, reply) => {
       authorize(request.actor, policy.administer(request.actor));
-      const { user, link } = await auth.addUser(
-        db,
-        request.actor,
-        request.body,
-        baseUrlOf(request, publicUrl),
-      );
+      const { user, link } = await addUser(db, request.actor, request.body, baseUrlOf(request, publicUrl));
       return reply.code(201).send({
-        user: auth.toUserResponse(user),
+        user: toUserResponse(user),
         link: { url: link.url, expiresAt: link.expiresAt.toISOString() },
       });
     },
@@ -80,9 +77,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
     },
     async (request) => {
       authorize(request.actor, policy.administer(request.actor));
-      return auth.toUserResponse(
-        await auth.updateUserAccount(db, request.actor, request.params.id, request.body),
-      );
+      return toUserResponse(await updateUserAccount(db, request.actor, request.params.id, request.body));
     },
   );
 
@@ -101,7 +96,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
     },
     async (request, reply) => {
       authorize(request.actor, policy.administer(request.actor));
-      const link = await auth.issuePasswordLink(
+      const link = await issuePasswordLink(
         db,
         request.actor,
         request.params.id,
@@ -126,7 +121,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
       authorize(request.actor, policy.administer(request.actor));
       const { id, organizationId } = request.params;
       if (!(await repo.findUserById(db, id))) throw new AppError('USER_NOT_FOUND', `No user ${id}`);
-      await auth.grantMembership(db, request.actor, { userId: id, organizationId, role: request.body.role });
+      await grantMembership(db, request.actor, { userId: id, organizationId, role: request.body.role });
       return reply.code(204).send(null);
     },
   );
@@ -143,7 +138,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
     },
     async (request, reply) => {
       authorize(request.actor, policy.administer(request.actor));
-      const removed = await auth.revokeMembership(db, request.actor, {
+      const removed = await revokeMembership(db, request.actor, {
         userId: request.params.id,
         organizationId: request.params.organizationId,
       });

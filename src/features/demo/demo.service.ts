@@ -4,7 +4,7 @@ import { organizations, places } from '../../db/schema.ts';
 import { createActivity } from '../activities/activities.service.ts';
 import { hashPassword, randomToken } from '../auth/auth.crypto.ts';
 import { insertUser, setMembership, type UserRow } from '../auth/auth.repo.ts';
-import { loadActor } from '../auth/auth.service.ts';
+import { loadActor } from '../auth/auth.users.service.ts';
 import type { MemberRole } from '../organizations/organizations.constants.ts';
 import { createOrganization } from '../organizations/organizations.service.ts';
 import type { PartyInput } from '../partnerships/partnerships.schema.ts';

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
 import { purgeEndedSessions, purgeKnownDevices } from '../auth/auth.repo.ts';
-import { DEVICE_MAX_MS } from '../auth/auth.service.ts';
+import { DEVICE_MAX_MS } from '../auth/auth.sessions.service.ts';
 import { purgeAttempts } from '../auth/sign-in-limits.ts';
 import { removeAbandonedUploads } from '../partnerships/partnerships.documents.ts';
 
