@@ -49,29 +49,38 @@ export async function listActivities(db: DbOrTx, filter: ActivityFilter) {
     .limit(filter.limit);
 }
 
-export async function insertActivity(db: DbOrTx, values: typeof activities.$inferInsert) {
-  const [row] = await db.insert(activities).values(values).returning();
-  return row!;
+/** What an activity concerns: ties, other organisations and people. */
+export interface ActivityLinks {
+  partnershipIds: number[];
+  organizationIds: number[];
+  personIds: number[];
 }
 
-export async function updateActivityRow(
+/** A new activity and what it concerns. */
+export type ActivityInsert = typeof activities.$inferInsert & ActivityLinks;
+
+/** Changes to an activity: fields of the record, and the links that replace its own. */
+export type ActivityChanges = Partial<typeof activities.$inferInsert> & { links?: ActivityLinks };
+
+export async function insertActivity(
   db: DbOrTx,
-  id: number,
-  values: Partial<typeof activities.$inferInsert>,
+  { partnershipIds, organizationIds, personIds, ...values }: ActivityInsert,
 ) {
-  const [row] = await db
+  const [row] = await db.insert(activities).values(values).returning({ id: activities.id });
+  await replaceLinks(db, row!.id, { partnershipIds, organizationIds, personIds });
+  return row!.id;
+}
+
+/** Writes changes to an activity and bumps the version. */
+export async function updateActivity(db: DbOrTx, id: number, { links, ...values }: ActivityChanges) {
+  await db
     .update(activities)
     .set({ ...values, updatedAt: new Date(), version: sql`${activities.version} + 1` })
-    .where(eq(activities.id, id))
-    .returning();
-  return row!;
+    .where(eq(activities.id, id));
+  if (links) await replaceLinks(db, id, links);
 }
 
-export async function replaceLinks(
-  db: DbOrTx,
-  activityId: number,
-  links: { partnershipIds: number[]; organizationIds: number[]; personIds: number[] },
-) {
+async function replaceLinks(db: DbOrTx, activityId: number, links: ActivityLinks) {
   await db.delete(activityLinks).where(eq(activityLinks.activityId, activityId));
   const rows = [
     ...links.partnershipIds.map((partnershipId) => ({ activityId, partnershipId })),

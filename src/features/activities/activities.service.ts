@@ -1,24 +1,33 @@
 import { AppError, type ErrorDetail } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { assertVersion, presentHistory } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import { findOrganizations } from '../organizations/organizations.repo.ts';
-import { organizationStake } from '../organizations/organizations.service.ts';
+import { findReadableOrganizations } from '../organizations/organizations.service.ts';
 import { getPartnership } from '../partnerships/partnerships.write.service.ts';
 import { findReadablePeople } from '../people/people.service.ts';
+import {
+  createRecord,
+  getRecord,
+  type RecordType,
+  recordHistory,
+  setRecordDeleted,
+  updateRecord,
+} from '../records/records.service.ts';
 import * as repo from './activities.repo.ts';
 import type { ActivityResponse, CreateActivityBody, UpdateActivityBody } from './activities.schema.ts';
 
-const notFound = (id: number) => new AppError('ACTIVITY_NOT_FOUND', `No activity ${id}`);
+/** An activity as the service loads it: the record and what it concerns. */
+interface LoadedActivity {
+  row: repo.ActivityRow;
+  links: repo.LinkRow[];
+}
 
 /** The contact log is never public: it belongs to the organisation that keeps it. */
 function activityStake(row: { organizationId: number }): Stake {
   return { visibility: 'internal', organizationIds: [row.organizationId] };
 }
 
-function linksOf(links: repo.LinkRow[]) {
+function linksOf(links: repo.LinkRow[]): repo.ActivityLinks {
   return {
     partnershipIds: links
       .flatMap((link) => (link.partnershipId ? [link.partnershipId] : []))
@@ -30,7 +39,7 @@ function linksOf(links: repo.LinkRow[]) {
   };
 }
 
-function present(actor: Actor | null, row: repo.ActivityRow, links: repo.LinkRow[]): ActivityResponse {
+export function presentActivity(actor: Actor | null, { row, links }: LoadedActivity): ActivityResponse {
   return {
     id: row.id,
     kind: row.kind,
@@ -49,16 +58,30 @@ function present(actor: Actor | null, row: repo.ActivityRow, links: repo.LinkRow
   };
 }
 
-function audited(row: repo.ActivityRow, links: repo.LinkRow[]) {
-  const { createdAt: _c, updatedAt: _u, id: _id, ...fields } = row;
-  return { ...fields, deletedAt: row.deletedAt?.toISOString() ?? null, ...linksOf(links) };
-}
-
-async function load(db: DbOrTx, actor: Actor | null, id: number, lock = false) {
-  const row = await repo.findActivity(db, id, lock);
-  if (!row || !policy.read(actor, activityStake(row))) throw notFound(id);
-  return { row, links: await repo.findLinks(db, [id]) };
-}
+const activityRecord: RecordType<
+  LoadedActivity,
+  ActivityResponse,
+  repo.ActivityInsert,
+  repo.ActivityChanges
+> = {
+  entity: 'activity',
+  noun: 'activity',
+  notFound: (id) => new AppError('ACTIVITY_NOT_FOUND', `No activity ${id}`),
+  async load(db, id, lock) {
+    const row = await repo.findActivity(db, id, lock);
+    return row ? { row, links: await repo.findLinks(db, [id]) } : undefined;
+  },
+  insert: repo.insertActivity,
+  update: repo.updateActivity,
+  stake: ({ row }) => activityStake(row),
+  audited: ({ row, links }) => {
+    const { createdAt: _c, updatedAt: _u, id: _id, ...fields } = row;
+    return { ...fields, deletedAt: row.deletedAt?.toISOString() ?? null, ...linksOf(links) };
+  },
+  present: presentActivity,
+  // Whoever reads the log reads its deleted entries too.
+  deletedReadable: true,
+};
 
 /** The ties among `ids` the actor may read, decided as reading a tie decides. */
 async function findReadableTies(db: DbOrTx, actor: Actor | null, ids: readonly number[]) {
@@ -72,19 +95,6 @@ async function findReadableTies(db: DbOrTx, actor: Actor | null, ids: readonly n
     }
   }
   return readable;
-}
-
-/** The organisations among `ids` the actor may read: deleted ones only for those who may restore them. */
-async function findReadableOrganizations(db: DbOrTx, actor: Actor | null, ids: readonly number[]) {
-  const rows = await findOrganizations(db, ids);
-  return new Set(
-    rows
-      .filter((row) => {
-        const stake = organizationStake(row);
-        return policy.read(actor, stake) && (!row.deletedAt || policy.write(actor, stake));
-      })
-      .map((row) => row.id),
-  );
 }
 
 /**
@@ -101,7 +111,7 @@ async function checkLinks(
     organizationIds?: number[];
     personIds?: number[];
   },
-  current: ReturnType<typeof linksOf> = { partnershipIds: [], organizationIds: [], personIds: [] },
+  current: repo.ActivityLinks = { partnershipIds: [], organizationIds: [], personIds: [] },
 ) {
   const added = (list: number[] | undefined, linked: number[]) =>
     (list ?? []).filter((id) => !linked.includes(id));
@@ -132,8 +142,7 @@ async function checkLinks(
 }
 
 export async function getActivity(db: DbOrTx, actor: Actor | null, id: number) {
-  const { row, links } = await load(db, actor, id);
-  return present(actor, row, links);
+  return getRecord(db, actor, activityRecord, id);
 }
 
 /** A timeline, newest first, of the logs the actor may read. */
@@ -151,62 +160,34 @@ export async function listActivities(
   );
   return {
     items: rows.map((row) =>
-      present(
-        actor,
-        row,
-        links.filter((link) => link.activityId === row.id),
-      ),
+      presentActivity(actor, { row, links: links.filter((link) => link.activityId === row.id) }),
     ),
   };
 }
 
 export async function createActivity(db: DbOrTx, actor: Actor | null, body: CreateActivityBody) {
-  authorize(actor, policy.create(actor, [body.organizationId]));
-  return db.transaction(async (tx) => {
+  return createRecord(db, actor, activityRecord, async (tx) => {
+    authorize(actor, policy.create(actor, [body.organizationId]));
     await checkLinks(tx, actor, body);
-    const { partnershipIds, organizationIds, personIds, ...fields } = body;
-    const row = await repo.insertActivity(tx, fields);
-    await repo.replaceLinks(tx, row.id, { partnershipIds, organizationIds, personIds });
-    const links = await repo.findLinks(tx, [row.id]);
-    await recordAudit(tx, actor, {
-      action: 'create',
-      entityType: 'activity',
-      entityId: row.id,
-      after: audited(row, links),
-    });
-    return present(actor, row, links);
+    return body;
   });
 }
 
 export async function updateActivity(db: DbOrTx, actor: Actor | null, id: number, body: UpdateActivityBody) {
-  return db.transaction(async (tx) => {
-    const before = await load(tx, actor, id, true);
-    if (before.row.deletedAt) throw notFound(id);
-    authorize(actor, policy.write(actor, activityStake(before.row)));
-    await assertVersion(before.row, body.version, () => present(actor, before.row, before.links));
-    const { version: _version, partnershipIds, organizationIds, personIds, ...fields } = body;
+  const { version, partnershipIds, organizationIds, personIds, ...fields } = body;
+  return updateRecord(db, actor, activityRecord, id, version, async (tx, before) => {
     if (fields.organizationId !== undefined && fields.organizationId !== before.row.organizationId) {
       authorize(actor, policy.create(actor, [fields.organizationId]));
     }
-    await checkLinks(tx, actor, body, linksOf(before.links));
-    const row = await repo.updateActivityRow(tx, id, fields);
-    if (partnershipIds || organizationIds || personIds) {
-      const current = linksOf(before.links);
-      await repo.replaceLinks(tx, id, {
-        partnershipIds: partnershipIds ?? current.partnershipIds,
-        organizationIds: organizationIds ?? current.organizationIds,
-        personIds: personIds ?? current.personIds,
-      });
-    }
-    const links = await repo.findLinks(tx, [id]);
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entityType: 'activity',
-      entityId: id,
-      before: audited(before.row, before.links),
-      after: audited(row, links),
-    });
-    return present(actor, row, links);
+    const current = linksOf(before.links);
+    await checkLinks(tx, actor, body, current);
+    if (!partnershipIds && !organizationIds && !personIds) return fields;
+    const links = {
+      partnershipIds: partnershipIds ?? current.partnershipIds,
+      organizationIds: organizationIds ?? current.organizationIds,
+      personIds: personIds ?? current.personIds,
+    };
+    return { ...fields, links };
   });
 }
 
@@ -217,29 +198,9 @@ export async function setActivityDeleted(
   version: number,
   deleted: boolean,
 ) {
-  return db.transaction(async (tx) => {
-    const before = await load(tx, actor, id, true);
-    authorize(actor, policy.write(actor, activityStake(before.row)));
-    if ((before.row.deletedAt !== null) === deleted) {
-      throw new AppError(
-        'CONFLICT',
-        deleted ? 'The activity is already deleted' : 'The activity is not deleted',
-      );
-    }
-    await assertVersion(before.row, version, () => present(actor, before.row, before.links));
-    const row = await repo.updateActivityRow(tx, id, { deletedAt: deleted ? new Date() : null });
-    await recordAudit(tx, actor, {
-      action: deleted ? 'delete' : 'restore',
-      entityType: 'activity',
-      entityId: id,
-      before: audited(before.row, before.links),
-      after: audited(row, before.links),
-    });
-    return present(actor, row, before.links);
-  });
+  return setRecordDeleted(db, actor, activityRecord, id, version, deleted);
 }
 
 export async function activityHistory(db: DbOrTx, actor: Actor | null, id: number) {
-  await load(db, actor, id);
-  return presentHistory(db, 'activity', id);
+  return recordHistory(db, actor, activityRecord, id);
 }

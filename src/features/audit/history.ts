@@ -1,10 +1,8 @@
 import { AppError } from '../../core/errors.ts';
-import type { DbOrTx } from '../../db/client.ts';
-import { type AuditedEntity, findHistory } from './audit.repo.ts';
+import type { findHistory } from './audit.repo.ts';
 
 /** A record's history as the API presents it, oldest first. */
-export async function presentHistory(db: DbOrTx, entityType: AuditedEntity, entityId: number) {
-  const rows = await findHistory(db, entityType, entityId);
+export function presentHistory(rows: Awaited<ReturnType<typeof findHistory>>) {
   return {
     items: rows.map((row) => ({
       id: row.id,

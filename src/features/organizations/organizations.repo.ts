@@ -64,6 +64,15 @@ export async function listOrganizations(db: DbOrTx, actor: Actor | null, filter:
     .limit(filter.limit);
 }
 
+/** The place an organisation is based in, as its record shows it. */
+export async function findPlaceLabel(db: DbOrTx, placeId: number) {
+  const [row] = await db
+    .select({ id: places.id, name: places.name, country: places.country })
+    .from(places)
+    .where(eq(places.id, placeId));
+  return row;
+}
+
 export async function insertOrganization(db: DbOrTx, values: OrganizationInsert) {
   const [row] = await db.insert(organizations).values(values).returning();
   return row!;

@@ -1,10 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
-import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../core/schemas.ts';
-import { presentHistory } from '../audit/history.ts';
-import { authorize, policy } from '../auth/policy.ts';
+import { readErrorResponses, registerRecordRoutes } from '../records/records.routes.ts';
 import {
   createOrganizationBodySchema,
   organizationListQuerySchema,
@@ -15,7 +12,6 @@ import {
 } from './organizations.schema.ts';
 import * as service from './organizations.service.ts';
 
-const errors = writeErrorResponses;
 const tags = ['organizations'];
 
 export const organizationsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
@@ -40,13 +36,10 @@ export const organizationsRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
         tags,
         summary: 'An organisation',
         params: organizationParamsSchema,
-        response: { 200: organizationSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        response: { 200: organizationSchema, ...readErrorResponses },
       },
     },
-    async (request) => {
-      const row = await service.getOrganization(db, request.actor, request.params.id);
-      return service.presentOrganization(db, request.actor, row);
-    },
+    async (request) => service.getOrganization(db, request.actor, request.params.id),
   );
 
   app.post(
@@ -57,95 +50,35 @@ export const organizationsRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
         summary: 'Create an organisation',
         description: 'Administrators, or editors of the organisation given as keeper.',
         body: createOrganizationBodySchema,
-        response: { 201: organizationSchema, ...errors },
+        response: { 201: organizationSchema, ...writeErrorResponses },
       },
     },
-    async (request, reply) => {
-      const row = await service.createOrganization(db, request.actor, request.body);
-      return reply.code(201).send(await service.presentOrganization(db, request.actor, row));
-    },
+    async (request, reply) =>
+      reply.code(201).send(await service.createOrganization(db, request.actor, request.body)),
   );
 
-  app.patch(
-    '/api/organizations/:id',
-    {
-      schema: {
-        tags,
+  registerRecordRoutes(app, {
+    path: '/api/organizations/:id',
+    tags,
+    params: organizationParamsSchema,
+    record: organizationSchema,
+    updateBody: updateOrganizationBodySchema,
+    docs: {
+      update: {
         summary: 'Change an organisation',
         description: 'Give the version you read; a stale version answers 409 with the current record.',
-        params: organizationParamsSchema,
-        body: updateOrganizationBodySchema,
-        response: { 200: organizationSchema, ...errors },
       },
-    },
-    async (request) => {
-      const row = await service.updateOrganization(db, request.actor, request.params.id, request.body);
-      return service.presentOrganization(db, request.actor, row);
-    },
-  );
-
-  app.delete(
-    '/api/organizations/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Delete an organisation',
-        description: 'The record is kept and can be restored.',
-        params: organizationParamsSchema,
-        querystring: versionQuerySchema,
-        response: { 200: organizationSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const row = await service.setOrganizationDeleted(
-        db,
-        request.actor,
-        request.params.id,
-        request.query.version,
-        true,
-      );
-      return service.presentOrganization(db, request.actor, row);
-    },
-  );
-
-  app.post(
-    '/api/organizations/:id/restore',
-    {
-      schema: {
-        tags,
-        summary: 'Restore a deleted organisation',
-        params: organizationParamsSchema,
-        body: z.strictObject({ version: versionSchema }),
-        response: { 200: organizationSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const row = await service.setOrganizationDeleted(
-        db,
-        request.actor,
-        request.params.id,
-        request.body.version,
-        false,
-      );
-      return service.presentOrganization(db, request.actor, row);
-    },
-  );
-
-  app.get(
-    '/api/organizations/:id/history',
-    {
-      schema: {
-        tags,
+      delete: { summary: 'Delete an organisation', description: 'The record is kept and can be restored.' },
+      restore: { summary: 'Restore a deleted organisation' },
+      history: {
         summary: "An organisation's history",
         description: 'Every change: who, when, what, before and after. For members of the organisation.',
-        params: organizationParamsSchema,
-        response: { 200: historyResponseSchema, ...errors },
       },
     },
-    async (request) => {
-      const row = await service.getOrganization(db, request.actor, request.params.id);
-      authorize(request.actor, policy.readInternal(request.actor, service.organizationStake(row)));
-      return presentHistory(db, 'organization', request.params.id);
-    },
-  );
+    historyErrors: writeErrorResponses,
+    update: (actor, id, body) => service.updateOrganization(db, actor, id, body),
+    setDeleted: (actor, id, version, deleted) =>
+      service.setOrganizationDeleted(db, actor, id, version, deleted),
+    history: (actor, id) => service.organizationHistory(db, actor, id),
+  });
 };

@@ -1,10 +1,16 @@
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import { assertVersion } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import { findPlace } from '../places/places.repo.ts';
+import {
+  createRecord,
+  getRecord,
+  mayRead,
+  type RecordType,
+  recordHistory,
+  setRecordDeleted,
+  updateRecord,
+} from '../records/records.service.ts';
 import { GOVERNMENT_KINDS, type OrganizationKind } from './organizations.constants.ts';
 import * as repo from './organizations.repo.ts';
 import type {
@@ -12,6 +18,12 @@ import type {
   OrganizationResponse,
   UpdateOrganizationBody,
 } from './organizations.schema.ts';
+
+/** An organisation as the service loads it: the row and the place it is based in. */
+interface LoadedOrganization {
+  row: repo.OrganizationRow;
+  place: { id: number; name: string; country: string } | null;
+}
 
 /** Who stands behind an organisation's record: itself and the organisation that keeps it. */
 export function organizationStake(row: repo.OrganizationRow): Stake {
@@ -21,36 +33,15 @@ export function organizationStake(row: repo.OrganizationRow): Stake {
   };
 }
 
-const notFound = (id: number) => new AppError('ORGANIZATION_NOT_FOUND', `No organisation ${id}`);
-
-/** The stored record as the history keeps it. */
-function audited(row: repo.OrganizationRow) {
-  return {
-    kind: row.kind,
-    name: row.name,
-    aliases: row.aliases,
-    placeId: row.placeId,
-    website: row.website,
-    description: row.description,
-    keeperId: row.keeperId,
-    visibility: row.visibility,
-    deletedAt: row.deletedAt?.toISOString() ?? null,
-    mergedIntoId: row.mergedIntoId,
-    version: row.version,
-  };
-}
-
-export async function presentOrganization(
-  db: DbOrTx,
+export function presentOrganization(
   actor: Actor | null,
-  row: repo.OrganizationRow,
-): Promise<OrganizationResponse> {
-  const place = row.placeId ? await findPlace(db, row.placeId) : undefined;
+  { row, place }: LoadedOrganization,
+): OrganizationResponse {
   return {
     id: row.id,
     kind: row.kind,
     name: row.name,
-    place: place ? { id: place.id, name: place.name, country: place.country } : null,
+    place,
     aliases: row.aliases,
     website: row.website,
     description: row.description,
@@ -65,12 +56,63 @@ export async function presentOrganization(
   };
 }
 
+/** An organisation as a list shows it. */
+export function presentOrganizationListItem({
+  organization,
+  placeName,
+  placeCountry,
+}: Awaited<ReturnType<typeof repo.listOrganizations>>[number]) {
+  return {
+    id: organization.id,
+    kind: organization.kind,
+    name: organization.name,
+    visibility: organization.visibility,
+    place:
+      organization.placeId && placeName && placeCountry
+        ? { id: organization.placeId, name: placeName, country: placeCountry }
+        : null,
+  };
+}
+
+const organizationRecord: RecordType<
+  LoadedOrganization,
+  OrganizationResponse,
+  repo.OrganizationInsert,
+  Partial<repo.OrganizationInsert>
+> = {
+  entity: 'organization',
+  noun: 'organisation',
+  notFound: (id) => new AppError('ORGANIZATION_NOT_FOUND', `No organisation ${id}`),
+  async load(db, id, lock) {
+    const row = await repo.findOrganization(db, id, lock);
+    if (!row) return undefined;
+    const place = row.placeId ? ((await repo.findPlaceLabel(db, row.placeId)) ?? null) : null;
+    return { row, place };
+  },
+  insert: async (db, values) => (await repo.insertOrganization(db, values)).id,
+  async update(db, id, changes) {
+    await repo.updateOrganization(db, id, changes);
+  },
+  stake: ({ row }) => organizationStake(row),
+  audited: ({ row }) => ({
+    kind: row.kind,
+    name: row.name,
+    aliases: row.aliases,
+    placeId: row.placeId,
+    website: row.website,
+    description: row.description,
+    keeperId: row.keeperId,
+    visibility: row.visibility,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    mergedIntoId: row.mergedIntoId,
+    version: row.version,
+  }),
+  present: presentOrganization,
+};
+
 /** An organisation the actor may read; deleted ones only for those who may restore them. */
 export async function getOrganization(db: DbOrTx, actor: Actor | null, id: number) {
-  const row = await repo.findOrganization(db, id);
-  if (!row || !policy.read(actor, organizationStake(row))) throw notFound(id);
-  if (row.deletedAt && !policy.write(actor, organizationStake(row))) throw notFound(id);
-  return row;
+  return getRecord(db, actor, organizationRecord, id);
 }
 
 export async function listOrganizations(
@@ -85,22 +127,53 @@ export async function listOrganizations(
   });
   const page = rows.slice(0, query.limit);
   return {
-    items: page.map(({ organization, placeName, placeCountry }) => ({
-      id: organization.id,
-      kind: organization.kind,
-      name: organization.name,
-      visibility: organization.visibility,
-      place:
-        organization.placeId && placeName && placeCountry
-          ? { id: organization.placeId, name: placeName, country: placeCountry }
-          : null,
-    })),
+    items: page.map(presentOrganizationListItem),
     nextAfter: rows.length > query.limit ? (page.at(-1)?.organization.id ?? null) : null,
   };
 }
 
+/** The organisations among `ids` the actor may read, decided as reading one decides. */
+export async function findReadableOrganizations(
+  db: DbOrTx,
+  actor: Actor | null,
+  ids: readonly number[],
+): Promise<Set<number>> {
+  const rows = await repo.findOrganizations(db, ids);
+  return new Set(
+    rows.filter((row) => mayRead(actor, organizationRecord, { row, place: null })).map((row) => row.id),
+  );
+}
+
+/** The organisations among `ids` that exist and are not deleted. */
+export async function findLiveOrganizationIds(db: DbOrTx, ids: readonly number[]): Promise<Set<number>> {
+  const rows = await repo.findOrganizations(db, ids);
+  return new Set(rows.filter((row) => !row.deletedAt).map((row) => row.id));
+}
+
+/**
+ * Whether the actor may write in the name of every one of these organisations: as an editor of it or of the
+ * organisation that keeps its record. An unknown one answers as one only an administrator may write for, so the
+ * answer does not tell which organisations exist.
+ */
+export async function mayWriteForOrganizations(
+  db: DbOrTx,
+  actor: Actor | null,
+  ids: readonly number[],
+): Promise<boolean> {
+  const rows = new Map((await repo.findOrganizations(db, ids)).map((row) => [row.id, row]));
+  return ids.every((id) => {
+    const row = rows.get(id);
+    return row ? policy.write(actor, organizationStake(row)) : policy.create(actor, [id]);
+  });
+}
+
+/** The governments (city or regional) of the given places: they speak for those places in ties. */
+export async function findGovernmentsOf(db: DbOrTx, placeIds: readonly number[]) {
+  return repo.findGovernmentsOf(db, placeIds);
+}
+
 async function checkReferences(db: DbOrTx, body: { placeId?: number | null; keeperId?: number | null }) {
-  if (body.placeId && !(await findPlace(db, body.placeId))) {
+  if (body.placeId && !(await repo.findPlaceLabel(db, body.placeId))) {
     throw new AppError('VALIDATION_FAILED', 'Invalid request: body.placeId', [
       { field: 'body.placeId', message: 'is not a known place' },
     ]);
@@ -125,7 +198,7 @@ const isGovernment = (kind: OrganizationKind) => GOVERNMENT_KINDS.includes(kind)
  */
 async function authorizeSpeaker(
   db: DbOrTx,
-  actor: Actor,
+  actor: Actor | null,
   before: Pick<repo.OrganizationRow, 'id' | 'kind' | 'placeId'> | undefined,
   after: { id?: number; kind: OrganizationKind; placeId: number | null },
 ) {
@@ -146,18 +219,11 @@ async function authorizeSpeaker(
 }
 
 export async function createOrganization(db: DbOrTx, actor: Actor | null, body: CreateOrganizationBody) {
-  authorize(actor, policy.create(actor, body.keeperId ? [body.keeperId] : []));
-  return db.transaction(async (tx) => {
+  return createRecord(db, actor, organizationRecord, async (tx) => {
+    authorize(actor, policy.create(actor, body.keeperId ? [body.keeperId] : []));
     await authorizeSpeaker(tx, actor, undefined, body);
     await checkReferences(tx, body);
-    const row = await repo.insertOrganization(tx, body);
-    await recordAudit(tx, actor, {
-      action: 'create',
-      entityType: 'organization',
-      entityId: row.id,
-      after: audited(row),
-    });
-    return row;
+    return body;
   });
 }
 
@@ -165,14 +231,9 @@ export async function updateOrganization(
   db: DbOrTx,
   actor: Actor | null,
   id: number,
-  body: UpdateOrganizationBody,
+  { version, ...changes }: UpdateOrganizationBody,
 ) {
-  return db.transaction(async (tx) => {
-    const before = await repo.findOrganization(tx, id, true);
-    if (!before || before.deletedAt || !policy.read(actor, organizationStake(before))) throw notFound(id);
-    authorize(actor, policy.write(actor, organizationStake(before)));
-    await assertVersion(before, body.version, () => presentOrganization(tx, actor, before));
-    const { version: _version, ...changes } = body;
+  return updateRecord(db, actor, organizationRecord, id, version, async (tx, { row: before }) => {
     // Handing the record to another keeper needs the right to create records for that keeper.
     if (changes.keeperId !== undefined && changes.keeperId !== before.keeperId) {
       authorize(actor, policy.create(actor, changes.keeperId ? [changes.keeperId] : []));
@@ -182,15 +243,7 @@ export async function updateOrganization(
       placeId: changes.placeId === undefined ? before.placeId : changes.placeId,
     });
     await checkReferences(tx, changes);
-    const after = await repo.updateOrganization(tx, id, changes);
-    await recordAudit(tx, actor, {
-      action: 'update',
-      entityType: 'organization',
-      entityId: id,
-      before: audited(before),
-      after: audited(after),
-    });
-    return after;
+    return changes;
   });
 }
 
@@ -202,27 +255,13 @@ export async function setOrganizationDeleted(
   version: number,
   deleted: boolean,
 ) {
-  return db.transaction(async (tx) => {
-    const before = await repo.findOrganization(tx, id, true);
-    if (!before || !policy.read(actor, organizationStake(before))) throw notFound(id);
-    authorize(actor, policy.write(actor, organizationStake(before)));
-    if ((before.deletedAt !== null) === deleted) {
-      throw new AppError(
-        'CONFLICT',
-        deleted ? 'The organisation is already deleted' : 'The organisation is not deleted',
-      );
-    }
-    await assertVersion(before, version, () => presentOrganization(tx, actor, before));
-    // Restoring a government is making it speak for its place again.
-    if (!deleted) await authorizeSpeaker(tx, actor, undefined, before);
-    const after = await repo.updateOrganization(tx, id, { deletedAt: deleted ? new Date() : null });
-    await recordAudit(tx, actor, {
-      action: deleted ? 'delete' : 'restore',
-      entityType: 'organization',
-      entityId: id,
-      before: audited(before),
-      after: audited(after),
-    });
-    return after;
-  });
+  // Restoring a government is making it speak for its place again.
+  return setRecordDeleted(db, actor, organizationRecord, id, version, deleted, (tx, { row }) =>
+    authorizeSpeaker(tx, actor, undefined, row),
+  );
+}
+
+/** An organisation's history: every change, for members of the organisation and its keeper. */
+export async function organizationHistory(db: DbOrTx, actor: Actor | null, id: number) {
+  return recordHistory(db, actor, organizationRecord, id);
 }

@@ -5,9 +5,9 @@ import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { Actor } from '../auth/actor.ts';
-import { authorize, policy, type Stake } from '../auth/policy.ts';
+import type { Stake } from '../auth/policy.ts';
 import * as repo from './partnerships.write.repo.ts';
-import { getPartnership } from './partnerships.write.service.ts';
+import { assertWritablePartnership, getPartnership } from './partnerships.write.service.ts';
 
 /** Documents up to 20 MB: a scanned agreement fits, a video does not. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -119,10 +119,9 @@ export async function beginDocumentUpload(
   quotaBytes: number,
 ): Promise<DocumentUpload> {
   if (!documentsDir) throw new AppError('NOT_READY', 'This server keeps no documents');
-  const { row, stake } = await getPartnership(db, actor, id);
-  if (row.deletedAt) throw new AppError('PARTNERSHIP_NOT_FOUND', `No partnership ${id}`);
-  authorize(actor, policy.write(actor, stake));
-  const organizationId = chargedOrganization(actor, stake);
+  const tie = await getPartnership(db, actor, id);
+  assertWritablePartnership(actor, tie);
+  const organizationId = chargedOrganization(actor, tie.stake);
   const upload = { partnershipId: id, documentsDir, organizationId, quotaBytes, roomBytes: Infinity };
   if (organizationId !== null) {
     upload.roomBytes = quotaBytes - (await repo.sumDocumentBytes(db, organizationId));
@@ -212,10 +211,9 @@ export async function addDocument(
   let kept = false;
   try {
     return await db.transaction(async (tx) => {
-      const { row, stake } = await getPartnership(tx, actor, id, true);
-      if (row.deletedAt) throw new AppError('PARTNERSHIP_NOT_FOUND', `No partnership ${id}`);
-      authorize(actor, policy.write(actor, stake));
-      const organizationId = chargedOrganization(actor, stake);
+      const tie = await getPartnership(tx, actor, id, true);
+      assertWritablePartnership(actor, tie);
+      const organizationId = chargedOrganization(actor, tie.stake);
       if (organizationId !== null) {
         await repo.lockDocumentQuota(tx, organizationId);
         const used = await repo.sumDocumentBytes(tx, organizationId);
@@ -278,9 +276,7 @@ export async function removeDocument(
   documentId: number,
 ) {
   const document = await db.transaction(async (tx) => {
-    const { row, stake } = await getPartnership(tx, actor, id, true);
-    if (row.deletedAt) throw new AppError('PARTNERSHIP_NOT_FOUND', `No partnership ${id}`);
-    authorize(actor, policy.write(actor, stake));
+    assertWritablePartnership(actor, await getPartnership(tx, actor, id, true));
     const document = await repo.findDocument(tx, id, documentId);
     if (!document || document.deletedAt)
       throw new AppError('DOCUMENT_NOT_FOUND', `No document ${documentId}`);

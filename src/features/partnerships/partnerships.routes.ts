@@ -3,9 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
-import { historyResponseSchema, idSchema, versionQuerySchema, versionSchema } from '../../core/schemas.ts';
-import { presentHistory } from '../audit/history.ts';
-import { authorize, policy } from '../auth/policy.ts';
+import { idSchema } from '../../core/schemas.ts';
+import { readErrorResponses, registerRecordRoutes } from '../records/records.routes.ts';
 import {
   addDocument,
   beginDocumentUpload,
@@ -132,13 +131,14 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
           'The whole record: dates, themes, descriptions, each party with its confirmation, sources and documents. ' +
           'Internal notes only for members of the parties.',
         params: partnershipParamsSchema,
-        response: { 200: partnershipRecordSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        response: { 200: partnershipRecordSchema, ...readErrorResponses },
       },
     },
-    async (request) => {
-      const loaded = await write.getPartnership(db, request.actor, request.params.id);
-      return write.presentPartnership(db, request.actor, loaded.row, loaded);
-    },
+    async (request) =>
+      write.presentPartnership(
+        request.actor,
+        await write.getPartnership(db, request.actor, request.params.id),
+      ),
   );
 
   app.post(
@@ -154,28 +154,8 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
         response: { 201: partnershipRecordSchema, ...errors },
       },
     },
-    async (request, reply) => {
-      const row = await write.createPartnership(db, request.actor, request.body);
-      return reply.code(201).send(await write.presentPartnership(db, request.actor, row));
-    },
-  );
-
-  app.patch(
-    '/api/partnerships/:id',
-    {
-      schema: {
-        tags,
-        summary: 'Change a partnership',
-        description: 'Give the version you read; a stale version answers 409 with the current record.',
-        params: partnershipParamsSchema,
-        body: updatePartnershipBodySchema,
-        response: { 200: partnershipRecordSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const row = await write.updatePartnership(db, request.actor, request.params.id, request.body);
-      return write.presentPartnership(db, request.actor, row);
-    },
+    async (request, reply) =>
+      reply.code(201).send(await write.createPartnership(db, request.actor, request.body)),
   );
 
   app.post(
@@ -190,13 +170,8 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
         response: { 200: partnershipRecordSchema, ...errors },
       },
     },
-    async (request) => {
-      const row = await write.updatePartnership(db, request.actor, request.params.id, {
-        ...request.body,
-        status: 'ended',
-      });
-      return write.presentPartnership(db, request.actor, row);
-    },
+    async (request) =>
+      write.updatePartnership(db, request.actor, request.params.id, { ...request.body, status: 'ended' }),
   );
 
   app.post(
@@ -210,76 +185,35 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
         response: { 200: partnershipRecordSchema, ...errors },
       },
     },
-    async (request) => {
-      const row = await write.confirmPartnership(db, request.actor, request.params.id, request.body);
-      return write.presentPartnership(db, request.actor, row);
-    },
+    async (request) => write.confirmPartnership(db, request.actor, request.params.id, request.body),
   );
 
-  app.delete(
-    '/api/partnerships/:id',
-    {
-      schema: {
-        tags,
+  registerRecordRoutes(app, {
+    path: '/api/partnerships/:id',
+    tags,
+    params: partnershipParamsSchema,
+    record: partnershipRecordSchema,
+    updateBody: updatePartnershipBodySchema,
+    docs: {
+      update: {
+        summary: 'Change a partnership',
+        description: 'Give the version you read; a stale version answers 409 with the current record.',
+      },
+      delete: {
         summary: 'Delete a partnership',
         description: 'The record is kept with its history and can be restored.',
-        params: partnershipParamsSchema,
-        querystring: versionQuerySchema,
-        response: { 200: partnershipRecordSchema, ...errors },
       },
-    },
-    async (request) => {
-      const row = await write.setPartnershipDeleted(
-        db,
-        request.actor,
-        request.params.id,
-        request.query.version,
-        true,
-      );
-      return write.presentPartnership(db, request.actor, row);
-    },
-  );
-
-  app.post(
-    '/api/partnerships/:id/restore',
-    {
-      schema: {
-        tags,
-        summary: 'Restore a deleted partnership',
-        params: partnershipParamsSchema,
-        body: z.strictObject({ version: versionSchema }),
-        response: { 200: partnershipRecordSchema, ...errors },
-      },
-    },
-    async (request) => {
-      const row = await write.setPartnershipDeleted(
-        db,
-        request.actor,
-        request.params.id,
-        request.body.version,
-        false,
-      );
-      return write.presentPartnership(db, request.actor, row);
-    },
-  );
-
-  app.get(
-    '/api/partnerships/:id/history',
-    {
-      schema: {
-        tags,
+      restore: { summary: 'Restore a deleted partnership' },
+      history: {
         summary: "A partnership's history",
         description: 'Every change: who, when, what, before and after. For members of the parties.',
-        params: partnershipParamsSchema,
-        response: { 200: historyResponseSchema, ...errors },
       },
     },
-    async (request) => {
-      const { stake } = await write.getPartnership(db, request.actor, request.params.id);
-      authorize(request.actor, policy.readInternal(request.actor, stake));
-      return presentHistory(db, 'partnership', request.params.id);
-    },
-  );
+    historyErrors: writeErrorResponses,
+    update: (actor, id, body) => write.updatePartnership(db, actor, id, body),
+    setDeleted: (actor, id, version, deleted) => write.setPartnershipDeleted(db, actor, id, version, deleted),
+    history: (actor, id) => write.partnershipHistory(db, actor, id),
+  });
 
   app.post(
     '/api/partnerships/:id/documents',

@@ -113,20 +113,6 @@ export async function findTieByParties(db: DbOrTx, kind: PartnershipRow['kind'],
   return row;
 }
 
-export async function insertPartnership(db: DbOrTx, values: PartnershipInsert) {
-  const [row] = await db.insert(partnerships).values(values).returning();
-  return row!;
-}
-
-export async function updatePartnershipRow(db: DbOrTx, id: number, values: Partial<PartnershipInsert>) {
-  const [row] = await db
-    .update(partnerships)
-    .set({ ...values, updatedAt: new Date(), version: sql`${partnerships.version} + 1` })
-    .where(eq(partnerships.id, id))
-    .returning();
-  return row!;
-}
-
 export interface PartyWrite {
   placeId: number | null;
   organizationId: number | null;
@@ -134,8 +120,29 @@ export interface PartyWrite {
   confirmedBy: number | null;
 }
 
+/** A new tie and its parties. */
+export type TieInsert = PartnershipInsert & { parties: PartyWrite[] };
+
+/** Changes to a tie: fields of the record, and the parties that replace its own. */
+export type TieChanges = Partial<PartnershipInsert> & { parties?: PartyWrite[] };
+
+export async function insertPartnership(db: DbOrTx, { parties, ...values }: TieInsert) {
+  const [row] = await db.insert(partnerships).values(values).returning({ id: partnerships.id });
+  await replaceParties(db, row!.id, parties);
+  return row!.id;
+}
+
+/** Writes changes to a tie and bumps the version. */
+export async function updatePartnership(db: DbOrTx, id: number, { parties, ...values }: TieChanges) {
+  await db
+    .update(partnerships)
+    .set({ ...values, updatedAt: new Date(), version: sql`${partnerships.version} + 1` })
+    .where(eq(partnerships.id, id));
+  if (parties) await replaceParties(db, id, parties);
+}
+
 /** Replaces a tie's parties; the database checks them against the party key at commit. */
-export async function replaceParties(db: DbOrTx, partnershipId: number, parties: PartyWrite[]) {
+async function replaceParties(db: DbOrTx, partnershipId: number, parties: PartyWrite[]) {
   await db.delete(partnershipParties).where(eq(partnershipParties.partnershipId, partnershipId));
   await db.insert(partnershipParties).values(parties.map((party) => ({ ...party, partnershipId })));
 }

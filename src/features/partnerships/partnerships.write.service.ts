@@ -1,13 +1,21 @@
 import { todayKey } from '../../core/clock.ts';
 import { AppError, type ErrorDetail, pgErrorCode } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
 import { assertVersion } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import { findGovernmentsOf } from '../organizations/organizations.repo.ts';
+import { findGovernmentsOf } from '../organizations/organizations.service.ts';
 import { findTieSources } from '../places/places.repo.ts';
-import { announceCommitted } from '../registry/registry.changes.ts';
+import {
+  assertWritable,
+  createRecord,
+  type RecordType,
+  readRecord,
+  recordHistory,
+  setRecordDeleted,
+  updateRecord,
+  writeRecord,
+} from '../records/records.service.ts';
 import { bumpRegistryRevision, findPartnerPlaceIds, recountPartners } from '../registry/registry.repo.ts';
 import { SINGLE_TIE_KINDS } from './partnerships.constants.ts';
 import { computeTieDates } from './partnerships.dates.ts';
@@ -27,6 +35,21 @@ interface PartyRef {
   organizationId: number | null;
 }
 
+type TieParties = Awaited<ReturnType<typeof repo.findTieParties>>;
+
+/**
+ * A tie as the service loads it: the record, its parties, the organisations that speak for each party and so
+ * stand behind the tie, its sources and its documents.
+ */
+export interface LoadedTie {
+  row: repo.PartnershipRow;
+  parties: TieParties;
+  speakers: number[][];
+  stake: Stake;
+  sources: Awaited<ReturnType<typeof findTieSources>>;
+  documents: Awaited<ReturnType<typeof repo.findDocuments>>;
+}
+
 /** For each party, the organisations that speak for it: the organisation itself, or the place's governments. */
 async function speakersOf(db: DbOrTx, parties: readonly PartyRef[]): Promise<number[][]> {
   const placeIds = parties.flatMap((party) => (party.placeId ? [party.placeId] : []));
@@ -40,13 +63,6 @@ async function speakersOf(db: DbOrTx, parties: readonly PartyRef[]): Promise<num
   );
 }
 
-/** Who stands behind a tie: every organisation that speaks for one of its parties. */
-async function tieStake(db: DbOrTx, row: repo.PartnershipRow, parties: readonly PartyRef[]) {
-  const speakers = await speakersOf(db, parties);
-  const stake: Stake = { visibility: row.visibility, organizationIds: [...new Set(speakers.flat())] };
-  return { stake, speakers };
-}
-
 function toRef(party: PartyInput): PartyRef {
   return 'placeId' in party
     ? { placeId: party.placeId, organizationId: null }
@@ -57,44 +73,27 @@ function sameParty(a: PartyRef, b: PartyRef): boolean {
   return a.placeId === b.placeId && a.organizationId === b.organizationId;
 }
 
-/** The stored record as the history keeps it. */
-function audited(row: repo.PartnershipRow, parties: readonly (PartyRef & { confirmedAt: Date | null })[]) {
-  return {
-    kind: row.kind,
-    status: row.status,
-    signedOn: row.signedOn,
-    startedOn: row.startedOn,
-    endedOn: row.endedOn,
-    endReason: row.endReason,
-    renewalOn: row.renewalOn,
-    themes: row.themes,
-    descriptions: row.descriptions,
-    notes: row.notes,
-    visibility: row.visibility,
-    parties: parties.map((party) => ({
-      placeId: party.placeId,
-      organizationId: party.organizationId,
-      confirmed: party.confirmedAt !== null,
-    })),
-    deletedAt: row.deletedAt?.toISOString() ?? null,
-    version: row.version,
-  };
+/**
+ * The parties as written: a party keeps the confirmation it had, and the parties the actor speaks for are
+ * confirmed at once; the others wait for their own editors.
+ */
+function confirmedParties(
+  actor: Actor,
+  refs: readonly PartyRef[],
+  speakers: readonly number[][],
+  kept: TieParties = [],
+): repo.PartyWrite[] {
+  const now = new Date();
+  return refs.map((ref, index) => {
+    const earlier = kept.find((party) => sameParty(party, ref));
+    if (earlier?.confirmedAt) return { ...ref, confirmedAt: earlier.confirmedAt, confirmedBy: null };
+    const confirms = (speakers[index] ?? []).some((id) => actor.memberships.get(id) === 'editor');
+    return { ...ref, confirmedAt: confirms ? now : null, confirmedBy: confirms ? actor.id : null };
+  });
 }
 
-type TieParties = Awaited<ReturnType<typeof repo.findTieParties>>;
-
-/** Presents a tie; `known` passes the parties and stake a caller has just read, so they are not read again. */
-export async function presentPartnership(
-  db: DbOrTx,
-  actor: Actor | null,
-  row: repo.PartnershipRow,
-  known?: { parties: TieParties; stake: Stake; speakers: number[][] },
-): Promise<PartnershipRecord> {
-  // One query at a time: `db` may be a transaction, whose one connection cannot run queries side by side.
-  const parties = known?.parties ?? (await repo.findTieParties(db, row.id));
-  const tieSources = await findTieSources(db, [row.id]);
-  const documents = await repo.findDocuments(db, row.id);
-  const { stake, speakers } = known ?? (await tieStake(db, row, parties));
+export function presentPartnership(actor: Actor | null, loaded: LoadedTie): PartnershipRecord {
+  const { row, parties, speakers, stake } = loaded;
   const record: PartnershipRecord = {
     id: row.id,
     kind: row.kind,
@@ -119,8 +118,8 @@ export async function presentPartnership(
       confirmedAt: party.confirmedAt?.toISOString() ?? null,
       canConfirm: party.confirmedAt === null && policy.confirm(actor, speakers[index] ?? []),
     })),
-    sources: tieSources.map(({ key, name, records }) => ({ key, name, records })),
-    documents: documents.map((document) => ({
+    sources: loaded.sources.map(({ key, name, records }) => ({ key, name, records })),
+    documents: loaded.documents.map((document) => ({
       id: document.id,
       fileName: document.fileName,
       mediaType: document.mediaType,
@@ -139,15 +138,89 @@ export async function presentPartnership(
   return record;
 }
 
+/** What the public sees of a tie: its partners lists, the network and the statistics show these and no more. */
+function publicView(row: repo.PartnershipRow | undefined): string | null {
+  return row?.isPublic ? JSON.stringify([row.kind, row.status, row.startedOn, row.partyKey]) : null;
+}
+
+/**
+ * Recounts the parties' partners and marks the registry changed. When the public sees a change (`shown`), the
+ * tie-derived models and the partners lists of the parties drop; when a partner count changed too, so do the
+ * partners lists of the parties' partners, which show that count.
+ */
+async function afterTieWrite(db: DbOrTx, placeIds: Iterable<number | null>, shown: boolean) {
+  const parties = [...new Set([...placeIds].filter((id): id is number => id !== null))];
+  const recounted = await recountPartners(db, parties);
+  if (!shown && recounted === 0) return bumpRegistryRevision(db, {});
+  const partners = recounted > 0 ? await findPartnerPlaceIds(db, parties) : [];
+  return bumpRegistryRevision(db, { ties: true, partnersOf: [...parties, ...partners] });
+}
+
+/** Maps the race where two requests create the same tie at once to the same answer as a visible duplicate. */
+function duplicateRace(error: unknown): never {
+  if (pgErrorCode(error) === '23505') {
+    throw new AppError('PARTNERSHIP_EXISTS', 'A tie of this kind between these parties exists', [
+      { field: 'body.parties', message: 'another tie has these parties' },
+    ]);
+  }
+  throw error;
+}
+
+const partnershipRecord: RecordType<LoadedTie, PartnershipRecord, repo.TieInsert, repo.TieChanges> = {
+  entity: 'partnership',
+  noun: 'tie',
+  notFound,
+  async load(db, id, lock) {
+    // One query at a time: `db` may be a transaction, whose one connection cannot run queries side by side.
+    const row = await repo.findPartnershipRow(db, id, lock);
+    if (!row) return undefined;
+    const parties = await repo.findTieParties(db, id);
+    const speakers = await speakersOf(db, parties);
+    const stake: Stake = { visibility: row.visibility, organizationIds: [...new Set(speakers.flat())] };
+    const sources = await findTieSources(db, [id]);
+    return { row, parties, speakers, stake, sources, documents: await repo.findDocuments(db, id) };
+  },
+  insert: repo.insertPartnership,
+  update: repo.updatePartnership,
+  stake: ({ stake }) => stake,
+  audited: ({ row, parties }) => ({
+    kind: row.kind,
+    status: row.status,
+    signedOn: row.signedOn,
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    endReason: row.endReason,
+    renewalOn: row.renewalOn,
+    themes: row.themes,
+    descriptions: row.descriptions,
+    notes: row.notes,
+    visibility: row.visibility,
+    parties: parties.map((party) => ({
+      placeId: party.placeId,
+      organizationId: party.organizationId,
+      confirmed: party.confirmedAt !== null,
+    })),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+    version: row.version,
+  }),
+  present: presentPartnership,
+  afterWrite: (db, before, after) =>
+    afterTieWrite(
+      db,
+      [...(before?.parties ?? []), ...after.parties].map((party) => party.placeId),
+      publicView(before?.row) !== publicView(after.row),
+    ),
+  writeError: duplicateRace,
+};
+
 /** A tie the actor may read (deleted ones only for those who may restore them), with its stake. */
 export async function getPartnership(db: DbOrTx, actor: Actor | null, id: number, lock = false) {
-  const row = await repo.findPartnershipRow(db, id, lock);
-  if (!row) throw notFound(id);
-  const parties = await repo.findTieParties(db, id);
-  const { stake, speakers } = await tieStake(db, row, parties);
-  if (!policy.read(actor, stake)) throw notFound(id);
-  if (row.deletedAt && !policy.write(actor, stake)) throw notFound(id);
-  return { row, parties, stake, speakers };
+  return readRecord(db, actor, partnershipRecord, id, lock);
+}
+
+/** Checks that a tie is not deleted and that the actor may change it: not found, or 401 or 403, when not. */
+export function assertWritablePartnership(actor: Actor | null, tie: LoadedTie): asserts actor is Actor {
+  assertWritable(actor, partnershipRecord, tie);
 }
 
 async function checkParties(db: DbOrTx, parties: readonly PartyRef[]) {
@@ -187,71 +260,21 @@ async function refuseDuplicate(
   );
 }
 
-/** Maps the race where two requests create the same tie at once to the same answer as a visible duplicate. */
-function duplicateRace(error: unknown): never {
-  if (pgErrorCode(error) === '23505') {
-    throw new AppError('PARTNERSHIP_EXISTS', 'A tie of this kind between these parties exists', [
-      { field: 'body.parties', message: 'another tie has these parties' },
-    ]);
-  }
-  throw error;
-}
-
-/** What the public sees of a tie: its partners lists, the network and the statistics show these and no more. */
-function publicView(row: repo.PartnershipRow): string | null {
-  return row.isPublic ? JSON.stringify([row.kind, row.status, row.startedOn, row.partyKey]) : null;
-}
-
-/**
- * Recounts the parties' partners and marks the registry changed. When the public sees a change (`shown`), the
- * tie-derived models and the partners lists of the parties drop; when a partner count changed too, so do the
- * partners lists of the parties' partners, which show that count.
- */
-async function afterTieWrite(db: DbOrTx, placeIds: Iterable<number | null>, shown: boolean) {
-  const parties = [...new Set([...placeIds].filter((id): id is number => id !== null))];
-  const recounted = await recountPartners(db, parties);
-  if (!shown && recounted === 0) return bumpRegistryRevision(db, {});
-  const partners = recounted > 0 ? await findPartnerPlaceIds(db, parties) : [];
-  return bumpRegistryRevision(db, { ties: true, partnersOf: [...parties, ...partners] });
-}
-
 /**
  * Creates a tie. The actor must speak for at least one party (or be an administrator); the parties they speak
  * for are confirmed at once, the others wait for their own editors.
  */
 export async function createPartnership(db: DbOrTx, actor: Actor | null, body: CreatePartnershipBody) {
-  const refs = body.parties.map(toRef);
-  const speakers = await speakersOf(db, refs);
-  authorize(actor, policy.create(actor, speakers.flat()));
-  const partyKey = partyKeyFor(body.parties);
-  const { row, notice } = await db
-    .transaction(async (tx) => {
-      await checkParties(tx, refs);
-      await refuseDuplicate(tx, body.kind, partyKey);
-      const { parties: _parties, ...fields } = body;
-      const row = await repo.insertPartnership(tx, { ...fields, partyKey, createdBy: actor.id });
-      const now = new Date();
-      const parties = refs.map((ref, index) => {
-        const confirms = (speakers[index] ?? []).some((id) => actor.memberships.get(id) === 'editor');
-        return { ...ref, confirmedAt: confirms ? now : null, confirmedBy: confirms ? actor.id : null };
-      });
-      await repo.replaceParties(tx, row.id, parties);
-      await recordAudit(tx, actor, {
-        action: 'create',
-        entityType: 'partnership',
-        entityId: row.id,
-        after: audited(row, parties),
-      });
-      const notice = await afterTieWrite(
-        tx,
-        refs.map((ref) => ref.placeId),
-        row.isPublic,
-      );
-      return { row, notice };
-    })
-    .catch(duplicateRace);
-  announceCommitted(db, notice);
-  return row;
+  const { parties, ...fields } = body;
+  return createRecord(db, actor, partnershipRecord, async (tx) => {
+    const refs = parties.map(toRef);
+    const speakers = await speakersOf(tx, refs);
+    authorize(actor, policy.create(actor, speakers.flat()));
+    const partyKey = partyKeyFor(parties);
+    await checkParties(tx, refs);
+    await refuseDuplicate(tx, body.kind, partyKey);
+    return { ...fields, partyKey, createdBy: actor.id, parties: confirmedParties(actor, refs, speakers) };
+  });
 }
 
 /** Changes a tie, with optimistic concurrency: a stale version answers 409 with the current record. */
@@ -261,73 +284,44 @@ export async function updatePartnership(
   id: number,
   body: UpdatePartnershipBody,
 ) {
-  const { after, notice } = await db
-    .transaction(async (tx) => {
-      const loaded = await getPartnership(tx, actor, id, true);
-      const { row: before, parties: beforeParties, stake } = loaded;
-      if (before.deletedAt) throw notFound(id);
-      authorize(actor, policy.write(actor, stake));
-      await assertVersion(before, body.version, () => presentPartnership(tx, actor, before, loaded));
-      const { version: _version, parties: newParties, ...fields } = body;
-      const merged = { ...before, ...fields };
-      // The rules between fields hold for the record as it will be, not only for the fields sent.
-      if (merged.endedOn && merged.status !== 'ended') {
-        throw new AppError('VALIDATION_FAILED', 'Invalid request: body.status', [
-          { field: 'body.status', message: 'must be ended while the tie has an end date' },
-        ]);
-      }
-      if (merged.endedOn && merged.startedOn && merged.endedOn < merged.startedOn) {
-        throw new AppError('VALIDATION_FAILED', 'Invalid request: body.endedOn', [
-          { field: 'body.endedOn', message: 'must not be before startedOn' },
-        ]);
-      }
-      let partyKey = before.partyKey;
-      let afterParties: (PartyRef & { confirmedAt: Date | null; confirmedBy: number | null })[] =
-        beforeParties.map((party) => ({ ...party, confirmedBy: null }));
-      if (newParties) {
-        const refs = newParties.map(toRef);
-        const removed = beforeParties
-          .map((party, index) => ({ party, speakers: loaded.speakers[index] ?? [] }))
-          .filter(({ party }) => !refs.some((ref) => sameParty(party, ref)));
-        authorize(
-          actor,
-          removed.every(({ speakers }) => policy.removeParty(actor, speakers)),
-        );
-        await checkParties(tx, refs);
-        const speakers = await speakersOf(tx, refs);
-        // After the change the actor must still speak for a party, or they could take a tie away from its owners.
-        authorize(actor, policy.create(actor, speakers.flat()));
-        partyKey = partyKeyFor(newParties);
-        const now = new Date();
-        afterParties = refs.map((ref, index) => {
-          const kept = beforeParties.find((party) => sameParty(party, ref));
-          if (kept?.confirmedAt) return { ...ref, confirmedAt: kept.confirmedAt, confirmedBy: null };
-          const confirms = (speakers[index] ?? []).some((orgId) => actor.memberships.get(orgId) === 'editor');
-          return { ...ref, confirmedAt: confirms ? now : null, confirmedBy: confirms ? actor.id : null };
-        });
-      }
-      if (partyKey !== before.partyKey || (fields.kind && fields.kind !== before.kind)) {
-        await refuseDuplicate(tx, merged.kind, partyKey, id);
-      }
-      const after = await repo.updatePartnershipRow(tx, id, { ...fields, partyKey });
-      if (newParties) await repo.replaceParties(tx, id, afterParties);
-      await recordAudit(tx, actor, {
-        action: 'update',
-        entityType: 'partnership',
-        entityId: id,
-        before: audited(before, beforeParties),
-        after: audited(after, afterParties),
-      });
-      const notice = await afterTieWrite(
-        tx,
-        [...beforeParties, ...afterParties].map((party) => party.placeId),
-        publicView(before) !== publicView(after),
+  const { version, parties: newParties, ...fields } = body;
+  return updateRecord(db, actor, partnershipRecord, id, version, async (tx, loaded) => {
+    const { row: before } = loaded;
+    const merged = { ...before, ...fields };
+    // The rules between fields hold for the record as it will be, not only for the fields sent.
+    if (merged.endedOn && merged.status !== 'ended') {
+      throw new AppError('VALIDATION_FAILED', 'Invalid request: body.status', [
+        { field: 'body.status', message: 'must be ended while the tie has an end date' },
+      ]);
+    }
+    if (merged.endedOn && merged.startedOn && merged.endedOn < merged.startedOn) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid request: body.endedOn', [
+        { field: 'body.endedOn', message: 'must not be before startedOn' },
+      ]);
+    }
+    let partyKey = before.partyKey;
+    let parties: repo.PartyWrite[] | undefined;
+    if (newParties) {
+      const refs = newParties.map(toRef);
+      const removed = loaded.parties
+        .map((party, index) => ({ party, speakers: loaded.speakers[index] ?? [] }))
+        .filter(({ party }) => !refs.some((ref) => sameParty(party, ref)));
+      authorize(
+        actor,
+        removed.every(({ speakers }) => policy.removeParty(actor, speakers)),
       );
-      return { after, notice };
-    })
-    .catch(duplicateRace);
-  announceCommitted(db, notice);
-  return after;
+      await checkParties(tx, refs);
+      const speakers = await speakersOf(tx, refs);
+      // After the change the actor must still speak for a party, or they could take a tie away from its owners.
+      authorize(actor, policy.create(actor, speakers.flat()));
+      partyKey = partyKeyFor(newParties);
+      parties = confirmedParties(actor, refs, speakers, loaded.parties);
+    }
+    if (partyKey !== before.partyKey || (fields.kind && fields.kind !== before.kind)) {
+      await refuseDuplicate(tx, merged.kind, partyKey, id);
+    }
+    return { ...fields, partyKey, parties };
+  });
 }
 
 /** Deletes or restores a tie; a deleted tie stays in the database and its history, hidden from the public. */
@@ -338,34 +332,9 @@ export async function setPartnershipDeleted(
   version: number,
   deleted: boolean,
 ) {
-  const { after, notice } = await db
-    .transaction(async (tx) => {
-      const loaded = await getPartnership(tx, actor, id, true);
-      const { row: before, parties, stake } = loaded;
-      authorize(actor, policy.write(actor, stake));
-      if ((before.deletedAt !== null) === deleted) {
-        throw new AppError('CONFLICT', deleted ? 'The tie is already deleted' : 'The tie is not deleted');
-      }
-      await assertVersion(before, version, () => presentPartnership(tx, actor, before, loaded));
-      if (!deleted) await refuseDuplicate(tx, before.kind, before.partyKey, id);
-      const after = await repo.updatePartnershipRow(tx, id, { deletedAt: deleted ? new Date() : null });
-      await recordAudit(tx, actor, {
-        action: deleted ? 'delete' : 'restore',
-        entityType: 'partnership',
-        entityId: id,
-        before: audited(before, parties),
-        after: audited(after, parties),
-      });
-      const notice = await afterTieWrite(
-        tx,
-        parties.map((party) => party.placeId),
-        publicView(before) !== publicView(after),
-      );
-      return { after, notice };
-    })
-    .catch(duplicateRace);
-  announceCommitted(db, notice);
-  return after;
+  return setRecordDeleted(db, actor, partnershipRecord, id, version, deleted, (tx, { row }) =>
+    refuseDuplicate(tx, row.kind, row.partyKey, id),
+  );
 }
 
 /** Confirms a tie for one party, or for every party the actor speaks for. */
@@ -375,10 +344,10 @@ export async function confirmPartnership(
   id: number,
   body: { version: number; party?: PartyInput },
 ) {
-  const { after, notice } = await db.transaction(async (tx) => {
-    const loaded = await getPartnership(tx, actor, id, true);
-    const { row: before, parties, speakers } = loaded;
-    if (before.deletedAt) throw notFound(id);
+  return writeRecord(db, actor, partnershipRecord, async (tx) => {
+    const before = await getPartnership(tx, actor, id, true);
+    const { row, parties, speakers } = before;
+    if (row.deletedAt) throw notFound(id);
     const wanted = body.party ? toRef(body.party) : undefined;
     const targets = parties
       .map((party, index) => ({ party, speakers: speakers[index] ?? [] }))
@@ -391,21 +360,14 @@ export async function confirmPartnership(
     if (targets.length === 0) throw new AppError('CONFLICT', 'The tie is already confirmed for that party');
     const allowed = targets.filter((target) => policy.confirm(actor, target.speakers));
     authorize(actor, allowed.length > 0 && (!wanted || allowed.length === targets.length));
-    await assertVersion(before, body.version, () => presentPartnership(tx, actor, before, loaded));
+    await assertVersion(row, body.version, () => presentPartnership(actor, before));
     for (const { party } of allowed) await repo.confirmParty(tx, id, party, actor.id);
-    const after = await repo.updatePartnershipRow(tx, id, {});
-    const afterParties = await repo.findTieParties(tx, id);
-    await recordAudit(tx, actor, {
-      action: 'confirm',
-      entityType: 'partnership',
-      entityId: id,
-      before: audited(before, parties),
-      after: audited(after, afterParties),
-    });
-    // Confirmations show in no public read model.
-    const notice = await bumpRegistryRevision(tx, {});
-    return { after, notice };
+    await repo.updatePartnership(tx, id, {});
+    return { action: 'confirm', id, before };
   });
-  announceCommitted(db, notice);
-  return after;
+}
+
+/** A tie's history: every change, for members of the parties. */
+export async function partnershipHistory(db: DbOrTx, actor: Actor | null, id: number) {
+  return recordHistory(db, actor, partnershipRecord, id);
 }

@@ -76,34 +76,51 @@ export async function listPeople(
     .limit(filter.limit);
 }
 
-export async function insertPerson(db: DbOrTx, values: typeof people.$inferInsert) {
-  const [row] = await db.insert(people).values(values).returning();
-  return row!;
+type PostValues = Omit<typeof posts.$inferInsert, 'personId'>;
+type ContactValues = Omit<typeof contactPoints.$inferInsert, 'personId'>;
+
+/** A new person: the record, the posts they hold and their contact points. */
+export type PersonInsert = typeof people.$inferInsert & {
+  posts: PostValues[];
+  contactPoints: ContactValues[];
+};
+
+/** Changes to a person: fields of the record, and the posts and contact points that replace theirs. */
+export type PersonChanges = Partial<typeof people.$inferInsert> & {
+  posts?: PostValues[];
+  contactPoints?: ContactValues[];
+};
+
+export async function insertPerson(
+  db: DbOrTx,
+  { posts: postRows, contactPoints: contacts, ...values }: PersonInsert,
+) {
+  const [row] = await db.insert(people).values(values).returning({ id: people.id });
+  await replacePosts(db, row!.id, postRows);
+  await replaceContactPoints(db, row!.id, contacts);
+  return row!.id;
 }
 
-export async function updatePersonRow(db: DbOrTx, id: number, values: Partial<typeof people.$inferInsert>) {
-  const [row] = await db
+/** Writes changes to a person and bumps the version. */
+export async function updatePerson(
+  db: DbOrTx,
+  id: number,
+  { posts: postRows, contactPoints: contacts, ...values }: PersonChanges,
+) {
+  await db
     .update(people)
     .set({ ...values, updatedAt: new Date(), version: sql`${people.version} + 1` })
-    .where(eq(people.id, id))
-    .returning();
-  return row!;
+    .where(eq(people.id, id));
+  if (postRows) await replacePosts(db, id, postRows);
+  if (contacts) await replaceContactPoints(db, id, contacts);
 }
 
-export async function replacePosts(
-  db: DbOrTx,
-  personId: number,
-  rows: Omit<typeof posts.$inferInsert, 'personId'>[],
-) {
+async function replacePosts(db: DbOrTx, personId: number, rows: PostValues[]) {
   await db.delete(posts).where(eq(posts.personId, personId));
   if (rows.length > 0) await db.insert(posts).values(rows.map((row) => ({ ...row, personId })));
 }
 
-export async function replaceContactPoints(
-  db: DbOrTx,
-  personId: number,
-  rows: Omit<typeof contactPoints.$inferInsert, 'personId'>[],
-) {
+async function replaceContactPoints(db: DbOrTx, personId: number, rows: ContactValues[]) {
   await db.delete(contactPoints).where(eq(contactPoints.personId, personId));
   if (rows.length > 0) await db.insert(contactPoints).values(rows.map((row) => ({ ...row, personId })));
 }

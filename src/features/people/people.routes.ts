@@ -2,13 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
-import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../core/schemas.ts';
+import { historyResponseSchema, versionSchema } from '../../core/schemas.ts';
+import {
+  type RecordRoutes,
+  readErrorResponses,
+  registerRecordHistory,
+  registerRecordWrites,
+} from '../records/records.routes.ts';
 import {
   createPersonBodySchema,
   personListQuerySchema,
   personListResponseSchema,
   personParamsSchema,
   personSchema,
+  type UpdatePersonBody,
   updatePersonBodySchema,
 } from './people.schema.ts';
 import * as service from './people.service.ts';
@@ -40,7 +47,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
         summary: 'A person',
         description: 'Contact points and notes only for members of the person’s organisations.',
         params: personParamsSchema,
-        response: { 200: personSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+        response: { 200: personSchema, ...readErrorResponses },
       },
     },
     async (request) => service.getPerson(db, request.actor, request.params.id),
@@ -61,52 +68,31 @@ export const peopleRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
       reply.code(201).send(await service.createPerson(db, request.actor, request.body)),
   );
 
-  app.patch(
-    '/api/people/:id',
-    {
-      schema: {
-        tags,
+  const routes: RecordRoutes<UpdatePersonBody> = {
+    path: '/api/people/:id',
+    tags,
+    params: personParamsSchema,
+    record: personSchema,
+    updateBody: updatePersonBodySchema,
+    docs: {
+      update: {
         summary: 'Change a person',
         description:
           'Posts and contact points, when given, replace the old ones. A stale version answers 409.',
-        params: personParamsSchema,
-        body: updatePersonBodySchema,
-        response: { 200: personSchema, ...errors },
       },
-    },
-    async (request) => service.updatePerson(db, request.actor, request.params.id, request.body),
-  );
-
-  app.delete(
-    '/api/people/:id',
-    {
-      schema: {
-        tags,
+      delete: {
         summary: 'Delete a person',
         description: 'The record can be restored. To remove personal data for good, erase it.',
-        params: personParamsSchema,
-        querystring: versionQuerySchema,
-        response: { 200: personSchema, ...errors },
       },
+      restore: { summary: 'Restore a deleted person' },
+      history: { summary: 'A person’s history', description: 'For members of the person’s organisations.' },
     },
-    async (request) =>
-      service.setPersonDeleted(db, request.actor, request.params.id, request.query.version, true),
-  );
-
-  app.post(
-    '/api/people/:id/restore',
-    {
-      schema: {
-        tags,
-        summary: 'Restore a deleted person',
-        params: personParamsSchema,
-        body: versionBody,
-        response: { 200: personSchema, ...errors },
-      },
-    },
-    async (request) =>
-      service.setPersonDeleted(db, request.actor, request.params.id, request.body.version, false),
-  );
+    historyErrors: readErrorResponses,
+    update: (actor, id, body) => service.updatePerson(db, actor, id, body),
+    setDeleted: (actor, id, version, deleted) => service.setPersonDeleted(db, actor, id, version, deleted),
+    history: (actor, id) => service.personHistory(db, actor, id),
+  };
+  registerRecordWrites(app, routes);
 
   app.get(
     '/api/people/:id/export',
@@ -148,17 +134,5 @@ export const peopleRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
     async (request) => service.erasePerson(db, request.actor, request.params.id, request.body.version),
   );
 
-  app.get(
-    '/api/people/:id/history',
-    {
-      schema: {
-        tags,
-        summary: 'A person’s history',
-        description: 'For members of the person’s organisations.',
-        params: personParamsSchema,
-        response: { 200: historyResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
-      },
-    },
-    async (request) => service.personHistory(db, request.actor, request.params.id),
-  );
+  registerRecordHistory(app, routes);
 };
