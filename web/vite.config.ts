@@ -44,14 +44,35 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
     // What the first view and the lazy workspace pages share (React, the router, i18n, the app's own modules)
-    // goes in one chunk, so the first view loads two scripts rather than a handful of small common chunks.
+    // goes in one chunk, so the first view loads two scripts rather than a handful of small common chunks. What
+    // only the workspace uses stays out of it (the API's workspace modules, TanStack Query's mutations, the
+    // vocabularies only the workspace offers) and goes in a chunk of its own that every workspace page loads.
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             {
               name: 'shared',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|vite)[\\/]|[\\/]web[\\/]src[\\/](main|format|components[\\/]|api[\\/]|pages[\\/]|i18n[\\/]index)|[\\/]src[\\/]features[\\/](partnerships[\\/]partnerships\.constants|network[\\/]network\.encoding)|preload-helper|commonjsHelpers|rolldown[\\/]runtime/,
+              test: new RegExp(
+                [
+                  String.raw`node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|vite)[\\/](?!.*[\\/](useMutation|mutationObserver)\.js$)`,
+                  String.raw`[\\/]web[\\/]src[\\/](main|format|components[\\/]|pages[\\/]|i18n[\\/]index)`,
+                  String.raw`[\\/]web[\\/]src[\\/]api[\\/](client|network|partnerships|places|settings|stats)\.ts$`,
+                  String.raw`[\\/]src[\\/]features[\\/](partnerships[\\/]partnerships\.constants|network[\\/]network\.encoding)`,
+                  String.raw`preload-helper|commonjsHelpers|rolldown[\\/]runtime`,
+                ].join('|'),
+              ),
+            },
+            {
+              // What the workspace's pages share: its API modules, form parts and texts, and the mutations.
+              name: 'workspace',
+              test: new RegExp(
+                [
+                  String.raw`[\\/]web[\\/]src[\\/](api[\\/]|workspace[\\/](ui[\\/]|audit[\\/]|texts))`,
+                  String.raw`[\\/]src[\\/](contract|features[\\/])`,
+                  String.raw`node_modules[\\/]@tanstack[\\/]`,
+                ].join('|'),
+              ),
             },
           ],
         },

@@ -2,7 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { networkQuery, settingsQuery } from './api/hooks.ts';
+import { networkQuery } from './api/network.ts';
+import { settingsQuery } from './api/settings.ts';
 import { Layout } from './components/Layout.tsx';
 import { setupI18n } from './i18n/index.ts';
 import { preloadMap } from './map/load.ts';
@@ -24,43 +25,47 @@ const router = createBrowserRouter([
       // The workspace loads on demand, so the public atlas carries none of its code.
       {
         path: '/sign-in',
-        lazy: async () => ({ Component: (await import('./workspace/AuthPages.tsx')).SignInPage }),
+        lazy: async () => ({ Component: (await import('./workspace/auth/SignInPage.tsx')).SignInPage }),
       },
       {
         path: '/setup',
-        lazy: async () => ({ Component: (await import('./workspace/AuthPages.tsx')).SetupPage }),
+        lazy: async () => ({ Component: (await import('./workspace/auth/LinkPage.tsx')).SetupPage }),
       },
       {
         path: '/password',
-        lazy: async () => ({ Component: (await import('./workspace/AuthPages.tsx')).PasswordPage }),
+        lazy: async () => ({ Component: (await import('./workspace/auth/LinkPage.tsx')).PasswordPage }),
       },
       {
         path: '/workspace',
-        lazy: async () => ({ Component: (await import('./workspace/DashboardPage.tsx')).DashboardPage }),
+        lazy: async () => ({
+          Component: (await import('./workspace/dashboard/DashboardPage.tsx')).DashboardPage,
+        }),
       },
       {
         path: '/partnerships/new',
         lazy: async () => ({
-          Component: (await import('./workspace/NewPartnershipPage.tsx')).NewPartnershipPage,
+          Component: (await import('./workspace/partnerships/NewPartnershipPage.tsx')).NewPartnershipPage,
         }),
       },
       {
         path: '/organizations/:id',
         lazy: async () => ({
-          Component: (await import('./workspace/OrganizationPage.tsx')).OrganizationPage,
+          Component: (await import('./workspace/organizations/OrganizationPage.tsx')).OrganizationPage,
         }),
       },
       {
         path: '/account',
-        lazy: async () => ({ Component: (await import('./workspace/AccountPage.tsx')).AccountPage }),
+        lazy: async () => ({ Component: (await import('./workspace/auth/AccountPage.tsx')).AccountPage }),
       },
       {
         path: '/admin/users',
-        lazy: async () => ({ Component: (await import('./workspace/UsersPage.tsx')).UsersPage }),
+        lazy: async () => ({ Component: (await import('./workspace/users/UsersPage.tsx')).UsersPage }),
       },
       {
         path: '/partnerships/:id',
-        lazy: async () => ({ Component: (await import('./workspace/PartnershipPage.tsx')).PartnershipPage }),
+        lazy: async () => ({
+          Component: (await import('./workspace/partnerships/PartnershipPage.tsx')).PartnershipPage,
+        }),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

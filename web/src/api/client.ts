@@ -1,70 +1,61 @@
-import type { NetworkResponse } from '../../../src/features/network/network.schema.ts';
-import type { PartnershipResponse } from '../../../src/features/partnerships/partnerships.schema.ts';
-import type {
-  PlaceDetail,
-  PlacePartnersResponse,
-  PlaceSummary,
-} from '../../../src/features/places/places.schema.ts';
-import type { StatsResponse } from '../../../src/features/stats/stats.schema.ts';
+import type { ErrorCode, ErrorResponse } from '../../../src/contract.ts';
 
-export type {
-  NetworkResponse,
-  PartnershipResponse,
-  PlaceDetail,
-  PlacePartnersResponse,
-  PlaceSummary,
-  StatsResponse,
-};
+type ErrorDetail = ErrorResponse['error']['details'][number];
 
-export interface SearchResult extends PlaceSummary {
-  matchedName: string;
-  matchedLang: string;
-  score: number;
-}
-
-/** An API answer that was not 2xx, with the API's own error code. */
+/**
+ * A request that failed: an answer that was not 2xx, with the API's own error code, or no answer at all (status 0,
+ * NETWORK_ERROR: offline, the server unreachable).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | 'NETWORK_ERROR' | 'HTTP_ERROR',
     message: string,
+    /** The refused fields, named as the API names them (`body.parties.0`). */
+    readonly details: ErrorDetail[] = [],
+    /** With VERSION_CONFLICT: the record as it is now. */
+    readonly current?: unknown,
   ) {
     super(message);
+    this.name = 'ApiError';
   }
 }
 
-export async function getJson<T>(
-  path: string,
-  params: Record<string, string | number | undefined> = {},
-  signal?: AbortSignal,
-): Promise<T> {
+export type QueryParams = Record<string, string | number | undefined>;
+
+/** The path with the given parameters as its query; empty and missing ones are left out. */
+export function withQuery(path: string, params: QueryParams = {}): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params))
     if (value !== undefined && value !== '') query.set(key, String(value));
-  const url = query.size > 0 ? `${path}?${query}` : path;
-  const response = await fetch(url, { signal, headers: { accept: 'application/json' } });
-  if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-    throw new ApiError(
-      response.status,
-      body.error?.code ?? 'HTTP_ERROR',
-      body.error?.message ?? response.statusText,
-    );
-  }
-  return (await response.json()) as T;
+  return query.size > 0 ? `${path}?${query}` : path;
 }
 
-export const api = {
-  search: (q: string, signal?: AbortSignal) =>
-    getJson<{ query: string; results: SearchResult[] }>('/api/places', { q, limit: 8 }, signal),
-  place: (id: number) => getJson<PlaceDetail>(`/api/places/${id}`),
-  partners: (id: number) => getJson<PlacePartnersResponse>(`/api/places/${id}/partners`),
-  network: () => getJson<NetworkResponse>('/api/network'),
-  networkNames: () => getJson<{ ids: number[]; names: string[] }>('/api/network/names'),
-  names: (lang: string) =>
-    getJson<{ lang: string; names: Record<string, string> }>('/api/place-names', { lang }),
-  stats: (country?: string) => getJson<StatsResponse>('/api/stats', { country }),
-  partnerships: (params: Record<string, string | number | undefined>) =>
-    getJson<{ items: PartnershipResponse[]; nextCursor: string | null }>('/api/partnerships', params),
-  settings: () => getJson<{ mapStyleUrl: string | null }>('/api/settings'),
-};
+/** Sends a request and answers its JSON body (nothing for 204); a refusal, or no answer, becomes an ApiError. */
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
+  } catch (failure) {
+    // A cancelled query stays an AbortError; anything else means there was no answer.
+    if (init.signal?.aborted) throw failure;
+    throw new ApiError(0, 'NETWORK_ERROR', failure instanceof Error ? failure.message : String(failure));
+  }
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const error = (body as Partial<ErrorResponse> | undefined)?.error;
+    throw new ApiError(
+      response.status,
+      (error?.code as ErrorCode | undefined) ?? 'HTTP_ERROR',
+      error?.message ?? response.statusText,
+      error?.details ?? [],
+      error?.current,
+    );
+  }
+  return body as T;
+}
+
+/** A GET with query parameters. */
+export const getJson = <T>(path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> =>
+  request<T>(withQuery(path, params), { signal });

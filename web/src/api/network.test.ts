@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PARTNERSHIP_KINDS,
-  PARTNERSHIP_STATUSES,
-} from '../../../src/features/partnerships/partnerships.constants.ts';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../../src/contract.ts';
 import { PlaceIndex } from '../map/place-index.ts';
 import { decodeNetwork, edgeMatches, tieMatches } from './network.ts';
 

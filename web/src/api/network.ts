@@ -1,5 +1,32 @@
-import { decodeEdges } from '../../../src/features/network/network.encoding.ts';
-import type { NetworkResponse } from './client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { decodeEdges, type NetworkNamesResponse, type NetworkResponse } from '../../../src/contract.ts';
+import { getJson } from './client.ts';
+
+export const networkKeys = {
+  all: ['network'] as const,
+  names: () => ['network', 'names'] as const,
+};
+
+/** The world network, decoded once for the map, lists and filters. */
+export const networkQuery = {
+  queryKey: networkKeys.all,
+  queryFn: async () => decodeNetwork(await getJson<NetworkResponse>('/api/network')),
+  staleTime: 60_000,
+};
+
+export const useNetwork = () => useQuery(networkQuery);
+
+/** Display names of the map's places by id, loaded after the map itself. */
+export const useNetworkNames = (enabled = true) =>
+  useQuery({
+    queryKey: networkKeys.names(),
+    queryFn: async () => {
+      const { ids, names } = await getJson<NetworkNamesResponse>('/api/network/names');
+      return new Map(ids.map((id, index) => [id, names[index]!]));
+    },
+    enabled,
+    staleTime: 60_000,
+  });
 
 /** The world network decoded once into typed arrays and lookups for the map, lists and filters. */
 export interface Network {
@@ -61,20 +88,15 @@ export interface Filters {
   decade?: string;
 }
 
+/** Whether a tie that started in `year` (0: unknown) started in the decade ("1990", or "unknown"). */
+const inDecade = (year: number, decade: string) =>
+  decade === 'unknown' ? year === 0 : year !== 0 && Math.floor(year / 10) * 10 === Number(decade);
+
 /** Whether tie number `edge` passes the filters. */
 export function edgeMatches(network: Network, edge: number, filters: Filters): boolean {
   if (filters.kind && network.edgeKind[edge] !== filters.kind) return false;
   if (filters.status && network.edgeStatus[edge] !== filters.status) return false;
-  if (filters.decade) {
-    const year = network.edgeStartYear[edge]!;
-    if (
-      filters.decade === 'unknown'
-        ? year !== 0
-        : year === 0 || Math.floor(year / 10) * 10 !== Number(filters.decade)
-    ) {
-      return false;
-    }
-  }
+  if (filters.decade && !inDecade(network.edgeStartYear[edge]!, filters.decade)) return false;
   if (filters.country) {
     const a = network.countries[network.edgeA[edge]!];
     const b = network.countries[network.edgeB[edge]!];
@@ -90,16 +112,8 @@ export function tieMatches(
 ): boolean {
   if (filters.kind && tie.kind !== filters.kind) return false;
   if (filters.status && tie.status !== filters.status) return false;
-  if (filters.decade) {
-    const year = tie.startedOn ? Number(tie.startedOn.slice(0, 4)) : 0;
-    if (
-      filters.decade === 'unknown'
-        ? year !== 0
-        : year === 0 || Math.floor(year / 10) * 10 !== Number(filters.decade)
-    ) {
-      return false;
-    }
-  }
+  if (filters.decade && !inDecade(tie.startedOn ? Number(tie.startedOn.slice(0, 4)) : 0, filters.decade))
+    return false;
   if (filters.country && !tie.countries.includes(filters.country)) return false;
   return true;
 }

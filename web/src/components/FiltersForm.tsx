@@ -1,9 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import {
-  PARTNERSHIP_KINDS,
-  PARTNERSHIP_STATUSES,
-} from '../../../src/features/partnerships/partnerships.constants.ts';
 import type { Filters } from '../api/network.ts';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../api/partnerships.ts';
 import { useFormat } from '../format.ts';
 
 const DECADES = ['1940', '1950', '1960', '1970', '1980', '1990', '2000', '2010', '2020'];

@@ -1,11 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { PlacePartnersResponse } from '../api/client.ts';
-import { usePlaceName } from '../api/names.ts';
+import { type Partner, usePlaceName } from '../api/places.ts';
 import { useFormat } from '../format.ts';
 
-type Partner = PlacePartnersResponse['partners'][number];
 type Column = 'name' | 'country' | 'kind' | 'status' | 'started' | 'age';
 
 /** A place's partners as a table whose column headers sort it; each partner links to its own page. */

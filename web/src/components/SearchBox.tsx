@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type SearchResult } from '../api/client.ts';
-import { usePlaceName } from '../api/names.ts';
+import { type PlaceSearchResult, usePlaceName, usePlaceSearch } from '../api/places.ts';
 import { useFormat } from '../format.ts';
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -15,7 +13,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** Typeahead place search as an ARIA 1.2 combobox: type, move with the arrow keys, choose with Enter. */
-export function SearchBox({ onChoose }: { onChoose: (place: SearchResult) => void }) {
+export function SearchBox({ onChoose }: { onChoose: (place: PlaceSearchResult) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const placeName = usePlaceName();
@@ -24,16 +22,11 @@ export function SearchBox({ onChoose }: { onChoose: (place: SearchResult) => voi
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const query = useDebounced(text.trim(), 120);
-  const { data } = useQuery({
-    queryKey: ['search', query],
-    queryFn: ({ signal }) => api.search(query, signal),
-    enabled: query.length > 0,
-    staleTime: 60_000,
-  });
+  const { data } = usePlaceSearch(query);
   const results = query.length > 0 ? (data?.results ?? []) : [];
   const listId = `${id}-list`;
 
-  const choose = (place: SearchResult) => {
+  const choose = (place: PlaceSearchResult) => {
     onChoose(place);
     setOpen(false);
     setActive(-1);

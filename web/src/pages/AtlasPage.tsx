@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useNetwork, usePartners, useSettings } from '../api/hooks.ts';
-import { usePlaceName } from '../api/names.ts';
-import { edgeMatches, type Filters, tieMatches } from '../api/network.ts';
+import { edgeMatches, type Filters, tieMatches, useNetwork } from '../api/network.ts';
+import { usePartners, usePlaceName } from '../api/places.ts';
+import { useSettings } from '../api/settings.ts';
 import { FiltersForm } from '../components/FiltersForm.tsx';
 import { PartnersTable } from '../components/PartnersTable.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';

@@ -1,11 +1,47 @@
-import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api } from '../api/client.ts';
-import { useNetwork, useNetworkNames } from '../api/hooks.ts';
-import { usePlaceName } from '../api/names.ts';
+import { useNetwork, useNetworkNames } from '../api/network.ts';
+import { usePartnershipList } from '../api/partnerships.ts';
+import { usePlaceName } from '../api/places.ts';
+import { useCountryStats } from '../api/stats.ts';
 import { BarChart } from '../components/BarChart.tsx';
 import { useFormat } from '../format.ts';
+import { NotFoundPage } from './NotFoundPage.tsx';
+
+/** A titled table of rows ranked by their number of ties. */
+function RankTable(props: {
+  id: string;
+  title: string;
+  columns: [string, string];
+  rows: { key: string | number; head: ReactNode; ties: number }[];
+}) {
+  const format = useFormat();
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.title}</h2>
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{props.columns[0]}</th>
+              <th scope="col">{props.columns[1]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.head}</th>
+                <td>{format.number(row.ties)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
 
 /** A country: its places with ties, its partner countries ranked, and the ties with one chosen partner country. */
 export function CountryPage() {
@@ -15,25 +51,13 @@ export function CountryPage() {
   const code = (useParams().code ?? '').toUpperCase();
   const [params, setParams] = useSearchParams();
   const valid = /^[A-Z]{2}$/.test(code);
-  const stats = useQuery({ queryKey: ['stats', code], queryFn: () => api.stats(code), enabled: valid });
+  const stats = useCountryStats(code, valid);
   const network = useNetwork();
   const names = useNetworkNames();
   const pair = params.get('pair')?.toUpperCase();
-  const pairTies = useQuery({
-    queryKey: ['pair', code, pair],
-    queryFn: () => api.partnerships({ country: code, partnerCountry: pair, limit: 200 }),
-    enabled: valid && !!pair,
-  });
+  const pairTies = usePartnershipList({ country: code, partnerCountry: pair, limit: 200 }, valid && !!pair);
 
-  if (!valid) {
-    return (
-      <section>
-        <h1>{t('common.notFound')}</h1>
-        <p>{t('country.notFound')}</p>
-        <Link to="/">{t('common.back')}</Link>
-      </section>
-    );
-  }
+  if (!valid) return <NotFoundPage text={t('country.notFound')} />;
   const name = format.country(code);
   const partnerCountries = (stats.data?.byCountryPair ?? [])
     .map((row) => ({
@@ -79,59 +103,33 @@ export function CountryPage() {
         </p>
       )}
       <div className="country-grid">
-        <section aria-labelledby="partner-countries">
-          <h2 id="partner-countries">{t('country.partnerCountries')}</h2>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">{t('country.partnerCountries')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('partner.country')}</th>
-                  <th scope="col">{t('country.ties')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {partnerCountries.map((row) => (
-                  <tr key={row.country}>
-                    <th scope="row">
-                      <Link
-                        to={`/countries/${code}?pair=${row.country}`}
-                        aria-current={row.country === pair ? 'true' : undefined}
-                      >
-                        {format.country(row.country)}
-                      </Link>
-                    </th>
-                    <td>{format.number(row.ties)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-        <section aria-labelledby="places-title">
-          <h2 id="places-title">{t('country.places')}</h2>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">{t('country.places')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('country.place')}</th>
-                  <th scope="col">{t('country.ties')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {places.map((place) => (
-                  <tr key={place.id}>
-                    <th scope="row">
-                      <Link to={`/places/${place.id}`}>{placeName(place.id, place.name)}</Link>
-                    </th>
-                    <td>{format.number(place.ties)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <RankTable
+          id="partner-countries"
+          title={t('country.partnerCountries')}
+          columns={[t('partner.country'), t('country.ties')]}
+          rows={partnerCountries.map((row) => ({
+            key: row.country,
+            ties: row.ties,
+            head: (
+              <Link
+                to={`/countries/${code}?pair=${row.country}`}
+                aria-current={row.country === pair ? 'true' : undefined}
+              >
+                {format.country(row.country)}
+              </Link>
+            ),
+          }))}
+        />
+        <RankTable
+          id="places-title"
+          title={t('country.places')}
+          columns={[t('country.place'), t('country.ties')]}
+          rows={places.map((place) => ({
+            key: place.id,
+            ties: place.ties,
+            head: <Link to={`/places/${place.id}`}>{placeName(place.id, place.name)}</Link>,
+          }))}
+        />
       </div>
       <section aria-labelledby="pair-title" className="pair">
         <h2 id="pair-title">

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useNetwork, usePartners, usePlace, useSettings } from '../api/hooks.ts';
-import { usePlaceName } from '../api/names.ts';
+import { useNetwork } from '../api/network.ts';
+import { usePartners, usePlace, usePlaceName } from '../api/places.ts';
+import { useSettings } from '../api/settings.ts';
 import { BarChart } from '../components/BarChart.tsx';
 import { PartnersTable } from '../components/PartnersTable.tsx';
 import { useFormat } from '../format.ts';
 import { AtlasMap } from '../map/AtlasMap.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
 
 /** A place: its names, identifiers, a small map, its partners, a timeline of its ties and their sources. */
 export function PlacePage() {
@@ -19,15 +21,7 @@ export function PlacePage() {
   const network = useNetwork();
   const settings = useSettings();
 
-  if (validId === undefined || place.isError) {
-    return (
-      <section>
-        <h1>{t('common.notFound')}</h1>
-        <p>{t('place.notFound')}</p>
-        <Link to="/">{t('common.back')}</Link>
-      </section>
-    );
-  }
+  if (validId === undefined || place.isError) return <NotFoundPage text={t('place.notFound')} />;
   if (!place.data) return <p>{t('common.loading')}</p>;
   const data = place.data;
   const name = placeName(data.id, data.name);

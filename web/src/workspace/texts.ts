@@ -11,6 +11,9 @@ const loaders: Record<Language, () => Promise<{ default: object }>> = {
   en: () => import('./i18n/en.json'),
 };
 
+/** The workspace's translation function, as pages hand it to their parts. */
+export type WorkspaceT = ReturnType<typeof useWorkspaceTexts>['t'];
+
 export function useWorkspaceTexts() {
   const { t, i18n } = useTranslation('workspace');
   const language = (i18n.language as Language) in loaders ? (i18n.language as Language) : 'en';

@@ -1,0 +1,144 @@
+/**
+ * What the web app may know of the server: the API's request and response types, inferred from the Zod schemas
+ * that validate them, and the vocabularies the pages offer. This is the only server file the web app imports.
+ *
+ * Types are imported as types only, so no schema (nor Zod) reaches the browser; the values exported here come
+ * from plain constant files with no dependencies.
+ */
+import type { z } from 'zod';
+import type { ErrorCode, errorResponseSchema } from './core/errors.ts';
+import type { historyEventSchema, historyResponseSchema } from './core/schemas.ts';
+import type {
+  activityListQuerySchema,
+  activityListResponseSchema,
+  activitySchema,
+  createActivityBodySchema,
+  updateActivityBodySchema,
+} from './features/activities/activities.schema.ts';
+import type {
+  apiTokenSchema,
+  changePasswordBodySchema,
+  createApiTokenBodySchema,
+  createdApiTokenSchema,
+  createUserBodySchema,
+  inspectLinkResponseSchema,
+  linkResponseSchema,
+  membershipBodySchema,
+  passwordLinkBodySchema,
+  sessionResponseSchema,
+  setupBodySchema,
+  signInBodySchema,
+  updateUserBodySchema,
+  userSchema,
+} from './features/auth/auth.schema.ts';
+import type { presentMerge } from './features/merges/merges.service.ts';
+import type { networkNamesResponseSchema, networkResponseSchema } from './features/network/network.schema.ts';
+import type {
+  createOrganizationBodySchema,
+  organizationListResponseSchema,
+  organizationSchema,
+  updateOrganizationBodySchema,
+} from './features/organizations/organizations.schema.ts';
+import type {
+  confirmPartnershipBodySchema,
+  createPartnershipBodySchema,
+  partnershipListQuerySchema,
+  partnershipListResponseSchema,
+  partnershipRecordSchema,
+  partnershipSchema,
+  updatePartnershipBodySchema,
+} from './features/partnerships/partnerships.schema.ts';
+import type {
+  createPersonBodySchema,
+  personListQuerySchema,
+  personListResponseSchema,
+  personSchema,
+  updatePersonBodySchema,
+} from './features/people/people.schema.ts';
+import type {
+  placeDetailSchema,
+  placeNamesResponseSchema,
+  placePartnersResponseSchema,
+  placeSearchResponseSchema,
+  placeSummarySchema,
+} from './features/places/places.schema.ts';
+import type { settingsResponseSchema } from './features/settings/settings.routes.ts';
+import type { statsResponseSchema } from './features/stats/stats.schema.ts';
+import type { organizationDashboard } from './features/workspace/workspace.service.ts';
+
+export { ACTIVITY_KINDS } from './features/activities/activities.constants.ts';
+export { decodeEdges } from './features/network/network.encoding.ts';
+export {
+  GOVERNMENT_KINDS,
+  MEMBER_ROLES,
+  ORGANIZATION_KINDS,
+} from './features/organizations/organizations.constants.ts';
+export {
+  PARTNERSHIP_KINDS,
+  PARTNERSHIP_STATUSES,
+  PARTNERSHIP_THEMES,
+} from './features/partnerships/partnerships.constants.ts';
+export { CONTACT_KINDS, POST_ROLES } from './features/people/people.constants.ts';
+
+// Errors
+export type { ErrorCode };
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+// The public registry
+export type NetworkResponse = z.infer<typeof networkResponseSchema>;
+export type NetworkNamesResponse = z.infer<typeof networkNamesResponseSchema>;
+export type PlaceSummary = z.infer<typeof placeSummarySchema>;
+export type PlaceDetail = z.infer<typeof placeDetailSchema>;
+export type PlacePartnersResponse = z.infer<typeof placePartnersResponseSchema>;
+export type PlaceSearchResponse = z.infer<typeof placeSearchResponseSchema>;
+export type PlaceSearchResult = PlaceSearchResponse['results'][number];
+export type PlaceNamesResponse = z.infer<typeof placeNamesResponseSchema>;
+export type StatsResponse = z.infer<typeof statsResponseSchema>;
+export type SettingsResponse = z.infer<typeof settingsResponseSchema>;
+export type PartnershipResponse = z.infer<typeof partnershipSchema>;
+export type PartnershipListQuery = Partial<z.infer<typeof partnershipListQuerySchema>>;
+export type PartnershipListResponse = z.infer<typeof partnershipListResponseSchema>;
+
+// Ties in the workspace
+export type PartnershipRecord = z.infer<typeof partnershipRecordSchema>;
+export type CreatePartnershipBody = z.input<typeof createPartnershipBodySchema>;
+export type UpdatePartnershipBody = z.input<typeof updatePartnershipBodySchema>;
+export type ConfirmPartnershipBody = z.input<typeof confirmPartnershipBodySchema>;
+export type Visibility = PartnershipRecord['visibility'];
+
+// Organisations, people and activities
+export type OrganizationResponse = z.infer<typeof organizationSchema>;
+export type OrganizationListResponse = z.infer<typeof organizationListResponseSchema>;
+export type CreateOrganizationBody = z.input<typeof createOrganizationBodySchema>;
+export type UpdateOrganizationBody = z.input<typeof updateOrganizationBodySchema>;
+export type PersonResponse = z.infer<typeof personSchema>;
+export type PersonListQuery = Partial<z.infer<typeof personListQuerySchema>>;
+export type PersonListResponse = z.infer<typeof personListResponseSchema>;
+export type CreatePersonBody = z.input<typeof createPersonBodySchema>;
+export type UpdatePersonBody = z.input<typeof updatePersonBodySchema>;
+export type ActivityResponse = z.infer<typeof activitySchema>;
+export type ActivityListQuery = Partial<z.infer<typeof activityListQuerySchema>>;
+export type ActivityListResponse = z.infer<typeof activityListResponseSchema>;
+export type CreateActivityBody = z.input<typeof createActivityBodySchema>;
+export type UpdateActivityBody = z.input<typeof updateActivityBodySchema>;
+/** The dashboard's schema is declared with its route; its presenter answers the same shape. */
+export type Dashboard = Awaited<ReturnType<typeof organizationDashboard>>;
+export type HistoryEvent = z.infer<typeof historyEventSchema>;
+export type HistoryResponse = z.infer<typeof historyResponseSchema>;
+export type Merge = ReturnType<typeof presentMerge>;
+
+// Accounts, sessions and tokens
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+export type SignInBody = z.input<typeof signInBodySchema>;
+export type SetupBody = z.input<typeof setupBodySchema>;
+export type PasswordLinkBody = z.input<typeof passwordLinkBodySchema>;
+export type InspectLinkResponse = z.infer<typeof inspectLinkResponseSchema>;
+export type ChangePasswordBody = z.input<typeof changePasswordBodySchema>;
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+export type CreateApiTokenBody = z.input<typeof createApiTokenBodySchema>;
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
+export type User = z.infer<typeof userSchema>;
+export type CreateUserBody = z.input<typeof createUserBodySchema>;
+export type UpdateUserBody = z.input<typeof updateUserBodySchema>;
+export type LinkResponse = z.infer<typeof linkResponseSchema>;
+export type MembershipBody = z.input<typeof membershipBodySchema>;

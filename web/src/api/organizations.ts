@@ -1,0 +1,76 @@
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type {
+  CreateOrganizationBody,
+  OrganizationListResponse,
+  OrganizationResponse,
+  UpdateOrganizationBody,
+} from '../../../src/contract.ts';
+import { getJson } from './client.ts';
+import { historyQuery } from './history.ts';
+import { sendJson, useWrite } from './writes.ts';
+
+export type { OrganizationResponse as Organization } from '../../../src/contract.ts';
+/** Organisations: cities, agencies, companies and others that keep ties, people and activities. */
+export { GOVERNMENT_KINDS, ORGANIZATION_KINDS } from '../../../src/contract.ts';
+
+export const organizationKeys = {
+  all: ['organizations'] as const,
+  list: () => [...organizationKeys.all, 'list'] as const,
+  record: (id: number) => [...organizationKeys.all, 'record', id] as const,
+  history: (id: number) => [...organizationKeys.all, 'history', id] as const,
+};
+
+/** The first 200 organisations, for choosing one. */
+export const useOrganizations = (enabled = true) =>
+  useQuery({
+    queryKey: organizationKeys.list(),
+    queryFn: () => getJson<OrganizationListResponse>('/api/organizations', { limit: 200 }),
+    enabled,
+  });
+
+export const useOrganization = (id: number) =>
+  useQuery({
+    queryKey: organizationKeys.record(id),
+    queryFn: () => getJson<OrganizationResponse>(`/api/organizations/${id}`),
+  });
+
+export const organizationHistory = (id: number) =>
+  historyQuery(organizationKeys.history(id), `/api/organizations/${id}/history`);
+
+/** The saved record replaces the cached one; lists and the history are read again. */
+const saved = (client: QueryClient, organization: OrganizationResponse) => {
+  client.setQueryData(organizationKeys.record(organization.id), organization);
+  return Promise.all([
+    client.invalidateQueries({ queryKey: organizationKeys.list() }),
+    client.invalidateQueries({ queryKey: organizationKeys.history(organization.id) }),
+  ]);
+};
+
+export const useCreateOrganization = () =>
+  useWrite(
+    (body: CreateOrganizationBody) => sendJson<OrganizationResponse>('POST', '/api/organizations', body),
+    saved,
+  );
+
+export const useUpdateOrganization = () =>
+  useWrite(
+    ({ id, ...body }: UpdateOrganizationBody & { id: number }) =>
+      sendJson<OrganizationResponse>('PATCH', `/api/organizations/${id}`, body),
+    saved,
+  );
+
+export const useDeleteOrganization = () =>
+  useWrite(
+    ({ id, version }: { id: number; version: number }) =>
+      sendJson<OrganizationResponse>('DELETE', `/api/organizations/${id}?version=${version}`),
+    saved,
+    saved,
+  );
+
+export const useRestoreOrganization = () =>
+  useWrite(
+    ({ id, version }: { id: number; version: number }) =>
+      sendJson<OrganizationResponse>('POST', `/api/organizations/${id}/restore`, { version }),
+    saved,
+    saved,
+  );

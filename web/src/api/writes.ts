@@ -1,0 +1,67 @@
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SessionResponse } from '../../../src/contract.ts';
+import { ApiError, getJson, request } from './client.ts';
+
+/**
+ * Writes: every write sends the session's CSRF token; a refusal (or no answer) rejects with an ApiError, which
+ * the workspace shows to the user. Only the workspace writes, so none of this is in the atlas's first view.
+ */
+let csrfToken: string | null = null;
+
+/** The token of the session just read or started (null when signed out). */
+export function rememberCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function send<T>(method: Method, path: string, init: RequestInit): Promise<T> {
+  // After a page load the token is not known yet: the session answers it (or null when signed out).
+  if (csrfToken === null) {
+    const session = await getJson<SessionResponse>('/api/auth/session').catch(() => undefined);
+    if (session) csrfToken = session.csrfToken;
+  }
+  return request<T>(path, {
+    ...init,
+    method,
+    headers: { ...init.headers, ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+  });
+}
+
+/** Sends a write with a JSON body (or none) and answers the JSON answer. */
+export function sendJson<T = void>(method: Method, path: string, body?: unknown): Promise<T> {
+  return send<T>(
+    method,
+    path,
+    body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
+}
+
+/** Uploads a file as multipart/form-data in the field "file". */
+export function uploadFile<T>(path: string, file: File): Promise<T> {
+  const body = new FormData();
+  body.append('file', file);
+  return send<T>('POST', path, { body });
+}
+
+/**
+ * A write as a mutation: `write` sends it, `after` brings the cached reads up to date once it succeeded (the
+ * mutation settles when that is done, so the page shows the new state together with any message). `stale` is for
+ * writes made from a button on the version the page shows: after a VERSION_CONFLICT it is given the record as it
+ * is now, so the page can show what the write met.
+ */
+export function useWrite<Variables = void, Result = void>(
+  write: (variables: Variables) => Promise<Result>,
+  after?: (client: QueryClient, result: Result, variables: Variables) => unknown,
+  stale?: (client: QueryClient, current: Result) => unknown,
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (result, variables) => after?.(client, result, variables),
+    onError: (failure) =>
+      failure instanceof ApiError && failure.code === 'VERSION_CONFLICT' && failure.current !== undefined
+        ? stale?.(client, failure.current as Result)
+        : undefined,
+  });
+}

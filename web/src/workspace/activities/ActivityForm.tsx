@@ -1,0 +1,144 @@
+import { type FormEvent, useState } from 'react';
+import { ACTIVITY_KINDS, type Activity, useCreateActivity, useUpdateActivity } from '../../api/activities.ts';
+import { ApiError } from '../../api/client.ts';
+import type { Person } from '../../api/people.ts';
+import type { Dashboard } from '../../api/workspace.ts';
+import type { WorkspaceT } from '../texts.ts';
+import { ConflictNotice } from '../ui/ConflictNotice.tsx';
+import { changedFields, Field, FormMessage, SelectField, TextAreaField, useForm } from '../ui/form.tsx';
+
+/** Checkboxes choosing some of the given records by id. */
+function Choices(props: {
+  legend: string;
+  items: { id: number; label: string }[];
+  chosen: number[];
+  onChange: (chosen: number[]) => void;
+}) {
+  if (props.items.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.items.map((item) => (
+        <label key={item.id} className="checkbox">
+          <input
+            type="checkbox"
+            checked={props.chosen.includes(item.id)}
+            onChange={(event) =>
+              props.onChange(
+                event.target.checked
+                  ? [...props.chosen, item.id]
+                  : props.chosen.filter((chosen) => chosen !== item.id),
+              )
+            }
+          />
+          {item.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Logs an activity in an organisation's log, or edits one: what, when, the summary, follow-up and links. */
+export function ActivityForm(props: {
+  organizationId: number;
+  activity?: Activity;
+  ties: Dashboard['ties'];
+  people: Person[];
+  t: WorkspaceT;
+  onSaved?: () => void;
+}) {
+  const { t, activity } = props;
+  const create = useCreateActivity();
+  const update = useUpdateActivity();
+  const form = useForm({
+    kind: activity?.kind ?? ('meeting' as Activity['kind']),
+    occurredOn: activity?.occurredOn ?? new Date().toISOString().slice(0, 10),
+    title: activity?.title ?? '',
+    summary: activity?.summary ?? '',
+    followUp: activity?.followUp ?? '',
+    followUpOn: activity?.followUpOn ?? '',
+    partnershipIds: activity?.partnershipIds ?? [],
+    personIds: activity?.personIds ?? [],
+  });
+  const [conflict, setConflict] = useState<Activity | null>(null);
+
+  const collect = () => {
+    const { summary, followUp, followUpOn, ...fields } = form.values;
+    return {
+      ...fields,
+      summary: summary.trim() || null,
+      followUp: followUp.trim() || null,
+      followUpOn: followUpOn.trim() || null,
+    };
+  };
+  const [initial, setInitial] = useState<Record<string, unknown>>(collect);
+
+  const submit = async (event?: FormEvent, version = activity?.version) => {
+    event?.preventDefault();
+    const body = collect();
+    try {
+      if (activity)
+        await update.mutateAsync({ id: activity.id, version: version!, ...changedFields(initial, body) });
+      else {
+        await create.mutateAsync({ ...body, organizationId: props.organizationId });
+        form.set({ title: '', summary: '', followUp: '', followUpOn: '', partnershipIds: [], personIds: [] });
+      }
+      setConflict(null);
+      setInitial(body);
+      form.succeed(t('organization.added'));
+      props.onSaved?.();
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'VERSION_CONFLICT') {
+        setConflict(failure.current as Activity);
+      } else form.fail(failure);
+    }
+  };
+
+  return (
+    <form className="panel edit-form" onSubmit={(event) => void submit(event)} noValidate>
+      <h3>{activity ? `${t('tie.edit')}: ${activity.title}` : t('organization.logActivity')}</h3>
+      <SelectField
+        label={t('organization.activityKind')}
+        options={ACTIVITY_KINDS.map((value) => ({ value, label: t(`activityKind.${value}`) }))}
+        {...form.field('kind')}
+      />
+      <Field label={t('organization.occurredOn')} hint={t('tie.dateHint')} {...form.field('occurredOn')} />
+      <Field label={t('organization.activityTitle')} {...form.field('title')} />
+      <TextAreaField label={t('organization.summary')} {...form.field('summary')} />
+      <Field label={t('organization.followUp')} {...form.field('followUp')} />
+      <Field label={t('organization.followUpOn')} hint={t('tie.dateHint')} {...form.field('followUpOn')} />
+      <Choices
+        legend={t('organization.ties')}
+        items={props.ties.map((tie) => ({ id: tie.id, label: tie.partners }))}
+        chosen={form.values.partnershipIds}
+        onChange={(partnershipIds) => form.set({ partnershipIds })}
+      />
+      <Choices
+        legend={t('organization.participants')}
+        items={props.people.map((person) => ({ id: person.id, label: person.name ?? '' }))}
+        chosen={form.values.personIds}
+        onChange={(personIds) => form.set({ personIds })}
+      />
+      {conflict && activity && (
+        <ConflictNotice
+          t={t}
+          original={activity}
+          current={conflict}
+          fields={[
+            'kind',
+            'occurredOn',
+            'title',
+            'summary',
+            'followUp',
+            'followUpOn',
+            'partnershipIds',
+            'personIds',
+          ]}
+          onReapply={() => void submit(undefined, conflict.version)}
+        />
+      )}
+      <FormMessage message={form.message} />
+      <button type="submit">{t('organization.save')}</button>
+    </form>
+  );
+}

@@ -1,0 +1,37 @@
+import { Navigate, useNavigate } from 'react-router';
+import { useSession, useSignOutEverywhere } from '../../api/auth.ts';
+import { useWorkspaceTexts } from '../texts.ts';
+import { ActionButton } from '../ui/failure.tsx';
+import { ApiTokensPanel } from './ApiTokensPanel.tsx';
+import { ChangePasswordForm } from './ChangePasswordForm.tsx';
+
+/** The signed-in user's own account: password, sessions and API tokens. */
+export function AccountPage() {
+  const { t, ready } = useWorkspaceTexts();
+  const session = useSession();
+  const navigate = useNavigate();
+  const signOutEverywhere = useSignOutEverywhere();
+
+  if (!ready || session.isPending) return <p>…</p>;
+  if (!session.data?.user) return <Navigate to="/sign-in" replace />;
+  const { user } = session.data;
+
+  return (
+    <section>
+      <h1>{t('account.title')}</h1>
+      <p>{t('signIn.signedInAs', { name: `${user.name} <${user.email}>` })}</p>
+      <ChangePasswordForm t={t} />
+      <ApiTokensPanel t={t} />
+      <p>
+        <ActionButton
+          onClick={async () => {
+            await signOutEverywhere.mutateAsync();
+            await navigate('/sign-in');
+          }}
+        >
+          {t('account.signOutEverywhere')}
+        </ActionButton>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate } from 'react-router';
+import { useSession, useSignOut } from '../../api/auth.ts';
+import { useDashboard } from '../../api/workspace.ts';
+import { useWorkspaceTexts } from '../texts.ts';
+import { ActionButton } from '../ui/failure.tsx';
+
+function List<T extends { id: number }>(props: {
+  title: string;
+  items: T[];
+  empty: string;
+  render: (item: T) => string;
+}) {
+  return (
+    <section className="panel">
+      <h2>{props.title}</h2>
+      {props.items.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <ul>
+          {props.items.map((item) => (
+            <li key={item.id}>
+              <Link to={`/partnerships/${item.id}`}>{props.render(item)}</Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** "My organisation": its ties by status, what is coming up, what has gone quiet, and recent activity. */
+export function DashboardPage() {
+  const { t, ready } = useWorkspaceTexts();
+  const { t: common } = useTranslation();
+  const session = useSession();
+  const signOut = useSignOut();
+  const memberships = session.data?.memberships ?? [];
+  const [chosen, setChosen] = useState<number | undefined>();
+  const organizationId = chosen ?? memberships[0]?.organizationId;
+  const dashboard = useDashboard(organizationId);
+
+  if (!ready || session.isPending) return <p>…</p>;
+  if (!session.data?.user) return <Navigate to="/sign-in" replace />;
+  const data = dashboard.data;
+  return (
+    <section>
+      <h1>{t('dashboard.title')}</h1>
+      <p>
+        {t('signIn.signedInAs', { name: session.data.user.name })}{' '}
+        <ActionButton onClick={() => signOut.mutateAsync()}>{t('signIn.signOut')}</ActionButton>
+      </p>
+      <nav aria-label={t('dashboard.title')}>
+        <ul className="actions">
+          <li>
+            <Link to="/partnerships/new">{t('newTie.link')}</Link>
+          </li>
+          <li>
+            <Link to="/account">{t('account.link')}</Link>
+          </li>
+          {organizationId !== undefined && (
+            <li>
+              <Link to={`/organizations/${organizationId}`}>{t('organization.title')}</Link>
+            </li>
+          )}
+          {session.data.user.isAdmin && (
+            <li>
+              <Link to="/admin/users">{t('users.link')}</Link>
+            </li>
+          )}
+        </ul>
+      </nav>
+      {memberships.length === 0 && <p>{t('dashboard.noOrganization')}</p>}
+      {memberships.length > 1 && (
+        <p>
+          <label htmlFor="organization">{t('dashboard.organization')}</label>{' '}
+          <select
+            id="organization"
+            value={organizationId}
+            onChange={(event) => setChosen(Number(event.target.value))}
+          >
+            {memberships.map((membership) => (
+              <option key={membership.organizationId} value={membership.organizationId}>
+                {membership.name}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      {data && (
+        <>
+          <h2>{data.organization.name}</h2>
+          <section className="panel">
+            <h2>{t('dashboard.byStatus')}</h2>
+            <dl className="status-counts">
+              {Object.entries(data.byStatus).map(([status, count]) => (
+                <div key={status}>
+                  <dt>{common(`status.${status}`)}</dt>
+                  <dd>{count}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+          <List
+            title={t('dashboard.ties')}
+            items={data.ties}
+            empty={t('dashboard.none')}
+            render={(tie) =>
+              `${tie.partners} – ${common(`kind.${tie.kind}`)}, ${common(`status.${tie.status}`)}`
+            }
+          />
+          <List
+            title={t('dashboard.anniversaries')}
+            items={data.anniversaries}
+            empty={t('dashboard.none')}
+            render={(item) =>
+              `${item.partners}: ${t('dashboard.anniversary', { years: item.years, date: item.date })}`
+            }
+          />
+          <List
+            title={t('dashboard.renewals')}
+            items={data.renewals}
+            empty={t('dashboard.none')}
+            render={(item) =>
+              `${item.partners}: ${t('dashboard.renewal', { date: item.date, days: item.daysLeft })}`
+            }
+          />
+          <List
+            title={t('dashboard.quiet')}
+            items={data.quiet}
+            empty={t('dashboard.none')}
+            render={(item) =>
+              `${item.partners}: ${item.lastActivity ? t('dashboard.lastActivity', { date: item.lastActivity }) : t('dashboard.never')}`
+            }
+          />
+          <section className="panel">
+            <h2>{t('dashboard.recent')}</h2>
+            {data.recentActivity.length === 0 ? (
+              <p>{t('dashboard.none')}</p>
+            ) : (
+              <ul>
+                {data.recentActivity.map((activity) => (
+                  <li key={activity.id}>
+                    {activity.occurredOn} – {activity.title}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { Link, useNavigate, useParams } from 'react-router';
+import { useSession } from '../../api/auth.ts';
+import {
+  organizationHistory,
+  useDeleteOrganization,
+  useOrganization,
+  useRestoreOrganization,
+} from '../../api/organizations.ts';
+import { ActivityLog } from '../activities/ActivityLog.tsx';
+import { History } from '../audit/History.tsx';
+import { PeoplePanel } from '../people/PeoplePanel.tsx';
+import { useWorkspaceTexts } from '../texts.ts';
+import { DeleteRestore } from '../ui/DeleteRestore.tsx';
+import { OrganizationForm } from './OrganizationForm.tsx';
+
+/** An organisation: its record, its people with their posts and contacts, and its activity log. */
+export function OrganizationPage() {
+  const { t, ready } = useWorkspaceTexts();
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const session = useSession();
+  const organization = useOrganization(id);
+  const remove = useDeleteOrganization();
+  const restore = useRestoreOrganization();
+  const member =
+    !!session.data?.memberships.some((membership) => membership.organizationId === id) ||
+    !!session.data?.user?.isAdmin;
+
+  if (!ready || organization.isPending) return <p>…</p>;
+  if (!organization.data) return <p role="alert">{t('tie.notFound')}</p>;
+  const org = organization.data;
+
+  return (
+    <article>
+      <h1>{org.name}</h1>
+      <dl className="panel">
+        <div>
+          <dt>{t('organization.kind')}</dt>
+          <dd>{t(`orgKind.${org.kind}`)}</dd>
+        </div>
+        {org.place && (
+          <div>
+            <dt>{t('organization.place')}</dt>
+            <dd>
+              <Link to={`/places/${org.place.id}`}>{org.place.name}</Link>
+            </dd>
+          </div>
+        )}
+        {org.website && (
+          <div>
+            <dt>{t('organization.website')}</dt>
+            <dd>
+              <a href={org.website}>{org.website}</a>
+            </dd>
+          </div>
+        )}
+        {org.description && (
+          <div>
+            <dt>{t('organization.description')}</dt>
+            <dd>{org.description}</dd>
+          </div>
+        )}
+      </dl>
+
+      {org.canEdit && (
+        <DeleteRestore
+          t={t}
+          deleted={!!org.deletedAt}
+          onDelete={() => remove.mutateAsync(org)}
+          onRestore={() => restore.mutateAsync(org)}
+        />
+      )}
+      {org.canEdit && session.data && <OrganizationForm t={t} session={session.data} organization={org} />}
+      {member && session.data && (
+        <OrganizationForm
+          t={t}
+          session={session.data}
+          onSaved={(saved) => void navigate(`/organizations/${saved.id}`)}
+        />
+      )}
+      {member && <History t={t} query={organizationHistory(id)} title={t('organization.history')} />}
+      <PeoplePanel t={t} organizationId={id} canAdd={org.canEdit} />
+      {member && <ActivityLog t={t} organizationId={id} canAdd={org.canEdit} />}
+    </article>
+  );
+}

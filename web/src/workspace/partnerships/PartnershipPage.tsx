@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import {
+  partnershipHistory,
+  useDeletePartnership,
+  usePartnership,
+  useRestorePartnership,
+} from '../../api/partnerships.workspace.ts';
+import { ActivityTimeline } from '../activities/ActivityTimeline.tsx';
+import { History } from '../audit/History.tsx';
+import { useWorkspaceTexts } from '../texts.ts';
+import { DeleteRestore } from '../ui/DeleteRestore.tsx';
+import { DocumentsPanel } from './DocumentsPanel.tsx';
+import { PartiesPanel } from './PartiesPanel.tsx';
+import { PartnershipDetails } from './PartnershipDetails.tsx';
+import { PartnershipEditForm } from './PartnershipEditForm.tsx';
+
+/** A tie: its parties, its details (edited in place), documents, activity, deleting and restoring, history. */
+export function PartnershipPage() {
+  const { t, ready } = useWorkspaceTexts();
+  const { t: common } = useTranslation();
+  const id = Number(useParams().id);
+  const record = usePartnership(id);
+  const remove = useDeletePartnership();
+  const restore = useRestorePartnership();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  if (!ready || record.isPending) return <p>…</p>;
+  if (!record.data) return <p role="alert">{t('tie.notFound')}</p>;
+  const tie = record.data;
+
+  return (
+    <article>
+      <p>
+        <Link to="/workspace">{t('dashboard.title')}</Link>
+      </p>
+      <h1>{tie.parties.map((party) => party.name).join(' – ')}</h1>
+      <p>
+        {common(`kind.${tie.kind}`)}, {common(`status.${tie.status}`)}
+        {tie.computed.years !== null && ` · ${t('tie.years', { count: tie.computed.years })}`}
+      </p>
+      {saved && (
+        <p role="status" className="form-message">
+          {t('tie.saved')}
+        </p>
+      )}
+      <PartiesPanel tie={tie} t={t} />
+      {editing ? (
+        <PartnershipEditForm
+          tie={tie}
+          t={t}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <PartnershipDetails tie={tie} t={t} onEdit={() => setEditing(true)} />
+      )}
+      <DocumentsPanel tie={tie} t={t} />
+      {tie.canEdit && <ActivityTimeline partnershipId={id} t={t} />}
+      {tie.canEdit && (
+        <DeleteRestore
+          t={t}
+          deleted={!!tie.deletedAt}
+          onDelete={() => remove.mutateAsync(tie)}
+          onRestore={() => restore.mutateAsync(tie)}
+        />
+      )}
+      {tie.canEdit && <History t={t} query={partnershipHistory(id)} title={t('tie.history')} />}
+    </article>
+  );
+}

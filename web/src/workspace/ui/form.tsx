@@ -1,0 +1,207 @@
+import { type ReactNode, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { failureText } from './failure.tsx';
+import { validationKey } from './validation.ts';
+
+interface FieldProps {
+  label: string;
+  name: string;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+}
+
+type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** What every control shares: its name and value, and its error (and hint) announced with it. */
+function control(id: string, props: FieldProps, hinted = false) {
+  const describedBy = [props.error ? `${id}-error` : '', hinted ? `${id}-hint` : ''].filter(Boolean);
+  return {
+    id,
+    name: props.name,
+    value: props.value,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': describedBy.length > 0 ? describedBy.join(' ') : undefined,
+    onChange: (event: { target: Control }) => props.onChange(event.target.value),
+  };
+}
+
+/** A labelled input whose error is announced with it (aria-invalid and aria-describedby). */
+export function Field(
+  props: FieldProps & { type?: string; autoComplete?: string; hint?: string; inputMode?: 'numeric' | 'text' },
+) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        {props.hint && <span className="hint"> ({props.hint})</span>}
+      </label>
+      <input
+        {...control(id, props)}
+        type={props.type ?? 'text'}
+        autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
+        required={props.required}
+      />
+      <FieldError id={`${id}-error`} error={props.error} />
+    </div>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { lang?: string }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <textarea {...control(id, props)} lang={props.lang} />
+      <FieldError id={`${id}-error`} error={props.error} />
+    </div>
+  );
+}
+
+export function SelectField(
+  props: FieldProps & { options: { value: string; label: string }[]; disabled?: boolean; hint?: string },
+) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select {...control(id, props, !!props.hint)} disabled={props.disabled}>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {props.hint && (
+        <p id={`${id}-hint`} className="hint">
+          {props.hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} error={props.error} />
+    </div>
+  );
+}
+
+/** A checkbox with its label around it. */
+export function CheckboxField(props: {
+  label: string;
+  name: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  return (
+    <label className="checkbox">
+      <input
+        type="checkbox"
+        name={props.name}
+        checked={props.checked}
+        onChange={(event) => props.onChange(event.target.checked)}
+      />
+      {props.label}
+    </label>
+  );
+}
+
+function FieldError({ id, error }: { id: string; error?: string }) {
+  return error ? (
+    <p id={id} className="field-error">
+      {error}
+    </p>
+  ) : null;
+}
+
+/** A form's message: what happened, announced as a status, or why it failed, announced as an alert. */
+export interface FormNotice {
+  text: ReactNode;
+  failed: boolean;
+}
+
+/**
+ * A form's messages: the API's field errors by field (without the `body.` prefix) and one message for all. A
+ * refusal with field errors marks the fields; any other failure says why, in the user's language.
+ */
+export function useFormErrors() {
+  const { t } = useTranslation('workspace');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<FormNotice | null>(null);
+  const fail = (failure: unknown) => {
+    const details = failure instanceof ApiError ? failure.details : [];
+    setErrors(
+      Object.fromEntries(
+        details.map((detail) => [detail.field.replace(/^body\./, ''), t(validationKey(detail.message))]),
+      ),
+    );
+    setMessage({ text: details.length > 0 ? t('tie.invalid') : failureText(t, failure), failed: true });
+  };
+  const clear = () => {
+    setErrors({});
+    setMessage(null);
+  };
+  /** Clears the errors and says what happened. */
+  const succeed = (text: ReactNode) => {
+    setErrors({});
+    setMessage({ text, failed: false });
+  };
+  /** A failure found before sending: said like the API's. */
+  const refuse = (text: ReactNode, fieldErrors: Record<string, string> = {}) => {
+    setErrors(fieldErrors);
+    setMessage({ text, failed: true });
+  };
+  return { errors, message, fail, clear, succeed, refuse };
+}
+
+/**
+ * A form's state: its values, and each field's props (`{...form.field('name')}`: name, value, change handler and
+ * the API's error for it, found under `errorName` when the API names it otherwise).
+ */
+export function useForm<Values extends Record<string, unknown>>(initial: Values | (() => Values)) {
+  const [values, setValues] = useState(initial);
+  const feedback = useFormErrors();
+  const set = (changes: Partial<Values>) => setValues((current) => ({ ...current, ...changes }));
+  const field = <K extends { [Key in keyof Values]: Values[Key] extends string ? Key : never }[keyof Values]>(
+    name: K & string,
+    errorName: string = name,
+  ) => ({
+    name,
+    value: values[name] as string,
+    onChange: (value: string) => set({ [name]: value } as unknown as Partial<Values>),
+    error: feedback.errors[errorName],
+  });
+  const checkbox = <
+    K extends { [Key in keyof Values]: Values[Key] extends boolean ? Key : never }[keyof Values],
+  >(
+    name: K & string,
+  ) => ({
+    name,
+    checked: values[name] as boolean,
+    onChange: (checked: boolean) => set({ [name]: checked } as unknown as Partial<Values>),
+  });
+  return { ...feedback, values, set, setValues, field, checkbox };
+}
+
+export function FormMessage({ message }: { message: FormNotice | null }) {
+  if (!message?.text) return null;
+  return message.failed ? (
+    <p role="alert" className="form-error">
+      {message.text}
+    </p>
+  ) : (
+    <p role="status" className="form-message">
+      {message.text}
+    </p>
+  );
+}
+
+/**
+ * The fields of `body` that differ from what the form started with: an edit sends only these, so that saving
+ * over someone else's newer version keeps their changes to other fields.
+ */
+export function changedFields(initial: Record<string, unknown>, body: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(body).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(initial[key])),
+  );
+}

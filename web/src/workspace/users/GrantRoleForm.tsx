@@ -1,0 +1,52 @@
+import type { FormEvent } from 'react';
+import { useOrganizations } from '../../api/organizations.ts';
+import { MEMBER_ROLES, type User, useGrantMembership } from '../../api/users.ts';
+import type { WorkspaceT } from '../texts.ts';
+import { FormMessage, SelectField, useForm } from '../ui/form.tsx';
+
+/** Gives a user a role (editor or viewer) in an organisation. */
+export function GrantRoleForm({ t, users }: { t: WorkspaceT; users: User[] }) {
+  const organizations = useOrganizations();
+  const grant = useGrantMembership();
+  const form = useForm({ user: '', organization: '', role: 'editor' as (typeof MEMBER_ROLES)[number] });
+  const choose = { value: '', label: t('newTie.choose') };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { user, organization, role } = form.values;
+    try {
+      await grant.mutateAsync({ userId: Number(user), organizationId: Number(organization), role });
+      form.succeed(t('users.granted'));
+    } catch (failure) {
+      form.fail(failure);
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={(event) => void submit(event)} noValidate>
+      <h2>{t('users.grant')}</h2>
+      <SelectField
+        label={t('signIn.email')}
+        options={[choose, ...users.map((user) => ({ value: String(user.id), label: user.email }))]}
+        {...form.field('user')}
+      />
+      <SelectField
+        label={t('users.organization')}
+        options={[
+          choose,
+          ...(organizations.data?.items ?? []).map((item) => ({ value: String(item.id), label: item.name })),
+        ]}
+        {...form.field('organization')}
+      />
+      <SelectField
+        label={t('users.role')}
+        options={MEMBER_ROLES.map((role) => ({ value: role, label: t(`users.${role}`) }))}
+        {...form.field('role')}
+      />
+      <FormMessage message={form.message} />
+      <button type="submit" disabled={!form.values.user || !form.values.organization}>
+        {t('users.grant')}
+      </button>
+    </form>
+  );
+}
