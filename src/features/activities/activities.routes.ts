@@ -31,48 +31,17 @@ export const activitiesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
     async (request) => service.listActivities(db, request.actor, request.query),
   );
 
-  app.get(
-    '/api/activities/:id',
-    {
-      schema: {
-        tags,
-        summary: 'An activity',
-        params: activityParamsSchema,
-        response: { 200: activitySchema, ...readErrorResponses },
-      },
-    },
-    async (request) => service.getActivity(db, request.actor, request.params.id),
-  );
-
-  app.post(
-    '/api/activities',
-    {
-      schema: {
-        tags,
-        summary: 'Log an activity',
-        body: createActivityBodySchema,
-        response: { 201: activitySchema, ...writeErrorResponses },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await service.createActivity(db, request.actor, request.body)),
-  );
-
-  registerRecordRoutes(app, {
-    path: '/api/activities/:id',
+  registerRecordRoutes(app, db, {
+    path: '/api/activities',
     tags,
+    type: service.activityRecord,
     params: activityParamsSchema,
     record: activitySchema,
-    updateBody: updateActivityBodySchema,
-    docs: {
-      update: { summary: 'Change an activity' },
-      delete: { summary: 'Delete an activity' },
-      restore: { summary: 'Restore a deleted activity' },
-      history: { summary: "An activity's history" },
-    },
-    historyErrors: readErrorResponses,
-    update: (actor, id, body) => service.updateActivity(db, actor, id, body),
-    setDeleted: (actor, id, version, deleted) => service.setActivityDeleted(db, actor, id, version, deleted),
-    history: (actor, id) => service.activityHistory(db, actor, id),
+    read: { summary: 'An activity' },
+    create: { summary: 'Log an activity', body: createActivityBodySchema, run: service.createActivity },
+    update: { summary: 'Change an activity', body: updateActivityBodySchema, run: service.updateActivity },
+    delete: { summary: 'Delete an activity' },
+    restore: { summary: 'Restore a deleted activity' },
+    history: { summary: "An activity's history", errors: readErrorResponses },
   });
 };

@@ -5,14 +5,7 @@ import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { findReadableOrganizations } from '../organizations/organizations.service.ts';
 import { getPartnership } from '../partnerships/partnerships.write.service.ts';
 import { findReadablePeople } from '../people/people.service.ts';
-import {
-  createRecord,
-  getRecord,
-  type RecordType,
-  recordHistory,
-  setRecordDeleted,
-  updateRecord,
-} from '../records/records.service.ts';
+import { createRecord, type RecordType, updateRecord } from '../records/records.service.ts';
 import * as repo from './activities.repo.ts';
 import type { ActivityResponse, CreateActivityBody, UpdateActivityBody } from './activities.schema.ts';
 
@@ -58,7 +51,7 @@ export function presentActivity(actor: Actor | null, { row, links }: LoadedActiv
   };
 }
 
-const activityRecord: RecordType<
+export const activityRecord: RecordType<
   LoadedActivity,
   ActivityResponse,
   repo.ActivityInsert,
@@ -141,10 +134,6 @@ async function checkLinks(
   if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'Invalid request: unknown links', details);
 }
 
-export async function getActivity(db: DbOrTx, actor: Actor | null, id: number) {
-  return getRecord(db, actor, activityRecord, id);
-}
-
 /** A timeline, newest first, of the logs the actor may read. */
 export async function listActivities(
   db: DbOrTx,
@@ -189,18 +178,4 @@ export async function updateActivity(db: DbOrTx, actor: Actor | null, id: number
     };
     return { ...fields, links };
   });
-}
-
-export async function setActivityDeleted(
-  db: DbOrTx,
-  actor: Actor | null,
-  id: number,
-  version: number,
-  deleted: boolean,
-) {
-  return setRecordDeleted(db, actor, activityRecord, id, version, deleted);
-}
-
-export async function activityHistory(db: DbOrTx, actor: Actor | null, id: number) {
-  return recordHistory(db, actor, activityRecord, id);
 }

@@ -2,15 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import {
-  createRecord,
-  getRecord,
-  mayRead,
-  type RecordType,
-  recordHistory,
-  setRecordDeleted,
-  updateRecord,
-} from '../records/records.service.ts';
+import { createRecord, mayRead, type RecordType, updateRecord } from '../records/records.service.ts';
 import { GOVERNMENT_KINDS, type OrganizationKind } from './organizations.constants.ts';
 import * as repo from './organizations.repo.ts';
 import type {
@@ -74,7 +66,7 @@ export function presentOrganizationListItem({
   };
 }
 
-const organizationRecord: RecordType<
+export const organizationRecord: RecordType<
   LoadedOrganization,
   OrganizationResponse,
   repo.OrganizationInsert,
@@ -108,12 +100,9 @@ const organizationRecord: RecordType<
     version: row.version,
   }),
   present: presentOrganization,
+  // Restoring a government is making it speak for its place again.
+  restoring: (db, actor, { row }) => authorizeSpeaker(db, actor, undefined, row),
 };
-
-/** An organisation the actor may read; deleted ones only for those who may restore them. */
-export async function getOrganization(db: DbOrTx, actor: Actor | null, id: number) {
-  return getRecord(db, actor, organizationRecord, id);
-}
 
 export async function listOrganizations(
   db: DbOrTx,
@@ -245,23 +234,4 @@ export async function updateOrganization(
     await checkReferences(tx, changes);
     return changes;
   });
-}
-
-/** Deletes (or restores) an organisation; deleted records stay in the database and their history. */
-export async function setOrganizationDeleted(
-  db: DbOrTx,
-  actor: Actor | null,
-  id: number,
-  version: number,
-  deleted: boolean,
-) {
-  // Restoring a government is making it speak for its place again.
-  return setRecordDeleted(db, actor, organizationRecord, id, version, deleted, (tx, { row }) =>
-    authorizeSpeaker(tx, actor, undefined, row),
-  );
-}
-
-/** An organisation's history: every change, for members of the organisation and its keeper. */
-export async function organizationHistory(db: DbOrTx, actor: Actor | null, id: number) {
-  return recordHistory(db, actor, organizationRecord, id);
 }

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';
-import { readErrorResponses, registerRecordRoutes } from '../records/records.routes.ts';
+import {
+  registerRecordHistory,
+  registerRecordReads,
+  registerRecordWrites,
+} from '../records/records.routes.ts';
 import {
   addDocument,
   beginDocumentUpload,
@@ -121,42 +125,44 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
     async (request) => listPartnerships(db, request.query),
   );
 
-  app.get(
-    '/api/partnerships/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A partnership',
-        description:
-          'The whole record: dates, themes, descriptions, each party with its confirmation, sources and documents. ' +
-          'Internal notes only for members of the parties.',
-        params: partnershipParamsSchema,
-        response: { 200: partnershipRecordSchema, ...readErrorResponses },
-      },
+  const routes = {
+    path: '/api/partnerships',
+    tags,
+    type: write.partnershipRecord,
+    params: partnershipParamsSchema,
+    record: partnershipRecordSchema,
+    read: {
+      summary: 'A partnership',
+      description:
+        'The whole record: dates, themes, descriptions, each party with its confirmation, sources and documents. ' +
+        'Internal notes only for members of the parties.',
     },
-    async (request) =>
-      write.presentPartnership(
-        request.actor,
-        await write.getPartnership(db, request.actor, request.params.id),
-      ),
-  );
-
-  app.post(
-    '/api/partnerships',
-    {
-      schema: {
-        tags,
-        summary: 'Create a partnership',
-        description:
-          'You must speak for one of the parties (as an editor of the party organisation or of the government of ' +
-          'a party place). The parties you speak for are confirmed at once; the others confirm it themselves.',
-        body: createPartnershipBodySchema,
-        response: { 201: partnershipRecordSchema, ...errors },
-      },
+    create: {
+      summary: 'Create a partnership',
+      description:
+        'You must speak for one of the parties (as an editor of the party organisation or of the government of ' +
+        'a party place). The parties you speak for are confirmed at once; the others confirm it themselves.',
+      body: createPartnershipBodySchema,
+      run: write.createPartnership,
     },
-    async (request, reply) =>
-      reply.code(201).send(await write.createPartnership(db, request.actor, request.body)),
-  );
+    update: {
+      summary: 'Change a partnership',
+      description: 'Give the version you read; a stale version answers 409 with the current record.',
+      body: updatePartnershipBodySchema,
+      run: write.updatePartnership,
+    },
+    delete: {
+      summary: 'Delete a partnership',
+      description: 'The record is kept with its history and can be restored.',
+    },
+    restore: { summary: 'Restore a deleted partnership' },
+    history: {
+      summary: "A partnership's history",
+      description: 'Every change: who, when, what, before and after. For members of the parties.',
+      errors: writeErrorResponses,
+    },
+  };
+  registerRecordReads(app, db, routes);
 
   app.post(
     '/api/partnerships/:id/end',
@@ -188,32 +194,8 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
     async (request) => write.confirmPartnership(db, request.actor, request.params.id, request.body),
   );
 
-  registerRecordRoutes(app, {
-    path: '/api/partnerships/:id',
-    tags,
-    params: partnershipParamsSchema,
-    record: partnershipRecordSchema,
-    updateBody: updatePartnershipBodySchema,
-    docs: {
-      update: {
-        summary: 'Change a partnership',
-        description: 'Give the version you read; a stale version answers 409 with the current record.',
-      },
-      delete: {
-        summary: 'Delete a partnership',
-        description: 'The record is kept with its history and can be restored.',
-      },
-      restore: { summary: 'Restore a deleted partnership' },
-      history: {
-        summary: "A partnership's history",
-        description: 'Every change: who, when, what, before and after. For members of the parties.',
-      },
-    },
-    historyErrors: writeErrorResponses,
-    update: (actor, id, body) => write.updatePartnership(db, actor, id, body),
-    setDeleted: (actor, id, version, deleted) => write.setPartnershipDeleted(db, actor, id, version, deleted),
-    history: (actor, id) => write.partnershipHistory(db, actor, id),
-  });
+  registerRecordWrites(app, db, routes);
+  registerRecordHistory(app, db, routes);
 
   app.post(
     '/api/partnerships/:id/documents',

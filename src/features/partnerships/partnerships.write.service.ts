@@ -11,8 +11,6 @@ import {
   createRecord,
   type RecordType,
   readRecord,
-  recordHistory,
-  setRecordDeleted,
   updateRecord,
   writeRecord,
 } from '../records/records.service.ts';
@@ -166,7 +164,7 @@ function duplicateRace(error: unknown): never {
   throw error;
 }
 
-const partnershipRecord: RecordType<LoadedTie, PartnershipRecord, repo.TieInsert, repo.TieChanges> = {
+export const partnershipRecord: RecordType<LoadedTie, PartnershipRecord, repo.TieInsert, repo.TieChanges> = {
   entity: 'partnership',
   noun: 'tie',
   notFound,
@@ -211,6 +209,7 @@ const partnershipRecord: RecordType<LoadedTie, PartnershipRecord, repo.TieInsert
       publicView(before?.row) !== publicView(after.row),
     ),
   writeError: duplicateRace,
+  restoring: (db, _actor, { row }) => refuseDuplicate(db, row.kind, row.partyKey, row.id),
 };
 
 /** A tie the actor may read (deleted ones only for those who may restore them), with its stake. */
@@ -324,19 +323,6 @@ export async function updatePartnership(
   });
 }
 
-/** Deletes or restores a tie; a deleted tie stays in the database and its history, hidden from the public. */
-export async function setPartnershipDeleted(
-  db: DbOrTx,
-  actor: Actor | null,
-  id: number,
-  version: number,
-  deleted: boolean,
-) {
-  return setRecordDeleted(db, actor, partnershipRecord, id, version, deleted, (tx, { row }) =>
-    refuseDuplicate(tx, row.kind, row.partyKey, id),
-  );
-}
-
 /** Confirms a tie for one party, or for every party the actor speaks for. */
 export async function confirmPartnership(
   db: DbOrTx,
@@ -365,9 +351,4 @@ export async function confirmPartnership(
     await repo.updatePartnership(tx, id, {});
     return { action: 'confirm', id, before };
   });
-}
-
-/** A tie's history: every change, for members of the parties. */
-export async function partnershipHistory(db: DbOrTx, actor: Actor | null, id: number) {
-  return recordHistory(db, actor, partnershipRecord, id);
 }

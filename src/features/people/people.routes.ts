@@ -4,9 +4,9 @@ import type { RouteContext } from '../../core/context.ts';
 import { errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { historyResponseSchema, versionSchema } from '../../core/schemas.ts';
 import {
-  type RecordRoutes,
   readErrorResponses,
   registerRecordHistory,
+  registerRecordReads,
   registerRecordWrites,
 } from '../records/records.routes.ts';
 import {
@@ -15,7 +15,6 @@ import {
   personListResponseSchema,
   personParamsSchema,
   personSchema,
-  type UpdatePersonBody,
   updatePersonBodySchema,
 } from './people.schema.ts';
 import * as service from './people.service.ts';
@@ -39,60 +38,41 @@ export const peopleRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
     async (request) => service.listPeople(db, request.actor, request.query),
   );
 
-  app.get(
-    '/api/people/:id',
-    {
-      schema: {
-        tags,
-        summary: 'A person',
-        description: 'Contact points and notes only for members of the person’s organisations.',
-        params: personParamsSchema,
-        response: { 200: personSchema, ...readErrorResponses },
-      },
-    },
-    async (request) => service.getPerson(db, request.actor, request.params.id),
-  );
-
-  app.post(
-    '/api/people',
-    {
-      schema: {
-        tags,
-        summary: 'Add a person',
-        description: 'Editors of the keeper organisation, or administrators.',
-        body: createPersonBodySchema,
-        response: { 201: personSchema, ...errors },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await service.createPerson(db, request.actor, request.body)),
-  );
-
-  const routes: RecordRoutes<UpdatePersonBody> = {
-    path: '/api/people/:id',
+  const routes = {
+    path: '/api/people',
     tags,
+    type: service.personRecord,
     params: personParamsSchema,
     record: personSchema,
-    updateBody: updatePersonBodySchema,
-    docs: {
-      update: {
-        summary: 'Change a person',
-        description:
-          'Posts and contact points, when given, replace the old ones. A stale version answers 409.',
-      },
-      delete: {
-        summary: 'Delete a person',
-        description: 'The record can be restored. To remove personal data for good, erase it.',
-      },
-      restore: { summary: 'Restore a deleted person' },
-      history: { summary: 'A person’s history', description: 'For members of the person’s organisations.' },
+    read: {
+      summary: 'A person',
+      description: 'Contact points and notes only for members of the person’s organisations.',
     },
-    historyErrors: readErrorResponses,
-    update: (actor, id, body) => service.updatePerson(db, actor, id, body),
-    setDeleted: (actor, id, version, deleted) => service.setPersonDeleted(db, actor, id, version, deleted),
-    history: (actor, id) => service.personHistory(db, actor, id),
+    create: {
+      summary: 'Add a person',
+      description: 'Editors of the keeper organisation, or administrators.',
+      body: createPersonBodySchema,
+      run: service.createPerson,
+    },
+    update: {
+      summary: 'Change a person',
+      description: 'Posts and contact points, when given, replace the old ones. A stale version answers 409.',
+      body: updatePersonBodySchema,
+      run: service.updatePerson,
+    },
+    delete: {
+      summary: 'Delete a person',
+      description: 'The record can be restored. To remove personal data for good, erase it.',
+    },
+    restore: { summary: 'Restore a deleted person' },
+    history: {
+      summary: 'A person’s history',
+      description: 'For members of the person’s organisations.',
+      errors: readErrorResponses,
+    },
   };
-  registerRecordWrites(app, routes);
+  registerRecordReads(app, db, routes);
+  registerRecordWrites(app, db, routes);
 
   app.get(
     '/api/people/:id/export',
@@ -134,5 +114,5 @@ export const peopleRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
     async (request) => service.erasePerson(db, request.actor, request.params.id, request.body.version),
   );
 
-  registerRecordHistory(app, routes);
+  registerRecordHistory(app, db, routes);
 };

@@ -8,12 +8,9 @@ import {
   changeRecord,
   createRecord,
   findRecordHistory,
-  getRecord,
   mayRead,
   type RecordType,
   readRecord,
-  recordHistory,
-  setRecordDeleted,
   updateRecord,
 } from '../records/records.service.ts';
 import * as repo from './people.repo.ts';
@@ -63,7 +60,7 @@ export function presentPerson(actor: Actor | null, loaded: LoadedPerson): Person
   return response;
 }
 
-const personRecord: RecordType<LoadedPerson, PersonResponse, CreatePersonBody, repo.PersonChanges> = {
+export const personRecord: RecordType<LoadedPerson, PersonResponse, CreatePersonBody, repo.PersonChanges> = {
   entity: 'person',
   noun: 'person',
   notFound: (id) => new AppError('PERSON_NOT_FOUND', `No person ${id}`),
@@ -111,10 +108,6 @@ export async function findReadablePeople(
     if (mayRead(actor, personRecord, { row, posts: own, contacts: [] })) readable.add(id);
   }
   return readable;
-}
-
-export async function getPerson(db: DbOrTx, actor: Actor | null, id: number) {
-  return getRecord(db, actor, personRecord, id);
 }
 
 export async function listPeople(
@@ -218,16 +211,6 @@ export async function updatePerson(db: DbOrTx, actor: Actor | null, id: number, 
   });
 }
 
-export async function setPersonDeleted(
-  db: DbOrTx,
-  actor: Actor | null,
-  id: number,
-  version: number,
-  deleted: boolean,
-) {
-  return setRecordDeleted(db, actor, personRecord, id, version, deleted);
-}
-
 /** Everything kept about a person (GDPR art. 15): the record, posts, contact points, activities and history. */
 export async function exportPerson(db: DbOrTx, actor: Actor | null, id: number) {
   const loaded = await readRecord(db, actor, personRecord, id);
@@ -264,9 +247,4 @@ export async function erasePerson(db: DbOrTx, actor: Actor | null, id: number, v
       return { name: null, notes: null, erasedAt: new Date(), contactPoints: [] };
     },
   });
-}
-
-/** The history holds personal data, so it is for members of the person's organisations only. */
-export async function personHistory(db: DbOrTx, actor: Actor | null, id: number) {
-  return recordHistory(db, actor, personRecord, id);
 }

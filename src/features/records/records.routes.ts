@@ -2,9 +2,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../core/schemas.ts';
+import type { Db } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
-
-type HistoryResponse = z.infer<typeof historyResponseSchema>;
+import {
+  getRecord,
+  type LoadedRecord,
+  type RecordType,
+  recordHistory,
+  setRecordDeleted,
+} from './records.service.ts';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 
@@ -17,67 +23,109 @@ export interface RouteDocs {
   description?: string;
 }
 
-/** The routes of a kept record: its schemas, its documentation, and the service calls that do the work. */
-export interface RecordRoutes<UpdateBody> {
-  /** The record's path with its id: `/api/organizations/:id`. */
+/**
+ * The routes of a kept record: where they are, the record's type and schemas, what the documentation says of
+ * each route, and the service calls that apply the record's own rules to a create and an update.
+ */
+export interface RecordRoutes<Loaded extends LoadedRecord, Response, CreateBody, UpdateBody> {
+  /** The collection: `/api/organizations`; each record is at `/api/organizations/:id`. */
   path: string;
   tags: string[];
+  type: RecordType<Loaded, Response, unknown, unknown>;
   params: z.ZodType<{ id: number }, unknown>;
   /** The record as the API answers it. */
   record: z.ZodType;
-  updateBody: z.ZodType<UpdateBody, unknown>;
-  docs: { update: RouteDocs; delete: RouteDocs; restore: RouteDocs; history: RouteDocs };
-  /** The history's error answers: `writeErrorResponses` where reading it takes more than reading the record. */
-  historyErrors: typeof readErrorResponses | typeof writeErrorResponses;
-  update(actor: Actor | null, id: number, body: UpdateBody): Promise<unknown>;
-  setDeleted(actor: Actor | null, id: number, version: number, deleted: boolean): Promise<unknown>;
-  history(actor: Actor | null, id: number): Promise<HistoryResponse>;
+  read: RouteDocs;
+  create: RouteDocs & {
+    body: z.ZodType<CreateBody, unknown>;
+    run(db: Db, actor: Actor | null, body: CreateBody): Promise<Response>;
+  };
+  update: RouteDocs & {
+    body: z.ZodType<UpdateBody, unknown>;
+    run(db: Db, actor: Actor | null, id: number, body: UpdateBody): Promise<Response>;
+  };
+  delete: RouteDocs;
+  restore: RouteDocs;
+  /** `errors`: `writeErrorResponses` where reading the history takes more than reading the record. */
+  history: RouteDocs & { errors: typeof readErrorResponses | typeof writeErrorResponses };
 }
 
-/** PATCH (with the version read), DELETE (with `?version=`) and POST …/restore of a kept record. */
-export function registerRecordWrites<UpdateBody>(app: App, routes: RecordRoutes<UpdateBody>): void {
-  const { path, tags, params, docs } = routes;
-  const response = { 200: routes.record, ...writeErrorResponses };
-  app.patch(
+// The schemas validate bodies before a handler runs; the type provider cannot map a type parameter back to its
+// schema, so the handlers below name the body's type themselves.
+
+/** GET …/:id and POST to the collection. */
+export function registerRecordReads<Loaded extends LoadedRecord, Response, CreateBody, UpdateBody>(
+  app: App,
+  db: Db,
+  routes: RecordRoutes<Loaded, Response, CreateBody, UpdateBody>,
+): void {
+  const { path, tags, params, type, record } = routes;
+  app.get(
+    `${path}/:id`,
+    { schema: { tags, ...routes.read, params, response: { 200: record, ...readErrorResponses } } },
+    async (request) => getRecord(db, request.actor, type, request.params.id),
+  );
+  const { body, run, ...docs } = routes.create;
+  app.post(
     path,
-    { schema: { tags, ...docs.update, params, body: routes.updateBody, response } },
-    // The schema has validated the body; the type provider cannot map a type parameter back to it.
-    async (request) => routes.update(request.actor, request.params.id, request.body as UpdateBody),
+    { schema: { tags, ...docs, body, response: { 201: record, ...writeErrorResponses } } },
+    async (request, reply) => reply.code(201).send(await run(db, request.actor, request.body as CreateBody)),
+  );
+}
+
+/** PATCH (with the version read), DELETE (with `?version=`) and POST …/:id/restore. */
+export function registerRecordWrites<Loaded extends LoadedRecord, Response, CreateBody, UpdateBody>(
+  app: App,
+  db: Db,
+  routes: RecordRoutes<Loaded, Response, CreateBody, UpdateBody>,
+): void {
+  const { path, tags, params, type } = routes;
+  const response = { 200: routes.record, ...writeErrorResponses };
+  const { body, run, ...docs } = routes.update;
+  app.patch(`${path}/:id`, { schema: { tags, ...docs, params, body, response } }, async (request) =>
+    run(db, request.actor, request.params.id, request.body as UpdateBody),
   );
   app.delete(
-    path,
-    { schema: { tags, ...docs.delete, params, querystring: versionQuerySchema, response } },
-    async (request) => routes.setDeleted(request.actor, request.params.id, request.query.version, true),
+    `${path}/:id`,
+    { schema: { tags, ...routes.delete, params, querystring: versionQuerySchema, response } },
+    async (request) =>
+      setRecordDeleted(db, request.actor, type, request.params.id, request.query.version, true),
   );
   app.post(
-    `${path}/restore`,
-    { schema: { tags, ...docs.restore, params, body: z.strictObject({ version: versionSchema }), response } },
-    async (request) => routes.setDeleted(request.actor, request.params.id, request.body.version, false),
+    `${path}/:id/restore`,
+    {
+      schema: { tags, ...routes.restore, params, body: z.strictObject({ version: versionSchema }), response },
+    },
+    async (request) =>
+      setRecordDeleted(db, request.actor, type, request.params.id, request.body.version, false),
   );
 }
 
-/** GET …/history of a kept record. */
-export function registerRecordHistory<UpdateBody>(app: App, routes: RecordRoutes<UpdateBody>): void {
-  const { path, tags, params, docs } = routes;
+/** GET …/:id/history. */
+export function registerRecordHistory<Loaded extends LoadedRecord, Response, CreateBody, UpdateBody>(
+  app: App,
+  db: Db,
+  routes: RecordRoutes<Loaded, Response, CreateBody, UpdateBody>,
+): void {
+  const { path, tags, params, type } = routes;
+  const { errors, ...docs } = routes.history;
   app.get(
-    `${path}/history`,
-    {
-      schema: {
-        tags,
-        ...docs.history,
-        params,
-        response: { 200: historyResponseSchema, ...routes.historyErrors },
-      },
-    },
-    async (request) => routes.history(request.actor, request.params.id),
+    `${path}/:id/history`,
+    { schema: { tags, ...docs, params, response: { 200: historyResponseSchema, ...errors } } },
+    async (request) => recordHistory(db, request.actor, type, request.params.id),
   );
 }
 
 /**
- * The lifecycle routes of a kept record: PATCH, DELETE, restore and history. A record with routes of its own
- * between them registers the two halves itself, so the API document keeps its order.
+ * Every route of a kept record: read, create, change, delete, restore and history. A record with routes of its
+ * own among them registers the parts itself, in the order the API document lists them.
  */
-export function registerRecordRoutes<UpdateBody>(app: App, routes: RecordRoutes<UpdateBody>): void {
-  registerRecordWrites(app, routes);
-  registerRecordHistory(app, routes);
+export function registerRecordRoutes<Loaded extends LoadedRecord, Response, CreateBody, UpdateBody>(
+  app: App,
+  db: Db,
+  routes: RecordRoutes<Loaded, Response, CreateBody, UpdateBody>,
+): void {
+  registerRecordReads(app, db, routes);
+  registerRecordWrites(app, db, routes);
+  registerRecordHistory(app, db, routes);
 }

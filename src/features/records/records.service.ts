@@ -54,6 +54,11 @@ export interface RecordType<Loaded extends LoadedRecord, Response, Insert, Chang
   /** Whether the record takes no more updates (a person whose data is erased): an update answers not found. */
   closed?(loaded: Loaded): boolean;
   /**
+   * The record's own rules for coming back from deletion (a second government of a place, a tie that exists
+   * again), run after the version check.
+   */
+  restoring?(db: DbOrTx, actor: Actor | null, before: Loaded): Promise<void>;
+  /**
    * Runs last in every write's transaction, with the record before (none for a create) and after: what the write
    * touched beyond the record. A notice it answers is announced to the read models at commit.
    */
@@ -227,10 +232,7 @@ export async function updateRecord<Loaded extends LoadedRecord, Response, Change
   return changeRecord(db, actor, type, id, { action: 'update', version, live: true, apply });
 }
 
-/**
- * Deletes or restores a record; a deleted record stays in the database and its history. `restoring` holds the
- * record's own rules for coming back (a second government of a place, a tie that exists again).
- */
+/** Deletes or restores a record; a deleted record stays in the database and its history. */
 export async function setRecordDeleted<Loaded extends LoadedRecord, Response>(
   db: DbOrTx,
   actor: Actor | null,
@@ -238,7 +240,6 @@ export async function setRecordDeleted<Loaded extends LoadedRecord, Response>(
   id: number,
   version: number,
   deleted: boolean,
-  restoring?: (tx: DbOrTx, before: Loaded) => Promise<void>,
 ): Promise<Response> {
   return changeRecord(db, actor, type, id, {
     action: deleted ? 'delete' : 'restore',
@@ -252,7 +253,7 @@ export async function setRecordDeleted<Loaded extends LoadedRecord, Response>(
       }
     },
     apply: async (tx, before) => {
-      if (!deleted) await restoring?.(tx, before);
+      if (!deleted) await type.restoring?.(tx, actor, before);
       return { deletedAt: deleted ? new Date() : null };
     },
   });
