@@ -2,10 +2,12 @@ import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type {
   ActivityListQuery,
   ActivityListResponse,
+  ActivityResponse,
   CreateActivityBody,
   UpdateActivityBody,
 } from '../../../src/contract.ts';
 import { getJson } from './client.ts';
+import { recordRoutes } from './records.ts';
 import { dashboardKeys } from './workspace.ts';
 import { sendJson, useWrite } from './writes.ts';
 
@@ -25,6 +27,8 @@ export const useActivities = (query: ActivityListQuery, enabled = true) =>
     enabled,
   });
 
+const routes = recordRoutes<ActivityResponse, UpdateActivityBody>('/api/activities');
+
 /** Activities appear in logs, tie timelines and dashboards: read them all again. */
 const changed = (client: QueryClient) =>
   Promise.all([
@@ -35,16 +39,5 @@ const changed = (client: QueryClient) =>
 export const useCreateActivity = () =>
   useWrite((body: CreateActivityBody) => sendJson('POST', '/api/activities', body), changed);
 
-export const useUpdateActivity = () =>
-  useWrite(
-    ({ id, ...body }: UpdateActivityBody & { id: number }) =>
-      sendJson('PATCH', `/api/activities/${id}`, body),
-    changed,
-  );
-
-export const useDeleteActivity = () =>
-  useWrite(
-    ({ id, version }: { id: number; version: number }) =>
-      sendJson('DELETE', `/api/activities/${id}?version=${version}`),
-    changed,
-  );
+export const useUpdateActivity = () => useWrite(routes.update, changed);
+export const useDeleteActivity = () => useWrite(routes.remove, changed);

@@ -6,7 +6,7 @@ import type {
   UpdateOrganizationBody,
 } from '../../../src/contract.ts';
 import { getJson } from './client.ts';
-import { historyQuery } from './history.ts';
+import { recordRoutes } from './records.ts';
 import { sendJson, useWrite } from './writes.ts';
 
 export type { OrganizationResponse as Organization } from '../../../src/contract.ts';
@@ -34,8 +34,9 @@ export const useOrganization = (id: number) =>
     queryFn: () => getJson<OrganizationResponse>(`/api/organizations/${id}`),
   });
 
-export const organizationHistory = (id: number) =>
-  historyQuery(organizationKeys.history(id), `/api/organizations/${id}/history`);
+const routes = recordRoutes<OrganizationResponse, UpdateOrganizationBody>('/api/organizations');
+
+export const organizationHistory = (id: number) => routes.history(organizationKeys.history(id), id);
 
 /** The saved record replaces the cached one; lists and the history are read again. */
 const saved = (client: QueryClient, organization: OrganizationResponse) => {
@@ -51,26 +52,6 @@ export const useCreateOrganization = () =>
     (body: CreateOrganizationBody) => sendJson<OrganizationResponse>('POST', '/api/organizations', body),
     saved,
   );
-
-export const useUpdateOrganization = () =>
-  useWrite(
-    ({ id, ...body }: UpdateOrganizationBody & { id: number }) =>
-      sendJson<OrganizationResponse>('PATCH', `/api/organizations/${id}`, body),
-    saved,
-  );
-
-export const useDeleteOrganization = () =>
-  useWrite(
-    ({ id, version }: { id: number; version: number }) =>
-      sendJson<OrganizationResponse>('DELETE', `/api/organizations/${id}?version=${version}`),
-    saved,
-    saved,
-  );
-
-export const useRestoreOrganization = () =>
-  useWrite(
-    ({ id, version }: { id: number; version: number }) =>
-      sendJson<OrganizationResponse>('POST', `/api/organizations/${id}/restore`, { version }),
-    saved,
-    saved,
-  );
+export const useUpdateOrganization = () => useWrite(routes.update, saved);
+export const useDeleteOrganization = () => useWrite(routes.remove, saved, saved);
+export const useRestoreOrganization = () => useWrite(routes.restore, saved, saved);

@@ -6,6 +6,7 @@ import type {
 } from '../../../src/contract.ts';
 import { getJson, type QueryParams } from './client.ts';
 
+export type { PartnershipRecord, Visibility } from '../../../src/contract.ts';
 /**
  * Ties as the public registry lists them, and the ties' vocabularies. A tie as the workspace keeps it (its record,
  * history and writes) is in partnerships.workspace.ts, so that the atlas's first view, which lists ties, carries
@@ -16,7 +17,6 @@ export {
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_THEMES,
 } from '../../../src/contract.ts';
-export type { PartnershipRecord, Visibility } from '../../../src/contract.ts';
 export type Party = PartnershipRecord['parties'][number];
 
 export const partnershipKeys = {

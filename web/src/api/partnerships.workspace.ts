@@ -6,8 +6,8 @@ import type {
   UpdatePartnershipBody,
 } from '../../../src/contract.ts';
 import { getJson } from './client.ts';
-import { historyQuery } from './history.ts';
 import { partnershipKeys } from './partnerships.ts';
+import { recordRoutes } from './records.ts';
 import { dashboardKeys } from './workspace.ts';
 import { sendJson, uploadFile, useWrite } from './writes.ts';
 
@@ -23,8 +23,9 @@ export const usePartnership = (id: number) =>
     queryFn: () => getJson<PartnershipRecord>(`/api/partnerships/${id}`),
   });
 
-export const partnershipHistory = (id: number) =>
-  historyQuery(partnershipKeys.history(id), `/api/partnerships/${id}/history`);
+const routes = recordRoutes<PartnershipRecord, UpdatePartnershipBody>('/api/partnerships');
+
+export const partnershipHistory = (id: number) => routes.history(partnershipKeys.history(id), id);
 
 /** The answer is the tie as it is now: it replaces the cached one, and the history and dashboards are read again. */
 const saved = (client: QueryClient, tie: PartnershipRecord) => {
@@ -42,28 +43,9 @@ export const useCreatePartnership = () =>
   );
 
 /** Saves an edit; a VERSION_CONFLICT carries the tie as it is now, for the form to show. */
-export const useUpdatePartnership = () =>
-  useWrite(
-    ({ id, ...body }: UpdatePartnershipBody & { id: number }) =>
-      sendJson<PartnershipRecord>('PATCH', `/api/partnerships/${id}`, body),
-    saved,
-  );
-
-export const useDeletePartnership = () =>
-  useWrite(
-    ({ id, version }: { id: number; version: number }) =>
-      sendJson<PartnershipRecord>('DELETE', `/api/partnerships/${id}?version=${version}`),
-    saved,
-    saved,
-  );
-
-export const useRestorePartnership = () =>
-  useWrite(
-    ({ id, version }: { id: number; version: number }) =>
-      sendJson<PartnershipRecord>('POST', `/api/partnerships/${id}/restore`, { version }),
-    saved,
-    saved,
-  );
+export const useUpdatePartnership = () => useWrite(routes.update, saved);
+export const useDeletePartnership = () => useWrite(routes.remove, saved, saved);
+export const useRestorePartnership = () => useWrite(routes.restore, saved, saved);
 
 /** Confirms the tie for one of its parties, on behalf of those who speak for it. */
 export const useConfirmParty = () =>

@@ -3,11 +3,12 @@ import type {
   CreatePersonBody,
   PersonListQuery,
   PersonListResponse,
+  PersonResponse,
   UpdatePersonBody,
 } from '../../../src/contract.ts';
 import { activityKeys } from './activities.ts';
 import { getJson } from './client.ts';
-import { historyQuery } from './history.ts';
+import { recordRoutes, type Versioned } from './records.ts';
 import { dashboardKeys } from './workspace.ts';
 import { sendJson, useWrite } from './writes.ts';
 
@@ -27,8 +28,9 @@ export const usePeople = (query: PersonListQuery) =>
     queryFn: () => getJson<PersonListResponse>('/api/people', query),
   });
 
-export const personHistory = (id: number) =>
-  historyQuery(personKeys.history(id), `/api/people/${id}/history`);
+const routes = recordRoutes<PersonResponse, UpdatePersonBody>('/api/people');
+
+export const personHistory = (id: number) => routes.history(personKeys.history(id), id);
 
 /** Where the person's data downloads as JSON (their right of access). */
 export const personExportUrl = (id: number) => `/api/people/${id}/export`;
@@ -44,16 +46,11 @@ const changed = (client: QueryClient) =>
 export const useCreatePerson = () =>
   useWrite((body: CreatePersonBody) => sendJson('POST', '/api/people', body), changed);
 
-export const useUpdatePerson = () =>
-  useWrite(
-    ({ id, ...body }: UpdatePersonBody & { id: number }) => sendJson('PATCH', `/api/people/${id}`, body),
-    changed,
-  );
+export const useUpdatePerson = () => useWrite(routes.update, changed);
 
 /** Erases the person's personal data, keeping only that a person held the posts. */
 export const useErasePerson = () =>
   useWrite(
-    ({ id, version }: { id: number; version: number }) =>
-      sendJson('POST', `/api/people/${id}/erase`, { version }),
+    ({ id, version }: Versioned) => sendJson<PersonResponse>('POST', `/api/people/${id}/erase`, { version }),
     changed,
   );

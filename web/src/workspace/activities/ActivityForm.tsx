@@ -1,11 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { ACTIVITY_KINDS, type Activity, useCreateActivity, useUpdateActivity } from '../../api/activities.ts';
-import { ApiError } from '../../api/client.ts';
 import type { Person } from '../../api/people.ts';
 import type { Dashboard } from '../../api/workspace.ts';
 import type { WorkspaceT } from '../texts.ts';
 import { ConflictNotice } from '../ui/ConflictNotice.tsx';
-import { changedFields, Field, FormMessage, SelectField, TextAreaField, useForm } from '../ui/form.tsx';
+import { Field, FormMessage, SelectField, TextAreaField, useRecordForm } from '../ui/form.tsx';
 
 /** Checkboxes choosing some of the given records by id. */
 function Choices(props: {
@@ -50,48 +49,35 @@ export function ActivityForm(props: {
   const { t, activity } = props;
   const create = useCreateActivity();
   const update = useUpdateActivity();
-  const form = useForm({
-    kind: activity?.kind ?? ('meeting' as Activity['kind']),
-    occurredOn: activity?.occurredOn ?? new Date().toISOString().slice(0, 10),
-    title: activity?.title ?? '',
-    summary: activity?.summary ?? '',
-    followUp: activity?.followUp ?? '',
-    followUpOn: activity?.followUpOn ?? '',
-    partnershipIds: activity?.partnershipIds ?? [],
-    personIds: activity?.personIds ?? [],
-  });
-  const [conflict, setConflict] = useState<Activity | null>(null);
-
-  const collect = () => {
-    const { summary, followUp, followUpOn, ...fields } = form.values;
-    return {
+  const form = useRecordForm(
+    {
+      kind: activity?.kind ?? ('meeting' as Activity['kind']),
+      occurredOn: activity?.occurredOn ?? new Date().toISOString().slice(0, 10),
+      title: activity?.title ?? '',
+      summary: activity?.summary ?? '',
+      followUp: activity?.followUp ?? '',
+      followUpOn: activity?.followUpOn ?? '',
+      partnershipIds: activity?.partnershipIds ?? [],
+      personIds: activity?.personIds ?? [],
+    },
+    ({ summary, followUp, followUpOn, ...fields }) => ({
       ...fields,
       summary: summary.trim() || null,
       followUp: followUp.trim() || null,
       followUpOn: followUpOn.trim() || null,
-    };
-  };
-  const [initial, setInitial] = useState<Record<string, unknown>>(collect);
+    }),
+  );
 
-  const submit = async (event?: FormEvent, version = activity?.version) => {
+  const submit = (event?: FormEvent, version = activity?.version) => {
     event?.preventDefault();
-    const body = collect();
-    try {
-      if (activity)
-        await update.mutateAsync({ id: activity.id, version: version!, ...changedFields(initial, body) });
+    void form.save(async (body, changed) => {
+      if (activity) await update.mutateAsync({ id: activity.id, version: version!, ...changed });
       else {
         await create.mutateAsync({ ...body, organizationId: props.organizationId });
         form.set({ title: '', summary: '', followUp: '', followUpOn: '', partnershipIds: [], personIds: [] });
       }
-      setConflict(null);
-      setInitial(body);
-      form.succeed(t('organization.added'));
       props.onSaved?.();
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'VERSION_CONFLICT') {
-        setConflict(failure.current as Activity);
-      } else form.fail(failure);
-    }
+    }, t('organization.added'));
   };
 
   return (
@@ -119,11 +105,11 @@ export function ActivityForm(props: {
         chosen={form.values.personIds}
         onChange={(personIds) => form.set({ personIds })}
       />
-      {conflict && activity && (
+      {form.conflict && activity && (
         <ConflictNotice
           t={t}
           original={activity}
-          current={conflict}
+          current={form.conflict}
           fields={[
             'kind',
             'occurredOn',
@@ -134,7 +120,7 @@ export function ActivityForm(props: {
             'partnershipIds',
             'personIds',
           ]}
-          onReapply={() => void submit(undefined, conflict.version)}
+          onReapply={() => submit(undefined, form.conflict?.version)}
         />
       )}
       <FormMessage message={form.message} />

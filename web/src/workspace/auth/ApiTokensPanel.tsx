@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../../api/auth.ts';
 import type { WorkspaceT } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
@@ -12,17 +12,12 @@ export function ApiTokensPanel({ t }: { t: WorkspaceT }) {
   const [created, setCreated] = useState<string | null>(null);
   const form = useForm({ name: '' });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      const answer = await create.mutateAsync(form.values);
-      setCreated(answer.token);
-      form.set({ name: '' });
-      form.clear();
-    } catch (failure) {
-      form.fail(failure);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    const answer = await create.mutateAsync(form.values);
+    setCreated(answer.token);
+    form.set({ name: '' });
+    form.clear();
+  });
 
   return (
     <section className="panel">
@@ -55,7 +50,7 @@ export function ApiTokensPanel({ t }: { t: WorkspaceT }) {
           </p>
         </div>
       )}
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <Field label={t('account.tokenName')} {...form.field('name')} />
         <FormMessage message={form.message} />
         <button type="submit">{t('account.createToken')}</button>

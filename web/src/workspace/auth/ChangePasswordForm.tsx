@@ -1,38 +1,30 @@
-import type { FormEvent } from 'react';
 import { useChangePassword } from '../../api/auth.ts';
 import type { WorkspaceT } from '../texts.ts';
-import { CheckboxField, Field, FormMessage, useForm } from '../ui/form.tsx';
+import { CheckboxField, FormMessage, PasswordField, useForm } from '../ui/form.tsx';
 
 /** A new password for the signed-in user; it ends their other sessions and, unless kept, their API tokens. */
 export function ChangePasswordForm({ t }: { t: WorkspaceT }) {
   const change = useChangePassword();
   const form = useForm({ currentPassword: '', newPassword: '', keepApiTokens: false });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await change.mutateAsync(form.values);
-      form.set({ currentPassword: '', newPassword: '' });
-      form.succeed(
-        t(form.values.keepApiTokens ? 'account.passwordChanged' : 'account.passwordChangedTokensRevoked'),
-      );
-    } catch (failure) {
-      form.fail(failure);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    await change.mutateAsync(form.values);
+    form.set({ currentPassword: '', newPassword: '' });
+    form.succeed(
+      t(form.values.keepApiTokens ? 'account.passwordChanged' : 'account.passwordChangedTokensRevoked'),
+    );
+  });
 
   return (
-    <form className="panel" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="panel" onSubmit={submit} noValidate>
       <h2>{t('account.changePassword')}</h2>
-      <Field
+      <PasswordField
         label={t('account.currentPassword')}
-        type="password"
         autoComplete="current-password"
         {...form.field('currentPassword')}
       />
-      <Field
+      <PasswordField
         label={t('setup.newPassword')}
-        type="password"
         autoComplete="new-password"
         {...form.field('newPassword')}
       />

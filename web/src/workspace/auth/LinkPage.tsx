@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useLink, useSetPasswordWithLink, useSetup } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { useWorkspaceTexts } from '../texts.ts';
 import { failureText } from '../ui/failure.tsx';
-import { CheckboxField, Field, FormMessage, useForm } from '../ui/form.tsx';
+import { CheckboxField, Field, FormMessage, PasswordField, useForm } from '../ui/form.tsx';
 
 /** The token of a one-time link is in the URL fragment, which browsers never send to the server. */
 function tokenFromHash(): string {
@@ -34,45 +34,34 @@ function LinkPage({ purpose }: { purpose: 'setup' | 'password' }) {
     );
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.submitWith(async () => {
     const { name, email, password, repeat, keepApiTokens } = form.values;
     if (password !== repeat) {
       form.refuse(null, { repeat: t('setup.mismatch') });
       return;
     }
-    try {
-      if (purpose === 'setup') await setup.mutateAsync({ token, name, email, password });
-      else await setPassword.mutateAsync({ token, password, keepApiTokens });
-      await navigate('/workspace');
-    } catch (failure) {
-      form.fail(failure);
-    }
-  };
+    if (purpose === 'setup') await setup.mutateAsync({ token, name, email, password });
+    else await setPassword.mutateAsync({ token, password, keepApiTokens });
+    await navigate('/workspace');
+  });
 
   return (
     <section className="narrow">
       <h1>{title}</h1>
       <p>{purpose === 'setup' ? t('setup.intro') : t('setup.passwordIntro', { email: link.data.email })}</p>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         {purpose === 'setup' && (
           <>
             <Field label={t('setup.name')} autoComplete="name" {...form.field('name')} />
             <Field label={t('signIn.email')} type="email" autoComplete="username" {...form.field('email')} />
           </>
         )}
-        <Field
+        <PasswordField
           label={t('setup.newPassword')}
-          type="password"
           autoComplete="new-password"
           {...form.field('password')}
         />
-        <Field
-          label={t('setup.repeat')}
-          type="password"
-          autoComplete="new-password"
-          {...form.field('repeat')}
-        />
+        <PasswordField label={t('setup.repeat')} autoComplete="new-password" {...form.field('repeat')} />
         {purpose === 'password' && (
           <CheckboxField label={t('account.keepTokens')} {...form.checkbox('keepApiTokens')} />
         )}

@@ -4,7 +4,7 @@ import { useSignIn } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
 import { useWorkspaceTexts } from '../texts.ts';
 import { failureText } from '../ui/failure.tsx';
-import { Field, FormMessage, useForm } from '../ui/form.tsx';
+import { Field, FormMessage, PasswordField, useForm } from '../ui/form.tsx';
 
 export function SignInPage() {
   const { t, ready } = useWorkspaceTexts();
@@ -31,9 +31,8 @@ export function SignInPage() {
       <h1>{t('signIn.title')}</h1>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <Field label={t('signIn.email')} type="email" autoComplete="username" {...form.field('email')} />
-        <Field
+        <PasswordField
           label={t('signIn.password')}
-          type="password"
           autoComplete="current-password"
           {...form.field('password')}
         />

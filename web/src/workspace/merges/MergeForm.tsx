@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { type MergeEntity, useMerge, useUndoMerge } from '../../api/merges.ts';
 import type { WorkspaceT } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
@@ -12,19 +12,14 @@ export function MergeForm({ t }: { t: WorkspaceT }) {
   const form = useForm({ entity: 'place' as MergeEntity, fromId: '', intoId: '' });
   const { entity, fromId, intoId } = form.values;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      const merged = await merge.mutateAsync({ entity, fromId: Number(fromId), intoId: Number(intoId) });
-      setMergeId(merged.id);
-      form.succeed(t('merge.merged', { id: merged.id }));
-    } catch (failure) {
-      form.fail(failure);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    const merged = await merge.mutateAsync({ entity, fromId: Number(fromId), intoId: Number(intoId) });
+    setMergeId(merged.id);
+    form.succeed(t('merge.merged', { id: merged.id }));
+  });
 
   return (
-    <form className="panel" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="panel" onSubmit={submit} noValidate>
       <h2>{t('merge.title')}</h2>
       <SelectField
         label={t('merge.entity')}

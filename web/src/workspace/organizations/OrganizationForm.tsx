@@ -1,6 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { Session } from '../../api/auth.ts';
-import { ApiError } from '../../api/client.ts';
 import {
   GOVERNMENT_KINDS,
   ORGANIZATION_KINDS,
@@ -11,7 +10,7 @@ import {
 import { SearchBox } from '../../components/SearchBox.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ConflictNotice } from '../ui/ConflictNotice.tsx';
-import { changedFields, Field, FormMessage, SelectField, TextAreaField, useForm } from '../ui/form.tsx';
+import { Field, FormMessage, SelectField, TextAreaField, useRecordForm } from '../ui/form.tsx';
 import { visibilityOptions } from '../ui/visibility.ts';
 
 type Kind = Organization['kind'];
@@ -26,6 +25,7 @@ function fieldsOf(organization: Organization | undefined, keeperId: number | und
     description: organization?.description ?? '',
     keeperId: String(organization ? (organization.keeperId ?? '') : (keeperId ?? '')),
     visibility: organization?.visibility ?? 'published',
+    place: organization?.place ?? null,
   };
 }
 
@@ -43,12 +43,9 @@ export function OrganizationForm(props: {
   // A government speaks for its place; only administrators change which place or what kind it is.
   const speakerLocked =
     !props.session.user?.isAdmin && !!organization && GOVERNMENT_KINDS.includes(organization.kind);
-  const form = useForm(() => fieldsOf(organization, editable[0]?.organizationId));
-  const [place, setPlace] = useState(organization?.place ?? null);
-  const [conflict, setConflict] = useState<Organization | null>(null);
-  const body = () => {
-    const { aliases, website, description, keeperId, ...fields } = form.values;
-    return {
+  const form = useRecordForm(
+    () => fieldsOf(organization, editable[0]?.organizationId),
+    ({ aliases, website, description, keeperId, place, ...fields }) => ({
       ...fields,
       aliases: aliases
         .split('\n')
@@ -58,30 +55,18 @@ export function OrganizationForm(props: {
       description: description.trim() || null,
       placeId: place?.id ?? null,
       keeperId: keeperId ? Number(keeperId) : null,
-    };
-  };
-  const [initial, setInitial] = useState<Record<string, unknown>>(() => (organization ? body() : {}));
+    }),
+  );
+  const { place } = form.values;
 
-  const submit = async (event?: FormEvent, version = organization?.version) => {
+  const submit = (event?: FormEvent, version = organization?.version) => {
     event?.preventDefault();
-    const sent = body();
-    try {
+    void form.save(async (body, changed) => {
       const saved = organization
-        ? await update.mutateAsync({
-            id: organization.id,
-            version: version!,
-            ...changedFields(initial, sent),
-          })
-        : await create.mutateAsync(sent);
-      setConflict(null);
-      setInitial(sent);
-      form.succeed(t('orgForm.saved'));
+        ? await update.mutateAsync({ id: organization.id, version: version!, ...changed })
+        : await create.mutateAsync(body);
       props.onSaved?.(saved);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'VERSION_CONFLICT') {
-        setConflict(failure.current as Organization);
-      } else form.fail(failure);
-    }
+    }, t('orgForm.saved'));
   };
 
   return (
@@ -102,7 +87,9 @@ export function OrganizationForm(props: {
         </span>
         {!speakerLocked && (
           <SearchBox
-            onChoose={(chosen) => setPlace({ id: chosen.id, name: chosen.name, country: chosen.country })}
+            onChoose={(chosen) =>
+              form.set({ place: { id: chosen.id, name: chosen.name, country: chosen.country } })
+            }
           />
         )}
       </div>
@@ -119,13 +106,13 @@ export function OrganizationForm(props: {
         {...form.field('keeperId')}
       />
       <SelectField label={t('tie.visibility')} options={visibilityOptions(t)} {...form.field('visibility')} />
-      {conflict && organization && (
+      {form.conflict && organization && (
         <ConflictNotice
           t={t}
           original={organization}
-          current={conflict}
+          current={form.conflict}
           fields={['name', 'kind', 'aliases', 'website', 'description', 'keeperId', 'visibility']}
-          onReapply={() => void submit(undefined, conflict.version)}
+          onReapply={() => submit(undefined, form.conflict?.version)}
         />
       )}
       <FormMessage message={form.message} />

@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { PartnershipRecord } from '../../api/partnerships.ts';
 import { useRemoveDocument, useUploadDocument } from '../../api/partnerships.workspace.ts';
 import type { WorkspaceT } from '../texts.ts';
@@ -13,16 +13,11 @@ export function DocumentsPanel({ tie, t }: { tie: PartnershipRecord; t: Workspac
   const remove = useRemoveDocument();
   const form = useFormErrors();
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.submitWith(async () => {
     if (!file) return;
-    try {
-      await upload.mutateAsync({ id: tie.id, file });
-      form.succeed(t('documents.uploaded'));
-    } catch (failure) {
-      form.fail(failure);
-    }
-  };
+    await upload.mutateAsync({ id: tie.id, file });
+    form.succeed(t('documents.uploaded'));
+  });
 
   return (
     <section className="panel">
@@ -50,7 +45,7 @@ export function DocumentsPanel({ tie, t }: { tie: PartnershipRecord; t: Workspac
         </ul>
       )}
       {tie.canEdit && !tie.deletedAt && (
-        <form onSubmit={(event) => void submit(event)}>
+        <form onSubmit={submit}>
           <div className="field">
             <label htmlFor={inputId}>{t('documents.upload')}</label>
             <input

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useOrganizations } from '../../api/organizations.ts';
@@ -38,30 +38,25 @@ export function NewPartnershipPage() {
         : [...current, party],
     );
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = form.submitWith(async () => {
     if (parties.length < 2) {
       form.refuse(t('newTie.needTwo'));
       return;
     }
     const { kind, status, startedOn } = form.values;
-    try {
-      const created = await create.mutateAsync({
-        kind,
-        status,
-        startedOn: startedOn.trim() || null,
-        parties: parties.map(partyInput),
-      });
-      await navigate(`/partnerships/${created.id}`);
-    } catch (failure) {
-      form.fail(failure);
-    }
-  };
+    const created = await create.mutateAsync({
+      kind,
+      status,
+      startedOn: startedOn.trim() || null,
+      parties: parties.map(partyInput),
+    });
+    await navigate(`/partnerships/${created.id}`);
+  });
 
   return (
     <section>
       <h1>{t('newTie.title')}</h1>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={submit} noValidate>
         <SelectField
           label={t('tie.kind')}
           options={PARTNERSHIP_KINDS.map((value) => ({ value, label: common(`kind.${value}`) }))}

@@ -1,9 +1,8 @@
-import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
+import type { FormEvent } from 'react';
 import { type Person, POST_ROLES, useCreatePerson, useUpdatePerson } from '../../api/people.ts';
 import type { WorkspaceT } from '../texts.ts';
 import { ConflictNotice } from '../ui/ConflictNotice.tsx';
-import { changedFields, Field, FormMessage, SelectField, TextAreaField, useForm } from '../ui/form.tsx';
+import { Field, FormMessage, SelectField, TextAreaField, useRecordForm } from '../ui/form.tsx';
 import { visibilityOptions } from '../ui/visibility.ts';
 
 /**
@@ -22,69 +21,58 @@ export function PersonForm(props: {
   const post = person?.posts.find((item) => item.organizationId === props.organizationId) ?? person?.posts[0];
   const contact = (kind: 'email' | 'phone') =>
     person?.contactPoints?.find((item) => item.kind === kind)?.value ?? '';
-  const form = useForm({
-    name: person?.name ?? '',
-    role: post?.role ?? ('international_affairs_coordinator' as Person['posts'][number]['role']),
-    title: post?.title ?? '',
-    email: contact('email'),
-    phone: contact('phone'),
-    notes: person?.notes ?? '',
-    visibility: person?.visibility ?? 'internal',
-  });
-  const [conflict, setConflict] = useState<Person | null>(null);
+  const form = useRecordForm(
+    {
+      name: person?.name ?? '',
+      role: post?.role ?? ('international_affairs_coordinator' as Person['posts'][number]['role']),
+      title: post?.title ?? '',
+      email: contact('email'),
+      phone: contact('phone'),
+      notes: person?.notes ?? '',
+      visibility: person?.visibility ?? 'internal',
+    },
+    ({ name, role, title, email, phone, notes, visibility }) => {
+      const posts = [
+        {
+          organizationId: post?.organizationId ?? props.organizationId,
+          role,
+          title: title.trim() || null,
+          startedOn: post?.startedOn ?? null,
+          endedOn: post?.endedOn ?? null,
+        },
+        ...(person?.posts ?? [])
+          .filter((item) => item.id !== post?.id)
+          .map(({ organizationId, role: otherRole, title: otherTitle, startedOn, endedOn }) => ({
+            organizationId,
+            role: otherRole,
+            title: otherTitle,
+            startedOn,
+            endedOn,
+          })),
+      ];
+      return {
+        name,
+        notes: notes.trim() || null,
+        visibility,
+        posts,
+        contactPoints: [
+          ...(email.trim() ? [{ kind: 'email' as const, value: email.trim() }] : []),
+          ...(phone.trim() ? [{ kind: 'phone' as const, value: phone.trim() }] : []),
+        ],
+      };
+    },
+  );
 
-  const collect = () => {
-    const { name, role, title, email, phone, notes, visibility } = form.values;
-    const posts = [
-      {
-        organizationId: post?.organizationId ?? props.organizationId,
-        role,
-        title: title.trim() || null,
-        startedOn: post?.startedOn ?? null,
-        endedOn: post?.endedOn ?? null,
-      },
-      ...(person?.posts ?? [])
-        .filter((item) => item.id !== post?.id)
-        .map(({ organizationId, role: otherRole, title: otherTitle, startedOn, endedOn }) => ({
-          organizationId,
-          role: otherRole,
-          title: otherTitle,
-          startedOn,
-          endedOn,
-        })),
-    ];
-    return {
-      name,
-      notes: notes.trim() || null,
-      visibility,
-      posts,
-      contactPoints: [
-        ...(email.trim() ? [{ kind: 'email' as const, value: email.trim() }] : []),
-        ...(phone.trim() ? [{ kind: 'phone' as const, value: phone.trim() }] : []),
-      ],
-    };
-  };
-  const [initial, setInitial] = useState<Record<string, unknown>>(collect);
-
-  const submit = async (event?: FormEvent, version = person?.version) => {
+  const submit = (event?: FormEvent, version = person?.version) => {
     event?.preventDefault();
-    const body = collect();
-    try {
-      if (person)
-        await update.mutateAsync({ id: person.id, version: version!, ...changedFields(initial, body) });
+    void form.save(async (body, changed) => {
+      if (person) await update.mutateAsync({ id: person.id, version: version!, ...changed });
       else {
         await create.mutateAsync({ ...body, keeperId: props.organizationId });
         form.set({ name: '', title: '', email: '', phone: '', notes: '' });
       }
-      setConflict(null);
-      setInitial(body);
-      form.succeed(t('organization.added'));
       props.onSaved?.();
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'VERSION_CONFLICT') {
-        setConflict(failure.current as Person);
-      } else form.fail(failure);
-    }
+    }, t('organization.added'));
   };
 
   return (
@@ -105,13 +93,13 @@ export function PersonForm(props: {
         options={visibilityOptions(t, ['internal', 'published'])}
         {...form.field('visibility')}
       />
-      {conflict && person && (
+      {form.conflict && person && (
         <ConflictNotice
           t={t}
           original={person}
-          current={conflict}
+          current={form.conflict}
           fields={['name', 'visibility', 'notes', 'posts', 'contactPoints']}
-          onReapply={() => void submit(undefined, conflict.version)}
+          onReapply={() => submit(undefined, form.conflict?.version)}
         />
       )}
       <FormMessage message={form.message} />

@@ -1,4 +1,4 @@
-import { type ReactNode, useId, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { failureText } from './failure.tsx';
@@ -49,6 +49,11 @@ export function Field(
       <FieldError id={`${id}-error`} error={props.error} />
     </div>
   );
+}
+
+/** A password input; `autoComplete` tells a password manager whether it is the current password or a new one. */
+export function PasswordField(props: FieldProps & { autoComplete: 'current-password' | 'new-password' }) {
+  return <Field {...props} type="password" />;
 }
 
 export function TextAreaField(props: FieldProps & { lang?: string }) {
@@ -151,7 +156,12 @@ export function useFormErrors() {
     setErrors(fieldErrors);
     setMessage({ text, failed: true });
   };
-  return { errors, message, fail, clear, succeed, refuse };
+  /** A submit handler that sends with `send` and shows why it failed; `send` says what happened with succeed. */
+  const submitWith = (send: () => Promise<unknown>) => (event: FormEvent) => {
+    event.preventDefault();
+    void send().catch(fail);
+  };
+  return { errors, message, fail, clear, succeed, refuse, submitWith };
 }
 
 /**
@@ -181,6 +191,43 @@ export function useForm<Values extends Record<string, unknown>>(initial: Values 
     onChange: (checked: boolean) => set({ [name]: checked } as unknown as Partial<Values>),
   });
   return { ...feedback, values, set, setValues, field, checkbox };
+}
+
+/** A record as the API answers it: its fields, and the version they are. */
+type StoredRecord = Record<string, unknown> & { version: number };
+
+/**
+ * A form that creates a record or edits a version of it. It remembers what it last saved, so that an edit sends
+ * only the fields changed since (saving over someone else's newer version keeps their other changes), and when a
+ * save meets a newer version it holds the record as it is now (`conflict`) for the form to show.
+ */
+export function useRecordForm<Values extends Record<string, unknown>, Body extends Record<string, unknown>>(
+  initial: Values | (() => Values),
+  body: (values: Values) => Body,
+) {
+  const form = useForm(initial);
+  const [saved, setSaved] = useState(() => body(form.values));
+  const [conflict, setConflict] = useState<StoredRecord | null>(null);
+  /**
+   * Sends the form with `write` (given the whole body and the fields changed since the last save) and says
+   * `done`; answers whether it was saved.
+   */
+  const save = async (write: (body: Body, changed: Partial<Body>) => Promise<unknown>, done: ReactNode) => {
+    const sent = body(form.values);
+    try {
+      await write(sent, changedFields(saved, sent) as Partial<Body>);
+      setConflict(null);
+      setSaved(sent);
+      form.succeed(done);
+      return true;
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'VERSION_CONFLICT')
+        setConflict(failure.current as StoredRecord);
+      else form.fail(failure);
+      return false;
+    }
+  };
+  return { ...form, conflict, save };
 }
 
 export function FormMessage({ message }: { message: FormNotice | null }) {

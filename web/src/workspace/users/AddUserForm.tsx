@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { useCreateUser } from '../../api/users.ts';
 import type { WorkspaceT } from '../texts.ts';
 import { Field, FormMessage, useForm } from '../ui/form.tsx';
@@ -8,20 +7,15 @@ export function AddUserForm({ t, onAdded }: { t: WorkspaceT; onAdded: (link: str
   const create = useCreateUser();
   const form = useForm({ name: '', email: '' });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      const created = await create.mutateAsync(form.values);
-      onAdded(created.link.url);
-      form.set({ name: '', email: '' });
-      form.clear();
-    } catch (failure) {
-      form.fail(failure);
-    }
-  };
+  const submit = form.submitWith(async () => {
+    const created = await create.mutateAsync(form.values);
+    onAdded(created.link.url);
+    form.set({ name: '', email: '' });
+    form.clear();
+  });
 
   return (
-    <form className="panel" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="panel" onSubmit={submit} noValidate>
       <h2>{t('users.add')}</h2>
       <Field label={t('organization.name')} {...form.field('name')} />
       <Field label={t('signIn.email')} type="email" {...form.field('email')} />

@@ -1,4 +1,3 @@
-import type { FormEvent } from 'react';
 import { useOrganizations } from '../../api/organizations.ts';
 import { MEMBER_ROLES, type User, useGrantMembership } from '../../api/users.ts';
 import type { WorkspaceT } from '../texts.ts';
@@ -11,19 +10,14 @@ export function GrantRoleForm({ t, users }: { t: WorkspaceT; users: User[] }) {
   const form = useForm({ user: '', organization: '', role: 'editor' as (typeof MEMBER_ROLES)[number] });
   const choose = { value: '', label: t('newTie.choose') };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const { user, organization, role } = form.values;
-    try {
-      await grant.mutateAsync({ userId: Number(user), organizationId: Number(organization), role });
-      form.succeed(t('users.granted'));
-    } catch (failure) {
-      form.fail(failure);
-    }
-  };
+  const { user, organization, role } = form.values;
+  const submit = form.submitWith(async () => {
+    await grant.mutateAsync({ userId: Number(user), organizationId: Number(organization), role });
+    form.succeed(t('users.granted'));
+  });
 
   return (
-    <form className="panel" onSubmit={(event) => void submit(event)} noValidate>
+    <form className="panel" onSubmit={submit} noValidate>
       <h2>{t('users.grant')}</h2>
       <SelectField
         label={t('signIn.email')}
@@ -44,7 +38,7 @@ export function GrantRoleForm({ t, users }: { t: WorkspaceT; users: User[] }) {
         {...form.field('role')}
       />
       <FormMessage message={form.message} />
-      <button type="submit" disabled={!form.values.user || !form.values.organization}>
+      <button type="submit" disabled={!user || !organization}>
         {t('users.grant')}
       </button>
     </form>

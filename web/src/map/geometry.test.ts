@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../../src/contract.ts';
+import { decodeNetwork } from '../api/network.ts';
+import { memberPlaces, placeBounds, selectedPoint, selectedTies, tieVertices } from './geometry.ts';
+
+// Espoo (FI), Shanghai (CN), Tallinn (EE), Honolulu (US); ties Espoo–Shanghai, Espoo–Tallinn (MoU) and
+// Shanghai–Honolulu, which is shorter across the antimeridian.
+const network = decodeNetwork({
+  places: {
+    ids: [10, 20, 30, 40],
+    countries: ['FI', 'CN', 'EE', 'US'],
+    coordinates: [24.66, 60.21, 121.47, 31.22, 24.75, 59.44, -157.86, 21.31],
+    partnerCounts: [2, 2, 1, 1],
+  },
+  edges: [0, 1, 0, 2, 1, 2],
+  edgeKinds: [0, 3, 0],
+  edgeStatuses: [1, 1, 1],
+  edgeStartYears: [1998, 0, 1980],
+  kinds: [...PARTNERSHIP_KINDS],
+  statuses: [...PARTNERSHIP_STATUSES],
+});
+
+describe('the atlas geometry', () => {
+  it('draws every tie that passes the filters, or only one place’s', () => {
+    expect(tieVertices(network, {})).toHaveLength(12);
+    expect(tieVertices(network, { kind: 'mou' })).toHaveLength(4);
+    expect(tieVertices(network, {}, 30)).toHaveLength(4);
+  });
+
+  it('goes the short way round the antimeridian', () => {
+    const [, , x] = tieVertices(network, { decade: '1980' });
+    expect(x).toBeGreaterThan(1);
+  });
+
+  it('highlights a place’s ties from the place outwards', () => {
+    const ties = selectedTies(network, {}, 10);
+    expect(ties.features.map((feature) => feature.geometry.coordinates[1])).toEqual([
+      [121.47, 31.22],
+      [24.75, 59.44],
+    ]);
+    expect(selectedTies(network, {}, 99).features).toEqual([]);
+    expect(selectedPoint(network, 20).features[0]?.geometry.coordinates).toEqual([121.47, 31.22]);
+  });
+
+  it('keeps a place and its partners on its own map', () => {
+    expect(memberPlaces(network, 30).sort()).toEqual([0, 2]);
+    expect(memberPlaces(network)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('fits a place and its partners, across the antimeridian when shorter', () => {
+    expect(placeBounds(network, 10)).toEqual([
+      [24.66, 31.22],
+      [121.47, 60.21],
+    ]);
+    expect(placeBounds(network, 20)?.[1][0]).toBeCloseTo(360 - 157.86, 6);
+    expect(placeBounds(network, 99)).toBeUndefined();
+  });
+});

@@ -1,0 +1,67 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Network } from '../api/network.ts';
+
+export interface MapView {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface Tooltip {
+  x: number;
+  y: number;
+  text: string;
+}
+
+/** How the map answers the pointer and the keyboard; read afresh at every event, as the page re-renders. */
+export interface Interaction {
+  network: Network;
+  /** The index of the place under a point at a zoom, if any. */
+  hit: (lng: number, lat: number, zoom: number) => number | undefined;
+  /** A place's tooltip, such as "Espoo, Finland: 11 ties". */
+  describe: (index: number) => string;
+  selectedPlaceId: () => number | undefined;
+  onSelect: (placeId: number) => void;
+  onViewChange: (view: MapView) => void;
+  setTooltip: (tooltip: Tooltip | null) => void;
+}
+
+/**
+ * Clicking a place selects it and hovering shows its tooltip; focusing the map (keyboard users) shows the selected
+ * place's tooltip beside it; the view is reported, rounded, whenever the map comes to rest.
+ */
+export function bindInteraction(map: MapLibreMap, interaction: Interaction): void {
+  const { network, hit, describe, setTooltip } = interaction;
+  const canvas = map.getCanvas();
+  map.on('click', (event) => {
+    const index = hit(event.lngLat.lng, event.lngLat.lat, map.getZoom());
+    if (index !== undefined) interaction.onSelect(network.ids[index]!);
+  });
+  map.on('mousemove', (event) => {
+    const index = hit(event.lngLat.lng, event.lngLat.lat, map.getZoom());
+    if (index === undefined) {
+      canvas.style.cursor = '';
+      setTooltip(null);
+      return;
+    }
+    canvas.style.cursor = 'pointer';
+    setTooltip({ x: event.point.x, y: event.point.y, text: describe(index) });
+  });
+  map.on('mouseout', () => setTooltip(null));
+  canvas.addEventListener('focus', () => {
+    const id = interaction.selectedPlaceId();
+    const index = id === undefined ? undefined : network.indexById.get(id);
+    if (index === undefined) return;
+    const point = map.project([network.lngs[index]!, network.lats[index]!]);
+    setTooltip({ x: point.x, y: point.y, text: describe(index) });
+  });
+  canvas.addEventListener('blur', () => setTooltip(null));
+  map.on('moveend', () => {
+    const center = map.getCenter();
+    interaction.onViewChange({
+      lng: Math.round(center.lng * 1000) / 1000,
+      lat: Math.round(center.lat * 1000) / 1000,
+      zoom: Math.round(map.getZoom() * 100) / 100,
+    });
+  });
+}
