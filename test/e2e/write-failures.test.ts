@@ -1,0 +1,205 @@
+import type { Browser, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../src/features/demo/demo.service.ts';
+import { axeViolations } from './axe.ts';
+import { launchBrowser } from './browser.ts';
+import { type RunningServer, startTestServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let coordinator: { email: string; password: string };
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const demo = await server.database.db.transaction((tx) => loadDemo(tx));
+  coordinator = demo.users[1]!;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+type Answer = ((route: Route) => Promise<void>) & { label: string };
+
+/** The API refusing in its own error shape. */
+const refusal = (status: number, code: string): Answer =>
+  Object.assign(
+    (route: Route) =>
+      route.fulfill({
+        status,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code, message: `refused: ${code}`, details: [] } }),
+      }),
+    { label: `${status} ${code}` },
+  );
+
+/** No answer at all: the network is down. */
+const networkDown: Answer = Object.assign((route: Route) => route.abort('internetdisconnected'), {
+  label: 'network down',
+});
+
+/** A proxy in front of the API answering with a page of its own. */
+const badGateway: Answer = Object.assign(
+  (route: Route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>Bad gateway</h1>' }),
+  { label: '502 from a proxy' },
+);
+
+/** Each failure, and what the user reads in English, Finnish and Swedish. */
+const FAILURES: [Answer, string, string, string][] = [
+  [
+    refusal(403, 'FORBIDDEN'),
+    'You may not do this.',
+    'Sinulla ei ole oikeutta tähän.',
+    'Du får inte göra det här.',
+  ],
+  [
+    refusal(404, 'TOKEN_NOT_FOUND'),
+    'This is no longer there: someone may have deleted it. Reload the page.',
+    'Tätä ei enää ole: joku on ehkä poistanut sen. Lataa sivu uudelleen.',
+    'Det här finns inte längre: någon kan ha raderat det. Ladda om sidan.',
+  ],
+  [
+    refusal(409, 'VERSION_CONFLICT'),
+    'Someone else changed this meanwhile. Look at the current version and try again.',
+    'Joku muu muutti tätä sillä välin. Katso nykyinen versio ja yritä uudelleen.',
+    'Någon annan ändrade det här under tiden. Se den aktuella versionen och försök igen.',
+  ],
+  [
+    refusal(409, 'CONFLICT'),
+    'This clashes with what is stored already.',
+    'Tämä on ristiriidassa jo tallennettujen tietojen kanssa.',
+    'Det här strider mot det som redan finns sparat.',
+  ],
+  [
+    refusal(413, 'PAYLOAD_TOO_LARGE'),
+    'The file is too large.',
+    'Tiedosto on liian suuri.',
+    'Filen är för stor.',
+  ],
+  [
+    refusal(400, 'VALIDATION_FAILED'),
+    'This was refused as not valid. Check what you entered and try again.',
+    'Tämä hylättiin virheellisenä. Tarkista antamasi tiedot ja yritä uudelleen.',
+    'Det här avvisades som ogiltigt. Kontrollera det du angav och försök igen.',
+  ],
+  [
+    refusal(422, 'VALIDATION_FAILED'),
+    'This was refused as not valid. Check what you entered and try again.',
+    'Tämä hylättiin virheellisenä. Tarkista antamasi tiedot ja yritä uudelleen.',
+    'Det här avvisades som ogiltigt. Kontrollera det du angav och försök igen.',
+  ],
+  [
+    refusal(401, 'UNAUTHENTICATED'),
+    'Your session has ended. Sign in again, then try again.',
+    'Istuntosi on päättynyt. Kirjaudu uudelleen sisään ja yritä sitten uudelleen.',
+    'Din session har upphört. Logga in igen och försök sedan på nytt.',
+  ],
+  [
+    refusal(429, 'RATE_LIMITED'),
+    'Too many attempts. Wait a while and try again.',
+    'Liian monta yritystä. Odota hetki ja yritä uudelleen.',
+    'För många försök. Vänta en stund och försök igen.',
+  ],
+  [
+    refusal(503, 'DATABASE_UNAVAILABLE'),
+    'CityBridge cannot answer just now. Try again in a moment.',
+    'CityBridge ei voi vastata juuri nyt. Yritä hetken kuluttua uudelleen.',
+    'CityBridge kan inte svara just nu. Försök igen om en stund.',
+  ],
+  [
+    networkDown,
+    'No connection to CityBridge. Check your network and try again.',
+    'Yhteys CityBridgeen ei toimi. Tarkista verkkoyhteys ja yritä uudelleen.',
+    'Ingen anslutning till CityBridge. Kontrollera nätverket och försök igen.',
+  ],
+  [
+    badGateway,
+    'Something went wrong (error 502). Try again.',
+    'Jokin meni vikaan (virhe 502). Yritä uudelleen.',
+    'Något gick fel (fel 502). Försök igen.',
+  ],
+];
+
+const LANGUAGES = [
+  ['English', 1],
+  ['Suomi', 2],
+  ['Svenska', 3],
+] as const;
+
+async function signIn(page: Page) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel(/email|sähköposti|e-post/i).fill(coordinator.email);
+  await page.getByLabel(/password|salasana|lösenord/i).fill(coordinator.password);
+  await page.locator('form button[type="submit"]').click();
+  await page.waitForURL(/\/workspace$/);
+}
+
+describe('a write that fails', () => {
+  it('says why beside the button, in the user’s language, for every kind of failure', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    await signIn(page);
+    await page.goto(`${server.url}/account`);
+    await page.getByLabel('What the token is for').fill('Failure drill');
+    await page.getByRole('button', { name: 'Create a token' }).click();
+    const token = page.getByRole('listitem').filter({ hasText: 'Failure drill' });
+    const revoke = token.getByRole('button');
+    await revoke.waitFor();
+
+    let answer: Answer | undefined;
+    let revokes = 0;
+    await page.route('**/api/auth/tokens/*', (route) => {
+      if (route.request().method() !== 'DELETE' || !answer) return route.continue();
+      revokes += 1;
+      return answer(route);
+    });
+
+    for (const [language, column] of LANGUAGES) {
+      await page.getByRole('button', { name: language, exact: true }).click();
+      for (const failure of FAILURES) {
+        answer = failure[0];
+        const before = revokes;
+        await revoke.click();
+        await expect.poll(() => revokes, { message: failure[0].label }).toBe(before + 1);
+        const alert = page.getByRole('alert');
+        await expect
+          .poll(() => alert.allTextContents(), { message: `${language}: ${failure[0].label}` })
+          .toEqual([failure[column]]);
+        // Nothing happened: the token is still there to revoke.
+        expect(await revoke.isEnabled()).toBe(true);
+      }
+      expect(await axeViolations(page)).toEqual([]);
+    }
+
+    // The same button, when the write goes through: the token is revoked and the message is gone.
+    answer = undefined;
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await revoke.click();
+    await token.getByText('Revoked').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await context.close();
+  });
+
+  it('says why beside a form, and keeps what was typed', async () => {
+    const context = await browser.newContext({ locale: 'fi-FI', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page);
+    await page.goto(`${server.url}/account`);
+    await page.route('**/api/auth/tokens', (route) =>
+      route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue(),
+    );
+    const name = page.getByLabel('Mihin tunnistetta käytetään');
+    await name.fill('Yöllinen vienti');
+    await name.press('Enter');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Yhteys CityBridgeen ei toimi. Tarkista verkkoyhteys ja yritä uudelleen.' })
+      .waitFor();
+    expect(await name.inputValue()).toBe('Yöllinen vienti');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
