@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, textSchema, versionSchema } from '../../core/schemas.ts';
+import { dateSchema, idSchema, textSchema } from '../../core/schemas.ts';
+import { idQuerySchema, keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
 import { ACTIVITY_KINDS } from './activities.constants.ts';
 
 export const activityParamsSchema = z.strictObject({ id: idSchema.describe('Activity id') });
@@ -40,28 +41,13 @@ export const createActivityBodySchema = z.strictObject({
 });
 export type CreateActivityBody = z.infer<typeof createActivityBodySchema>;
 
-export const updateActivityBodySchema = z
-  .strictObject(activityFields)
-  .partial()
-  .extend({ version: versionSchema });
+export const updateActivityBodySchema = updateBodySchema(activityFields);
 export type UpdateActivityBody = z.infer<typeof updateActivityBodySchema>;
 
 export const activityListQuerySchema = z.strictObject({
-  organizationId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2_147_483_647)
-    .optional()
-    .describe('Whose log, or concerning whom'),
-  partnershipId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2_147_483_647)
-    .optional()
-    .describe('Concerning this tie'),
-  personId: z.coerce.number().int().positive().max(2_147_483_647).optional().describe('With this person'),
+  organizationId: idQuerySchema.optional().describe('Whose log, or concerning whom'),
+  partnershipId: idQuerySchema.optional().describe('Concerning this tie'),
+  personId: idQuerySchema.optional().describe('With this person'),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
@@ -77,11 +63,7 @@ export const activitySchema = z.object({
   partnershipIds: z.array(z.number().int()),
   organizationIds: z.array(z.number().int()),
   personIds: z.array(z.number().int()),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  deletedAt: z.string().nullable(),
-  canEdit: z.boolean(),
+  ...keptRecordFields,
 });
 export type ActivityResponse = z.infer<typeof activitySchema>;
 

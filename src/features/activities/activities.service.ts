@@ -5,7 +5,7 @@ import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { findReadableOrganizations } from '../organizations/organizations.service.ts';
 import { getPartnership } from '../partnerships/partnerships.write.service.ts';
 import { findReadablePeople } from '../people/people.service.ts';
-import { createRecord, type RecordType, updateRecord } from '../records/records.service.ts';
+import { createRecord, presentKept, type RecordType, updateRecord } from '../records/records.service.ts';
 import * as repo from './activities.repo.ts';
 import type { ActivityResponse, CreateActivityBody, UpdateActivityBody } from './activities.schema.ts';
 
@@ -43,10 +43,7 @@ export function presentActivity(actor: Actor | null, { row, links }: LoadedActiv
     followUpOn: row.followUpOn,
     organizationId: row.organizationId,
     ...linksOf(links),
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    deletedAt: row.deletedAt?.toISOString() ?? null,
+    ...presentKept(row),
     canEdit: policy.write(actor, activityStake(row)),
   };
 }

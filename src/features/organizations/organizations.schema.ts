@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, textSchema, urlSchema, versionSchema, visibilitySchema } from '../../core/schemas.ts';
+import { idSchema, textSchema, urlSchema, visibilitySchema } from '../../core/schemas.ts';
+import { idQuerySchema, updateBodySchema } from '../records/records.schema.ts';
 import { ORGANIZATION_KINDS } from './organizations.constants.ts';
 
 export const organizationParamsSchema = z.strictObject({ id: idSchema.describe('Organisation id') });
@@ -31,10 +32,7 @@ export const createOrganizationBodySchema = z.strictObject({
 });
 export type CreateOrganizationBody = z.infer<typeof createOrganizationBodySchema>;
 
-export const updateOrganizationBodySchema = z
-  .strictObject(organizationFields)
-  .partial()
-  .extend({ version: versionSchema });
+export const updateOrganizationBodySchema = updateBodySchema(organizationFields);
 export type UpdateOrganizationBody = z.infer<typeof updateOrganizationBodySchema>;
 
 export const organizationListQuerySchema = z.strictObject({
@@ -47,13 +45,7 @@ export const organizationListQuerySchema = z.strictObject({
     .optional()
     .describe('Part of the name or an alias'),
   kind: z.enum(ORGANIZATION_KINDS).optional(),
-  placeId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2_147_483_647)
-    .optional()
-    .describe('Only organisations based here'),
+  placeId: idQuerySchema.optional().describe('Only organisations based here'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   after: z.coerce
     .number()

@@ -2,7 +2,13 @@ import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import { createRecord, mayRead, type RecordType, updateRecord } from '../records/records.service.ts';
+import {
+  createRecord,
+  mayRead,
+  presentKept,
+  type RecordType,
+  updateRecord,
+} from '../records/records.service.ts';
 import { GOVERNMENT_KINDS, type OrganizationKind } from './organizations.constants.ts';
 import * as repo from './organizations.repo.ts';
 import type {
@@ -39,10 +45,7 @@ export function presentOrganization(
     description: row.description,
     keeperId: row.keeperId,
     visibility: row.visibility,
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    deletedAt: row.deletedAt?.toISOString() ?? null,
+    ...presentKept(row),
     mergedIntoId: row.mergedIntoId,
     canEdit: policy.write(actor, organizationStake(row)),
   };

@@ -4,11 +4,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';
-import {
-  registerRecordHistory,
-  registerRecordReads,
-  registerRecordWrites,
-} from '../records/records.routes.ts';
+import { registerRecordRoutes } from '../records/records.routes.ts';
 import {
   addDocument,
   beginDocumentUpload,
@@ -162,7 +158,7 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
       errors: writeErrorResponses,
     },
   };
-  registerRecordReads(app, db, routes);
+  registerRecordRoutes(app, db, routes, ['read']);
 
   app.post(
     '/api/partnerships/:id/end',
@@ -194,8 +190,7 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
     async (request) => write.confirmPartnership(db, request.actor, request.params.id, request.body),
   );
 
-  registerRecordWrites(app, db, routes);
-  registerRecordHistory(app, db, routes);
+  registerRecordRoutes(app, db, routes, ['write', 'history']);
 
   app.post(
     '/api/partnerships/:id/documents',

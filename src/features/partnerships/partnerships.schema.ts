@@ -8,6 +8,7 @@ import {
   visibilitySchema,
 } from '../../core/schemas.ts';
 import { placeSummarySchema, sourceRefSchema } from '../places/places.schema.ts';
+import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, PARTNERSHIP_THEMES } from './partnerships.tables.ts';
 
 /** A calendar date (YYYY-MM-DD) or a year (YYYY, meaning its first or last day depending on the bound). */
@@ -151,11 +152,7 @@ export const createPartnershipBodySchema = z
   .superRefine(checkTieDates);
 export type CreatePartnershipBody = z.infer<typeof createPartnershipBodySchema>;
 
-export const updatePartnershipBodySchema = z
-  .strictObject(tieFields)
-  .partial()
-  .extend({ version: versionSchema })
-  .superRefine(checkTieDates);
+export const updatePartnershipBodySchema = updateBodySchema(tieFields).superRefine(checkTieDates);
 export type UpdatePartnershipBody = z.infer<typeof updatePartnershipBodySchema>;
 
 export const endPartnershipBodySchema = z.strictObject({
@@ -217,11 +214,7 @@ export const partnershipRecordSchema = z.object({
       .nullable()
       .describe('Days until the renewal or expiry date; negative when past'),
   }),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  deletedAt: z.string().nullable(),
-  canEdit: z.boolean(),
+  ...keptRecordFields,
 });
 export type PartnershipRecord = z.infer<typeof partnershipRecordSchema>;
 

@@ -9,6 +9,7 @@ import { findTieSources } from '../places/places.repo.ts';
 import {
   assertWritable,
   createRecord,
+  presentKept,
   type RecordType,
   readRecord,
   updateRecord,
@@ -90,17 +91,17 @@ function confirmedParties(
   });
 }
 
+/** What kind of tie it is, where it stands and its dates: as the API and the history both show them. */
+function tieTerms(row: repo.PartnershipRow) {
+  const { kind, status, signedOn, startedOn, endedOn, endReason, renewalOn } = row;
+  return { kind, status, signedOn, startedOn, endedOn, endReason, renewalOn };
+}
+
 export function presentPartnership(actor: Actor | null, loaded: LoadedTie): PartnershipRecord {
   const { row, parties, speakers, stake } = loaded;
   const record: PartnershipRecord = {
     id: row.id,
-    kind: row.kind,
-    status: row.status,
-    signedOn: row.signedOn,
-    startedOn: row.startedOn,
-    endedOn: row.endedOn,
-    endReason: row.endReason,
-    renewalOn: row.renewalOn,
+    ...tieTerms(row),
     themes: row.themes as PartnershipRecord['themes'],
     descriptions: Object.fromEntries(
       Object.entries(row.descriptions).filter(
@@ -126,10 +127,7 @@ export function presentPartnership(actor: Actor | null, loaded: LoadedTie): Part
       url: `/api/partnerships/${row.id}/documents/${document.id}`,
     })),
     computed: computeTieDates(row, todayKey()),
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    deletedAt: row.deletedAt?.toISOString() ?? null,
+    ...presentKept(row),
     canEdit: policy.write(actor, stake),
   };
   if (policy.readInternal(actor, stake)) record.notes = row.notes;
@@ -182,13 +180,7 @@ export const partnershipRecord: RecordType<LoadedTie, PartnershipRecord, repo.Ti
   update: repo.updatePartnership,
   stake: ({ stake }) => stake,
   audited: ({ row, parties }) => ({
-    kind: row.kind,
-    status: row.status,
-    signedOn: row.signedOn,
-    startedOn: row.startedOn,
-    endedOn: row.endedOn,
-    endReason: row.endReason,
-    renewalOn: row.renewalOn,
+    ...tieTerms(row),
     themes: row.themes,
     descriptions: row.descriptions,
     notes: row.notes,

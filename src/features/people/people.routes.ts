@@ -3,12 +3,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { historyResponseSchema, versionSchema } from '../../core/schemas.ts';
-import {
-  readErrorResponses,
-  registerRecordHistory,
-  registerRecordReads,
-  registerRecordWrites,
-} from '../records/records.routes.ts';
+import { readErrorResponses, registerRecordRoutes } from '../records/records.routes.ts';
 import {
   createPersonBodySchema,
   personListQuerySchema,
@@ -71,8 +66,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
       errors: readErrorResponses,
     },
   };
-  registerRecordReads(app, db, routes);
-  registerRecordWrites(app, db, routes);
+  registerRecordRoutes(app, db, routes, ['read', 'write']);
 
   app.get(
     '/api/people/:id/export',
@@ -114,5 +108,5 @@ export const peopleRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
     async (request) => service.erasePerson(db, request.actor, request.params.id, request.body.version),
   );
 
-  registerRecordHistory(app, db, routes);
+  registerRecordRoutes(app, db, routes, ['history']);
 };

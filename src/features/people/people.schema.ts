@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, textSchema, versionSchema, visibilitySchema } from '../../core/schemas.ts';
+import { dateSchema, idSchema, textSchema, visibilitySchema } from '../../core/schemas.ts';
+import { idQuerySchema, keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
 import { CONTACT_KINDS, POST_ROLES } from './people.constants.ts';
 
 export const personParamsSchema = z.strictObject({ id: idSchema.describe('Person id') });
@@ -48,20 +49,11 @@ export const createPersonBodySchema = z.strictObject({
 });
 export type CreatePersonBody = z.infer<typeof createPersonBodySchema>;
 
-export const updatePersonBodySchema = z
-  .strictObject(personFields)
-  .partial()
-  .extend({ version: versionSchema });
+export const updatePersonBodySchema = updateBodySchema(personFields);
 export type UpdatePersonBody = z.infer<typeof updatePersonBodySchema>;
 
 export const personListQuerySchema = z.strictObject({
-  organizationId: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2_147_483_647)
-    .optional()
-    .describe('Only people with a post here'),
+  organizationId: idQuerySchema.optional().describe('Only people with a post here'),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 
@@ -87,11 +79,7 @@ export const personSchema = z.object({
     .describe('Present only for members of the person’s organisations'),
   notes: z.string().nullable().optional().describe('Present only for members of the person’s organisations'),
   erased: z.boolean(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  deletedAt: z.string().nullable(),
-  canEdit: z.boolean(),
+  ...keptRecordFields,
 });
 export type PersonResponse = z.infer<typeof personSchema>;
 

@@ -9,6 +9,7 @@ import {
   createRecord,
   findRecordHistory,
   mayRead,
+  presentKept,
   type RecordType,
   readRecord,
   updateRecord,
@@ -47,10 +48,7 @@ export function presentPerson(actor: Actor | null, loaded: LoadedPerson): Person
     visibility: row.visibility,
     posts: posts.map(({ personId: _personId, ...post }) => post),
     erased: row.erasedAt !== null,
-    version: row.version,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    deletedAt: row.deletedAt?.toISOString() ?? null,
+    ...presentKept(row),
     canEdit: policy.write(actor, stake),
   };
   if (policy.readInternal(actor, stake)) {

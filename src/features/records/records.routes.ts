@@ -50,82 +50,69 @@ export interface RecordRoutes<Loaded extends LoadedRecord, Response, CreateBody,
   history: RouteDocs & { errors: typeof readErrorResponses | typeof writeErrorResponses };
 }
 
-// The schemas validate bodies before a handler runs; the type provider cannot map a type parameter back to its
-// schema, so the handlers below name the body's type themselves.
-
-/** GET …/:id and POST to the collection. */
-export function registerRecordReads<Loaded extends LoadedRecord, Response, CreateBody, UpdateBody>(
-  app: App,
-  db: Db,
-  routes: RecordRoutes<Loaded, Response, CreateBody, UpdateBody>,
-): void {
-  const { path, tags, params, type, record } = routes;
-  app.get(
-    `${path}/:id`,
-    { schema: { tags, ...routes.read, params, response: { 200: record, ...readErrorResponses } } },
-    async (request) => getRecord(db, request.actor, type, request.params.id),
-  );
-  const { body, run, ...docs } = routes.create;
-  app.post(
-    path,
-    { schema: { tags, ...docs, body, response: { 201: record, ...writeErrorResponses } } },
-    async (request, reply) => reply.code(201).send(await run(db, request.actor, request.body as CreateBody)),
-  );
-}
-
-/** PATCH (with the version read), DELETE (with `?version=`) and POST …/:id/restore. */
-export function registerRecordWrites<Loaded extends LoadedRecord, Response, CreateBody, UpdateBody>(
-  app: App,
-  db: Db,
-  routes: RecordRoutes<Loaded, Response, CreateBody, UpdateBody>,
-): void {
-  const { path, tags, params, type } = routes;
-  const response = { 200: routes.record, ...writeErrorResponses };
-  const { body, run, ...docs } = routes.update;
-  app.patch(`${path}/:id`, { schema: { tags, ...docs, params, body, response } }, async (request) =>
-    run(db, request.actor, request.params.id, request.body as UpdateBody),
-  );
-  app.delete(
-    `${path}/:id`,
-    { schema: { tags, ...routes.delete, params, querystring: versionQuerySchema, response } },
-    async (request) =>
-      setRecordDeleted(db, request.actor, type, request.params.id, request.query.version, true),
-  );
-  app.post(
-    `${path}/:id/restore`,
-    {
-      schema: { tags, ...routes.restore, params, body: z.strictObject({ version: versionSchema }), response },
-    },
-    async (request) =>
-      setRecordDeleted(db, request.actor, type, request.params.id, request.body.version, false),
-  );
-}
-
-/** GET …/:id/history. */
-export function registerRecordHistory<Loaded extends LoadedRecord, Response, CreateBody, UpdateBody>(
-  app: App,
-  db: Db,
-  routes: RecordRoutes<Loaded, Response, CreateBody, UpdateBody>,
-): void {
-  const { path, tags, params, type } = routes;
-  const { errors, ...docs } = routes.history;
-  app.get(
-    `${path}/:id/history`,
-    { schema: { tags, ...docs, params, response: { 200: historyResponseSchema, ...errors } } },
-    async (request) => recordHistory(db, request.actor, type, request.params.id),
-  );
-}
+/** The parts of a record's routes, in the order the API document lists them. */
+export type RecordRoutePart =
+  /** GET …/:id and POST to the collection. */
+  | 'read'
+  /** PATCH (with the version read), DELETE (with `?version=`) and POST …/:id/restore. */
+  | 'write'
+  /** GET …/:id/history. */
+  | 'history';
 
 /**
- * Every route of a kept record: read, create, change, delete, restore and history. A record with routes of its
- * own among them registers the parts itself, in the order the API document lists them.
+ * Registers the routes of a kept record: all of them, or the parts given, so that a record with routes of its own
+ * among them keeps them in their place in the API document.
  */
 export function registerRecordRoutes<Loaded extends LoadedRecord, Response, CreateBody, UpdateBody>(
   app: App,
   db: Db,
   routes: RecordRoutes<Loaded, Response, CreateBody, UpdateBody>,
+  parts: readonly RecordRoutePart[] = ['read', 'write', 'history'],
 ): void {
-  registerRecordReads(app, db, routes);
-  registerRecordWrites(app, db, routes);
-  registerRecordHistory(app, db, routes);
+  const { path, tags, params, type, record } = routes;
+  const item = `${path}/:id`;
+  // The schemas validate each body before its handler runs; the type provider cannot map a type parameter back
+  // to its schema, so the handlers name the body's type themselves.
+  if (parts.includes('read')) {
+    app.get(
+      item,
+      { schema: { tags, ...routes.read, params, response: { 200: record, ...readErrorResponses } } },
+      async (request) => getRecord(db, request.actor, type, request.params.id),
+    );
+    const { body, run, ...docs } = routes.create;
+    app.post(
+      path,
+      { schema: { tags, ...docs, body, response: { 201: record, ...writeErrorResponses } } },
+      async (request, reply) =>
+        reply.code(201).send(await run(db, request.actor, request.body as CreateBody)),
+    );
+  }
+  if (parts.includes('write')) {
+    const response = { 200: record, ...writeErrorResponses };
+    const { body, run, ...docs } = routes.update;
+    app.patch(item, { schema: { tags, ...docs, params, body, response } }, async (request) =>
+      run(db, request.actor, request.params.id, request.body as UpdateBody),
+    );
+    app.delete(
+      item,
+      { schema: { tags, ...routes.delete, params, querystring: versionQuerySchema, response } },
+      async (request) =>
+        setRecordDeleted(db, request.actor, type, request.params.id, request.query.version, true),
+    );
+    const restoreBody = z.strictObject({ version: versionSchema });
+    app.post(
+      `${item}/restore`,
+      { schema: { tags, ...routes.restore, params, body: restoreBody, response } },
+      async (request) =>
+        setRecordDeleted(db, request.actor, type, request.params.id, request.body.version, false),
+    );
+  }
+  if (parts.includes('history')) {
+    const { errors, ...docs } = routes.history;
+    app.get(
+      `${item}/history`,
+      { schema: { tags, ...docs, params, response: { 200: historyResponseSchema, ...errors } } },
+      async (request) => recordHistory(db, request.actor, type, request.params.id),
+    );
+  }
 }

@@ -6,10 +6,12 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { announceCommitted, type RegistryNotice } from '../registry/registry.changes.ts';
 
-/** The columns every kept record has: its id, its version for the optimistic check, and its soft-delete mark. */
+/** The columns every kept record has: its id, its version for the optimistic check, its times and soft-delete mark. */
 export interface KeptRow {
   id: number;
   version: number;
+  createdAt: Date;
+  updatedAt: Date;
   deletedAt: Date | null;
 }
 
@@ -97,6 +99,16 @@ export interface RecordChange<Loaded, Changes> {
 
 /** A record type whatever its values: the lifecycle's steps that neither insert nor update take any. */
 type AnyRecordType<Loaded extends LoadedRecord, Response> = RecordType<Loaded, Response, unknown, unknown>;
+
+/** What every kept record answers besides its own fields (see `keptRecordFields`), but for `canEdit`. */
+export function presentKept(row: KeptRow) {
+  return {
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  };
+}
 
 /** Whether the actor may read a loaded record: deleted ones only if they may restore them, unless `deletedReadable`. */
 export function mayRead<Loaded extends LoadedRecord>(
