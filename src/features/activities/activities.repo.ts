@@ -91,7 +91,11 @@ async function replaceLinks(db: DbOrTx, activityId: number, links: ActivityLinks
 }
 
 /** Activities logged per tie, the latest date each: for "no activity in two years". */
-export async function lastActivityPerTie(db: DbOrTx, partnershipIds: readonly number[]) {
+export async function lastActivityPerTie(
+  db: DbOrTx,
+  partnershipIds: readonly number[],
+  readableLogs?: readonly number[],
+) {
   if (partnershipIds.length === 0) return [];
   return db
     .select({
@@ -100,6 +104,12 @@ export async function lastActivityPerTie(db: DbOrTx, partnershipIds: readonly nu
     })
     .from(activityLinks)
     .innerJoin(activities, eq(activities.id, activityLinks.activityId))
-    .where(and(inArray(activityLinks.partnershipId, [...partnershipIds]), isNull(activities.deletedAt)))
+    .where(
+      and(
+        inArray(activityLinks.partnershipId, [...partnershipIds]),
+        isNull(activities.deletedAt),
+        readableLogs ? inArray(activities.organizationId, [...readableLogs]) : undefined,
+      ),
+    )
     .groupBy(activityLinks.partnershipId);
 }

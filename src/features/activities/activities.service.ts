@@ -138,7 +138,7 @@ export async function listActivities(
   query: { organizationId?: number; partnershipId?: number; personId?: number; limit: number },
 ) {
   authorize(actor, policy.self(actor));
-  const readableLogs = actor.isAdmin ? undefined : [...actor.memberships.keys()];
+  const readableLogs = policy.readableLogs(actor);
   const rows = await repo.listActivities(db, { ...query, readableLogs });
   const links = await repo.findLinks(
     db,

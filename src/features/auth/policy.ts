@@ -64,6 +64,15 @@ export const policy = {
     return !!actor?.isAdmin;
   },
 
+  /**
+   * The activity logs the actor may read: those of their organisations, or every one (undefined) for
+   * administrators. Contact logs are never public, so anonymous actors read none.
+   */
+  readableLogs(actor: Actor | null): number[] | undefined {
+    if (!actor) return [];
+    return actor.isAdmin ? undefined : [...actor.memberships.keys()];
+  },
+
   /** Users, memberships, merges and other work on the whole registry. */
   administer(actor: Actor | null): boolean {
     return !!actor?.isAdmin;

@@ -31,11 +31,14 @@ export async function organizationDashboard(
   }
   authorize(actor, policy.readInternal(actor, { organizationIds: [organizationId] }));
   const ties = await findOrganizationTies(db, organizationId);
+  // Only the logs the reader may read: another organisation's log, even about this one, is not theirs.
+  const readableLogs = policy.readableLogs(actor);
   const last = new Map(
     (
       await lastActivityPerTie(
         db,
         ties.map((tie) => tie.id),
+        readableLogs,
       )
     ).map((row) => [row.partnershipId, row.last]),
   );
@@ -75,7 +78,7 @@ export async function organizationDashboard(
   }
   anniversaries.sort((a, b) => a.date.localeCompare(b.date));
   renewals.sort((a, b) => a.date.localeCompare(b.date));
-  const recent = await listActivityRows(db, { organizationId, limit: 10 });
+  const recent = await listActivityRows(db, { organizationId, limit: 10, readableLogs });
   return {
     organization: { id: organization.id, name: organization.name, kind: organization.kind },
     today,
