@@ -120,10 +120,11 @@ const FAILURES: [Answer, string, string, string][] = [
   ],
 ];
 
+/** The language buttons, the column of each language's texts, and the revoke button in that language. */
 const LANGUAGES = [
-  ['English', 1],
-  ['Suomi', 2],
-  ['Svenska', 3],
+  ['English', 1, 'Revoke Failure drill'],
+  ['Suomi', 2, 'Mitätöi Failure drill'],
+  ['Svenska', 3, 'Återkalla Failure drill'],
 ] as const;
 
 async function signIn(page: Page) {
@@ -146,8 +147,7 @@ describe('a write that fails', () => {
     await page.getByLabel('What the token is for').fill('Failure drill');
     await page.getByRole('button', { name: 'Create a token' }).click();
     const token = page.getByRole('listitem').filter({ hasText: 'Failure drill' });
-    const revoke = token.getByRole('button');
-    await revoke.waitFor();
+    await token.getByRole('button').waitFor();
 
     let answer: Answer | undefined;
     let revokes = 0;
@@ -157,8 +157,11 @@ describe('a write that fails', () => {
       return answer(route);
     });
 
-    for (const [language, column] of LANGUAGES) {
+    for (const [language, column, label] of LANGUAGES) {
       await page.getByRole('button', { name: language, exact: true }).click();
+      // The page is in the new language once its texts have loaded.
+      const revoke = token.getByRole('button', { name: label });
+      await revoke.waitFor();
       for (const failure of FAILURES) {
         answer = failure[0];
         const before = revokes;
@@ -177,7 +180,7 @@ describe('a write that fails', () => {
     // The same button, when the write goes through: the token is revoked and the message is gone.
     answer = undefined;
     await page.getByRole('button', { name: 'English', exact: true }).click();
-    await revoke.click();
+    await token.getByRole('button', { name: 'Revoke Failure drill' }).click();
     await token.getByText('Revoked').waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
     await context.close();

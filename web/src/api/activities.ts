@@ -1,3 +1,4 @@
+/** The activity log: meetings, calls, visits and the like, with the ties and people they concern. */
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type {
   ActivityListQuery,
@@ -12,7 +13,6 @@ import { dashboardKeys } from './workspace.ts';
 import { sendJson, useWrite } from './writes.ts';
 
 export type { ActivityResponse as Activity } from '../../../src/contract.ts';
-/** The activity log: meetings, calls, visits and the like, with the ties and people they concern. */
 export { ACTIVITY_KINDS } from '../../../src/contract.ts';
 
 export const activityKeys = {

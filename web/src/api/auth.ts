@@ -1,3 +1,4 @@
+/** Who is signed in, their session and API tokens, and the one-time links that set passwords. */
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type {
   ApiToken,
@@ -13,7 +14,6 @@ import type {
 import { getJson } from './client.ts';
 import { rememberCsrfToken, sendJson, useWrite } from './writes.ts';
 
-/** Who is signed in, their session and API tokens, and the one-time links that set passwords. */
 export type { ApiToken, SessionResponse as Session } from '../../../src/contract.ts';
 
 export const authKeys = {

@@ -24,7 +24,7 @@ export class ApiError extends Error {
 export type QueryParams = Record<string, string | number | undefined>;
 
 /** The path with the given parameters as its query; empty and missing ones are left out. */
-export function withQuery(path: string, params: QueryParams = {}): string {
+function withQuery(path: string, params: QueryParams = {}): string {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params))
     if (value !== undefined && value !== '') query.set(key, String(value));

@@ -1,8 +1,8 @@
+/** Merging a duplicate place or organisation into another (administrators only), and undoing a merge. */
 import type { QueryClient } from '@tanstack/react-query';
 import type { Merge } from '../../../src/contract.ts';
 import { sendJson, useWrite } from './writes.ts';
 
-/** Merging a duplicate place or organisation into another (administrators only), and undoing a merge. */
 export type MergeEntity = Merge['entityType'];
 
 /** After a merge or its undoing, references have moved between records: every cached read may be stale. */

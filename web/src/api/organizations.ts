@@ -1,3 +1,4 @@
+/** Organisations: cities, agencies, companies and others that keep ties, people and activities. */
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type {
   CreateOrganizationBody,
@@ -10,7 +11,6 @@ import { recordRoutes } from './records.ts';
 import { sendJson, useWrite } from './writes.ts';
 
 export type { OrganizationResponse as Organization } from '../../../src/contract.ts';
-/** Organisations: cities, agencies, companies and others that keep ties, people and activities. */
 export { GOVERNMENT_KINDS, ORGANIZATION_KINDS } from '../../../src/contract.ts';
 
 export const organizationKeys = {

@@ -1,23 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
-import type {
-  PartnershipListQuery,
-  PartnershipListResponse,
-  PartnershipRecord,
-} from '../../../src/contract.ts';
-import { getJson, type QueryParams } from './client.ts';
-
-export type { PartnershipRecord, Visibility } from '../../../src/contract.ts';
 /**
  * Ties as the public registry lists them, and the ties' vocabularies. A tie as the workspace keeps it (its record,
  * history and writes) is in partnerships.workspace.ts, so that the atlas's first view, which lists ties, carries
  * none of the workspace's code.
  */
+import { useQuery } from '@tanstack/react-query';
+import type { PartnershipListQuery, PartnershipListResponse } from '../../../src/contract.ts';
+import { getJson, type QueryParams } from './client.ts';
+
+export type { PartnershipRecord, Visibility } from '../../../src/contract.ts';
 export {
   PARTNERSHIP_KINDS,
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_THEMES,
 } from '../../../src/contract.ts';
-export type Party = PartnershipRecord['parties'][number];
 
 export const partnershipKeys = {
   all: ['partnerships'] as const,

@@ -1,3 +1,7 @@
+/**
+ * A tie as the workspace keeps it: its record and history, and the writes (create, edit, delete and restore,
+ * confirm a party, documents). The public list is in partnerships.ts.
+ */
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type {
   ConfirmPartnershipBody,
@@ -10,11 +14,6 @@ import { partnershipKeys } from './partnerships.ts';
 import { recordRoutes } from './records.ts';
 import { dashboardKeys } from './workspace.ts';
 import { sendJson, uploadFile, useWrite } from './writes.ts';
-
-/**
- * A tie as the workspace keeps it: its record and history, and the writes (create, edit, delete and restore,
- * confirm a party, documents). The public list is in partnerships.ts.
- */
 
 /** A tie as the workspace shows it: parties, dates, documents, and what the reader may do with it. */
 export const usePartnership = (id: number) =>

@@ -1,3 +1,4 @@
+/** People and their posts in organisations, with their contact points (personal data, kept with care). */
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type {
   CreatePersonBody,
@@ -13,8 +14,7 @@ import { dashboardKeys } from './workspace.ts';
 import { sendJson, useWrite } from './writes.ts';
 
 export type { PersonResponse as Person } from '../../../src/contract.ts';
-/** People and their posts in organisations, with their contact points (personal data, kept with care). */
-export { CONTACT_KINDS, POST_ROLES } from '../../../src/contract.ts';
+export { POST_ROLES } from '../../../src/contract.ts';
 
 export const personKeys = {
   all: ['people'] as const,

@@ -1,3 +1,4 @@
+/** User administration (administrators only): users, their one-time password links and their memberships. */
 import { useQuery } from '@tanstack/react-query';
 import type {
   CreateUserBody,
@@ -9,7 +10,6 @@ import type {
 import { getJson } from './client.ts';
 import { sendJson, useWrite } from './writes.ts';
 
-/** User administration (administrators only): users, their one-time password links and their memberships. */
 export type { User } from '../../../src/contract.ts';
 export { MEMBER_ROLES } from '../../../src/contract.ts';
 

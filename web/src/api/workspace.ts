@@ -1,8 +1,8 @@
+/** An organisation's dashboard: its ties by status, what is coming up, what has gone quiet, recent activity. */
 import { useQuery } from '@tanstack/react-query';
 import type { Dashboard } from '../../../src/contract.ts';
 import { getJson } from './client.ts';
 
-/** An organisation's dashboard: its ties by status, what is coming up, what has gone quiet, recent activity. */
 export type { Dashboard } from '../../../src/contract.ts';
 
 export const dashboardKeys = {

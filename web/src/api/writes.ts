@@ -1,11 +1,11 @@
-import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SessionResponse } from '../../../src/contract.ts';
-import { ApiError, getJson, request } from './client.ts';
-
 /**
  * Writes: every write sends the session's CSRF token; a refusal (or no answer) rejects with an ApiError, which
  * the workspace shows to the user. Only the workspace writes, so none of this is in the atlas's first view.
  */
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { SessionResponse } from '../../../src/contract.ts';
+import { ApiError, getJson, request } from './client.ts';
+
 let csrfToken: string | null = null;
 
 /** The token of the session just read or started (null when signed out). */

@@ -36,7 +36,7 @@ export function failureText(t: WorkspaceT, failure: unknown): string {
 }
 
 /** A failure as the workspace shows it everywhere: announced at once (role="alert"), beside what failed. */
-export function Failure({ children }: { children: ReactNode }) {
+function Failure({ children }: { children: ReactNode }) {
   return (
     <span role="alert" className="form-error">
       {children}

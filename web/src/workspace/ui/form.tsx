@@ -120,7 +120,7 @@ function FieldError({ id, error }: { id: string; error?: string }) {
 }
 
 /** A form's message: what happened, announced as a status, or why it failed, announced as an alert. */
-export interface FormNotice {
+interface FormNotice {
   text: ReactNode;
   failed: boolean;
 }
