@@ -9,14 +9,16 @@ module.exports = {
   forbidden: [
     {
       name: 'no-other-feature-repo',
-      comment: "A feature reaches another feature through its service or a narrow exported function, never its repo.",
+      comment:
+        'A feature reaches another feature through its service or a narrow exported function, never its repo.',
       severity: 'error',
       from: { path: '^src/features/([^/]+)/', pathNot: '\\.test\\.ts$' },
       to: { path: '^src/features/[^/]+/.*\\.repo\\.ts$', pathNot: '^src/features/$1/' },
     },
     {
       name: 'no-feature-to-http',
-      comment: 'src/http composes features; features do not reach back into it (src/core has what they share).',
+      comment:
+        'src/http composes features; features do not reach back into it (src/core has what they share).',
       severity: 'error',
       from: { path: '^src/features/' },
       to: { path: '^src/http/' },

@@ -67,12 +67,9 @@ import type { statsResponseSchema } from './features/stats/stats.schema.ts';
 import type { organizationDashboard } from './features/workspace/workspace.service.ts';
 
 export { ACTIVITY_KINDS } from './features/activities/activities.constants.ts';
+export { MEMBER_ROLES } from './features/auth/auth.constants.ts';
 export { decodeEdges } from './features/network/network.encoding.ts';
-export {
-  GOVERNMENT_KINDS,
-  MEMBER_ROLES,
-  ORGANIZATION_KINDS,
-} from './features/organizations/organizations.constants.ts';
+export { GOVERNMENT_KINDS, ORGANIZATION_KINDS } from './features/organizations/organizations.constants.ts';
 export {
   PARTNERSHIP_KINDS,
   PARTNERSHIP_STATUSES,

@@ -3,11 +3,11 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '../db/client.ts';
 import { organizations } from '../db/schema.ts';
+import { MEMBER_ROLES } from '../features/auth/auth.constants.ts';
 import { issuePasswordLink } from '../features/auth/auth.links.service.ts';
 import { findUserByEmail, listUsers } from '../features/auth/auth.repo.ts';
 import { emailSchema, personNameSchema } from '../features/auth/auth.schema.ts';
 import { addUser, grantMembership, updateUserAccount } from '../features/auth/auth.users.service.ts';
-import { MEMBER_ROLES } from '../features/organizations/organizations.constants.ts';
 import { withDatabase } from './database.ts';
 import { parseInput, UsageError } from './usage-error.ts';
 

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/client.ts';
+import type { MemberRole } from '../../src/features/auth/auth.constants.ts';
 import { hashPassword } from '../../src/features/auth/auth.crypto.ts';
 import { insertUser, setMembership } from '../../src/features/auth/auth.repo.ts';
 import { SESSION_COOKIE, startSession } from '../../src/features/auth/auth.sessions.service.ts';
-import type { MemberRole } from '../../src/features/organizations/organizations.constants.ts';
 
 let sequence = 0;
 

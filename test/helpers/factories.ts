@@ -13,7 +13,7 @@ import {
   bumpRegistryRevision,
   findPartnerPlaceIds,
   recountPartners,
-} from '../../src/features/registry/registry.repo.ts';
+} from '../../src/features/registry/registry.service.ts';
 
 type PlaceInsert = typeof places.$inferInsert;
 type PartnershipInsert = typeof partnerships.$inferInsert;

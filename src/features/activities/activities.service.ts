@@ -176,3 +176,17 @@ export async function updateActivity(db: DbOrTx, actor: Actor | null, id: number
     return { ...fields, links };
   });
 }
+
+/** The date of the latest activity, in the logs given (every log: undefined), of each of the given ties. */
+export function lastActivityOfTies(
+  db: DbOrTx,
+  partnershipIds: readonly number[],
+  readableLogs: readonly number[] | undefined,
+) {
+  return repo.lastActivityPerTie(db, partnershipIds, readableLogs);
+}
+
+/** The latest ten activities in, or concerning, an organisation, from the logs given (every log: undefined). */
+export function recentActivityOf(db: DbOrTx, organizationId: number, readableLogs: number[] | undefined) {
+  return repo.listActivities(db, { organizationId, limit: 10, readableLogs });
+}

@@ -1,31 +1,16 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditEvents } from '../../db/schema.ts';
-import { type Actor, actorLabel } from '../auth/actor.ts';
+import type { AuditEntry, AuditedEntity } from './audit.constants.ts';
 
-export const AUDITED_ENTITIES = [
-  'partnership',
-  'organization',
-  'person',
-  'activity',
-  'place',
-  'user',
-] as const;
-export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
-
-export interface AuditEntry {
-  action: string;
-  entityType: AuditedEntity;
-  entityId: number;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-}
-
-/** Records one change; called inside the transaction that makes it, so both land or neither does. */
-export async function recordAudit(db: DbOrTx, actor: Actor | null, entry: AuditEntry): Promise<void> {
+export async function insertAuditEvent(
+  db: DbOrTx,
+  actor: { id: number | null; label: string },
+  entry: AuditEntry,
+): Promise<void> {
   await db.insert(auditEvents).values({
-    actorId: actor?.id ?? null,
-    actorLabel: actorLabel(actor),
+    actorId: actor.id,
+    actorLabel: actor.label,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId,

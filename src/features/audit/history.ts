@@ -1,8 +1,8 @@
 import { AppError } from '../../core/errors.ts';
-import type { findHistory } from './audit.repo.ts';
+import type { readHistory } from './audit.service.ts';
 
 /** A record's history as the API presents it, oldest first. */
-export function presentHistory(rows: Awaited<ReturnType<typeof findHistory>>) {
+export function presentHistory(rows: Awaited<ReturnType<typeof readHistory>>) {
   return {
     items: rows.map((row) => ({
       id: row.id,

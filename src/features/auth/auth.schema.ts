@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MEMBER_ROLES } from '../organizations/organizations.constants.ts';
+import { MEMBER_ROLES } from './auth.constants.ts';
 
 const noNul = (text: string) => !text.includes('\u0000');
 

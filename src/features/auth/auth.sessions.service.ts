@@ -4,9 +4,9 @@
  */
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import type { MemberRole } from '../organizations/organizations.constants.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
+import type { MemberRole } from './auth.constants.ts';
 import { hashPassword, hashToken, randomToken, verifyPassword } from './auth.crypto.ts';
 import * as repo from './auth.repo.ts';
 import { forgiveAttempt, reserveAttempt } from './sign-in-limits.ts';
@@ -166,4 +166,14 @@ export async function endCredentials(
     entityId: userId,
     after: { apiTokensRevoked: revoked },
   });
+}
+
+/**
+ * Removes sessions that have ended, one-time links that are used or expired, and browsers unused for longer than
+ * DEVICE_MAX_MS; answers how many of each.
+ */
+export async function purgeEndedCredentials(db: DbOrTx, now: Date) {
+  const ended = await repo.purgeEndedSessions(db, now);
+  const knownDevices = await repo.purgeKnownDevices(db, new Date(now.getTime() - DEVICE_MAX_MS));
+  return { ...ended, knownDevices };
 }

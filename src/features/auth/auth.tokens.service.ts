@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
 import { hashToken, randomToken } from './auth.crypto.ts';
 import * as repo from './auth.repo.ts';

@@ -4,9 +4,9 @@
  */
 import { AppError, pgErrorCode } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
-import type { MemberRole } from '../organizations/organizations.constants.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
+import type { MemberRole } from './auth.constants.ts';
 import { issuePasswordLink } from './auth.links.service.ts';
 import * as repo from './auth.repo.ts';
 import { auditedUser, toUserResponse } from './auth.users.presenter.ts';
@@ -136,4 +136,24 @@ export async function revokeMembership(
     }
     return removed;
   });
+}
+
+/**
+ * Adds a user with a password already hashed, and a role in an organisation if given, without a link or an audit
+ * event: for sample data that prints its users' passwords (citybridge demo), never for real accounts.
+ */
+export async function addUserWithPassword(
+  db: DbOrTx,
+  values: {
+    email: string;
+    name: string;
+    isAdmin: boolean;
+    passwordHash: string;
+    membership?: { organizationId: number; role: MemberRole };
+  },
+): Promise<repo.UserRow> {
+  const { membership, ...fields } = values;
+  const user = await repo.insertUser(db, fields);
+  if (membership) await repo.setMembership(db, user.id, membership.organizationId, membership.role);
+  return user;
 }

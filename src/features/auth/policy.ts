@@ -13,6 +13,12 @@ export interface Stake {
   organizationIds: readonly number[];
 }
 
+/**
+ * What an actor may read in a list, for queries that filter in the database: everything (administrators), or
+ * published records and the internal ones of these organisations (none for anonymous actors).
+ */
+export type ReadScope = { all: true } | { all: false; organizationIds: readonly number[] };
+
 function memberOfAny(actor: Actor, organizationIds: readonly number[]): boolean {
   return organizationIds.some((id) => actor.memberships.has(id));
 }
@@ -22,6 +28,12 @@ function editorOfAny(actor: Actor, organizationIds: readonly number[]): boolean 
 }
 
 export const policy = {
+  /** The same rule as `read`, for lists filtered in the database. */
+  readScope(actor: Actor | null): ReadScope {
+    if (actor?.isAdmin) return { all: true };
+    return { all: false, organizationIds: actor ? [...actor.memberships.keys()] : [] };
+  },
+
   /** Published records are public; internal ones are for members of the organisations behind them. */
   read(actor: Actor | null, stake: Stake): boolean {
     if (stake.visibility === 'published') return true;

@@ -2,17 +2,16 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { organizations, places } from '../../db/schema.ts';
 import { createActivity } from '../activities/activities.service.ts';
+import type { MemberRole } from '../auth/auth.constants.ts';
 import { hashPassword, randomToken } from '../auth/auth.crypto.ts';
-import { insertUser, setMembership, type UserRow } from '../auth/auth.repo.ts';
-import { loadActor } from '../auth/auth.users.service.ts';
-import type { MemberRole } from '../organizations/organizations.constants.ts';
+import { addUserWithPassword, loadActor } from '../auth/auth.users.service.ts';
 import { createOrganization } from '../organizations/organizations.service.ts';
 import type { PartyInput } from '../partnerships/partnerships.schema.ts';
 import { partyKeyFor } from '../partnerships/partnerships.schema.ts';
-import { findTieByParties } from '../partnerships/partnerships.write.repo.ts';
 import {
   confirmPartnership,
   createPartnership,
+  findTieOfParties,
   getPartnership,
   updatePartnership,
 } from '../partnerships/partnerships.write.service.ts';
@@ -44,16 +43,18 @@ async function placeNamed(db: DbOrTx, name: string, country: string) {
 async function demoUser(
   db: DbOrTx,
   values: { email: string; name: string; isAdmin?: boolean; organizationId?: number; role?: MemberRole },
-): Promise<{ row: UserRow; printed: DemoUser }> {
+): Promise<{ row: Awaited<ReturnType<typeof addUserWithPassword>>; printed: DemoUser }> {
   const password = randomToken(12);
-  const user = await insertUser(db, {
+  const user = await addUserWithPassword(db, {
     email: values.email,
     name: values.name,
     isAdmin: !!values.isAdmin,
     passwordHash: await hashPassword(password),
+    membership:
+      values.organizationId && values.role
+        ? { organizationId: values.organizationId, role: values.role }
+        : undefined,
   });
-  if (values.organizationId && values.role)
-    await setMembership(db, user.id, values.organizationId, values.role);
   const role = values.isAdmin ? 'administrator' : `${values.role}`;
   return { row: user, printed: { email: user.email, name: user.name, password, role } };
 }
@@ -155,7 +156,7 @@ export async function loadDemo(db: DbOrTx): Promise<{ users: DemoUser[]; partner
 
   // The tie: the world data already knows Espoo–Shanghai; Espoo's editor completes and confirms it.
   const parties: PartyInput[] = [{ placeId: espoo }, { placeId: shanghai }];
-  const known = await findTieByParties(db, 'twin_town', partyKeyFor(parties));
+  const known = await findTieOfParties(db, 'twin_town', partyKeyFor(parties));
   const details = {
     status: 'active' as const,
     startedOn: '1998-01-01',

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
-import { purgeEndedSessions, purgeKnownDevices } from '../auth/auth.repo.ts';
-import { DEVICE_MAX_MS } from '../auth/auth.sessions.service.ts';
+import { purgeEndedCredentials } from '../auth/auth.sessions.service.ts';
 import { purgeAttempts } from '../auth/sign-in-limits.ts';
 import { removeAbandonedUploads } from '../partnerships/partnerships.documents.ts';
 
@@ -34,13 +33,12 @@ export async function runHousekeeping(
   const now = options.now ?? new Date();
   let summary: HousekeepingSummary | undefined;
   await database.tryLock('housekeeping', async () => {
-    const ended = await purgeEndedSessions(database.db, now);
+    const ended = await purgeEndedCredentials(database.db, now);
     const signInCounters = await purgeAttempts(database.db, now);
-    const knownDevices = await purgeKnownDevices(database.db, new Date(now.getTime() - DEVICE_MAX_MS));
     const abandonedUploads = options.documentsDir
       ? await removeAbandonedUploads(options.documentsDir, now.getTime())
       : 0;
-    summary = { ...ended, signInCounters, knownDevices, abandonedUploads };
+    summary = { ...ended, signInCounters, abandonedUploads };
   });
   return summary;
 }

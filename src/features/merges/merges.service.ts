@@ -3,12 +3,12 @@ import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
 import { type MergeMoves, merges } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';
 import { SINGLE_TIE_KINDS } from '../partnerships/partnerships.constants.ts';
 import { announceCommitted, EVERYTHING } from '../registry/registry.changes.ts';
-import { bumpRegistryRevision, recountPartners } from '../registry/registry.repo.ts';
+import { bumpRegistryRevision, recountPartners } from '../registry/registry.service.ts';
 
 type Entity = 'place' | 'organization';
 const TABLE: Record<Entity, string> = { place: 'places', organization: 'organizations' };

@@ -14,6 +14,3 @@ export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 /** Governments speak for their place: their editors keep the ties the place is party to. */
 export const GOVERNMENT_KINDS: readonly OrganizationKind[] = ['city_government', 'regional_government'];
-
-export const MEMBER_ROLES = ['editor', 'viewer'] as const;
-export type MemberRole = (typeof MEMBER_ROLES)[number];

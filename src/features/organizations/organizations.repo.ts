@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { organizations, places } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { ReadScope } from '../auth/policy.ts';
 import { GOVERNMENT_KINDS } from './organizations.constants.ts';
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -21,10 +21,10 @@ export async function findOrganizations(db: DbOrTx, ids: readonly number[]) {
     .where(inArray(organizations.id, [...ids]));
 }
 
-/** What the actor may see: published records, and internal ones of their organisations (all for admins). */
-export function visibleOrganizations(actor: Actor | null): SQL | undefined {
-  if (actor?.isAdmin) return undefined;
-  const mine = actor ? [...actor.memberships.keys()] : [];
+/** The organisations a read scope covers: published ones, and those its organisations stand behind. */
+export function visibleOrganizations(scope: ReadScope): SQL | undefined {
+  if (scope.all) return undefined;
+  const mine = [...scope.organizationIds];
   if (mine.length === 0) return eq(organizations.visibility, 'published');
   return or(
     eq(organizations.visibility, 'published'),
@@ -41,11 +41,11 @@ export interface OrganizationFilter {
   limit: number;
 }
 
-export async function listOrganizations(db: DbOrTx, actor: Actor | null, filter: OrganizationFilter) {
+export async function listOrganizations(db: DbOrTx, scope: ReadScope, filter: OrganizationFilter) {
   const conditions = [
     isNull(organizations.deletedAt),
     isNull(organizations.mergedIntoId),
-    visibleOrganizations(actor),
+    visibleOrganizations(scope),
     filter.kind ? eq(organizations.kind, filter.kind) : undefined,
     filter.placeId ? eq(organizations.placeId, filter.placeId) : undefined,
     filter.afterId ? gt(organizations.id, filter.afterId) : undefined,

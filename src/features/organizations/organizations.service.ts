@@ -112,7 +112,7 @@ export async function listOrganizations(
   actor: Actor | null,
   query: { q?: string; kind?: repo.OrganizationRow['kind']; placeId?: number; limit: number; after?: number },
 ) {
-  const rows = await repo.listOrganizations(db, actor, {
+  const rows = await repo.listOrganizations(db, policy.readScope(actor), {
     ...query,
     afterId: query.after,
     limit: query.limit + 1,
@@ -237,4 +237,9 @@ export async function updateOrganization(
     await checkReferences(tx, changes);
     return changes;
   });
+}
+
+/** An organisation's stored row, deleted or not; for features that check an organisation before they use it. */
+export function findOrganizationRow(db: DbOrTx, id: number) {
+  return repo.findOrganization(db, id);
 }

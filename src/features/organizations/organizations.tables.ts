@@ -11,9 +11,10 @@ import {
   timestamp,
 } from 'drizzle-orm/pg-core';
 import { visibility } from '../../db/shared.tables.ts';
+import { MEMBER_ROLES } from '../auth/auth.constants.ts';
 import { users } from '../auth/auth.tables.ts';
 import { places } from '../places/places.tables.ts';
-import { MEMBER_ROLES, ORGANIZATION_KINDS } from './organizations.constants.ts';
+import { ORGANIZATION_KINDS } from './organizations.constants.ts';
 
 export const organizationKind = pgEnum('organization_kind', ORGANIZATION_KINDS);
 export const memberRole = pgEnum('member_role', MEMBER_ROLES);

@@ -1,7 +1,7 @@
 import { and, asc, eq, exists, gt, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { partnershipParties, partnerships, places } from '../../db/schema.ts';
-import { placeSummaryColumns } from '../places/places.repo.ts';
+import { placeSummaryColumns } from '../places/places.tables.ts';
 
 export interface PartnershipFilter {
   country?: string;

@@ -1,9 +1,8 @@
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { groupBy } from '../../lib/collections.ts';
-import { findTieSources } from '../places/places.repo.ts';
 import type { PlaceSummary } from '../places/places.schema.ts';
-import { toPlaceSummary } from '../places/places.service.ts';
+import { findTieProvenance, toPlaceSummary } from '../places/places.service.ts';
 import { findParties, listPartnerships as listPartnershipsRepo } from './partnerships.repo.ts';
 import type { PartnershipListQuery, PartnershipResponse } from './partnerships.schema.ts';
 
@@ -30,7 +29,7 @@ export async function listPartnerships(db: DbOrTx, query: PartnershipListQuery) 
   const page = rows.slice(0, query.limit);
   const ids = page.map((row) => row.id);
   const parties = await findParties(db, ids);
-  const tieSources = await findTieSources(db, ids);
+  const tieSources = await findTieProvenance(db, ids);
   const partiesByTie = groupBy(parties, (party) => party.partnershipId);
   const sourcesByTie = groupBy(tieSources, (source) => source.partnershipId);
   const items: PartnershipResponse[] = page.map((row) => ({

@@ -5,7 +5,7 @@ import { assertVersion } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { findGovernmentsOf } from '../organizations/organizations.service.ts';
-import { findTieSources } from '../places/places.repo.ts';
+import { findTieProvenance } from '../places/places.service.ts';
 import {
   assertWritable,
   createRecord,
@@ -15,7 +15,7 @@ import {
   updateRecord,
   writeRecord,
 } from '../records/records.service.ts';
-import { bumpRegistryRevision, findPartnerPlaceIds, recountPartners } from '../registry/registry.repo.ts';
+import { bumpRegistryRevision, findPartnerPlaceIds, recountPartners } from '../registry/registry.service.ts';
 import { SINGLE_TIE_KINDS } from './partnerships.constants.ts';
 import { computeTieDates } from './partnerships.dates.ts';
 import {
@@ -45,7 +45,7 @@ export interface LoadedTie {
   parties: TieParties;
   speakers: number[][];
   stake: Stake;
-  sources: Awaited<ReturnType<typeof findTieSources>>;
+  sources: Awaited<ReturnType<typeof findTieProvenance>>;
   documents: Awaited<ReturnType<typeof repo.findDocuments>>;
 }
 
@@ -173,7 +173,7 @@ export const partnershipRecord: RecordType<LoadedTie, PartnershipRecord, repo.Ti
     const parties = await repo.findTieParties(db, id);
     const speakers = await speakersOf(db, parties);
     const stake: Stake = { visibility: row.visibility, organizationIds: [...new Set(speakers.flat())] };
-    const sources = await findTieSources(db, [id]);
+    const sources = await findTieProvenance(db, [id]);
     return { row, parties, speakers, stake, sources, documents: await repo.findDocuments(db, id) };
   },
   insert: repo.insertPartnership,
@@ -343,4 +343,9 @@ export async function confirmPartnership(
     await repo.updatePartnership(tx, id, {});
     return { action: 'confirm', id, before };
   });
+}
+
+/** The tie of a kind between exactly these parties (by party key), deleted or not; for loaders of sample data. */
+export function findTieOfParties(db: DbOrTx, kind: repo.PartnershipRow['kind'], partyKey: string) {
+  return repo.findTieByParties(db, kind, partyKey);
 }

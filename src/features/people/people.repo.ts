@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { activities, activityLinks, contactPoints, organizations, people, posts } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import type { ReadScope } from '../auth/policy.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 
@@ -39,10 +39,10 @@ export async function findContactPoints(db: DbOrTx, personIds: readonly number[]
     .orderBy(asc(contactPoints.id));
 }
 
-/** People the actor may see: published ones, and internal ones of their organisations (all for admins). */
-function visiblePeople(actor: Actor | null): SQL | undefined {
-  if (actor?.isAdmin) return undefined;
-  const mine = actor ? [...actor.memberships.keys()] : [];
+/** The people a read scope covers: published ones, and those its organisations keep or hold posts in. */
+function visiblePeople(scope: ReadScope): SQL | undefined {
+  if (scope.all) return undefined;
+  const mine = [...scope.organizationIds];
   if (mine.length === 0) return eq(people.visibility, 'published');
   return or(
     eq(people.visibility, 'published'),
@@ -56,7 +56,7 @@ function visiblePeople(actor: Actor | null): SQL | undefined {
 
 export async function listPeople(
   db: DbOrTx,
-  actor: Actor | null,
+  scope: ReadScope,
   filter: { organizationId?: number; limit: number },
 ) {
   return db
@@ -66,7 +66,7 @@ export async function listPeople(
       and(
         isNull(people.deletedAt),
         isNull(people.erasedAt),
-        visiblePeople(actor),
+        visiblePeople(scope),
         filter.organizationId
           ? sql`exists (select 1 from posts p where p.person_id = ${people.id} and p.organization_id = ${filter.organizationId})`
           : undefined,

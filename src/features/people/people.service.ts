@@ -1,6 +1,6 @@
 import { AppError, type ErrorDetail } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { scrubHistory } from '../audit/audit.repo.ts';
+import { eraseFromHistory } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { findLiveOrganizationIds, mayWriteForOrganizations } from '../organizations/organizations.service.ts';
@@ -113,7 +113,7 @@ export async function listPeople(
   actor: Actor | null,
   query: { organizationId?: number; limit: number },
 ) {
-  const rows = await repo.listPeople(db, actor, query);
+  const rows = await repo.listPeople(db, policy.readScope(actor), query);
   const ids = rows.map((row) => row.id);
   const posts = await repo.findPosts(db, ids);
   const contacts = await repo.findContactPoints(db, ids);
@@ -241,7 +241,7 @@ export async function erasePerson(db: DbOrTx, actor: Actor | null, id: number, v
       if (row.erasedAt) throw new AppError('CONFLICT', 'The person’s data is already erased');
     },
     apply: async (tx) => {
-      await scrubHistory(tx, 'person', id, PERSONAL_FIELDS);
+      await eraseFromHistory(tx, 'person', id, PERSONAL_FIELDS);
       return { name: null, notes: null, erasedAt: new Date(), contactPoints: [] };
     },
   });

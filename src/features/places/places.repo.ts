@@ -11,20 +11,10 @@ import {
   places,
   sources,
 } from '../../db/schema.ts';
+import { placeSummaryColumns } from './places.tables.ts';
 
 export type PlaceRow = typeof places.$inferSelect;
 
-/** Columns every place summary needs. */
-export const placeSummaryColumns = {
-  id: places.id,
-  name: places.name,
-  kind: places.kind,
-  country: places.country,
-  lat: places.lat,
-  lng: places.lng,
-  population: places.population,
-  partnerCount: places.partnerCount,
-};
 export type PlaceSummaryRow = {
   id: number;
   name: string;

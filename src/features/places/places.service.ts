@@ -115,3 +115,8 @@ export async function getNamesInLanguage(db: DbOrTx, lang: string) {
   const rows = await findNamesInLanguage(db, lang);
   return { lang, names: Object.fromEntries(rows.map((row) => [String(row.placeId), row.name])) };
 }
+
+/** Every source row that reports each of the given ties, for the pages that show a tie's provenance. */
+export function findTieProvenance(db: DbOrTx, partnershipIds: readonly number[]) {
+  return findTieSources(db, [...partnershipIds]);
+}

@@ -106,3 +106,15 @@ export const placeOrigins = pgTable(
     index('place_origins_place_idx').on(t.placeId),
   ],
 );
+
+/** Columns every place summary needs. */
+export const placeSummaryColumns = {
+  id: places.id,
+  name: places.name,
+  kind: places.kind,
+  country: places.country,
+  lat: places.lat,
+  lng: places.lng,
+  population: places.population,
+  partnerCount: places.partnerCount,
+};

@@ -1,6 +1,7 @@
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { type AuditedEntity, findHistory, recordAudit } from '../audit/audit.repo.ts';
+import type { AuditedEntity } from '../audit/audit.constants.ts';
+import { readHistory, recordAudit } from '../audit/audit.service.ts';
 import { assertVersion, presentHistory } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
@@ -285,5 +286,5 @@ export async function recordHistory<Loaded extends LoadedRecord, Response>(
 
 /** A record's history, oldest first, as the API answers it, without a check of who asks. */
 export async function findRecordHistory(db: DbOrTx, entity: AuditedEntity, id: number) {
-  return presentHistory(await findHistory(db, entity, id));
+  return presentHistory(await readHistory(db, entity, id));
 }

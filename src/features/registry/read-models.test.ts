@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.
 import type { DbOrTx } from '../../db/client.ts';
 import { type ReadModel, ReadModels } from './read-models.ts';
 import { announceCommitted, MODEL_TAGS } from './registry.changes.ts';
-import { bumpRegistryRevision, REGISTRY_CHANNEL } from './registry.repo.ts';
+import { bumpRegistryRevision, REGISTRY_CHANNEL } from './registry.service.ts';
 
 /** A build the test finishes when it wants, counting how often it ran. */
 function controlledModel(key: string, tags: string[], staleWhileRebuilding = false) {

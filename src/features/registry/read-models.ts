@@ -6,7 +6,7 @@ import {
   type RegistryNotice,
   tagsOf,
 } from './registry.changes.ts';
-import { REGISTRY_CHANNEL, readRegistryRevision } from './registry.repo.ts';
+import { REGISTRY_CHANNEL, readRegistryRevision } from './registry.service.ts';
 
 /** A cached read: its key, what it shows, and how to build it from the database. */
 export interface ReadModel<T> {

@@ -1,10 +1,10 @@
 import { todayKey } from '../../core/clock.ts';
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { lastActivityPerTie, listActivities as listActivityRows } from '../activities/activities.repo.ts';
+import { lastActivityOfTies, recentActivityOf } from '../activities/activities.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';
-import { findOrganization } from '../organizations/organizations.repo.ts';
+import { findOrganizationRow } from '../organizations/organizations.service.ts';
 import { PARTNERSHIP_STATUSES } from '../partnerships/partnerships.constants.ts';
 import { computeTieDates } from '../partnerships/partnerships.dates.ts';
 import { findOrganizationTies } from './workspace.repo.ts';
@@ -25,7 +25,7 @@ export async function organizationDashboard(
   organizationId: number,
   today = todayKey(),
 ) {
-  const organization = await findOrganization(db, organizationId);
+  const organization = await findOrganizationRow(db, organizationId);
   if (!organization || organization.deletedAt) {
     throw new AppError('ORGANIZATION_NOT_FOUND', `No organisation ${organizationId}`);
   }
@@ -35,7 +35,7 @@ export async function organizationDashboard(
   const readableLogs = policy.readableLogs(actor);
   const last = new Map(
     (
-      await lastActivityPerTie(
+      await lastActivityOfTies(
         db,
         ties.map((tie) => tie.id),
         readableLogs,
@@ -78,7 +78,7 @@ export async function organizationDashboard(
   }
   anniversaries.sort((a, b) => a.date.localeCompare(b.date));
   renewals.sort((a, b) => a.date.localeCompare(b.date));
-  const recent = await listActivityRows(db, { organizationId, limit: 10, readableLogs });
+  const recent = await recentActivityOf(db, organizationId, readableLogs);
   return {
     organization: { id: organization.id, name: organization.name, kind: organization.kind },
     today,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database, Tx } from '../../../db/client.ts';
 import { rootMessage } from '../../../lib/errors.ts';
 import { announceCommitted, EVERYTHING } from '../../registry/registry.changes.ts';
-import { bumpRegistryRevision, recountPartners } from '../../registry/registry.repo.ts';
+import { bumpRegistryRevision, recountPartners } from '../../registry/registry.service.ts';
 import {
   analyzeRegistry,
   createImportRun,

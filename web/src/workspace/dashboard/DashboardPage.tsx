@@ -6,22 +6,29 @@ import { useDashboard } from '../../api/workspace.ts';
 import { useWorkspaceTexts } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
 
+/** A panel listing ties (each linking to its page), or other items, or saying there is nothing. */
 function List<T extends { id: number }>(props: {
   title: string;
   items: T[];
-  empty: string;
   render: (item: T) => string;
+  /** The items are ties: each links to the tie's page. */
+  ties?: boolean;
 }) {
+  const { t } = useTranslation('workspace');
   return (
     <section className="panel">
       <h2>{props.title}</h2>
       {props.items.length === 0 ? (
-        <p>{props.empty}</p>
+        <p>{t('dashboard.none')}</p>
       ) : (
         <ul>
           {props.items.map((item) => (
             <li key={item.id}>
-              <Link to={`/partnerships/${item.id}`}>{props.render(item)}</Link>
+              {props.ties ? (
+                <Link to={`/partnerships/${item.id}`}>{props.render(item)}</Link>
+              ) : (
+                props.render(item)
+              )}
             </li>
           ))}
         </ul>
@@ -105,7 +112,7 @@ export function DashboardPage() {
           <List
             title={t('dashboard.ties')}
             items={data.ties}
-            empty={t('dashboard.none')}
+            ties
             render={(tie) =>
               `${tie.partners} – ${common(`kind.${tie.kind}`)}, ${common(`status.${tie.status}`)}`
             }
@@ -113,7 +120,7 @@ export function DashboardPage() {
           <List
             title={t('dashboard.anniversaries')}
             items={data.anniversaries}
-            empty={t('dashboard.none')}
+            ties
             render={(item) =>
               `${item.partners}: ${t('dashboard.anniversary', { years: item.years, date: item.date })}`
             }
@@ -121,7 +128,7 @@ export function DashboardPage() {
           <List
             title={t('dashboard.renewals')}
             items={data.renewals}
-            empty={t('dashboard.none')}
+            ties
             render={(item) =>
               `${item.partners}: ${t('dashboard.renewal', { date: item.date, days: item.daysLeft })}`
             }
@@ -129,25 +136,16 @@ export function DashboardPage() {
           <List
             title={t('dashboard.quiet')}
             items={data.quiet}
-            empty={t('dashboard.none')}
+            ties
             render={(item) =>
               `${item.partners}: ${item.lastActivity ? t('dashboard.lastActivity', { date: item.lastActivity }) : t('dashboard.never')}`
             }
           />
-          <section className="panel">
-            <h2>{t('dashboard.recent')}</h2>
-            {data.recentActivity.length === 0 ? (
-              <p>{t('dashboard.none')}</p>
-            ) : (
-              <ul>
-                {data.recentActivity.map((activity) => (
-                  <li key={activity.id}>
-                    {activity.occurredOn} – {activity.title}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <List
+            title={t('dashboard.recent')}
+            items={data.recentActivity}
+            render={(activity) => `${activity.occurredOn} – ${activity.title}`}
+          />
         </>
       )}
     </section>

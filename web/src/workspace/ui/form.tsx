@@ -190,7 +190,7 @@ export function useForm<Values extends Record<string, unknown>>(initial: Values 
     checked: values[name] as boolean,
     onChange: (checked: boolean) => set({ [name]: checked } as unknown as Partial<Values>),
   });
-  return { ...feedback, values, set, setValues, field, checkbox };
+  return { ...feedback, values, set, field, checkbox };
 }
 
 /** A record as the API answers it: its fields, and the version they are. */
@@ -208,10 +208,7 @@ export function useRecordForm<Values extends Record<string, unknown>, Body exten
   const form = useForm(initial);
   const [saved, setSaved] = useState(() => body(form.values));
   const [conflict, setConflict] = useState<StoredRecord | null>(null);
-  /**
-   * Sends the form with `write` (given the whole body and the fields changed since the last save) and says
-   * `done`; answers whether it was saved.
-   */
+  /** Sends the form with `write` (given the whole body and the fields changed since the last save); says `done`. */
   const save = async (write: (body: Body, changed: Partial<Body>) => Promise<unknown>, done: ReactNode) => {
     const sent = body(form.values);
     try {
@@ -219,12 +216,10 @@ export function useRecordForm<Values extends Record<string, unknown>, Body exten
       setConflict(null);
       setSaved(sent);
       form.succeed(done);
-      return true;
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VERSION_CONFLICT')
         setConflict(failure.current as StoredRecord);
       else form.fail(failure);
-      return false;
     }
   };
   return { ...form, conflict, save };
@@ -243,11 +238,8 @@ export function FormMessage({ message }: { message: FormNotice | null }) {
   );
 }
 
-/**
- * The fields of `body` that differ from what the form started with: an edit sends only these, so that saving
- * over someone else's newer version keeps their changes to other fields.
- */
-export function changedFields(initial: Record<string, unknown>, body: Record<string, unknown>) {
+/** The fields of `body` that differ from what was last saved. */
+function changedFields(initial: Record<string, unknown>, body: Record<string, unknown>) {
   return Object.fromEntries(
     Object.entries(body).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(initial[key])),
   );

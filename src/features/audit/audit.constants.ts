@@ -1,0 +1,18 @@
+/** The kinds of record whose changes the history keeps. */
+export const AUDITED_ENTITIES = [
+  'partnership',
+  'organization',
+  'person',
+  'activity',
+  'place',
+  'user',
+] as const;
+export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
+
+export interface AuditEntry {
+  action: string;
+  entityType: AuditedEntity;
+  entityId: number;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
