@@ -58,6 +58,12 @@ export const idSchema = z
   .transform(Number)
   .refine((id) => id <= 2_147_483_647, 'must be a positive integer id');
 
+/** A record's id in a JSON body. */
+export const idBodySchema = z.number().int().positive().max(2_147_483_647);
+
+/** A record's id in a query string, to filter a list by that record. */
+export const idQuerySchema = z.coerce.number().int().positive().max(2_147_483_647);
+
 export const countryCodeSchema = z
   .string()
   .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')

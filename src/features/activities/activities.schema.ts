@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, textSchema } from '../../core/schemas.ts';
-import { idQuerySchema, keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
+import { dateSchema, idBodySchema, idQuerySchema, idSchema, textSchema } from '../../core/schemas.ts';
+import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
 import { ACTIVITY_KINDS } from './activities.constants.ts';
 
 export const activityParamsSchema = z.strictObject({ id: idSchema.describe('Activity id') });
 
 const ids = (what: string) =>
   z
-    .array(z.number().int().positive().max(2_147_483_647))
+    .array(idBodySchema)
     .max(100)
     .refine((list) => new Set(list).size === list.length, 'lists an id twice')
     .describe(what);
@@ -19,12 +19,9 @@ const activityFields = {
   summary: textSchema(10_000).nullable().describe('A summary, not a mail body'),
   followUp: textSchema(2000).nullable().describe('What to do next'),
   followUpOn: dateSchema.nullable().describe('When the follow-up is due'),
-  organizationId: z
-    .number()
-    .int()
-    .positive()
-    .max(2_147_483_647)
-    .describe('Whose log this is: its members read the activity, its editors change it'),
+  organizationId: idBodySchema.describe(
+    'Whose log this is: its members read the activity, its editors change it',
+  ),
   partnershipIds: ids('The ties it concerns'),
   organizationIds: ids('Other organisations it concerns'),
   personIds: ids('The people who took part'),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { writeErrorResponses } from '../../core/errors.ts';
-import { idSchema } from '../../core/schemas.ts';
+import { idBodySchema, idSchema } from '../../core/schemas.ts';
 import { mergeRecords, presentMerge, undoMerge } from './merges.service.ts';
 import { MERGE_ENTITIES } from './merges.tables.ts';
 
@@ -19,7 +19,7 @@ const mergeSchema = z.object({
 });
 
 const mergeBody = z.strictObject({
-  intoId: z.number().int().positive().max(2_147_483_647).describe('The record that stays'),
+  intoId: idBodySchema.describe('The record that stays'),
 });
 
 /** Merging duplicates and undoing merges: administrators only. */

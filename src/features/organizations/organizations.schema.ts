@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { idSchema, textSchema, urlSchema, visibilitySchema } from '../../core/schemas.ts';
-import { idQuerySchema, updateBodySchema } from '../records/records.schema.ts';
+import { idQuerySchema, idSchema, textSchema, urlSchema, visibilitySchema } from '../../core/schemas.ts';
+import { updateBodySchema } from '../records/records.schema.ts';
 import { ORGANIZATION_KINDS } from './organizations.constants.ts';
 
 export const organizationParamsSchema = z.strictObject({ id: idSchema.describe('Organisation id') });

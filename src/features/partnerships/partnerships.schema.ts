@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   countryCodeSchema,
   dateSchema,
+  idBodySchema,
   idSchema,
   textSchema,
   versionSchema,
@@ -78,8 +79,8 @@ export const partnershipListResponseSchema = z.object({
 
 /** One party of a tie: a place (a city, a region) or an organisation. */
 export const partyInputSchema = z.union([
-  z.strictObject({ placeId: z.number().int().positive().max(2_147_483_647) }),
-  z.strictObject({ organizationId: z.number().int().positive().max(2_147_483_647) }),
+  z.strictObject({ placeId: idBodySchema }),
+  z.strictObject({ organizationId: idBodySchema }),
 ]);
 export type PartyInput = z.infer<typeof partyInputSchema>;
 

@@ -1,13 +1,20 @@
 import { z } from 'zod';
-import { dateSchema, idSchema, textSchema, visibilitySchema } from '../../core/schemas.ts';
-import { idQuerySchema, keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
+import {
+  dateSchema,
+  idBodySchema,
+  idQuerySchema,
+  idSchema,
+  textSchema,
+  visibilitySchema,
+} from '../../core/schemas.ts';
+import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
 import { CONTACT_KINDS, POST_ROLES } from './people.constants.ts';
 
 export const personParamsSchema = z.strictObject({ id: idSchema.describe('Person id') });
 
 export const postInputSchema = z
   .strictObject({
-    organizationId: z.number().int().positive().max(2_147_483_647),
+    organizationId: idBodySchema,
     role: z.enum(POST_ROLES),
     title: textSchema(200).nullable().default(null).describe('The title as the organisation writes it'),
     startedOn: dateSchema.nullable().default(null),
@@ -26,12 +33,7 @@ export const contactPointInputSchema = z.strictObject({
 const personFields = {
   name: textSchema(200),
   notes: textSchema(10_000).nullable().describe('Internal notes: never shown to anonymous visitors'),
-  keeperId: z
-    .number()
-    .int()
-    .positive()
-    .max(2_147_483_647)
-    .describe('The organisation whose editors keep this record'),
+  keeperId: idBodySchema.describe('The organisation whose editors keep this record'),
   visibility: visibilitySchema,
   posts: z.array(postInputSchema).max(50).describe('Posts held, in any organisation'),
   contactPoints: z

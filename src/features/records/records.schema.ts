@@ -6,9 +6,6 @@ export function updateBodySchema<Fields extends z.ZodRawShape>(fields: Fields) {
   return z.strictObject(fields).partial().extend({ version: versionSchema });
 }
 
-/** A record's id in a query string, to filter a list by that record. */
-export const idQuerySchema = z.coerce.number().int().positive().max(2_147_483_647);
-
 /**
  * What every kept record answers last: its version, when it was made, changed and deleted, and whether the
  * reader may change it.
