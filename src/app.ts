@@ -99,18 +99,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     documentsDir: options.documentsDir,
     documentQuotaBytes: options.documentQuotaBytes,
   };
-  await app.register(healthRoutes, context);
-  await app.register(authRoutes, context);
-  await app.register(usersRoutes, context);
-  await app.register(organizationsRoutes, context);
-  await app.register(peopleRoutes, context);
-  await app.register(activitiesRoutes, context);
-  await app.register(workspaceRoutes, context);
-  await app.register(mergesRoutes, context);
-  await app.register(placesRoutes, context);
-  await app.register(partnershipsRoutes, context);
-  await app.register(statsRoutes, context);
-  await app.register(networkRoutes, context);
+  const features = [
+    healthRoutes,
+    authRoutes,
+    usersRoutes,
+    organizationsRoutes,
+    peopleRoutes,
+    activitiesRoutes,
+    workspaceRoutes,
+    mergesRoutes,
+    placesRoutes,
+    partnershipsRoutes,
+    statsRoutes,
+    networkRoutes,
+  ];
+  for (const routes of features) await app.register(routes, context);
   await app.register(settingsRoutes, { mapStyleUrl: options.mapStyleUrl ?? null });
   return app;
 }

@@ -1,15 +1,12 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { findById, nextVersion } from '../../db/rows.ts';
 import { activities, activityLinks } from '../../db/schema.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
 export type LinkRow = typeof activityLinks.$inferSelect;
 
-export async function findActivity(db: DbOrTx, id: number, lock = false) {
-  const query = db.select().from(activities).where(eq(activities.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findActivity = (db: DbOrTx, id: number, lock = false) => findById(db, activities, id, lock);
 
 export async function findLinks(db: DbOrTx, activityIds: readonly number[]) {
   if (activityIds.length === 0) return [];
@@ -75,7 +72,7 @@ export async function insertActivity(
 export async function updateActivity(db: DbOrTx, id: number, { links, ...values }: ActivityChanges) {
   await db
     .update(activities)
-    .set({ ...values, updatedAt: new Date(), version: sql`${activities.version} + 1` })
+    .set({ ...values, ...nextVersion(activities) })
     .where(eq(activities.id, id));
   if (links) await replaceLinks(db, id, links);
 }

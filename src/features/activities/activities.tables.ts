@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgEnum, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgEnum, pgTable, text, unique } from 'drizzle-orm/pg-core';
+import { identityId, keptRecordColumns, ownerRef, requiredRef } from '../../db/columns.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { partnerships } from '../partnerships/partnerships.tables.ts';
 import { people } from '../people/people.tables.ts';
@@ -11,7 +12,7 @@ export const activityKind = pgEnum('activity_kind', ACTIVITY_KINDS);
 export const activities = pgTable(
   'activities',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: identityId(),
     kind: activityKind('kind').notNull(),
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     title: text('title').notNull(),
@@ -19,13 +20,8 @@ export const activities = pgTable(
     followUp: text('follow_up'),
     followUpOn: date('follow_up_on', { mode: 'string' }),
     /** The organisation whose log this is: its members read it, its editors write it. */
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'restrict' }),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    organizationId: requiredRef('organization_id', () => organizations.id),
+    ...keptRecordColumns(),
   },
   (t) => [
     check('activities_title_present', sql`length(btrim(${t.title})) between 1 and 200`),
@@ -37,10 +33,8 @@ export const activities = pgTable(
 export const activityLinks = pgTable(
   'activity_links',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    activityId: integer('activity_id')
-      .notNull()
-      .references(() => activities.id, { onDelete: 'cascade' }),
+    id: identityId(),
+    activityId: ownerRef('activity_id', () => activities.id),
     partnershipId: integer('partnership_id').references(() => partnerships.id, { onDelete: 'cascade' }),
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
     personId: integer('person_id').references(() => people.id, { onDelete: 'cascade' }),

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { nextVersion } from '../../db/rows.ts';
 import {
   apiTokens,
   knownDevices,
@@ -43,7 +44,7 @@ export async function updateUser(
 ): Promise<UserRow | undefined> {
   const [row] = await db
     .update(users)
-    .set({ ...values, updatedAt: new Date(), version: sql`${users.version} + 1` })
+    .set({ ...values, ...nextVersion(users) })
     .where(eq(users.id, id))
     .returning();
   return row;

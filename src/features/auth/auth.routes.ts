@@ -38,7 +38,7 @@ const errors = { 400: errorResponseSchema, 401: errorResponseSchema, 403: errorR
 /** One-time links hold 256 random bits; the limit only keeps a client from hammering the endpoints. */
 const linkLimit = { max: 20, timeWindow: '15 minutes' };
 
-export function toApiTokenResponse(row: Awaited<ReturnType<typeof repo.listApiTokens>>[number]) {
+export function presentApiToken(row: Awaited<ReturnType<typeof repo.listApiTokens>>[number]) {
   return {
     id: row.id,
     name: row.name,
@@ -217,7 +217,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
     async (request) => {
       authorize(request.actor, policy.self(request.actor));
       const rows = await repo.listApiTokens(db, request.actor.id);
-      return { items: rows.map(toApiTokenResponse) };
+      return { items: rows.map(presentApiToken) };
     },
   );
 
@@ -236,7 +236,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db 
     async (request, reply) => {
       authorize(request.actor, policy.createToken(request.actor));
       const { token, row } = await createApiToken(db, request.actor, request.body.name);
-      return reply.code(201).send({ ...toApiTokenResponse(row), token });
+      return reply.code(201).send({ ...presentApiToken(row), token });
     },
   );
 

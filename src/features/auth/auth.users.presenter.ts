@@ -12,13 +12,9 @@ export function auditedUser(user: UserRow) {
 }
 
 /** A user as the API answers it: never the password hash, only whether there is one. */
-export function toUserResponse(user: UserRow) {
+export function presentUser(user: UserRow) {
   return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    isAdmin: user.isAdmin,
-    disabled: user.disabledAt !== null,
+    ...auditedUser(user),
     hasPassword: user.passwordHash !== null,
     version: user.version,
     createdAt: user.createdAt.toISOString(),

@@ -9,7 +9,7 @@ import type { Actor } from './actor.ts';
 import type { MemberRole } from './auth.constants.ts';
 import { issuePasswordLink } from './auth.links.service.ts';
 import * as repo from './auth.repo.ts';
-import { auditedUser, toUserResponse } from './auth.users.presenter.ts';
+import { auditedUser, presentUser } from './auth.users.presenter.ts';
 
 /** Builds the actor of a request from a user row and their memberships. */
 export async function loadActor(db: DbOrTx, user: repo.UserRow, via: Actor['via']): Promise<Actor> {
@@ -77,7 +77,7 @@ export async function updateUserAccount(
         'VERSION_CONFLICT',
         'The user was changed by someone else',
         [],
-        toUserResponse(before),
+        presentUser(before),
       );
     }
     if (actor && actor.id === userId && (input.disabled || input.isAdmin === false)) {

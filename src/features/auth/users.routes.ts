@@ -13,7 +13,7 @@ import {
   updateUserBodySchema,
   userSchema,
 } from './auth.schema.ts';
-import { toUserResponse } from './auth.users.presenter.ts';
+import { presentUser } from './auth.users.presenter.ts';
 import { addUser, grantMembership, revokeMembership, updateUserAccount } from './auth.users.service.ts';
 import { authorize, policy } from './policy.ts';
 
@@ -38,7 +38,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
     },
     async (request) => {
       authorize(request.actor, policy.administer(request.actor));
-      return { items: (await repo.listUsers(db)).map(toUserResponse) };
+      return { items: (await repo.listUsers(db)).map(presentUser) };
     },
   );
 
@@ -58,7 +58,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
       authorize(request.actor, policy.administer(request.actor));
       const { user, link } = await addUser(db, request.actor, request.body, baseUrlOf(request, publicUrl));
       return reply.code(201).send({
-        user: toUserResponse(user),
+        user: presentUser(user),
         link: { url: link.url, expiresAt: link.expiresAt.toISOString() },
       });
     },
@@ -77,7 +77,7 @@ export const usersRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db
     },
     async (request) => {
       authorize(request.actor, policy.administer(request.actor));
-      return toUserResponse(await updateUserAccount(db, request.actor, request.params.id, request.body));
+      return presentUser(await updateUserAccount(db, request.actor, request.params.id, request.body));
     },
   );
 

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
+import { nextVersion } from '../../db/rows.ts';
 import {
   type ImportFile,
   importRuns,
@@ -148,7 +149,7 @@ export async function fillPlaceGaps(
 ): Promise<void> {
   await db
     .update(places)
-    .set({ ...gaps, updatedAt: new Date(), version: sql`${places.version} + 1` })
+    .set({ ...gaps, ...nextVersion(places) })
     .where(eq(places.id, id));
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { findById, nextVersion } from '../../db/rows.ts';
 import { organizations, places } from '../../db/schema.ts';
 import type { ReadScope } from '../auth/policy.ts';
 import { GOVERNMENT_KINDS } from './organizations.constants.ts';
@@ -7,11 +8,8 @@ import { GOVERNMENT_KINDS } from './organizations.constants.ts';
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type OrganizationInsert = typeof organizations.$inferInsert;
 
-export async function findOrganization(db: DbOrTx, id: number, lock = false) {
-  const query = db.select().from(organizations).where(eq(organizations.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findOrganization = (db: DbOrTx, id: number, lock = false) =>
+  findById(db, organizations, id, lock);
 
 export async function findOrganizations(db: DbOrTx, ids: readonly number[]) {
   if (ids.length === 0) return [];
@@ -81,7 +79,7 @@ export async function insertOrganization(db: DbOrTx, values: OrganizationInsert)
 export async function updateOrganization(db: DbOrTx, id: number, values: Partial<OrganizationInsert>) {
   const [row] = await db
     .update(organizations)
-    .set({ ...values, updatedAt: new Date(), version: sql`${organizations.version} + 1` })
+    .set({ ...values, ...nextVersion(organizations) })
     .where(eq(organizations.id, id))
     .returning();
   return row!;

@@ -8,8 +8,8 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
 } from 'drizzle-orm/pg-core';
+import { createdAtColumn, identityId, keptRecordColumns, ownerRef } from '../../db/columns.ts';
 import { visibility } from '../../db/shared.tables.ts';
 import { MEMBER_ROLES } from '../auth/auth.constants.ts';
 import { users } from '../auth/auth.tables.ts';
@@ -26,7 +26,7 @@ export const memberRole = pgEnum('member_role', MEMBER_ROLES);
 export const organizations = pgTable(
   'organizations',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: identityId(),
     kind: organizationKind('kind').notNull(),
     name: text('name').notNull(),
     /** Other names it is known by; a merged organisation's names land here. */
@@ -40,10 +40,7 @@ export const organizations = pgTable(
     visibility: visibility('visibility').notNull().default('published'),
     /** Set when merged into another organisation; undoing the merge clears it. */
     mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => organizations.id),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...keptRecordColumns(),
   },
   (t) => [
     check('organizations_name_present', sql`length(btrim(${t.name})) between 1 and 200`),
@@ -57,14 +54,10 @@ export const organizations = pgTable(
 export const memberships = pgTable(
   'memberships',
   {
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: ownerRef('user_id', () => users.id),
+    organizationId: ownerRef('organization_id', () => organizations.id),
     role: memberRole('role').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.organizationId] }),

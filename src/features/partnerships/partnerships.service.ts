@@ -2,7 +2,7 @@ import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { groupBy } from '../../lib/collections.ts';
 import type { PlaceSummary } from '../places/places.schema.ts';
-import { findTieProvenance, toPlaceSummary } from '../places/places.service.ts';
+import { findTieProvenance, presentPlaceSummary } from '../places/places.service.ts';
 import { findParties, listPartnerships as listPartnershipsRepo } from './partnerships.repo.ts';
 import type { PartnershipListQuery, PartnershipResponse } from './partnerships.schema.ts';
 
@@ -34,7 +34,7 @@ export async function listPartnerships(db: DbOrTx, query: PartnershipListQuery) 
   const sourcesByTie = groupBy(tieSources, (source) => source.partnershipId);
   const items: PartnershipResponse[] = page.map((row) => ({
     ...row,
-    parties: (partiesByTie.get(row.id) ?? []).map((party): PlaceSummary => toPlaceSummary(party)),
+    parties: (partiesByTie.get(row.id) ?? []).map((party): PlaceSummary => presentPlaceSummary(party)),
     sources: (sourcesByTie.get(row.id) ?? []).map(({ key, name, records }) => ({ key, name, records })),
   }));
   const last = page.at(-1);

@@ -14,6 +14,7 @@ import {
   unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { createdAtColumn, identityId, keptRecordColumns, ownerRef } from '../../db/columns.ts';
 import { VISIBILITIES, visibility } from '../../db/shared.tables.ts';
 import { users } from '../auth/auth.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
@@ -59,10 +60,7 @@ export const partnerships = pgTable(
      */
     partyKey: text('party_key').notNull(),
     createdBy: integer('created_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...keptRecordColumns(),
     /** What anonymous visitors see: published and not deleted. */
     isPublic: boolean('is_public')
       .notNull()
@@ -89,10 +87,8 @@ export const partnerships = pgTable(
 export const partnershipParties = pgTable(
   'partnership_parties',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    partnershipId: integer('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    id: identityId(),
+    partnershipId: ownerRef('partnership_id', () => partnerships.id),
     /** The party is a place or an organisation, never both. */
     placeId: integer('place_id').references(() => places.id, { onDelete: 'restrict' }),
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
@@ -113,10 +109,8 @@ export const partnershipParties = pgTable(
 export const partnershipSources = pgTable(
   'partnership_sources',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    partnershipId: integer('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    id: identityId(),
+    partnershipId: ownerRef('partnership_id', () => partnerships.id),
     /** Identifies the record within its source, so a re-import recognises it. */
     recordKey: text('record_key').notNull(),
     /** `raw` is the row as the source has it, with its line number. */
@@ -132,10 +126,8 @@ export const partnershipSources = pgTable(
 export const partnershipDocuments = pgTable(
   'partnership_documents',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    partnershipId: integer('partnership_id')
-      .notNull()
-      .references(() => partnerships.id, { onDelete: 'cascade' }),
+    id: identityId(),
+    partnershipId: ownerRef('partnership_id', () => partnerships.id),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),
     size: integer('size').notNull(),
@@ -143,7 +135,7 @@ export const partnershipDocuments = pgTable(
     uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
     /** The organisation on whose behalf the file was uploaded: its storage quota pays for the file. */
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
   },
   (t) => [

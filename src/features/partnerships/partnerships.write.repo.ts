@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { findById, nextVersion } from '../../db/rows.ts';
 import {
   organizations,
   partnershipDocuments,
@@ -11,11 +12,8 @@ import {
 export type PartnershipRow = typeof partnerships.$inferSelect;
 export type PartnershipInsert = typeof partnerships.$inferInsert;
 
-export async function findPartnershipRow(db: DbOrTx, id: number, lock = false) {
-  const query = db.select().from(partnerships).where(eq(partnerships.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findPartnershipRow = (db: DbOrTx, id: number, lock = false) =>
+  findById(db, partnerships, id, lock);
 
 /** The parties of a tie with their names, places first. */
 export async function findTieParties(db: DbOrTx, partnershipId: number) {
@@ -136,7 +134,7 @@ export async function insertPartnership(db: DbOrTx, { parties, ...values }: TieI
 export async function updatePartnership(db: DbOrTx, id: number, { parties, ...values }: TieChanges) {
   await db
     .update(partnerships)
-    .set({ ...values, updatedAt: new Date(), version: sql`${partnerships.version} + 1` })
+    .set({ ...values, ...nextVersion(partnerships) })
     .where(eq(partnerships.id, id));
   if (parties) await replaceParties(db, id, parties);
 }

@@ -1,15 +1,12 @@
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { findById, nextVersion } from '../../db/rows.ts';
 import { activities, activityLinks, contactPoints, organizations, people, posts } from '../../db/schema.ts';
 import type { ReadScope } from '../auth/policy.ts';
 
 export type PersonRow = typeof people.$inferSelect;
 
-export async function findPerson(db: DbOrTx, id: number, lock = false) {
-  const query = db.select().from(people).where(eq(people.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
-}
+export const findPerson = (db: DbOrTx, id: number, lock = false) => findById(db, people, id, lock);
 
 export async function findPosts(db: DbOrTx, personIds: readonly number[]) {
   if (personIds.length === 0) return [];
@@ -109,7 +106,7 @@ export async function updatePerson(
 ) {
   await db
     .update(people)
-    .set({ ...values, updatedAt: new Date(), version: sql`${people.version} + 1` })
+    .set({ ...values, ...nextVersion(people) })
     .where(eq(people.id, id));
   if (postRows) await replacePosts(db, id, postRows);
   if (contacts) await replaceContactPoints(db, id, contacts);

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, date, index, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { identityId, keptRecordColumns, ownerRef, requiredRef } from '../../db/columns.ts';
 import { visibility } from '../../db/shared.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { CONTACT_KINDS, POST_ROLES } from './people.constants.ts';
@@ -11,21 +12,16 @@ export const contactKind = pgEnum('contact_kind', CONTACT_KINDS);
 export const people = pgTable(
   'people',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    id: identityId(),
     /** Null once the person's data has been erased; the history keeps the record's id only. */
     name: text('name'),
     /** Internal notes, never shown to anonymous visitors. */
     notes: text('notes'),
     /** The organisation whose editors keep this record. */
-    keeperId: integer('keeper_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'restrict' }),
+    keeperId: requiredRef('keeper_id', () => organizations.id),
     visibility: visibility('visibility').notNull().default('internal'),
     erasedAt: timestamp('erased_at', { withTimezone: true }),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    ...keptRecordColumns(),
   },
   (t) => [
     check(
@@ -40,13 +36,9 @@ export const people = pgTable(
 export const posts = pgTable(
   'posts',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
-    organizationId: integer('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'restrict' }),
+    id: identityId(),
+    personId: ownerRef('person_id', () => people.id),
+    organizationId: requiredRef('organization_id', () => organizations.id),
     role: postRole('role').notNull(),
     /** The title as the organisation writes it, e.g. "Head of Growth". */
     title: text('title'),
@@ -64,10 +56,8 @@ export const posts = pgTable(
 export const contactPoints = pgTable(
   'contact_points',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    id: identityId(),
+    personId: ownerRef('person_id', () => people.id),
     kind: contactKind('kind').notNull(),
     value: text('value').notNull(),
   },

@@ -17,7 +17,7 @@ import {
 import type { PlaceDetail, PlacePartnersResponse, PlaceSearchQuery, PlaceSummary } from './places.schema.ts';
 
 /** Presents a place row as the API's place summary. */
-export function toPlaceSummary(row: PlaceSummaryRow): PlaceSummary {
+export function presentPlaceSummary(row: PlaceSummaryRow): PlaceSummary {
   return {
     id: row.id,
     name: row.name,
@@ -47,7 +47,7 @@ export async function searchPlaces(db: DbOrTx, query: PlaceSearchQuery) {
   return {
     query: query.q,
     results: rows.map((row) => ({
-      ...toPlaceSummary(row),
+      ...presentPlaceSummary(row),
       matchedName: row.matchedName,
       matchedLang: row.matchedLang,
       score: row.score,
@@ -66,7 +66,7 @@ export async function getPlace(db: DbOrTx, id: number): Promise<PlaceDetail> {
   const ties = await countPlaceTies(db, id);
   const parent = place.parentId ? await findPlaceSummary(db, place.parentId) : undefined;
   return {
-    ...toPlaceSummary(place),
+    ...presentPlaceSummary(place),
     names,
     identifiers: { wikidata: place.wikidataQid, geonames: place.geonamesId },
     parent: parent ? { id: parent.id, name: parent.name } : null,
@@ -93,14 +93,14 @@ export async function getPlacePartners(
   );
   const sourcesByTie = groupBy(tieSources, (source) => source.partnershipId);
   return {
-    place: toPlaceSummary(place),
+    place: presentPlaceSummary(place),
     partners: rows.map((row) => ({
       partnershipId: row.partnershipId,
       kind: row.tieKind,
       status: row.status,
       startedOn: row.startedOn,
       ageYears: ageInYears(row.startedOn, today),
-      place: toPlaceSummary(row),
+      place: presentPlaceSummary(row),
       sources: (sourcesByTie.get(row.partnershipId) ?? []).map(({ key, name, records }) => ({
         key,
         name,

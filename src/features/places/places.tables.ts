@@ -8,9 +8,9 @@ import {
   pgEnum,
   pgTable,
   text,
-  timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import { identityId, ownerRef, versionedColumns } from '../../db/columns.ts';
 import { provenanceColumns, sources } from '../sources/sources.tables.ts';
 
 export const PLACE_KINDS = ['municipality', 'district', 'region', 'country_level'] as const;
@@ -40,9 +40,7 @@ export const places = pgTable(
     partnerCount: integer('partner_count').notNull().default(0),
     /** Set when this place was merged into another as a duplicate; undoing the merge clears it. */
     mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => places.id),
-    version: integer('version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...versionedColumns(),
   },
   (t) => [
     check('places_name_present', sql`length(btrim(${t.name})) between 1 and 200`),
@@ -64,10 +62,8 @@ export const places = pgTable(
 export const placeNames = pgTable(
   'place_names',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    placeId: integer('place_id')
-      .notNull()
-      .references(() => places.id, { onDelete: 'cascade' }),
+    id: identityId(),
+    placeId: ownerRef('place_id', () => places.id),
     name: text('name').notNull(),
     /** BCP 47 language code (fi, sv, en, zh …) or `und` when the language is unknown. */
     lang: text('lang').notNull(),
@@ -93,10 +89,8 @@ export const placeNames = pgTable(
 export const placeOrigins = pgTable(
   'place_origins',
   {
-    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
-    placeId: integer('place_id')
-      .notNull()
-      .references(() => places.id, { onDelete: 'cascade' }),
+    id: identityId(),
+    placeId: ownerRef('place_id', () => places.id),
     /** The source's key for the place: a QID, a GeoNames id, a municipality code or a `name|country` label. */
     externalKey: text('external_key').notNull(),
     ...provenanceColumns(),

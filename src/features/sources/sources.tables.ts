@@ -1,22 +1,23 @@
 import { integer, jsonb, pgEnum, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { createdAtColumn, identityId } from '../../db/columns.ts';
 
 /** A source of facts: an open data set, a gazetteer, or a file of our own. */
 export const sources = pgTable('sources', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  id: identityId(),
   /** Stable key, e.g. `wikidata-p190`. */
   key: text('key').notNull().unique(),
   name: text('name').notNull(),
   url: text('url'),
   licence: text('licence').notNull(),
   attribution: text('attribution').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAtColumn(),
 });
 
 export const importRunStatus = pgEnum('import_run_status', ['running', 'succeeded', 'failed']);
 
 /** One run of an importer: what it read, when, and what it changed. */
 export const importRuns = pgTable('import_runs', {
-  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  id: identityId(),
   dataset: text('dataset').notNull(),
   status: importRunStatus('status').notNull().default('running'),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
