@@ -55,7 +55,7 @@ export default defineConfig({
               name: 'shared',
               test: new RegExp(
                 [
-                  String.raw`node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|vite)[\\/](?!.*[\\/](useMutation|mutationObserver)\.js$)`,
+                  String.raw`node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|vite)[\\/](?!.*[\\/](useMutation|mutationObserver)\.js$)`,
                   String.raw`[\\/]web[\\/]src[\\/](main|format|components[\\/]|pages[\\/]|i18n[\\/]index)`,
                   String.raw`[\\/]web[\\/]src[\\/]api[\\/](client|network|partnerships|places|settings|stats)\.ts$`,
                   String.raw`[\\/]src[\\/]features[\\/](partnerships[\\/]partnerships\.constants|network[\\/]network\.encoding)`,

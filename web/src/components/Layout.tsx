@@ -2,10 +2,12 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { changeLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
+import { ThemeSwitch } from '../ui/ThemeSwitch.tsx';
+import { UiProvider } from '../ui/UiProvider.tsx';
 
 const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
 
-/** Skip link, header with navigation and language switcher, the page, and the data attribution. */
+/** Skip link, header with navigation, language and theme switches, the page, and the data attribution. */
 export function Layout() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
@@ -61,9 +63,12 @@ export function Layout() {
             </button>
           ))}
         </fieldset>
+        <ThemeSwitch />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Outlet />
+        <UiProvider>
+          <Outlet />
+        </UiProvider>
       </main>
       <footer className="site-footer">
         <p>{t('footer.attribution')}</p>
