@@ -1,3 +1,5 @@
+// First of all: put the chosen colour theme on <html> before anything is painted.
+import './ui/theme.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -39,6 +41,12 @@ const router = createBrowserRouter([
         path: '/workspace',
         lazy: async () => ({
           Component: (await import('./workspace/dashboard/DashboardPage.tsx')).DashboardPage,
+        }),
+      },
+      {
+        path: '/workspace/components',
+        lazy: async () => ({
+          Component: (await import('./workspace/components/ComponentsPage.tsx')).ComponentsPage,
         }),
       },
       {
