@@ -6,6 +6,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { idList, moveRows, queryIds, repointRows, textArray } from '../../db/query.ts';
+import { findById } from '../../db/rows.ts';
 import { organizations } from './organizations.tables.ts';
 
 /** What moving an organisation's own references changed, kept so that the undo changes exactly that back. */
@@ -17,18 +18,8 @@ export interface MovedOrganizationRefs {
   aliasesAdded: string[];
 }
 
-/** Locks an organisation for a merge; answers which one it is merged into (null when none), undefined when unknown. */
-export async function lockOrganizationForMerge(
-  db: DbOrTx,
-  id: number,
-): Promise<{ mergedIntoId: number | null } | undefined> {
-  const [row] = await db
-    .select({ mergedIntoId: organizations.mergedIntoId })
-    .from(organizations)
-    .where(eq(organizations.id, id))
-    .for('update');
-  return row;
-}
+/** Locks an organisation for a merge; undefined when there is none. */
+export const lockOrganizationForMerge = (db: DbOrTx, id: number) => findById(db, organizations, id, true);
 
 /** Moves the organisations based in place `fromPlaceId` to `intoPlaceId`; answers their ids. */
 export function moveOrganizationsOfPlaceOnMerge(
@@ -46,14 +37,6 @@ export function restoreOrganizationsOfPlaceAfterMerge(
   ids: readonly number[],
 ): Promise<void> {
   return moveRows(db, 'organizations', 'place_id', ids, fromPlaceId);
-}
-
-async function namesOf(db: DbOrTx, id: number) {
-  const [row] = await db
-    .select({ name: organizations.name, aliases: organizations.aliases })
-    .from(organizations)
-    .where(eq(organizations.id, id));
-  return row!;
 }
 
 /**
@@ -79,8 +62,8 @@ export async function moveOrganizationRefsOnMerge(
     intoId,
     sql`id <> ${intoId}`,
   );
-  const from = await namesOf(db, fromId);
-  const into = await namesOf(db, intoId);
+  const from = (await findById(db, organizations, fromId))!;
+  const into = (await findById(db, organizations, intoId))!;
   const aliasesAdded = [...new Set([from.name, ...from.aliases])].filter(
     (name) => name !== into.name && !into.aliases.includes(name),
   );

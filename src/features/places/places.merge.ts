@@ -5,6 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { moveRows, queryRows, repointRows } from '../../db/query.ts';
+import { findById } from '../../db/rows.ts';
 import { type NAME_KINDS, places } from './places.tables.ts';
 
 /** What moving a place's own references changed, kept so that the undo changes exactly that back. */
@@ -16,18 +17,8 @@ export interface MovedPlaceRefs {
   children: number[];
 }
 
-/** Locks a place for a merge; answers which place it is merged into (null when none), undefined when unknown. */
-export async function lockPlaceForMerge(
-  db: DbOrTx,
-  id: number,
-): Promise<{ mergedIntoId: number | null } | undefined> {
-  const [row] = await db
-    .select({ mergedIntoId: places.mergedIntoId })
-    .from(places)
-    .where(eq(places.id, id))
-    .for('update');
-  return row;
-}
+/** Locks a place for a merge; undefined when there is none. */
+export const lockPlaceForMerge = (db: DbOrTx, id: number) => findById(db, places, id, true);
 
 /**
  * Moves the names of place `fromId` to `intoId` as aliases (but names it has already), its origins and its
