@@ -13,7 +13,7 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
-import { type ReactNode, useCallback, useId, useMemo } from 'react';
+import { type ReactNode, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Button } from './Button.tsx';
@@ -85,6 +85,32 @@ const features = tableFeatures({
   paginatedRowModel: createPaginatedRowModel(),
 });
 type Features = typeof features;
+
+/**
+ * A search field whose text is this field's own while typed: the URL follows every keystroke, but a keystroke is
+ * never lost to a render that still shows the URL's previous value. A change of the URL (back button) shows here.
+ */
+function SearchText(props: { label: string; value: string; onChange: (value: string) => void }) {
+  const [text, setText] = useState(props.value);
+  const sent = useRef(props.value);
+  useEffect(() => {
+    if (props.value === sent.current) return;
+    sent.current = props.value;
+    setText(props.value);
+  }, [props.value]);
+  return (
+    <TextField
+      label={props.label}
+      type="search"
+      value={text}
+      onChange={(value) => {
+        setText(value);
+        sent.current = value;
+        props.onChange(value);
+      }}
+    />
+  );
+}
 
 const DEFAULT_PAGE_SIZES = [10, 25, 50, 100] as const;
 const fold = (text: string) => text.toLocaleLowerCase();
@@ -167,16 +193,19 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     [columns, collator],
   );
 
+  // The search looks in the columns shown: a row must not match on text the reader cannot see.
+  const shown = view.columns;
   const globalFilterFn = useCallback(
     (row: Row<Features, T>, _id: string, query: unknown) => {
       const wanted = fold(String(query).trim());
       if (wanted === '') return true;
       return columns.some((column) => {
+        if (!shown.includes(column.id)) return false;
         const value = column.value(row.original);
         return value !== null && value !== undefined && fold(String(value)).includes(wanted);
       });
     },
-    [columns],
+    [columns, shown],
   );
 
   const visibility = useMemo(
@@ -241,7 +270,14 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     change({ sort, pageIndex: 0 });
   };
 
-  if (error) return <ErrorState message={error} onRetry={onRetry} />;
+  if (error) {
+    return (
+      <div className="cb-data-table">
+        <p className="cb-table-title">{caption}</p>
+        <ErrorState message={error} onRetry={onRetry} />
+      </div>
+    );
+  }
 
   const from = total === 0 ? 0 : pageIndex * view.pageSize + 1;
   const to = Math.min(total, (pageIndex + 1) * view.pageSize);
@@ -250,18 +286,16 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     <div className="cb-data-table">
       <div className="cb-table-toolbar">
         <div className="cb-table-filters">
-          <TextField
+          <SearchText
             label={t('ui.table.search')}
-            type="search"
             value={view.query}
             onChange={(query) => change({ query, pageIndex: 0 }, { replace: true })}
           />
           {filterColumns.map((column) =>
             column.filter === 'text' ? (
-              <TextField
+              <SearchText
                 key={column.id}
                 label={t('ui.table.filterColumn', { column: column.header })}
-                type="search"
                 value={view.filters[column.id] ?? ''}
                 onChange={(value) => {
                   const filters = { ...view.filters };
@@ -324,9 +358,15 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
       </div>
 
       {isLoading ? (
-        <Skeleton variant="table" lines={6} label={t('ui.table.loading', { caption })} />
+        <>
+          <p className="cb-table-title">{caption}</p>
+          <Skeleton variant="table" lines={6} label={t('ui.table.loading', { caption })} />
+        </>
       ) : rows.length === 0 && props.emptyState ? (
-        props.emptyState
+        <>
+          <p className="cb-table-title">{caption}</p>
+          {props.emptyState}
+        </>
       ) : (
         <>
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a keyboard must be able to scroll a table wider than the screen */}
@@ -398,71 +438,76 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
         </>
       )}
 
-      <div className="cb-table-footer">
-        <p className="cb-table-count" role="status">
-          {isFiltered
-            ? t('ui.table.showingFiltered', {
-                from: numbers.format(from),
-                to: numbers.format(to),
-                total: numbers.format(total),
-                all: numbers.format(rows.length),
-              })
-            : t('ui.table.showing', {
-                from: numbers.format(from),
-                to: numbers.format(to),
-                total: numbers.format(total),
-              })}
-        </p>
-        <div className="cb-table-paging">
-          <Select
-            label={t('ui.table.pageSize')}
-            options={pageSizes.map((size) => ({ id: size, label: String(size) }))}
-            selectedKey={view.pageSize}
-            onSelectionChange={(key) => change({ pageSize: Number(key), pageIndex: 0 })}
-          />
-          <nav className="cb-pager" aria-label={t('ui.table.pagination', { caption })}>
-            <Button
-              variant="quiet"
-              size="s"
-              aria-label={t('ui.table.firstPage')}
-              isDisabled={pageIndex === 0}
-              onPress={() => change({ pageIndex: 0 })}
-            >
-              <ChevronsLeftIcon />
-            </Button>
-            <Button
-              variant="quiet"
-              size="s"
-              aria-label={t('ui.table.previousPage')}
-              isDisabled={pageIndex === 0}
-              onPress={() => change({ pageIndex: pageIndex - 1 })}
-            >
-              <ChevronLeftIcon />
-            </Button>
-            <span className="cb-pager-position">
-              {t('ui.table.page', { page: numbers.format(pageIndex + 1), pages: numbers.format(pageCount) })}
-            </span>
-            <Button
-              variant="quiet"
-              size="s"
-              aria-label={t('ui.table.nextPage')}
-              isDisabled={pageIndex >= pageCount - 1}
-              onPress={() => change({ pageIndex: pageIndex + 1 })}
-            >
-              <ChevronRightIcon />
-            </Button>
-            <Button
-              variant="quiet"
-              size="s"
-              aria-label={t('ui.table.lastPage')}
-              isDisabled={pageIndex >= pageCount - 1}
-              onPress={() => change({ pageIndex: pageCount - 1 })}
-            >
-              <ChevronsRightIcon />
-            </Button>
-          </nav>
+      {!isLoading && total > 0 && (
+        <div className="cb-table-footer">
+          <p className="cb-table-count" role="status">
+            {isFiltered
+              ? t('ui.table.showingFiltered', {
+                  from: numbers.format(from),
+                  to: numbers.format(to),
+                  total: numbers.format(total),
+                  all: numbers.format(rows.length),
+                })
+              : t('ui.table.showing', {
+                  from: numbers.format(from),
+                  to: numbers.format(to),
+                  total: numbers.format(total),
+                })}
+          </p>
+          <div className="cb-table-paging">
+            <Select
+              label={t('ui.table.pageSize')}
+              options={pageSizes.map((size) => ({ id: size, label: String(size) }))}
+              selectedKey={view.pageSize}
+              onSelectionChange={(key) => change({ pageSize: Number(key), pageIndex: 0 })}
+            />
+            <nav className="cb-pager" aria-label={t('ui.table.pagination', { caption })}>
+              <Button
+                variant="quiet"
+                size="s"
+                aria-label={t('ui.table.firstPage')}
+                isDisabled={pageIndex === 0}
+                onPress={() => change({ pageIndex: 0 })}
+              >
+                <ChevronsLeftIcon />
+              </Button>
+              <Button
+                variant="quiet"
+                size="s"
+                aria-label={t('ui.table.previousPage')}
+                isDisabled={pageIndex === 0}
+                onPress={() => change({ pageIndex: pageIndex - 1 })}
+              >
+                <ChevronLeftIcon />
+              </Button>
+              <span className="cb-pager-position">
+                {t('ui.table.page', {
+                  page: numbers.format(pageIndex + 1),
+                  pages: numbers.format(pageCount),
+                })}
+              </span>
+              <Button
+                variant="quiet"
+                size="s"
+                aria-label={t('ui.table.nextPage')}
+                isDisabled={pageIndex >= pageCount - 1}
+                onPress={() => change({ pageIndex: pageIndex + 1 })}
+              >
+                <ChevronRightIcon />
+              </Button>
+              <Button
+                variant="quiet"
+                size="s"
+                aria-label={t('ui.table.lastPage')}
+                isDisabled={pageIndex >= pageCount - 1}
+                onPress={() => change({ pageIndex: pageCount - 1 })}
+              >
+                <ChevronsRightIcon />
+              </Button>
+            </nav>
+          </div>
         </div>
-      </div>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { composeRenderProps, ListBoxItem, type ListBoxItemProps } from 'react-aria-components';
+import { composeRenderProps, ListBoxItem, type ListBoxItemProps, Text } from 'react-aria-components';
 import { CheckIcon } from './icons.tsx';
 import './ListBox.css';
 
@@ -12,8 +12,12 @@ export function Option(props: ListBoxItemProps & { description?: string }) {
         <>
           <span className="cb-option-check">{isSelected && <CheckIcon />}</span>
           <span className="cb-option-text">
-            <span>{content}</span>
-            {description && <span className="cb-option-description">{description}</span>}
+            <Text slot="label">{content}</Text>
+            {description && (
+              <Text slot="description" className="cb-option-description">
+                {description}
+              </Text>
+            )}
           </span>
         </>
       ))}
