@@ -1,3 +1,5 @@
+import './icons.css';
+
 /** Line icons drawn in the current text colour; decorative, so hidden from assistive technology. */
 function Icon({ children }: { children: React.ReactNode }) {
   return (
