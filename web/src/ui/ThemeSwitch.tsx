@@ -32,6 +32,7 @@ export function ThemeSwitch() {
           <ToggleButton
             key={choice}
             id={choice}
+            // Its name, also shown on hover for pointer users (ThemeSwitch.css).
             aria-label={t(`ui.theme.${choice}`)}
             className="cb-theme-option"
           >
