@@ -9,11 +9,13 @@ import { type RunningServer, startTestServer } from './server.ts';
 let server: RunningServer;
 let browser: Browser;
 let user: { email: string; password: string };
+let tieId: number;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
   const demo = await server.database.db.transaction((tx) => loadDemo(tx));
   user = demo.users[1]!;
+  tieId = demo.partnershipId;
 });
 afterAll(async () => {
   await browser?.close();
@@ -257,6 +259,29 @@ describe('the component gallery in Chromium', () => {
       .waitFor();
     expect(await table.locator('th', { hasText: 'Since' }).getAttribute('aria-sort')).toBe('descending');
     expect([...new URL(url).searchParams.keys()].every((key) => key.startsWith('ties.'))).toBe(true);
+    await context.close();
+  });
+
+  it('confirms a deleted tie with a toast whose Undo restores it, by keyboard', async () => {
+    const { context, page } = await signedIn();
+    await page.goto(`${server.url}/partnerships/${tieId}`);
+    await page.getByRole('heading', { name: 'Espoo – Shanghai' }).waitFor();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    const toast = page.getByRole('alertdialog').filter({ hasText: 'Deleted.' });
+    await toast.waitFor();
+    await page.getByText('This partnership is deleted.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    // F6 moves focus to the notifications; Tab reaches Undo.
+    await page.keyboard.press('F6');
+    await expect
+      .poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[role="region"]'))))
+      .toBe(true);
+    await toast.getByRole('button', { name: 'Undo' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('alertdialog').filter({ hasText: 'Restored.' }).waitFor();
+    await page.getByRole('button', { name: 'Delete' }).waitFor();
+    const answer = await context.request.get(`${server.url}/api/partnerships/${tieId}`);
+    expect(((await answer.json()) as { deletedAt: string | null }).deletedAt ?? null).toBeNull();
     await context.close();
   });
 });

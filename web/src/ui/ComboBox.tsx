@@ -13,6 +13,7 @@ import { ChevronDownIcon } from './icons.tsx';
 import { Option } from './ListBox.tsx';
 import { Popover } from './Popover.tsx';
 import type { SelectOption } from './Select.tsx';
+import './Button.css';
 
 export interface ComboBoxProps<T extends SelectOption>
   extends Omit<AriaComboBoxProps<T, 'single'>, 'children' | 'items' | 'defaultItems'>,

@@ -25,6 +25,7 @@ import { ComboBox } from './ComboBox.tsx';
 import { FieldDescription, FieldErrorText, FieldLabel, type FieldTextProps } from './field.tsx';
 import { CalendarIcon, ChevronLeftIcon, ChevronRightIcon } from './icons.tsx';
 import { Popover } from './Popover.tsx';
+import './Button.css';
 import './DatePicker.css';
 
 export interface DatePickerProps<T extends DateValue>

@@ -67,7 +67,7 @@ export function OrganizationPage() {
           t={t}
           deleted={!!org.deletedAt}
           onDelete={() => remove.mutateAsync(org)}
-          onRestore={() => restore.mutateAsync(org)}
+          onRestore={(deleted) => restore.mutateAsync(deleted ?? org)}
         />
       )}
       {org.canEdit && session.data && <OrganizationForm t={t} session={session.data} organization={org} />}

@@ -67,7 +67,7 @@ export function PartnershipPage() {
           t={t}
           deleted={!!tie.deletedAt}
           onDelete={() => remove.mutateAsync(tie)}
-          onRestore={() => restore.mutateAsync(tie)}
+          onRestore={(deleted) => restore.mutateAsync(deleted ?? tie)}
         />
       )}
       {tie.canEdit && <History t={t} query={partnershipHistory(id)} title={t('tie.history')} />}
