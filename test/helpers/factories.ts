@@ -90,3 +90,13 @@ export async function makeOrganization(db: Db, overrides: Partial<typeof organiz
     .returning();
   return row!;
 }
+
+/** Inserts places of these names and countries, one after another, and answers them in the same order. */
+export async function makePlaces<const Places extends readonly (readonly [name: string, country: string])[]>(
+  db: Db,
+  ...places: Places
+): Promise<{ -readonly [Index in keyof Places]: Awaited<ReturnType<typeof makePlace>> }> {
+  const made = [];
+  for (const [name, country] of places) made.push(await makePlace(db, { name, country }));
+  return made as { -readonly [Index in keyof Places]: Awaited<ReturnType<typeof makePlace>> };
+}

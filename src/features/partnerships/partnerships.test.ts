@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+import { makePartnership, makePlaces } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 const list = (query: Record<string, string> = {}) => t.app.inject({ url: '/api/partnerships', query });
@@ -9,11 +9,14 @@ const ids: Record<string, number> = {};
 beforeAll(async () => {
   t = await createTestApp();
   const { db } = t.database;
-  const espoo = await makePlace(db, { name: 'Espoo', country: 'FI' });
-  const shanghai = await makePlace(db, { name: 'Shanghai', country: 'CN' });
-  const tallinn = await makePlace(db, { name: 'Tallinn', country: 'EE' });
-  const kotka = await makePlace(db, { name: 'Kotka', country: 'FI' });
-  const stockholm = await makePlace(db, { name: 'Stockholm', country: 'SE' });
+  const [espoo, shanghai, tallinn, kotka, stockholm] = await makePlaces(
+    db,
+    ['Espoo', 'FI'],
+    ['Shanghai', 'CN'],
+    ['Tallinn', 'EE'],
+    ['Kotka', 'FI'],
+    ['Stockholm', 'SE'],
+  );
   ids.espooShanghai = (await makePartnership(db, [espoo.id, shanghai.id], { startedOn: '1998-05-12' })).id;
   ids.espooTallinn = (
     await makePartnership(db, [espoo.id, tallinn.id], { kind: 'mou', startedOn: '2015-01-01' })

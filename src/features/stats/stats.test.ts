@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+import { makePartnership, makePlaces } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 
 beforeAll(async () => {
   t = await createTestApp();
   const { db } = t.database;
-  const espoo = await makePlace(db, { name: 'Espoo', country: 'FI' });
-  const vantaa = await makePlace(db, { name: 'Vantaa', country: 'FI' });
-  const shanghai = await makePlace(db, { name: 'Shanghai', country: 'CN' });
-  const beijing = await makePlace(db, { name: 'Beijing', country: 'CN' });
-  await makePlace(db, { name: 'Lonely', country: 'SE' });
+  const [espoo, vantaa, shanghai, beijing] = await makePlaces(
+    db,
+    ['Espoo', 'FI'],
+    ['Vantaa', 'FI'],
+    ['Shanghai', 'CN'],
+    ['Beijing', 'CN'],
+    ['Lonely', 'SE'],
+  );
   await makePartnership(db, [espoo.id, shanghai.id]);
   await makePartnership(db, [vantaa.id, beijing.id]);
   await makePartnership(db, [espoo.id, vantaa.id], { kind: 'cooperation_agreement' });
