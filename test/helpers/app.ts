@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
@@ -10,6 +10,13 @@ export interface TestApp {
   database: TestDatabase;
   /** Where this app keeps uploaded documents; removed on close. */
   documentsDir: string;
+  /** Sends a request to the app with these headers (a session's, or none) and JSON body. */
+  request(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    headers?: Record<string, string>,
+    payload?: object,
+  ): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -23,6 +30,7 @@ export async function createTestApp(): Promise<TestApp> {
     app,
     database,
     documentsDir,
+    request: (method, url, headers = {}, payload) => app.inject({ method, url, headers, payload }),
     close: async () => {
       await app.close();
       await database.destroy();

@@ -58,3 +58,49 @@ export async function signInHeaders(
     'x-csrf-token': response.json().csrfToken as string,
   };
 }
+
+/** Inserts a user (as makeUser does) and starts a session for them. */
+export async function makeSignedInUser(db: Db, overrides: Parameters<typeof makeUser>[1] = {}) {
+  const user = await makeUser(db, overrides);
+  return { user, headers: await sessionHeaders(db, user.id) };
+}
+
+/** The session of a new user who has the role in the organisation, and no other. */
+export async function memberHeaders(
+  db: Db,
+  organizationId: number,
+  role: MemberRole,
+  overrides: { name?: string } = {},
+): Promise<SessionHeaders> {
+  return (await makeSignedInUser(db, { ...overrides, memberships: [{ organizationId, role }] })).headers;
+}
+
+/** The session of a new administrator. */
+export async function adminHeaders(db: Db, overrides: { name?: string } = {}): Promise<SessionHeaders> {
+  return (await makeSignedInUser(db, { ...overrides, isAdmin: true })).headers;
+}
+
+/**
+ * Whom access tests ask about: nobody signed in, an editor and a viewer of one organisation, an editor of
+ * another, and an administrator.
+ */
+export type Readers = Record<'anonymous' | 'editor' | 'viewer' | 'otherEditor' | 'admin', SessionHeaders>;
+
+/**
+ * Sessions for the readers of access tests: the editor and viewer of `own`, the editor of `other`, and an
+ * administrator. Users are named after their organisation's label ("Espoo Editor", "Shanghai Editor") and the
+ * administrator "Admin", so that histories show who did what.
+ */
+export async function makeReaders(
+  db: Db,
+  own: { organizationId: number; label: string },
+  other: { organizationId: number; label: string },
+): Promise<Readers> {
+  return {
+    anonymous: {},
+    editor: await memberHeaders(db, own.organizationId, 'editor', { name: `${own.label} Editor` }),
+    viewer: await memberHeaders(db, own.organizationId, 'viewer', { name: `${own.label} Viewer` }),
+    otherEditor: await memberHeaders(db, other.organizationId, 'editor', { name: `${other.label} Editor` }),
+    admin: await adminHeaders(db, { name: 'Admin' }),
+  };
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeUser, type SessionHeaders, sessionHeaders } from '../../../test/helpers/auth.ts';
+import { makeReaders, type Readers, type SessionHeaders } from '../../../test/helpers/auth.ts';
 import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
 
 /**
@@ -15,12 +15,10 @@ let cityOfShanghai: { id: number };
 let tie: { id: number };
 let otherTie: { id: number };
 let person: { id: number };
-const as = {} as Record<'anonymous' | 'editor' | 'viewer' | 'otherEditor' | 'admin', SessionHeaders>;
+let as: Readers;
 const MISSING = 2_000_000_000;
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-const call = (method: Method, url: string, headers: SessionHeaders, payload?: object) =>
-  t.app.inject({ method, url, headers, payload });
+const call: TestApp['request'] = (...args) => t.request(...args);
 
 const meeting = (overrides: Record<string, unknown> = {}) => ({
   kind: 'meeting',
@@ -47,16 +45,11 @@ beforeAll(async () => {
   cityOfShanghai = await makeOrganization(db, { name: 'City of Shanghai', placeId: shanghai.id });
   tie = await makePartnership(db, [espoo.id, shanghai.id]);
   otherTie = await makePartnership(db, [espoo.id, tallinn.id]);
-  const member = (organizationId: number, role: 'editor' | 'viewer', name: string) =>
-    makeUser(db, { name, memberships: [{ organizationId, role }] });
-  as.anonymous = {};
-  as.editor = await sessionHeaders(db, (await member(cityOfEspoo.id, 'editor', 'Espoo Editor')).id);
-  as.viewer = await sessionHeaders(db, (await member(cityOfEspoo.id, 'viewer', 'Espoo Viewer')).id);
-  as.otherEditor = await sessionHeaders(
+  as = await makeReaders(
     db,
-    (await member(cityOfShanghai.id, 'editor', 'Shanghai Editor')).id,
+    { organizationId: cityOfEspoo.id, label: 'Espoo' },
+    { organizationId: cityOfShanghai.id, label: 'Shanghai' },
   );
-  as.admin = await sessionHeaders(db, (await makeUser(db, { name: 'Admin', isAdmin: true })).id);
   const created = await call('POST', '/api/people', as.editor, {
     name: 'Liu Wei',
     keeperId: cityOfEspoo.id,

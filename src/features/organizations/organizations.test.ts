@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeUser, type SessionHeaders, sessionHeaders } from '../../../test/helpers/auth.ts';
+import { makeReaders, memberHeaders, type Readers, type SessionHeaders } from '../../../test/helpers/auth.ts';
 import { makeOrganization, makePlace } from '../../../test/helpers/factories.ts';
 
 /** The organisations API as clients see it: its lifecycle, its lists, who reads what, and who speaks for a place. */
@@ -10,17 +10,18 @@ let espoo: { id: number; name: string; country: string };
 let shanghai: { id: number };
 let cityOfEspoo: { id: number };
 let cityOfShanghai: { id: number };
-const as = {} as Record<'anonymous' | 'editor' | 'viewer' | 'otherEditor' | 'admin', SessionHeaders>;
+let as: Readers;
 /** An id no record has. */
 const MISSING = 2_000_000_000;
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-const call = (method: Method, url: string, headers: SessionHeaders, payload?: object) =>
-  t.app.inject({ method, url, headers, payload });
+const call: TestApp['request'] = (...args) => t.request(...args);
+
+/** Asks to create an organisation. */
+const propose = (who: SessionHeaders, body: object) => call('POST', '/api/organizations', who, body);
 
 /** Creates an organisation as an administrator and answers it. */
 async function create(body: Record<string, unknown>) {
-  const response = await call('POST', '/api/organizations', as.admin, body);
+  const response = await propose(as.admin, body);
   expect(response.statusCode, response.body).toBe(201);
   return response.json();
 }
@@ -32,22 +33,17 @@ beforeAll(async () => {
   shanghai = await makePlace(db, { name: 'Shanghai', country: 'CN' });
   cityOfEspoo = await makeOrganization(db, { name: 'City of Espoo', placeId: espoo.id });
   cityOfShanghai = await makeOrganization(db, { name: 'City of Shanghai', placeId: shanghai.id });
-  const member = (organizationId: number, role: 'editor' | 'viewer', name: string) =>
-    makeUser(db, { name, memberships: [{ organizationId, role }] });
-  as.anonymous = {};
-  as.editor = await sessionHeaders(db, (await member(cityOfEspoo.id, 'editor', 'Espoo Editor')).id);
-  as.viewer = await sessionHeaders(db, (await member(cityOfEspoo.id, 'viewer', 'Espoo Viewer')).id);
-  as.otherEditor = await sessionHeaders(
+  as = await makeReaders(
     db,
-    (await member(cityOfShanghai.id, 'editor', 'Shanghai Editor')).id,
+    { organizationId: cityOfEspoo.id, label: 'Espoo' },
+    { organizationId: cityOfShanghai.id, label: 'Shanghai' },
   );
-  as.admin = await sessionHeaders(db, (await makeUser(db, { name: 'Admin', isAdmin: true })).id);
 });
 afterAll(() => t.close());
 
 describe('creating an organisation', () => {
   it('answers 201 with the record, its place and defaults, and the record reads back the same', async () => {
-    const response = await call('POST', '/api/organizations', as.editor, {
+    const response = await propose(as.editor, {
       kind: 'national_agency',
       name: '  Team Finland Shanghai ',
       placeId: shanghai.id,
@@ -88,18 +84,18 @@ describe('creating an organisation', () => {
 
   it('needs an editor of the keeper, or an administrator for a record without one', async () => {
     const body = { kind: 'company', name: 'Kept elsewhere' };
-    expect((await call('POST', '/api/organizations', as.anonymous, body)).statusCode).toBe(401);
-    expect((await call('POST', '/api/organizations', as.editor, body)).statusCode).toBe(403);
+    expect((await propose(as.anonymous, body)).statusCode).toBe(401);
+    expect((await propose(as.editor, body)).statusCode).toBe(403);
     const kept = { ...body, keeperId: cityOfEspoo.id };
-    expect((await call('POST', '/api/organizations', as.viewer, kept)).statusCode).toBe(403);
-    expect((await call('POST', '/api/organizations', as.otherEditor, kept)).statusCode).toBe(403);
-    const byAdmin = await call('POST', '/api/organizations', as.admin, body);
+    expect((await propose(as.viewer, kept)).statusCode).toBe(403);
+    expect((await propose(as.otherEditor, kept)).statusCode).toBe(403);
+    const byAdmin = await propose(as.admin, body);
     expect(byAdmin.statusCode).toBe(201);
     expect(byAdmin.json().keeperId).toBeNull();
   });
 
   it('refuses unknown places and keepers, and deleted keepers', async () => {
-    const unknownPlace = await call('POST', '/api/organizations', as.admin, {
+    const unknownPlace = await propose(as.admin, {
       kind: 'company',
       name: 'Nowhere Ltd',
       placeId: MISSING,
@@ -112,7 +108,7 @@ describe('creating an organisation', () => {
     const gone = await create({ kind: 'ngo', name: 'Dissolved keeper' });
     await call('DELETE', `/api/organizations/${gone.id}?version=${gone.version}`, as.admin);
     for (const keeperId of [MISSING, gone.id]) {
-      const answer = await call('POST', '/api/organizations', as.admin, {
+      const answer = await propose(as.admin, {
         kind: 'company',
         name: 'Orphan Ltd',
         keeperId,
@@ -124,20 +120,17 @@ describe('creating an organisation', () => {
     }
   });
 
-  it('validates the body strictly', async () => {
-    const cases = [
-      { kind: 'company' },
-      { kind: 'guild', name: 'Guild' },
-      { kind: 'company', name: '   ' },
-      { kind: 'company', name: 'Extra', colour: 'red' },
-      { kind: 'company', name: 'Bad site', website: 'not a url' },
-      { kind: 'company', name: 'Bad visibility', visibility: 'secret' },
-    ];
-    for (const body of cases) {
-      const answer = await call('POST', '/api/organizations', as.admin, body);
-      expect(answer.statusCode, JSON.stringify(body)).toBe(400);
-      expect(answer.json().error.code).toBe('VALIDATION_FAILED');
-    }
+  it.each([
+    { kind: 'company' },
+    { kind: 'guild', name: 'Guild' },
+    { kind: 'company', name: '   ' },
+    { kind: 'company', name: 'Extra', colour: 'red' },
+    { kind: 'company', name: 'Bad site', website: 'not a url' },
+    { kind: 'company', name: 'Bad visibility', visibility: 'secret' },
+  ])('validates the body strictly: refuses %j', async (body) => {
+    const answer = await propose(as.admin, body);
+    expect(answer.statusCode, JSON.stringify(body)).toBe(400);
+    expect(answer.json().error.code).toBe('VALIDATION_FAILED');
   });
 });
 
@@ -197,10 +190,7 @@ describe('changing an organisation', () => {
     expect((await patch(as.otherEditor)).statusCode).toBe(403);
     expect((await call('GET', `/api/organizations/${created.id}`, as.admin)).json().version).toBe(1);
     // The organisation's own editors, not only its keeper's.
-    const ownEditor = await sessionHeaders(
-      t.database.db,
-      (await makeUser(t.database.db, { memberships: [{ organizationId: created.id, role: 'editor' }] })).id,
-    );
+    const ownEditor = await memberHeaders(t.database.db, created.id, 'editor');
     expect((await patch(ownEditor)).statusCode).toBe(200);
   });
 
@@ -295,7 +285,7 @@ describe('deleting and restoring an organisation', () => {
 
 describe("an organisation's history", () => {
   it('lists every change oldest first: who, what, before and after', async () => {
-    const created = await call('POST', '/api/organizations', as.editor, {
+    const created = await propose(as.editor, {
       kind: 'company',
       name: 'Chronicle Oy',
       keeperId: cityOfEspoo.id,
@@ -415,21 +405,14 @@ describe('listing organisations', () => {
     expect((await list('q=listing&limit=5')).nextAfter).toBeNull();
   });
 
-  it('refuses malformed queries', async () => {
-    for (const query of [
-      'limit=0',
-      'limit=201',
-      'q=',
-      'kind=guild',
-      'after=-1',
-      'placeId=abc',
-      'colour=red',
-    ]) {
+  it.each(['limit=0', 'limit=201', 'q=', 'kind=guild', 'after=-1', 'placeId=abc', 'colour=red'])(
+    'refuses the malformed query %s',
+    async (query) => {
       const response = await call('GET', `/api/organizations?${query}`, as.anonymous);
       expect(response.statusCode, query).toBe(400);
       expect(response.json().error.code).toBe('VALIDATION_FAILED');
-    }
-  });
+    },
+  );
 });
 
 describe('internal organisations', () => {
@@ -479,27 +462,22 @@ describe('internal organisations', () => {
 });
 
 describe('who speaks for a place', () => {
+  /** The body of a city government of the place, kept by the City of Espoo. */
+  const cityGovernment = (name: string, placeId: number) => ({
+    kind: 'city_government',
+    name,
+    placeId,
+    keeperId: cityOfEspoo.id,
+  });
+
   it('lets an editor create the first government of a place, but not a second one', async () => {
     const vantaa = await makePlace(t.database.db, { name: 'Vantaa' });
-    const first = await call('POST', '/api/organizations', as.editor, {
-      kind: 'city_government',
-      name: 'City of Vantaa',
-      placeId: vantaa.id,
-      keeperId: cityOfEspoo.id,
-    });
+    const region = { kind: 'regional_government', name: 'Vantaa region', placeId: vantaa.id };
+    const first = await propose(as.editor, cityGovernment('City of Vantaa', vantaa.id));
     expect(first.statusCode).toBe(201);
-    const second = await call('POST', '/api/organizations', as.editor, {
-      kind: 'regional_government',
-      name: 'Vantaa region',
-      placeId: vantaa.id,
-      keeperId: cityOfEspoo.id,
-    });
+    const second = await propose(as.editor, { ...region, keeperId: cityOfEspoo.id });
     expect(second.statusCode).toBe(403);
-    const byAdmin = await call('POST', '/api/organizations', as.admin, {
-      kind: 'regional_government',
-      name: 'Vantaa region',
-      placeId: vantaa.id,
-    });
+    const byAdmin = await propose(as.admin, region);
     expect(byAdmin.statusCode).toBe(201);
   });
 
@@ -511,23 +489,13 @@ describe('who speaks for a place', () => {
       placeId: kauniainen.id,
     });
     await call('DELETE', `/api/organizations/${government.id}?version=1`, as.admin);
-    const squat = await call('POST', '/api/organizations', as.editor, {
-      kind: 'city_government',
-      name: 'New City of Kauniainen',
-      placeId: kauniainen.id,
-      keeperId: cityOfEspoo.id,
-    });
+    const squat = await propose(as.editor, cityGovernment('New City of Kauniainen', kauniainen.id));
     expect(squat.statusCode).toBe(403);
   });
 
   it('keeps the place and kind of a government for administrators, and lets editors change the rest', async () => {
     const kirkkonummi = await makePlace(t.database.db, { name: 'Kirkkonummi' });
-    const government = await create({
-      kind: 'city_government',
-      name: 'Kirkkonummi municipality',
-      placeId: kirkkonummi.id,
-      keeperId: cityOfEspoo.id,
-    });
+    const government = await create(cityGovernment('Kirkkonummi municipality', kirkkonummi.id));
     const patch = (who: SessionHeaders, version: number, body: object) =>
       call('PATCH', `/api/organizations/${government.id}`, who, { version, ...body });
     expect((await patch(as.editor, 1, { placeId: espoo.id })).statusCode).toBe(403);
@@ -547,21 +515,18 @@ describe('who speaks for a place', () => {
       placeId: espoo.id,
       keeperId: cityOfEspoo.id,
     });
-    const answer = await call('PATCH', `/api/organizations/${company.id}`, as.editor, {
-      version: company.version,
-      kind: 'city_government',
-    });
-    expect(answer.statusCode).toBe(403);
+    const toGovernment = (record: { id: number; version: number }) =>
+      call('PATCH', `/api/organizations/${record.id}`, as.editor, {
+        version: record.version,
+        kind: 'city_government',
+      });
+    expect((await toGovernment(company)).statusCode).toBe(403);
     const unplaced = await create({ kind: 'company', name: 'Placeless', keeperId: cityOfEspoo.id });
-    const toGovernment = await call('PATCH', `/api/organizations/${unplaced.id}`, as.editor, {
-      version: unplaced.version,
-      kind: 'city_government',
-    });
-    expect(toGovernment.statusCode).toBe(403);
+    expect((await toGovernment(unplaced)).statusCode).toBe(403);
   });
 
   it('lets editors keep a government without a place, and move companies freely', async () => {
-    const placeless = await call('POST', '/api/organizations', as.editor, {
+    const placeless = await propose(as.editor, {
       kind: 'regional_government',
       name: 'A region without a place yet',
       keeperId: cityOfEspoo.id,
@@ -578,12 +543,7 @@ describe('who speaks for a place', () => {
 
   it('restores a government only for an administrator when its place has another one', async () => {
     const porvoo = await makePlace(t.database.db, { name: 'Porvoo' });
-    const old = await create({
-      kind: 'city_government',
-      name: 'Old Porvoo',
-      placeId: porvoo.id,
-      keeperId: cityOfEspoo.id,
-    });
+    const old = await create(cityGovernment('Old Porvoo', porvoo.id));
     await call('DELETE', `/api/organizations/${old.id}?version=1`, as.admin);
     await create({ kind: 'city_government', name: 'New Porvoo', placeId: porvoo.id });
     const byEditor = await call('POST', `/api/organizations/${old.id}/restore`, as.editor, { version: 2 });
@@ -594,12 +554,7 @@ describe('who speaks for a place', () => {
 
   it('lets an editor restore the only government of its place', async () => {
     const loviisa = await makePlace(t.database.db, { name: 'Loviisa' });
-    const government = await create({
-      kind: 'city_government',
-      name: 'City of Loviisa',
-      placeId: loviisa.id,
-      keeperId: cityOfEspoo.id,
-    });
+    const government = await create(cityGovernment('City of Loviisa', loviisa.id));
     await call('DELETE', `/api/organizations/${government.id}?version=1`, as.editor);
     const restored = await call('POST', `/api/organizations/${government.id}/restore`, as.editor, {
       version: 2,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeUser, type SessionHeaders, sessionHeaders } from '../../../test/helpers/auth.ts';
-import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+import { makeReaders, memberHeaders, type Readers, type SessionHeaders } from '../../../test/helpers/auth.ts';
+import { makeOrganization, makePartnership, makePlaces } from '../../../test/helpers/factories.ts';
 
 /**
  * An organisation's dashboard, GET /api/organizations/{id}/dashboard: the ties its organisation speaks for, by
@@ -12,7 +12,7 @@ import { makeOrganization, makePartnership, makePlace } from '../../../test/help
 let t: TestApp;
 let cityOfEspoo: { id: number };
 let cityOfTallinn: { id: number };
-const as = {} as Record<'anonymous' | 'editor' | 'viewer' | 'outsider' | 'admin', SessionHeaders>;
+let as: Readers;
 const ties = {} as Record<
   'anniversary' | 'dormant' | 'ended' | 'overdue' | 'farRenewal' | 'deleted' | 'elsewhere',
   { id: number }
@@ -47,56 +47,53 @@ async function log(who: SessionHeaders, body: Record<string, unknown>) {
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  const [espoo, tallinn, shanghai, riga, tartu, kyiv, bergen] = await Promise.all(
-    [
-      ['Espoo', 'FI'],
-      ['Tallinn', 'EE'],
-      ['Shanghai', 'CN'],
-      ['Riga', 'LV'],
-      ['Tartu', 'EE'],
-      ['Kyiv', 'UA'],
-      ['Bergen', 'NO'],
-    ].map(([name, country]) => makePlace(db, { name, country })),
+  const [espoo, tallinn, shanghai, riga, tartu, kyiv, bergen] = await makePlaces(
+    db,
+    ['Espoo', 'FI'],
+    ['Tallinn', 'EE'],
+    ['Shanghai', 'CN'],
+    ['Riga', 'LV'],
+    ['Tartu', 'EE'],
+    ['Kyiv', 'UA'],
+    ['Bergen', 'NO'],
   );
-  cityOfEspoo = await makeOrganization(db, { name: 'City of Espoo', placeId: espoo!.id });
-  cityOfTallinn = await makeOrganization(db, { name: 'City of Tallinn', placeId: tallinn!.id });
+  cityOfEspoo = await makeOrganization(db, { name: 'City of Espoo', placeId: espoo.id });
+  cityOfTallinn = await makeOrganization(db, { name: 'City of Tallinn', placeId: tallinn.id });
 
   // Ties are made one by one: the dashboard lists them in the order they were made.
-  ties.anniversary = await makePartnership(db, [espoo!.id, tallinn!.id], {
+  ties.anniversary = await makePartnership(db, [espoo.id, tallinn.id], {
     startedOn: yearsBefore(addDays(today, 30), 8),
     renewalOn: addDays(today, 60),
   });
-  ties.dormant = await makePartnership(db, [espoo!.id, shanghai!.id], {
+  ties.dormant = await makePartnership(db, [espoo.id, shanghai.id], {
     kind: 'friendship_city',
     status: 'dormant',
     startedOn: yearsBefore(addDays(today, 200), 12),
   });
-  ties.ended = await makePartnership(db, [espoo!.id, riga!.id], {
+  ties.ended = await makePartnership(db, [espoo.id, riga.id], {
     status: 'ended',
     startedOn: yearsBefore(addDays(today, 10), 20),
     endedOn: yearsBefore(today, 4),
     renewalOn: yearsBefore(addDays(today, 20), 8),
   });
-  ties.overdue = await makePartnership(db, [espoo!.id, tartu!.id], {
+  ties.overdue = await makePartnership(db, [espoo.id, tartu.id], {
     kind: 'mou',
     renewalOn: addDays(today, -10),
     visibility: 'internal',
   });
-  ties.farRenewal = await makePartnership(db, [espoo!.id, kyiv!.id], {
+  ties.farRenewal = await makePartnership(db, [espoo.id, kyiv.id], {
     kind: 'cooperation_agreement',
     startedOn: yearsBefore(addDays(today, 250), 4),
     renewalOn: addDays(today, 181),
   });
-  ties.deleted = await makePartnership(db, [espoo!.id, bergen!.id], { deletedAt: new Date() });
-  ties.elsewhere = await makePartnership(db, [tallinn!.id, shanghai!.id]);
+  ties.deleted = await makePartnership(db, [espoo.id, bergen.id], { deletedAt: new Date() });
+  ties.elsewhere = await makePartnership(db, [tallinn.id, shanghai.id]);
 
-  const member = (organizationId: number, role: 'editor' | 'viewer') =>
-    makeUser(db, { memberships: [{ organizationId, role }] });
-  as.anonymous = {};
-  as.editor = await sessionHeaders(db, (await member(cityOfEspoo.id, 'editor')).id);
-  as.viewer = await sessionHeaders(db, (await member(cityOfEspoo.id, 'viewer')).id);
-  as.outsider = await sessionHeaders(db, (await member(cityOfTallinn.id, 'editor')).id);
-  as.admin = await sessionHeaders(db, (await makeUser(db, { isAdmin: true })).id);
+  as = await makeReaders(
+    db,
+    { organizationId: cityOfEspoo.id, label: 'Espoo' },
+    { organizationId: cityOfTallinn.id, label: 'Tallinn' },
+  );
 
   await log(as.editor, {
     title: 'Anniversary planning',
@@ -129,6 +126,14 @@ describe("an organisation's dashboard", () => {
     ties: { id: number }[];
     recentActivity: { title: string; occurredOn: string }[];
   };
+  /** The tie with an anniversary as each list shows it, before the fields that list adds. */
+  const anniversaryTie = () => ({
+    id: ties.anniversary.id,
+    kind: 'twin_town',
+    status: 'active',
+    partners: 'Tallinn',
+    visibility: 'published',
+  });
 
   beforeAll(async () => {
     const response = await dashboard(as.viewer);
@@ -144,11 +149,7 @@ describe("an organisation's dashboard", () => {
   it("lists the live ties of the organisation's place, with their partners and last activity", () => {
     expect(body.ties).toEqual([
       {
-        id: ties.anniversary.id,
-        kind: 'twin_town',
-        status: 'active',
-        partners: 'Tallinn',
-        visibility: 'published',
+        ...anniversaryTie(),
         startedOn: yearsBefore(addDays(today, 30), 8),
         lastActivity: addDays(today, -10),
       },
@@ -175,17 +176,7 @@ describe("an organisation's dashboard", () => {
   });
 
   it('shows the anniversaries of the next 180 days, with the years they mark, but none of ended ties', () => {
-    expect(body.anniversaries).toEqual([
-      {
-        id: ties.anniversary.id,
-        kind: 'twin_town',
-        status: 'active',
-        partners: 'Tallinn',
-        visibility: 'published',
-        date: addDays(today, 30),
-        years: 8,
-      },
-    ]);
+    expect(body.anniversaries).toEqual([{ ...anniversaryTie(), date: addDays(today, 30), years: 8 }]);
   });
 
   it('shows renewals due in the next 180 days, overdue ones first, but none of ended ties', () => {
@@ -242,10 +233,7 @@ describe("an organisation's dashboard", () => {
   describe("another organisation's log", () => {
     beforeAll(async () => {
       const office = await makeOrganization(t.database.db, { name: 'Shanghai office', kind: 'company' });
-      const officeEditor = await sessionHeaders(
-        t.database.db,
-        (await makeUser(t.database.db, { memberships: [{ organizationId: office.id, role: 'editor' }] })).id,
-      );
+      const officeEditor = await memberHeaders(t.database.db, office.id, 'editor');
       const foreign = await log(officeEditor, {
         title: 'Internal note about Espoo',
         organizationId: office.id,
@@ -277,11 +265,11 @@ describe('the dashboard for others', () => {
     const anonymous = await dashboard(as.anonymous);
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().error.code).toBe('UNAUTHENTICATED');
-    const outsider = await dashboard(as.outsider);
+    const outsider = await dashboard(as.otherEditor);
     expect(outsider.statusCode).toBe(403);
     expect(outsider.json().error.code).toBe('FORBIDDEN');
     // Membership of the organisation is what counts, not a tie with it.
-    expect((await dashboard(as.outsider, cityOfTallinn.id)).statusCode).toBe(200);
+    expect((await dashboard(as.otherEditor, cityOfTallinn.id)).statusCode).toBe(200);
   });
 
   it('answers 404 for unknown and deleted organisations, to administrators too', async () => {
