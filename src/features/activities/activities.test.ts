@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeUser, sessionHeaders } from '../../../test/helpers/auth.ts';
+import { adminHeaders, memberHeaders, type SessionHeaders } from '../../../test/helpers/auth.ts';
 import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
@@ -8,16 +8,15 @@ let cityOfEspoo: { id: number };
 let cityOfShanghai: { id: number };
 let shanghai: { id: number };
 let tallinn: { id: number };
-let espooEditor: Record<string, string>;
-let shanghaiEditor: Record<string, string>;
-let admin: Record<string, string>;
+let espooEditor: SessionHeaders;
+let shanghaiEditor: SessionHeaders;
+let admin: SessionHeaders;
 /** Records of Shanghai's that Espoo's editor may not read, one of each kind a link can point at. */
 const hidden = { partnershipIds: 0, organizationIds: 0, personIds: 0 };
 /** An id no record has. */
 const MISSING = 2_000_000_000;
 
-const request = (method: 'POST' | 'PATCH', url: string, headers = {}, payload?: object) =>
-  t.app.inject({ method, url, headers, payload });
+const request: TestApp['request'] = (...args) => t.request(...args);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -27,15 +26,9 @@ beforeAll(async () => {
   tallinn = await makePlace(db, { name: 'Tallinn', country: 'EE' });
   cityOfEspoo = await makeOrganization(db, { name: 'City of Espoo', placeId: espoo.id });
   cityOfShanghai = await makeOrganization(db, { name: 'City of Shanghai', placeId: shanghai.id });
-  espooEditor = await sessionHeaders(
-    db,
-    (await makeUser(db, { memberships: [{ organizationId: cityOfEspoo.id, role: 'editor' }] })).id,
-  );
-  shanghaiEditor = await sessionHeaders(
-    db,
-    (await makeUser(db, { memberships: [{ organizationId: cityOfShanghai.id, role: 'editor' }] })).id,
-  );
-  admin = await sessionHeaders(db, (await makeUser(db, { isAdmin: true })).id);
+  espooEditor = await memberHeaders(db, cityOfEspoo.id, 'editor');
+  shanghaiEditor = await memberHeaders(db, cityOfShanghai.id, 'editor');
+  admin = await adminHeaders(db);
 
   hidden.partnershipIds = (
     await makePartnership(db, [shanghai.id, tallinn.id], { visibility: 'internal' })

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeUser, sessionHeaders } from '../../../test/helpers/auth.ts';
+import { adminHeaders, memberHeaders, type SessionHeaders } from '../../../test/helpers/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
 import { buildApp } from '../../app.ts';
@@ -29,9 +29,9 @@ let espoo: { id: number };
 let tallinn: { id: number };
 let riga: { id: number };
 let cityOfEspoo: { id: number };
-let espooEditor: Record<string, string>;
-let stranger: Record<string, string>;
-let admin: Record<string, string>;
+let espooEditor: SessionHeaders;
+let stranger: SessionHeaders;
+let admin: SessionHeaders;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -41,12 +41,9 @@ beforeAll(async () => {
   riga = await makePlace(db, { name: 'Riga', country: 'LV' });
   cityOfEspoo = await makeOrganization(db, { name: 'City of Espoo', placeId: espoo.id });
   const cityOfTallinn = await makeOrganization(db, { name: 'Tallinn City Government', placeId: tallinn.id });
-  const editor = await makeUser(db, { memberships: [{ organizationId: cityOfEspoo.id, role: 'editor' }] });
-  const other = await makeUser(db, { memberships: [{ organizationId: cityOfTallinn.id, role: 'viewer' }] });
-  const administrator = await makeUser(db, { isAdmin: true });
-  espooEditor = await sessionHeaders(db, editor.id);
-  stranger = await sessionHeaders(db, other.id);
-  admin = await sessionHeaders(db, administrator.id);
+  espooEditor = await memberHeaders(db, cityOfEspoo.id, 'editor');
+  stranger = await memberHeaders(db, cityOfTallinn.id, 'viewer');
+  admin = await adminHeaders(db);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(() => t.close());
@@ -90,7 +87,7 @@ const filePart = (content: Buffer, filename = 'agreement.pdf'): Part => ({
 function upload(
   app: FastifyInstance,
   tieId: number,
-  headers: Record<string, string>,
+  headers: SessionHeaders,
   payload: Buffer | string,
   contentType = MULTIPART,
 ) {
@@ -102,8 +99,12 @@ function upload(
   });
 }
 
-/** Document rows and the files in the documents folder, temporary ones included. */
-async function stored(db: Db, documentsDir: string) {
+/** Uploads one file to the tie as Espoo's editor. */
+const uploadFile = (tieId: number, content: Buffer, filename?: string) =>
+  upload(t.app, tieId, espooEditor, multipart([filePart(content, filename)]));
+
+/** Document rows and files in the documents folder, temporary ones included; the shared app's by default. */
+async function stored(db: Db = t.database.db, documentsDir = t.documentsDir) {
   const [row] = await queryRows<{ count: number }>(
     db,
     sql`select count(*)::int as count from partnership_documents`,
@@ -136,7 +137,7 @@ interface SocketAnswer {
 async function startUpload(
   app: FastifyInstance,
   tieId: number,
-  headers: Record<string, string>,
+  headers: SessionHeaders,
   declaredLength: number | null,
   firstChunk: Buffer,
   timeoutMs = 5000,
@@ -198,6 +199,10 @@ async function startUpload(
   });
 }
 
+/** Starts uploading one file as Espoo's editor, sending all of it but the closing boundary. */
+const startFileUpload = (tieId: number, declaredLength: number | null, content: Buffer) =>
+  startUpload(t.app, tieId, espooEditor, declaredLength, multipart([filePart(content)], { end: false }));
+
 describe('rights before the body', () => {
   const declared = 19 * 1024 * 1024;
   let first: Buffer;
@@ -208,23 +213,23 @@ describe('rights before the body', () => {
 
   it('answers an anonymous upload 401 without waiting for its body, and closes the connection', async () => {
     const tieId = await newTie();
-    const before = await stored(t.database.db, t.documentsDir);
+    const before = await stored();
     const answer = await startUpload(t.app, tieId, {}, declared, first);
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.body).error).toMatchObject({ code: 'UNAUTHENTICATED', details: [] });
     expect(answer.sent).toBeLessThan(declared / 100);
     expect(answer.closed).toBe(true);
-    expect(await stored(t.database.db, t.documentsDir)).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('answers a signed-in user without rights on the tie 403 the same way', async () => {
     const tieId = await newTie();
-    const before = await stored(t.database.db, t.documentsDir);
+    const before = await stored();
     const answer = await startUpload(t.app, tieId, stranger, declared, first);
     expect(answer.status).toBe(403);
     expect(JSON.parse(answer.body).error.code).toBe('FORBIDDEN');
     expect(answer.closed).toBe(true);
-    expect(await stored(t.database.db, t.documentsDir)).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('answers 404 for an internal tie the user cannot see, and 413 for a declared length over the limit', async () => {
@@ -250,7 +255,7 @@ describe('streaming to disk', () => {
   it('stores a file once under its SHA-256 and charges it to the uploading organisation', async () => {
     const tieId = await newTie();
     const bytes = pdf('stored', 300_000);
-    const created = await upload(t.app, tieId, espooEditor, multipart([filePart(bytes)]));
+    const created = await uploadFile(tieId, bytes);
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json()).toMatchObject({ mediaType: 'application/pdf', size: bytes.length });
     const download = await t.app.inject({ url: created.json().url });
@@ -283,7 +288,7 @@ describe('streaming to disk', () => {
       ['scan', 'scan.pdf'],
     ];
     for (const [sent, kept] of names) {
-      const created = await upload(t.app, tieId, espooEditor, multipart([filePart(pdf(sent), sent)]));
+      const created = await uploadFile(tieId, pdf(sent), sent);
       expect(created.statusCode, created.body).toBe(201);
       expect(created.json().fileName).toBe(kept);
       const download = await t.app.inject({ url: created.json().url });
@@ -295,50 +300,38 @@ describe('streaming to disk', () => {
 
   it('refuses a file over the limit with 413 and leaves neither file nor row behind', async () => {
     const tieId = await newTie();
-    const before = await stored(t.database.db, t.documentsDir);
+    const before = await stored();
     const big = pdf('too big', MAX_DOCUMENT_BYTES + 1);
-    const response = await upload(t.app, tieId, espooEditor, multipart([filePart(big)]));
+    const response = await uploadFile(tieId, big);
     expect(response.statusCode).toBe(413);
     expect(response.json().error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(await stored(t.database.db, t.documentsDir)).toEqual(before);
+    expect(await stored()).toEqual(before);
 
     // Sent without a length, it is refused as soon as it passes the limit, without waiting for the rest.
-    const streamed = await startUpload(
-      t.app,
-      tieId,
-      espooEditor,
-      null,
-      multipart([filePart(big)], { end: false }),
-    );
+    const streamed = await startFileUpload(tieId, null, big);
     expect(streamed.status).toBe(413);
     expect(JSON.parse(streamed.body).error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(streamed.closed).toBe(true);
-    expect(await stored(t.database.db, t.documentsDir)).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 
   it('refuses empty files and files of unknown types, leaving nothing behind', async () => {
     const tieId = await newTie();
-    const before = await stored(t.database.db, t.documentsDir);
-    const empty = await upload(t.app, tieId, espooEditor, multipart([filePart(Buffer.alloc(0))]));
+    const before = await stored();
+    const empty = await uploadFile(tieId, Buffer.alloc(0));
     expect(empty.statusCode).toBe(400);
     expect(empty.json().error.details).toEqual([{ field: 'file', message: 'is empty' }]);
     const script = Buffer.concat([Buffer.from('<script>alert(1)</script>'), Buffer.alloc(200_000, 0x20)]);
-    const unknown = await upload(t.app, tieId, espooEditor, multipart([filePart(script)]));
+    const unknown = await uploadFile(tieId, script);
     expect(unknown.statusCode).toBe(415);
     expect(unknown.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(await stored(t.database.db, t.documentsDir)).toEqual(before);
+    expect(await stored()).toEqual(before);
 
     // The type is known from the first bytes: the rest of a large upload is not waited for.
-    const early = await startUpload(
-      t.app,
-      tieId,
-      espooEditor,
-      19 * 1024 * 1024,
-      multipart([filePart(script)], { end: false }),
-    );
+    const early = await startFileUpload(tieId, 19 * 1024 * 1024, script);
     expect(early.status).toBe(415);
     expect(early.closed).toBe(true);
-    expect(await stored(t.database.db, t.documentsDir)).toEqual(before);
+    expect(await stored()).toEqual(before);
   });
 });
 
@@ -398,7 +391,7 @@ describe('malformed multipart bodies', () => {
   for (const testCase of cases) {
     it(`answers ${testCase.name} with ${testCase.status} and writes nothing`, async () => {
       const tieId = await newTie();
-      const before = await stored(t.database.db, t.documentsDir);
+      const before = await stored();
       const response = await upload(t.app, tieId, espooEditor, testCase.payload(), testCase.contentType);
       expect(response.statusCode, response.body).toBe(testCase.status);
       const { error } = response.json();
@@ -407,7 +400,7 @@ describe('malformed multipart bodies', () => {
         message: expect.any(String),
         details: expect.any(Array),
       });
-      expect(await stored(t.database.db, t.documentsDir)).toEqual(before);
+      expect(await stored()).toEqual(before);
     });
   }
 
@@ -442,8 +435,8 @@ describe('removing documents', () => {
     const first = await newTie();
     const second = await newTie(espoo.id, riga.id);
     const bytes = pdf('shared', 5000);
-    const a = (await upload(t.app, first, espooEditor, multipart([filePart(bytes)]))).json();
-    const b = (await upload(t.app, second, espooEditor, multipart([filePart(bytes, 'copy.pdf')]))).json();
+    const a = (await uploadFile(first, bytes)).json();
+    const b = (await uploadFile(second, bytes, 'copy.pdf')).json();
     const [row] = await queryRows<{ sha256: string }>(
       t.database.db,
       sql`select sha256 from partnership_documents where id = ${a.id}`,
@@ -459,7 +452,7 @@ describe('removing documents', () => {
     expect(await readdir(t.documentsDir)).not.toContain(file);
 
     // The same file uploaded again is stored again.
-    const again = await upload(t.app, first, espooEditor, multipart([filePart(bytes)]));
+    const again = await uploadFile(first, bytes);
     expect(again.statusCode).toBe(201);
     expect((await t.app.inject({ url: again.json().url })).rawPayload.equals(bytes)).toBe(true);
   });
@@ -467,7 +460,7 @@ describe('removing documents', () => {
   it('keeps the files of a deleted tie, so a restored tie has them', async () => {
     const tieId = await newTie();
     const bytes = pdf('kept with the tie', 3000);
-    const document = (await upload(t.app, tieId, espooEditor, multipart([filePart(bytes)]))).json();
+    const document = (await uploadFile(tieId, bytes)).json();
     const tie = (await t.app.inject({ url: `/api/partnerships/${tieId}`, headers: espooEditor })).json();
     const deleted = await t.app.inject({
       method: 'DELETE',
@@ -492,11 +485,8 @@ describe('removing documents', () => {
     const second = await newTie(espoo.id, riga.id);
     for (let round = 0; round < 5; round += 1) {
       const bytes = pdf(`race ${round}`, 2000);
-      const old = (await upload(t.app, first, espooEditor, multipart([filePart(bytes)]))).json();
-      const [removed, added] = await Promise.all([
-        remove(first, old.id),
-        upload(t.app, second, espooEditor, multipart([filePart(bytes)])),
-      ]);
+      const old = (await uploadFile(first, bytes)).json();
+      const [removed, added] = await Promise.all([remove(first, old.id), uploadFile(second, bytes)]);
       expect(removed.statusCode).toBe(204);
       expect(added.statusCode).toBe(201);
       const download = await t.app.inject({ url: added.json().url });
@@ -528,10 +518,7 @@ describe('the storage quota of an organisation', () => {
     const helsinki = await makePlace(db, { name: 'Helsinki' });
     const oslo = await makePlace(db, { name: 'Oslo', country: 'NO' });
     const city = await makeOrganization(db, { name: 'City of Helsinki', placeId: helsinki.id });
-    const editor = await sessionHeaders(
-      db,
-      (await makeUser(db, { memberships: [{ organizationId: city.id, role: 'editor' }] })).id,
-    );
+    const editor = await memberHeaders(db, city.id, 'editor');
     const tieId = (await makePartnership(db, [helsinki.id, oslo.id])).id;
 
     const first = await upload(app, tieId, editor, multipart([filePart(pdf('quota one', 6000))]));

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeUser, sessionHeaders } from '../../../test/helpers/auth.ts';
+import { memberHeaders, type SessionHeaders } from '../../../test/helpers/auth.ts';
 import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
 import { queryRows } from '../../db/query.ts';
 
@@ -11,9 +11,9 @@ let shanghai: { id: number };
 let tallinn: { id: number };
 let cityOfEspoo: { id: number };
 let cityOfShanghai: { id: number };
-let espooEditor: Record<string, string>;
-let espooViewer: Record<string, string>;
-let shanghaiEditor: Record<string, string>;
+let espooEditor: SessionHeaders;
+let espooViewer: SessionHeaders;
+let shanghaiEditor: SessionHeaders;
 let importedTieId: number;
 
 beforeAll(async () => {
@@ -27,18 +27,14 @@ beforeAll(async () => {
     name: 'Shanghai Municipal People’s Government',
     placeId: shanghai.id,
   });
-  const editor = await makeUser(db, { memberships: [{ organizationId: cityOfEspoo.id, role: 'editor' }] });
-  const viewer = await makeUser(db, { memberships: [{ organizationId: cityOfEspoo.id, role: 'viewer' }] });
-  const other = await makeUser(db, { memberships: [{ organizationId: cityOfShanghai.id, role: 'editor' }] });
-  espooEditor = await sessionHeaders(db, editor.id);
-  espooViewer = await sessionHeaders(db, viewer.id);
-  shanghaiEditor = await sessionHeaders(db, other.id);
+  espooEditor = await memberHeaders(db, cityOfEspoo.id, 'editor');
+  espooViewer = await memberHeaders(db, cityOfEspoo.id, 'viewer');
+  shanghaiEditor = await memberHeaders(db, cityOfShanghai.id, 'editor');
   importedTieId = (await makePartnership(db, [espoo.id, tallinn.id])).id;
 });
 afterAll(() => t.close());
 
-const request = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers = {}, payload?: object) =>
-  t.app.inject({ method, url, headers, payload });
+const request: TestApp['request'] = (...args) => t.request(...args);
 
 const twinTown = {
   kind: 'twin_town',
@@ -292,7 +288,7 @@ describe('deleting and restoring', () => {
 describe('documents', () => {
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
-  const upload = (id: number, headers: Record<string, string>, name: string, bytes: Buffer, type: string) => {
+  const upload = (id: number, headers: SessionHeaders, name: string, bytes: Buffer, type: string) => {
     const boundary = '----citybridge';
     const payload = Buffer.concat([
       Buffer.from(

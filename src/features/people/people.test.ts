@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeUser, sessionHeaders } from '../../../test/helpers/auth.ts';
+import { adminHeaders, memberHeaders, type SessionHeaders } from '../../../test/helpers/auth.ts';
 import { makeOrganization, makePlace } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 let cityOfEspoo: { id: number };
 let teamFinland: { id: number };
 let cityOfShanghai: { id: number };
-let editor: Record<string, string>;
-let outsider: Record<string, string>;
-let shanghaiEditor: Record<string, string>;
-let admin: Record<string, string>;
+let editor: SessionHeaders;
+let outsider: SessionHeaders;
+let shanghaiEditor: SessionHeaders;
+let admin: SessionHeaders;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -24,24 +24,14 @@ beforeAll(async () => {
   });
   const other = await makeOrganization(db, { name: 'City of Turku' });
   cityOfShanghai = await makeOrganization(db, { name: 'City of Shanghai' });
-  shanghaiEditor = await sessionHeaders(
-    db,
-    (await makeUser(db, { memberships: [{ organizationId: cityOfShanghai.id, role: 'editor' }] })).id,
-  );
-  admin = await sessionHeaders(db, (await makeUser(db, { isAdmin: true })).id);
-  editor = await sessionHeaders(
-    db,
-    (await makeUser(db, { memberships: [{ organizationId: cityOfEspoo.id, role: 'editor' }] })).id,
-  );
-  outsider = await sessionHeaders(
-    db,
-    (await makeUser(db, { memberships: [{ organizationId: other.id, role: 'editor' }] })).id,
-  );
+  shanghaiEditor = await memberHeaders(db, cityOfShanghai.id, 'editor');
+  admin = await adminHeaders(db);
+  editor = await memberHeaders(db, cityOfEspoo.id, 'editor');
+  outsider = await memberHeaders(db, other.id, 'editor');
 });
 afterAll(() => t.close());
 
-const request = (method: 'GET' | 'POST' | 'PATCH', url: string, headers = {}, payload?: object) =>
-  t.app.inject({ method, url, headers, payload });
+const request: TestApp['request'] = (...args) => t.request(...args);
 
 describe('people, posts and contact points', () => {
   let personId: number;
@@ -118,18 +108,21 @@ describe('people, posts and contact points', () => {
 
 describe('posts are written by their organisation’s editors', () => {
   const post = (organizationId: number, title: string) => ({ organizationId, role: 'other', title });
+  /** A published person kept by the City of Espoo, with these posts. */
+  const person = (name: string, posts: ReturnType<typeof post>[]) => ({
+    name,
+    keeperId: cityOfEspoo.id,
+    visibility: 'published',
+    posts,
+  });
   const listedIn = async (organizationId: number) =>
     (await request('GET', `/api/people?organizationId=${organizationId}`))
       .json()
       .items.map((item: { name: string }) => item.name);
 
   it('refuses a new person with a post in an organisation the editor does not write for', async () => {
-    const planted = await request('POST', '/api/people', editor, {
-      name: 'Planted official',
-      keeperId: cityOfEspoo.id,
-      visibility: 'published',
-      posts: [post(cityOfShanghai.id, 'Mayor')],
-    });
+    const mayor = post(cityOfShanghai.id, 'Mayor');
+    const planted = await request('POST', '/api/people', editor, person('Planted official', [mayor]));
     expect(planted.statusCode).toBe(403);
     expect(await listedIn(cityOfShanghai.id)).not.toContain('Planted official');
 
@@ -142,27 +135,21 @@ describe('posts are written by their organisation’s editors', () => {
     expect(unknown.statusCode).toBe(403);
     expect(unknown.json()).toEqual(planted.json());
 
-    const byAdmin = await request('POST', '/api/people', admin, {
-      name: 'Mayor of Shanghai',
-      keeperId: cityOfEspoo.id,
-      visibility: 'published',
-      posts: [post(cityOfShanghai.id, 'Mayor')],
-    });
+    const byAdmin = await request('POST', '/api/people', admin, person('Mayor of Shanghai', [mayor]));
     expect(byAdmin.statusCode).toBe(201);
     expect(await listedIn(cityOfShanghai.id)).toEqual(['Mayor of Shanghai']);
   });
 
   it('lets an editor keep the posts of other organisations as they are, but not change or remove them', async () => {
-    const created = await request('POST', '/api/people', admin, {
-      name: 'Liaison officer',
-      keeperId: cityOfEspoo.id,
-      visibility: 'published',
-      posts: [post(cityOfEspoo.id, 'Liaison'), post(cityOfShanghai.id, 'Guest adviser')],
-    });
+    const guestAdviser = post(cityOfShanghai.id, 'Guest adviser');
+    const chiefAdviser = post(cityOfShanghai.id, 'Chief adviser');
+    const seniorLiaison = post(cityOfEspoo.id, 'Senior liaison');
+    const liaison = person('Liaison officer', [post(cityOfEspoo.id, 'Liaison'), guestAdviser]);
+    const created = await request('POST', '/api/people', admin, liaison);
     expect(created.statusCode).toBe(201);
     const id: number = created.json().id;
     let version: number = created.json().version;
-    const patch = async (headers: Record<string, string>, body: object) => {
+    const patch = async (headers: SessionHeaders, body: object) => {
       const response = await request('PATCH', `/api/people/${id}`, headers, { version, ...body });
       if (response.statusCode === 200) version = response.json().version;
       return response.statusCode;
@@ -170,34 +157,15 @@ describe('posts are written by their organisation’s editors', () => {
 
     // Shanghai's post is sent back unchanged (in another order) while Espoo's own post changes.
     expect(
-      await patch(editor, {
-        name: 'Liaison officer, Espoo',
-        posts: [post(cityOfShanghai.id, 'Guest adviser'), post(cityOfEspoo.id, 'Senior liaison')],
-      }),
+      await patch(editor, { name: 'Liaison officer, Espoo', posts: [guestAdviser, seniorLiaison] }),
     ).toBe(200);
-    expect(await patch(editor, { posts: [post(cityOfEspoo.id, 'Senior liaison')] })).toBe(403);
-    expect(
-      await patch(editor, {
-        posts: [post(cityOfEspoo.id, 'Senior liaison'), post(cityOfShanghai.id, 'Chief adviser')],
-      }),
-    ).toBe(403);
-    expect(
-      await patch(editor, {
-        posts: [
-          post(cityOfEspoo.id, 'Senior liaison'),
-          post(cityOfShanghai.id, 'Guest adviser'),
-          post(cityOfShanghai.id, 'Guest adviser'),
-        ],
-      }),
-    ).toBe(403);
+    expect(await patch(editor, { posts: [seniorLiaison] })).toBe(403);
+    expect(await patch(editor, { posts: [seniorLiaison, chiefAdviser] })).toBe(403);
+    expect(await patch(editor, { posts: [seniorLiaison, guestAdviser, guestAdviser] })).toBe(403);
 
     // Shanghai's editors write Shanghai's post, and only that one.
-    expect(
-      await patch(shanghaiEditor, {
-        posts: [post(cityOfEspoo.id, 'Senior liaison'), post(cityOfShanghai.id, 'Chief adviser')],
-      }),
-    ).toBe(200);
-    expect(await patch(shanghaiEditor, { posts: [post(cityOfShanghai.id, 'Chief adviser')] })).toBe(403);
+    expect(await patch(shanghaiEditor, { posts: [seniorLiaison, chiefAdviser] })).toBe(200);
+    expect(await patch(shanghaiEditor, { posts: [chiefAdviser] })).toBe(403);
 
     const stored = (await request('GET', `/api/people/${id}`)).json();
     expect(stored.posts.map((item: { organizationId: number; title: string }) => item.title).sort()).toEqual([

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeUser, sessionHeaders } from '../../../test/helpers/auth.ts';
+import { memberHeaders } from '../../../test/helpers/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
 import { buildApp } from '../../app.ts';
@@ -55,8 +55,7 @@ describe.skipIf(!process.env.DATABASE_URL)('servers sharing one database', () =>
     ids.tallinn = (await makePlace(db, { name: 'Tallinn', country: 'EE' })).id;
     ids.tie = (await makePartnership(db, [ids.espoo, ids.shanghai])).id;
     const city = await makeOrganization(db, { name: 'City of Espoo', placeId: ids.espoo });
-    const user = await makeUser(db, { memberships: [{ organizationId: city.id, role: 'editor' }] });
-    headers = await sessionHeaders(db, user.id);
+    headers = await memberHeaders(db, city.id, 'editor');
   });
   afterAll(async () => {
     for (const server of servers) {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeUser, sessionHeaders } from '../../../test/helpers/auth.ts';
+import { memberHeaders } from '../../../test/helpers/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
 import { buildApp } from '../../app.ts';
@@ -39,8 +39,7 @@ beforeAll(async () => {
   await makePartnership(db, [ids.espoo, ids.tallinn]);
   await makePartnership(db, [ids.porto, ids.lyon]);
   const city = await makeOrganization(db, { name: 'City of Espoo', placeId: ids.espoo });
-  const user = await makeUser(db, { memberships: [{ organizationId: city.id, role: 'editor' }] });
-  editor = await sessionHeaders(db, user.id);
+  editor = await memberHeaders(db, city.id, 'editor');
 });
 afterAll(async () => {
   await app?.close();
