@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeUser, sessionHeaders, signInHeaders } from '../../../test/helpers/auth.ts';
+import { adminHeaders, makeSignedInUser, makeUser, signInHeaders } from '../../../test/helpers/auth.ts';
 import { buildApp } from '../../app.ts';
 import { queryRows } from '../../db/query.ts';
 import { issueSetupLink } from './auth.links.service.ts';
@@ -19,51 +20,45 @@ afterAll(() => t.close());
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
   t.app.inject({ method: 'POST', url, payload: payload as object, headers });
 
+/** Runs `use` with a second app on the same database that trusts one proxy in front of it; closes it after. */
+async function withProxiedApp(use: (behindProxy: FastifyInstance) => Promise<void>) {
+  const behindProxy = await buildApp({ database: t.database, trustProxy: 1 });
+  try {
+    await use(behindProxy);
+  } finally {
+    await behindProxy.close();
+  }
+}
+
 describe('first start', () => {
+  /** Sets up the first account with a setup link; the password is the test's unless given. */
+  const setUp = (token: string, account: { email: string; name: string; password?: string }) =>
+    post('/api/auth/setup', { token, password, ...account });
+
   it('issues a setup link while no user exists, and only the newest one works', async () => {
     const first = await issueSetupLink(t.database.db, 'http://localhost:3000');
     const second = await issueSetupLink(t.database.db, 'http://localhost:3000');
     expect(second!.url).toMatch(/^http:\/\/localhost:3000\/setup#token=[A-Za-z0-9_-]{43}$/);
 
-    const stale = await post('/api/auth/setup', {
-      token: first!.token,
-      email: 'admin@example.org',
-      name: 'Admin',
-      password,
-    });
+    const stale = await setUp(first!.token, { email: 'admin@example.org', name: 'Admin' });
     expect(stale.statusCode).toBe(400);
     expect(stale.json().error.code).toBe('LINK_INVALID');
 
     const inspected = await post('/api/auth/links/inspect', { token: second!.token });
     expect(inspected.json()).toEqual({ purpose: 'setup', email: null });
 
-    const weak = await post('/api/auth/setup', {
-      token: second!.token,
-      email: 'a@example.org',
-      name: 'A',
-      password: 'short',
-    });
+    const weak = await setUp(second!.token, { email: 'a@example.org', name: 'A', password: 'short' });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details).toEqual([expect.objectContaining({ field: 'body.password' })]);
 
-    const done = await post('/api/auth/setup', {
-      token: second!.token,
-      email: 'Admin@Example.org',
-      name: 'Admin',
-      password,
-    });
+    const done = await setUp(second!.token, { email: 'Admin@Example.org', name: 'Admin' });
     expect(done.statusCode).toBe(200);
     expect(done.json().user).toMatchObject({ email: 'Admin@Example.org', isAdmin: true });
     const cookie = done.cookies.find((entry) => entry.name === 'cb_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(cookie?.secure).toBeFalsy();
 
-    const again = await post('/api/auth/setup', {
-      token: second!.token,
-      email: 'b@example.org',
-      name: 'B',
-      password,
-    });
+    const again = await setUp(second!.token, { email: 'b@example.org', name: 'B' });
     expect(again.json().error.code).toBe('LINK_INVALID');
     expect(await issueSetupLink(t.database.db, 'http://localhost:3000')).toBeUndefined();
   });
@@ -103,8 +98,7 @@ describe('sign-in and sessions', () => {
   });
 
   it('refuses cookie-authenticated writes without the CSRF token, and changes nothing', async () => {
-    const user = await makeUser(t.database.db);
-    const headers = await sessionHeaders(t.database.db, user.id);
+    const { headers } = await makeSignedInUser(t.database.db);
     const missing = await post('/api/auth/tokens', { name: 'script' }, { cookie: headers.cookie! });
     expect(missing.statusCode).toBe(403);
     expect(missing.json().error.code).toBe('CSRF_FAILED');
@@ -185,6 +179,15 @@ describe('sign-in limits', () => {
       url: '/api/auth/sign-in',
       remoteAddress,
       payload: { email, password: guess },
+    });
+  /** A password sprayer's sign-in, through the proxy at 10.0.0.2, which sends on `forwardedFor`. */
+  const signInThroughProxy = (behindProxy: FastifyInstance, forwardedFor: string, email: string) =>
+    behindProxy.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      remoteAddress: '10.0.0.2',
+      headers: { 'x-forwarded-for': forwardedFor },
+      payload: { email, password: 'Spring2026!' },
     });
 
   it('stop password spraying: many accounts from one address', async () => {
@@ -276,25 +279,17 @@ describe('sign-in limits', () => {
   });
 
   it('behind a proxy count the address the proxy saw, not one the client wrote', async () => {
-    const behindProxy = await buildApp({ database: t.database, trustProxy: 1 });
-    try {
+    await withProxiedApp(async (behindProxy) => {
       const client = nextAddress();
       const codes: number[] = [];
       for (let attempt = 0; attempt < SIGN_IN_LIMITS.address + 1; attempt += 1) {
-        const response = await behindProxy.inject({
-          method: 'POST',
-          url: '/api/auth/sign-in',
-          remoteAddress: '10.0.0.2',
-          // The left-most entry is whatever the client sent; the proxy appends the address it saw.
-          headers: { 'x-forwarded-for': `203.0.113.${attempt}, ${client}` },
-          payload: { email: `spray${attempt}@example.org`, password: 'Spring2021!' },
-        });
+        // The left-most entry is whatever the client sent; the proxy appends the address it saw.
+        const forwardedFor = `203.0.113.${attempt}, ${client}`;
+        const response = await signInThroughProxy(behindProxy, forwardedFor, `spray${attempt}@example.org`);
         codes.push(response.statusCode);
       }
       expect(codes.at(-1)).toBe(429);
-    } finally {
-      await behindProxy.close();
-    }
+    });
   });
 
   it('count one client per address however it is written, and per IPv6 /64', () => {
@@ -317,28 +312,19 @@ describe('sign-in limits', () => {
   });
 
   it('stop spraying from addresses rotating through one IPv6 /64', async () => {
-    const behindProxy = await buildApp({ database: t.database, trustProxy: 1 });
-    try {
+    await withProxiedApp(async (behindProxy) => {
       const codes: number[] = [];
       for (let attempt = 0; attempt < SIGN_IN_LIMITS.address + 2; attempt += 1) {
-        const response = await behindProxy.inject({
-          method: 'POST',
-          url: '/api/auth/sign-in',
-          remoteAddress: '10.0.0.2',
-          headers: { 'x-forwarded-for': `2001:db8:77:1:0:${attempt.toString(16)}::1` },
-          payload: { email: `v6-${attempt}@example.org`, password: 'Spring2026!' },
-        });
+        const forwardedFor = `2001:db8:77:1:0:${attempt.toString(16)}::1`;
+        const response = await signInThroughProxy(behindProxy, forwardedFor, `v6-${attempt}@example.org`);
         codes.push(response.statusCode);
       }
       expect(codes.slice(-2)).toEqual([429, 429]);
-    } finally {
-      await behindProxy.close();
-    }
+    });
   });
 
   it('count wrong current passwords when changing the password', async () => {
-    const user = await makeUser(t.database.db, { password });
-    const headers = await sessionHeaders(t.database.db, user.id);
+    const { headers } = await makeSignedInUser(t.database.db, { password });
     const codes: number[] = [];
     for (let attempt = 0; attempt < SIGN_IN_LIMITS.account + 1; attempt += 1) {
       const response = await t.app.inject({
@@ -376,8 +362,7 @@ describe('ends of sessions and tokens', () => {
     );
 
   it('a new password revokes the API tokens, unless the user keeps them', async () => {
-    const user = await makeUser(t.database.db, { password });
-    const headers = await sessionHeaders(t.database.db, user.id);
+    const { user, headers } = await makeSignedInUser(t.database.db, { password });
     const token = (await post('/api/auth/tokens', { name: 'first' }, headers)).json().token as string;
     const change = (currentPassword: string, newPassword: string, keepApiTokens?: boolean) =>
       post('/api/auth/password', { currentPassword, newPassword, keepApiTokens }, headers);
@@ -392,9 +377,8 @@ describe('ends of sessions and tokens', () => {
   });
 
   it('disabling a user revokes their API tokens for good, and a token cannot make more tokens', async () => {
-    const admin = await sessionHeaders(t.database.db, (await makeUser(t.database.db, { isAdmin: true })).id);
-    const user = await makeUser(t.database.db);
-    const headers = await sessionHeaders(t.database.db, user.id);
+    const admin = await adminHeaders(t.database.db);
+    const { user, headers } = await makeSignedInUser(t.database.db);
     const token = (await post('/api/auth/tokens', { name: 'nightly' }, headers)).json().token as string;
     const bearer = { authorization: `Bearer ${token}` };
     const minted = await post('/api/auth/tokens', { name: 'another' }, bearer);
@@ -415,15 +399,10 @@ describe('ends of sessions and tokens', () => {
   });
 
   it('a password reset by link revokes the API tokens too', async () => {
-    const admin = await makeUser(t.database.db, { isAdmin: true });
-    const user = await makeUser(t.database.db, { password });
-    const headers = await sessionHeaders(t.database.db, user.id);
+    const admin = await adminHeaders(t.database.db);
+    const { user, headers } = await makeSignedInUser(t.database.db, { password });
     await post('/api/auth/tokens', { name: 'script' }, headers);
-    const link = await post(
-      `/api/users/${user.id}/password-link`,
-      {},
-      await sessionHeaders(t.database.db, admin.id),
-    );
+    const link = await post(`/api/users/${user.id}/password-link`, {}, admin);
     const token = new URL(link.json().url).hash.replace('#token=', '');
     expect((await post('/api/auth/password-link', { token, password: 'reset password 1' })).statusCode).toBe(
       200,
@@ -432,8 +411,7 @@ describe('ends of sessions and tokens', () => {
   });
 
   it('a session ends 30 days after sign-in however much it is used, and ended ones are purged', async () => {
-    const user = await makeUser(t.database.db);
-    const headers = await sessionHeaders(t.database.db, user.id);
+    const { user, headers } = await makeSignedInUser(t.database.db);
     const session = () => t.app.inject({ url: '/api/auth/session', headers });
     expect((await session()).json().user).not.toBeNull();
     // In use every day: the idle expiry keeps moving, but the sign-in was 31 days ago.
@@ -458,8 +436,7 @@ describe('ends of sessions and tokens', () => {
 describe('behind a TLS-terminating proxy', () => {
   it('marks the session cookie Secure when the proxy is trusted, and only then', async () => {
     const user = await makeUser(t.database.db, { password, email: 'proxy@example.org' });
-    const behindProxy = await buildApp({ database: t.database, trustProxy: 1 });
-    try {
+    await withProxiedApp(async (behindProxy) => {
       const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.7' };
       const payload = { email: user.email, password };
       const trusted = await behindProxy.inject({
@@ -473,16 +450,13 @@ describe('behind a TLS-terminating proxy', () => {
       const direct = await post('/api/auth/sign-in', payload, headers);
       expect(direct.statusCode).toBe(200);
       expect(direct.cookies.find((cookie) => cookie.name === 'cb_session')?.secure).toBeFalsy();
-    } finally {
-      await behindProxy.close();
-    }
+    });
   });
 });
 
 describe('API tokens', () => {
   it('act as their user until revoked, and are stored only as hashes', async () => {
-    const user = await makeUser(t.database.db);
-    const headers = await sessionHeaders(t.database.db, user.id);
+    const { user, headers } = await makeSignedInUser(t.database.db);
     const created = await post('/api/auth/tokens', { name: 'nightly export' }, headers);
     expect(created.statusCode).toBe(201);
     const { token, id, prefix } = created.json();
@@ -518,8 +492,7 @@ describe('API tokens', () => {
 
 describe('user administration', () => {
   it('lets administrators add users with a one-time password link, and disable them', async () => {
-    const admin = await makeUser(t.database.db, { isAdmin: true });
-    const headers = await sessionHeaders(t.database.db, admin.id);
+    const headers = await adminHeaders(t.database.db);
     const added = await post(
       '/api/users',
       { email: 'coordinator@espoo.example.org', name: 'Coordinator' },
@@ -567,8 +540,7 @@ describe('user administration', () => {
   });
 
   it('refuses user administration to everyone else', async () => {
-    const user = await makeUser(t.database.db);
-    const headers = await sessionHeaders(t.database.db, user.id);
+    const { headers } = await makeSignedInUser(t.database.db);
     expect((await t.app.inject({ url: '/api/users', headers })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/api/users' })).statusCode).toBe(401);
   });
