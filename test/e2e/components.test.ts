@@ -75,17 +75,14 @@ describe('the component gallery in Chromium', () => {
     ['fi', 'fi-FI', 'dark'],
     ['sv', 'sv-FI', 'light'],
     ['sv', 'sv-FI', 'dark'],
-  ] as const)(
-    'has no axe violations in %s with a %s system theme… (%s)',
-    async (language, locale, scheme) => {
-      const { context, page } = await signedIn({ locale, colorScheme: scheme });
-      await openGallery(page, language);
-      const colours = await pageColours(page);
-      expect(colours.background).toBe(scheme === 'dark' ? 'rgb(17, 20, 24)' : 'rgb(246, 247, 249)');
-      expect(await axeViolations(page)).toEqual([]);
-      await context.close();
-    },
-  );
+  ] as const)('has no axe violations in %s (%s) with a %s system theme', async (language, locale, scheme) => {
+    const { context, page } = await signedIn({ locale, colorScheme: scheme });
+    await openGallery(page, language);
+    const colours = await pageColours(page);
+    expect(colours.background).toBe(scheme === 'dark' ? 'rgb(17, 20, 24)' : 'rgb(246, 247, 249)');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
 
   it('has no axe violations with a dialog, a list box or a menu open, in both themes', async () => {
     const { context, page } = await signedIn();
