@@ -1,6 +1,7 @@
 import { Gazetteer, type GazetteerEntry } from '../../src/features/imports/world/gazetteer.ts';
 import { PlanBuilder } from '../../src/features/imports/world/world.plan.ts';
 import type { SourceRow, WikidataNode } from '../../src/features/imports/world/world.reader.ts';
+import { addWikidataCities } from '../../src/features/imports/world/world.wikidata.ts';
 
 let sequence = 0;
 
@@ -40,4 +41,15 @@ export function makePlanBuilder(
   rowsRead: Partial<Record<'wikidata' | 'wikipedia' | 'finnishMunicipalities', number>> = {},
 ): PlanBuilder {
   return new PlanBuilder({ wikidata: 0, wikipedia: 0, finnishMunicipalities: 0, ...rowsRead });
+}
+
+/**
+ * An empty plan builder with the Wikidata cities of these nodes added, matched against a gazetteer of these
+ * entries; answers the plan, the gazetteer and the index of the cities by name.
+ */
+export function makePlanWithCities(nodes: WikidataNode[] = [], entries: GazetteerEntry[] = []) {
+  const plan = makePlanBuilder();
+  const gazetteer = makeGazetteer(...entries);
+  const wikidata = addWikidataCities(plan, sourceRows(...nodes), gazetteer);
+  return { plan, gazetteer, wikidata };
 }

@@ -71,21 +71,24 @@ describe('addWikipediaTies', () => {
     city2,
     country2,
   });
+  /** The finished plan after adding the ties of these rows to a plan that knows these municipalities. */
+  const planWithTies = (places: [key: string, name: string, country: string][], ...rows: WikipediaPair[]) => {
+    const plan = makePlanBuilder({ wikipedia: rows.length });
+    for (const [key, name, country] of places) plan.newPlace(key, 'municipality', name, country);
+    addWikipediaTies(plan, sourceRows(...rows), resolveLabel);
+    return plan.finish();
+  };
 
   it('merges rows naming the same pair, by any label and in either order, into one tie', () => {
-    const plan = makePlanBuilder({ wikipedia: 3 });
-    plan.newPlace('Q1', 'municipality', 'Espoo', 'FI');
-    plan.newPlace('G2', 'municipality', 'Kristianstad', 'SE');
-    addWikipediaTies(
-      plan,
-      sourceRows(
-        row('Espoo', 'Finland', 'Kristianstad', 'Sweden'),
-        row('Kristianstad', 'Sweden', 'Esbo', 'Finland'),
-        row('Espoo', 'Finland', 'Kristianstad', 'Sweden'),
-      ),
-      resolveLabel,
+    const result = planWithTies(
+      [
+        ['Q1', 'Espoo', 'FI'],
+        ['G2', 'Kristianstad', 'SE'],
+      ],
+      row('Espoo', 'Finland', 'Kristianstad', 'Sweden'),
+      row('Kristianstad', 'Sweden', 'Esbo', 'Finland'),
+      row('Espoo', 'Finland', 'Kristianstad', 'Sweden'),
     );
-    const result = plan.finish();
     expect(result.ties).toHaveLength(1);
     expect(result.ties[0]!.placeKeys).toEqual(['G2', 'Q1']);
     expect(result.ties[0]!.records.map((record) => record.recordKey)).toEqual([
@@ -105,18 +108,12 @@ describe('addWikipediaTies', () => {
   });
 
   it('reports rows with an end it cannot resolve, with every reason, and rows whose ends are one place', () => {
-    const plan = makePlanBuilder({ wikipedia: 3 });
-    plan.newPlace('Q1', 'municipality', 'Espoo', 'FI');
-    addWikipediaTies(
-      plan,
-      sourceRows(
-        row('Espoo', 'Finland', 'Nowhere', 'Atlantis'),
-        row(' ', 'Finland', 'Nowhere', 'Atlantis'),
-        row('Espoo', 'Finland', 'Esbo', 'Finland'),
-      ),
-      resolveLabel,
+    const result = planWithTies(
+      [['Q1', 'Espoo', 'FI']],
+      row('Espoo', 'Finland', 'Nowhere', 'Atlantis'),
+      row(' ', 'Finland', 'Nowhere', 'Atlantis'),
+      row('Espoo', 'Finland', 'Esbo', 'Finland'),
     );
-    const result = plan.finish();
     expect(result.ties).toEqual([]);
     expect(result.places).toEqual([]);
     expect(result.unresolved.map((entry) => [entry.line, entry.reason])).toEqual([

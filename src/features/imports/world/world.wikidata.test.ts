@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  makeGazetteer,
-  makeGazetteerEntry,
-  makePlanBuilder,
-  makeWikidataNode,
-  sourceRows,
-} from '../../../../test/helpers/world.ts';
-import { addWikidataCities, wikidataNameKey } from './world.wikidata.ts';
+import { makeGazetteerEntry, makePlanWithCities, makeWikidataNode } from '../../../../test/helpers/world.ts';
+import { wikidataNameKey } from './world.wikidata.ts';
 
 const espooEntry = makeGazetteerEntry({
   geonamesId: 660158,
@@ -18,11 +12,9 @@ const espooEntry = makeGazetteerEntry({
 
 describe('addWikidataCities', () => {
   it('identifies a city by its QID and takes id and population from the GeoNames namesake within 25 km', () => {
-    const plan = makePlanBuilder();
-    const index = addWikidataCities(
-      plan,
-      sourceRows(makeWikidataNode({ id: 'Q47034', name: ' Espoo', lat: '60.21', lng: '24.66' })),
-      makeGazetteer(espooEntry),
+    const { plan, wikidata: index } = makePlanWithCities(
+      [makeWikidataNode({ id: 'Q47034', name: ' Espoo', lat: '60.21', lng: '24.66' })],
+      [espooEntry],
     );
     const espoo = plan.place('Q47034')!;
     expect(espoo).toMatchObject({
@@ -47,28 +39,24 @@ describe('addWikidataCities', () => {
   });
 
   it('leaves a namesake farther than 25 km, and a city without coordinates, unmatched', () => {
-    const plan = makePlanBuilder();
-    addWikidataCities(
-      plan,
-      sourceRows(
+    const { plan } = makePlanWithCities(
+      [
         makeWikidataNode({ id: 'Q1', name: 'Espoo', lat: '61', lng: '24.6522' }),
         makeWikidataNode({ id: 'Q2', name: 'Espoo', lat: '', lng: '' }),
-      ),
-      makeGazetteer(espooEntry),
+      ],
+      [espooEntry],
     );
     expect(plan.place('Q1')!.geonamesId).toBeNull();
     expect(plan.place('Q2')).toMatchObject({ geonamesId: null, lat: null, lng: null });
   });
 
   it('attaches a GeoNames place to the first of two cities that match it', () => {
-    const plan = makePlanBuilder();
-    addWikidataCities(
-      plan,
-      sourceRows(
+    const { plan } = makePlanWithCities(
+      [
         makeWikidataNode({ id: 'Q1', name: 'Espoo', lat: '60.21', lng: '24.66' }),
         makeWikidataNode({ id: 'Q2', name: 'Espoo', lat: '60.2', lng: '24.65' }),
-      ),
-      makeGazetteer(espooEntry),
+      ],
+      [espooEntry],
     );
     expect(plan.place('Q1')!.geonamesId).toBe(660158);
     expect(plan.place('Q2')!.geonamesId).toBeNull();
@@ -77,13 +65,9 @@ describe('addWikidataCities', () => {
 
   it("corrects a border town's country from a GeoNames namesake across the border at the same spot", () => {
     const narva = makeGazetteerEntry({ name: 'Narva', country: 'EE', lat: 59.3772, lng: 28.1903 });
-    const plan = makePlanBuilder();
-    const index = addWikidataCities(
-      plan,
-      sourceRows(
-        makeWikidataNode({ id: 'Q102158', name: 'Narva', countrycd: 'ru', lat: '59.38', lng: '28.2' }),
-      ),
-      makeGazetteer(narva),
+    const { plan, wikidata: index } = makePlanWithCities(
+      [makeWikidataNode({ id: 'Q102158', name: 'Narva', countrycd: 'ru', lat: '59.38', lng: '28.2' })],
+      [narva],
     );
     expect(plan.place('Q102158')).toMatchObject({ country: 'EE', geonamesId: narva.geonamesId });
     expect(index.has(wikidataNameKey('Narva', 'EE'))).toBe(true);
@@ -100,30 +84,23 @@ describe('addWikidataCities', () => {
 
   it('keeps the country when the namesake across the border is farther than 12 km', () => {
     const narva = makeGazetteerEntry({ name: 'Narva', country: 'EE', lat: 59.3772, lng: 28.1903 });
-    const plan = makePlanBuilder();
-    addWikidataCities(
-      plan,
-      sourceRows(makeWikidataNode({ id: 'Q1', name: 'Narva', countrycd: 'ru', lat: '59.6', lng: '28.2' })),
-      makeGazetteer(narva),
+    const { plan } = makePlanWithCities(
+      [makeWikidataNode({ id: 'Q1', name: 'Narva', countrycd: 'ru', lat: '59.6', lng: '28.2' })],
+      [narva],
     );
     expect(plan.place('Q1')).toMatchObject({ country: 'RU', geonamesId: null });
     expect(plan.report.corrections).toEqual([]);
   });
 
   it('reads CN-TW as Taiwan and skips nodes without a QID, a two-letter country or a name', () => {
-    const plan = makePlanBuilder();
-    addWikidataCities(
-      plan,
-      sourceRows(
-        makeWikidataNode({ id: 'Q1', name: 'Taipei', countrycd: 'CN-TW' }),
-        makeWikidataNode({ id: 'P2', name: 'Not a city' }),
-        makeWikidataNode({ id: 'Q01', name: 'Leading zero' }),
-        makeWikidataNode({ id: 'Q3', name: 'No country', countrycd: '' }),
-        makeWikidataNode({ id: 'Q4', name: '  ' }),
-        makeWikidataNode({ id: 'Q5', name: 'Out of range', lat: '91', lng: '25' }),
-      ),
-      makeGazetteer(),
-    );
+    const { plan } = makePlanWithCities([
+      makeWikidataNode({ id: 'Q1', name: 'Taipei', countrycd: 'CN-TW' }),
+      makeWikidataNode({ id: 'P2', name: 'Not a city' }),
+      makeWikidataNode({ id: 'Q01', name: 'Leading zero' }),
+      makeWikidataNode({ id: 'Q3', name: 'No country', countrycd: '' }),
+      makeWikidataNode({ id: 'Q4', name: '  ' }),
+      makeWikidataNode({ id: 'Q5', name: 'Out of range', lat: '91', lng: '25' }),
+    ]);
     expect(plan.place('Q1')!.country).toBe('TW');
     for (const key of ['P2', 'Q01', 'Q3', 'Q4']) expect(plan.place(key)).toBeUndefined();
     expect(plan.place('Q5')).toMatchObject({ lat: null, lng: null });

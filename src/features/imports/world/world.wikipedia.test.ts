@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  makeGazetteer,
   makeGazetteerEntry,
-  makePlanBuilder,
+  makePlanWithCities,
   makeWikidataNode,
   sourceRows,
 } from '../../../../test/helpers/world.ts';
 import type { GazetteerEntry } from './gazetteer.ts';
 import type { LatLng } from './normalize.ts';
 import type { WikidataNode, WikipediaGeocodedPair } from './world.reader.ts';
-import { addWikidataCities } from './world.wikidata.ts';
 import { createLabelResolver, type GeocodedPoints, geocodedPoints } from './world.wikipedia.ts';
 
 /** Geocoded points by `city|country label`. */
@@ -21,9 +19,7 @@ const geocodedAt =
 function setUp(
   options: { nodes?: WikidataNode[]; entries?: GazetteerEntry[]; points?: Record<string, LatLng> } = {},
 ) {
-  const plan = makePlanBuilder();
-  const gazetteer = makeGazetteer(...(options.entries ?? []));
-  const wikidata = addWikidataCities(plan, sourceRows(...(options.nodes ?? [])), gazetteer);
+  const { plan, gazetteer, wikidata } = makePlanWithCities(options.nodes, options.entries);
   const resolve = createLabelResolver({ plan, wikidata, gazetteer, geocoded: geocodedAt(options.points) });
   const placeOf = (city: string, country: string) => {
     const result = resolve(city, country);
@@ -73,6 +69,10 @@ describe('geocodedPoints', () => {
 });
 
 describe('createLabelResolver', () => {
+  /** A place in Britain, in the gazetteer. */
+  const britishPlace = (name: string, population: number, point: LatLng) =>
+    makeGazetteerEntry({ name, country: 'GB', population, ...point });
+
   it('reports labels without a name or with an unknown country', () => {
     const { resolve } = setUp();
     expect(resolve('  ', 'Finland')).toEqual({ error: 'empty place name' });
@@ -165,20 +165,8 @@ describe('createLabelResolver', () => {
   });
 
   it('takes the most populous GeoNames namesake when none is near, and reports the choice and the move', () => {
-    const big = makeGazetteerEntry({
-      name: 'Newport',
-      country: 'GB',
-      population: 150_000,
-      lat: 51.59,
-      lng: -3,
-    });
-    const small = makeGazetteerEntry({
-      name: 'Newport',
-      country: 'GB',
-      population: 25_000,
-      lat: 50.7,
-      lng: -1.29,
-    });
+    const big = britishPlace('Newport', 150_000, { lat: 51.59, lng: -3 });
+    const small = britishPlace('Newport', 25_000, { lat: 50.7, lng: -1.29 });
     const { placeOf, plan } = setUp({
       entries: [small, big],
       points: { 'Newport|Wales': { lat: 51.2, lng: -2 } },
@@ -205,13 +193,7 @@ describe('createLabelResolver', () => {
   });
 
   it('does not believe a point geocoded outside the country', () => {
-    const perth = makeGazetteerEntry({
-      name: 'Perth',
-      country: 'GB',
-      population: 47_000,
-      lat: 56.4,
-      lng: -3.43,
-    });
+    const perth = britishPlace('Perth', 47_000, { lat: 56.4, lng: -3.43 });
     const { placeOf, plan } = setUp({
       entries: [perth, makeGazetteerEntry({ name: 'London', country: 'GB', lat: 51.5, lng: -0.12 })],
       points: {
