@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { type ReadModel, ReadModels } from './read-models.ts';
+import { type ReadModel, ReadModels, type ReadModelsOptions } from './read-models.ts';
 import { announceCommitted, MODEL_TAGS } from './registry.changes.ts';
 import { bumpRegistryRevision, REGISTRY_CHANNEL } from './registry.service.ts';
 
@@ -212,12 +212,28 @@ describe('ReadModels listening to the registry', () => {
   const notify = (payload: string) =>
     database.db.execute(sql`select pg_notify(${REGISTRY_CHANNEL}, ${payload})`);
 
-  it('applies each revision once, whether it is heard from the commit or from NOTIFY first', async () => {
-    const models = new ReadModels({ revisionCheckMs: 0, rebuildPauseFactor: 0 });
+  /**
+   * Runs `check` with models listening to the database, the partners of place `placeId` already read once, and
+   * stops the models after.
+   */
+  async function whileListening(
+    options: ReadModelsOptions,
+    placeId: number,
+    check: (models: ReadModels, partners: ReturnType<typeof countingModel>) => Promise<void>,
+  ) {
+    const models = new ReadModels(options);
     await models.start(database);
     try {
-      const partners = countingModel('partners:7', [MODEL_TAGS.partnersOf(7)]);
+      const partners = countingModel(`partners:${placeId}`, [MODEL_TAGS.partnersOf(placeId)]);
       await models.get(partners.model);
+      await check(models, partners);
+    } finally {
+      await models.stop();
+    }
+  }
+
+  it('applies each revision once, whether it is heard from the commit or from NOTIFY first', async () => {
+    await whileListening({ revisionCheckMs: 0, rebuildPauseFactor: 0 }, 7, async (models, partners) => {
       const notice = await bumpRegistryRevision(database.db, { ties: true, partnersOf: [7] });
       announceCommitted(database.db, notice);
       await expect.poll(() => models.get(partners.model)).toBe('partners:7 #2');
@@ -225,47 +241,29 @@ describe('ReadModels listening to the registry', () => {
       await notify(JSON.stringify({ revision: notice.revision, ties: true, partnersOf: [7] }));
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(await models.get(partners.model)).toBe('partners:7 #2');
-    } finally {
-      await models.stop();
-    }
+    });
   });
 
   it('drops everything on a payload it cannot read', async () => {
-    const models = new ReadModels({ revisionCheckMs: 0 });
-    await models.start(database);
-    try {
-      const partners = countingModel('partners:8', [MODEL_TAGS.partnersOf(8)]);
-      await models.get(partners.model);
+    await whileListening({ revisionCheckMs: 0 }, 8, async (models, partners) => {
       await notify('registry');
       await expect.poll(() => models.get(partners.model)).toBe('partners:8 #2');
       await notify(JSON.stringify({ revision: 10_000_000, ties: true, cities: [8] }));
       await expect.poll(() => models.get(partners.model)).toBe('partners:8 #3');
-    } finally {
-      await models.stop();
-    }
+    });
   });
 
   it('drops everything when the revision moved without a notification, found by the timer', async () => {
-    const models = new ReadModels({ revisionCheckMs: 50 });
-    await models.start(database);
-    try {
-      const partners = countingModel('partners:9', [MODEL_TAGS.partnersOf(9)]);
-      await models.get(partners.model);
+    await whileListening({ revisionCheckMs: 50 }, 9, async (models, partners) => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(await models.get(partners.model)).toBe('partners:9 #1');
       await bumpSilently();
       await expect.poll(() => models.get(partners.model)).toBe('partners:9 #2');
-    } finally {
-      await models.stop();
-    }
+    });
   });
 
   it('drops everything when a revision below the last one heard never comes', async () => {
-    const models = new ReadModels({ revisionCheckMs: 50 });
-    await models.start(database);
-    try {
-      const partners = countingModel('partners:11', [MODEL_TAGS.partnersOf(11)]);
-      await models.get(partners.model);
+    await whileListening({ revisionCheckMs: 50 }, 11, async (models, partners) => {
       // Revision n + 1 is taken without a notification; n + 2 is heard, and touches something else. The timer
       // finds the database at n + 2, the revision it heard of: only the gap tells that something was missed.
       await database.db.transaction(async (tx) => {
@@ -273,8 +271,6 @@ describe('ReadModels listening to the registry', () => {
         await bumpRegistryRevision(tx, { partnersOf: [12] });
       });
       await expect.poll(() => models.get(partners.model), { timeout: 2000 }).toBe('partners:11 #2');
-    } finally {
-      await models.stop();
-    }
+    });
   });
 });
