@@ -70,7 +70,8 @@ export default defineConfig({
                 [
                   String.raw`[\\/]web[\\/]src[\\/](api[\\/]|workspace[\\/](ui[\\/]|audit[\\/]|texts))`,
                   String.raw`[\\/]src[\\/](contract|features[\\/])`,
-                  String.raw`node_modules[\\/]@tanstack[\\/]`,
+                  // TanStack Query's mutations; TanStack Table goes only with the pages that show a data table.
+                  String.raw`node_modules[\\/]@tanstack[\\/](query-core|react-query)[\\/]`,
                 ].join('|'),
               ),
             },
