@@ -245,6 +245,21 @@ describe('the component gallery in Chromium', () => {
     expect(csvYears).toEqual([...csvYears].sort((a, b) => b - a));
     expect(lines.slice(1).every((line) => line.split(',')[3] === 'Dormant')).toBe(true);
 
+    // Choose a column by keyboard: the menu stays open for more choices; Escape closes it and returns focus.
+    const columns = page.getByRole('button', { name: 'Columns' }).first();
+    await columns.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menu').waitFor();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await table.locator('th', { hasText: 'Note' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('menu').waitFor({ state: 'detached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Columns');
+    expect(new URL(page.url()).searchParams.get('ties.cols')).toBe(
+      'place,partner,country,status,since,contacts,note',
+    );
+
     // The view survives a reload, and the other tables on the page keep theirs.
     const url = page.url();
     await page.reload();

@@ -336,6 +336,8 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
             }
             selectionMode="multiple"
             disallowEmptySelection
+            // Several columns can be switched on or off before the menu closes.
+            shouldCloseOnSelect={false}
             selectedKeys={view.columns}
             onSelectionChange={(keys) => {
               if (keys === 'all') return change({ columns: columns.map((column) => column.id) });
