@@ -10,11 +10,11 @@ let espooId: number;
 let finnishEspoo: number;
 
 async function newPage(
-  options: { locale?: string; width?: number } = {},
+  options: { locale?: string; width?: number; height?: number } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     locale: options.locale ?? 'en-GB',
-    viewport: { width: options.width ?? 1280, height: 900 },
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
@@ -177,6 +177,102 @@ describe('the atlas in Chromium', () => {
     await context.close();
   });
 
+  it('fills the window under the header with the map, the search and the panel floating over it', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/?place=${espooId}`);
+    await mapReady(page);
+    const header = (await page.locator('header').first().boundingBox())!;
+    const map = (await page.getByTestId('map').boundingBox())!;
+    expect(map).toEqual({ x: 0, y: header.y + header.height, width: 1280, height: 900 - header.height });
+    for (const overlay of [page.locator('.atlas-controls'), page.getByRole('complementary')]) {
+      const box = (await overlay.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(map.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(map.x + map.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(map.y + map.height);
+      // On top of the map: what is at the overlay's centre belongs to it.
+      const onTop = await overlay.evaluate((element) => {
+        const rect = element.getBoundingClientRect();
+        return element.contains(document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2));
+      });
+      expect(onTop).toBe(true);
+    }
+    // No page scrolling: the map is the page.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBe(900);
+    await context.close();
+  });
+
+  it("highlights a clicked place's ties and lists its partners before the partners API answers", async () => {
+    const { context, page } = await newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let asked = 0;
+    await page.route('**/api/places/*/partners', async (route) => {
+      asked += 1;
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/?view=24.66,60.21,6`);
+    await mapReady(page);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toMatch(/^Espoo, Finland/);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const panel = page.getByRole('complementary');
+    await expect
+      .poll(() => page.locator('.atlas-map').getAttribute('data-selection-drawn'))
+      .toBe(String(espooId));
+    await expect.poll(() => panel.getByRole('heading', { level: 2 }).textContent()).toBe('Espoo');
+    await expect.poll(() => panel.locator('tbody tr').count()).toBe(6);
+    expect(await panel.getByRole('link', { name: 'Shanghai' }).count()).toBe(1);
+    // The hover asked for the partners already; the answer is still held back.
+    expect(asked).toBe(1);
+    expect(await panel.getByRole('table').getAttribute('aria-busy')).toBe('true');
+    release();
+    await expect.poll(() => panel.getByRole('table').getAttribute('aria-busy')).toBe('false');
+    expect(await panel.locator('tbody tr').count()).toBe(6);
+    await context.close();
+  });
+
+  it('lists the partners within the panel at every width, in Finnish too', async () => {
+    for (const width of [375, 800, 1280]) {
+      const { context, page } = await newPage({ locale: 'fi-FI', width });
+      await page.goto(`${server.url}/?place=${espooId}`);
+      await mapReady(page);
+      const panel = page.getByRole('complementary');
+      await expect.poll(() => panel.locator('tbody tr').count()).toBe(6);
+      const overflow = await panel.evaluate((element) => {
+        const right = element.getBoundingClientRect().right;
+        const cells = [...element.querySelectorAll('th, td')].map(
+          (cell) => cell.getBoundingClientRect().right,
+        );
+        return { scroll: element.scrollWidth - element.clientWidth, cells: Math.max(...cells) - right };
+      });
+      expect(overflow.scroll, `at ${width} px`).toBeLessThanOrEqual(0);
+      expect(overflow.cells, `at ${width} px`).toBeLessThanOrEqual(0);
+      await context.close();
+    }
+  });
+
+  it('shows the place as a bottom sheet on a phone (375 px)', async () => {
+    const { context, page } = await newPage({ width: 375, height: 812 });
+    await page.goto(`${server.url}/?place=${espooId}`);
+    await mapReady(page);
+    const sheet = (await page.getByRole('complementary').boundingBox())!;
+    expect(sheet.x).toBe(0);
+    expect(sheet.width).toBe(375);
+    expect(sheet.y + sheet.height).toBe(812);
+    expect(sheet.height).toBeLessThanOrEqual(812 / 2);
+    // The search stays at the top, over the map; the map fills the rest.
+    const search = (await page.getByRole('combobox', { name: 'Search for a place' }).boundingBox())!;
+    expect(search.y + search.height).toBeLessThan(sheet.y);
+    const map = (await page.getByTestId('map').boundingBox())!;
+    expect(map.width).toBe(375);
+    expect(map.y + map.height).toBe(812);
+    await context.close();
+  });
+
   it('fits a phone screen (375 px) without sideways scrolling', async () => {
     const { context, page } = await newPage({ width: 375 });
     await page.goto(`${server.url}/?place=${espooId}`);
@@ -190,6 +286,18 @@ describe('the atlas in Chromium', () => {
 });
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`the atlas with a place chosen, on a phone, in Finnish and ${colorScheme} has no violations`, async () => {
+      const { context, page } = await newPage({ locale: 'fi', width: 375, height: 812 });
+      await page.emulateMedia({ colorScheme });
+      await page.goto(`${server.url}/?place=${espooId}`);
+      await page.waitForLoadState('networkidle');
+      await mapReady(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    });
+  }
+
   const pages = [
     ['the atlas', () => `/?place=${espooId}`, true],
     ['a place page', () => `/places/${espooId}`, true],

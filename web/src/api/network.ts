@@ -1,16 +1,35 @@
 import { useQuery } from '@tanstack/react-query';
-import { decodeEdges, type NetworkNamesResponse, type NetworkResponse } from '../../../src/contract.ts';
+import type { NetworkNamesResponse, NetworkResponse } from '../../../src/contract.ts';
+import { takeEarlyNetwork } from '../map/early.ts';
+import { decodeNetwork } from '../map/network-data.ts';
 import { getJson } from './client.ts';
+
+export {
+  decodeNetwork,
+  edgeMatches,
+  type Filters,
+  type Network,
+  type NetworkTie,
+  networkTies,
+  tieMatches,
+} from '../map/network-data.ts';
 
 export const networkKeys = {
   all: ['network'] as const,
   names: () => ['network', 'names'] as const,
 };
 
-/** The world network, decoded once for the map, lists and filters. */
+/** The world network, decoded once for the map, lists and filters; the first time, as the first picture had it. */
 export const networkQuery = {
   queryKey: networkKeys.all,
-  queryFn: async () => decodeNetwork(await getJson<NetworkResponse>('/api/network')),
+  queryFn: async () => {
+    const early = takeEarlyNetwork();
+    if (early) {
+      const network = await early.catch(() => undefined);
+      if (network) return network;
+    }
+    return decodeNetwork(await getJson<NetworkResponse>('/api/network'));
+  },
   staleTime: 60_000,
 };
 
@@ -27,93 +46,3 @@ export const useNetworkNames = (enabled = true) =>
     enabled,
     staleTime: 60_000,
   });
-
-/** The world network decoded once into typed arrays and lookups for the map, lists and filters. */
-export interface Network {
-  ids: Int32Array;
-  countries: string[];
-  lngs: Float64Array;
-  lats: Float64Array;
-  /** Web Mercator in 0..1, as the map's WebGL layer draws. */
-  mercatorX: Float32Array;
-  mercatorY: Float32Array;
-  partnerCounts: Int32Array;
-  indexById: Map<number, number>;
-  edgeA: Int32Array;
-  edgeB: Int32Array;
-  edgeKind: string[];
-  edgeStatus: string[];
-  edgeStartYear: Int32Array;
-  countryCodes: string[];
-}
-
-export function decodeNetwork(raw: NetworkResponse): Network {
-  const count = raw.places.ids.length;
-  const lngs = new Float64Array(count);
-  const lats = new Float64Array(count);
-  const mercatorX = new Float32Array(count);
-  const mercatorY = new Float32Array(count);
-  for (let index = 0; index < count; index += 1) {
-    const lng = raw.places.coordinates[index * 2]!;
-    const lat = Math.max(-85.05, Math.min(85.05, raw.places.coordinates[index * 2 + 1]!));
-    lngs[index] = lng;
-    lats[index] = raw.places.coordinates[index * 2 + 1]!;
-    mercatorX[index] = (lng + 180) / 360;
-    mercatorY[index] = 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
-  }
-  const { a: edgeA, b: edgeB } = decodeEdges(raw.edges);
-  return {
-    ids: Int32Array.from(raw.places.ids),
-    countries: raw.places.countries,
-    lngs,
-    lats,
-    mercatorX,
-    mercatorY,
-    partnerCounts: Int32Array.from(raw.places.partnerCounts),
-    indexById: new Map(raw.places.ids.map((id, index) => [id, index])),
-    edgeA,
-    edgeB,
-    edgeKind: raw.edgeKinds.map((kind) => raw.kinds[kind]!),
-    edgeStatus: raw.edgeStatuses.map((status) => raw.statuses[status]!),
-    edgeStartYear: Int32Array.from(raw.edgeStartYears),
-    countryCodes: [...new Set(raw.places.countries)].sort(),
-  };
-}
-
-export interface Filters {
-  country?: string;
-  kind?: string;
-  status?: string;
-  /** A decade such as "1990", or "unknown". */
-  decade?: string;
-}
-
-/** Whether a tie that started in `year` (0: unknown) started in the decade ("1990", or "unknown"). */
-const inDecade = (year: number, decade: string) =>
-  decade === 'unknown' ? year === 0 : year !== 0 && Math.floor(year / 10) * 10 === Number(decade);
-
-/** Whether tie number `edge` passes the filters. */
-export function edgeMatches(network: Network, edge: number, filters: Filters): boolean {
-  if (filters.kind && network.edgeKind[edge] !== filters.kind) return false;
-  if (filters.status && network.edgeStatus[edge] !== filters.status) return false;
-  if (filters.decade && !inDecade(network.edgeStartYear[edge]!, filters.decade)) return false;
-  if (filters.country) {
-    const a = network.countries[network.edgeA[edge]!];
-    const b = network.countries[network.edgeB[edge]!];
-    if (a !== filters.country && b !== filters.country) return false;
-  }
-  return true;
-}
-
-/** Whether a tie of the given kind, status and start passes the filters (for lists from the API). */
-export function tieMatches(
-  tie: { kind: string; status: string; startedOn: string | null; countries: string[] },
-  filters: Filters,
-): boolean {
-  if (filters.kind && tie.kind !== filters.kind) return false;
-  if (filters.status && tie.status !== filters.status) return false;
-  if (filters.decade && !inDecade(tie.startedOn ? Number(tie.startedOn.slice(0, 4)) : 0, filters.decade))
-    return false;
-  if (filters.country && !tie.countries.includes(filters.country)) return false;
-  return true;
-}

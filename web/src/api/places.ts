@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -28,12 +28,21 @@ export const usePlace = (id: number | undefined) =>
   });
 
 /** A place and its partners, each with the tie's kind, status, start and sources. */
+export const partnersQuery = (id: number | undefined) => ({
+  queryKey: placeKeys.partners(id),
+  queryFn: () => getJson<PlacePartnersResponse>(`/api/places/${id}/partners`),
+  // Prefetched on hover and focus: a click soon after should not ask again.
+  staleTime: 60_000,
+});
+
 export const usePartners = (id: number | undefined) =>
-  useQuery({
-    queryKey: placeKeys.partners(id),
-    queryFn: () => getJson<PlacePartnersResponse>(`/api/places/${id}/partners`),
-    enabled: id !== undefined,
-  });
+  useQuery({ ...partnersQuery(id), enabled: id !== undefined });
+
+/** Starts loading a place's partners before it is chosen (on hover or focus), so the choice shows them at once. */
+export function usePrefetchPartners(): (id: number) => void {
+  const client = useQueryClient();
+  return useCallback((id) => void client.prefetchQuery(partnersQuery(id)), [client]);
+}
 
 /** Places whose names match the text (typeahead): the best eight. */
 export const usePlaceSearch = (text: string) =>

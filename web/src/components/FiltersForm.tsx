@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Filters } from '../api/network.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../api/partnerships.ts';
@@ -17,15 +18,24 @@ export function FiltersForm({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const sortedCountries = [...countries].sort((a, b) =>
-    format.country(a).localeCompare(format.country(b), format.language),
+  // Sorted once per language: a choice on the map re-renders the page, and should not wait for this.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: format.country follows format.language
+  const sortedCountries = useMemo(
+    () =>
+      countries
+        .map((code): [string, string] => [code, format.country(code)])
+        .sort(([, a], [, b]) => a.localeCompare(b, format.language)),
+    [countries, format.language],
   );
-  const active = Object.values(filters).some(Boolean);
+  const activeCount = Object.values(filters).filter(Boolean).length;
+  const active = activeCount > 0;
+  // Open on a wide screen, or when a filter is on; folded on a phone, where the map needs the room.
+  const [open, setOpen] = useState(() => active || window.matchMedia('(min-width: 721px)').matches);
   const choices: { key: keyof Filters; label: string; options: [string, string][] }[] = [
     {
       key: 'country',
       label: t('filters.country'),
-      options: sortedCountries.map((code) => [code, format.country(code)]),
+      options: sortedCountries,
     },
     {
       key: 'kind',
@@ -47,29 +57,35 @@ export function FiltersForm({
     },
   ];
   return (
-    <fieldset className="filters">
-      <legend>{t('filters.title')}</legend>
-      {choices.map(({ key, label, options }) => (
-        <label key={key}>
-          {label}
-          <select
-            value={filters[key] ?? ''}
-            onChange={(event) => onChange({ ...filters, [key]: event.target.value || undefined })}
-          >
-            <option value="">{t('filters.any')}</option>
-            {options.map(([value, text]) => (
-              <option key={value} value={value}>
-                {text}
-              </option>
-            ))}
-          </select>
-        </label>
-      ))}
-      {active && (
-        <button type="button" onClick={() => onChange({})}>
-          {t('filters.clear')}
-        </button>
-      )}
-    </fieldset>
+    <details className="filters" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>
+        {t('filters.title')}
+        {active ? ` (${activeCount})` : ''}
+      </summary>
+      <fieldset>
+        <legend className="visually-hidden">{t('filters.title')}</legend>
+        {choices.map(({ key, label, options }) => (
+          <label key={key}>
+            {label}
+            <select
+              value={filters[key] ?? ''}
+              onChange={(event) => onChange({ ...filters, [key]: event.target.value || undefined })}
+            >
+              <option value="">{t('filters.any')}</option>
+              {options.map(([value, text]) => (
+                <option key={value} value={value}>
+                  {text}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        {active && (
+          <button type="button" className="clear" onClick={() => onChange({})}>
+            {t('filters.clear')}
+          </button>
+        )}
+      </fieldset>
+    </details>
   );
 }

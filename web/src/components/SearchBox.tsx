@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PlaceSearchResult, usePlaceName, usePlaceSearch } from '../api/places.ts';
 import { useFormat } from '../format.ts';
+import './SearchBox.css';
 
 function useDebounced<T>(value: T, ms: number): T {
   const [debounced, setDebounced] = useState(value);
@@ -12,8 +13,18 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
-/** Typeahead place search as an ARIA 1.2 combobox: type, move with the arrow keys, choose with Enter. */
-export function SearchBox({ onChoose }: { onChoose: (place: PlaceSearchResult) => void }) {
+/**
+ * Typeahead place search as an ARIA 1.2 combobox: type, move with the arrow keys, choose with Enter. `onActive`
+ * hears of the result that Enter would choose (the first, or the one moved to, or the one under the mouse), so
+ * that what choosing it shows can be fetched before.
+ */
+export function SearchBox({
+  onChoose,
+  onActive,
+}: {
+  onChoose: (place: PlaceSearchResult) => void;
+  onActive?: (place: PlaceSearchResult) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const placeName = usePlaceName();
@@ -25,6 +36,12 @@ export function SearchBox({ onChoose }: { onChoose: (place: PlaceSearchResult) =
   const { data } = usePlaceSearch(query);
   const results = query.length > 0 ? (data?.results ?? []) : [];
   const listId = `${id}-list`;
+  const upNext = open ? results[Math.max(active, 0)] : undefined;
+  const onActiveRef = useRef(onActive);
+  onActiveRef.current = onActive;
+  useEffect(() => {
+    if (upNext) onActiveRef.current?.(upNext);
+  }, [upNext]);
 
   const choose = (place: PlaceSearchResult) => {
     onChoose(place);
@@ -81,6 +98,7 @@ export function SearchBox({ onChoose }: { onChoose: (place: PlaceSearchResult) =
             id={`${id}-option-${index}`}
             role="option"
             aria-selected={index === active}
+            onMouseEnter={() => onActive?.(place)}
             onMouseDown={(event) => {
               event.preventDefault();
               choose(place);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../../src/contract.ts';
 import { decodeNetwork } from '../api/network.ts';
-import { memberPlaces, placeBounds, selectedPoint, selectedTies, tieVertices } from './geometry.ts';
+import { memberPlaces, placeBounds, selectedTies, tieVertices } from './geometry.ts';
 
 // Espoo (FI), Shanghai (CN), Tallinn (EE), Honolulu (US); ties Espoo–Shanghai, Espoo–Tallinn (MoU) and
 // Shanghai–Honolulu, which is shorter across the antimeridian.
@@ -33,13 +33,13 @@ describe('the atlas geometry', () => {
   });
 
   it('highlights a place’s ties from the place outwards', () => {
-    const ties = selectedTies(network, {}, 10);
-    expect(ties.features.map((feature) => feature.geometry.coordinates[1])).toEqual([
-      [121.47, 31.22],
-      [24.75, 59.44],
-    ]);
-    expect(selectedTies(network, {}, 99).features).toEqual([]);
-    expect(selectedPoint(network, 20).features[0]?.geometry.coordinates).toEqual([121.47, 31.22]);
+    const { ties, place } = selectedTies(network, {}, 10);
+    expect(ties).toHaveLength(8);
+    expect([ties[0], ties[1]]).toEqual(place);
+    expect(place).toEqual([network.mercatorX[0], network.mercatorY[0]]);
+    expect([ties[2], ties[3]]).toEqual([network.mercatorX[1], network.mercatorY[1]]);
+    expect([ties[6], ties[7]]).toEqual([network.mercatorX[2], network.mercatorY[2]]);
+    expect(selectedTies(network, {}, 99)).toEqual({ ties: new Float32Array(0) });
   });
 
   it('keeps a place and its partners on its own map', () => {

@@ -1,5 +1,5 @@
-import type { FeatureCollection, LineString, Point } from 'geojson';
-import { edgeMatches, type Filters, type Network } from '../api/network.ts';
+import { edgeMatches, type Filters, type Network } from './network-data.ts';
+import type { Selection } from './selection-layer.ts';
 
 /** What the atlas map draws, worked out from the network: pure functions, in mercator units or GeoJSON. */
 
@@ -34,15 +34,6 @@ export function placeBounds(
   ];
 }
 
-/** The partner end of a tie, moved by ±360° when that is the short way round. */
-function otherEnd(network: Network, a: number, b: number): [number, number] {
-  const lngA = network.lngs[a]!;
-  let lngB = network.lngs[b]!;
-  if (lngB - lngA > 180) lngB -= 360;
-  else if (lngA - lngB > 180) lngB += 360;
-  return [lngB, network.lats[b]!];
-}
-
 /** Every tie that passes the filters as a pair of vertices in mercator units, for the WebGL ties layer. */
 export function tieVertices(network: Network, filters: Filters, onlyPlaceId?: number): Float32Array {
   const only = onlyPlaceId === undefined ? undefined : network.indexById.get(onlyPlaceId);
@@ -68,30 +59,29 @@ export function tieVertices(network: Network, filters: Filters, onlyPlaceId?: nu
   return vertices.subarray(0, length);
 }
 
-/** The selected place's ties (that pass the filters) as lines from the place outwards. */
-export function selectedTies(
-  network: Network,
-  filters: Filters,
-  placeId?: number,
-): FeatureCollection<LineString> {
-  const features: FeatureCollection<LineString>['features'] = [];
+/**
+ * The selected place's ties (that pass the filters) as lines from the place outwards, and the place, in mercator
+ * units for the selection layer.
+ */
+export function selectedTies(network: Network, filters: Filters, placeId?: number): Selection {
   const index = placeId === undefined ? undefined : network.indexById.get(placeId);
-  if (index === undefined) return { type: 'FeatureCollection', features };
+  if (index === undefined) return { ties: new Float32Array(0) };
+  const { mercatorX, mercatorY } = network;
+  const x = mercatorX[index]!;
+  const y = mercatorY[index]!;
+  const ties: number[] = [];
   for (let edge = 0; edge < network.edgeA.length; edge += 1) {
     const a = network.edgeA[edge]!;
     const b = network.edgeB[edge]!;
     if ((a !== index && b !== index) || !edgeMatches(network, edge, filters)) continue;
     const other = a === index ? b : a;
-    features.push({
-      type: 'Feature',
-      properties: {},
-      geometry: {
-        type: 'LineString',
-        coordinates: [[network.lngs[index]!, network.lats[index]!], otherEnd(network, index, other)],
-      },
-    });
+    // The short way round: across the antimeridian when that is shorter.
+    let otherX = mercatorX[other]!;
+    if (otherX - x > 0.5) otherX -= 1;
+    else if (x - otherX > 0.5) otherX += 1;
+    ties.push(x, y, otherX, mercatorY[other]!);
   }
-  return { type: 'FeatureCollection', features };
+  return { ties: Float32Array.from(ties), place: [x, y] };
 }
 
 /** The network's places on this map: all of them, or one place and its partners. */
@@ -104,19 +94,4 @@ export function memberPlaces(network: Network, onlyPlaceId?: number): number[] {
     if (network.edgeB[edge] === only) keep.add(network.edgeA[edge]!);
   }
   return [...keep];
-}
-
-export function selectedPoint(network: Network, placeId?: number): FeatureCollection<Point> {
-  const index = placeId === undefined ? undefined : network.indexById.get(placeId);
-  if (index === undefined) return { type: 'FeatureCollection', features: [] };
-  return {
-    type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        properties: {},
-        geometry: { type: 'Point', coordinates: [network.lngs[index]!, network.lats[index]!] },
-      },
-    ],
-  };
 }

@@ -1,5 +1,5 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { Network } from '../api/network.ts';
+import type { Network } from './network-data.ts';
 
 export interface MapView {
   lng: number;
@@ -10,7 +10,8 @@ export interface MapView {
 export interface Tooltip {
   x: number;
   y: number;
-  text: string;
+  /** The place's index in the network (its text follows the names, which may come later). */
+  index: number;
 }
 
 /** How the map answers the pointer and the keyboard; read afresh at every event, as the page re-renders. */
@@ -18,10 +19,10 @@ export interface Interaction {
   network: Network;
   /** The index of the place under a point at a zoom, if any. */
   hit: (lng: number, lat: number, zoom: number) => number | undefined;
-  /** A place's tooltip, such as "Espoo, Finland: 11 ties". */
-  describe: (index: number) => string;
   selectedPlaceId: () => number | undefined;
   onSelect: (placeId: number) => void;
+  /** The pointer rests on a place: its partners may be fetched before it is clicked. */
+  onHover?: (placeId: number) => void;
   onViewChange: (view: MapView) => void;
   setTooltip: (tooltip: Tooltip | null) => void;
 }
@@ -31,21 +32,31 @@ export interface Interaction {
  * place's tooltip beside it; the view is reported, rounded, whenever the map comes to rest.
  */
 export function bindInteraction(map: MapLibreMap, interaction: Interaction): void {
-  const { network, hit, describe, setTooltip } = interaction;
+  const { network, hit, setTooltip } = interaction;
   const canvas = map.getCanvas();
+  let hovered: number | undefined;
+  let resting: ReturnType<typeof setTimeout> | undefined;
+  const hover = (index: number | undefined) => {
+    if (index === hovered) return;
+    hovered = index;
+    clearTimeout(resting);
+    // Only where the pointer stops, not for every dot it passes over.
+    if (index !== undefined) resting = setTimeout(() => interaction.onHover?.(network.ids[index]!), 60);
+  };
   map.on('click', (event) => {
     const index = hit(event.lngLat.lng, event.lngLat.lat, map.getZoom());
     if (index !== undefined) interaction.onSelect(network.ids[index]!);
   });
   map.on('mousemove', (event) => {
     const index = hit(event.lngLat.lng, event.lngLat.lat, map.getZoom());
+    hover(index);
     if (index === undefined) {
       canvas.style.cursor = '';
       setTooltip(null);
       return;
     }
     canvas.style.cursor = 'pointer';
-    setTooltip({ x: event.point.x, y: event.point.y, text: describe(index) });
+    setTooltip({ x: event.point.x, y: event.point.y, index });
   });
   map.on('mouseout', () => setTooltip(null));
   canvas.addEventListener('focus', () => {
@@ -53,7 +64,7 @@ export function bindInteraction(map: MapLibreMap, interaction: Interaction): voi
     const index = id === undefined ? undefined : network.indexById.get(id);
     if (index === undefined) return;
     const point = map.project([network.lngs[index]!, network.lats[index]!]);
-    setTooltip({ x: point.x, y: point.y, text: describe(index) });
+    setTooltip({ x: point.x, y: point.y, index });
   });
   canvas.addEventListener('blur', () => setTooltip(null));
   map.on('moveend', () => {

@@ -1,14 +1,11 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
-import { type BaseMap, mercator } from './network-layer.ts';
+import { loadCountries } from './first-paint.ts';
+import type { BaseMap } from './network-layer.ts';
 
 let loading: Promise<typeof import('maplibre-gl')> | undefined;
 let offline: Promise<BaseMap> | undefined;
 
-/**
- * Loads MapLibre once and starts its worker at once, so that the worker's code is parsed while the app fetches
- * the network. One worker: the base map is a single small GeoJSON source and the ties are drawn by our own layer.
- */
+/** Loads MapLibre once, with one worker: the map has no sources of its own; our layers draw everything. */
 export function loadMapLibre(): Promise<typeof import('maplibre-gl')> {
   loading ??= Promise.all([
     import('maplibre-gl'),
@@ -24,55 +21,40 @@ export function loadMapLibre(): Promise<typeof import('maplibre-gl')> {
 }
 
 /** The offline style: only the ocean; the land is drawn by the network layer with the ties (see baseMap). */
-export const OFFLINE_STYLE: StyleSpecification = {
+export const offlineStyle = (ocean: string): StyleSpecification => ({
   version: 8,
   sources: {},
-  layers: [{ id: 'ocean', type: 'background', paint: { 'background-color': '#dbe7f0' } }],
-};
+  layers: [{ id: 'ocean', type: 'background', paint: { 'background-color': ocean } }],
+});
 
 /**
  * The offline base map, Natural Earth's countries (world-atlas), as WebGL geometry in mercator units: land as
  * triangles (earcut) and borders as line segments, drawn with the ties into one image.
  */
 export function baseMap(): Promise<BaseMap> {
-  offline ??= Promise.all([
-    import('topojson-client'),
-    import('world-atlas/countries-110m.json'),
-    import('earcut'),
-  ]).then(([{ feature }, topology, { default: earcut }]) => {
-    // biome-ignore lint/suspicious/noExplicitAny: the TopoJSON file's own type is not exported
-    const data = topology.default as any;
-    const countries = feature(data, data.objects.countries) as unknown as FeatureCollection<
-      Polygon | MultiPolygon
-    >;
+  offline ??= Promise.all([loadCountries(), import('earcut')]).then(([countries, { default: earcut }]) => {
     const land: number[] = [];
     const borders: number[] = [];
-    for (const country of countries.features) {
-      const polygons =
-        country.geometry.type === 'Polygon' ? [country.geometry.coordinates] : country.geometry.coordinates;
-      for (const rings of polygons) {
-        const flat: number[] = [];
-        const holes: number[] = [];
-        for (const [index, ring] of rings.entries()) {
-          if (index > 0) holes.push(flat.length / 2);
-          for (const [lng, lat] of ring) flat.push(...mercator(lng!, lat!));
-          for (let point = 1; point < ring.length; point += 1) {
-            borders.push(
-              ...mercator(ring[point - 1]![0]!, ring[point - 1]![1]!),
-              ...mercator(ring[point]![0]!, ring[point]![1]!),
-            );
-          }
-        }
-        for (const vertex of earcut(flat, holes)) land.push(flat[vertex * 2]!, flat[vertex * 2 + 1]!);
+    for (const rings of countries.polygons) {
+      const flat: number[] = [];
+      const holes: number[] = [];
+      for (const [index, ring] of rings.entries()) {
+        if (index > 0) holes.push(flat.length / 2);
+        for (let point = 0; point < ring.length; point += 1) flat.push(ring[point]!);
+        for (let point = 2; point < ring.length; point += 2)
+          borders.push(ring[point - 2]!, ring[point - 1]!, ring[point]!, ring[point + 1]!);
       }
+      for (const vertex of earcut(flat, holes)) land.push(flat[vertex * 2]!, flat[vertex * 2 + 1]!);
     }
     return { land: new Float32Array(land), borders: new Float32Array(borders) };
   });
   return offline;
 }
 
-/** Starts fetching the map's code and base map now; the map renders later without waiting for them. */
+/**
+ * Starts fetching what the first picture of the map needs (the countries; the network is fetched by the app). The
+ * map library itself loads after that picture is painted.
+ */
 export function preloadMap(): void {
-  void loadMapLibre().catch(() => {});
-  void baseMap().catch(() => {});
+  void loadCountries().catch(() => {});
 }

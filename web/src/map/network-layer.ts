@@ -57,10 +57,6 @@ function program(gl: WebGLRenderingContext, vertex: string, fragment: string): W
   return result;
 }
 
-/** Land and borders, premultiplied, as the offline base map has them. */
-const LAND_COLOR = [0.969, 0.961, 0.941, 1];
-const BORDER_COLOR = [0.725, 0.706, 0.659, 1];
-
 /** The offline base map as WebGL geometry in mercator units. */
 export interface BaseMap {
   /** Triangles: [x0, y0, x1, y1, x2, y2, …]. */
@@ -118,6 +114,12 @@ export class NetworkLayer implements CustomLayerInterface {
   /** The image is stale: the lines or the view changed since it was drawn. */
   private stale = true;
   private moving = false;
+  /** Land and borders, premultiplied (the offline base map's colours in the current theme). */
+  private landColor: readonly number[] = [0.969, 0.961, 0.941, 1];
+  private borderColor: readonly number[] = [0.725, 0.706, 0.659, 1];
+  /** Called once, after the first frame that shows the drawn image. */
+  onFirstDrawn?: () => void;
+  private drawnOnce = false;
   private readonly onMoveStart = () => {
     this.moving = true;
   };
@@ -198,6 +200,16 @@ export class NetworkLayer implements CustomLayerInterface {
     this.map?.triggerRepaint();
   }
 
+  /** The theme's colours: ties, places, land and borders, premultiplied. */
+  setColors(colors: { tie: number[]; place: number[]; land: number[]; border: number[] }): void {
+    this.color = colors.tie as [number, number, number, number];
+    this.pointColor = colors.place as [number, number, number, number];
+    this.landColor = colors.land;
+    this.borderColor = colors.border;
+    this.stale = true;
+    this.map?.triggerRepaint();
+  }
+
   setOpacity(opacity: number): void {
     this.opacity = opacity;
     this.map?.triggerRepaint();
@@ -265,8 +277,8 @@ export class NetworkLayer implements CustomLayerInterface {
         }
       };
       if (this.base) {
-        draw(this.landBuffer, gl.TRIANGLES, this.base.land.length / 2, LAND_COLOR);
-        draw(this.borderBuffer, gl.LINES, this.base.borders.length / 2, BORDER_COLOR);
+        draw(this.landBuffer, gl.TRIANGLES, this.base.land.length / 2, this.landColor);
+        draw(this.borderBuffer, gl.LINES, this.base.borders.length / 2, this.borderColor);
       }
       draw(this.lineBuffer, gl.LINES, this.count, this.color);
     }
@@ -303,18 +315,24 @@ export class NetworkLayer implements CustomLayerInterface {
     performance.mark('citybridge:network-drawn');
   }
 
-  /** The view's corners in mercator units: top left, top right, bottom left, bottom right. */
+  /**
+   * The view's corners in mercator units: top left, top right, bottom left, bottom right. From the centre and the
+   * zoom (the map neither tilts nor turns), not by unprojecting the corners: those clamp to the poles where the
+   * view reaches past them, which would squeeze the image.
+   */
   private viewCorners(): [number, number][] {
-    const canvas = this.map!.getCanvas();
+    const map = this.map!;
+    const canvas = map.getCanvas();
+    const size = 512 * 2 ** map.getZoom();
+    const { lng, lat } = map.getCenter();
+    const [cx, cy] = mercator(lng, lat);
+    const [halfWidth, halfHeight] = [canvas.clientWidth / 2 / size, canvas.clientHeight / 2 / size];
     return [
-      [0, 0],
-      [canvas.clientWidth, 0],
-      [0, canvas.clientHeight],
-      [canvas.clientWidth, canvas.clientHeight],
-    ].map(([x, y]) => {
-      const { lng, lat } = this.map!.unproject([x!, y!]);
-      return mercator(lng, lat);
-    });
+      [cx - halfWidth, cy - halfHeight],
+      [cx + halfWidth, cy - halfHeight],
+      [cx - halfWidth, cy + halfHeight],
+      [cx + halfWidth, cy + halfHeight],
+    ];
   }
 
   render(gl: WebGLRenderingContext, args: CustomRenderMethodInput): void {
@@ -333,9 +351,15 @@ export class NetworkLayer implements CustomLayerInterface {
     gl.bindBuffer(gl.ARRAY_BUFFER, this.quadBuffer);
     attribute(gl, this.image, 'a_pos', 2, 16, 0);
     const uv = attribute(gl, this.image, 'a_uv', 2, 16, 8);
+    // A flat image over the map: no depth test (MapLibre gives each 2D layer a depth range of its own).
+    gl.disable(gl.DEPTH_TEST);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     gl.drawArrays(gl.TRIANGLE_STRIP, 0, 4);
     gl.disableVertexAttribArray(uv);
+    if (!this.drawnOnce) {
+      this.drawnOnce = true;
+      this.onFirstDrawn?.();
+    }
   }
 }

@@ -1,4 +1,4 @@
-import type { Network } from '../api/network.ts';
+import type { Network } from './network-data.ts';
 import { mercator } from './network-layer.ts';
 
 const CELLS = 1024;

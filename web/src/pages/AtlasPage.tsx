@@ -1,14 +1,23 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { edgeMatches, type Filters, tieMatches, useNetwork } from '../api/network.ts';
-import { usePartners, usePlaceName } from '../api/places.ts';
+import {
+  edgeMatches,
+  type Filters,
+  type Network,
+  networkTies,
+  tieMatches,
+  useNetwork,
+  useNetworkNames,
+} from '../api/network.ts';
+import { usePartners, usePlaceName, usePrefetchPartners } from '../api/places.ts';
 import { useSettings } from '../api/settings.ts';
 import { FiltersForm } from '../components/FiltersForm.tsx';
-import { PartnersTable } from '../components/PartnersTable.tsx';
+import { type PartnerRow, PartnersTable } from '../components/PartnersTable.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { useFormat } from '../format.ts';
 import { AtlasMap, type MapView } from '../map/AtlasMap.tsx';
+import '../atlas.css';
 
 const FILTER_KEYS = ['country', 'kind', 'status', 'decade'] as const;
 
@@ -16,6 +25,27 @@ function readView(value: string | null): MapView | undefined {
   const [lng, lat, zoom] = (value ?? '').split(',').map(Number);
   if ([lng, lat, zoom].some((part) => part === undefined || !Number.isFinite(part))) return undefined;
   return { lng: lng!, lat: lat!, zoom: zoom! };
+}
+
+/** A place's partners as the network knows them: what the panel shows until the API's list is in. */
+function networkPartners(
+  network: Network,
+  placeId: number,
+  filters: Filters,
+  names: Map<number, string> | undefined,
+): PartnerRow[] {
+  const thisYear = new Date().getFullYear();
+  return networkTies(network, placeId, filters).map((tie) => {
+    const id = network.ids[tie.partner]!;
+    return {
+      partnershipId: -1 - tie.edge,
+      place: { id, name: names?.get(id) ?? '…', country: network.countries[tie.partner]! },
+      kind: tie.kind,
+      status: tie.status,
+      startedOn: tie.startYear ? String(tie.startYear) : null,
+      ageYears: tie.startYear ? thisYear - tie.startYear : null,
+    };
+  });
 }
 
 /** The world atlas: the map, search, filters and the selected place's partners, all held in the URL. */
@@ -26,6 +56,9 @@ export function AtlasPage() {
   const [params, setParams] = useSearchParams();
   const network = useNetwork();
   const settings = useSettings();
+  const prefetchPartners = usePrefetchPartners();
+  /** The name of the place last chosen in the search, known before any list of names is in. */
+  const [chosen, setChosen] = useState<{ id: number; name: string } | undefined>();
 
   const filters: Filters = Object.fromEntries(
     FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]).filter(([, value]) => value),
@@ -33,6 +66,7 @@ export function AtlasPage() {
   const selected = Number(params.get('place')) || undefined;
   const view = readView(params.get('view'));
   const partners = usePartners(selected);
+  const names = useNetworkNames(selected !== undefined && network.isSuccess);
 
   const update = (changes: Record<string, string | undefined>, options: { replace?: boolean } = {}) => {
     const next = new URLSearchParams(params);
@@ -54,23 +88,46 @@ export function AtlasPage() {
     return count;
   }, [network.data, filterKey]);
 
-  const visiblePartners = (partners.data?.partners ?? []).filter((partner) =>
-    tieMatches({ ...partner, countries: [partner.place.country, partners.data!.place.country] }, filters),
-  );
+  // The panel paints at once from what the network knows, and takes the API's fuller list when it is in.
+  const answered = partners.data && partners.data.place.id === selected ? partners.data : undefined;
+  const index = selected === undefined ? undefined : network.data?.indexById.get(selected);
+  const rows: PartnerRow[] | undefined = answered
+    ? answered.partners.filter((partner) =>
+        tieMatches({ ...partner, countries: [partner.place.country, answered.place.country] }, filters),
+      )
+    : network.data && index !== undefined && selected !== undefined
+      ? networkPartners(network.data, selected, filters, names.data)
+      : undefined;
+  const fallbackName =
+    answered?.place.name ??
+    (selected !== undefined ? names.data?.get(selected) : undefined) ??
+    (chosen?.id === selected ? chosen?.name : undefined);
+  const title =
+    selected !== undefined && fallbackName !== undefined ? placeName(selected, fallbackName) : undefined;
+  const country =
+    answered?.place.country ?? (index !== undefined ? network.data?.countries[index] : undefined);
+  const tieCount =
+    answered?.partners.length ?? (index !== undefined ? network.data?.partnerCounts[index] : undefined);
 
   return (
-    <div className="atlas">
-      <div className="atlas-controls">
-        <h1>{t('atlas.title')}</h1>
+    <div className="atlas" data-map-overlays>
+      <section className="atlas-controls" data-map-overlay aria-labelledby="atlas-title">
+        <h1 id="atlas-title">{t('atlas.title')}</h1>
         {network.data && (
-          <p>
+          <p className="atlas-intro">
             {t('atlas.intro', {
               ties: format.number(network.data.edgeA.length),
               places: format.number(network.data.ids.length),
             })}
           </p>
         )}
-        <SearchBox onChoose={(place) => update({ place: String(place.id) })} />
+        <SearchBox
+          onChoose={(place) => {
+            setChosen({ id: place.id, name: place.name });
+            update({ place: String(place.id) });
+          }}
+          onActive={(place) => prefetchPartners(place.id)}
+        />
         <FiltersForm
           filters={filters}
           countries={network.data?.countryCodes ?? []}
@@ -79,7 +136,7 @@ export function AtlasPage() {
         <p aria-live="polite" className="shown-count">
           {network.data ? t('atlas.shown', { ties: format.number(shown) }) : t('common.loading')}
         </p>
-      </div>
+      </section>
       <div className="atlas-stage">
         {network.data && settings.data && (
           <AtlasMap
@@ -87,6 +144,7 @@ export function AtlasPage() {
             filters={filters}
             selectedPlaceId={selected}
             onSelect={(id) => update({ place: String(id) })}
+            onHover={prefetchPartners}
             view={view}
             onViewChange={(next) =>
               update({ view: `${next.lng},${next.lat},${next.zoom}` }, { replace: true })
@@ -95,38 +153,41 @@ export function AtlasPage() {
             label={t('atlas.mapLabel')}
           />
         )}
-        {network.isError && <p role="alert">{t('common.error')}</p>}
+        {network.isError && (
+          <p role="alert" className="atlas-map-status">
+            {t('common.error')}
+          </p>
+        )}
       </div>
       {selected !== undefined && (
-        <aside className="atlas-panel" aria-labelledby="panel-title">
-          {partners.isLoading && <p>{t('common.loading')}</p>}
-          {partners.isError && <p role="alert">{t('common.error')}</p>}
-          {partners.data && (
-            <>
-              <div className="panel-header">
-                <h2 id="panel-title">{placeName(partners.data.place.id, partners.data.place.name)}</h2>
-                <button type="button" className="close" onClick={() => update({ place: undefined })}>
-                  {t('atlas.close')}
-                </button>
-              </div>
-              <p>
-                {format.country(partners.data.place.country)} ·{' '}
-                {t('panel.ties', { count: partners.data.partners.length })}
-              </p>
-              <p>
-                <Link to={`/places/${partners.data.place.id}`}>
-                  {t('panel.openPage', { name: placeName(partners.data.place.id, partners.data.place.name) })}
-                </Link>
-              </p>
-              {visiblePartners.length > 0 ? (
-                <PartnersTable partners={visiblePartners} caption={t('panel.partners')} />
-              ) : (
-                <p>{t('panel.noPartners')}</p>
-              )}
-            </>
+        <aside className="atlas-panel" data-map-overlay aria-labelledby="panel-title">
+          <div className="panel-header">
+            <h2 id="panel-title">{title ?? t('common.loading')}</h2>
+            <button type="button" className="close" onClick={() => update({ place: undefined })}>
+              {t('atlas.close')}
+            </button>
+          </div>
+          {partners.isError && !rows && <p role="alert">{t('common.error')}</p>}
+          {country !== undefined && tieCount !== undefined && (
+            <p className="panel-meta">
+              {format.country(country)} · {t('panel.ties', { count: tieCount })}
+            </p>
+          )}
+          {title !== undefined && (
+            <p className="panel-link">
+              <Link to={`/places/${selected}`}>{t('panel.openPage', { name: title })}</Link>
+            </p>
+          )}
+          {rows === undefined ? (
+            partners.isLoading && <p>{t('common.loading')}</p>
+          ) : rows.length > 0 ? (
+            <PartnersTable partners={rows} caption={t('panel.partners')} compact busy={!answered} />
+          ) : (
+            <p>{t('panel.noPartners')}</p>
           )}
         </aside>
       )}
+      <p className="atlas-attribution">{t('footer.attribution')}</p>
     </div>
   );
 }

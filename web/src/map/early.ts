@@ -1,0 +1,129 @@
+import { type Camera, constrainCamera, defaultCamera, unproject } from './camera.ts';
+import { type Countries, loadCountries, paintFirstView } from './first-paint.ts';
+import { memberPlaces, selectedTies, tieVertices } from './geometry.ts';
+import { decodeNetwork, type Filters, type Network } from './network-data.ts';
+import { readPalette } from './palette.ts';
+import { PlaceIndex } from './place-index.ts';
+
+/**
+ * The atlas's first picture, before the app has loaded: this module is part of the page's entry (boot.ts), small
+ * and without React, so that on the atlas ('/') the network and the countries are fetched at once and every tie
+ * is painted on a canvas that covers the window, while the app's code is still loading. The header and the panels
+ * paint over it when they come; the map takes the picture over (AtlasMap) and MapLibre replaces it later.
+ */
+
+/** The picture as painted: on a canvas that covers the window, with the camera of the window's centre. */
+export interface EarlyPicture {
+  canvas: HTMLCanvasElement;
+  camera: Camera;
+  network: Network;
+  countries: Countries | undefined;
+}
+
+let network: Promise<Network> | undefined;
+let picture: Promise<EarlyPicture | undefined> | undefined;
+
+const FILTER_KEYS = ['country', 'kind', 'status', 'decade'] as const;
+
+/** The network, fetched as the page started; handed out once (later reads ask the API again). */
+export function takeEarlyNetwork(): Promise<Network> | undefined {
+  const result = network;
+  network = undefined;
+  return result;
+}
+
+/** The first picture, once painted, handed to the first map that asks (none on another page, or on a failure). */
+export function takeEarlyPicture(): Promise<EarlyPicture | undefined> | undefined {
+  const result = picture;
+  picture = undefined;
+  return result;
+}
+
+/**
+ * Resolves once the first picture is painted (or has failed), or at once where there is none, and after
+ * `timeout` ms at most.
+ */
+export function whenFirstPicture(timeout: number): Promise<void> {
+  if (!picture) return Promise.resolve();
+  return Promise.race([
+    picture.then(() => undefined),
+    new Promise<void>((resolve) => setTimeout(resolve, timeout)),
+  ]);
+}
+
+/** The camera of a view inside the window (a map below the header) that shows the picture where it is. */
+export function cameraWithin(early: EarlyPicture, box: DOMRect): Camera {
+  const centre = unproject(
+    early.camera,
+    window.innerWidth,
+    window.innerHeight,
+    box.left + box.width / 2,
+    box.top + box.height / 2,
+  );
+  return { ...centre, zoom: early.camera.zoom };
+}
+
+/** Paints the picture again on its canvas (filters or theme changed before the map took over). */
+export function repaintEarly(
+  early: EarlyPicture,
+  paint: Pick<Parameters<typeof paintFirstView>[1], 'vertices' | 'points' | 'selection' | 'opacity'>,
+): void {
+  paintFirstView(early.canvas, {
+    ...paint,
+    camera: early.camera,
+    width: window.innerWidth,
+    height: window.innerHeight,
+    countries: early.countries,
+    palette: readPalette(document.documentElement),
+  });
+}
+
+async function paintEarly(): Promise<EarlyPicture | undefined> {
+  const params = new URLSearchParams(window.location.search);
+  const filters: Filters = Object.fromEntries(
+    FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]).filter(([, value]) => value),
+  );
+  const selected = Number(params.get('place')) || undefined;
+  const [lng, lat, zoom] = (params.get('view') ?? '').split(',').map(Number);
+  const [data, countries] = await Promise.all([network!, loadCountries().catch(() => undefined)]);
+  const [width, height] = [window.innerWidth, window.innerHeight];
+  const wanted = [lng, lat, zoom].every((part) => part !== undefined && Number.isFinite(part))
+    ? { lng: lng!, lat: lat!, zoom: zoom! }
+    : defaultCamera(width);
+  const camera = constrainCamera(wanted, height);
+  const canvas = document.createElement('canvas');
+  canvas.className = 'atlas-early-picture';
+  canvas.setAttribute('aria-hidden', 'true');
+  // Set here, not in atlas.css: that comes with the app, later.
+  Object.assign(canvas.style, {
+    position: 'fixed',
+    inset: '0',
+    zIndex: '-1',
+    width: '100vw',
+    height: '100vh',
+  });
+  document.body.append(canvas);
+  const selection = selectedTies(data, filters, selected);
+  paintFirstView(canvas, {
+    camera,
+    width,
+    height,
+    vertices: tieVertices(data, filters),
+    points: new PlaceIndex(data, memberPlaces(data)).vertices(),
+    selection,
+    countries,
+    palette: readPalette(document.documentElement),
+    // Fainter behind a selection, as the map draws them.
+    opacity: selection.place !== undefined ? 0.5 : 1,
+  });
+  performance.mark('citybridge:ties-painted');
+  return { canvas, camera, network: data, countries };
+}
+
+if (window.location.pathname === '/') {
+  network = fetch('/api/network', { headers: { accept: 'application/json' } }).then(async (response) => {
+    if (!response.ok) throw new Error(`/api/network answered ${response.status}`);
+    return decodeNetwork(await response.json());
+  });
+  picture = paintEarly().catch(() => undefined);
+}

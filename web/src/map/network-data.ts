@@ -1,0 +1,151 @@
+import type { NetworkResponse } from '../../../src/contract.ts';
+
+/**
+ * The world network as the map, lists and filters use it: decoded from /api/network into typed arrays, with the
+ * filters and a place's ties worked out from it. Pure, without React, so that the first picture of the map can be
+ * painted before the app has loaded (map/early.ts).
+ */
+
+/** The world network decoded once into typed arrays and lookups for the map, lists and filters. */
+export interface Network {
+  ids: Int32Array;
+  countries: string[];
+  lngs: Float64Array;
+  lats: Float64Array;
+  /** Web Mercator in 0..1, as the map's WebGL layer draws. */
+  mercatorX: Float32Array;
+  mercatorY: Float32Array;
+  partnerCounts: Int32Array;
+  indexById: Map<number, number>;
+  edgeA: Int32Array;
+  edgeB: Int32Array;
+  edgeKind: string[];
+  edgeStatus: string[];
+  edgeStartYear: Int32Array;
+  countryCodes: string[];
+}
+
+/**
+ * The edges of /api/network decoded into each edge's first and second place index: the contract's decodeEdges,
+ * here again because this module loads before the app's shared code does (a test checks the two agree).
+ */
+export function decodeNetworkEdges(encoded: readonly number[]): { a: Int32Array; b: Int32Array } {
+  const count = encoded.length / 2;
+  const a = new Int32Array(count);
+  const b = new Int32Array(count);
+  let first = 0;
+  for (let edge = 0; edge < count; edge += 1) {
+    first += encoded[edge * 2]!;
+    a[edge] = first;
+    b[edge] = first + encoded[edge * 2 + 1]!;
+  }
+  return { a, b };
+}
+
+export function decodeNetwork(raw: NetworkResponse): Network {
+  const count = raw.places.ids.length;
+  const lngs = new Float64Array(count);
+  const lats = new Float64Array(count);
+  const mercatorX = new Float32Array(count);
+  const mercatorY = new Float32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    const lng = raw.places.coordinates[index * 2]!;
+    const lat = Math.max(-85.05, Math.min(85.05, raw.places.coordinates[index * 2 + 1]!));
+    lngs[index] = lng;
+    lats[index] = raw.places.coordinates[index * 2 + 1]!;
+    mercatorX[index] = (lng + 180) / 360;
+    mercatorY[index] = 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
+  }
+  const { a: edgeA, b: edgeB } = decodeNetworkEdges(raw.edges);
+  return {
+    ids: Int32Array.from(raw.places.ids),
+    countries: raw.places.countries,
+    lngs,
+    lats,
+    mercatorX,
+    mercatorY,
+    partnerCounts: Int32Array.from(raw.places.partnerCounts),
+    indexById: new Map(raw.places.ids.map((id, index) => [id, index])),
+    edgeA,
+    edgeB,
+    edgeKind: raw.edgeKinds.map((kind) => raw.kinds[kind]!),
+    edgeStatus: raw.edgeStatuses.map((status) => raw.statuses[status]!),
+    edgeStartYear: Int32Array.from(raw.edgeStartYears),
+    countryCodes: [...new Set(raw.places.countries)].sort(),
+  };
+}
+
+export interface Filters {
+  country?: string;
+  kind?: string;
+  status?: string;
+  /** A decade such as "1990", or "unknown". */
+  decade?: string;
+}
+
+/** Whether a tie that started in `year` (0: unknown) started in the decade ("1990", or "unknown"). */
+const inDecade = (year: number, decade: string) =>
+  decade === 'unknown' ? year === 0 : year !== 0 && Math.floor(year / 10) * 10 === Number(decade);
+
+/** Whether tie number `edge` passes the filters. */
+export function edgeMatches(network: Network, edge: number, filters: Filters): boolean {
+  if (filters.kind && network.edgeKind[edge] !== filters.kind) return false;
+  if (filters.status && network.edgeStatus[edge] !== filters.status) return false;
+  if (filters.decade && !inDecade(network.edgeStartYear[edge]!, filters.decade)) return false;
+  if (filters.country) {
+    const a = network.countries[network.edgeA[edge]!];
+    const b = network.countries[network.edgeB[edge]!];
+    if (a !== filters.country && b !== filters.country) return false;
+  }
+  return true;
+}
+
+/** Whether a tie of the given kind, status and start passes the filters (for lists from the API). */
+export function tieMatches(
+  tie: { kind: string; status: string; startedOn: string | null; countries: string[] },
+  filters: Filters,
+): boolean {
+  if (filters.kind && tie.kind !== filters.kind) return false;
+  if (filters.status && tie.status !== filters.status) return false;
+  if (filters.decade && !inDecade(tie.startedOn ? Number(tie.startedOn.slice(0, 4)) : 0, filters.decade))
+    return false;
+  if (filters.country && !tie.countries.includes(filters.country)) return false;
+  return true;
+}
+
+/** One of a place's ties as the network knows it: enough to list and draw it before the API answers. */
+export interface NetworkTie {
+  /** The edge's number in the network. */
+  edge: number;
+  /** The partner's index in the network. */
+  partner: number;
+  kind: string;
+  status: string;
+  /** 0 when unknown. */
+  startYear: number;
+}
+
+/** A place's ties that pass the filters, from the network alone (no request). */
+export function networkTies(
+  network: Network,
+  placeId: number | undefined,
+  filters: Filters = {},
+): NetworkTie[] {
+  const index = placeId === undefined ? undefined : network.indexById.get(placeId);
+  if (index === undefined) return [];
+  const ties: NetworkTie[] = [];
+  for (let edge = 0; edge < network.edgeA.length; edge += 1) {
+    const a = network.edgeA[edge]!;
+    const b = network.edgeB[edge]!;
+    if (a !== index && b !== index) continue;
+    if (!edgeMatches(network, edge, filters)) continue;
+    ties.push({
+      edge,
+      partner: a === index ? b : a,
+      kind: network.edgeKind[edge]!,
+      status: network.edgeStatus[edge]!,
+      startYear: network.edgeStartYear[edge]!,
+    });
+  }
+  return ties;
+}
