@@ -205,11 +205,15 @@ describe('the component gallery in Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('ties.f.status')).toBe('dormant');
     await expect.poll(async () => [...new Set(await column(4))]).toEqual(['Dormant']);
-    const places = await column(1);
-    const partners = await column(2);
-    places.forEach((place, index) => {
-      expect(`${place} ${partners[index]}`.toLowerCase()).toContain('ber');
-    });
+    // Choosing the status did not lose the search typed just before it.
+    expect(new URL(page.url()).searchParams.get('ties.q')).toBe('ber');
+    await expect
+      .poll(async () => {
+        const places = await column(1);
+        const partners = await column(2);
+        return places.every((place, index) => `${place} ${partners[index]}`.toLowerCase().includes('ber'));
+      })
+      .toBe(true);
     const status = page
       .getByRole('status')
       .filter({ hasText: /matching/ })

@@ -151,14 +151,16 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   /** Writes a change of view to the URL; typing replaces the history entry, other changes add one. */
   const change = useCallback(
     (next: Partial<TableView>, options: { replace?: boolean } = {}) => {
+      // From the address bar as it is now, not as this render saw it: two changes in quick succession (typing,
+      // then choosing a filter before the page has rendered again) must not undo each other.
+      const current = new URLSearchParams(window.location.search);
       setParams(
-        (current) =>
-          writeTableView(
-            current,
-            urlPrefix,
-            { ...readTableView(current, urlPrefix, rules), ...next },
-            rules.defaults,
-          ),
+        writeTableView(
+          current,
+          urlPrefix,
+          { ...readTableView(current, urlPrefix, rules), ...next },
+          rules.defaults,
+        ),
         { replace: options.replace ?? false, preventScrollReset: true },
       );
     },
