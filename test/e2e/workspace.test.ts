@@ -140,7 +140,7 @@ describe('the workspace in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(`${server.url}/workspace`);
-    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('link', { name: 'Organisation', exact: true }).click();
     await page.getByRole('heading', { name: 'City of Espoo', level: 1 }).waitFor();
     const personForm = page.locator('form', { has: page.getByRole('heading', { name: 'Add a person' }) });
     await personForm.getByLabel('Name').fill('Protocol officer');
@@ -162,7 +162,7 @@ describe('the workspace in Chromium', () => {
   it('edits a person and an activity, deletes the activity, and adds a party to a tie', async () => {
     const page = await newPage();
     await signInByKeyboard(page, coordinator);
-    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('link', { name: 'Organisation', exact: true }).click();
     await page.getByRole('heading', { name: 'City of Espoo', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Edit City Manager of Espoo' }).click();
     const personForm = page.locator('form', {
@@ -197,7 +197,7 @@ describe('the workspace in Chromium', () => {
   it('shows what someone else changed in an organisation and re-applies the user’s change', async () => {
     const page = await newPage();
     await signInByKeyboard(page, coordinator);
-    await page.getByRole('link', { name: 'Organisation' }).click();
+    await page.getByRole('link', { name: 'Organisation', exact: true }).click();
     await page.getByRole('heading', { name: 'City of Espoo', level: 1 }).waitFor();
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Edit organisation' }) });
     // The city government speaks for Espoo: its own editors cannot move it or change its kind.

@@ -38,42 +38,78 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('./workspace/auth/LinkPage.tsx')).PasswordPage }),
       },
       {
-        path: '/workspace',
+        path: '/countries',
+        lazy: async () => ({ Component: (await import('./countries/CountriesPage.tsx')).CountriesPage }),
+      },
+      // Every signed-in page sits in the workspace's frame: sidebar, organisation switcher, user menu, breadcrumbs.
+      {
         lazy: async () => ({
-          Component: (await import('./workspace/dashboard/DashboardPage.tsx')).DashboardPage,
+          Component: (await import('./workspace/shell/WorkspaceShell.tsx')).WorkspaceShell,
         }),
-      },
-      {
-        path: '/workspace/components',
-        lazy: async () => ({
-          Component: (await import('./workspace/components/ComponentsPage.tsx')).ComponentsPage,
-        }),
-      },
-      {
-        path: '/partnerships/new',
-        lazy: async () => ({
-          Component: (await import('./workspace/partnerships/NewPartnershipPage.tsx')).NewPartnershipPage,
-        }),
-      },
-      {
-        path: '/organizations/:id',
-        lazy: async () => ({
-          Component: (await import('./workspace/organizations/OrganizationPage.tsx')).OrganizationPage,
-        }),
-      },
-      {
-        path: '/account',
-        lazy: async () => ({ Component: (await import('./workspace/auth/AccountPage.tsx')).AccountPage }),
-      },
-      {
-        path: '/admin/users',
-        lazy: async () => ({ Component: (await import('./workspace/users/UsersPage.tsx')).UsersPage }),
-      },
-      {
-        path: '/partnerships/:id',
-        lazy: async () => ({
-          Component: (await import('./workspace/partnerships/PartnershipPage.tsx')).PartnershipPage,
-        }),
+        children: [
+          {
+            path: '/workspace',
+            lazy: async () => ({
+              Component: (await import('./workspace/dashboard/DashboardPage.tsx')).DashboardPage,
+            }),
+          },
+          {
+            path: '/workspace/ties',
+            lazy: async () => ({
+              Component: (await import('./workspace/lists/TiesListPage.tsx')).TiesListPage,
+            }),
+          },
+          {
+            path: '/workspace/organizations',
+            lazy: async () => ({
+              Component: (await import('./workspace/lists/OrganizationsListPage.tsx')).OrganizationsListPage,
+            }),
+          },
+          {
+            path: '/workspace/people',
+            lazy: async () => ({
+              Component: (await import('./workspace/lists/PeopleListPage.tsx')).PeopleListPage,
+            }),
+          },
+          {
+            path: '/workspace/activity',
+            lazy: async () => ({
+              Component: (await import('./workspace/lists/ActivityListPage.tsx')).ActivityListPage,
+            }),
+          },
+          {
+            path: '/workspace/components',
+            lazy: async () => ({
+              Component: (await import('./workspace/components/ComponentsPage.tsx')).ComponentsPage,
+            }),
+          },
+          {
+            path: '/partnerships/new',
+            lazy: async () => ({
+              Component: (await import('./workspace/partnerships/NewPartnershipPage.tsx')).NewPartnershipPage,
+            }),
+          },
+          {
+            path: '/organizations/:id',
+            lazy: async () => ({
+              Component: (await import('./workspace/organizations/OrganizationPage.tsx')).OrganizationPage,
+            }),
+          },
+          {
+            path: '/account',
+            lazy: async () => ({ Component: (await import('./workspace/auth/AccountPage.tsx')).AccountPage }),
+          },
+          {
+            path: '/admin/users',
+            lazy: async () => ({ Component: (await import('./workspace/users/UsersPage.tsx')).UsersPage }),
+          },
+          {
+            path: '/partnerships/:id',
+            lazy: async () => ({
+              Component: (await import('./workspace/partnerships/PartnershipPage.tsx')).PartnershipPage,
+            }),
+          },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

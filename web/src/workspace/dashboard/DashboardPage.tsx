@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router';
-import { useSession, useSignOut } from '../../api/auth.ts';
+import { Link } from 'react-router';
 import { useDashboard } from '../../api/workspace.ts';
+import { Skeleton } from '../../ui/states.tsx';
+import { useCurrentOrganization } from '../shell/current-organization.ts';
 import { useWorkspaceTexts } from '../texts.ts';
-import { ActionButton } from '../ui/failure.tsx';
 
 /** A panel listing ties (each linking to its page), or other items, or saying there is nothing. */
 function List<T extends { id: number }>(props: {
@@ -41,23 +40,14 @@ function List<T extends { id: number }>(props: {
 export function DashboardPage() {
   const { t, ready } = useWorkspaceTexts();
   const { t: common } = useTranslation();
-  const session = useSession();
-  const signOut = useSignOut();
-  const memberships = session.data?.memberships ?? [];
-  const [chosen, setChosen] = useState<number | undefined>();
-  const organizationId = chosen ?? memberships[0]?.organizationId;
-  const dashboard = useDashboard(organizationId);
+  const organization = useCurrentOrganization();
+  const dashboard = useDashboard(organization.id);
 
-  if (!ready || session.isPending) return <p>…</p>;
-  if (!session.data?.user) return <Navigate to="/sign-in" replace />;
+  if (!ready) return <Skeleton lines={4} />;
   const data = dashboard.data;
   return (
     <section>
       <h1>{t('dashboard.title')}</h1>
-      <p>
-        {t('signIn.signedInAs', { name: session.data.user.name })}{' '}
-        <ActionButton onClick={() => signOut.mutateAsync()}>{t('signIn.signOut')}</ActionButton>
-      </p>
       <nav aria-label={t('dashboard.title')}>
         <ul className="actions">
           <li>
@@ -66,35 +56,15 @@ export function DashboardPage() {
           <li>
             <Link to="/account">{t('account.link')}</Link>
           </li>
-          {organizationId !== undefined && (
+          {organization.id !== undefined && (
             <li>
-              <Link to={`/organizations/${organizationId}`}>{t('organization.title')}</Link>
-            </li>
-          )}
-          {session.data.user.isAdmin && (
-            <li>
-              <Link to="/admin/users">{t('users.link')}</Link>
+              <Link to={`/organizations/${organization.id}`}>{t('organization.title')}</Link>
             </li>
           )}
         </ul>
       </nav>
-      {memberships.length === 0 && <p>{t('dashboard.noOrganization')}</p>}
-      {memberships.length > 1 && (
-        <p>
-          <label htmlFor="organization">{t('dashboard.organization')}</label>{' '}
-          <select
-            id="organization"
-            value={organizationId}
-            onChange={(event) => setChosen(Number(event.target.value))}
-          >
-            {memberships.map((membership) => (
-              <option key={membership.organizationId} value={membership.organizationId}>
-                {membership.name}
-              </option>
-            ))}
-          </select>
-        </p>
-      )}
+      {organization.memberships.length === 0 && <p>{t('dashboard.noOrganization')}</p>}
+      {dashboard.isPending && organization.id !== undefined && <Skeleton lines={6} />}
       {data && (
         <>
           <h2>{data.organization.name}</h2>

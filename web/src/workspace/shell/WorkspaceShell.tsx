@@ -1,0 +1,225 @@
+import { type ReactNode, useState } from 'react';
+import { Breadcrumb, Breadcrumbs } from 'react-aria-components';
+import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession, useSignOut } from '../../api/auth.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Drawer } from '../../ui/Drawer.tsx';
+import { MenuIcon } from '../../ui/icons.tsx';
+import { Link } from '../../ui/Link.tsx';
+import { MenuButton, MenuItem } from '../../ui/Menu.tsx';
+import { Select } from '../../ui/Select.tsx';
+import { Skeleton } from '../../ui/states.tsx';
+import { setTheme, THEME_CHOICES, useTheme } from '../../ui/theme.ts';
+import { useWorkspaceTexts, type WorkspaceT } from '../texts.ts';
+import { chooseOrganization, useCurrentOrganization } from './current-organization.ts';
+import './shell.css';
+
+/** The sections of the organisation's workspace, in the sidebar's order. */
+const SECTIONS = [
+  { path: '/workspace', key: 'dashboard', end: true },
+  { path: '/workspace/ties', key: 'ties', also: ['/partnerships/'] },
+  { path: '/workspace/organizations', key: 'organizations', also: ['/organizations/'] },
+  { path: '/workspace/people', key: 'people' },
+  { path: '/workspace/activity', key: 'activity' },
+] as const;
+
+interface Crumb {
+  label: string;
+  path: string;
+}
+
+/** Where the page sits: the dashboard, then its section, then the page itself. */
+function crumbsOf(pathname: string, t: WorkspaceT): Crumb[] {
+  const home = { label: t('shell.dashboard'), path: '/workspace' };
+  const section = (key: string, path: string) => ({ label: t(`shell.${key}`), path });
+  const ties = section('ties', '/workspace/ties');
+  const organizations = section('organizations', '/workspace/organizations');
+  const here = (label: string) => ({ label, path: pathname });
+  if (pathname === '/workspace') return [home];
+  const listed = SECTIONS.find((candidate) => candidate.path === pathname);
+  if (listed) return [home, section(listed.key, listed.path)];
+  if (pathname === '/workspace/components') return [home, here(t('shell.components'))];
+  if (pathname === '/partnerships/new') return [home, ties, here(t('newTie.title'))];
+  if (pathname.startsWith('/partnerships/')) return [home, ties, here(t('tie.title'))];
+  if (pathname.startsWith('/organizations/')) return [home, organizations, here(t('organization.title'))];
+  if (pathname === '/account') return [home, here(t('account.title'))];
+  if (pathname === '/admin/users') return [home, here(t('users.title'))];
+  return [home];
+}
+
+function WorkspaceBreadcrumbs({ t }: { t: WorkspaceT }) {
+  const { pathname } = useLocation();
+  const crumbs = crumbsOf(pathname, t);
+  return (
+    <nav aria-label={t('shell.breadcrumbs')} className="ws-breadcrumbs">
+      <Breadcrumbs
+        items={crumbs.map((crumb) => ({ id: crumb.path, ...crumb }))}
+        className="ws-breadcrumb-list"
+      >
+        {(crumb) => (
+          <Breadcrumb id={crumb.id} className="ws-breadcrumb">
+            <Link href={crumb.path} variant="standalone">
+              {crumb.label}
+            </Link>
+          </Breadcrumb>
+        )}
+      </Breadcrumbs>
+    </nav>
+  );
+}
+
+/** The user's name as a menu: their account, the colour theme, and signing out. */
+function UserMenu({ t }: { t: WorkspaceT }) {
+  const session = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const theme = useTheme();
+  const user = session.data?.user;
+  if (!user) return null;
+  return (
+    <div className="ws-user">
+      <MenuButton
+        label={<span className="ws-user-name">{user.name}</span>}
+        aria-label={t('shell.userMenu', { name: user.name })}
+        variant="quiet"
+        onAction={(key) => {
+          if (key === 'sign-out')
+            void signOut.mutateAsync(undefined).then(() => navigate('/sign-in', { replace: true }));
+          else if (key === 'account') void navigate('/account');
+        }}
+      >
+        <MenuItem id="account">{t('account.link')}</MenuItem>
+        <MenuItem id="sign-out">{t('signIn.signOut')}</MenuItem>
+      </MenuButton>
+      <MenuButton
+        label={t('shell.theme')}
+        variant="quiet"
+        size="s"
+        selectionMode="single"
+        selectedKeys={[theme]}
+        onSelectionChange={(keys) => {
+          if (keys === 'all') return;
+          const [choice] = [...keys];
+          if (choice === 'system' || choice === 'light' || choice === 'dark') setTheme(choice);
+        }}
+      >
+        {THEME_CHOICES.map((choice) => (
+          <MenuItem key={choice} id={choice}>
+            {t(`ui.theme.${choice}`, { ns: 'translation' })}
+          </MenuItem>
+        ))}
+      </MenuButton>
+    </div>
+  );
+}
+
+/** The organisation switcher (for members of several), the sections, the admin's pages and the user menu. */
+function Sidebar({ t, onNavigate }: { t: WorkspaceT; onNavigate?: () => void }) {
+  const session = useSession();
+  const organization = useCurrentOrganization();
+  const { pathname } = useLocation();
+  const isAdmin = session.data?.user?.isAdmin ?? false;
+  const link = (
+    path: string,
+    label: ReactNode,
+    options: { end?: boolean; also?: readonly string[] } = {},
+  ) => (
+    <li>
+      <NavLink
+        to={path}
+        end={options.end}
+        onClick={onNavigate}
+        className={({ isActive }) =>
+          isActive ||
+          options.also?.some((prefix) => pathname.startsWith(prefix) && pathname !== '/partnerships/new')
+            ? 'ws-nav-link is-active'
+            : 'ws-nav-link'
+        }
+      >
+        {label}
+      </NavLink>
+    </li>
+  );
+  return (
+    <div className="ws-sidebar-content">
+      {organization.memberships.length > 1 ? (
+        <Select
+          label={t('shell.organization')}
+          options={organization.memberships.map((membership) => ({
+            id: membership.organizationId,
+            label: membership.name,
+          }))}
+          selectedKey={organization.id ?? null}
+          onSelectionChange={(key) => {
+            if (key !== null) chooseOrganization(Number(key));
+          }}
+        />
+      ) : (
+        organization.name && (
+          <p className="ws-organization">
+            <span className="ws-organization-label">{t('shell.organization')}</span>
+            <span className="ws-organization-name">{organization.name}</span>
+          </p>
+        )
+      )}
+      <nav aria-label={t('shell.sections')} className="ws-nav">
+        <ul>
+          {SECTIONS.map((section) =>
+            link(section.path, t(`shell.${section.key}`), {
+              end: 'end' in section,
+              also: 'also' in section ? section.also : undefined,
+            }),
+          )}
+        </ul>
+        <ul className="ws-nav-secondary">
+          {link('/workspace/components', t('shell.components'))}
+          {isAdmin && link('/admin/users', t('users.link'))}
+        </ul>
+      </nav>
+      <UserMenu t={t} />
+    </div>
+  );
+}
+
+/**
+ * The frame of every signed-in page: the sidebar (a drawer on a narrow screen), breadcrumbs, and the page. Anyone
+ * not signed in is sent to the sign-in page, except from the pages of published records.
+ */
+export function WorkspaceShell() {
+  const { t, ready } = useWorkspaceTexts();
+  const session = useSession();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { pathname } = useLocation();
+
+  if (!ready || session.isPending) return <Skeleton lines={4} />;
+  if (!session.data?.user) {
+    // A published tie or organisation has a page anyone may read; the rest of the workspace needs a sign-in.
+    if (/^\/(partnerships|organizations)\/\d+$/.test(pathname)) return <Outlet />;
+    return <Navigate to="/sign-in" replace />;
+  }
+  return (
+    <div className="ws-shell">
+      <div className="ws-sidebar">
+        <Sidebar t={t} />
+      </div>
+      <div className="ws-page">
+        <div className="ws-topbar">
+          <Button
+            className="ws-sections-button"
+            variant="secondary"
+            size="s"
+            onPress={() => setDrawerOpen(true)}
+          >
+            <MenuIcon />
+            <span>{t('shell.openSections')}</span>
+          </Button>
+          <WorkspaceBreadcrumbs t={t} />
+        </div>
+        <Outlet />
+      </div>
+      <Drawer title={t('shell.sections')} isOpen={drawerOpen} onOpenChange={setDrawerOpen}>
+        {(close) => <Sidebar t={t} onNavigate={close} />}
+      </Drawer>
+    </div>
+  );
+}
