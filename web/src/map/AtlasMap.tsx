@@ -93,6 +93,8 @@ export function AtlasMap(props: AtlasMapProps) {
   const themeVersionRef = useRef(themeVersion);
   themeVersionRef.current = themeVersion;
   const fitted = useRef<number | undefined>(undefined);
+  /** The place last chosen by a click on the map. */
+  const clickedOnMap = useRef<number | undefined>(undefined);
   // The places' names (a hundred kilobytes) load when first needed: the pointer over the map, or keyboard focus.
   const [namesWanted, setNamesWanted] = useState(false);
   const names = useNetworkNames(namesWanted);
@@ -259,7 +261,10 @@ export function AtlasMap(props: AtlasMapProps) {
           network,
           hit: (lng, lat, zoom) => indexRef.current.hit(lng, lat, zoom),
           selectedPlaceId: () => callbacks.current.selectedPlaceId,
-          onSelect: (id) => callbacks.current.onSelect?.(id),
+          onSelect: (id) => {
+            clickedOnMap.current = id;
+            callbacks.current.onSelect?.(id);
+          },
           onHover: (id) => callbacks.current.onHover?.(id),
           onViewChange: (next) => callbacks.current.onViewChange?.(next),
           setTooltip,
@@ -314,12 +319,19 @@ export function AtlasMap(props: AtlasMapProps) {
     if (!ready || !map || !layers.current) return;
     if (selectedPlaceId === undefined) wrapper.current?.setAttribute('data-selection-drawn', '');
     showSelection(layers.current, selection, single);
-    // Fit the map to a newly chosen place and its partners (not to the one a shared link opened with), at once:
-    // the answer to a choice should not wait for an animation.
-    if (selectedPlaceId !== undefined && selectedPlaceId !== fitted.current) {
-      const canvas = map.getCanvas();
-      const next = cameraFor(selectedPlaceId, canvas.clientWidth, canvas.clientHeight);
-      if (next) map.jumpTo({ center: [next.lng, next.lat], zoom: next.zoom });
+    // A place chosen elsewhere (the search) is fitted with its partners, without an animation, but only after the
+    // frame that shows its ties: the move draws every tie again, and the answer to a choice comes first. A place
+    // clicked on the map is in view already, and the map stays where it is; so does one a shared link opened with.
+    const id = selectedPlaceId;
+    if (id !== undefined && id !== fitted.current && id !== clickedOnMap.current) {
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          if (callbacks.current.selectedPlaceId !== id || mapRef.current !== map) return;
+          const canvas = map.getCanvas();
+          const next = cameraFor(id, canvas.clientWidth, canvas.clientHeight);
+          if (next) map.jumpTo({ center: [next.lng, next.lat], zoom: next.zoom });
+        }),
+      );
     }
     fitted.current = selectedPlaceId;
   }, [ready, selection, selectedPlaceId]);
@@ -355,7 +367,9 @@ export function AtlasMap(props: AtlasMapProps) {
         event.clientY - box.top,
       );
       const index = indexRef.current.hit(lng, lat, camera.current.zoom);
-      if (index !== undefined) callbacks.current.onSelect?.(network.ids[index]!);
+      if (index === undefined) return;
+      clickedOnMap.current = network.ids[index]!;
+      callbacks.current.onSelect?.(network.ids[index]!);
     };
     target.addEventListener('click', click);
     return () => target.removeEventListener('click', click);

@@ -40,15 +40,15 @@ export function takeEarlyPicture(): Promise<EarlyPicture | undefined> | undefine
 }
 
 /**
- * Resolves once the first picture is painted (or has failed), or at once where there is none, and after
- * `timeout` ms at most.
+ * Resolves once the first picture is on screen (painted, and the frame that shows it made: two animation frames
+ * later) or has failed, at once where there is none, and after `timeout` ms at most.
  */
 export function whenFirstPicture(timeout: number): Promise<void> {
   if (!picture) return Promise.resolve();
-  return Promise.race([
-    picture.then(() => undefined),
-    new Promise<void>((resolve) => setTimeout(resolve, timeout)),
-  ]);
+  const shown = picture.then(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+  return Promise.race([shown, new Promise<void>((resolve) => setTimeout(resolve, timeout))]);
 }
 
 /** The camera of a view inside the window (a map below the header) that shows the picture where it is. */
