@@ -120,7 +120,7 @@ async function paintEarly(): Promise<EarlyPicture | undefined> {
   return { canvas, camera, network: data, countries };
 }
 
-if (window.location.pathname === '/') {
+if (typeof window !== 'undefined' && window.location.pathname === '/') {
   network = fetch('/api/network', { headers: { accept: 'application/json' } }).then(async (response) => {
     if (!response.ok) throw new Error(`/api/network answered ${response.status}`);
     return decodeNetwork(await response.json());
