@@ -1,0 +1,218 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../src/features/demo/demo.service.ts';
+import { axeViolations } from './axe.ts';
+import { launchBrowser } from './browser.ts';
+import { type RunningServer, startTestServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let coordinator: { email: string; password: string };
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const demo = await server.database.db.transaction((tx) => loadDemo(tx));
+  coordinator = demo.users[1]!;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(options: { locale?: string; width?: number; colorScheme?: 'light' | 'dark' } = {}) {
+  const width = options.width ?? 1280;
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-GB',
+    viewport: { width, height: width < 500 ? 760 : 900 },
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+async function signIn(page: Page) {
+  await page.goto(`${server.url}/sign-in`);
+  const email = page.getByLabel(/email|sähköposti|e-post/i);
+  await email.waitFor();
+  await email.fill(coordinator.email);
+  await page.getByLabel(/^(password|salasana|lösenord)$/i).fill(coordinator.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/workspace$/);
+}
+
+/** What has focus: its tag, its accessible label or text, and whether it sits in a dialog. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    return {
+      tag: element?.tagName.toLowerCase(),
+      label: element?.getAttribute('aria-label') ?? element?.textContent?.trim() ?? '',
+      inDialog: Boolean(element?.closest('[role="dialog"]')),
+    };
+  });
+
+describe('the app shell in Chromium', () => {
+  it('opens the command palette with Ctrl+K, finds a tie by keyboard and opens it; Escape gives focus back', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
+
+    // Escape closes the palette and focus returns to the button that opened it.
+    const opener = page.getByRole('button', { name: 'Search and commands' });
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    const palette = page.getByRole('dialog', { name: 'Search and commands' });
+    await palette.waitFor();
+    expect((await focused(page)).tag).toBe('input');
+    await page.keyboard.press('Escape');
+    await palette.waitFor({ state: 'detached' });
+    expect((await focused(page)).label).toMatch(/^Search and commands/);
+
+    // Ctrl+K, type, the results are counted for screen readers, arrows move, Enter opens.
+    await page.keyboard.press('Control+k');
+    await palette.waitFor();
+    await page.keyboard.type('Kristian');
+    await palette
+      .getByRole('status')
+      .filter({ hasText: /\d+ results?/ })
+      .waitFor();
+    const ties = palette.getByRole('group', { name: 'Ties' });
+    await ties.getByRole('menuitem', { name: /Kristianstad/ }).waitFor();
+    const input = palette.locator('input');
+    const active = () =>
+      input.evaluate((element) => {
+        const id = element.getAttribute('aria-activedescendant');
+        return id ? (document.getElementById(id)?.closest('[role="group"]')?.textContent ?? '') : '';
+      });
+    for (let step = 0; step < 10 && !/^Ties/.test(await active()); step++)
+      await page.keyboard.press('ArrowDown');
+    expect(await active()).toMatch(/^Ties/);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/partnerships\/\d+$/);
+    await page.getByRole('heading', { name: /Kristianstad/, level: 1 }).waitFor();
+    await expect.poll(async () => (await focused(page)).tag).toBe('h1');
+
+    // Commands: switching the language from the palette.
+    await page.keyboard.press('Control+k');
+    await palette.waitFor();
+    await page.keyboard.type('Suomi');
+    await palette.getByRole('menuitem', { name: 'Language: Suomi' }).waitFor();
+    const activeItem = () =>
+      input.evaluate((element) => {
+        const id = element.getAttribute('aria-activedescendant');
+        return id ? (document.getElementById(id)?.textContent ?? '') : '';
+      });
+    for (let step = 0; step < 10 && (await activeItem()) !== 'Language: Suomi'; step++)
+      await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Haku ja komennot' }).waitFor();
+    await page.context().close();
+  });
+
+  it('navigates with the sidebar and the breadcrumbs, marks the current page and focuses its heading', async () => {
+    const page = await newPage();
+    await signIn(page);
+    const sections = page.getByRole('navigation', { name: 'Workspace sections' });
+    for (const [name, path, cell] of [
+      ['Ties', '/workspace/ties', 'Shanghai'],
+      ['Organisations', '/workspace/organizations', 'City of Espoo'],
+      ['People', '/workspace/people', 'City Manager of Espoo'],
+      ['Activity', '/workspace/activity', null],
+    ] as const) {
+      await sections.getByRole('link', { name, exact: true }).click();
+      await page.waitForURL(`${server.url}${path}`);
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+      await expect.poll(async () => (await focused(page)).tag).toBe('h1');
+      await expect(
+        sections.getByRole('link', { name, exact: true }).getAttribute('aria-current'),
+      ).resolves.toBe('page');
+      const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+      await expect(crumbs.getByRole('link', { name }).getAttribute('aria-current')).resolves.toBe('page');
+      if (cell) await page.getByRole('table').getByText(cell).first().waitFor();
+    }
+    await page
+      .getByRole('navigation', { name: 'Breadcrumbs' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
+    await page.waitForURL(`${server.url}/workspace`);
+    await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
+    await page.context().close();
+  });
+
+  it('opens the sections drawer and the site menu at 375 px, keeps focus inside, and closes with Escape', async () => {
+    const page = await newPage({ width: 375 });
+    await signIn(page);
+    for (const [button, dialog, link] of [
+      ['Sections', 'Workspace sections', 'Ties'],
+      ['Menu', 'CityBridge', 'Countries'],
+    ] as const) {
+      const opener = page.getByRole('button', { name: button, exact: true });
+      await opener.click();
+      const drawer = page.getByRole('dialog', { name: dialog });
+      await drawer.waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      for (let step = 0; step < 15; step++) {
+        await page.keyboard.press('Tab');
+        expect((await focused(page)).inDialog).toBe(true);
+      }
+      await page.keyboard.press('Escape');
+      await drawer.waitFor({ state: 'detached' });
+      expect((await focused(page)).label).toBe(button);
+      // A link in the drawer navigates and closes it.
+      await opener.click();
+      await drawer.getByRole('link', { name: link, exact: true }).click();
+      await drawer.waitFor({ state: 'detached' });
+      await page.getByRole('heading', { name: link, level: 1 }).waitFor();
+    }
+    await page.context().close();
+  });
+
+  it.each([
+    ['en-GB', 'Ties', 'Countries'],
+    ['fi-FI', 'Suhteet', 'Maat'],
+    ['sv-FI', 'Förbindelser', 'Länder'],
+  ])('has no axe violations on the shell pages in %s, in both themes', async (locale, ties, countries) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await newPage({ locale, colorScheme });
+      await page.goto(`${server.url}/countries`);
+      await page.getByRole('heading', { name: countries, level: 1 }).waitFor();
+      await page.getByRole('table').getByRole('link').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await signIn(page);
+      await page.getByRole('navigation').getByRole('link', { name: ties, exact: true }).first().click();
+      await page.getByRole('heading', { name: ties, level: 1 }).waitFor();
+      await page.getByRole('table').getByRole('link').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press('Control+k');
+      await page.getByRole('dialog').waitFor();
+      await page.keyboard.type('sha');
+      await page.getByRole('dialog').getByRole('menuitem').first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      await page.context().close();
+    }
+  });
+
+  it('has no axe violations after switching to the dark theme with the header switch', async () => {
+    const page = await newPage();
+    await signIn(page);
+    await page.getByRole('radiogroup', { name: 'Colour theme' }).getByRole('radio', { name: 'Dark' }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    for (const path of [
+      '/workspace',
+      '/workspace/people',
+      '/workspace/activity',
+      '/workspace/organizations',
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('navigation', { name: 'Breadcrumbs' }).waitFor();
+      await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
+      expect(await axeViolations(page)).toEqual([]);
+    }
+    await page.context().close();
+  });
+});
