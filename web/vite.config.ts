@@ -52,11 +52,12 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // The atlas's first picture (src/map/early.ts and what it uses, no React), the page's own stylesheet
-              // and Vite's loader of dynamic imports: a chunk of its own that the page's entry runs before it loads
-              // the app, so that the network is fetched and painted while the app's code is still on its way.
+              // The atlas's first picture (src/map/early.ts and what it uses, no React), the page's own stylesheet,
+              // the colour theme (ui/theme-boot.ts) and Vite's loader of dynamic imports: a chunk of its own that the
+              // page's entry runs before it loads the app, so that the network is fetched and painted, in the chosen
+              // theme, while the app's code is still on its way.
               name: 'early',
-              test: /[\\/]web[\\/]src[\\/](map[\\/](early|first-paint|camera|geometry|network-data|palette|place-index|network-layer|selection-layer)\.ts|styles\.css)$|preload-helper/,
+              test: /[\\/]web[\\/]src[\\/](map[\\/](early|first-paint|camera|geometry|network-data|palette|place-index|network-layer|selection-layer)\.ts|ui[\\/]theme-boot\.ts|styles\.css)$|preload-helper/,
               priority: 1,
             },
             {

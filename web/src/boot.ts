@@ -4,6 +4,8 @@
  * two seconds at most, so that the two do not queue behind each other on the main thread. Elsewhere the app loads at
  * once.
  */
+// The chosen colour theme goes on <html> before anything is painted (a module without React).
+import './ui/theme-boot.ts';
 import './styles.css';
 import { whenFirstPicture } from './map/early.ts';
 

@@ -1,62 +1,9 @@
 import { useSyncExternalStore } from 'react';
+import { currentTheme, subscribeTheme, type ThemeChoice } from './theme-boot.ts';
 
-/** What the user chose: follow the system's light or dark preference, or always light, or always dark. */
-export type ThemeChoice = 'system' | 'light' | 'dark';
-export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
-
-const STORAGE_KEY = 'citybridge.theme';
-const listeners = new Set<() => void>();
-
-const isThemeChoice = (value: unknown): value is ThemeChoice =>
-  value === 'system' || value === 'light' || value === 'dark';
-
-/** The choice remembered in this browser, or 'system'. */
-export function storedTheme(): ThemeChoice {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    return isThemeChoice(stored) ? stored : 'system';
-  } catch {
-    return 'system';
-  }
-}
-
-/** Puts the choice on <html data-theme>, which tokens.css reads; 'system' leaves it to prefers-color-scheme. */
-function applyTheme(choice: ThemeChoice): void {
-  const root = document.documentElement;
-  if (choice === 'system') delete root.dataset.theme;
-  else root.dataset.theme = choice;
-}
-
-let current: ThemeChoice = storedTheme();
-
-/** Switches the theme at once and remembers the choice in this browser. */
-export function setTheme(choice: ThemeChoice): void {
-  current = choice;
-  try {
-    if (choice === 'system') localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, choice);
-  } catch {
-    // storage unavailable (private mode): the choice lasts for this page only
-  }
-  applyTheme(choice);
-  for (const listener of listeners) listener();
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export { setTheme, storedTheme, THEME_CHOICES, type ThemeChoice } from './theme-boot.ts';
 
 /** The current choice, kept in step with changes made here or in another tab. */
 export function useTheme(): ThemeChoice {
-  return useSyncExternalStore(subscribe, () => current);
+  return useSyncExternalStore(subscribeTheme, currentTheme);
 }
-
-// Runs when main.tsx imports this module, first of all, so the page is painted in the chosen theme.
-applyTheme(current);
-window.addEventListener('storage', (event) => {
-  if (event.key !== STORAGE_KEY) return;
-  current = storedTheme();
-  applyTheme(current);
-  for (const listener of listeners) listener();
-});
