@@ -1,5 +1,3 @@
-// First of all: put the chosen colour theme on <html> before anything is painted.
-import './ui/theme.ts';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
