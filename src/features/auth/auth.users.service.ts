@@ -73,12 +73,7 @@ export async function updateUserAccount(
     const before = await repo.findUserById(tx, userId);
     if (!before) throw new AppError('USER_NOT_FOUND', `No user ${userId}`);
     if (input.version !== undefined && input.version !== before.version) {
-      throw new AppError(
-        'VERSION_CONFLICT',
-        'The user was changed by someone else',
-        [],
-        presentUser(before),
-      );
+      throw new AppError('VERSION_CONFLICT', 'The user was changed by someone else', [], presentUser(before));
     }
     if (actor && actor.id === userId && (input.disabled || input.isAdmin === false)) {
       throw new AppError('FORBIDDEN', 'You cannot disable yourself or take away your own administrator role');
