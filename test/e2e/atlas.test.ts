@@ -244,7 +244,7 @@ describe('the atlas in Chromium', () => {
       await expect.poll(() => panel.locator('tbody tr').count()).toBe(6);
       const overflow = await panel.evaluate((element) => {
         const right = element.getBoundingClientRect().right;
-        const cells = [...element.querySelectorAll('th, td')].map(
+        const cells = Array.from(element.querySelectorAll('th, td')).map(
           (cell) => cell.getBoundingClientRect().right,
         );
         return { scroll: element.scrollWidth - element.clientWidth, cells: Math.max(...cells) - right };
