@@ -1,17 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import type { SessionResponse } from '../../../src/contract.ts';
 import { getJson } from '../api/client.ts';
-import { changeLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
 import { MenuIcon, SearchIcon } from '../ui/icons.tsx';
 import { ThemeSwitch } from '../ui/ThemeSwitch.tsx';
 import { UiProvider } from '../ui/UiProvider.tsx';
 import { focusPageHeading } from './focus-heading.ts';
+import { LanguageSwitch, PublicLinks } from './PublicNav.tsx';
 import './shell.css';
-
-export const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
 
 // The palette and the narrow screen's drawer load when first opened: the first view carries neither.
 const CommandPalette = lazy(() => import('../shell/CommandPalette.tsx'));
@@ -28,56 +26,6 @@ function useSignedIn(): boolean {
     staleTime: 60_000,
   });
   return Boolean(data?.user);
-}
-
-/** The language buttons: one per language, the current one pressed. */
-export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  return (
-    <fieldset className="language-switcher">
-      <legend className="visually-hidden">{t('nav.language')}</legend>
-      {LANGUAGES.map((language) => (
-        <button
-          key={language}
-          type="button"
-          lang={language}
-          aria-pressed={i18n.language === language}
-          onClick={() => void changeLanguage(language)}
-        >
-          {LANGUAGE_NAMES[language]}
-        </button>
-      ))}
-    </fieldset>
-  );
-}
-
-/** The public pages' links, in the header on a wide screen and in the drawer on a narrow one. */
-export function PublicLinks({ signedIn, onNavigate }: { signedIn: boolean; onNavigate?: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <li>
-        <NavLink to="/" end onClick={onNavigate}>
-          {t('nav.atlas')}
-        </NavLink>
-      </li>
-      <li>
-        <NavLink to="/countries" onClick={onNavigate}>
-          {t('nav.countries')}
-        </NavLink>
-      </li>
-      <li className="site-nav-workspace">
-        <NavLink to={signedIn ? '/workspace' : '/sign-in'} onClick={onNavigate}>
-          {signedIn ? t('nav.workspace') : t('nav.signIn')}
-        </NavLink>
-      </li>
-      <li className="site-nav-secondary">
-        <NavLink to="/accessibility" onClick={onNavigate}>
-          {t('nav.accessibility')}
-        </NavLink>
-      </li>
-    </>
-  );
 }
 
 /** Ctrl+K (⌘+K on a Mac) opens the command palette from anywhere. */

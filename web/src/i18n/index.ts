@@ -3,6 +3,9 @@ import { initReactI18next } from 'react-i18next';
 
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+/** Each language's name in itself, as a language switch offers it. */
+export const LANGUAGE_NAMES: Record<Language, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
 const STORAGE_KEY = 'citybridge.language';
 
 /** Each language's texts load when first needed: the first view carries one language, not three. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LanguageSwitch, PublicLinks } from '../components/Layout.tsx';
+import { LanguageSwitch, PublicLinks } from '../components/PublicNav.tsx';
 import { Drawer } from '../ui/Drawer.tsx';
 import { ThemeSwitch } from '../ui/ThemeSwitch.tsx';
 
