@@ -228,6 +228,16 @@ export function AtlasMap(props: AtlasMapProps) {
         fadeDuration: 0,
       });
       performance.mark('citybridge:map-created');
+      // While the user pans or zooms, the map renders half as many pixels each way: with software WebGL every
+      // frame is read back and composited on the CPU, at a cost that grows with the pixels of a full-screen map.
+      // At rest it renders sharp again.
+      const sharp = window.devicePixelRatio || 1;
+      map.on('movestart', (event) => {
+        if (event.originalEvent) map.setPixelRatio(sharp / 2);
+      });
+      map.on('moveend', () => {
+        if (map.getPixelRatio() !== sharp) map.setPixelRatio(sharp);
+      });
       map.touchZoomRotate.disableRotation();
       map.getCanvas().setAttribute('aria-label', label);
       map.getCanvas().setAttribute('role', 'img');

@@ -128,6 +128,11 @@ export class NetworkLayer implements CustomLayerInterface {
     this.stale = true;
     this.map?.triggerRepaint();
   };
+  /** A new size (or pixel ratio) needs the image again, once the map is at rest. */
+  private readonly onResize = () => {
+    this.stale = true;
+    this.map?.triggerRepaint();
+  };
 
   constructor(
     id: string,
@@ -166,13 +171,13 @@ export class NetworkLayer implements CustomLayerInterface {
     this.upload();
     map.on('movestart', this.onMoveStart);
     map.on('moveend', this.onMoveEnd);
-    map.on('resize', this.onMoveEnd);
+    map.on('resize', this.onResize);
   }
 
   onRemove(): void {
     this.map?.off('movestart', this.onMoveStart);
     this.map?.off('moveend', this.onMoveEnd);
-    this.map?.off('resize', this.onMoveEnd);
+    this.map?.off('resize', this.onResize);
     const gl = this.gl;
     if (!gl) return;
     gl.deleteBuffer(this.lineBuffer ?? null);
