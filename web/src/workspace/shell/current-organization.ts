@@ -1,6 +1,6 @@
 /**
- * Which of the user's organisations the workspace shows: chosen in the sidebar's switcher (or given as `?org=` in a
- * shared link) and remembered in this browser, else the first the user is a member of.
+ * Which of the user's organisations the workspace shows: chosen in the sidebar's switcher and remembered in this
+ * browser, else the first the user is a member of.
  */
 import { useSyncExternalStore } from 'react';
 import { useSession } from '../../api/auth.ts';
