@@ -145,7 +145,11 @@ export function AtlasMap(props: AtlasMapProps) {
   const cameraFor = (placeId: number | undefined, width: number, height: number): Camera | undefined => {
     const box = placeId === undefined ? undefined : placeBounds(network, placeId);
     if (!box || !wrapper.current) return undefined;
-    return fitCamera(box, width, height, { insets: overlayInsets(wrapper.current), maxZoom: 6 });
+    // Within what MapLibre allows (no world shorter than the view), or it would move the view on its own.
+    return constrainCamera(
+      fitCamera(box, width, height, { insets: overlayInsets(wrapper.current), maxZoom: 6 }),
+      height,
+    );
   };
 
   /** Paints (or paints again, before the hand-over) the first picture: the early one, or one of its own. */

@@ -321,22 +321,26 @@ export class NetworkLayer implements CustomLayerInterface {
   }
 
   /**
-   * The view's corners in mercator units: top left, top right, bottom left, bottom right. From the centre and the
-   * zoom (the map neither tilts nor turns), not by unprojecting the corners: those clamp to the poles where the
-   * view reaches past them, which would squeeze the image.
+   * The view's corners in mercator units: top left, top right, bottom left, bottom right. Found through MapLibre's
+   * own projection of two known points (the map neither tilts nor turns, so the mapping is linear), not by
+   * unprojecting the corners: those clamp to the poles where the view reaches past them, which would squeeze the
+   * image.
    */
   private viewCorners(): [number, number][] {
     const map = this.map!;
     const canvas = map.getCanvas();
-    const size = 512 * 2 ** map.getZoom();
-    const { lng, lat } = map.getCenter();
-    const [cx, cy] = mercator(lng, lat);
-    const [halfWidth, halfHeight] = [canvas.clientWidth / 2 / size, canvas.clientHeight / 2 / size];
+    const [x0, y0] = mercator(0, 0);
+    const [x1, y1] = mercator(90, 45);
+    const a = map.project([0, 0]);
+    const b = map.project([90, 45]);
+    const toX = (px: number) => x0 + ((px - a.x) * (x1 - x0)) / (b.x - a.x);
+    const toY = (py: number) => y0 + ((py - a.y) * (y1 - y0)) / (b.y - a.y);
+    const [width, height] = [canvas.clientWidth, canvas.clientHeight];
     return [
-      [cx - halfWidth, cy - halfHeight],
-      [cx + halfWidth, cy - halfHeight],
-      [cx - halfWidth, cy + halfHeight],
-      [cx + halfWidth, cy + halfHeight],
+      [toX(0), toY(0)],
+      [toX(width), toY(0)],
+      [toX(0), toY(height)],
+      [toX(width), toY(height)],
     ];
   }
 
