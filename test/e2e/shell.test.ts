@@ -66,10 +66,10 @@ describe('the app shell in Chromium', () => {
     await page.keyboard.press('Enter');
     const palette = page.getByRole('dialog', { name: 'Search and commands' });
     await palette.waitFor();
-    expect((await focused(page)).tag).toBe('input');
+    await expect.poll(async () => (await focused(page)).tag).toBe('input');
     await page.keyboard.press('Escape');
     await palette.waitFor({ state: 'detached' });
-    expect((await focused(page)).label).toMatch(/^Search and commands/);
+    await expect.poll(async () => (await focused(page)).label).toMatch(/^Search and commands/);
 
     // Ctrl+K, type, the results are counted for screen readers, arrows move, Enter opens.
     await page.keyboard.press('Control+k');
@@ -160,7 +160,8 @@ describe('the app shell in Chromium', () => {
       }
       await page.keyboard.press('Escape');
       await drawer.waitFor({ state: 'detached' });
-      expect((await focused(page)).label).toBe(button);
+      // Focus goes back to the opener in the frame after the drawer leaves.
+      await expect.poll(async () => (await focused(page)).label).toBe(button);
       // A link in the drawer navigates and closes it.
       await opener.click();
       await drawer.getByRole('link', { name: link, exact: true }).click();
