@@ -1,47 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemo } from '../../src/features/demo/demo.service.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe.ts';
-import { launchBrowser } from './browser.ts';
-import { type RunningServer, startTestServer } from './server.ts';
+import { setUpDemoWorkspace } from './browser.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let coordinator: { email: string; password: string };
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  const demo = await server.database.db.transaction((tx) => loadDemo(tx));
-  coordinator = demo.users[1]!;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(options: { locale?: string; width?: number; colorScheme?: 'light' | 'dark' } = {}) {
-  const width = options.width ?? 1280;
-  const context = await browser.newContext({
-    locale: options.locale ?? 'en-GB',
-    viewport: { width, height: width < 500 ? 760 : 900 },
-    colorScheme: options.colorScheme ?? 'light',
-  });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
-
-async function signIn(page: Page) {
-  await page.goto(`${server.url}/sign-in`);
-  const email = page.getByLabel(/email|sähköposti|e-post/i);
-  await email.waitFor();
-  await email.fill(coordinator.email);
-  await page.getByLabel(/^(password|salasana|lösenord)$/i).fill(coordinator.password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/workspace$/);
-}
+const demo = setUpDemoWorkspace();
+const newPage = demo.newPage;
+const signIn = (page: Page) => demo.signIn(page);
 
 /** What has focus: its tag, its accessible label or text, and whether it sits in a dialog. */
 const focused = (page: Page) =>
@@ -123,7 +87,7 @@ describe('the app shell in Chromium', () => {
       ['Activity', '/workspace/activity', null],
     ] as const) {
       await sections.getByRole('link', { name, exact: true }).click();
-      await page.waitForURL(`${server.url}${path}`);
+      await page.waitForURL(`${demo.server.url}${path}`);
       await page.getByRole('heading', { name, level: 1 }).waitFor();
       await expect.poll(async () => (await focused(page)).tag).toBe('h1');
       await expect(
@@ -137,7 +101,7 @@ describe('the app shell in Chromium', () => {
       .getByRole('navigation', { name: 'Breadcrumbs' })
       .getByRole('link', { name: 'Dashboard' })
       .click();
-    await page.waitForURL(`${server.url}/workspace`);
+    await page.waitForURL(`${demo.server.url}/workspace`);
     await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
     await page.context().close();
   });
@@ -178,7 +142,7 @@ describe('the app shell in Chromium', () => {
   ])('has no axe violations on the shell pages in %s, in both themes', async (locale, ties, countries) => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await newPage({ locale, colorScheme });
-      await page.goto(`${server.url}/countries`);
+      await page.goto(`${demo.server.url}/countries`);
       await page.getByRole('heading', { name: countries, level: 1 }).waitFor();
       await page.getByRole('table').getByRole('link').first().waitFor();
       expect(await axeViolations(page)).toEqual([]);
@@ -208,7 +172,7 @@ describe('the app shell in Chromium', () => {
       '/workspace/activity',
       '/workspace/organizations',
     ]) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${demo.server.url}${path}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.getByRole('navigation', { name: 'Breadcrumbs' }).waitFor();
       await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
