@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { organizations, users } from '../../src/db/schema.ts';
+import { grantMembership } from '../../src/features/auth/auth.users.service.ts';
 import { axeViolations } from './axe.ts';
 import { setUpDemoWorkspace } from './browser.ts';
 
@@ -87,7 +90,8 @@ describe('the app shell in Chromium', () => {
       ['Activity', '/workspace/activity', null],
     ] as const) {
       await sections.getByRole('link', { name, exact: true }).click();
-      await page.waitForURL(`${demo.server.url}${path}`);
+      // The sections' links name the organisation shown (?org=), so the address opens the same view elsewhere.
+      await page.waitForURL((url) => url.pathname === path && url.searchParams.has('org'));
       await page.getByRole('heading', { name, level: 1 }).waitFor();
       await expect.poll(async () => (await focused(page)).tag).toBe('h1');
       await expect(
@@ -101,7 +105,7 @@ describe('the app shell in Chromium', () => {
       .getByRole('navigation', { name: 'Breadcrumbs' })
       .getByRole('link', { name: 'Dashboard' })
       .click();
-    await page.waitForURL(`${demo.server.url}/workspace`);
+    await page.waitForURL((url) => url.pathname === '/workspace');
     await page.getByRole('heading', { name: 'Workspace', level: 1 }).waitFor();
     await page.context().close();
   });
@@ -179,5 +183,129 @@ describe('the app shell in Chromium', () => {
       expect(await axeViolations(page)).toEqual([]);
     }
     await page.context().close();
+  });
+});
+
+/** The id of the organisation of this name. */
+async function organizationId(name: string): Promise<number> {
+  const [row] = await demo.server.database.db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.name, name));
+  return row!.id;
+}
+
+describe('the workspace shell', () => {
+  it('names the record in the last breadcrumb, from what the page loads, with its type until then', async () => {
+    const page = await newPage();
+    await signIn(page);
+    const reads: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (/^\/api\/(partnerships|organizations)\/\d+$/.test(pathname)) reads.push(pathname);
+    });
+    const crumbs = page.getByRole('navigation', { name: 'Breadcrumbs' });
+    const current = crumbs.locator('[aria-current="page"]');
+
+    // While the tie is on its way the last crumb says what it is; then it names the tie as its heading does.
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const tiePath = `/api/partnerships/${demo.partnershipId}`;
+    await page.route(`**${tiePath}`, async (route) => {
+      await answered;
+      await route.continue();
+    });
+    await page.goto(`${demo.server.url}/partnerships/${demo.partnershipId}`);
+    await expect.poll(() => current.textContent()).toBe('Partnership');
+    answer();
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    expect(await heading.textContent()).toMatch(/Espoo.+Shanghai|Shanghai.+Espoo/);
+    await expect.poll(() => current.textContent()).toBe(await heading.textContent());
+    // The crumbs read the page's own query: one request for the tie, the page's.
+    expect(reads).toEqual([tiePath]);
+
+    // An organisation's page: its name.
+    reads.length = 0;
+    const espoo = await organizationId('City of Espoo');
+    await page.goto(`${demo.server.url}/organizations/${espoo}`);
+    await page.getByRole('heading', { level: 1, name: 'City of Espoo' }).waitFor();
+    await expect.poll(() => current.textContent()).toBe('City of Espoo');
+    expect(reads).toEqual([`/api/organizations/${espoo}`]);
+    // The crumbs before it lead to the section and the dashboard of the organisation shown.
+    expect(await crumbs.getByRole('link', { name: 'Organisations' }).getAttribute('href')).toBe(
+      `/workspace/organizations?org=${espoo}`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it('names the organisation shown in the address, remembers it, and falls back from one the user is not a member of', async () => {
+    const [espoo, shanghai, c21] = await Promise.all([
+      organizationId('City of Espoo'),
+      organizationId('Shanghai Municipal People’s Government'),
+      organizationId('C21 – China working group'),
+    ]);
+    const viewer = demo.users[2]!;
+    const { db } = demo.server.database;
+    const [row] = await db.select({ id: users.id }).from(users).where(eq(users.email, viewer.email));
+    await grantMembership(db, null, { userId: row!.id, organizationId: shanghai, role: 'viewer' });
+
+    // The list's caption names the organisation (a <caption>, or the title above an empty or loading list).
+    const caption = (page: Page) => page.locator('caption, .cb-table-title').first().textContent();
+    const named = (page: Page) => new URL(page.url()).searchParams.get('org');
+    const remembered = (page: Page) => page.evaluate(() => localStorage.getItem('citybridge.organization'));
+    const switcher = (page: Page) =>
+      page.locator('.ws-sidebar').getByRole('button', { name: /Organisation/ });
+
+    // A link to Shanghai's ties opens Shanghai's ties, and Shanghai becomes the remembered choice.
+    const page = await newPage();
+    await demo.signIn(page, viewer);
+    await page.goto(`${demo.server.url}/workspace/ties?org=${shanghai}`);
+    await expect.poll(() => caption(page)).toBe('Ties of Shanghai Municipal People’s Government');
+    await expect.poll(() => remembered(page)).toBe(String(shanghai));
+    expect(await switcher(page).textContent()).toContain('Shanghai Municipal People’s Government');
+    const sections = page.getByRole('navigation', { name: 'Workspace sections' });
+    expect(await sections.getByRole('link', { name: 'People' }).getAttribute('href')).toBe(
+      `/workspace/people?org=${shanghai}`,
+    );
+
+    // The switcher puts the choice in the address and remembers it; Back shows the one before, remembered again.
+    await switcher(page).click();
+    await page.getByRole('option', { name: 'City of Espoo' }).click();
+    await expect.poll(() => named(page)).toBe(String(espoo));
+    await expect.poll(() => caption(page)).toBe('Ties of City of Espoo');
+    expect(await remembered(page)).toBe(String(espoo));
+    await page.goBack();
+    await expect.poll(() => caption(page)).toBe('Ties of Shanghai Municipal People’s Government');
+    await expect.poll(() => remembered(page)).toBe(String(shanghai));
+
+    // Without a name in the address, the remembered choice.
+    await page.goto(`${demo.server.url}/workspace/people`);
+    await expect.poll(() => caption(page)).toBe('People of Shanghai Municipal People’s Government');
+
+    // An organisation the user is not a member of, or none at all: the remembered one, and the address says so.
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes(`/api/organizations/${c21}`)) asked.push(request.url());
+    });
+    for (const wrong of [String(c21), '999999', 'espoo', '-1']) {
+      await page.goto(`${demo.server.url}/workspace/ties?org=${wrong}&ties.sort=-since`);
+      await expect.poll(() => named(page)).toBe(String(shanghai));
+      expect(new URL(page.url()).searchParams.get('ties.sort')).toBe('-since');
+      await expect.poll(() => caption(page)).toBe('Ties of Shanghai Municipal People’s Government');
+      expect(await remembered(page)).toBe(String(shanghai));
+    }
+    expect(asked).toEqual([]);
+    await page.context().close();
+
+    // The link opened in another browser (nothing remembered there) shows the organisation it names.
+    const elsewhere = await newPage();
+    await demo.signIn(elsewhere, viewer);
+    await elsewhere.goto(`${demo.server.url}/workspace/ties?org=${espoo}`);
+    await expect.poll(() => caption(elsewhere)).toBe('Ties of City of Espoo');
+    await elsewhere.context().close();
   });
 });

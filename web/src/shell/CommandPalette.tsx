@@ -24,7 +24,7 @@ import { countryName } from '../format.ts';
 import { changeLanguage, LANGUAGE_NAMES, LANGUAGES } from '../i18n/index.ts';
 import { SearchIcon } from '../ui/icons.tsx';
 import { setTheme, THEME_CHOICES } from '../ui/theme.ts';
-import { useCurrentOrganization } from '../workspace/shell/current-organization.ts';
+import { useCurrentOrganization, withOrganization } from '../workspace/shell/current-organization.ts';
 import './CommandPalette.css';
 
 /** One thing the palette offers: a record to open or a command to run. */
@@ -142,7 +142,12 @@ export default function CommandPalette(props: { isOpen: boolean; onOpenChange: (
                   .map((post) => post.title ?? post.organizationName)
                   .filter(Boolean)
                   .join(', '),
-                run: go(`/workspace/people?people.q=${encodeURIComponent(person.name ?? '')}`),
+                run: go(
+                  withOrganization(
+                    `/workspace/people?people.q=${encodeURIComponent(person.name ?? '')}`,
+                    organization.id,
+                  ),
+                ),
               })),
           },
         );
@@ -178,7 +183,11 @@ export default function CommandPalette(props: { isOpen: boolean; onOpenChange: (
       { id: 'page-countries', label: t('nav.countries'), run: go('/countries') },
       { id: 'page-accessibility', label: t('nav.accessibility'), run: go('/accessibility') },
       signedIn
-        ? { id: 'page-workspace', label: t('nav.workspace'), run: go('/workspace') }
+        ? {
+            id: 'page-workspace',
+            label: t('nav.workspace'),
+            run: go(withOrganization('/workspace', organization.id)),
+          }
         : { id: 'page-sign-in', label: t('nav.signIn'), run: go('/sign-in') },
     ];
     found.push(

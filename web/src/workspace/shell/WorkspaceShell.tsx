@@ -1,7 +1,11 @@
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Breadcrumb, Breadcrumbs } from 'react-aria-components';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import type { OrganizationResponse, PartnershipRecord } from '../../../../src/contract.ts';
 import { useSession, useSignOut } from '../../api/auth.ts';
+import { organizationKeys } from '../../api/organizations.ts';
+import { partnershipKeys } from '../../api/partnerships.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Drawer } from '../../ui/Drawer.tsx';
 import { MenuIcon } from '../../ui/icons.tsx';
@@ -11,7 +15,12 @@ import { Select } from '../../ui/Select.tsx';
 import { Skeleton } from '../../ui/states.tsx';
 import { setTheme, THEME_CHOICES, useTheme } from '../../ui/theme.ts';
 import { useWorkspaceTexts, type WorkspaceT } from '../texts.ts';
-import { chooseOrganization, useCurrentOrganization } from './current-organization.ts';
+import {
+  useChooseOrganization,
+  useCurrentOrganization,
+  useOrganizationInAddress,
+  withOrganization,
+} from './current-organization.ts';
 import './shell.css';
 
 /** The sections of the organisation's workspace, in the sidebar's order. */
@@ -28,10 +37,48 @@ interface Crumb {
   path: string;
 }
 
-/** Where the page sits: the dashboard, then its section, then the page itself. */
-function crumbsOf(pathname: string, t: WorkspaceT): Crumb[] {
-  const home = { label: t('shell.dashboard'), path: '/workspace' };
-  const section = (key: string, path: string) => ({ label: t(`shell.${key}`), path });
+/** The record a page shows, from its address: a tie or an organisation, by id. */
+function recordOf(pathname: string): { type: 'tie' | 'organization'; id: number } | undefined {
+  const match = /^\/(partnerships|organizations)\/(\d+)$/.exec(pathname);
+  if (!match) return undefined;
+  return { type: match[1] === 'partnerships' ? 'tie' : 'organization', id: Number(match[2]) };
+}
+
+/**
+ * The name of the record the page shows, read from the query the page itself loads: the breadcrumbs make no
+ * request of their own (the query is skipped here) and follow the cache as the page fills or saves it; undefined
+ * while it loads or where the page shows no record.
+ */
+function useRecordName(pathname: string): string | undefined {
+  const record = recordOf(pathname);
+  const { data } = useQuery<PartnershipRecord | OrganizationResponse>({
+    queryKey: !record
+      ? ['no-record']
+      : record.type === 'tie'
+        ? partnershipKeys.record(record.id)
+        : organizationKeys.record(record.id),
+    queryFn: skipToken,
+  });
+  if (!record || !data) return undefined;
+  // As the tie's page heading names it: its parties' names.
+  return 'parties' in data ? data.parties.map((party) => party.name).join(' – ') : data.name;
+}
+
+/**
+ * Where the page sits: the dashboard, then its section, then the page itself; a record's page is named by the
+ * record (`name`), or by its type while the record loads. Sections carry the organisation shown.
+ */
+function crumbsOf(
+  pathname: string,
+  t: WorkspaceT,
+  organizationId: number | undefined,
+  name: string | undefined,
+): Crumb[] {
+  const home = { label: t('shell.dashboard'), path: withOrganization('/workspace', organizationId) };
+  const section = (key: string, path: string) => ({
+    label: t(`shell.${key}`),
+    path: withOrganization(path, organizationId),
+  });
   const ties = section('ties', '/workspace/ties');
   const organizations = section('organizations', '/workspace/organizations');
   const here = (label: string) => ({ label, path: pathname });
@@ -40,8 +87,9 @@ function crumbsOf(pathname: string, t: WorkspaceT): Crumb[] {
   if (listed) return [home, section(listed.key, listed.path)];
   if (pathname === '/workspace/components') return [home, here(t('shell.components'))];
   if (pathname === '/partnerships/new') return [home, ties, here(t('newTie.title'))];
-  if (pathname.startsWith('/partnerships/')) return [home, ties, here(t('tie.title'))];
-  if (pathname.startsWith('/organizations/')) return [home, organizations, here(t('organization.title'))];
+  if (pathname.startsWith('/partnerships/')) return [home, ties, here(name ?? t('tie.title'))];
+  if (pathname.startsWith('/organizations/'))
+    return [home, organizations, here(name ?? t('organization.title'))];
   if (pathname === '/account') return [home, here(t('account.title'))];
   if (pathname === '/admin/users') return [home, here(t('users.title'))];
   return [home];
@@ -49,11 +97,12 @@ function crumbsOf(pathname: string, t: WorkspaceT): Crumb[] {
 
 function WorkspaceBreadcrumbs({ t }: { t: WorkspaceT }) {
   const { pathname } = useLocation();
-  const crumbs = crumbsOf(pathname, t);
+  const organization = useCurrentOrganization();
+  const crumbs = crumbsOf(pathname, t, organization.id, useRecordName(pathname));
   return (
     <nav aria-label={t('shell.breadcrumbs')} className="ws-breadcrumbs">
       <Breadcrumbs
-        items={crumbs.map((crumb) => ({ id: crumb.path, ...crumb }))}
+        items={crumbs.map((crumb, index) => ({ id: index, ...crumb }))}
         className="ws-breadcrumb-list"
       >
         {(crumb) => (
@@ -117,6 +166,7 @@ function UserMenu({ t }: { t: WorkspaceT }) {
 function Sidebar({ t, onNavigate }: { t: WorkspaceT; onNavigate?: () => void }) {
   const session = useSession();
   const organization = useCurrentOrganization();
+  const chooseOrganization = useChooseOrganization();
   const { pathname } = useLocation();
   const isAdmin = session.data?.user?.isAdmin ?? false;
   const link = (
@@ -151,7 +201,7 @@ function Sidebar({ t, onNavigate }: { t: WorkspaceT; onNavigate?: () => void }) 
           }))}
           selectedKey={organization.id ?? null}
           onSelectionChange={(key) => {
-            if (key !== null) chooseOrganization(Number(key));
+            if (key !== null && Number(key) !== organization.id) chooseOrganization(Number(key));
           }}
         />
       ) : (
@@ -165,7 +215,7 @@ function Sidebar({ t, onNavigate }: { t: WorkspaceT; onNavigate?: () => void }) 
       <nav aria-label={t('shell.sections')} className="ws-nav">
         <ul>
           {SECTIONS.map((section) =>
-            link(section.path, t(`shell.${section.key}`), {
+            link(withOrganization(section.path, organization.id), t(`shell.${section.key}`), {
               end: 'end' in section,
               also: 'also' in section ? section.also : undefined,
             }),
@@ -190,6 +240,7 @@ export function WorkspaceShell() {
   const session = useSession();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const { pathname } = useLocation();
+  useOrganizationInAddress();
 
   if (!ready || session.isPending) return <Skeleton lines={4} />;
   if (!session.data?.user) {
