@@ -309,3 +309,57 @@ describe('the workspace shell', () => {
     await elsewhere.context().close();
   });
 });
+
+/** The page's header: its height, its background, and the theme on <html>. */
+const headerNow = (page: Page) =>
+  page.evaluate(() => {
+    const header = document.querySelector('header.site-header');
+    return {
+      height: header?.getBoundingClientRect().height,
+      background: header ? getComputedStyle(header).backgroundColor : undefined,
+      theme: document.documentElement.dataset.theme,
+      app: Boolean(document.querySelector('.site-palette-button')),
+    };
+  });
+
+describe('the page before the app loads', () => {
+  it.each([
+    [1280, 'light', 'dark'],
+    [1280, 'dark', 'light'],
+    [375, 'light', 'dark'],
+    [375, 'dark', 'light'],
+  ] as const)(
+    'at %i px, with a %s system and %s chosen, has the chosen theme and the header’s height from the first paint',
+    async (width, colorScheme, chosen) => {
+      const page = await newPage({ width, colorScheme });
+      await page.goto(`${demo.server.url}/accessibility`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.evaluate((theme) => localStorage.setItem('citybridge.theme', theme), chosen);
+
+      // The app's entry held back: what shows is index.html's static header with the head's script and stylesheet.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route(/\/assets\/index-[\w-]+\.js$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(`${demo.server.url}/accessibility`, { waitUntil: 'commit' });
+      await page.locator('header.site-header').waitFor();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
+      const before = await headerNow(page);
+      expect(before.app).toBe(false);
+      expect(before.theme).toBe(chosen);
+
+      release();
+      await page.locator('.site-palette-button').waitFor();
+      const after = await headerNow(page);
+      expect(after.theme).toBe(chosen);
+      expect(before.height).toBe(56);
+      expect(after.height).toBe(before.height);
+      expect(after.background).toBe(before.background);
+      await page.context().close();
+    },
+  );
+});
