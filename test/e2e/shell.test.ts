@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -362,4 +363,64 @@ describe('the page before the app loads', () => {
       await page.context().close();
     },
   );
+
+  it('writes each colour of the theme once, and the system’s dark and the chosen dark (and light) are the same colours', async () => {
+    const tokens = await readFile(new URL('../../web/src/ui/tokens.css', import.meta.url), 'utf8');
+    const declared = [...tokens.matchAll(/^\s*(--cb-(?:color|shadow)-[\w-]+):/gm)].map((match) => match[1]);
+    expect(declared.length).toBeGreaterThan(20);
+    expect(declared.filter((name, index) => declared.indexOf(name) !== index)).toEqual([]);
+    const pairs = [...tokens.matchAll(/^\s*(--cb-color-[\w-]+): light-dark\((.+), (.+)\);$/gm)].map(
+      ([, name, light, dark]) => ({ name: name!, light: light!, dark: dark! }),
+    );
+    expect(pairs.map((pair) => pair.name)).toEqual(
+      declared.filter((name) => name?.startsWith('--cb-color-')),
+    );
+
+    /** Each colour token as the page resolves it, and each light and dark value resolved on its own. */
+    const resolve = (page: Page) =>
+      page.evaluate((list) => {
+        const probe = document.createElement('div');
+        document.body.append(probe);
+        const colour = (value: string) => {
+          probe.style.color = value;
+          return getComputedStyle(probe).color;
+        };
+        const answer = list.map((pair) => ({
+          name: pair.name,
+          token: colour(`var(${pair.name})`),
+          light: colour(pair.light),
+          dark: colour(pair.dark),
+        }));
+        const shadows = ['1', '2', '3'].map((level) => {
+          probe.style.boxShadow = `var(--cb-shadow-${level})`;
+          return getComputedStyle(probe).boxShadow;
+        });
+        probe.remove();
+        return { colours: answer, shadows };
+      }, pairs);
+
+    const seen: Record<'light' | 'dark', Awaited<ReturnType<typeof resolve>>[]> = { light: [], dark: [] };
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const page = await newPage({ colorScheme });
+      await page.goto(`${demo.server.url}/accessibility`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      for (const chosen of [undefined, 'light', 'dark'] as const) {
+        await page.evaluate((theme) => {
+          if (theme) document.documentElement.dataset.theme = theme;
+          else delete document.documentElement.dataset.theme;
+        }, chosen);
+        const theme = chosen ?? colorScheme;
+        const resolved = await resolve(page);
+        for (const colour of resolved.colours) expect(colour.token, colour.name).toBe(colour[theme]);
+        seen[theme].push(resolved);
+        expect(await axeViolations(page)).toEqual([]);
+      }
+      await page.context().close();
+    }
+    // The same colours and shadows whichever way a theme was reached, and the two themes differ in every colour.
+    for (const theme of ['light', 'dark'] as const)
+      for (const resolved of seen[theme]) expect(resolved).toEqual(seen[theme][0]);
+    for (const [index, colour] of seen.light[0]!.colours.entries())
+      expect(colour.token, colour.name).not.toBe(seen.dark[0]!.colours[index]!.token);
+  });
 });
