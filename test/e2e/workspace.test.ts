@@ -48,6 +48,20 @@ async function signInByKeyboard(page: Page, user: { email: string; password: str
   await page.waitForURL(/\/workspace$/);
 }
 
+/** A toast that says `text` (its content is announced as an alert), in the page's notifications region. */
+const toast = (page: Page, text: string | RegExp) =>
+  page.getByRole('region', { name: 'Notifications' }).getByRole('alertdialog').filter({ hasText: text });
+
+/** Closes the toast by its close button, so that the next toast with the same words is a new one. */
+async function dismiss(page: Page, text: string | RegExp) {
+  await toast(page, text).getByRole('button', { name: 'Close' }).click();
+  await toast(page, text).waitFor({ state: 'detached' });
+}
+
+/** The page's own messages that are announced as they appear, outside the toasts. */
+const inlineStatus = (page: Page, text: string) =>
+  page.getByRole('main').getByRole('status').filter({ hasText: text });
+
 describe('the workspace in Chromium', () => {
   it('refuses a wrong password and signs in with the right one, by keyboard', async () => {
     const page = await newPage();
@@ -75,8 +89,11 @@ describe('the workspace in Chromium', () => {
     await page.getByLabel('Innovation').check();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await toast(page, 'Saved.').waitFor();
+    // The toast says it once: the page does not announce it a second time.
+    expect(await inlineStatus(page, 'Saved.').count()).toBe(0);
     await expect(page.getByText('Dormant').count()).resolves.toBeGreaterThan(0);
+    await dismiss(page, 'Saved.');
     await expect.poll(() => page.getByText('Changed by Espoo Coordinator', { exact: false }).count()).toBe(2);
 
     // Someone else saves while this user edits: the save is refused with their version shown, then re-applied.
@@ -100,7 +117,7 @@ describe('the workspace in Chromium', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('alert').filter({ hasText: 'Someone else changed' }).waitFor();
     await page.getByRole('button', { name: 'Apply my changes on top of theirs' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await toast(page, 'Saved.').waitFor();
     await page.getByText('Renewal talks in spring').waitFor();
     await expect(page.getByText('Culture, Health').count()).resolves.toBe(1);
     await page.context().close();
@@ -136,6 +153,7 @@ describe('the workspace in Chromium', () => {
       buffer: Buffer.from('%PDF-1.4\n%%EOF\n'),
     });
     await page.getByRole('button', { name: 'Upload' }).click();
+    await toast(page, 'Document attached.').waitFor();
     await page.getByRole('link', { name: 'Download memorandum.pdf' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
@@ -147,14 +165,16 @@ describe('the workspace in Chromium', () => {
     await personForm.getByLabel('Post').selectOption('other');
     await personForm.getByLabel('Email').fill('protocol@example.org');
     await personForm.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('protocol@example.org').waitFor();
+    await toast(page, 'Person added.').waitFor();
+    await page.getByRole('cell', { name: 'protocol@example.org', exact: true }).waitFor();
     const activityForm = page.locator('form', {
       has: page.getByRole('heading', { name: 'Log an activity' }),
     });
     await activityForm.getByLabel('Title').fill('Call with Tallinn');
     await activityForm.getByLabel('Tallinn', { exact: true }).check();
     await activityForm.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Call with Tallinn').first().waitFor();
+    await toast(page, 'Activity logged.').waitFor();
+    await page.getByRole('cell', { name: 'Call with Tallinn', exact: true }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
@@ -170,16 +190,29 @@ describe('the workspace in Chromium', () => {
     });
     await personForm.getByLabel('Name').fill('Chief Executive of Espoo');
     await personForm.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Chief Executive of Espoo').first().waitFor();
+    await toast(page, 'Saved.').waitFor();
+    await page.getByRole('cell', { name: 'Chief Executive of Espoo', exact: true }).waitFor();
+    await dismiss(page, 'Saved.');
 
     const title = 'C21 China working group: mapping cooperation';
     await page.getByRole('button', { name: `Edit ${title}` }).click();
     const activityForm = page.locator('form', { has: page.getByRole('heading', { name: `Edit: ${title}` }) });
     await activityForm.getByLabel('Follow-up', { exact: true }).fill('Answer the survey by January');
     await activityForm.getByRole('button', { name: 'Save' }).click();
+    await toast(page, 'Saved.').waitFor();
+    await activityForm.waitFor({ state: 'detached' });
+    // Deleting is said by a toast whose Undo restores the activity.
     await page.getByRole('button', { name: `Delete ${title}` }).click();
+    const deleted = toast(page, 'Deleted.');
+    await deleted.waitFor();
     await expect.poll(() => page.getByText(title).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
+    await deleted.getByRole('button', { name: 'Undo' }).click();
+    await toast(page, 'Restored.').waitFor();
+    await page.getByRole('cell', { name: title, exact: true }).waitFor();
+    expect(await page.getByRole('cell', { name: 'Answer the survey by January', exact: true }).count()).toBe(
+      1,
+    );
 
     await page.goto(`${server.url}/partnerships/${tieId}`);
     await page.getByRole('button', { name: 'Edit' }).click();
@@ -227,7 +260,7 @@ describe('the workspace in Chromium', () => {
     await notice.getByText('website: https://www.espoo.fi → https://international.example.org').waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await notice.getByRole('button', { name: 'Apply my changes on top of theirs' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await toast(page, 'Saved.').waitFor();
     const saved = (await (await fetch(`${server.url}/api/organizations/${id}`)).json()) as {
       website: string;
       description: string;
@@ -248,8 +281,36 @@ describe('the workspace in Chromium', () => {
     await form.getByLabel('Name').fill('Network coordinator');
     await form.getByLabel('Email address').fill('network@example.org');
     await form.getByRole('button', { name: 'Add a user' }).click();
-    await page.getByText(/\/password#token=/).waitFor();
+    await toast(page, /^User added/).waitFor();
+    const link = page.getByRole('region', { name: /One-time link for network@example.org/ });
+    await link.getByText(/\/password#token=/).waitFor();
     await page.getByRole('cell', { name: 'network@example.org', exact: true }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The users table filters and sorts, and keeps its view in the address.
+    const table = page.getByRole('table', { name: 'Users' });
+    const rows = table.locator('tbody tr');
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(2);
+    await page.getByLabel('Filter: Email address').fill('network@');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(new URL(page.url()).searchParams.get('users.f.email')).toBe('network@');
+    await page.getByLabel('Filter: Email address').fill('');
+    await expect.poll(() => rows.count()).toBe(all);
+    const names = () => table.locator('tbody tr td:first-child').allTextContents();
+    const ascending = await names();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, 'en')));
+    await table.getByRole('button', { name: 'Name', exact: true }).click();
+    await expect.poll(names).toEqual([...ascending].reverse());
+    expect(await table.locator('th', { hasText: 'Name' }).getAttribute('aria-sort')).toBe('descending');
+    expect(new URL(page.url()).searchParams.get('users.sort')).toBe('-name');
+
+    // A button write says with a toast that it went through.
+    const row = rows.filter({ hasText: 'network@example.org' });
+    await row.getByRole('button', { name: 'Disable network@example.org' }).click();
+    await toast(page, 'network@example.org disabled: they can no longer sign in.').waitFor();
+    await row.getByRole('cell', { name: 'Disabled', exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Enable network@example.org' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
@@ -261,8 +322,15 @@ describe('the workspace in Chromium', () => {
     await page.getByRole('heading', { name: 'Your account' }).waitFor();
     await page.getByLabel('What the token is for').fill('Nightly export');
     await page.getByRole('button', { name: 'Create a token' }).click();
-    const token = (await page.locator('[role="status"] code').textContent()) ?? '';
+    // The toast says it was made; the token itself stays on the page to be copied, and is not announced twice.
+    await toast(page, /^Token created/).waitFor();
+    const token =
+      (await page
+        .getByRole('region', { name: /Copy the token now/ })
+        .locator('code')
+        .textContent()) ?? '';
     expect(token).toMatch(/^cbt_/);
+    expect(await page.getByRole('main').getByRole('status').filter({ hasText: /token/i }).count()).toBe(0);
     await page.getByRole('button', { name: 'Revoke Nightly export' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     const answer = await fetch(`${server.url}/api/auth/session`, {

@@ -41,3 +41,4 @@ export const useCreateActivity = () =>
 
 export const useUpdateActivity = () => useWrite(routes.update, changed);
 export const useDeleteActivity = () => useWrite(routes.remove, changed);
+export const useRestoreActivity = () => useWrite(routes.restore, changed);

@@ -1,45 +1,137 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useNetwork, useNetworkNames } from '../api/network.ts';
-import { usePartnershipList } from '../api/partnerships.ts';
+import { PARTNERSHIP_KINDS, usePartnershipList } from '../api/partnerships.ts';
 import { usePlaceName } from '../api/places.ts';
 import { useCountryStats } from '../api/stats.ts';
 import { BarChart } from '../components/BarChart.tsx';
 import { useFormat } from '../format.ts';
+import type { DataColumn, DataTable as EagerDataTable } from '../ui/DataTable.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
-/** A titled table of rows ranked by their number of ties. */
+/** The table's code loads with the first table shown, not with the atlas that most visits start on. */
+const DataTable = lazy(async () => ({
+  default: (await import('../ui/DataTable.tsx')).DataTable,
+})) as unknown as typeof EagerDataTable;
+
+interface RankRow {
+  id: string;
+  name: string;
+  href: string;
+  /** The row the page shows more of (the chosen partner country). */
+  current?: boolean;
+  ties: number;
+}
+
+/** A titled table of rows ranked by their number of ties, most first; each row links to its own page. */
 function RankTable(props: {
   id: string;
   title: string;
-  columns: [string, string];
-  rows: { key: string | number; head: ReactNode; ties: number }[];
+  nameHeader: string;
+  rows: RankRow[];
+  urlPrefix: string;
+  fileName: string;
+  isLoading: boolean;
 }) {
-  const format = useFormat();
+  const { t } = useTranslation();
+  const { nameHeader } = props;
+  const columns = useMemo<DataColumn<RankRow>[]>(
+    () => [
+      {
+        id: 'name',
+        header: nameHeader,
+        value: (row) => row.name,
+        cell: (row) => (
+          <Link to={row.href} aria-current={row.current ? 'true' : undefined}>
+            {row.name}
+          </Link>
+        ),
+        required: true,
+      },
+      { id: 'ties', header: t('country.ties'), value: (row) => row.ties, numeric: true },
+    ],
+    [nameHeader, t],
+  );
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>{props.title}</h2>
-      <div className="table-scroll">
-        <table>
-          <caption className="visually-hidden">{props.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{props.columns[0]}</th>
-              <th scope="col">{props.columns[1]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.head}</th>
-                <td>{format.number(row.ties)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Suspense fallback={<p>{t('common.loading')}</p>}>
+        <DataTable
+          caption={props.title}
+          rows={props.rows}
+          columns={columns}
+          rowId={(row) => row.id}
+          urlPrefix={props.urlPrefix}
+          fileName={props.fileName}
+          defaultSort={RANK_SORT}
+          isLoading={props.isLoading}
+        />
+      </Suspense>
     </section>
+  );
+}
+
+const RANK_SORT = [{ id: 'ties', desc: true }];
+
+/** A tie between a place of the country and one of the chosen partner country. */
+interface PairRow {
+  id: number;
+  place: { id: number; name: string };
+  partner: { id: number; name: string };
+  kind: string;
+  started: string | undefined;
+}
+
+/** The ties between the country and the chosen partner country: each side's place, the kind and the start. */
+function PairTable(props: { code: string; pair: string; rows: PairRow[]; isLoading: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const columns = useMemo<DataColumn<PairRow>[]>(
+    () => [
+      {
+        id: 'place',
+        header: t('country.place'),
+        value: (row) => row.place.name,
+        cell: (row) => <Link to={`/places/${row.place.id}`}>{row.place.name}</Link>,
+        filter: 'text',
+        required: true,
+      },
+      {
+        id: 'partner',
+        header: t('country.partner'),
+        value: (row) => row.partner.name,
+        cell: (row) => <Link to={`/places/${row.partner.id}`}>{row.partner.name}</Link>,
+      },
+      {
+        id: 'kind',
+        header: t('partner.kind'),
+        value: (row) => row.kind,
+        filter: {
+          options: PARTNERSHIP_KINDS.map((kind) => ({ value: t(`kind.${kind}`), label: t(`kind.${kind}`) })),
+        },
+      },
+      {
+        id: 'started',
+        header: t('partner.started'),
+        value: (row) => row.started,
+        cell: (row) => row.started ?? t('partner.unknown'),
+      },
+    ],
+    [t],
+  );
+  return (
+    <Suspense fallback={<p>{t('common.loading')}</p>}>
+      <DataTable
+        caption={t('country.pairTitle', { a: format.country(props.code), b: format.country(props.pair) })}
+        rows={props.rows}
+        columns={columns}
+        rowId={(row) => String(row.id)}
+        urlPrefix="ties"
+        fileName={`citybridge-${props.code}-${props.pair}`}
+        isLoading={props.isLoading}
+      />
+    </Suspense>
   );
 }
 
@@ -79,16 +171,27 @@ export function CountryPage() {
           .sort((a, b) => b.ties - a.ties || a.name.localeCompare(b.name))
       : [];
 
-  const pairRows = (pairTies.data?.items ?? []).map((tie) => {
+  const pairRows: PairRow[] = (pairTies.data?.items ?? []).map((tie) => {
     const own = tie.parties.find((party) => party.country === code) ?? tie.parties[0]!;
     const other = tie.parties.find((party) => party !== own && party.country === pair) ?? tie.parties[1]!;
-    return { tie, own, other };
+    return {
+      id: tie.id,
+      place: { id: own.id, name: placeName(own.id, own.name) },
+      partner: { id: other.id, name: placeName(other.id, other.name) },
+      kind: t(`kind.${tie.kind}`),
+      started: tie.startedOn?.slice(0, 4),
+    };
   });
   const perPlace = new Map<string, number>();
-  for (const { own } of pairRows) {
-    const label = placeName(own.id, own.name);
-    perPlace.set(label, (perPlace.get(label) ?? 0) + 1);
-  }
+  for (const { place } of pairRows) perPlace.set(place.name, (perPlace.get(place.name) ?? 0) + 1);
+  /** Another partner country: its ties are a new list, seen from their first page. */
+  const choosePair = (value: string) => {
+    const next = new URLSearchParams(params);
+    for (const key of [...next.keys()]) if (key.startsWith('ties.')) next.delete(key);
+    if (value) next.set('pair', value);
+    else next.delete('pair');
+    setParams(next);
+  };
 
   return (
     <article className="country-page">
@@ -106,28 +209,30 @@ export function CountryPage() {
         <RankTable
           id="partner-countries"
           title={t('country.partnerCountries')}
-          columns={[t('partner.country'), t('country.ties')]}
+          nameHeader={t('partner.country')}
+          urlPrefix="partners"
+          fileName={`citybridge-${code}-partner-countries`}
+          isLoading={stats.isPending}
           rows={partnerCountries.map((row) => ({
-            key: row.country,
+            id: row.country,
+            name: format.country(row.country),
+            href: `/countries/${code}?pair=${row.country}`,
+            current: row.country === pair,
             ties: row.ties,
-            head: (
-              <Link
-                to={`/countries/${code}?pair=${row.country}`}
-                aria-current={row.country === pair ? 'true' : undefined}
-              >
-                {format.country(row.country)}
-              </Link>
-            ),
           }))}
         />
         <RankTable
           id="places-title"
           title={t('country.places')}
-          columns={[t('country.place'), t('country.ties')]}
+          nameHeader={t('country.place')}
+          urlPrefix="places"
+          fileName={`citybridge-${code}-places`}
+          isLoading={!map || !names.data}
           rows={places.map((place) => ({
-            key: place.id,
+            id: String(place.id),
+            name: placeName(place.id, place.name),
+            href: `/places/${place.id}`,
             ties: place.ties,
-            head: <Link to={`/places/${place.id}`}>{placeName(place.id, place.name)}</Link>,
           }))}
         />
       </div>
@@ -139,10 +244,7 @@ export function CountryPage() {
         </h2>
         <label>
           {t('country.pairChoose', { country: name })}
-          <select
-            value={pair ?? ''}
-            onChange={(event) => setParams(event.target.value ? { pair: event.target.value } : {})}
-          >
+          <select value={pair ?? ''} onChange={(event) => choosePair(event.target.value)}>
             <option value="">—</option>
             {partnerCountries.map((row) => (
               <option key={row.country} value={row.country}>
@@ -160,35 +262,9 @@ export function CountryPage() {
                 .sort((a, b) => b.value - a.value)}
               label={t('country.pairChart', { country: name })}
             />
-            <div className="table-scroll">
-              <table>
-                <caption>{t('country.pairTitle', { a: name, b: format.country(pair) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('country.place')}</th>
-                    <th scope="col">{t('country.partner')}</th>
-                    <th scope="col">{t('partner.kind')}</th>
-                    <th scope="col">{t('partner.started')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pairRows.map(({ tie, own, other }) => (
-                    <tr key={tie.id}>
-                      <th scope="row">
-                        <Link to={`/places/${own.id}`}>{placeName(own.id, own.name)}</Link>
-                      </th>
-                      <td>
-                        <Link to={`/places/${other.id}`}>{placeName(other.id, other.name)}</Link>
-                      </td>
-                      <td>{t(`kind.${tie.kind}`)}</td>
-                      <td>{tie.startedOn ? tie.startedOn.slice(0, 4) : t('partner.unknown')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
           </>
         )}
+        {pair && <PairTable code={code} pair={pair} rows={pairRows} isLoading={pairTies.isPending} />}
       </section>
     </article>
   );

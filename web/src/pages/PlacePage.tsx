@@ -1,3 +1,4 @@
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useNetwork } from '../api/network.ts';
@@ -7,7 +8,15 @@ import { BarChart } from '../components/BarChart.tsx';
 import { PartnersTable } from '../components/PartnersTable.tsx';
 import { useFormat } from '../format.ts';
 import { AtlasMap } from '../map/AtlasMap.tsx';
+import type { DataColumn, DataTable as EagerDataTable } from '../ui/DataTable.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+
+/** The table's code loads with the page's first table, not with the atlas that most visits start on. */
+const DataTable = lazy(async () => ({
+  default: (await import('../ui/DataTable.tsx')).DataTable,
+})) as unknown as typeof EagerDataTable;
+
+type PlaceNameEntry = NonNullable<ReturnType<typeof usePlace>['data']>['names'][number];
 
 /** A place: its names, identifiers, a small map, its partners, a timeline of its ties and their sources. */
 export function PlacePage() {
@@ -20,6 +29,25 @@ export function PlacePage() {
   const partners = usePartners(validId);
   const network = useNetwork();
   const settings = useSettings();
+
+  const nameColumns = useMemo<DataColumn<PlaceNameEntry>[]>(() => {
+    const language = (entry: PlaceNameEntry) => t(`place.lang.${entry.lang}`, { defaultValue: entry.lang });
+    return [
+      {
+        id: 'name',
+        header: t('place.names'),
+        value: (entry) => entry.name,
+        cell: (entry) => <span lang={entry.lang === 'und' ? undefined : entry.lang}>{entry.name}</span>,
+        required: true,
+      },
+      {
+        id: 'language',
+        header: t('place.language'),
+        value: (entry) =>
+          entry.kind === 'alias' ? `${language(entry)} (${t('place.alias')})` : language(entry),
+      },
+    ];
+  }, [t]);
 
   if (validId === undefined || place.isError) return <NotFoundPage text={t('place.notFound')} />;
   if (!place.data) return <p>{t('common.loading')}</p>;
@@ -77,26 +105,16 @@ export function PlacePage() {
               )}
             </dd>
           </dl>
-          <table className="names-table">
-            <caption>{t('place.names')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('place.names')}</th>
-                <th scope="col">{t('place.language')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.names.map((entry) => (
-                <tr key={`${entry.lang}-${entry.name}`}>
-                  <td lang={entry.lang === 'und' ? undefined : entry.lang}>{entry.name}</td>
-                  <td>
-                    {t(`place.lang.${entry.lang}`, { defaultValue: entry.lang })}
-                    {entry.kind === 'alias' ? ` (${t('place.alias')})` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Suspense fallback={<p>{t('common.loading')}</p>}>
+            <DataTable
+              caption={t('place.names')}
+              rows={data.names}
+              columns={nameColumns}
+              rowId={(entry) => `${entry.lang}-${entry.kind}-${entry.name}`}
+              urlPrefix="names"
+              fileName={`citybridge-${data.id}-names`}
+            />
+          </Suspense>
         </section>
         <section aria-labelledby="map-title" className="place-map">
           <h2 id="map-title" className="visually-hidden">

@@ -53,6 +53,19 @@ export interface DataColumn<T> {
   sortable?: boolean;
   /** Numbers: aligned to the end. */
   numeric?: boolean;
+  /** False: left out of the CSV download (a column of buttons has nothing to download). */
+  download?: boolean;
+}
+
+/**
+ * A column's filter offering each of the given values (a kind, a status), named as the column shows them: the
+ * column's value is the text shown, so the filter and the search match what the reader sees.
+ */
+export function choiceFilter<Value extends string>(
+  values: readonly Value[],
+  label: (value: Value) => string,
+): { options: { value: string; label: string }[] } {
+  return { options: values.map((value) => ({ value: label(value), label: label(value) })) };
 }
 
 export interface DataTableProps<T> {
@@ -260,11 +273,13 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     return value;
   };
 
-  const download = () =>
+  const download = () => {
+    const exported = visibleColumns.filter((column) => column.download !== false);
     downloadCsv(fileName, [
-      visibleColumns.map((column) => column.header),
-      ...filtered.map((row) => visibleColumns.map((column) => exportValue(column, row.original))),
+      exported.map((column) => column.header),
+      ...filtered.map((row) => exported.map((column) => exportValue(column, row.original))),
     ]);
+  };
 
   const toggleSort = (id: string) => {
     const current = view.sort.find((sort) => sort.id === id);

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/index.ts';
 import './workspace.css';
@@ -14,24 +14,32 @@ const loaders: Record<Language, () => Promise<{ default: object }>> = {
 /** The workspace's translation function, as pages hand it to their parts. */
 export type WorkspaceT = ReturnType<typeof useWorkspaceTexts>['t'];
 
+/**
+ * The workspace's texts in the interface language. When the language changes to one whose texts are not loaded yet,
+ * the page stays in the language it was in until they are, rather than blanking: a blank page would be built anew,
+ * losing what was typed into its forms.
+ */
 export function useWorkspaceTexts() {
-  const { t, i18n } = useTranslation('workspace');
+  const { i18n } = useTranslation('workspace');
   const language = (i18n.language as Language) in loaders ? (i18n.language as Language) : 'en';
-  const [loaded, setLoaded] = useState(() => i18next.hasResourceBundle(language, 'workspace'));
+  const [lastLoaded, setLastLoaded] = useState<Language | null>(() =>
+    i18next.hasResourceBundle(language, 'workspace') ? language : null,
+  );
+  const shown = i18next.hasResourceBundle(language, 'workspace') ? language : lastLoaded;
   useEffect(() => {
     if (i18next.hasResourceBundle(language, 'workspace')) {
-      setLoaded(true);
+      setLastLoaded(language);
       return;
     }
-    setLoaded(false);
     let cancelled = false;
     void loaders[language]().then(({ default: texts }) => {
       i18next.addResourceBundle(language, 'workspace', texts);
-      if (!cancelled) setLoaded(true);
+      if (!cancelled) setLastLoaded(language);
     });
     return () => {
       cancelled = true;
     };
   }, [language]);
-  return { t, ready: loaded, language };
+  const t = useMemo(() => i18n.getFixedT(shown ?? language, 'workspace'), [i18n, shown, language]);
+  return { t, ready: shown !== null, language: shown ?? language };
 }

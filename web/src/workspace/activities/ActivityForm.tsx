@@ -70,14 +70,24 @@ export function ActivityForm(props: {
 
   const submit = (event?: FormEvent, version = activity?.version) => {
     event?.preventDefault();
-    void form.save(async (body, changed) => {
-      if (activity) await update.mutateAsync({ id: activity.id, version: version!, ...changed });
-      else {
-        await create.mutateAsync({ ...body, organizationId: props.organizationId });
-        form.set({ title: '', summary: '', followUp: '', followUpOn: '', partnershipIds: [], personIds: [] });
-      }
-      props.onSaved?.();
-    }, t('organization.added'));
+    void form.save(
+      async (body, changed) => {
+        if (activity) await update.mutateAsync({ id: activity.id, version: version!, ...changed });
+        else {
+          await create.mutateAsync({ ...body, organizationId: props.organizationId });
+          form.set({
+            title: '',
+            summary: '',
+            followUp: '',
+            followUpOn: '',
+            partnershipIds: [],
+            personIds: [],
+          });
+        }
+        props.onSaved?.();
+      },
+      t(activity ? 'toast.saved' : 'toast.activityLogged'),
+    );
   };
 
   return (

@@ -1,12 +1,16 @@
-import { useState } from 'react';
-import { useActivities, useDeleteActivity } from '../../api/activities.ts';
+import { type Activity, useActivities, useDeleteActivity, useRestoreActivity } from '../../api/activities.ts';
 import { usePeople } from '../../api/people.ts';
 import { useDashboard } from '../../api/workspace.ts';
 import type { WorkspaceT } from '../texts.ts';
-import { ActionButton } from '../ui/failure.tsx';
+import { DeleteButton } from '../ui/DeleteRestore.tsx';
+import { actionsColumn, RecordTable, useRowEditing } from '../ui/RecordTable.tsx';
 import { ActivityForm } from './ActivityForm.tsx';
+import { ACTIVITY_SORT, useActivityColumns } from './activity-columns.ts';
 
-/** An organisation's activity log: each activity with editing and deleting, and logging a new one. */
+/**
+ * An organisation's activity log in a table, with editing (the form below the table) and deleting (Undo in the
+ * toast) each activity, and logging a new one.
+ */
 export function ActivityLog(props: { t: WorkspaceT; organizationId: number; canAdd: boolean }) {
   const { t, organizationId } = props;
   const activities = useActivities({ organizationId });
@@ -14,44 +18,57 @@ export function ActivityLog(props: { t: WorkspaceT; organizationId: number; canA
   const ties = useDashboard(organizationId).data?.ties ?? [];
   const people = usePeople({ organizationId }).data?.items ?? [];
   const remove = useDeleteActivity();
-  const [editing, setEditing] = useState<number | null>(null);
+  const restore = useRestoreActivity();
+  const columns = useActivityColumns(t);
+  const { edited, close, toggle } = useRowEditing(activities.data?.items);
+
+  const actions = (activity: Activity) =>
+    activity.canEdit && (
+      <span className="ws-row-actions">
+        {toggle(
+          activity,
+          <>
+            {t('tie.edit')} <span className="visually-hidden">{activity.title}</span>
+          </>,
+        )}
+        <DeleteButton
+          t={t}
+          size="s"
+          onDelete={() => remove.mutateAsync(activity)}
+          onRestore={(deleted) => restore.mutateAsync(deleted)}
+        >
+          {t('tieActions.delete')} <span className="visually-hidden">{activity.title}</span>
+        </DeleteButton>
+      </span>
+    );
 
   return (
     <section className="panel">
       <h2>{t('organization.activities')}</h2>
-      <ol className="history">
-        {(activities.data?.items ?? []).map((activity) => (
-          <li key={activity.id}>
-            <time dateTime={activity.occurredOn}>{activity.occurredOn}</time>{' '}
-            {t(`activityKind.${activity.kind}`)}: {activity.title}
-            {activity.summary && <p>{activity.summary}</p>}
-            {activity.canEdit && (
-              <p>
-                <button
-                  type="button"
-                  onClick={() => setEditing(editing === activity.id ? null : activity.id)}
-                >
-                  {t('tie.edit')} <span className="visually-hidden">{activity.title}</span>
-                </button>{' '}
-                <ActionButton onClick={() => remove.mutateAsync(activity)}>
-                  {t('tieActions.delete')} <span className="visually-hidden">{activity.title}</span>
-                </ActionButton>
-              </p>
-            )}
-            {editing === activity.id && (
-              <ActivityForm
-                key={activity.version}
-                organizationId={organizationId}
-                activity={activity}
-                ties={ties}
-                people={people}
-                t={t}
-                onSaved={() => setEditing(null)}
-              />
-            )}
-          </li>
-        ))}
-      </ol>
+      <RecordTable
+        caption={t('organization.activities')}
+        query={activities}
+        rows={activities.data?.items}
+        columns={[...columns, actionsColumn(t, actions)]}
+        urlPrefix="activity"
+        fileName="citybridge-activity"
+        defaultSort={ACTIVITY_SORT}
+        empty={{
+          title: t('lists.activityEmpty'),
+          hint: props.canAdd ? t('organization.logHint') : undefined,
+        }}
+      />
+      {edited && (
+        <ActivityForm
+          key={`${edited.id}-${edited.version}`}
+          organizationId={organizationId}
+          activity={edited}
+          ties={ties}
+          people={people}
+          t={t}
+          onSaved={close}
+        />
+      )}
       {props.canAdd && <ActivityForm organizationId={organizationId} ties={ties} people={people} t={t} />}
     </section>
   );

@@ -24,10 +24,11 @@ export function AccountPage() {
       <ApiTokensPanel t={t} />
       <p>
         <ActionButton
-          onClick={async () => {
+          onPress={async () => {
             await signOutEverywhere.mutateAsync();
             await navigate('/sign-in');
           }}
+          success={t('toast.signedOutEverywhere')}
         >
           {t('account.signOutEverywhere')}
         </ActionButton>

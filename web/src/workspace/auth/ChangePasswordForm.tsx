@@ -10,9 +10,7 @@ export function ChangePasswordForm({ t }: { t: WorkspaceT }) {
   const submit = form.submitWith(async () => {
     await change.mutateAsync(form.values);
     form.set({ currentPassword: '', newPassword: '' });
-    form.succeed(
-      t(form.values.keepApiTokens ? 'account.passwordChanged' : 'account.passwordChangedTokensRevoked'),
-    );
+    return t(form.values.keepApiTokens ? 'account.passwordChanged' : 'account.passwordChangedTokensRevoked');
   });
 
   return (

@@ -38,11 +38,12 @@ function LinkPage({ purpose }: { purpose: 'setup' | 'password' }) {
     const { name, email, password, repeat, keepApiTokens } = form.values;
     if (password !== repeat) {
       form.refuse(null, { repeat: t('setup.mismatch') });
-      return;
+      return null;
     }
     if (purpose === 'setup') await setup.mutateAsync({ token, name, email, password });
     else await setPassword.mutateAsync({ token, password, keepApiTokens });
     await navigate('/workspace');
+    return t(purpose === 'setup' ? 'toast.setUp' : 'toast.passwordSet');
   });
 
   return (

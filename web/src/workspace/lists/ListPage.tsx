@@ -30,6 +30,3 @@ export function OrganizationListPage(props: {
     </section>
   );
 }
-
-/** The failure of a list's request, in the user's language. */
-export const listError = (t: WorkspaceT, failed: boolean) => (failed ? t('lists.error') : undefined);

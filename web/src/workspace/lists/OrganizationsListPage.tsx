@@ -2,11 +2,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_KINDS, type Organization, useOrganizations } from '../../api/organizations.ts';
 import { countryName } from '../../format.ts';
-import { type DataColumn, DataTable } from '../../ui/DataTable.tsx';
+import { choiceFilter, type DataColumn } from '../../ui/DataTable.tsx';
 import { Link } from '../../ui/Link.tsx';
-import { EmptyState, Skeleton } from '../../ui/states.tsx';
+import { Skeleton } from '../../ui/states.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
-import { listError } from './ListPage.tsx';
+import { RecordTable } from '../ui/RecordTable.tsx';
 
 type Row = Pick<Organization, 'id' | 'name' | 'kind' | 'place'>;
 
@@ -33,12 +33,7 @@ export function OrganizationsListPage() {
         id: 'kind',
         header: t('lists.kind'),
         value: (row) => t(`orgKind.${row.kind}`),
-        filter: {
-          options: ORGANIZATION_KINDS.map((kind) => ({
-            value: t(`orgKind.${kind}`),
-            label: t(`orgKind.${kind}`),
-          })),
-        },
+        filter: choiceFilter(ORGANIZATION_KINDS, (kind) => t(`orgKind.${kind}`)),
       },
       { id: 'place', header: t('lists.place'), value: (row) => row.place?.name },
       {
@@ -56,20 +51,15 @@ export function OrganizationsListPage() {
       <div className="ws-page-header">
         <h1>{t('shell.organizations')}</h1>
       </div>
-      <DataTable
+      <RecordTable
         caption={t('lists.organizationsCaption')}
-        rows={organizations.data?.items ?? []}
+        query={organizations}
+        rows={organizations.data?.items}
         columns={columns}
-        rowId={(row) => String(row.id)}
         urlPrefix="organizations"
         fileName="citybridge-organisations"
         defaultSort={[{ id: 'name', desc: false }]}
-        isLoading={organizations.isPending}
-        error={listError(t, organizations.isError)}
-        onRetry={() => void organizations.refetch()}
-        emptyState={
-          <EmptyState title={t('lists.organizationsEmpty')} description={t('lists.organizationsEmptyHint')} />
-        }
+        empty={{ title: t('lists.organizationsEmpty'), hint: t('lists.organizationsEmptyHint') }}
       />
     </section>
   );

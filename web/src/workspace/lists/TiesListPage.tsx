@@ -2,12 +2,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../api/partnerships.ts';
 import { type Dashboard, useDashboard } from '../../api/workspace.ts';
-import { type DataColumn, DataTable } from '../../ui/DataTable.tsx';
+import { choiceFilter, type DataColumn } from '../../ui/DataTable.tsx';
 import { Link } from '../../ui/Link.tsx';
-import { EmptyState } from '../../ui/states.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
-import { visibilityOptions } from '../ui/visibility.ts';
-import { listError, OrganizationListPage } from './ListPage.tsx';
+import { RecordTable } from '../ui/RecordTable.tsx';
+import { visibilityColumn } from '../ui/visibility.ts';
+import { OrganizationListPage } from './ListPage.tsx';
 
 type Tie = Dashboard['ties'][number];
 
@@ -15,9 +15,8 @@ type Tie = Dashboard['ties'][number];
 export function TiesListPage() {
   const { t, ready } = useWorkspaceTexts();
   const { t: common } = useTranslation();
-  const columns = useMemo<DataColumn<Tie>[]>(() => {
-    const visibilities = visibilityOptions(t);
-    return [
+  const columns = useMemo<DataColumn<Tie>[]>(
+    () => [
       {
         id: 'partners',
         header: t('lists.partners'),
@@ -34,35 +33,20 @@ export function TiesListPage() {
         id: 'kind',
         header: t('tie.kind'),
         value: (tie) => common(`kind.${tie.kind}`),
-        filter: {
-          options: PARTNERSHIP_KINDS.map((kind) => ({
-            value: common(`kind.${kind}`),
-            label: common(`kind.${kind}`),
-          })),
-        },
+        filter: choiceFilter(PARTNERSHIP_KINDS, (kind) => common(`kind.${kind}`)),
       },
       {
         id: 'status',
         header: t('tie.status'),
         value: (tie) => common(`status.${tie.status}`),
-        filter: {
-          options: PARTNERSHIP_STATUSES.map((status) => ({
-            value: common(`status.${status}`),
-            label: common(`status.${status}`),
-          })),
-        },
+        filter: choiceFilter(PARTNERSHIP_STATUSES, (status) => common(`status.${status}`)),
       },
       { id: 'started', header: t('lists.started'), value: (tie) => tie.startedOn },
       { id: 'lastActivity', header: t('lists.lastActivity'), value: (tie) => tie.lastActivity },
-      {
-        id: 'visibility',
-        header: t('lists.visibility'),
-        value: (tie) =>
-          visibilities.find((option) => option.value === tie.visibility)?.label ?? tie.visibility,
-        hidden: true,
-      },
-    ];
-  }, [t, common]);
+      visibilityColumn(t),
+    ],
+    [t, common],
+  );
   return (
     <OrganizationListPage
       t={t}
@@ -83,18 +67,15 @@ function TiesTable(props: { organization: { id: number; name: string }; columns:
   const { t } = useWorkspaceTexts();
   const dashboard = useDashboard(props.organization.id);
   return (
-    <DataTable
+    <RecordTable
       caption={t('lists.tiesCaption', { name: props.organization.name })}
-      rows={dashboard.data?.ties ?? []}
+      query={dashboard}
+      rows={dashboard.data?.ties}
       columns={props.columns}
-      rowId={(tie) => String(tie.id)}
       urlPrefix="ties"
       fileName="citybridge-ties"
       defaultSort={[{ id: 'partners', desc: false }]}
-      isLoading={dashboard.isPending}
-      error={listError(t, dashboard.isError)}
-      onRetry={() => void dashboard.refetch()}
-      emptyState={<EmptyState title={t('lists.tiesEmpty')} description={t('lists.tiesEmptyHint')} />}
+      empty={{ title: t('lists.tiesEmpty'), hint: t('lists.tiesEmptyHint') }}
     />
   );
 }

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { type MergeEntity, useMerge, useUndoMerge } from '../../api/merges.ts';
 import type { WorkspaceT } from '../texts.ts';
-import { ActionButton } from '../ui/failure.tsx';
+import { ActionButton, undoAction } from '../ui/failure.tsx';
 import { Field, FormMessage, SelectField, useForm } from '../ui/form.tsx';
 
-/** Merging a duplicate place or organisation into another, and undoing the merge. */
+/** Merging a duplicate place or organisation into another, and undoing the merge (from the form or its toast). */
 export function MergeForm({ t }: { t: WorkspaceT }) {
   const merge = useMerge();
   const undo = useUndoMerge();
@@ -12,10 +12,20 @@ export function MergeForm({ t }: { t: WorkspaceT }) {
   const form = useForm({ entity: 'place' as MergeEntity, fromId: '', intoId: '' });
   const { entity, fromId, intoId } = form.values;
 
+  const undoMerge = async (id: number) => {
+    await undo.mutateAsync(id);
+    setMergeId(null);
+  };
+
   const submit = form.submitWith(async () => {
     const merged = await merge.mutateAsync({ entity, fromId: Number(fromId), intoId: Number(intoId) });
     setMergeId(merged.id);
-    form.succeed(t('merge.merged', { id: merged.id }));
+    // The toast offers the undo too, for whoever has scrolled on.
+    return {
+      title: t('merge.merged', { id: merged.id }),
+      tone: 'success' as const,
+      action: undoAction(t, () => undoMerge(merged.id), t('merge.undone')),
+    };
   });
 
   return (
@@ -36,13 +46,7 @@ export function MergeForm({ t }: { t: WorkspaceT }) {
         {t('merge.submit')}
       </button>{' '}
       {mergeId !== null && (
-        <ActionButton
-          onClick={async () => {
-            await undo.mutateAsync(mergeId);
-            setMergeId(null);
-            form.succeed(t('merge.undone'));
-          }}
-        >
+        <ActionButton onPress={() => undoMerge(mergeId)} success={t('merge.undone')}>
           {t('merge.undo', { id: mergeId })}
         </ActionButton>
       )}

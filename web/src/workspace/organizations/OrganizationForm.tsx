@@ -61,12 +61,15 @@ export function OrganizationForm(props: {
 
   const submit = (event?: FormEvent, version = organization?.version) => {
     event?.preventDefault();
-    void form.save(async (body, changed) => {
-      const saved = organization
-        ? await update.mutateAsync({ id: organization.id, version: version!, ...changed })
-        : await create.mutateAsync(body);
-      props.onSaved?.(saved);
-    }, t('orgForm.saved'));
+    void form.save(
+      async (body, changed) => {
+        const saved = organization
+          ? await update.mutateAsync({ id: organization.id, version: version!, ...changed })
+          : await create.mutateAsync(body);
+        props.onSaved?.(saved);
+      },
+      t(organization ? 'toast.saved' : 'toast.organizationCreated'),
+    );
   };
 
   return (

@@ -66,6 +66,7 @@ export function OrganizationPage() {
         <DeleteRestore
           t={t}
           deleted={!!org.deletedAt}
+          deletedText={t('organization.deleted')}
           onDelete={() => remove.mutateAsync(org)}
           onRestore={(deleted) => restore.mutateAsync(deleted ?? org)}
         />

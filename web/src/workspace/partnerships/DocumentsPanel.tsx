@@ -1,49 +1,88 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PartnershipRecord } from '../../api/partnerships.ts';
 import { useRemoveDocument, useUploadDocument } from '../../api/partnerships.workspace.ts';
+import { choiceFilter, type DataColumn } from '../../ui/DataTable.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
 import { FormMessage, useFormErrors } from '../ui/form.tsx';
+import { actionsColumn, RecordTable } from '../ui/RecordTable.tsx';
 
-/** A tie's documents: downloading each, removing one, and attaching a file. */
+type TieDocument = PartnershipRecord['documents'][number];
+
+/** A file's kind as people name it: application/pdf is PDF, image/webp is WEBP. */
+const fileKind = (mediaType: string) => (mediaType.split('/')[1] ?? mediaType).toUpperCase();
+
+/** A tie's documents in a table (downloading each, removing one), and attaching a file. */
 export function DocumentsPanel({ tie, t }: { tie: PartnershipRecord; t: WorkspaceT }) {
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const upload = useUploadDocument();
   const remove = useRemoveDocument();
   const form = useFormErrors();
+  const { i18n } = useTranslation();
+  const numbers = new Intl.NumberFormat(i18n.language);
+
+  const columns: DataColumn<TieDocument>[] = [
+    {
+      id: 'name',
+      header: t('documents.name'),
+      value: (document) => document.fileName,
+      cell: (document) => (
+        <a href={document.url} aria-label={t('documents.download', { name: document.fileName })}>
+          {document.fileName}
+        </a>
+      ),
+      required: true,
+    },
+    {
+      id: 'kind',
+      header: t('documents.kind'),
+      value: (document) => fileKind(document.mediaType),
+      filter: choiceFilter([...new Set(tie.documents.map((document) => document.mediaType))], fileKind),
+    },
+    {
+      id: 'size',
+      header: t('documents.size'),
+      value: (document) => Math.ceil(document.size / 1024),
+      cell: (document) => `${numbers.format(Math.ceil(document.size / 1024))} KB`,
+      numeric: true,
+    },
+    { id: 'added', header: t('documents.added'), value: (document) => document.createdAt.slice(0, 10) },
+  ];
+  if (tie.canEdit) {
+    columns.push(
+      actionsColumn(t, (document) => (
+        <ActionButton
+          size="s"
+          variant="danger"
+          onPress={() => remove.mutateAsync({ id: tie.id, documentId: document.id })}
+          success={t('toast.documentRemoved', { name: document.fileName })}
+        >
+          {t('documents.remove', { name: document.fileName })}
+        </ActionButton>
+      )),
+    );
+  }
 
   const submit = form.submitWith(async () => {
-    if (!file) return;
+    if (!file) return null;
     await upload.mutateAsync({ id: tie.id, file });
-    form.succeed(t('documents.uploaded'));
+    return t('documents.uploaded');
   });
 
   return (
     <section className="panel">
       <h2>{t('tie.documents')}</h2>
-      {tie.documents.length === 0 ? (
-        <p>{t('documents.none')}</p>
-      ) : (
-        <ul>
-          {tie.documents.map((document) => (
-            <li key={document.id}>
-              <a href={document.url} aria-label={t('documents.download', { name: document.fileName })}>
-                {document.fileName}
-              </a>{' '}
-              ({Math.ceil(document.size / 1024)} KB)
-              {tie.canEdit && (
-                <>
-                  {' '}
-                  <ActionButton onClick={() => remove.mutateAsync({ id: tie.id, documentId: document.id })}>
-                    {t('documents.remove', { name: document.fileName })}
-                  </ActionButton>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <RecordTable
+        caption={t('tie.documents')}
+        rows={tie.documents}
+        columns={columns}
+        urlPrefix="documents"
+        fileName="citybridge-documents"
+        defaultSort={[{ id: 'added', desc: true }]}
+        empty={{ title: t('documents.none'), hint: tie.canEdit ? t('documents.noneHint') : undefined }}
+      />
       {tie.canEdit && !tie.deletedAt && (
         <form onSubmit={submit}>
           <div className="field">

@@ -41,7 +41,7 @@ export function NewPartnershipPage() {
   const submit = form.submitWith(async () => {
     if (parties.length < 2) {
       form.refuse(t('newTie.needTwo'));
-      return;
+      return null;
     }
     const { kind, status, startedOn } = form.values;
     const created = await create.mutateAsync({
@@ -51,6 +51,7 @@ export function NewPartnershipPage() {
       parties: parties.map(partyInput),
     });
     await navigate(`/partnerships/${created.id}`);
+    return t('toast.tieCreated');
   });
 
   return (

@@ -20,9 +20,11 @@ export function PartiesPanel({ tie, t }: { tie: PartnershipRecord; t: WorkspaceT
               <>
                 {' '}
                 <ActionButton
-                  onClick={() =>
+                  size="s"
+                  onPress={() =>
                     confirm.mutateAsync({ id: tie.id, version: tie.version, party: partyInput(party) })
                   }
+                  success={t('toast.partyConfirmed', { name: party.name })}
                 >
                   {t('tie.confirm', { name: party.name })}
                 </ActionButton>

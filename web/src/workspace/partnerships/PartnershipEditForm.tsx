@@ -40,6 +40,7 @@ export function PartnershipEditForm(props: {
   const save = async (base: number) => {
     try {
       await update.mutateAsync({ id: tie.id, version: base, ...changes(original, draft) });
+      form.succeed(t('tie.saved'));
       props.onSaved();
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'VERSION_CONFLICT') {

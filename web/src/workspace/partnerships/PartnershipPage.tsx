@@ -25,7 +25,6 @@ export function PartnershipPage() {
   const remove = useDeletePartnership();
   const restore = useRestorePartnership();
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
 
   if (!ready || record.isPending) return <p>…</p>;
   if (!record.data) return <p role="alert">{t('tie.notFound')}</p>;
@@ -41,20 +40,12 @@ export function PartnershipPage() {
         {common(`kind.${tie.kind}`)}, {common(`status.${tie.status}`)}
         {tie.computed.years !== null && ` · ${t('tie.years', { count: tie.computed.years })}`}
       </p>
-      {saved && (
-        <p role="status" className="form-message">
-          {t('tie.saved')}
-        </p>
-      )}
       <PartiesPanel tie={tie} t={t} />
       {editing ? (
         <PartnershipEditForm
           tie={tie}
           t={t}
-          onSaved={() => {
-            setEditing(false);
-            setSaved(true);
-          }}
+          onSaved={() => setEditing(false)}
           onCancel={() => setEditing(false)}
         />
       ) : (
@@ -66,6 +57,7 @@ export function PartnershipPage() {
         <DeleteRestore
           t={t}
           deleted={!!tie.deletedAt}
+          deletedText={t('tieActions.deleted')}
           onDelete={() => remove.mutateAsync(tie)}
           onRestore={(deleted) => restore.mutateAsync(deleted ?? tie)}
         />

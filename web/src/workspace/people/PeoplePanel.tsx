@@ -1,67 +1,78 @@
-import { useState } from 'react';
-import { personExportUrl, personHistory, useErasePerson, usePeople } from '../../api/people.ts';
+import { type Person, personExportUrl, personHistory, useErasePerson, usePeople } from '../../api/people.ts';
 import { History } from '../audit/History.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
+import { actionsColumn, RecordTable, useRowEditing } from '../ui/RecordTable.tsx';
 import { PersonForm } from './PersonForm.tsx';
+import { usePeopleColumns } from './people-columns.tsx';
 
-/** An organisation's people: their posts and contacts, editing, erasing and history, and adding a person. */
+/**
+ * An organisation's people in a table (posts, contacts, exporting and erasing one's data), the one being edited
+ * with their history below it, and adding a person.
+ */
 export function PeoplePanel(props: { t: WorkspaceT; organizationId: number; canAdd: boolean }) {
   const { t, organizationId } = props;
   const people = usePeople({ organizationId });
   const erase = useErasePerson();
-  const [editing, setEditing] = useState<number | null>(null);
+  const columns = usePeopleColumns(t, true);
+  const { edited, close, toggle } = useRowEditing(people.data?.items);
+
+  const actions = (person: Person) =>
+    person.canEdit && (
+      <span className="ws-row-actions">
+        {toggle(
+          person,
+          <>
+            {t('tie.edit')} <span className="visually-hidden">{person.name}</span>
+          </>,
+        )}
+        <a href={personExportUrl(person.id)} download={`person-${person.id}.json`}>
+          {t('organization.export')} <span className="visually-hidden">{person.name}</span>
+        </a>
+        {person.name !== null && (
+          <ActionButton
+            size="s"
+            variant="danger"
+            confirm={`${t('organization.erase')}: ${person.name}?`}
+            onPress={() => erase.mutateAsync(person)}
+            success={t('toast.erased')}
+          >
+            {t('organization.erase')} <span className="visually-hidden">{person.name}</span>
+          </ActionButton>
+        )}
+      </span>
+    );
 
   return (
     <section className="panel">
       <h2>{t('organization.people')}</h2>
-      <ul>
-        {(people.data?.items ?? []).map((person) => (
-          <li key={person.id}>
-            <strong>{person.name}</strong>
-            {person.posts.map(
-              (post) => ` · ${post.title ?? t(`postRole.${post.role}`)} (${post.organizationName})`,
-            )}
-            {person.contactPoints && person.contactPoints.length > 0 && (
-              <> · {person.contactPoints.map((contact) => contact.value).join(', ')}</>
-            )}
-            {person.canEdit && (
-              <>
-                {' '}
-                <a href={personExportUrl(person.id)} download={`person-${person.id}.json`}>
-                  {t('organization.export')}
-                </a>{' '}
-                <ActionButton
-                  onClick={async () => {
-                    if (window.confirm(`${t('organization.erase')}: ${person.name}?`))
-                      await erase.mutateAsync(person);
-                  }}
-                >
-                  {t('organization.erase')}
-                </ActionButton>
-                <button type="button" onClick={() => setEditing(editing === person.id ? null : person.id)}>
-                  {t('personForm.edit', { name: person.name })}
-                </button>
-                {editing === person.id && (
-                  <PersonForm
-                    key={person.version}
-                    organizationId={organizationId}
-                    person={person}
-                    t={t}
-                    onSaved={() => setEditing(null)}
-                  />
-                )}
-                <History
-                  t={t}
-                  query={personHistory(person.id)}
-                  title={t('personForm.history', { name: person.name ?? t('organization.erased') })}
-                  collapsed
-                />
-              </>
-            )}
-          </li>
-        ))}
-      </ul>
+      <RecordTable
+        caption={t('organization.people')}
+        query={people}
+        rows={people.data?.items}
+        columns={[...columns, actionsColumn(t, actions)]}
+        urlPrefix="people"
+        fileName="citybridge-people"
+        defaultSort={[{ id: 'name', desc: false }]}
+        empty={{ title: t('lists.peopleEmpty'), hint: props.canAdd ? t('personForm.addHint') : undefined }}
+      />
+      {edited && (
+        <>
+          <PersonForm
+            key={`${edited.id}-${edited.version}`}
+            organizationId={organizationId}
+            person={edited}
+            t={t}
+            onSaved={close}
+          />
+          <History
+            t={t}
+            query={personHistory(edited.id)}
+            title={t('personForm.history', { name: edited.name ?? t('organization.erased') })}
+            collapsed
+          />
+        </>
+      )}
       {props.canAdd && <PersonForm organizationId={organizationId} t={t} />}
     </section>
   );

@@ -65,14 +65,17 @@ export function PersonForm(props: {
 
   const submit = (event?: FormEvent, version = person?.version) => {
     event?.preventDefault();
-    void form.save(async (body, changed) => {
-      if (person) await update.mutateAsync({ id: person.id, version: version!, ...changed });
-      else {
-        await create.mutateAsync({ ...body, keeperId: props.organizationId });
-        form.set({ name: '', title: '', email: '', phone: '', notes: '' });
-      }
-      props.onSaved?.();
-    }, t('organization.added'));
+    void form.save(
+      async (body, changed) => {
+        if (person) await update.mutateAsync({ id: person.id, version: version!, ...changed });
+        else {
+          await create.mutateAsync({ ...body, keeperId: props.organizationId });
+          form.set({ name: '', title: '', email: '', phone: '', notes: '' });
+        }
+        props.onSaved?.();
+      },
+      t(person ? 'toast.saved' : 'toast.personAdded'),
+    );
   };
 
   return (

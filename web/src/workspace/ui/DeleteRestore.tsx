@@ -1,43 +1,61 @@
+import type { ReactNode } from 'react';
 import type { Versioned } from '../../api/records.ts';
-import { showToast } from '../../ui/toast.ts';
+import type { ButtonSize } from '../../ui/Button.tsx';
 import type { WorkspaceT } from '../texts.ts';
-import { ActionButton, failureText } from './failure.tsx';
+import { ActionButton, undoAction } from './failure.tsx';
 
 /**
- * Deleting a record, or, once it is deleted, saying so and restoring it. A delete is confirmed by a toast whose
- * Undo restores the record at once.
+ * Deletes a record (one the API can restore). The delete is confirmed by a toast whose Undo restores the record at
+ * once; how the restore went is said by a toast of its own.
  */
+export function DeleteButton(props: {
+  t: WorkspaceT;
+  /** Deletes the record and answers it as it is after (its new version). */
+  onDelete: () => Promise<Versioned>;
+  /** Restores the record, given the deleted version. */
+  onRestore: (deleted: Versioned) => Promise<unknown>;
+  /** The button's text when "Delete" alone would not say which record (a row of a table). */
+  children?: ReactNode;
+  size?: ButtonSize;
+}) {
+  const { t } = props;
+  return (
+    <ActionButton
+      variant="danger"
+      size={props.size}
+      onPress={props.onDelete}
+      success={(deleted) => ({
+        title: t('toast.deleted'),
+        action: undoAction(t, () => props.onRestore(deleted), t('toast.restored')),
+      })}
+    >
+      {props.children ?? t('tieActions.delete')}
+    </ActionButton>
+  );
+}
+
+/** Deleting a record, or, once it is deleted, saying so (`deletedText`) and restoring it. */
 export function DeleteRestore(props: {
   t: WorkspaceT;
   deleted: boolean;
+  deletedText: string;
   /** Deletes the record and answers it as it is after (its new version). */
   onDelete: () => Promise<Versioned>;
   /** Restores the record: the version given is the deleted one when the toast's Undo restores it. */
   onRestore: (deleted?: Versioned) => Promise<unknown>;
 }) {
   const { t } = props;
-  const undo = (deleted: Versioned) => {
-    props.onRestore(deleted).then(
-      () => showToast({ title: t('toast.restored'), tone: 'success' }),
-      (failure: unknown) => showToast({ title: failureText(t, failure), tone: 'danger' }),
-    );
-  };
-  const remove = async () => {
-    const deleted = await props.onDelete();
-    showToast({
-      title: t('toast.deleted'),
-      action: { label: t('toast.undo'), onAction: () => undo(deleted) },
-    });
-  };
   return (
     <p>
       {props.deleted ? (
         <>
-          <span>{t('tieActions.deleted')}</span>{' '}
-          <ActionButton onClick={() => props.onRestore()}>{t('tieActions.restore')}</ActionButton>
+          <span>{props.deletedText}</span>{' '}
+          <ActionButton onPress={() => props.onRestore()} success={t('toast.restored')}>
+            {t('tieActions.restore')}
+          </ActionButton>
         </>
       ) : (
-        <ActionButton onClick={remove}>{t('tieActions.delete')}</ActionButton>
+        <DeleteButton t={t} onDelete={props.onDelete} onRestore={props.onRestore} />
       )}
     </p>
   );

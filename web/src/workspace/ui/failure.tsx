@@ -1,6 +1,8 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
+import { Button, type ButtonSize, type ButtonVariant } from '../../ui/Button.tsx';
+import { showToast, type ToastContent } from '../../ui/toast.ts';
 import type { WorkspaceT } from '../texts.ts';
 
 /** Refusals that say more than their status does. */
@@ -44,19 +46,69 @@ function Failure({ children }: { children: ReactNode }) {
   );
 }
 
+/** What a success toast says: its text alone, or the whole toast (one with Undo). */
+export type Success = string | ToastContent;
+
+/** What a write says once it went through: a success, or one made from the write's answer (Undo needs it). */
+export type SuccessToast<Result> = Success | ((result: Result) => Success);
+
+/** Shows the toast that says a write went through; a text alone is a success toast. */
+export function toastSuccess<Result>(success: SuccessToast<Result>, result: Result): void {
+  const content = typeof success === 'function' ? success(result) : success;
+  showToast(typeof content === 'string' ? { title: content, tone: 'success' } : content);
+}
+
+/** A toast's Undo: runs `undo`, then says with a toast of its own that it went through (`done`) or why it failed. */
+export function undoAction(
+  t: WorkspaceT,
+  undo: () => Promise<unknown>,
+  done: string,
+): NonNullable<ToastContent['action']> {
+  return {
+    label: t('toast.undo'),
+    onAction: () =>
+      void undo().then(
+        () => showToast({ title: done, tone: 'success' }),
+        (failure: unknown) => showToast({ title: failureText(t, failure), tone: 'danger' }),
+      ),
+  };
+}
+
 /**
- * A button that makes one write. While the write runs the button waits; when it fails, the reason is shown beside
- * the button until the next try, so that no click ends in silence.
+ * A button that makes one write. While the write runs the button says it is busy; when the write goes through, a
+ * toast says so (`success` is required: no click ends in silence); when it fails, the reason is shown beside the
+ * button until the next try.
  */
-export function ActionButton(props: { onClick: () => Promise<unknown>; children: ReactNode }) {
+export function ActionButton<Result>(props: {
+  onPress: () => Promise<Result>;
+  success: SuccessToast<Result>;
+  /** A question asked first; the write is made only once the user agrees (for writes that cannot be undone). */
+  confirm?: string;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  children: ReactNode;
+}) {
   const { t } = useTranslation('workspace');
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const id = useId();
+  // While the write runs, the button is announced as busy by a live region that points at it (by id). A write that
+  // removes the button (its row deleted) would leave that announcement pointing at nothing: it goes with the button.
+  useEffect(
+    () => () => {
+      for (const node of document.querySelectorAll(
+        `[data-live-announcer] [aria-labelledby~="${CSS.escape(id)}"]`,
+      ))
+        node.remove();
+    },
+    [id],
+  );
   const run = async () => {
+    if (props.confirm !== undefined && !window.confirm(props.confirm)) return;
     setFailure(null);
     setBusy(true);
     try {
-      await props.onClick();
+      toastSuccess(props.success, await props.onPress());
     } catch (error) {
       setFailure(error);
     } finally {
@@ -65,9 +117,9 @@ export function ActionButton(props: { onClick: () => Promise<unknown>; children:
   };
   return (
     <>
-      <button type="button" disabled={busy} onClick={() => void run()}>
+      <Button id={id} variant={props.variant} size={props.size} isPending={busy} onPress={() => void run()}>
         {props.children}
-      </button>
+      </Button>
       {failure !== null && (
         <>
           {' '}

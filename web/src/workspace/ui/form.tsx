@@ -1,7 +1,7 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { failureText } from './failure.tsx';
+import { failureText, type Success, toastSuccess } from './failure.tsx';
 import { validationKey } from './validation.ts';
 
 interface FieldProps {
@@ -119,20 +119,15 @@ function FieldError({ id, error }: { id: string; error?: string }) {
   ) : null;
 }
 
-/** A form's message: what happened, announced as a status, or why it failed, announced as an alert. */
-interface FormNotice {
-  text: ReactNode;
-  failed: boolean;
-}
-
 /**
- * A form's messages: the API's field errors by field (without the `body.` prefix) and one message for all. A
- * refusal with field errors marks the fields; any other failure says why, in the user's language.
+ * A form's feedback: the API's field errors by field (without the `body.` prefix) and, beside the form, why it
+ * failed (a refusal with field errors marks the fields; any other failure says why, in the user's language). A
+ * save that went through is said by a toast, so that the form's own message is only ever a failure.
  */
 export function useFormErrors() {
   const { t } = useTranslation('workspace');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<FormNotice | null>(null);
+  const [message, setMessage] = useState<ReactNode>(null);
   const fail = (failure: unknown) => {
     const details = failure instanceof ApiError ? failure.details : [];
     setErrors(
@@ -140,26 +135,30 @@ export function useFormErrors() {
         details.map((detail) => [detail.field.replace(/^body\./, ''), t(validationKey(detail.message))]),
       ),
     );
-    setMessage({ text: details.length > 0 ? t('tie.invalid') : failureText(t, failure), failed: true });
+    setMessage(details.length > 0 ? t('tie.invalid') : failureText(t, failure));
   };
   const clear = () => {
     setErrors({});
     setMessage(null);
   };
-  /** Clears the errors and says what happened. */
-  const succeed = (text: ReactNode) => {
+  /** Clears the errors and says with a success toast what happened. */
+  const succeed = (done: Success) => {
     setErrors({});
-    setMessage({ text, failed: false });
+    setMessage(null);
+    toastSuccess(done, undefined);
   };
   /** A failure found before sending: said like the API's. */
   const refuse = (text: ReactNode, fieldErrors: Record<string, string> = {}) => {
     setErrors(fieldErrors);
-    setMessage({ text, failed: true });
+    setMessage(text);
   };
-  /** A submit handler that sends with `send` and shows why it failed; `send` says what happened with succeed. */
-  const submitWith = (send: () => Promise<unknown>) => (event: FormEvent) => {
+  /**
+   * A submit handler: `send` makes the write and answers what the success toast says (null when it wrote nothing,
+   * having refused first), so that no form saves in silence; a failure is shown beside the form.
+   */
+  const submitWith = (send: () => Promise<Success | null>) => (event: FormEvent) => {
     event.preventDefault();
-    void send().catch(fail);
+    void send().then((done) => (done === null ? undefined : succeed(done)), fail);
   };
   return { errors, message, fail, clear, succeed, refuse, submitWith };
 }
@@ -208,8 +207,8 @@ export function useRecordForm<Values extends Record<string, unknown>, Body exten
   const form = useForm(initial);
   const [saved, setSaved] = useState(() => body(form.values));
   const [conflict, setConflict] = useState<StoredRecord | null>(null);
-  /** Sends the form with `write` (given the whole body and the fields changed since the last save); says `done`. */
-  const save = async (write: (body: Body, changed: Partial<Body>) => Promise<unknown>, done: ReactNode) => {
+  /** Sends the form with `write` (given the whole body and the fields changed since the last save); toasts `done`. */
+  const save = async (write: (body: Body, changed: Partial<Body>) => Promise<unknown>, done: string) => {
     const sent = body(form.values);
     try {
       await write(sent, changedFields(saved, sent) as Partial<Body>);
@@ -225,15 +224,12 @@ export function useRecordForm<Values extends Record<string, unknown>, Body exten
   return { ...form, conflict, save };
 }
 
-export function FormMessage({ message }: { message: FormNotice | null }) {
-  if (!message?.text) return null;
-  return message.failed ? (
+/** Why the form's last try failed, announced at once beside it. */
+export function FormMessage({ message }: { message: ReactNode }) {
+  if (message === null || message === undefined || message === '') return null;
+  return (
     <p role="alert" className="form-error">
-      {message.text}
-    </p>
-  ) : (
-    <p role="status" className="form-message">
-      {message.text}
+      {message}
     </p>
   );
 }

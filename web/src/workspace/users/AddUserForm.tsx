@@ -2,16 +2,22 @@ import { useCreateUser } from '../../api/users.ts';
 import type { WorkspaceT } from '../texts.ts';
 import { Field, FormMessage, useForm } from '../ui/form.tsx';
 
-/** Adds a user; `onAdded` is given the one-time link with which they choose a password. */
-export function AddUserForm({ t, onAdded }: { t: WorkspaceT; onAdded: (link: string) => void }) {
+/** Adds a user; `onAdded` is given their address and the one-time link with which they choose a password. */
+export function AddUserForm({
+  t,
+  onAdded,
+}: {
+  t: WorkspaceT;
+  onAdded: (link: { email: string; url: string }) => void;
+}) {
   const create = useCreateUser();
   const form = useForm({ name: '', email: '' });
 
   const submit = form.submitWith(async () => {
     const created = await create.mutateAsync(form.values);
-    onAdded(created.link.url);
+    onAdded({ email: created.user.email, url: created.link.url });
     form.set({ name: '', email: '' });
-    form.clear();
+    return t('toast.userAdded');
   });
 
   return (

@@ -13,7 +13,7 @@ export function GrantRoleForm({ t, users }: { t: WorkspaceT; users: User[] }) {
   const { user, organization, role } = form.values;
   const submit = form.submitWith(async () => {
     await grant.mutateAsync({ userId: Number(user), organizationId: Number(organization), role });
-    form.succeed(t('users.granted'));
+    return t('users.granted');
   });
 
   return (

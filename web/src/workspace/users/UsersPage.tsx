@@ -1,14 +1,19 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Navigate } from 'react-router';
 import { useSession } from '../../api/auth.ts';
-import { useCreatePasswordLink, useUpdateUser, useUsers } from '../../api/users.ts';
+import { type User, useCreatePasswordLink, useUpdateUser, useUsers } from '../../api/users.ts';
+import { choiceFilter, type DataColumn } from '../../ui/DataTable.tsx';
 import { MergeForm } from '../merges/MergeForm.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
+import { actionsColumn, RecordTable } from '../ui/RecordTable.tsx';
 import { AddUserForm } from './AddUserForm.tsx';
 import { GrantRoleForm } from './GrantRoleForm.tsx';
 
-/** User administration: add users (with a one-time link), disable and enable them, give roles. */
+const STATES = ['active', 'disabled', 'noPassword'] as const;
+const stateOf = (user: User) => (user.disabled ? 'disabled' : user.hasPassword ? 'active' : 'noPassword');
+
+/** User administration: the users in a table (disabling, enabling, a new password link), adding users, roles. */
 export function UsersPage() {
   const { t, ready } = useWorkspaceTexts();
   const session = useSession();
@@ -16,67 +21,84 @@ export function UsersPage() {
   const users = useUsers(isAdmin);
   const update = useUpdateUser();
   const resetLink = useCreatePasswordLink();
-  const [link, setLink] = useState<string | null>(null);
+  const [link, setLink] = useState<{ email: string; url: string } | null>(null);
+  const linkId = useId();
 
   if (!ready || session.isPending) return <p>…</p>;
   if (!session.data?.user) return <Navigate to="/sign-in" replace />;
   if (!isAdmin) return <p role="alert">403</p>;
   const self = session.data.user.id;
 
+  const columns: DataColumn<User>[] = [
+    {
+      id: 'name',
+      header: t('organization.name'),
+      value: (user) => user.name,
+      filter: 'text',
+      required: true,
+    },
+    { id: 'email', header: t('signIn.email'), value: (user) => user.email, filter: 'text' },
+    {
+      id: 'role',
+      header: t('users.role'),
+      value: (user) => (user.isAdmin ? t('users.admin') : t('users.member')),
+      filter: choiceFilter(['admin', 'member'] as const, (role) => t(`users.${role}`)),
+    },
+    {
+      id: 'state',
+      header: t('users.state'),
+      value: (user) => t(`users.${stateOf(user)}`),
+      filter: choiceFilter(STATES, (state) => t(`users.${state}`)),
+    },
+    { id: 'added', header: t('users.added'), value: (user) => user.createdAt.slice(0, 10), hidden: true },
+    actionsColumn(t, (user) => (
+      <span className="ws-row-actions">
+        {user.id !== self && (
+          <ActionButton
+            size="s"
+            onPress={() =>
+              update.mutateAsync({ id: user.id, version: user.version, disabled: !user.disabled })
+            }
+            success={t(user.disabled ? 'toast.userEnabled' : 'toast.userDisabled', { email: user.email })}
+          >
+            {user.disabled ? t('users.enable') : t('users.disable')}{' '}
+            <span className="visually-hidden">{user.email}</span>
+          </ActionButton>
+        )}
+        <ActionButton
+          size="s"
+          onPress={async () =>
+            setLink({ email: user.email, url: (await resetLink.mutateAsync(user.id)).url })
+          }
+          success={t('toast.passwordLink', { email: user.email })}
+        >
+          {t('users.resetLink')} <span className="visually-hidden">{user.email}</span>
+        </ActionButton>
+      </span>
+    )),
+  ];
+
   return (
     <section>
       <h1>{t('users.title')}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('organization.name')}</th>
-            <th scope="col">{t('signIn.email')}</th>
-            <th scope="col">{t('users.role')}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t('users.disable')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {(users.data?.items ?? []).map((user) => (
-            <tr key={user.id}>
-              <td>{user.name}</td>
-              <td>{user.email}</td>
-              <td>
-                {[
-                  user.isAdmin ? t('users.admin') : '',
-                  user.disabled ? t('users.disabled') : '',
-                  user.hasPassword ? '' : t('users.noPassword'),
-                ]
-                  .filter(Boolean)
-                  .join(', ')}
-              </td>
-              <td>
-                {user.id !== self && (
-                  <ActionButton
-                    onClick={() =>
-                      update.mutateAsync({ id: user.id, version: user.version, disabled: !user.disabled })
-                    }
-                  >
-                    {user.disabled ? t('users.enable') : t('users.disable')}{' '}
-                    <span className="visually-hidden">{user.email}</span>
-                  </ActionButton>
-                )}{' '}
-                <ActionButton onClick={async () => setLink((await resetLink.mutateAsync(user.id)).url)}>
-                  {t('users.resetLink')} <span className="visually-hidden">{user.email}</span>
-                </ActionButton>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        caption={t('users.title')}
+        query={users}
+        rows={users.data?.items}
+        columns={columns}
+        urlPrefix="users"
+        fileName="citybridge-users"
+        defaultSort={[{ id: 'name', desc: false }]}
+        empty={{ title: t('users.none') }}
+      />
       {link && (
-        <div role="status" className="panel">
-          <p>{t('users.created')}</p>
+        // Kept on the page (the toast says it is here): the link is shown only this once.
+        <section className="panel ws-secret" aria-labelledby={linkId}>
+          <p id={linkId}>{t('users.oneTimeLink', { email: link.email })}</p>
           <p>
-            <code>{link}</code>
+            <code>{link.url}</code>
           </p>
-        </div>
+        </section>
       )}
       <AddUserForm t={t} onAdded={setLink} />
       <GrantRoleForm t={t} users={users.data?.items ?? []} />
