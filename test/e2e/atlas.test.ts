@@ -251,6 +251,24 @@ describe('the atlas in Chromium', () => {
       });
       expect(overflow.scroll, `at ${width} px`).toBeLessThanOrEqual(0);
       expect(overflow.cells, `at ${width} px`).toBeLessThanOrEqual(0);
+      // No word is split over two lines ("tuntematon", an unknown start, in a column a year wide).
+      const split = await panel.locator('table').evaluate((table) => {
+        const words: string[] = [];
+        const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+            const range = document.createRange();
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const lines = new Set(Array.from(range.getClientRects()).map((rect) => Math.round(rect.top)));
+            if (lines.size > 1) words.push(match[0]);
+          }
+        }
+        return words;
+      });
+      expect(split, `at ${width} px`).toEqual([]);
+      // An unknown start is read out as such.
+      expect(await panel.locator('tbody td').last().textContent()).toContain('tuntematon');
       await context.close();
     }
   });
@@ -271,6 +289,74 @@ describe('the atlas in Chromium', () => {
     expect(map.width).toBe(375);
     expect(map.y + map.height).toBe(812);
     await context.close();
+  });
+
+  it("shows the map beside the place's panel as it is drawn, in both themes, on a phone and a wide screen", async () => {
+    // Chromium once left a box of an earlier frame (a flat rectangle) over the map beside a panel that scrolls:
+    // the map seen around the panel must be the same with the panel shown and hidden.
+    const differ = await browser.newPage();
+    for (const [width, height] of [
+      [375, 812],
+      [1280, 600],
+    ] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const { context, page } = await newPage({ width, height });
+        await page.emulateMedia({ colorScheme });
+        await page.goto(`${server.url}/?place=${espooId}`);
+        await mapReady(page);
+        const panel = page.getByRole('complementary');
+        await expect.poll(() => panel.locator('tbody tr').count()).toBe(6);
+        await page.waitForTimeout(500);
+        const box = (await panel.boundingBox())!;
+        const shown = await page.screenshot();
+        await panel.evaluate((element) => {
+          (element as HTMLElement).style.visibility = 'hidden';
+        });
+        await page.waitForTimeout(300);
+        const hidden = await page.screenshot();
+        const changed = await differ.evaluate(
+          async ([a, b, box]) => {
+            const pixels = async (png: string) => {
+              const image = new Image();
+              image.src = `data:image/png;base64,${png}`;
+              await image.decode();
+              const canvas = document.createElement('canvas');
+              canvas.width = image.width;
+              canvas.height = image.height;
+              const context = canvas.getContext('2d')!;
+              context.drawImage(image, 0, 0);
+              return context.getImageData(0, 0, image.width, image.height);
+            };
+            const [x, y] = [await pixels(a), await pixels(b)];
+            // The panel and its shadow aside, no pixel of the map may change.
+            const margin = 40;
+            let count = 0;
+            for (let row = 0; row < x.height; row += 1) {
+              for (let column = 0; column < x.width; column += 1) {
+                if (
+                  column >= box.x - margin &&
+                  column < box.x + box.width + margin &&
+                  row >= box.y - margin &&
+                  row < box.y + box.height + margin
+                )
+                  continue;
+                const at = (row * x.width + column) * 4;
+                const difference =
+                  Math.abs(x.data[at]! - y.data[at]!) +
+                  Math.abs(x.data[at + 1]! - y.data[at + 1]!) +
+                  Math.abs(x.data[at + 2]! - y.data[at + 2]!);
+                if (difference > 30) count += 1;
+              }
+            }
+            return count;
+          },
+          [shown.toString('base64'), hidden.toString('base64'), box] as const,
+        );
+        expect(changed, `${width}×${height}, ${colorScheme}`).toBe(0);
+        await context.close();
+      }
+    }
+    await differ.close();
   });
 
   it('fits a phone screen (375 px) without sideways scrolling', async () => {

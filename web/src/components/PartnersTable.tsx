@@ -20,7 +20,8 @@ export interface PartnerRow {
 
 /**
  * A place's partners as a table whose column headers sort it; each partner links to its own page. Compact (in the
- * atlas's panel): three columns, each with a second line (country, status, age), that wrap rather than overflow.
+ * atlas's panel): three columns, each with a second line (country, status, age), that wrap between words rather
+ * than overflow; an unknown start is a dash (read out as "unknown").
  */
 export function PartnersTable({
   partners,
@@ -134,7 +135,15 @@ export function PartnersTable({
                 <span className="secondary">{t(`status.${partner.status}`)}</span>
               </td>
               <td>
-                {started(partner)}
+                {partner.startedOn ? (
+                  partner.startedOn.slice(0, 4)
+                ) : (
+                  // A dash where the start is unknown: the column is a year wide, and the word would not fit it.
+                  <>
+                    <span aria-hidden="true">–</span>
+                    <span className="visually-hidden">{t('partner.unknown')}</span>
+                  </>
+                )}
                 {partner.ageYears !== null && <span className="secondary">{age(partner)}</span>}
               </td>
             </tr>

@@ -161,30 +161,33 @@ export function AtlasPage() {
       </div>
       {selected !== undefined && (
         <aside className="atlas-panel" data-map-overlay aria-labelledby="panel-title">
-          <div className="panel-header">
-            <h2 id="panel-title">{title ?? t('common.loading')}</h2>
-            <button type="button" className="close" onClick={() => update({ place: undefined })}>
-              {t('atlas.close')}
-            </button>
+          {/* The panel keeps its background and the body scrolls within it: see .atlas-panel-body in atlas.css. */}
+          <div className="atlas-panel-body">
+            <div className="panel-header">
+              <h2 id="panel-title">{title ?? t('common.loading')}</h2>
+              <button type="button" className="close" onClick={() => update({ place: undefined })}>
+                {t('atlas.close')}
+              </button>
+            </div>
+            {partners.isError && !rows && <p role="alert">{t('common.error')}</p>}
+            {country !== undefined && tieCount !== undefined && (
+              <p className="panel-meta">
+                {format.country(country)} · {t('panel.ties', { count: tieCount })}
+              </p>
+            )}
+            {title !== undefined && (
+              <p className="panel-link">
+                <Link to={`/places/${selected}`}>{t('panel.openPage', { name: title })}</Link>
+              </p>
+            )}
+            {rows === undefined ? (
+              partners.isLoading && <p>{t('common.loading')}</p>
+            ) : rows.length > 0 ? (
+              <PartnersTable partners={rows} caption={t('panel.partners')} compact busy={!answered} />
+            ) : (
+              <p>{t('panel.noPartners')}</p>
+            )}
           </div>
-          {partners.isError && !rows && <p role="alert">{t('common.error')}</p>}
-          {country !== undefined && tieCount !== undefined && (
-            <p className="panel-meta">
-              {format.country(country)} · {t('panel.ties', { count: tieCount })}
-            </p>
-          )}
-          {title !== undefined && (
-            <p className="panel-link">
-              <Link to={`/places/${selected}`}>{t('panel.openPage', { name: title })}</Link>
-            </p>
-          )}
-          {rows === undefined ? (
-            partners.isLoading && <p>{t('common.loading')}</p>
-          ) : rows.length > 0 ? (
-            <PartnersTable partners={rows} caption={t('panel.partners')} compact busy={!answered} />
-          ) : (
-            <p>{t('panel.noPartners')}</p>
-          )}
         </aside>
       )}
       <p className="atlas-attribution">{t('footer.attribution')}</p>
