@@ -52,12 +52,13 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // The atlas's first picture (src/map/early.ts and what it uses, no React), the page's own stylesheet,
+              // The atlas's first picture (src/map/early.ts and what it uses, no React, with the network's decoder
+              // that the server's tests share), the page's own stylesheet,
               // the colour theme (ui/theme-boot.ts) and Vite's loader of dynamic imports: a chunk of its own that the
               // page's entry runs before it loads the app, so that the network is fetched and painted, in the chosen
               // theme, while the app's code is still on its way.
               name: 'early',
-              test: /[\\/]web[\\/]src[\\/](map[\\/](early|first-paint|camera|geometry|network-data|palette|place-index|network-layer|selection-layer)\.ts|ui[\\/]theme-boot\.ts|styles\.css)$|preload-helper/,
+              test: /[\\/]web[\\/]src[\\/](map[\\/](early|first-paint|camera|geometry|network-data|palette|place-index)\.ts|ui[\\/]theme-boot\.ts|styles\.css)$|[\\/]src[\\/]features[\\/]network[\\/]network\.encoding\.ts$|preload-helper/,
               priority: 1,
             },
             {
@@ -67,7 +68,7 @@ export default defineConfig({
                   String.raw`node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|vite)[\\/](?!.*[\\/](useMutation|mutationObserver)\.js$)`,
                   String.raw`[\\/]web[\\/]src[\\/](main|format|components[\\/]|pages[\\/]|i18n[\\/]index)`,
                   String.raw`[\\/]web[\\/]src[\\/]api[\\/](client|network|partnerships|places|settings|stats)\.ts$`,
-                  String.raw`[\\/]src[\\/]features[\\/](partnerships[\\/]partnerships\.constants|network[\\/]network\.encoding)`,
+                  String.raw`[\\/]src[\\/]features[\\/]partnerships[\\/]partnerships\.constants`,
                   String.raw`preload-helper|commonjsHelpers|rolldown[\\/]runtime`,
                 ].join('|'),
               ),

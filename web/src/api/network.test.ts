@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEdges, PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../../src/contract.ts';
-import { decodeNetworkEdges } from '../map/network-data.ts';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../../src/contract.ts';
 import { PlaceIndex } from '../map/place-index.ts';
 import { decodeNetwork, edgeMatches, tieMatches } from './network.ts';
 
@@ -28,14 +27,6 @@ describe('decodeNetwork', () => {
     expect(network.edgeKind).toEqual(['twin_town', 'mou']);
     expect(network.indexById.get(30)).toBe(2);
     expect(network.countryCodes).toEqual(['CN', 'EE', 'FI']);
-  });
-
-  it("decodes edges as the contract's decoder does", () => {
-    const encoded = [0, 3, 2, 1, 0, 5, 7, 2];
-    const { a, b } = decodeNetworkEdges(encoded);
-    const expected = decodeEdges(encoded);
-    expect([...a]).toEqual([...expected.a]);
-    expect([...b]).toEqual([...expected.b]);
   });
 
   it('projects places to Web Mercator', () => {

@@ -99,26 +99,9 @@ export function AtlasMap(props: AtlasMapProps) {
   const [namesWanted, setNamesWanted] = useState(false);
   const names = useNetworkNames(namesWanted);
   const placeName = usePlaceName();
-  const callbacks = useRef({
-    onSelect,
-    onHover: props.onHover,
-    onViewChange,
-    format,
-    t,
-    names: names.data,
-    placeName,
-    selectedPlaceId,
-  });
-  callbacks.current = {
-    onSelect,
-    onHover: props.onHover,
-    onViewChange,
-    format,
-    t,
-    names: names.data,
-    placeName,
-    selectedPlaceId,
-  };
+  const current = { onSelect, onHover: props.onHover, onViewChange, selectedPlaceId };
+  const callbacks = useRef(current);
+  callbacks.current = current;
 
   const filterKey = JSON.stringify(filters);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filters object is new on every render; its content is filterKey

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { constrainCamera, defaultCamera, fitCamera, projector, unproject, worldSize } from './camera.ts';
-import { mercator } from './network-layer.ts';
+import {
+  constrainCamera,
+  defaultCamera,
+  fitCamera,
+  mercator,
+  projector,
+  unproject,
+  worldSize,
+} from './camera.ts';
 
 describe('the camera of the first picture', () => {
   it('never zooms out past a world shorter than the view, nor looks past the poles', () => {

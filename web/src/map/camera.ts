@@ -1,4 +1,9 @@
-import { mercator } from './network-layer.ts';
+/** Longitude/latitude to Web Mercator in 0..1 (MapLibre's world space). */
+export function mercator(lng: number, lat: number): [number, number] {
+  const clamped = Math.max(-85.05, Math.min(85.05, lat));
+  const y = 0.5 - Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) / (2 * Math.PI);
+  return [(lng + 180) / 360, y];
+}
 
 /** Where the map looks: its centre and zoom, as MapLibre has them (512-pixel tiles, Web Mercator). */
 export interface Camera {

@@ -1,6 +1,5 @@
 import countriesUrl from 'world-atlas/countries-110m.json?url';
-import { type Camera, projector } from './camera.ts';
-import { mercator } from './network-layer.ts';
+import { type Camera, mercator, projector } from './camera.ts';
 import { cssRgba, type MapPalette } from './palette.ts';
 import type { Selection } from './selection-layer.ts';
 

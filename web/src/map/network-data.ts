@@ -1,4 +1,4 @@
-import type { NetworkResponse } from '../../../src/contract.ts';
+import { decodeEdges, type NetworkResponse } from '../../../src/contract.ts';
 
 /**
  * The world network as the map, lists and filters use it: decoded from /api/network into typed arrays, with the
@@ -25,23 +25,7 @@ export interface Network {
   countryCodes: string[];
 }
 
-/**
- * The edges of /api/network decoded into each edge's first and second place index: the contract's decodeEdges,
- * here again because this module loads before the app's shared code does (a test checks the two agree).
- */
-export function decodeNetworkEdges(encoded: readonly number[]): { a: Int32Array; b: Int32Array } {
-  const count = encoded.length / 2;
-  const a = new Int32Array(count);
-  const b = new Int32Array(count);
-  let first = 0;
-  for (let edge = 0; edge < count; edge += 1) {
-    first += encoded[edge * 2]!;
-    a[edge] = first;
-    b[edge] = first + encoded[edge * 2 + 1]!;
-  }
-  return { a, b };
-}
-
+/** The network as /api/network sends it, decoded into typed arrays and lookups. */
 export function decodeNetwork(raw: NetworkResponse): Network {
   const count = raw.places.ids.length;
   const lngs = new Float64Array(count);
@@ -56,7 +40,7 @@ export function decodeNetwork(raw: NetworkResponse): Network {
     mercatorX[index] = (lng + 180) / 360;
     mercatorY[index] = 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
   }
-  const { a: edgeA, b: edgeB } = decodeNetworkEdges(raw.edges);
+  const { a: edgeA, b: edgeB } = decodeEdges(raw.edges);
   return {
     ids: Int32Array.from(raw.places.ids),
     countries: raw.places.countries,

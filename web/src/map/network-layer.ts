@@ -1,4 +1,6 @@
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
+import { mercator } from './camera.ts';
+import { GlProgram, worldCopies } from './gl.ts';
 
 const LINES_VERTEX = `
 attribute vec2 a_pos;
@@ -42,49 +44,12 @@ uniform float u_opacity;
 varying vec2 v_uv;
 void main() { gl_FragColor = texture2D(u_image, v_uv) * u_opacity; }`;
 
-function program(gl: WebGLRenderingContext, vertex: string, fragment: string): WebGLProgram {
-  const result = gl.createProgram()!;
-  for (const [type, source] of [
-    [gl.VERTEX_SHADER, vertex],
-    [gl.FRAGMENT_SHADER, fragment],
-  ] as const) {
-    const shader = gl.createShader(type)!;
-    gl.shaderSource(shader, source);
-    gl.compileShader(shader);
-    gl.attachShader(result, shader);
-  }
-  gl.linkProgram(result);
-  return result;
-}
-
 /** The offline base map as WebGL geometry in mercator units. */
 export interface BaseMap {
   /** Triangles: [x0, y0, x1, y1, x2, y2, …]. */
   land: Float32Array;
   /** Line segments: [x0, y0, x1, y1, …]. */
   borders: Float32Array;
-}
-
-/** Points a program's float attribute at the bound buffer: `size` floats at `offset` bytes in each `stride`. */
-function attribute(
-  gl: WebGLRenderingContext,
-  program: WebGLProgram,
-  name: string,
-  size: number,
-  stride = 0,
-  offset = 0,
-) {
-  const location = gl.getAttribLocation(program, name);
-  gl.enableVertexAttribArray(location);
-  gl.vertexAttribPointer(location, size, gl.FLOAT, false, stride, offset);
-  return location;
-}
-
-/** Longitude/latitude to Web Mercator in 0..1 (MapLibre's world space). */
-export function mercator(lng: number, lat: number): [number, number] {
-  const clamped = Math.max(-85.05, Math.min(85.05, lat));
-  const y = 0.5 - Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) / (2 * Math.PI);
-  return [(lng + 180) / 360, y];
 }
 
 /**
@@ -98,12 +63,12 @@ export class NetworkLayer implements CustomLayerInterface {
   readonly renderingMode = '2d' as const;
   private gl?: WebGLRenderingContext;
   private map?: MapLibreMap;
-  private lines?: WebGLProgram;
-  private image?: WebGLProgram;
+  private lines?: GlProgram;
+  private image?: GlProgram;
   private lineBuffer?: WebGLBuffer;
   private landBuffer?: WebGLBuffer;
   private borderBuffer?: WebGLBuffer;
-  private points?: WebGLProgram;
+  private points?: GlProgram;
   private pointBuffer?: WebGLBuffer;
   private pointCount = 0;
   private quadBuffer?: WebGLBuffer;
@@ -152,10 +117,10 @@ export class NetworkLayer implements CustomLayerInterface {
   onAdd(map: MapLibreMap, gl: WebGLRenderingContext): void {
     this.map = map;
     this.gl = gl;
-    this.lines = program(gl, LINES_VERTEX, LINES_FRAGMENT);
-    this.image = program(gl, IMAGE_VERTEX, IMAGE_FRAGMENT);
+    this.lines = new GlProgram(gl, LINES_VERTEX, LINES_FRAGMENT);
+    this.image = new GlProgram(gl, IMAGE_VERTEX, IMAGE_FRAGMENT);
     this.lineBuffer = gl.createBuffer()!;
-    this.points = program(gl, POINTS_VERTEX, POINTS_FRAGMENT);
+    this.points = new GlProgram(gl, POINTS_VERTEX, POINTS_FRAGMENT);
     this.pointBuffer = gl.createBuffer()!;
     this.quadBuffer = gl.createBuffer()!;
     if (this.base) {
@@ -253,33 +218,27 @@ export class NetworkLayer implements CustomLayerInterface {
     gl.clear(gl.COLOR_BUFFER_BIT);
     // Every world copy in view (the map repeats the world sideways when zoomed out).
     const xs = this.viewCorners().map(([x]) => x);
-    const copies: number[] = [];
-    for (let copy = Math.floor(Math.min(...xs)); copy <= Math.floor(Math.max(...xs)); copy += 1)
-      copies.push(copy);
+    const copies = worldCopies(Math.min(...xs), Math.max(...xs));
     const matrix = args.defaultProjectionData.mainMatrix;
     gl.disable(gl.DEPTH_TEST);
     gl.disable(gl.STENCIL_TEST);
     gl.disable(gl.CULL_FACE);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
-    if (this.lines) {
+    const lines = this.lines;
+    if (lines) {
       const draw = (
         buffer: WebGLBuffer | undefined,
         mode: number,
         count: number,
         color: readonly number[],
       ) => {
-        if (!buffer || count === 0 || !this.lines) return;
-        // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
-        gl.useProgram(this.lines);
-        gl.uniformMatrix4fv(gl.getUniformLocation(this.lines, 'u_matrix'), false, matrix);
-        gl.uniform4fv(gl.getUniformLocation(this.lines, 'u_color'), color);
+        if (!buffer || count === 0) return;
+        lines.use().matrix('u_matrix', matrix);
+        lines.vec4('u_color', color);
         gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
-        attribute(gl, this.lines, 'a_pos', 2);
-        for (const copy of copies) {
-          gl.uniform1f(gl.getUniformLocation(this.lines, 'u_offset'), copy);
-          gl.drawArrays(mode, 0, count);
-        }
+        lines.attribute('a_pos', 2);
+        lines.drawCopies(copies, mode, count);
       };
       if (this.base) {
         draw(this.landBuffer, gl.TRIANGLES, this.base.land.length / 2, this.landColor);
@@ -287,22 +246,15 @@ export class NetworkLayer implements CustomLayerInterface {
       }
       draw(this.lineBuffer, gl.LINES, this.count, this.color);
     }
-    if (this.pointCount > 0 && this.points && this.pointBuffer) {
-      // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
-      gl.useProgram(this.points);
-      gl.uniformMatrix4fv(gl.getUniformLocation(this.points, 'u_matrix'), false, matrix);
-      gl.uniform4fv(gl.getUniformLocation(this.points, 'u_color'), this.pointColor);
-      gl.uniform1f(
-        gl.getUniformLocation(this.points, 'u_ratio'),
-        width / Math.max(1, this.map.getCanvas().clientWidth),
-      );
+    const points = this.points;
+    if (this.pointCount > 0 && points && this.pointBuffer) {
+      points.use().matrix('u_matrix', matrix);
+      points.vec4('u_color', this.pointColor);
+      points.float('u_ratio', width / Math.max(1, this.map.getCanvas().clientWidth));
       gl.bindBuffer(gl.ARRAY_BUFFER, this.pointBuffer);
-      attribute(gl, this.points, 'a_pos', 2, 12, 0);
-      const radius = attribute(gl, this.points, 'a_radius', 1, 12, 8);
-      for (const copy of copies) {
-        gl.uniform1f(gl.getUniformLocation(this.points, 'u_offset'), copy);
-        gl.drawArrays(gl.POINTS, 0, this.pointCount);
-      }
+      points.attribute('a_pos', 2, 12, 0);
+      const radius = points.attribute('a_radius', 1, 12, 8);
+      points.drawCopies(copies, gl.POINTS, this.pointCount);
       gl.disableVertexAttribArray(radius);
     }
     gl.bindFramebuffer(gl.FRAMEBUFFER, previous);
@@ -345,21 +297,16 @@ export class NetworkLayer implements CustomLayerInterface {
   }
 
   render(gl: WebGLRenderingContext, args: CustomRenderMethodInput): void {
-    if (!this.image || !this.texture || !this.quadBuffer || this.textureSize[0] === 0) return;
-    // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
-    gl.useProgram(this.image);
-    gl.uniformMatrix4fv(
-      gl.getUniformLocation(this.image, 'u_matrix'),
-      false,
-      args.defaultProjectionData.mainMatrix,
-    );
-    gl.uniform1f(gl.getUniformLocation(this.image, 'u_opacity'), this.opacity);
+    const image = this.image;
+    if (!image || !this.texture || !this.quadBuffer || this.textureSize[0] === 0) return;
+    image.use().matrix('u_matrix', args.defaultProjectionData.mainMatrix);
+    image.float('u_opacity', this.opacity);
     gl.activeTexture(gl.TEXTURE0);
     gl.bindTexture(gl.TEXTURE_2D, this.texture);
-    gl.uniform1i(gl.getUniformLocation(this.image, 'u_image'), 0);
+    gl.uniform1i(image.uniform('u_image'), 0);
     gl.bindBuffer(gl.ARRAY_BUFFER, this.quadBuffer);
-    attribute(gl, this.image, 'a_pos', 2, 16, 0);
-    const uv = attribute(gl, this.image, 'a_uv', 2, 16, 8);
+    image.attribute('a_pos', 2, 16, 0);
+    const uv = image.attribute('a_uv', 2, 16, 8);
     // A flat image over the map: no depth test (MapLibre gives each 2D layer a depth range of its own).
     gl.disable(gl.DEPTH_TEST);
     gl.enable(gl.BLEND);

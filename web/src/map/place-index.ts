@@ -1,5 +1,5 @@
+import { mercator } from './camera.ts';
 import type { Network } from './network-data.ts';
-import { mercator } from './network-layer.ts';
 
 const CELLS = 1024;
 

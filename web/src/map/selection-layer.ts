@@ -1,4 +1,5 @@
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
+import { GlProgram, worldCopies } from './gl.ts';
 import type { Rgba } from './palette.ts';
 
 /**
@@ -60,21 +61,6 @@ void main() {
   gl_FragColor = mix(u_ring, u_color, core) * inside;
 }`;
 
-function program(gl: WebGLRenderingContext, vertex: string, fragment: string): WebGLProgram {
-  const result = gl.createProgram()!;
-  for (const [type, source] of [
-    [gl.VERTEX_SHADER, vertex],
-    [gl.FRAGMENT_SHADER, fragment],
-  ] as const) {
-    const shader = gl.createShader(type)!;
-    gl.shaderSource(shader, source);
-    gl.compileShader(shader);
-    gl.attachShader(result, shader);
-  }
-  gl.linkProgram(result);
-  return result;
-}
-
 /** What the layer shows: the ties as pairs of mercator vertices from the place outwards, and the place. */
 export interface Selection {
   /** [x0, y0, x1, y1, …] in mercator units. */
@@ -89,8 +75,8 @@ export class SelectionLayer implements CustomLayerInterface {
   readonly renderingMode = '2d' as const;
   private gl?: WebGLRenderingContext;
   private map?: MapLibreMap;
-  private lines?: WebGLProgram;
-  private dot?: WebGLProgram;
+  private lines?: GlProgram;
+  private dot?: GlProgram;
   private lineBuffer?: WebGLBuffer;
   private dotBuffer?: WebGLBuffer;
   private vertexCount = 0;
@@ -115,8 +101,8 @@ export class SelectionLayer implements CustomLayerInterface {
   onAdd(map: MapLibreMap, gl: WebGLRenderingContext): void {
     this.map = map;
     this.gl = gl;
-    this.lines = program(gl, LINE_VERTEX, LINE_FRAGMENT);
-    this.dot = program(gl, DOT_VERTEX, DOT_FRAGMENT);
+    this.lines = new GlProgram(gl, LINE_VERTEX, LINE_FRAGMENT);
+    this.dot = new GlProgram(gl, DOT_VERTEX, DOT_FRAGMENT);
     this.lineBuffer = gl.createBuffer()!;
     this.dotBuffer = gl.createBuffer()!;
     this.uploaded = false;
@@ -172,65 +158,38 @@ export class SelectionLayer implements CustomLayerInterface {
   }
 
   render(gl: WebGLRenderingContext, args: CustomRenderMethodInput): void {
-    if (!this.map || !this.lines || !this.dot) return;
+    const { map, lines, dot } = this;
+    if (!map || !lines || !dot) return;
     if (!this.uploaded) this.upload(gl);
     const matrix = args.defaultProjectionData.mainMatrix;
-    const ratio = gl.drawingBufferWidth / Math.max(1, this.map.getCanvas().clientWidth);
-    // The world copies in view, as the map repeats the world sideways.
-    const bounds = this.map.getBounds();
-    const copies: number[] = [];
-    for (
-      let copy = Math.floor((bounds.getWest() + 180) / 360) - 1;
-      copy <= Math.floor((bounds.getEast() + 180) / 360) + 1;
-      copy += 1
-    )
-      copies.push(copy);
+    const ratio = gl.drawingBufferWidth / Math.max(1, map.getCanvas().clientWidth);
+    // The world copies in view, and one more each side: a tie reaches up to half a world past its own copy.
+    const bounds = map.getBounds();
+    const copies = worldCopies((bounds.getWest() + 180) / 360 - 1, (bounds.getEast() + 180) / 360 + 1);
     gl.disable(gl.DEPTH_TEST);
     gl.enable(gl.BLEND);
     gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
     if (this.vertexCount > 0) {
-      // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
-      gl.useProgram(this.lines);
-      gl.uniformMatrix4fv(gl.getUniformLocation(this.lines, 'u_matrix'), false, matrix);
-      gl.uniform2f(
-        gl.getUniformLocation(this.lines, 'u_viewport'),
-        gl.drawingBufferWidth,
-        gl.drawingBufferHeight,
-      );
-      gl.uniform1f(gl.getUniformLocation(this.lines, 'u_half'), (this.width * ratio) / 2);
-      gl.uniform4fv(gl.getUniformLocation(this.lines, 'u_color'), this.color);
+      lines.use().matrix('u_matrix', matrix);
+      gl.uniform2f(lines.uniform('u_viewport'), gl.drawingBufferWidth, gl.drawingBufferHeight);
+      lines.float('u_half', (this.width * ratio) / 2);
+      lines.vec4('u_color', this.color);
       gl.bindBuffer(gl.ARRAY_BUFFER, this.lineBuffer!);
-      const pos = gl.getAttribLocation(this.lines, 'a_pos');
-      const other = gl.getAttribLocation(this.lines, 'a_other');
-      const side = gl.getAttribLocation(this.lines, 'a_side');
-      gl.enableVertexAttribArray(pos);
-      gl.enableVertexAttribArray(other);
-      gl.enableVertexAttribArray(side);
-      gl.vertexAttribPointer(pos, 2, gl.FLOAT, false, 20, 0);
-      gl.vertexAttribPointer(other, 2, gl.FLOAT, false, 20, 8);
-      gl.vertexAttribPointer(side, 1, gl.FLOAT, false, 20, 16);
-      for (const copy of copies) {
-        gl.uniform1f(gl.getUniformLocation(this.lines, 'u_offset'), copy);
-        gl.drawArrays(gl.TRIANGLES, 0, this.vertexCount);
-      }
+      lines.attribute('a_pos', 2, 20, 0);
+      const other = lines.attribute('a_other', 2, 20, 8);
+      const side = lines.attribute('a_side', 1, 20, 16);
+      lines.drawCopies(copies, gl.TRIANGLES, this.vertexCount);
       gl.disableVertexAttribArray(other);
       gl.disableVertexAttribArray(side);
     }
     if (this.selection.place) {
-      // biome-ignore lint/correctness/useHookAtTopLevel: WebGL's useProgram, not a React hook
-      gl.useProgram(this.dot);
-      gl.uniformMatrix4fv(gl.getUniformLocation(this.dot, 'u_matrix'), false, matrix);
-      gl.uniform1f(gl.getUniformLocation(this.dot, 'u_size'), this.dotSize * ratio);
-      gl.uniform4fv(gl.getUniformLocation(this.dot, 'u_color'), this.color);
-      gl.uniform4fv(gl.getUniformLocation(this.dot, 'u_ring'), this.ring);
+      dot.use().matrix('u_matrix', matrix);
+      dot.float('u_size', this.dotSize * ratio);
+      dot.vec4('u_color', this.color);
+      dot.vec4('u_ring', this.ring);
       gl.bindBuffer(gl.ARRAY_BUFFER, this.dotBuffer!);
-      const pos = gl.getAttribLocation(this.dot, 'a_pos');
-      gl.enableVertexAttribArray(pos);
-      gl.vertexAttribPointer(pos, 2, gl.FLOAT, false, 0, 0);
-      for (const copy of copies) {
-        gl.uniform1f(gl.getUniformLocation(this.dot, 'u_offset'), copy);
-        gl.drawArrays(gl.POINTS, 0, 1);
-      }
+      dot.attribute('a_pos', 2);
+      dot.drawCopies(copies, gl.POINTS, 1);
     }
     if (this.pendingDrawn) {
       this.pendingDrawn = false;
