@@ -187,6 +187,43 @@ describe('the app shell in Chromium', () => {
   });
 });
 
+describe('the site header', () => {
+  it.each([
+    ['en-GB', 'Workspace'],
+    ['fi-FI', 'Työtila'],
+    ['sv-FI', 'Arbetsyta'],
+  ])('shows its links whole on one line at every width where they show, in %s', async (locale, workspace) => {
+    const page = await newPage({ locale });
+    await signIn(page);
+    for (const width of [1400, 1280, 1180, 1101, 1100, 1001]) {
+      await page.setViewportSize({ width, height: 700 });
+      // The Workspace link is current (bold, with a background) on the workspace's pages: the widest case.
+      await page.goto(`${demo.server.url}/workspace/ties`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const layout = await page.evaluate(() => {
+        const box = (element: Element | null) => element?.getBoundingClientRect();
+        const header = box(document.querySelector('.site-header'))!;
+        const palette = box(document.querySelector('.site-palette-button'))!;
+        const links = Array.from(document.querySelectorAll('.site-nav a'))
+          .map((link) => ({ text: link.textContent, box: box(link)! }))
+          .filter((link) => link.box.width > 0);
+        return { header, palette, links };
+      });
+      expect(layout.links.map((link) => link.text)).toContain(workspace);
+      for (const link of layout.links) {
+        expect(link.box.top, `${width}: ${link.text}`).toBeGreaterThanOrEqual(layout.header.top);
+        expect(link.box.bottom, `${width}: ${link.text}`).toBeLessThanOrEqual(layout.header.bottom);
+        expect(link.box.right, `${width}: ${link.text}`).toBeLessThanOrEqual(layout.palette.left);
+      }
+    }
+    // Narrower, a menu button opens them in a drawer.
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.getByRole('button', { name: /^(Menu|Valikko|Meny)$/ }).waitFor();
+    expect(await page.locator('.site-nav').isVisible()).toBe(false);
+    await page.context().close();
+  });
+});
+
 /** The id of the organisation of this name. */
 async function organizationId(name: string): Promise<number> {
   const [row] = await demo.server.database.db
