@@ -128,7 +128,7 @@ describe('a write that fails', () => {
     await page.goto(`${demo.server.url}/account`);
     await page.getByLabel('What the token is for').fill('Failure drill');
     await page.getByRole('button', { name: 'Create a token' }).click();
-    const token = page.getByRole('listitem').filter({ hasText: 'Failure drill' });
+    const token = page.getByRole('row').filter({ hasText: 'Failure drill' });
     await token.getByRole('button').waitFor();
 
     let answer: Answer | undefined;
@@ -149,12 +149,14 @@ describe('a write that fails', () => {
         const before = revokes;
         await revoke.click();
         await expect.poll(() => revokes, { message: failure[0].label }).toBe(before + 1);
-        const alert = page.getByRole('alert');
+        // Beside the button, in the page; the toasts (outside it) say only what went through.
+        const alert = page.getByRole('main').getByRole('alert');
         await expect
           .poll(() => alert.allTextContents(), { message: `${language}: ${failure[0].label}` })
           .toEqual([failure[column]]);
-        // Nothing happened: the token is still there to revoke.
+        // Nothing happened: the token is still there to revoke, and no toast says otherwise.
         expect(await revoke.isEnabled()).toBe(true);
+        expect(await page.getByRole('alertdialog').filter({ hasText: 'Failure drill' }).count()).toBe(0);
       }
       expect(await axeViolations(page)).toEqual([]);
     }
@@ -163,8 +165,9 @@ describe('a write that fails', () => {
     answer = undefined;
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await token.getByRole('button', { name: 'Revoke Failure drill' }).click();
+    await page.getByRole('alertdialog').filter({ hasText: 'Failure drill revoked.' }).waitFor();
     await token.getByText('Revoked').waitFor();
-    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByRole('main').getByRole('alert').count()).toBe(0);
     await context.close();
   });
 
