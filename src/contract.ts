@@ -31,6 +31,13 @@ import type {
   updateUserBodySchema,
   userSchema,
 } from './features/auth/auth.schema.ts';
+import type {
+  createEventBodySchema,
+  eventListQuerySchema,
+  eventListResponseSchema,
+  eventSchema,
+  updateEventBodySchema,
+} from './features/events/events.schema.ts';
 import type { presentMerge } from './features/merges/merges.service.ts';
 import type { networkNamesResponseSchema, networkResponseSchema } from './features/network/network.schema.ts';
 import type {
@@ -68,6 +75,7 @@ import type { organizationDashboard } from './features/workspace/workspace.servi
 
 export { ACTIVITY_KINDS } from './features/activities/activities.constants.ts';
 export { MEMBER_ROLES } from './features/auth/auth.constants.ts';
+export { ATTENDANCE_MODES, EVENT_KINDS, EVENT_STATUSES } from './features/events/events.constants.ts';
 export { decodeEdges } from './features/network/network.encoding.ts';
 export { GOVERNMENT_KINDS, ORGANIZATION_KINDS } from './features/organizations/organizations.constants.ts';
 export {
@@ -116,6 +124,13 @@ export type UpdatePersonBody = z.input<typeof updatePersonBodySchema>;
 export type ActivityResponse = z.infer<typeof activitySchema>;
 export type ActivityListQuery = Partial<z.infer<typeof activityListQuerySchema>>;
 export type ActivityListResponse = z.infer<typeof activityListResponseSchema>;
+
+// Events
+export type EventResponse = z.infer<typeof eventSchema>;
+export type EventListQuery = Partial<z.input<typeof eventListQuerySchema>>;
+export type EventListResponse = z.infer<typeof eventListResponseSchema>;
+export type CreateEventBody = z.input<typeof createEventBodySchema>;
+export type UpdateEventBody = z.input<typeof updateEventBodySchema>;
 export type CreateActivityBody = z.input<typeof createActivityBodySchema>;
 export type UpdateActivityBody = z.input<typeof updateActivityBodySchema>;
 /** The dashboard's schema is declared with its route; its presenter answers the same shape. */

@@ -74,6 +74,18 @@ const newActivity = () =>
     title: 'Forum preparation',
     organizationId: ids.cityOfEspoo,
   });
+const ONLINE_URL = 'https://meet.example.org/forum-7f3a';
+const eventBody = () => ({
+  kind: 'forum',
+  attendanceMode: 'online',
+  startsAt: '2020-11-10T14:00:00+08:00',
+  endsAt: '2020-11-10T17:00:00+08:00',
+  timeZone: 'Asia/Shanghai',
+  title: { en: 'Twin-town forum' },
+  hostIds: [ids.cityOfEspoo],
+  onlineUrl: ONLINE_URL,
+});
+const newEvent = () => asAdmin('POST', '/api/events', eventBody());
 const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
 const boundary = '----matrix';
 const multipart = Buffer.concat([
@@ -372,6 +384,41 @@ const WRITES: WriteCase[] = [
       const activity = await newActivity();
       const gone = await asAdmin('DELETE', `/api/activities/${activity.id}?version=${activity.version}`);
       return { url: `/api/activities/${activity.id}/restore`, body: { version: gone.version } };
+    },
+  },
+  // Events: editors of a host and administrators.
+  {
+    method: 'POST',
+    path: '/api/events',
+    allowed: EDITORS,
+    prepare: async () => ({ url: '/api/events', body: eventBody() }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/events/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const event = await newEvent();
+      return { url: `/api/events/${event.id}`, body: { version: event.version, status: 'held' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/events/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const event = await newEvent();
+      return { url: `/api/events/${event.id}?version=${event.version}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/events/{id}/restore',
+    allowed: EDITORS,
+    prepare: async () => {
+      const event = await newEvent();
+      const gone = await asAdmin('DELETE', `/api/events/${event.id}?version=${event.version}`);
+      return { url: `/api/events/${event.id}/restore`, body: { version: gone.version } };
     },
   },
   // Users and roles: administrators only.
@@ -688,6 +735,12 @@ describe('anonymous answers', () => {
       visibility: 'internal',
     });
     const activity = await newActivity();
+    const event = await newEvent();
+    const internalEvent = await asAdmin('POST', '/api/events', {
+      ...eventBody(),
+      title: { en: MARKER },
+      visibility: 'internal',
+    });
     const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
     const params: Record<string, number> = {};
     const idFor = (path: string) =>
@@ -699,9 +752,11 @@ describe('anonymous answers', () => {
             ? ids.cityOfEspoo
             : path.startsWith('/api/activities')
               ? activity.id
-              : path.startsWith('/api/places')
-                ? ids.espoo
-                : 1;
+              : path.startsWith('/api/events')
+                ? event.id
+                : path.startsWith('/api/places')
+                  ? ids.espoo
+                  : 1;
     const urls = Object.entries(document.paths as Record<string, Record<string, unknown>>)
       .filter(([, item]) => 'get' in item)
       .map(([path]) =>
@@ -717,6 +772,8 @@ describe('anonymous answers', () => {
       `/api/places/${ids.shanghai}/partners`,
       '/api/organizations?q=Hidden',
       `/api/people?organizationId=${ids.cityOfEspoo}`,
+      `/api/events/${internalEvent.id}`,
+      '/api/events?when=past',
     );
     Object.assign(params, { checked: urls.length });
     for (const url of urls) {
@@ -724,6 +781,7 @@ describe('anonymous answers', () => {
       const text = response.body;
       expect(text, url).not.toContain(MARKER);
       expect(text, url).not.toContain(EMAIL);
+      expect(text, url).not.toContain(ONLINE_URL);
       expect(text, url).not.toMatch(/"(notes|contactPoints|passwordHash|csrf_token|tokenHash)":/);
       expect(response.statusCode, url).toBeLessThan(500);
     }
@@ -732,6 +790,9 @@ describe('anonymous answers', () => {
     const member = await t.app.inject({ url: `/api/people/${person.id}`, headers: headers.viewer });
     expect(member.body).toContain(EMAIL);
     expect(member.body).toContain(MARKER);
+    const host = await t.app.inject({ url: `/api/events/${internalEvent.id}`, headers: headers.viewer });
+    expect(host.body).toContain(ONLINE_URL);
+    expect(host.body).toContain(MARKER);
   });
 });
 
@@ -746,6 +807,8 @@ describe('malformed bodies', () => {
     'contact_points',
     'activities',
     'activity_links',
+    'events',
+    'event_hosts',
     'users',
     'memberships',
     'api_tokens',

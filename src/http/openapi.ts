@@ -22,6 +22,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'places', description: 'Municipalities, districts and regions, and their partners' },
         { name: 'partnerships', description: 'Twin-town ties, MoUs, projects and other partnerships' },
+        { name: 'events', description: 'Forums, trade fairs, visits and other events, with their hosts' },
         { name: 'statistics', description: 'Totals and the whole network' },
         { name: 'system', description: 'Health' },
       ],

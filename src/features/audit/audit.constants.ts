@@ -4,6 +4,7 @@ export const AUDITED_ENTITIES = [
   'organization',
   'person',
   'activity',
+  'event',
   'place',
   'user',
 ] as const;

@@ -7,6 +7,8 @@ import { queryRows } from '../../db/query.ts';
 import {
   activities,
   activityLinks,
+  eventHosts,
+  events,
   partnershipParties,
   partnershipSources,
   partnerships,
@@ -44,8 +46,20 @@ const state = async () =>
       (select json_agg(json_build_array(id, organization_id) order by id) from posts) as posts,
       (select json_agg(json_build_array(id, keeper_id) order by id) from people) as people,
       (select json_agg(json_build_array(id, organization_id) order by id) from activities) as activities,
-      (select json_agg(json_build_array(id, activity_id, organization_id) order by id) from activity_links) as links`,
+      (select json_agg(json_build_array(id, activity_id, organization_id) order by id) from activity_links) as links,
+      (select json_agg(json_build_array(id, venue_place_id) order by id) from events) as events,
+      (select json_agg(json_build_array(event_id, organization_id) order by event_id, organization_id) from event_hosts) as hosts`,
   );
+
+/** An event's own fields, without hosts or venue. */
+const anEvent = (title: string) => ({
+  kind: 'forum' as const,
+  attendanceMode: 'online' as const,
+  startsAt: new Date('2026-05-01T06:00:00Z'),
+  endsAt: new Date('2026-05-01T09:00:00Z'),
+  timeZone: 'Asia/Tokyo',
+  title: { en: title },
+});
 
 /** A tie between a place and an organisation, reported by one source row. */
 async function makeOrganizationTie(
@@ -71,7 +85,7 @@ async function makeOrganizationTie(
 }
 
 describe('a merge and its undo, reference by reference', () => {
-  it('moves an organisation’s ties, members, posts, kept records, activities and links, and puts each back', async () => {
+  it('moves an organisation’s ties, members, posts, kept records, activities, links and hosted events, and puts each back', async () => {
     const db = t.database.db;
     const helsinki = await makePlace(db, { name: 'Helsinki' });
     const kept = await makeOrganization(db, { name: 'Team Finland Tokyo', kind: 'national_agency' });
@@ -119,6 +133,16 @@ describe('a merge and its undo, reference by reference', () => {
       { activityId: logged!.id, organizationId: duplicate.id },
       { activityId: elsewhere!.id, organizationId: duplicate.id },
     ]);
+    // One event is hosted by the duplicate alone, one by both: the second keeps a single host row.
+    const [hostedAlone, hostedByBoth] = await db
+      .insert(events)
+      .values([anEvent('Expo'), anEvent('Forum')])
+      .returning();
+    await db.insert(eventHosts).values([
+      { eventId: hostedAlone!.id, organizationId: duplicate.id },
+      { eventId: hostedByBoth!.id, organizationId: duplicate.id },
+      { eventId: hostedByBoth!.id, organizationId: kept.id },
+    ]);
     const before = await state();
 
     const merged = await merge(`/api/organizations/${duplicate.id}/merge`, kept.id);
@@ -133,7 +157,18 @@ describe('a merge and its undo, reference by reference', () => {
       activities: 1,
       activityLinks: 1,
       aliasesAdded: 2,
+      eventHosts: 1,
+      eventHostsDropped: 1,
     });
+    const hosts = await queryRows<{ event_id: number; organization_id: number }>(
+      db,
+      sql`select event_id, organization_id from event_hosts
+          where event_id in (${hostedAlone!.id}, ${hostedByBoth!.id}) order by event_id`,
+    );
+    expect(hosts).toEqual([
+      { event_id: hostedAlone!.id, organization_id: kept.id },
+      { event_id: hostedByBoth!.id, organization_id: kept.id },
+    ]);
     const after = await queryRows<{ key: string; deleted: boolean; sources: number }>(
       db,
       sql`select party_key as key, deleted_at is not null as deleted,
@@ -158,7 +193,7 @@ describe('a merge and its undo, reference by reference', () => {
     expect(await state()).toEqual(before);
   });
 
-  it('moves a place’s origins and districts, and puts them back', async () => {
+  it('moves a place’s origins, districts and events, and puts them back', async () => {
     const db = t.database.db;
     const kept = await makePlace(db, { name: 'Turku' });
     const duplicate = await makePlace(db, { name: 'Åbo', names: [{ name: 'Turku', lang: 'en' }] });
@@ -167,6 +202,10 @@ describe('a merge and its undo, reference by reference', () => {
     await db
       .insert(placeOrigins)
       .values({ placeId: duplicate.id, externalKey: 'Åbo|FI', sourceId: source.id, raw: {} });
+    const [held] = await db
+      .insert(events)
+      .values({ ...anEvent('Archipelago forum'), venuePlaceId: duplicate.id })
+      .returning();
     const before = await state();
 
     const merged = await merge(`/api/places/${duplicate.id}/merge`, kept.id);
@@ -178,7 +217,13 @@ describe('a merge and its undo, reference by reference', () => {
       origins: 1,
       organizations: 0,
       children: 1,
+      eventVenues: 1,
     });
+    const [venue] = await queryRows<{ venue_place_id: number }>(
+      db,
+      sql`select venue_place_id from events where id = ${held!.id}`,
+    );
+    expect(venue!.venue_place_id).toBe(kept.id);
     const [moved] = await queryRows<{ parent_id: number }>(
       db,
       sql`select parent_id from places where id = ${district.id}`,

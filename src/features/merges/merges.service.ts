@@ -7,6 +7,12 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';
 import {
+  moveEventHostsOnMerge,
+  moveEventVenuesOnMerge,
+  restoreEventHostsAfterMerge,
+  restoreEventVenuesAfterMerge,
+} from '../events/events.merge.ts';
+import {
   lockOrganizationForMerge,
   moveOrganizationRefsOnMerge,
   moveOrganizationsOfPlaceOnMerge,
@@ -46,9 +52,10 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
   const { parties, duplicateTies } = await moveTiePartiesOnMerge(db, 'place', fromId, intoId);
   const { names, origins, children } = await movePlaceRefsOnMerge(db, fromId, intoId);
   const organizations = await moveOrganizationsOfPlaceOnMerge(db, fromId, intoId);
+  const { eventVenues } = await moveEventVenuesOnMerge(db, fromId, intoId);
   await setPlaceMergedInto(db, fromId, intoId);
   await recountPartners(db, [fromId, intoId]);
-  return { parties, duplicateTies, names, origins, organizations, children };
+  return { parties, duplicateTies, names, origins, organizations, children, eventVenues };
 }
 
 /** Merges a duplicate organisation into another: ties, members, posts, kept records, activities and names. */
@@ -56,6 +63,7 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
   const { parties, duplicateTies } = await moveTiePartiesOnMerge(db, 'organization', fromId, intoId);
   const { posts, keptPeople } = await movePeopleOnMerge(db, fromId, intoId);
   const { activities, activityLinks } = await moveActivitiesOnMerge(db, fromId, intoId);
+  const { eventHosts, eventHostsDropped } = await moveEventHostsOnMerge(db, fromId, intoId);
   const { memberships, keptOrganizations, aliasesAdded } = await moveOrganizationRefsOnMerge(
     db,
     fromId,
@@ -72,6 +80,8 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
     activities,
     activityLinks,
     aliasesAdded,
+    eventHosts,
+    eventHostsDropped,
   };
 }
 
@@ -81,11 +91,13 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
   if (entity === 'place') {
     await restorePlaceRefsAfterMerge(db, fromId, moved);
     await restoreOrganizationsOfPlaceAfterMerge(db, fromId, moved.organizations ?? []);
+    await restoreEventVenuesAfterMerge(db, fromId, moved);
     await setPlaceMergedInto(db, fromId, null);
     await recountPartners(db, [fromId, intoId]);
   } else {
     await restorePeopleAfterMerge(db, fromId, moved);
     await restoreActivitiesAfterMerge(db, fromId, moved);
+    await restoreEventHostsAfterMerge(db, fromId, intoId, moved);
     await restoreOrganizationRefsAfterMerge(db, fromId, intoId, moved);
     await setOrganizationMergedInto(db, fromId, null);
   }

@@ -20,6 +20,10 @@ export interface MergeMoves {
   activities?: number[];
   activityLinks?: number[];
   aliasesAdded?: string[];
+  /** Events: held at the duplicate place; hosted by the duplicate organisation (moved, or dropped where both hosted). */
+  eventVenues?: number[];
+  eventHosts?: number[];
+  eventHostsDropped?: number[];
 }
 
 export const MERGE_ENTITIES = ['place', 'organization'] as const;

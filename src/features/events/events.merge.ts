@@ -1,0 +1,70 @@
+/**
+ * What a merge asks of events: a duplicate place's events are held at the place that stays, and a duplicate
+ * organisation's events are hosted by the organisation that stays; the undo puts them back.
+ */
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { idList, moveRows, queryRows, repointRows } from '../../db/query.ts';
+
+/** What moving the events changed, kept so that the undo changes exactly that back. */
+export interface MovedEventRefs {
+  /** Events held at the duplicate place. */
+  eventVenues: number[];
+  /** Events the duplicate organisation hosted, now hosted by the one that stays. */
+  eventHosts: number[];
+  /** Events both hosted: the duplicate's host row went. */
+  eventHostsDropped: number[];
+}
+
+/** Moves the events held at place `fromId` to place `intoId`. */
+export async function moveEventVenuesOnMerge(db: DbOrTx, fromId: number, intoId: number) {
+  return { eventVenues: await repointRows(db, 'events', 'venue_place_id', fromId, intoId) };
+}
+
+/** Undoes `moveEventVenuesOnMerge`. */
+export async function restoreEventVenuesAfterMerge(
+  db: DbOrTx,
+  fromId: number,
+  moved: Partial<MovedEventRefs>,
+) {
+  await moveRows(db, 'events', 'venue_place_id', moved.eventVenues ?? [], fromId);
+}
+
+const eventIds = async (db: DbOrTx, query: ReturnType<typeof sql>) =>
+  (await queryRows<{ event_id: number }>(db, query)).map((row) => Number(row.event_id));
+
+/** Hands the events organisation `fromId` hosts to `intoId`; where both host one, the duplicate's row goes. */
+export async function moveEventHostsOnMerge(db: DbOrTx, fromId: number, intoId: number) {
+  const eventHostsDropped = await eventIds(
+    db,
+    sql`delete from event_hosts h where organization_id = ${fromId}
+        and exists (select 1 from event_hosts o where o.event_id = h.event_id and o.organization_id = ${intoId})
+        returning event_id`,
+  );
+  const eventHosts = await eventIds(
+    db,
+    sql`update event_hosts set organization_id = ${intoId} where organization_id = ${fromId} returning event_id`,
+  );
+  return { eventHosts, eventHostsDropped };
+}
+
+/** Undoes `moveEventHostsOnMerge`: organisation `fromId` hosts its events again. */
+export async function restoreEventHostsAfterMerge(
+  db: DbOrTx,
+  fromId: number,
+  intoId: number,
+  moved: Partial<MovedEventRefs>,
+) {
+  const handed = moved.eventHosts ?? [];
+  if (handed.length > 0)
+    await db.execute(
+      sql`update event_hosts set organization_id = ${fromId}
+          where organization_id = ${intoId} and event_id in (${idList(handed)})`,
+    );
+  const dropped = moved.eventHostsDropped ?? [];
+  if (dropped.length > 0)
+    await db.execute(
+      sql`insert into event_hosts (event_id, organization_id)
+          select id, ${fromId}::int from events where id in (${idList(dropped)}) on conflict do nothing`,
+    );
+}

@@ -1,0 +1,133 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { idList, queryIds } from '../../db/query.ts';
+import { findById, nextVersion } from '../../db/rows.ts';
+import { eventHosts, events, organizations, places } from '../../db/schema.ts';
+import type { ReadScope } from '../auth/policy.ts';
+
+export type EventRow = typeof events.$inferSelect;
+export interface HostRow {
+  eventId: number;
+  id: number;
+  name: string;
+}
+export interface VenueRow {
+  id: number;
+  name: string;
+  country: string;
+}
+
+export const findEvent = (db: DbOrTx, id: number, lock = false) => findById(db, events, id, lock);
+
+/** The hosts of the given events, by name. */
+export async function findHosts(db: DbOrTx, eventIds: readonly number[]): Promise<HostRow[]> {
+  if (eventIds.length === 0) return [];
+  return db
+    .select({ eventId: eventHosts.eventId, id: organizations.id, name: organizations.name })
+    .from(eventHosts)
+    .innerJoin(organizations, eq(organizations.id, eventHosts.organizationId))
+    .where(inArray(eventHosts.eventId, [...eventIds]))
+    .orderBy(asc(organizations.name), asc(organizations.id));
+}
+
+/** The venues of the given events. */
+export async function findVenues(db: DbOrTx, placeIds: readonly number[]): Promise<VenueRow[]> {
+  if (placeIds.length === 0) return [];
+  return db
+    .select({ id: places.id, name: places.name, country: places.country })
+    .from(places)
+    .where(inArray(places.id, [...new Set(placeIds)]));
+}
+
+/** The place with this id, if it exists and is not merged into another. */
+export async function findLivePlace(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select({ id: places.id })
+    .from(places)
+    .where(and(eq(places.id, id), isNull(places.mergedIntoId)));
+  return row;
+}
+
+/** The chain of parents above an event, nearest first, at most `depth` long. */
+export async function findAncestors(db: DbOrTx, id: number, depth = 20): Promise<number[]> {
+  return queryIds(
+    db,
+    sql`
+    with recursive chain(id, parent_id, depth) as (
+      select id, parent_id, 1 from events where id = ${id}
+      union all
+      select e.id, e.parent_id, c.depth + 1 from events e join chain c on e.id = c.parent_id where c.depth < ${depth}
+    )
+    select id from chain order by depth`,
+  );
+}
+
+export interface EventFilter {
+  scope: ReadScope;
+  when: 'upcoming' | 'past' | 'all';
+  now: Date;
+  hostId?: number;
+  placeId?: number;
+  parentId?: number;
+  limit: number;
+}
+
+const hostedBy = (organizationIds: readonly number[]): SQL =>
+  organizationIds.length === 0
+    ? sql`false`
+    : sql`exists (select 1 from event_hosts h where h.event_id = ${events.id}
+                  and h.organization_id in (${idList(organizationIds)}))`;
+
+/** Live events the scope may read, filtered; upcoming soonest first, the rest latest first. */
+export async function listEvents(db: DbOrTx, filter: EventFilter): Promise<EventRow[]> {
+  const { scope } = filter;
+  return db
+    .select()
+    .from(events)
+    .where(
+      and(
+        isNull(events.deletedAt),
+        scope.all ? undefined : or(eq(events.visibility, 'published'), hostedBy(scope.organizationIds)),
+        filter.when === 'upcoming' ? gte(events.endsAt, filter.now) : undefined,
+        filter.when === 'past' ? lt(events.endsAt, filter.now) : undefined,
+        filter.hostId ? hostedBy([filter.hostId]) : undefined,
+        filter.placeId ? eq(events.venuePlaceId, filter.placeId) : undefined,
+        filter.parentId ? eq(events.parentId, filter.parentId) : undefined,
+      ),
+    )
+    .orderBy(
+      filter.when === 'upcoming' ? asc(events.startsAt) : desc(events.startsAt),
+      filter.when === 'upcoming' ? asc(events.id) : desc(events.id),
+    )
+    .limit(filter.limit);
+}
+
+/** A new event and its hosts. */
+export type EventInsert = typeof events.$inferInsert & { hostIds: number[] };
+
+/** Changes to an event: fields of the record, and the hosts that replace its own. */
+export type EventChanges = Partial<typeof events.$inferInsert> & { hostIds?: number[] };
+
+export async function insertEvent(db: DbOrTx, { hostIds, ...values }: EventInsert): Promise<number> {
+  const [row] = await db.insert(events).values(values).returning({ id: events.id });
+  await replaceHosts(db, row!.id, hostIds);
+  return row!.id;
+}
+
+export async function updateEvent(
+  db: DbOrTx,
+  id: number,
+  { hostIds, ...values }: EventChanges,
+): Promise<void> {
+  await db
+    .update(events)
+    .set({ ...values, ...nextVersion(events) })
+    .where(eq(events.id, id));
+  if (hostIds) await replaceHosts(db, id, hostIds);
+}
+
+async function replaceHosts(db: DbOrTx, eventId: number, hostIds: readonly number[]): Promise<void> {
+  await db.delete(eventHosts).where(eq(eventHosts.eventId, eventId));
+  if (hostIds.length > 0)
+    await db.insert(eventHosts).values(hostIds.map((organizationId) => ({ eventId, organizationId })));
+}

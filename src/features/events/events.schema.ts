@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import {
+  idBodySchema,
+  idQuerySchema,
+  idSchema,
+  textSchema,
+  urlSchema,
+  visibilitySchema,
+} from '../../core/schemas.ts';
+import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
+import { ATTENDANCE_MODES, EVENT_KINDS, EVENT_STATUSES } from './events.constants.ts';
+
+export const eventParamsSchema = z.strictObject({ id: idSchema.describe('Event id') });
+
+/** A BCP 47 language tag: en, fi, sv, zh-Hans … */
+const languageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code (en, fi, zh-Hans)');
+
+/** Text per language, at least one. */
+const localizedSchema = (max: number) =>
+  z
+    .record(languageSchema, textSchema(max))
+    .refine((texts) => Object.keys(texts).length <= 20, 'must have at most 20 languages');
+
+/** Whether the runtime knows this IANA time zone. */
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.includes('/') || value === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, 'must be an IANA time zone (Asia/Shanghai, Europe/Helsinki)')
+  .describe("The host's IANA time zone: the event's own clock");
+
+/** An instant: ISO 8601 with its offset or Z (2020-11-10T14:00:00+08:00). */
+const instantSchema = z.iso.datetime({
+  offset: true,
+  error: 'must be a date and time with its offset (…T14:00:00+08:00)',
+});
+
+const eventFields = {
+  kind: z.enum(EVENT_KINDS),
+  attendanceMode: z.enum(ATTENDANCE_MODES).describe('in_person, online or hybrid'),
+  status: z.enum(EVENT_STATUSES),
+  startsAt: instantSchema.describe('When it starts, with its offset'),
+  endsAt: instantSchema.describe('When it ends, with its offset; not before the start'),
+  timeZone: timeZoneSchema,
+  title: localizedSchema(200)
+    .refine((texts) => Object.keys(texts).length > 0, 'must have a title in at least one language')
+    .describe('The title per language: { "en": "…", "fi": "…" }'),
+  description: localizedSchema(20_000).describe('The description per language'),
+  venuePlaceId: idBodySchema.nullable().describe('The place where it is held'),
+  address: textSchema(500).nullable().describe('The venue’s address'),
+  onlineUrl: urlSchema
+    .nullable()
+    .describe('Where to join online: answered only to the hosts’ members, never to anonymous readers'),
+  parentId: idBodySchema.nullable().describe('The event this one is part of'),
+  series: textSchema(200).nullable().describe('The recurring event it is an edition of (CIIE)'),
+  themes: z.array(textSchema(100)).max(20).describe('Themes, such as sustainable development'),
+  hostIds: z
+    .array(idBodySchema)
+    .min(1, 'must name at least one host')
+    .max(20)
+    .refine((list) => new Set(list).size === list.length, 'lists an id twice')
+    .describe('The organisations that host it: their editors run it'),
+  visibility: visibilitySchema,
+};
+
+export const createEventBodySchema = z.strictObject({
+  ...eventFields,
+  status: eventFields.status.default('planned'),
+  description: eventFields.description.default({}),
+  venuePlaceId: eventFields.venuePlaceId.default(null),
+  address: eventFields.address.default(null),
+  onlineUrl: eventFields.onlineUrl.default(null),
+  parentId: eventFields.parentId.default(null),
+  series: eventFields.series.default(null),
+  themes: eventFields.themes.default([]),
+  visibility: eventFields.visibility.default('published'),
+});
+export type CreateEventBody = z.infer<typeof createEventBodySchema>;
+
+export const updateEventBodySchema = updateBodySchema(eventFields);
+export type UpdateEventBody = z.infer<typeof updateEventBodySchema>;
+
+export const eventListQuerySchema = z.strictObject({
+  when: z
+    .enum(['upcoming', 'past', 'all'])
+    .default('all')
+    .describe('upcoming: not ended yet, soonest first; past: ended, latest first; all: latest first'),
+  hostId: idQuerySchema.optional().describe('Hosted by this organisation'),
+  placeId: idQuerySchema.optional().describe('Held in this place'),
+  parentId: idQuerySchema.optional().describe('Part of this event'),
+  limit: z.coerce.number().int().min(1).max(200).default(100).describe('How many (1–200)'),
+});
+export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+
+const localizedResponse = z.record(z.string(), z.string());
+
+export const eventSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(EVENT_KINDS),
+  attendanceMode: z.enum(ATTENDANCE_MODES),
+  status: z.enum(EVENT_STATUSES),
+  startsAt: z.string().describe('The start in UTC (ISO 8601)'),
+  endsAt: z.string().describe('The end in UTC (ISO 8601)'),
+  timeZone: z.string(),
+  local: z
+    .object({ startsAt: z.string(), endsAt: z.string() })
+    .describe("Start and end on the host's clock, without offset (2020-11-10T14:00)"),
+  title: localizedResponse,
+  description: localizedResponse,
+  venue: z.object({ id: z.number().int(), name: z.string(), country: z.string() }).nullable(),
+  address: z.string().nullable(),
+  onlineUrl: z
+    .string()
+    .nullable()
+    .describe('Only for the hosts’ members; null for everyone else, whether or not there is one'),
+  parentId: z.number().int().nullable(),
+  series: z.string().nullable(),
+  themes: z.array(z.string()),
+  hosts: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  visibility: visibilitySchema,
+  ...keptRecordFields,
+});
+export type EventResponse = z.infer<typeof eventSchema>;
+
+export const eventListResponseSchema = z.object({ items: z.array(eventSchema) });

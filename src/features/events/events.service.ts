@@ -1,0 +1,200 @@
+import { AppError, type ErrorDetail } from '../../core/errors.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize, policy, type Stake } from '../auth/policy.ts';
+import { findReadableOrganizations } from '../organizations/organizations.service.ts';
+import {
+  createRecord,
+  mayRead,
+  presentKept,
+  type RecordType,
+  updateRecord,
+} from '../records/records.service.ts';
+import * as repo from './events.repo.ts';
+import type { CreateEventBody, EventListQuery, EventResponse, UpdateEventBody } from './events.schema.ts';
+
+/** An event as the service loads it: the record, its hosts and its venue. */
+interface LoadedEvent {
+  row: repo.EventRow;
+  hosts: repo.HostRow[];
+  venue: repo.VenueRow | null;
+}
+
+/** The hosts stand behind an event: their members read what is internal to it, their editors run it. */
+function eventStake(loaded: Pick<LoadedEvent, 'row' | 'hosts'>): Stake {
+  return { visibility: loaded.row.visibility, organizationIds: loaded.hosts.map((host) => host.id) };
+}
+
+/** An instant on a clock: 2020-11-10T14:00 in Asia/Shanghai. */
+export function localTime(instant: Date, timeZone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(instant)
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+export function presentEvent(actor: Actor | null, loaded: LoadedEvent): EventResponse {
+  const { row, hosts, venue } = loaded;
+  const stake = eventStake(loaded);
+  return {
+    id: row.id,
+    kind: row.kind,
+    attendanceMode: row.attendanceMode,
+    status: row.status,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    timeZone: row.timeZone,
+    local: { startsAt: localTime(row.startsAt, row.timeZone), endsAt: localTime(row.endsAt, row.timeZone) },
+    title: row.title,
+    description: row.description,
+    venue,
+    address: row.address,
+    onlineUrl: policy.readInternal(actor, stake) ? row.onlineUrl : null,
+    parentId: row.parentId,
+    series: row.series,
+    themes: row.themes,
+    hosts: hosts.map(({ id, name }) => ({ id, name })),
+    visibility: row.visibility,
+    ...presentKept(row),
+    canEdit: policy.write(actor, stake),
+  };
+}
+
+async function loadEvents(db: DbOrTx, rows: repo.EventRow[]): Promise<LoadedEvent[]> {
+  const hosts = await repo.findHosts(
+    db,
+    rows.map((row) => row.id),
+  );
+  const venues = await repo.findVenues(
+    db,
+    rows.flatMap((row) => (row.venuePlaceId ? [row.venuePlaceId] : [])),
+  );
+  return rows.map((row) => ({
+    row,
+    hosts: hosts.filter((host) => host.eventId === row.id),
+    venue: venues.find((venue) => venue.id === row.venuePlaceId) ?? null,
+  }));
+}
+
+export const eventRecord: RecordType<LoadedEvent, EventResponse, repo.EventInsert, repo.EventChanges> = {
+  entity: 'event',
+  noun: 'event',
+  notFound: (id) => new AppError('EVENT_NOT_FOUND', `No event ${id}`),
+  async load(db, id, lock) {
+    const row = await repo.findEvent(db, id, lock);
+    return row && (await loadEvents(db, [row]))[0];
+  },
+  insert: repo.insertEvent,
+  update: repo.updateEvent,
+  stake: eventStake,
+  audited: ({ row, hosts }) => ({
+    kind: row.kind,
+    attendanceMode: row.attendanceMode,
+    status: row.status,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    timeZone: row.timeZone,
+    title: row.title,
+    description: row.description,
+    venuePlaceId: row.venuePlaceId,
+    address: row.address,
+    onlineUrl: row.onlineUrl,
+    parentId: row.parentId,
+    series: row.series,
+    themes: row.themes,
+    visibility: row.visibility,
+    hostIds: hosts.map((host) => host.id).sort((a, b) => a - b),
+    version: row.version,
+    deletedAt: row.deletedAt?.toISOString() ?? null,
+  }),
+  present: presentEvent,
+};
+
+/** What a create or an update names besides the event's own fields, checked against what the actor may read. */
+interface EventReferences {
+  hostIds?: number[];
+  /** Hosts the event has already: they were shown with it, so they stay without a check. */
+  currentHostIds?: readonly number[];
+  venuePlaceId?: number | null;
+  parentId?: number | null;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * Every host, the venue and the parent must exist and be readable (one the actor may not read answers as one that
+ * does not exist); the parent may not be the event or one of its parts; the end is not before the start.
+ */
+async function checkReferences(
+  db: DbOrTx,
+  actor: Actor | null,
+  eventId: number | undefined,
+  refs: EventReferences,
+) {
+  const details: ErrorDetail[] = [];
+  if (refs.hostIds) {
+    const current = new Set(refs.currentHostIds);
+    const readable = await findReadableOrganizations(db, actor, refs.hostIds);
+    for (const [index, id] of refs.hostIds.entries())
+      if (!readable.has(id) && !current.has(id))
+        details.push({ field: `body.hostIds.${index}`, message: `${id} does not exist` });
+  }
+  if (refs.venuePlaceId && !(await repo.findLivePlace(db, refs.venuePlaceId)))
+    details.push({ field: 'body.venuePlaceId', message: 'is not a known place' });
+  if (refs.parentId) {
+    const parent = await eventRecord.load(db, refs.parentId, false);
+    if (!parent || !mayRead(actor, eventRecord, parent) || parent.row.deletedAt)
+      details.push({ field: 'body.parentId', message: 'is not a known event' });
+    else if (eventId !== undefined && (await repo.findAncestors(db, refs.parentId)).includes(eventId))
+      details.push({ field: 'body.parentId', message: 'is the event itself or one of its parts' });
+  }
+  if (refs.endsAt < refs.startsAt) details.push({ field: 'body.endsAt', message: 'is before the start' });
+  if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'Invalid request', details);
+}
+
+/** Events the actor may read, filtered. */
+export async function listEvents(db: DbOrTx, actor: Actor | null, query: EventListQuery, now = new Date()) {
+  const rows = await repo.listEvents(db, { ...query, scope: policy.readScope(actor), now });
+  return { items: (await loadEvents(db, rows)).map((loaded) => presentEvent(actor, loaded)) };
+}
+
+export async function createEvent(db: DbOrTx, actor: Actor | null, body: CreateEventBody) {
+  return createRecord(db, actor, eventRecord, async (tx) => {
+    authorize(actor, policy.create(actor, body.hostIds));
+    const startsAt = new Date(body.startsAt);
+    const endsAt = new Date(body.endsAt);
+    await checkReferences(tx, actor, undefined, { ...body, startsAt, endsAt });
+    return { ...body, startsAt, endsAt };
+  });
+}
+
+export async function updateEvent(db: DbOrTx, actor: Actor | null, id: number, body: UpdateEventBody) {
+  const { version, ...fields } = body;
+  return updateRecord(db, actor, eventRecord, id, version, async (tx, before) => {
+    // Handing the event to other hosts takes the right to run events for one of them.
+    if (fields.hostIds) authorize(actor, policy.create(actor, fields.hostIds));
+    const startsAt = fields.startsAt ? new Date(fields.startsAt) : before.row.startsAt;
+    const endsAt = fields.endsAt ? new Date(fields.endsAt) : before.row.endsAt;
+    await checkReferences(tx, actor, id, {
+      ...fields,
+      currentHostIds: before.hosts.map((host) => host.id),
+      startsAt,
+      endsAt,
+    });
+    return {
+      ...fields,
+      ...(fields.startsAt ? { startsAt } : {}),
+      ...(fields.endsAt ? { endsAt } : {}),
+    };
+  });
+}

@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { identityId, keptRecordColumns, ownerRef, requiredRef } from '../../db/columns.ts';
+import { visibility } from '../../db/shared.tables.ts';
+import { organizations } from '../organizations/organizations.tables.ts';
+import { places } from '../places/places.tables.ts';
+import { ATTENDANCE_MODES, EVENT_KINDS, EVENT_STATUSES } from './events.constants.ts';
+
+export const eventKind = pgEnum('event_kind', EVENT_KINDS);
+export const attendanceMode = pgEnum('attendance_mode', ATTENDANCE_MODES);
+export const eventStatus = pgEnum('event_status', EVENT_STATUSES);
+
+/** Text in several languages: BCP 47 code → text (`{ "en": "Twin-town forum", "fi": "Ystävyyskaupunkifoorumi" }`). */
+export type LocalizedText = Record<string, string>;
+
+/**
+ * A forum, trade fair, delegation visit, conference, webinar, meeting or signing ceremony. Its start and end are
+ * instants, shown in the host's time zone and in the reader's.
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: identityId(),
+    kind: eventKind('kind').notNull(),
+    attendanceMode: attendanceMode('attendance_mode').notNull(),
+    status: eventStatus('status').notNull().default('planned'),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** The host's IANA time zone (Asia/Shanghai): the event's own clock. */
+    timeZone: text('time_zone').notNull(),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    description: jsonb('description').$type<LocalizedText>().notNull().default({}),
+    venuePlaceId: integer('venue_place_id').references(() => places.id, { onDelete: 'restrict' }),
+    address: text('address'),
+    /** Where to join online: for the hosts and those invited, never for anonymous readers. */
+    onlineUrl: text('online_url'),
+    /** The event this one is part of (the twin-town forum within CIIE 2020). */
+    parentId: integer('parent_id').references((): AnyPgColumn => events.id, { onDelete: 'set null' }),
+    /** The recurring event it is an edition of ("CIIE"). */
+    series: text('series'),
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    visibility: visibility('visibility').notNull().default('published'),
+    ...keptRecordColumns(),
+  },
+  (t) => [
+    check('events_ends_after_start', sql`${t.endsAt} >= ${t.startsAt}`),
+    check('events_not_own_parent', sql`${t.parentId} <> ${t.id}`),
+    index('events_starts_at_idx').on(t.startsAt),
+    index('events_parent_idx').on(t.parentId),
+    index('events_venue_idx').on(t.venuePlaceId),
+  ],
+);
+
+/** The organisations that host an event: their editors run it, their members read what is internal to it. */
+export const eventHosts = pgTable(
+  'event_hosts',
+  {
+    eventId: ownerRef('event_id', () => events.id),
+    organizationId: requiredRef('organization_id', () => organizations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.organizationId] }),
+    index('event_hosts_organization_idx').on(t.organizationId),
+  ],
+);
