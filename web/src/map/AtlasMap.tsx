@@ -11,6 +11,7 @@ import { memberPlaces, placeBounds, selectedTies, tieVertices } from './geometry
 import { bindInteraction, type MapView, type Tooltip } from './interaction.ts';
 import { type AtlasLayerHandles, addAtlasLayers, setPalette, showSelection, tieOpacity } from './layers.ts';
 import { baseMap, loadMapLibre, offlineStyle } from './load.ts';
+import { REST_MS } from './network-layer.ts';
 import { readPalette } from './palette.ts';
 import { PlaceIndex } from './place-index.ts';
 import '../atlas.css';
@@ -123,6 +124,8 @@ export function AtlasMap(props: AtlasMapProps) {
   indexRef.current = placeIndex;
   const latest = useRef({ vertices, points, selection });
   latest.current = { vertices, points, selection };
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
 
   /** The view that shows a place and its partners beside the panels. */
   const cameraFor = (placeId: number | undefined, width: number, height: number): Camera | undefined => {
@@ -200,7 +203,10 @@ export function AtlasMap(props: AtlasMapProps) {
       // MapLibre after the picture is on screen: two frames, then a task.
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const [maplibre, base] = await Promise.all([loadMapLibre(), offline ? baseMap() : undefined]);
+      const [maplibre, base] = await Promise.all([
+        loadMapLibre({ sources: !offline }),
+        offline ? baseMap() : undefined,
+      ]);
       if (disposed || !container.current) return;
       const palette = readPalette(wrapper.current);
       const map = new maplibre.Map({
@@ -218,12 +224,19 @@ export function AtlasMap(props: AtlasMapProps) {
       // While the user pans or zooms, the map renders half as many pixels each way: with software WebGL every
       // frame is read back and composited on the CPU, at a cost that grows with the pixels of a full-screen map.
       // At rest it renders sharp again.
+      // Sharp again once the map has rested a moment (as the ties are drawn again: network-layer.ts), not in the
+      // pauses of a wheel or a drag.
       const sharp = window.devicePixelRatio || 1;
+      let rest: ReturnType<typeof setTimeout> | undefined;
       map.on('movestart', (event) => {
-        if (event.originalEvent) map.setPixelRatio(sharp / 2);
+        clearTimeout(rest);
+        if (event.originalEvent && map.getPixelRatio() === sharp) map.setPixelRatio(sharp / 2);
       });
       map.on('moveend', () => {
-        if (map.getPixelRatio() !== sharp) map.setPixelRatio(sharp);
+        clearTimeout(rest);
+        rest = setTimeout(() => {
+          if (map.getPixelRatio() !== sharp && !map.isMoving()) map.setPixelRatio(sharp);
+        }, REST_MS);
       });
       map.touchZoomRotate.disableRotation();
       map.getCanvas().setAttribute('aria-label', label);
@@ -247,11 +260,8 @@ export function AtlasMap(props: AtlasMapProps) {
           wrapper.current?.classList.remove('early');
           setHandedOver(true);
         };
-        handles.selection.onDrawn = () => {
-          wrapper.current?.setAttribute(
-            'data-selection-drawn',
-            String(callbacks.current.selectedPlaceId ?? ''),
-          );
+        handles.selection.onDrawn = (drawn) => {
+          wrapper.current?.setAttribute('data-selection-drawn', String(drawn.id ?? ''));
           performance.mark('citybridge:selection-drawn');
         };
         bindInteraction(map, {
@@ -260,7 +270,10 @@ export function AtlasMap(props: AtlasMapProps) {
           selectedPlaceId: () => callbacks.current.selectedPlaceId,
           onSelect: (id) => {
             clickedOnMap.current = id;
-            callbacks.current.onSelect?.(id);
+            // The answer to a click comes first: the place's ties highlighted in the next frame. The page (the
+            // URL, the panel) renders after that frame, rather than hold it back.
+            showSelection(handles, selectedTies(network, filtersRef.current, id), single);
+            requestAnimationFrame(() => setTimeout(() => callbacks.current.onSelect?.(id), 0));
           },
           onHover: (id) => callbacks.current.onHover?.(id),
           onViewChange: (next) => callbacks.current.onViewChange?.(next),
@@ -315,7 +328,13 @@ export function AtlasMap(props: AtlasMapProps) {
     const map = mapRef.current;
     if (!ready || !map || !layers.current) return;
     if (selectedPlaceId === undefined) wrapper.current?.setAttribute('data-selection-drawn', '');
-    showSelection(layers.current, selection, single);
+    // Unless a click on the map has highlighted the same already.
+    const current = layers.current.selection.current;
+    const same =
+      current.id === selection.id &&
+      current.ties.length === selection.ties.length &&
+      current.ties.every((value, at) => value === selection.ties[at]);
+    if (!same) showSelection(layers.current, selection, single);
     // A place chosen elsewhere (the search) is fitted with its partners, without an animation, but only after the
     // frame that shows its ties: the move draws every tie again, and the answer to a choice comes first. A place
     // clicked on the map is in view already, and the map stays where it is; so does one a shared link opened with.

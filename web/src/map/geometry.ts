@@ -81,7 +81,7 @@ export function selectedTies(network: Network, filters: Filters, placeId?: numbe
     else if (x - otherX > 0.5) otherX += 1;
     ties.push(x, y, otherX, mercatorY[other]!);
   }
-  return { ties: Float32Array.from(ties), place: [x, y] };
+  return { ties: Float32Array.from(ties), place: [x, y], id: placeId };
 }
 
 /** The network's places on this map: all of them, or one place and its partners. */

@@ -48,6 +48,14 @@ export function bindInteraction(map: MapLibreMap, interaction: Interaction): voi
     if (index !== undefined) interaction.onSelect(network.ids[index]!);
   });
   map.on('mousemove', (event) => {
+    // A drag moves the map under the pointer: no tooltip follows it, and no frame waits for one.
+    if (map.isMoving()) {
+      if (hovered !== undefined) {
+        hover(undefined);
+        setTooltip(null);
+      }
+      return;
+    }
     const index = hit(event.lngLat.lng, event.lngLat.lat, map.getZoom());
     hover(index);
     if (index === undefined) {

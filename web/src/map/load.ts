@@ -5,11 +5,17 @@ import type { BaseMap } from './network-layer.ts';
 let loading: Promise<typeof import('maplibre-gl')> | undefined;
 let offline: Promise<BaseMap> | undefined;
 
-/** Loads MapLibre once, with one worker: the map has no sources of its own; our layers draw everything. */
-export function loadMapLibre(): Promise<typeof import('maplibre-gl')> {
+/**
+ * Loads MapLibre once, with one worker. The offline map has no sources (our layers draw everything), and its
+ * worker is a stub that answers MapLibre's messages (sourceless-worker.ts); an online base map's style has
+ * sources, and takes MapLibre's own worker. A deployment has one style for all its maps.
+ */
+export function loadMapLibre(options: { sources: boolean }): Promise<typeof import('maplibre-gl')> {
   loading ??= Promise.all([
     import('maplibre-gl'),
-    import('maplibre-gl/dist/maplibre-gl-worker.mjs?url'),
+    options.sources
+      ? import('maplibre-gl/dist/maplibre-gl-worker.mjs?url')
+      : import('./sourceless-worker.ts?worker&url'),
     import('maplibre-gl/dist/maplibre-gl.css'),
   ]).then(([maplibre, worker]) => {
     maplibre.setWorkerUrl(worker.default);

@@ -52,6 +52,9 @@ export interface BaseMap {
   borders: Float32Array;
 }
 
+/** How long the map rests after a move before the ties are drawn again, sharp (see AtlasMap for the pixel ratio). */
+export const REST_MS = 200;
+
 /**
  * Every tie as one hairline and every place as a dot, drawn by WebGL. Tens of thousands of them cost a software GPU
  * tens of milliseconds a frame, so they are drawn once into an image of the view; while the map pans or zooms that
@@ -85,13 +88,22 @@ export class NetworkLayer implements CustomLayerInterface {
   /** Called once, after the first frame that shows the drawn image. */
   onFirstDrawn?: () => void;
   private drawnOnce = false;
+  private rest?: ReturnType<typeof setTimeout>;
   private readonly onMoveStart = () => {
+    clearTimeout(this.rest);
     this.moving = true;
   };
+  /**
+   * The ties are drawn again once the map has rested a moment: a wheel's or a drag's pauses are shorter, and a
+   * redraw in one of them would cost a software GPU a frame of a hundred milliseconds.
+   */
   private readonly onMoveEnd = () => {
-    this.moving = false;
-    this.stale = true;
-    this.map?.triggerRepaint();
+    clearTimeout(this.rest);
+    this.rest = setTimeout(() => {
+      this.moving = false;
+      this.stale = true;
+      this.map?.triggerRepaint();
+    }, REST_MS);
   };
   /** A new size (or pixel ratio) needs the image again, once the map is at rest. */
   private readonly onResize = () => {
@@ -140,6 +152,7 @@ export class NetworkLayer implements CustomLayerInterface {
   }
 
   onRemove(): void {
+    clearTimeout(this.rest);
     this.map?.off('movestart', this.onMoveStart);
     this.map?.off('moveend', this.onMoveEnd);
     this.map?.off('resize', this.onResize);
@@ -156,6 +169,8 @@ export class NetworkLayer implements CustomLayerInterface {
 
   /** Replaces the lines: [x0, y0, x1, y1, …] in mercator units, two vertices a line. */
   setVertices(vertices: Float32Array): void {
+    // The same lines again (the map's first render hands them over once more): nothing to draw again.
+    if (vertices === this.vertices) return;
     this.vertices = vertices;
     this.upload();
     this.stale = true;
@@ -164,6 +179,7 @@ export class NetworkLayer implements CustomLayerInterface {
 
   /** Replaces the dots: [x, y, radius, …]. */
   setPoints(pointVertices: Float32Array): void {
+    if (pointVertices === this.pointVertices) return;
     this.pointVertices = pointVertices;
     this.upload();
     this.stale = true;

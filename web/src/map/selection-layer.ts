@@ -67,6 +67,8 @@ export interface Selection {
   ties: Float32Array;
   /** The place in mercator units, when one is selected. */
   place?: [number, number];
+  /** The place's id, when one is selected. */
+  id?: number;
 }
 
 export class SelectionLayer implements CustomLayerInterface {
@@ -81,9 +83,9 @@ export class SelectionLayer implements CustomLayerInterface {
   private dotBuffer?: WebGLBuffer;
   private vertexCount = 0;
   private uploaded = false;
-  /** Called after the frame that drew a new selection. */
-  onDrawn?: () => void;
-  private pendingDrawn = false;
+  /** Called after the frame that drew a new selection (the first one too), with it. */
+  onDrawn?: (selection: Selection) => void;
+  private pendingDrawn = true;
 
   constructor(
     id: string,
@@ -111,6 +113,11 @@ export class SelectionLayer implements CustomLayerInterface {
   onRemove(): void {
     this.gl?.deleteBuffer(this.lineBuffer ?? null);
     this.gl?.deleteBuffer(this.dotBuffer ?? null);
+  }
+
+  /** What it shows (or will show from the next frame on). */
+  get current(): Selection {
+    return this.selection;
   }
 
   /** Shows another selection from the next frame on. */
@@ -193,7 +200,7 @@ export class SelectionLayer implements CustomLayerInterface {
     }
     if (this.pendingDrawn) {
       this.pendingDrawn = false;
-      this.onDrawn?.();
+      this.onDrawn?.(this.selection);
     }
   }
 }
