@@ -58,7 +58,8 @@ describe('the citybridge command', () => {
     const second = await citybridge('import', 'world', '--data-dir', fixture, '--no-report');
     expect(second.stdout).toContain('already up to date, nothing changed');
     expect(second.stderr).not.toContain('[');
-  });
+    // Three processes, each starting Node and migrating: minutes on a busy two-core machine.
+  }, 240_000);
 
   it('searches in any language and prints statistics', async () => {
     const { stdout } = await citybridge('search', 'Esbo');

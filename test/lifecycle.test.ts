@@ -126,9 +126,17 @@ describe('a graceful shutdown', () => {
         }));
       };
     };
+    // Both uploads are in flight once the server has their heads: the drain check runs as each arrives.
+    let arrived = 0;
+    const bothArrived = new Promise((resolve) =>
+      t.app.server.on('request', () => {
+        arrived += 1;
+        if (arrived === 2) setTimeout(resolve, 50);
+      }),
+    );
     const first = inFlightUpload('one');
     const second = inFlightUpload('two');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await bothArrived;
 
     let closed = false;
     const closing = t.app.close().then(() => {

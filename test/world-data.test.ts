@@ -15,7 +15,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   summary = await importWorld(database);
   app = await buildApp({ database });
-});
+  // The whole shipped world: about a minute alone, several beside other test files on two cores.
+}, 480_000);
 afterAll(async () => {
   await app?.close();
   await database?.destroy();
