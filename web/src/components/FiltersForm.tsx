@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Filters } from '../api/network.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../api/partnerships.ts';
@@ -7,7 +7,7 @@ import { useFormat } from '../format.ts';
 const DECADES = ['1940', '1950', '1960', '1970', '1980', '1990', '2000', '2010', '2020'];
 
 /** Country, kind, status and start-decade filters; the map and the lists follow them. */
-export function FiltersForm({
+export const FiltersForm = memo(function FiltersForm({
   filters,
   countries,
   onChange,
@@ -88,4 +88,4 @@ export function FiltersForm({
       </fieldset>
     </details>
   );
-}
+});

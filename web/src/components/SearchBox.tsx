@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PlaceSearchResult, usePlaceName, usePlaceSearch } from '../api/places.ts';
 import { useFormat } from '../format.ts';
@@ -18,7 +18,7 @@ function useDebounced<T>(value: T, ms: number): T {
  * hears of the result that Enter would choose (the first, or the one moved to, or the one under the mouse), so
  * that what choosing it shows can be fetched before.
  */
-export function SearchBox({
+export const SearchBox = memo(function SearchBox({
   onChoose,
   onActive,
 }: {
@@ -123,4 +123,4 @@ export function SearchBox({
       </p>
     </div>
   );
-}
+});

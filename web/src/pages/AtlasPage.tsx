@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -60,12 +60,23 @@ export function AtlasPage() {
   /** The name of the place last chosen in the search, known before any list of names is in. */
   const [chosen, setChosen] = useState<{ id: number; name: string } | undefined>();
 
-  const filters: Filters = Object.fromEntries(
-    FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]).filter(([, value]) => value),
+  const filterKey = JSON.stringify(FILTER_KEYS.map((key) => params.get(key)));
+  // One object while the filters stay the same: the search and the filters' form re-render only when theirs change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: filterKey is the filters' content
+  const filters: Filters = useMemo(
+    () =>
+      Object.fromEntries(
+        FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined]).filter(([, value]) => value),
+      ),
+    [filterKey],
   );
   const selected = Number(params.get('place')) || undefined;
   const view = readView(params.get('view'));
   const partners = usePartners(selected);
+  const countryCodes = useMemo(() => network.data?.countryCodes ?? [], [network.data]);
+  const prefetchRef = useRef(prefetchPartners);
+  prefetchRef.current = prefetchPartners;
+  const onActive = useCallback((place: { id: number }) => prefetchRef.current(place.id), []);
   const names = useNetworkNames(selected !== undefined && network.isSuccess);
 
   const update = (changes: Record<string, string | undefined>, options: { replace?: boolean } = {}) => {
@@ -76,9 +87,17 @@ export function AtlasPage() {
     }
     setParams(next, { replace: options.replace ?? false });
   };
+  const updateRef = useRef(update);
+  updateRef.current = update;
+  const onChoose = useCallback((place: { id: number; name: string }) => {
+    setChosen({ id: place.id, name: place.name });
+    updateRef.current({ place: String(place.id) });
+  }, []);
+  const onFiltersChange = useCallback(
+    (next: Filters) => updateRef.current(Object.fromEntries(FILTER_KEYS.map((key) => [key, next[key]]))),
+    [],
+  );
 
-  const filterKey = JSON.stringify(filters);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the filters object is new on every render; its content is filterKey
   const shown = useMemo(() => {
     if (!network.data) return 0;
     let count = 0;
@@ -86,7 +105,7 @@ export function AtlasPage() {
       if (edgeMatches(network.data, edge, filters)) count += 1;
     }
     return count;
-  }, [network.data, filterKey]);
+  }, [network.data, filters]);
 
   // The panel paints at once from what the network knows, and takes the API's fuller list when it is in.
   const answered = partners.data && partners.data.place.id === selected ? partners.data : undefined;
@@ -121,18 +140,8 @@ export function AtlasPage() {
             })}
           </p>
         )}
-        <SearchBox
-          onChoose={(place) => {
-            setChosen({ id: place.id, name: place.name });
-            update({ place: String(place.id) });
-          }}
-          onActive={(place) => prefetchPartners(place.id)}
-        />
-        <FiltersForm
-          filters={filters}
-          countries={network.data?.countryCodes ?? []}
-          onChange={(next) => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, next[key]])))}
-        />
+        <SearchBox onChoose={onChoose} onActive={onActive} />
+        <FiltersForm filters={filters} countries={countryCodes} onChange={onFiltersChange} />
         <p aria-live="polite" className="shown-count">
           {network.data ? t('atlas.shown', { ties: format.number(shown) }) : t('common.loading')}
         </p>
