@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeReaders, type Readers, type SessionHeaders } from '../../../test/helpers/auth.ts';
+import type { Readers, SessionHeaders } from '../../../test/helpers/auth.ts';
+import { makeEspooAndShanghai } from '../../../test/helpers/cities.ts';
 import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
 
 /**
@@ -38,18 +39,11 @@ async function log(overrides: Record<string, unknown> = {}, who: SessionHeaders 
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  const espoo = await makePlace(db, { name: 'Espoo' });
-  const shanghai = await makePlace(db, { name: 'Shanghai', country: 'CN' });
+  const cities = await makeEspooAndShanghai(db);
+  ({ cityOfEspoo, cityOfShanghai, as } = cities);
   const tallinn = await makePlace(db, { name: 'Tallinn', country: 'EE' });
-  cityOfEspoo = await makeOrganization(db, { name: 'City of Espoo', placeId: espoo.id });
-  cityOfShanghai = await makeOrganization(db, { name: 'City of Shanghai', placeId: shanghai.id });
-  tie = await makePartnership(db, [espoo.id, shanghai.id]);
-  otherTie = await makePartnership(db, [espoo.id, tallinn.id]);
-  as = await makeReaders(
-    db,
-    { organizationId: cityOfEspoo.id, label: 'Espoo' },
-    { organizationId: cityOfShanghai.id, label: 'Shanghai' },
-  );
+  tie = await makePartnership(db, [cities.espoo.id, cities.shanghai.id]);
+  otherTie = await makePartnership(db, [cities.espoo.id, tallinn.id]);
   const created = await call('POST', '/api/people', as.editor, {
     name: 'Liu Wei',
     keeperId: cityOfEspoo.id,

@@ -97,26 +97,16 @@ export const eventRecord: RecordType<LoadedEvent, EventResponse, repo.EventInser
   insert: repo.insertEvent,
   update: repo.updateEvent,
   stake: eventStake,
-  audited: ({ row, hosts }) => ({
-    kind: row.kind,
-    attendanceMode: row.attendanceMode,
-    status: row.status,
-    startsAt: row.startsAt.toISOString(),
-    endsAt: row.endsAt.toISOString(),
-    timeZone: row.timeZone,
-    title: row.title,
-    description: row.description,
-    venuePlaceId: row.venuePlaceId,
-    address: row.address,
-    onlineUrl: row.onlineUrl,
-    parentId: row.parentId,
-    series: row.series,
-    themes: row.themes,
-    visibility: row.visibility,
-    hostIds: hosts.map((host) => host.id).sort((a, b) => a - b),
-    version: row.version,
-    deletedAt: row.deletedAt?.toISOString() ?? null,
-  }),
+  audited: ({ row, hosts }) => {
+    const { createdAt: _c, updatedAt: _u, id: _id, ...fields } = row;
+    return {
+      ...fields,
+      startsAt: row.startsAt.toISOString(),
+      endsAt: row.endsAt.toISOString(),
+      deletedAt: row.deletedAt?.toISOString() ?? null,
+      hostIds: hosts.map((host) => host.id).sort((a, b) => a - b),
+    };
+  },
   present: presentEvent,
 };
 

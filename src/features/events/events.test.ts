@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeReaders, type Readers, type SessionHeaders } from '../../../test/helpers/auth.ts';
-import { makeOrganization, makePlace } from '../../../test/helpers/factories.ts';
+import type { Readers, SessionHeaders } from '../../../test/helpers/auth.ts';
+import { makeEspooAndShanghai } from '../../../test/helpers/cities.ts';
 import { localTime } from './events.service.ts';
 
 /**
@@ -44,17 +44,8 @@ async function create(overrides: Record<string, unknown> = {}, who: SessionHeade
 
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.database.db;
-  const espoo = await makePlace(db, { name: 'Espoo' });
-  shanghai = await makePlace(db, { name: 'Shanghai', country: 'CN' });
-  cityOfEspoo = await makeOrganization(db, { name: 'City of Espoo', placeId: espoo.id });
-  cityOfShanghai = await makeOrganization(db, { name: 'City of Shanghai', placeId: shanghai.id });
   // The readers' own organisation is Espoo; the other editor is Shanghai's, the host of the forum.
-  as = await makeReaders(
-    db,
-    { organizationId: cityOfEspoo.id, label: 'Espoo' },
-    { organizationId: cityOfShanghai.id, label: 'Shanghai' },
-  );
+  ({ shanghai, cityOfEspoo, cityOfShanghai, as } = await makeEspooAndShanghai(t.database.db));
 });
 afterAll(() => t.close());
 

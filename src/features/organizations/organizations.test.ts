@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makeReaders, memberHeaders, type Readers, type SessionHeaders } from '../../../test/helpers/auth.ts';
+import { memberHeaders, type Readers, type SessionHeaders } from '../../../test/helpers/auth.ts';
+import { makeEspooAndShanghai } from '../../../test/helpers/cities.ts';
 import { makeOrganization, makePlace } from '../../../test/helpers/factories.ts';
 
 /** The organisations API as clients see it: its lifecycle, its lists, who reads what, and who speaks for a place. */
@@ -28,16 +29,7 @@ async function create(body: Record<string, unknown>) {
 
 beforeAll(async () => {
   t = await createTestApp();
-  const db = t.database.db;
-  espoo = await makePlace(db, { name: 'Espoo', country: 'FI' });
-  shanghai = await makePlace(db, { name: 'Shanghai', country: 'CN' });
-  cityOfEspoo = await makeOrganization(db, { name: 'City of Espoo', placeId: espoo.id });
-  cityOfShanghai = await makeOrganization(db, { name: 'City of Shanghai', placeId: shanghai.id });
-  as = await makeReaders(
-    db,
-    { organizationId: cityOfEspoo.id, label: 'Espoo' },
-    { organizationId: cityOfShanghai.id, label: 'Shanghai' },
-  );
+  ({ espoo, shanghai, cityOfEspoo, cityOfShanghai, as } = await makeEspooAndShanghai(t.database.db));
 });
 afterAll(() => t.close());
 
