@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/features/demo/demo.service.ts';
 import { axeViolations } from './axe.ts';
@@ -48,6 +48,17 @@ async function signInByKeyboard(page: Page, user: { email: string; password: str
   await page.waitForURL(/\/workspace$/);
 }
 
+/**
+ * Chooses `option` in the select labelled `label` (a button that opens a list box: its name is the chosen option and
+ * the label), by pointer as a user would.
+ */
+async function choose(scope: Page | Locator, label: string, option: string) {
+  await scope.getByRole('button', { name: new RegExp(`${label}$`) }).click();
+  const page = 'page' in scope ? scope.page() : scope;
+  await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+}
+
 /** A toast that says `text` (its content is announced as an alert), in the page's notifications region. */
 const toast = (page: Page, text: string | RegExp) =>
   page.getByRole('region', { name: 'Notifications' }).getByRole('alertdialog').filter({ hasText: text });
@@ -85,7 +96,7 @@ describe('the workspace in Chromium', () => {
     await expect(page.getByText('Not yet confirmed').count()).resolves.toBe(1);
 
     await page.getByRole('button', { name: 'Edit' }).click();
-    await page.getByLabel('Status').selectOption('dormant');
+    await choose(page, 'Status', 'Dormant');
     await page.getByLabel('Innovation').check();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Save changes' }).click();
@@ -128,7 +139,7 @@ describe('the workspace in Chromium', () => {
     await signInByKeyboard(page, coordinator);
     await page.getByRole('link', { name: 'New partnership' }).click();
     await page.getByRole('heading', { name: 'New partnership' }).waitFor();
-    await page.getByLabel('Kind').selectOption('mou');
+    await choose(page, 'Kind', 'Memorandum of understanding');
     for (const name of ['Espoo', 'Tallinn']) {
       await page.getByRole('combobox', { name: 'Search for a place' }).fill(name);
       await page
@@ -162,7 +173,7 @@ describe('the workspace in Chromium', () => {
     await page.getByRole('heading', { name: 'City of Espoo', level: 1 }).waitFor();
     const personForm = page.locator('form', { has: page.getByRole('heading', { name: 'Add a person' }) });
     await personForm.getByLabel('Name').fill('Protocol officer');
-    await personForm.getByLabel('Post').selectOption('other');
+    await choose(personForm, 'Post', 'Other');
     await personForm.getByLabel('Email').fill('protocol@example.org');
     await personForm.getByRole('button', { name: 'Save' }).click();
     await toast(page, 'Person added.').waitFor();
@@ -234,7 +245,7 @@ describe('the workspace in Chromium', () => {
     await page.getByRole('heading', { name: 'City of Espoo', level: 1 }).waitFor();
     const form = page.locator('form', { has: page.getByRole('heading', { name: 'Edit organisation' }) });
     // The city government speaks for Espoo: its own editors cannot move it or change its kind.
-    expect(await form.getByLabel('Kind').isDisabled()).toBe(true);
+    expect(await form.getByRole('button', { name: /Kind$/ }).isDisabled()).toBe(true);
     await form.getByText('only administrators change its place or kind').waitFor();
     expect(await form.locator('input[role="combobox"]').count()).toBe(0);
     await form.getByLabel('Description').fill('The city’s international affairs');
@@ -337,6 +348,62 @@ describe('the workspace in Chromium', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(((await answer.json()) as { user: { email: string } }).user.email).toBe(coordinator.email);
+    await page.context().close();
+  });
+
+  it('changes a password with the keyboard only: a refused value is announced with its field, Enter submits', async () => {
+    const page = await newPage();
+    await signInByKeyboard(page, admin);
+    await page.goto(`${server.url}/account`);
+    await page.getByRole('heading', { name: 'Change your password', level: 2 }).waitFor();
+    const current = page.getByLabel('Current password');
+    const fresh = page.getByLabel(/^New password/);
+    const keep = page.getByRole('checkbox', { name: /Keep my API tokens/ });
+    /** The field's accessible description: the texts of the elements that describe it. */
+    const description = (field: Locator) =>
+      field.evaluate((element) =>
+        (element.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
+
+    await current.focus();
+    await page.keyboard.type(admin.password);
+    await page.keyboard.press('Tab');
+    expect(await fresh.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type('short');
+    await page.keyboard.press('Enter');
+    await page.getByText('The password must be at least 10 characters.').waitFor();
+    expect(await fresh.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(fresh)).toContain('The password must be at least 10 characters.');
+    expect(await current.getAttribute('aria-invalid')).toBeNull();
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page)).toEqual([]);
+    }
+
+    // The field keeps the focus: the value is replaced, the checkbox ticked with Space, and Enter sends the form.
+    const better = `${admin.password}-renewed`;
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(better);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    expect(await keep.isChecked()).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await toast(page, 'Password changed. Your other sessions have ended.').waitFor();
+    expect(await fresh.getAttribute('aria-invalid')).toBeNull();
+    expect(await current.inputValue()).toBe('');
+    await dismiss(page, 'Password changed. Your other sessions have ended.');
+
+    // And back, so that the other tests sign in as before.
+    await current.focus();
+    await page.keyboard.type(better);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(admin.password);
+    await page.keyboard.press('Enter');
+    await toast(page, 'Password changed. Your other sessions have ended.').waitFor();
     await page.context().close();
   });
 

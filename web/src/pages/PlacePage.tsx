@@ -9,6 +9,7 @@ import { PartnersTable } from '../components/PartnersTable.tsx';
 import { useFormat } from '../format.ts';
 import { AtlasMap } from '../map/AtlasMap.tsx';
 import type { DataColumn, DataTable as EagerDataTable } from '../ui/DataTable.tsx';
+import { DescriptionList } from '../ui/DescriptionList.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
 /** The table's code loads with the page's first table, not with the atlas that most visits start on. */
@@ -80,31 +81,40 @@ export function PlacePage() {
           <h2 id="facts" className="visually-hidden">
             {t('place.identifiers')}
           </h2>
-          <dl className="facts">
-            {data.parent && (
-              <>
-                <dt>{t('place.parent')}</dt>
-                <dd>
+          <DescriptionList
+            items={[
+              {
+                id: 'parent',
+                label: t('place.parent'),
+                value: data.parent ? (
                   <Link to={`/places/${data.parent.id}`}>{placeName(data.parent.id, data.parent.name)}</Link>
-                </dd>
-              </>
-            )}
-            <dt>{t('place.population')}</dt>
-            <dd>{data.population !== null ? format.number(data.population) : t('partner.unknown')}</dd>
-            <dt>{t('place.identifiers')}</dt>
-            <dd>
-              {data.identifiers.wikidata && (
-                <a href={`https://www.wikidata.org/wiki/${data.identifiers.wikidata}`} rel="external">
-                  Wikidata {data.identifiers.wikidata}
-                </a>
-              )}{' '}
-              {data.identifiers.geonames && (
-                <a href={`https://www.geonames.org/${data.identifiers.geonames}`} rel="external">
-                  GeoNames {data.identifiers.geonames}
-                </a>
-              )}
-            </dd>
-          </dl>
+                ) : null,
+              },
+              {
+                id: 'population',
+                label: t('place.population'),
+                value: data.population !== null ? format.number(data.population) : t('partner.unknown'),
+              },
+              {
+                id: 'identifiers',
+                label: t('place.identifiers'),
+                value: (
+                  <>
+                    {data.identifiers.wikidata && (
+                      <a href={`https://www.wikidata.org/wiki/${data.identifiers.wikidata}`} rel="external">
+                        Wikidata {data.identifiers.wikidata}
+                      </a>
+                    )}{' '}
+                    {data.identifiers.geonames && (
+                      <a href={`https://www.geonames.org/${data.identifiers.geonames}`} rel="external">
+                        GeoNames {data.identifiers.geonames}
+                      </a>
+                    )}
+                  </>
+                ),
+              },
+            ]}
+          />
           <Suspense fallback={<p>{t('common.loading')}</p>}>
             <DataTable
               caption={t('place.names')}

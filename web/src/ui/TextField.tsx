@@ -10,6 +10,8 @@ export interface TextFieldProps extends Omit<AriaTextFieldProps, 'children'>, Fi
   placeholder?: string;
   /** Several lines of text (a textarea). */
   multiline?: boolean;
+  /** The language of the text typed (for spelling and for screen readers), when it is not the page's. */
+  lang?: string;
 }
 
 /** A labelled text input with an optional description and an error announced when invalid. */
@@ -19,15 +21,16 @@ export function TextField({
   errorMessage,
   placeholder,
   multiline,
+  lang,
   ...props
 }: TextFieldProps) {
   return (
     <AriaTextField {...props} className="cb-field">
       <FieldLabel>{label}</FieldLabel>
       {multiline ? (
-        <TextArea className="cb-input" placeholder={placeholder} />
+        <TextArea className="cb-input" placeholder={placeholder} lang={lang} />
       ) : (
-        <Input className="cb-input" placeholder={placeholder} />
+        <Input className="cb-input" placeholder={placeholder} lang={lang} />
       )}
       <FieldDescription>{description}</FieldDescription>
       <FieldErrorText>{errorMessage}</FieldErrorText>

@@ -2,9 +2,11 @@ import type { FormEvent } from 'react';
 import { ACTIVITY_KINDS, type Activity, useCreateActivity, useUpdateActivity } from '../../api/activities.ts';
 import type { Person } from '../../api/people.ts';
 import type { Dashboard } from '../../api/workspace.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Checkbox, CheckboxGroup } from '../../ui/Checkbox.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ConflictNotice } from '../ui/ConflictNotice.tsx';
-import { Field, FormMessage, SelectField, TextAreaField, useRecordForm } from '../ui/form.tsx';
+import { DateField, Field, FormMessage, SelectField, TextAreaField, useRecordForm } from '../ui/form.tsx';
 
 /** Checkboxes choosing some of the given records by id. */
 function Choices(props: {
@@ -15,25 +17,17 @@ function Choices(props: {
 }) {
   if (props.items.length === 0) return null;
   return (
-    <fieldset>
-      <legend>{props.legend}</legend>
+    <CheckboxGroup
+      label={props.legend}
+      value={props.chosen.map(String)}
+      onChange={(chosen) => props.onChange(chosen.map(Number))}
+    >
       {props.items.map((item) => (
-        <label key={item.id} className="checkbox">
-          <input
-            type="checkbox"
-            checked={props.chosen.includes(item.id)}
-            onChange={(event) =>
-              props.onChange(
-                event.target.checked
-                  ? [...props.chosen, item.id]
-                  : props.chosen.filter((chosen) => chosen !== item.id),
-              )
-            }
-          />
+        <Checkbox key={item.id} value={String(item.id)}>
           {item.label}
-        </label>
+        </Checkbox>
       ))}
-    </fieldset>
+    </CheckboxGroup>
   );
 }
 
@@ -98,11 +92,11 @@ export function ActivityForm(props: {
         options={ACTIVITY_KINDS.map((value) => ({ value, label: t(`activityKind.${value}`) }))}
         {...form.field('kind')}
       />
-      <Field label={t('organization.occurredOn')} hint={t('tie.dateHint')} {...form.field('occurredOn')} />
+      <DateField label={t('organization.occurredOn')} {...form.field('occurredOn')} />
       <Field label={t('organization.activityTitle')} {...form.field('title')} />
       <TextAreaField label={t('organization.summary')} {...form.field('summary')} />
       <Field label={t('organization.followUp')} {...form.field('followUp')} />
-      <Field label={t('organization.followUpOn')} hint={t('tie.dateHint')} {...form.field('followUpOn')} />
+      <DateField label={t('organization.followUpOn')} {...form.field('followUpOn')} />
       <Choices
         legend={t('organization.ties')}
         items={props.ties.map((tie) => ({ id: tie.id, label: tie.partners }))}
@@ -134,7 +128,9 @@ export function ActivityForm(props: {
         />
       )}
       <FormMessage message={form.message} />
-      <button type="submit">{t('organization.save')}</button>
+      <Button type="submit" variant="primary">
+        {t('organization.save')}
+      </Button>
     </form>
   );
 }

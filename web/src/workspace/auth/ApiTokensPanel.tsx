@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { type ApiToken, useApiTokens, useCreateApiToken, useRevokeApiToken } from '../../api/auth.ts';
+import { Button } from '../../ui/Button.tsx';
 import { choiceFilter, type DataColumn } from '../../ui/DataTable.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
@@ -87,7 +88,9 @@ export function ApiTokensPanel({ t }: { t: WorkspaceT }) {
       <form onSubmit={submit} noValidate>
         <Field label={t('account.tokenName')} {...form.field('name')} />
         <FormMessage message={form.message} />
-        <button type="submit">{t('account.createToken')}</button>
+        <Button type="submit" variant="primary">
+          {t('account.createToken')}
+        </Button>
       </form>
     </section>
   );

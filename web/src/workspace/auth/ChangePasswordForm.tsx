@@ -1,4 +1,5 @@
 import { useChangePassword } from '../../api/auth.ts';
+import { Button } from '../../ui/Button.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { CheckboxField, FormMessage, PasswordField, useForm } from '../ui/form.tsx';
 
@@ -28,7 +29,9 @@ export function ChangePasswordForm({ t }: { t: WorkspaceT }) {
       />
       <CheckboxField label={t('account.keepTokens')} {...form.checkbox('keepApiTokens')} />
       <FormMessage message={form.message} />
-      <button type="submit">{t('account.changePassword')}</button>
+      <Button type="submit" variant="primary">
+        {t('account.changePassword')}
+      </Button>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useLink, useSetPasswordWithLink, useSetup } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
+import { Button } from '../../ui/Button.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
 import { failureText } from '../ui/failure.tsx';
 import { CheckboxField, Field, FormMessage, PasswordField, useForm } from '../ui/form.tsx';
@@ -67,7 +68,9 @@ function LinkPage({ purpose }: { purpose: 'setup' | 'password' }) {
           <CheckboxField label={t('account.keepTokens')} {...form.checkbox('keepApiTokens')} />
         )}
         <FormMessage message={form.message} />
-        <button type="submit">{purpose === 'setup' ? t('setup.submit') : t('setup.passwordSubmit')}</button>
+        <Button type="submit" variant="primary">
+          {purpose === 'setup' ? t('setup.submit') : t('setup.passwordSubmit')}
+        </Button>
       </form>
     </section>
   );

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useSignIn } from '../../api/auth.ts';
 import { ApiError } from '../../api/client.ts';
+import { Button } from '../../ui/Button.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
 import { failureText } from '../ui/failure.tsx';
 import { Field, FormMessage, PasswordField, useForm } from '../ui/form.tsx';
@@ -37,9 +38,9 @@ export function SignInPage() {
           {...form.field('password')}
         />
         <FormMessage message={form.message} />
-        <button type="submit" disabled={signIn.isPending}>
+        <Button type="submit" variant="primary" isDisabled={signIn.isPending}>
           {t('signIn.submit')}
-        </button>
+        </Button>
       </form>
     </section>
   );

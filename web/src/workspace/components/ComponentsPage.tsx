@@ -6,14 +6,17 @@ import { Navigate } from 'react-router';
 import { useSession } from '../../api/auth.ts';
 import { countryName } from '../../format.ts';
 import { Button } from '../../ui/Button.tsx';
+import { Checkbox, CheckboxGroup } from '../../ui/Checkbox.tsx';
 import { ComboBox } from '../../ui/ComboBox.tsx';
 import { type DataColumn, DataTable } from '../../ui/DataTable.tsx';
 import { DatePicker, DateTimePicker } from '../../ui/DatePicker.tsx';
+import { DescriptionList } from '../../ui/DescriptionList.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { Disclosure } from '../../ui/Disclosure.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { MenuButton, MenuItem } from '../../ui/Menu.tsx';
 import { PopoverDialog } from '../../ui/Popover.tsx';
+import { Radio, RadioGroup } from '../../ui/RadioGroup.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.tsx';
 import { Tab, TabList, TabPanel, Tabs } from '../../ui/Tabs.tsx';
@@ -21,6 +24,7 @@ import { TextField } from '../../ui/TextField.tsx';
 import { Tooltip } from '../../ui/Tooltip.tsx';
 import { useToast } from '../../ui/toast.ts';
 import { useWorkspaceTexts, type WorkspaceT } from '../texts.ts';
+import { visibilityOptions } from '../ui/visibility.ts';
 import { DEMO_STATUSES, type DemoTie, demoTies } from './demo-rows.ts';
 import './gallery.css';
 
@@ -177,6 +181,58 @@ function Fields({ t }: { t: WorkspaceT }) {
         onChange={setMoment}
         timeZone={timeZone}
         onTimeZoneChange={setTimeZone}
+      />
+      <div className="gallery-grid">
+        <div className="gallery-stack">
+          <Checkbox defaultSelected>{t('gallery.confirmed')}</Checkbox>
+          <Checkbox>{t('gallery.confirmed')}</Checkbox>
+          <Checkbox isIndeterminate>{t('gallery.partly')}</Checkbox>
+          <Checkbox isDisabled>{t('gallery.confirmed')}</Checkbox>
+        </div>
+        <CheckboxGroup
+          label={t('tie.themes')}
+          defaultValue={['culture']}
+          description={t('gallery.notesHint')}
+        >
+          {GALLERY_THEMES.map((theme) => (
+            <Checkbox key={theme} value={theme}>
+              {t(`theme.${theme}`)}
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+        <CheckboxGroup label={t('tie.themes')} isInvalid errorMessage={t('gallery.required')}>
+          {GALLERY_THEMES.map((theme) => (
+            <Checkbox key={theme} value={theme}>
+              {t(`theme.${theme}`)}
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+        <RadioGroup label={t('tie.visibility')} defaultValue="internal">
+          {visibilityOptions(t).map(({ value, label }) => (
+            <Radio key={value} value={value}>
+              {label}
+            </Radio>
+          ))}
+        </RadioGroup>
+      </div>
+    </Section>
+  );
+}
+
+const GALLERY_THEMES = ['culture', 'education', 'innovation'] as const;
+
+function Details({ t }: { t: WorkspaceT }) {
+  const { t: common } = useTranslation();
+  return (
+    <Section title={t('gallery.details')}>
+      <DescriptionList
+        items={[
+          { id: 'kind', label: t('tie.kind'), value: common('kind.twin_town') },
+          { id: 'status', label: t('tie.status'), value: common('status.active') },
+          { id: 'signed', label: t('tie.signedOn'), value: '1998-06-01' },
+          { id: 'themes', label: t('tie.themes'), value: `${t('theme.culture')}, ${t('theme.education')}` },
+          { id: 'overview', label: t('tie.notes'), value: t('gallery.tabText.overview') },
+        ]}
       />
     </Section>
   );
@@ -456,6 +512,7 @@ export function ComponentsPage() {
       <p className="lead">{t('gallery.intro')}</p>
       <Buttons t={t} />
       <Fields t={t} />
+      <Details t={t} />
       <Overlays t={t} />
       <Structure t={t} />
       <States t={t} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { type MergeEntity, useMerge, useUndoMerge } from '../../api/merges.ts';
+import { Button } from '../../ui/Button.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ActionButton, undoAction } from '../ui/failure.tsx';
 import { Field, FormMessage, SelectField, useForm } from '../ui/form.tsx';
@@ -42,9 +43,9 @@ export function MergeForm({ t }: { t: WorkspaceT }) {
       <Field label={t('merge.fromId')} {...form.field('fromId')} />
       <Field label={t('merge.intoId')} {...form.field('intoId')} />
       <FormMessage message={form.message} />
-      <button type="submit" disabled={!fromId || !intoId}>
+      <Button type="submit" variant="primary" isDisabled={!fromId || !intoId}>
         {t('merge.submit')}
-      </button>{' '}
+      </Button>{' '}
       {mergeId !== null && (
         <ActionButton onPress={() => undoMerge(mergeId)} success={t('merge.undone')}>
           {t('merge.undo', { id: mergeId })}

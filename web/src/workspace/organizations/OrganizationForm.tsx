@@ -8,6 +8,7 @@ import {
   useUpdateOrganization,
 } from '../../api/organizations.ts';
 import { SearchBox } from '../../components/SearchBox.tsx';
+import { Button } from '../../ui/Button.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ConflictNotice } from '../ui/ConflictNotice.tsx';
 import { Field, FormMessage, SelectField, TextAreaField, useRecordForm } from '../ui/form.tsx';
@@ -119,7 +120,9 @@ export function OrganizationForm(props: {
         />
       )}
       <FormMessage message={form.message} />
-      <button type="submit">{organization ? t('organization.save') : t('orgForm.create')}</button>
+      <Button type="submit" variant="primary">
+        {organization ? t('organization.save') : t('orgForm.create')}
+      </Button>
     </form>
   );
 }

@@ -6,6 +6,7 @@ import {
   useOrganization,
   useRestoreOrganization,
 } from '../../api/organizations.ts';
+import { DescriptionList } from '../../ui/DescriptionList.tsx';
 import { ActivityLog } from '../activities/ActivityLog.tsx';
 import { History } from '../audit/History.tsx';
 import { PeoplePanel } from '../people/PeoplePanel.tsx';
@@ -33,34 +34,24 @@ export function OrganizationPage() {
   return (
     <article>
       <h1>{org.name}</h1>
-      <dl className="panel">
-        <div>
-          <dt>{t('organization.kind')}</dt>
-          <dd>{t(`orgKind.${org.kind}`)}</dd>
-        </div>
-        {org.place && (
-          <div>
-            <dt>{t('organization.place')}</dt>
-            <dd>
-              <Link to={`/places/${org.place.id}`}>{org.place.name}</Link>
-            </dd>
-          </div>
-        )}
-        {org.website && (
-          <div>
-            <dt>{t('organization.website')}</dt>
-            <dd>
-              <a href={org.website}>{org.website}</a>
-            </dd>
-          </div>
-        )}
-        {org.description && (
-          <div>
-            <dt>{t('organization.description')}</dt>
-            <dd>{org.description}</dd>
-          </div>
-        )}
-      </dl>
+      <div className="panel">
+        <DescriptionList
+          items={[
+            { id: 'kind', label: t('organization.kind'), value: t(`orgKind.${org.kind}`) },
+            {
+              id: 'place',
+              label: t('organization.place'),
+              value: org.place ? <Link to={`/places/${org.place.id}`}>{org.place.name}</Link> : null,
+            },
+            {
+              id: 'website',
+              label: t('organization.website'),
+              value: org.website ? <a href={org.website}>{org.website}</a> : null,
+            },
+            { id: 'description', label: t('organization.description'), value: org.description || null },
+          ]}
+        />
+      </div>
 
       {org.canEdit && (
         <DeleteRestore

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PartnershipRecord } from '../../api/partnerships.ts';
 import { useRemoveDocument, useUploadDocument } from '../../api/partnerships.workspace.ts';
+import { Button } from '../../ui/Button.tsx';
 import { choiceFilter, type DataColumn } from '../../ui/DataTable.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
@@ -95,9 +96,9 @@ export function DocumentsPanel({ tie, t }: { tie: PartnershipRecord; t: Workspac
             />
           </div>
           <FormMessage message={form.message} />
-          <button type="submit" disabled={!file}>
+          <Button type="submit" variant="primary" isDisabled={!file}>
             {t('documents.uploadButton')}
-          </button>
+          </Button>
         </form>
       )}
     </section>

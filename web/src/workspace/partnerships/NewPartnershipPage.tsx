@@ -5,6 +5,7 @@ import { useOrganizations } from '../../api/organizations.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, type PartnershipRecord } from '../../api/partnerships.ts';
 import { useCreatePartnership } from '../../api/partnerships.workspace.ts';
 import { SearchBox } from '../../components/SearchBox.tsx';
+import { Button } from '../../ui/Button.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
 import { Field, FormMessage, SelectField, useForm } from '../ui/form.tsx';
 import { partyInput } from './draft.ts';
@@ -65,17 +66,23 @@ export function NewPartnershipPage() {
         />
         <fieldset className="parties">
           <legend>{t('newTie.parties')}</legend>
-          <ul>
+          <ul className="ws-party-list">
             {parties.map((party) => (
               <li key={`${party.placeId}-${party.organizationId}`}>
-                {party.name}{' '}
-                <button type="button" onClick={() => setParties(parties.filter((item) => item !== party))}>
+                <span>{party.name}</span>
+                <Button
+                  size="s"
+                  variant="quiet"
+                  onPress={() => setParties(parties.filter((item) => item !== party))}
+                >
                   {t('newTie.remove', { name: party.name })}
-                </button>
+                </Button>
               </li>
             ))}
           </ul>
-          <SearchBox onChoose={(place) => add({ placeId: place.id, name: place.name })} />
+          <div className="ws-party-search">
+            <SearchBox onChoose={(place) => add({ placeId: place.id, name: place.name })} />
+          </div>
           <div className="inline-field">
             <SelectField
               label={t('newTie.addOrganization')}
@@ -88,10 +95,9 @@ export function NewPartnershipPage() {
               ]}
               {...form.field('organization')}
             />
-            <button
-              type="button"
-              disabled={!form.values.organization}
-              onClick={() => {
+            <Button
+              isDisabled={!form.values.organization}
+              onPress={() => {
                 const chosen = organizations.data?.items.find(
                   (item) => String(item.id) === form.values.organization,
                 );
@@ -100,7 +106,7 @@ export function NewPartnershipPage() {
               }}
             >
               {t('newTie.addOrganization')}
-            </button>
+            </Button>
           </div>
           {form.errors.parties && <p className="field-error">{form.errors.parties}</p>}
         </fieldset>
@@ -114,7 +120,9 @@ export function NewPartnershipPage() {
         />
         <Field label={t('tie.startedOn')} hint={t('tie.dateHint')} {...form.field('startedOn')} />
         <FormMessage message={form.message} />
-        <button type="submit">{t('newTie.create')}</button>
+        <Button type="submit" variant="primary">
+          {t('newTie.create')}
+        </Button>
       </form>
     </section>
   );

@@ -1,4 +1,6 @@
 import type { PartnershipRecord } from '../../api/partnerships.ts';
+import { Button } from '../../ui/Button.tsx';
+import { DescriptionList } from '../../ui/DescriptionList.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { DATE_FIELDS, LANGUAGES } from './draft.ts';
 
@@ -7,34 +9,28 @@ export function PartnershipDetails(props: { tie: PartnershipRecord; t: Workspace
   const { tie, t } = props;
   return (
     <section className="panel">
-      <dl>
-        {DATE_FIELDS.map((field) => (
-          <div key={field}>
-            <dt>{t(`tie.${field}`)}</dt>
-            <dd>{tie[field] ?? '–'}</dd>
-          </div>
-        ))}
-        <div>
-          <dt>{t('tie.themes')}</dt>
-          <dd>{tie.themes.map((theme) => t(`theme.${theme}`)).join(', ') || '–'}</dd>
-        </div>
-        {LANGUAGES.filter((language) => tie.descriptions[language]).map((language) => (
-          <div key={language}>
-            <dt>{t('tie.description', { language: language.toUpperCase() })}</dt>
-            <dd lang={language}>{tie.descriptions[language]}</dd>
-          </div>
-        ))}
-        {tie.notes !== undefined && (
-          <div>
-            <dt>{t('tie.notes')}</dt>
-            <dd>{tie.notes ?? '–'}</dd>
-          </div>
-        )}
-      </dl>
+      <DescriptionList
+        items={[
+          ...DATE_FIELDS.map((field) => ({ id: field, label: t(`tie.${field}`), value: tie[field] ?? '–' })),
+          {
+            id: 'themes',
+            label: t('tie.themes'),
+            value: tie.themes.map((theme) => t(`theme.${theme}`)).join(', ') || '–',
+          },
+          ...LANGUAGES.filter((language) => tie.descriptions[language]).map((language) => ({
+            id: `description-${language}`,
+            label: t('tie.description', { language: language.toUpperCase() }),
+            value: <span lang={language}>{tie.descriptions[language]}</span>,
+          })),
+          ...(tie.notes !== undefined
+            ? [{ id: 'notes', label: t('tie.notes'), value: tie.notes ?? '–' }]
+            : []),
+        ]}
+      />
       {tie.canEdit && (
-        <button type="button" onClick={props.onEdit}>
-          {t('tie.edit')}
-        </button>
+        <div className="form-actions">
+          <Button onPress={props.onEdit}>{t('tie.edit')}</Button>
+        </div>
       )}
     </section>
   );

@@ -10,8 +10,11 @@ import {
 } from '../../api/partnerships.ts';
 import { useUpdatePartnership } from '../../api/partnerships.workspace.ts';
 import { SearchBox } from '../../components/SearchBox.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Checkbox, CheckboxGroup } from '../../ui/Checkbox.tsx';
+import { Radio, RadioGroup } from '../../ui/RadioGroup.tsx';
 import type { WorkspaceT } from '../texts.ts';
-import { Field, FormMessage, SelectField, TextAreaField, useFormErrors } from '../ui/form.tsx';
+import { DateField, Field, FormMessage, SelectField, TextAreaField, useFormErrors } from '../ui/form.tsx';
 import { visibilityOptions } from '../ui/visibility.ts';
 import { changes, DATE_FIELDS, type Draft, LANGUAGES, partyKey, toDraft } from './draft.ts';
 
@@ -72,12 +75,10 @@ export function PartnershipEditForm(props: {
         options={PARTNERSHIP_STATUSES.map((status) => ({ value: status, label: common(`status.${status}`) }))}
       />
       {DATE_FIELDS.map((field) => (
-        <Field
+        <DateField
           key={field}
           label={t(`tie.${field}`)}
-          hint={t('tie.dateHint')}
           name={field}
-          inputMode="numeric"
           value={draft[field]}
           error={form.errors[field]}
           onChange={(value) => set({ [field]: value })}
@@ -92,51 +93,49 @@ export function PartnershipEditForm(props: {
       />
       <fieldset>
         <legend>{t('tie.parties')}</legend>
-        <ul>
+        <ul className="ws-party-list">
           {draft.parties.map((party) => (
             <li key={partyKey(party)}>
-              {party.name}{' '}
-              <button
-                type="button"
-                onClick={() =>
+              <span>{party.name}</span>
+              <Button
+                size="s"
+                variant="quiet"
+                onPress={() =>
                   set({ parties: draft.parties.filter((item) => partyKey(item) !== partyKey(party)) })
                 }
               >
                 {t('newTie.remove', { name: party.name })}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>
-        <SearchBox
-          onChoose={(place) =>
-            draft.parties.some((party) => party.placeId === place.id)
-              ? undefined
-              : set({
-                  parties: [...draft.parties, { placeId: place.id, organizationId: null, name: place.name }],
-                })
-          }
-        />
+        <div className="ws-party-search">
+          <SearchBox
+            onChoose={(place) =>
+              draft.parties.some((party) => party.placeId === place.id)
+                ? undefined
+                : set({
+                    parties: [
+                      ...draft.parties,
+                      { placeId: place.id, organizationId: null, name: place.name },
+                    ],
+                  })
+            }
+          />
+        </div>
         {form.errors.parties && <p className="field-error">{form.errors.parties}</p>}
       </fieldset>
-      <fieldset>
-        <legend>{t('tie.themes')}</legend>
+      <CheckboxGroup
+        label={t('tie.themes')}
+        value={draft.themes}
+        onChange={(themes) => set({ themes: themes as Draft['themes'] })}
+      >
         {PARTNERSHIP_THEMES.map((theme) => (
-          <label key={theme} className="checkbox">
-            <input
-              type="checkbox"
-              checked={draft.themes.includes(theme)}
-              onChange={(event) =>
-                set({
-                  themes: event.target.checked
-                    ? [...draft.themes, theme]
-                    : draft.themes.filter((item) => item !== theme),
-                })
-              }
-            />
+          <Checkbox key={theme} value={theme}>
             {t(`theme.${theme}`)}
-          </label>
+          </Checkbox>
         ))}
-      </fieldset>
+      </CheckboxGroup>
       {LANGUAGES.map((language) => (
         <TextAreaField
           key={language}
@@ -155,20 +154,18 @@ export function PartnershipEditForm(props: {
         error={form.errors.notes}
         onChange={(notes) => set({ notes })}
       />
-      <fieldset>
-        <legend>{t('tie.visibility')}</legend>
+      <RadioGroup
+        label={t('tie.visibility')}
+        name={`${formId}-visibility`}
+        value={draft.visibility}
+        onChange={(visibility) => set({ visibility: visibility as Draft['visibility'] })}
+      >
         {visibilityOptions(t).map(({ value, label }) => (
-          <label key={value} className="checkbox">
-            <input
-              type="radio"
-              name={`${formId}-visibility`}
-              checked={draft.visibility === value}
-              onChange={() => set({ visibility: value })}
-            />
+          <Radio key={value} value={value}>
             {label}
-          </label>
+          </Radio>
         ))}
-      </fieldset>
+      </RadioGroup>
       {conflict && (
         <div role="alert" className="conflict">
           <p>{t('tie.conflict')}</p>
@@ -176,18 +173,16 @@ export function PartnershipEditForm(props: {
             {common(`status.${conflict.status}`)} ·{' '}
             {conflict.themes.map((theme) => t(`theme.${theme}`)).join(', ')}
           </p>
-          <button type="button" onClick={() => reapply(conflict)}>
-            {t('tie.reapply')}
-          </button>
+          <Button onPress={() => reapply(conflict)}>{t('tie.reapply')}</Button>
         </div>
       )}
       <FormMessage message={form.message} />
-      <p>
-        <button type="submit">{t('tie.save')}</button>{' '}
-        <button type="button" onClick={props.onCancel}>
-          {t('tie.cancel')}
-        </button>
-      </p>
+      <div className="form-actions">
+        <Button type="submit" variant="primary">
+          {t('tie.save')}
+        </Button>
+        <Button onPress={props.onCancel}>{t('tie.cancel')}</Button>
+      </div>
     </form>
   );
 }

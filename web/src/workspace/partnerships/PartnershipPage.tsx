@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import {
   partnershipHistory,
   useDeletePartnership,
@@ -32,9 +32,6 @@ export function PartnershipPage() {
 
   return (
     <article>
-      <p>
-        <Link to="/workspace">{t('dashboard.title')}</Link>
-      </p>
       <h1>{tie.parties.map((party) => party.name).join(' – ')}</h1>
       <p>
         {common(`kind.${tie.kind}`)}, {common(`status.${tie.status}`)}

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import { type Person, POST_ROLES, useCreatePerson, useUpdatePerson } from '../../api/people.ts';
+import { Button } from '../../ui/Button.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ConflictNotice } from '../ui/ConflictNotice.tsx';
 import { Field, FormMessage, SelectField, TextAreaField, useRecordForm } from '../ui/form.tsx';
@@ -106,7 +107,9 @@ export function PersonForm(props: {
         />
       )}
       <FormMessage message={form.message} />
-      <button type="submit">{t('organization.save')}</button>
+      <Button type="submit" variant="primary">
+        {t('organization.save')}
+      </Button>
     </form>
   );
 }

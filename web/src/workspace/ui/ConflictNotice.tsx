@@ -1,3 +1,4 @@
+import { Button } from '../../ui/Button.tsx';
 import type { WorkspaceT } from '../texts.ts';
 
 /**
@@ -32,9 +33,7 @@ export function ConflictNotice(props: {
           ))}
         </ul>
       )}
-      <button type="button" onClick={props.onReapply}>
-        {props.t('tie.reapply')}
-      </button>
+      <Button onPress={props.onReapply}>{props.t('tie.reapply')}</Button>
     </div>
   );
 }

@@ -1,6 +1,11 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type CalendarDate, parseDate } from '@internationalized/date';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
+import { Checkbox } from '../../ui/Checkbox.tsx';
+import { DatePicker } from '../../ui/DatePicker.tsx';
+import { Select } from '../../ui/Select.tsx';
+import { TextField } from '../../ui/TextField.tsx';
 import { failureText, type Success, toastSuccess } from './failure.tsx';
 import { validationKey } from './validation.ts';
 
@@ -13,18 +18,17 @@ interface FieldProps {
   required?: boolean;
 }
 
-type Control = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-
-/** What every control shares: its name and value, and its error (and hint) announced with it. */
-function control(id: string, props: FieldProps, hinted = false) {
-  const describedBy = [props.error ? `${id}-error` : '', hinted ? `${id}-hint` : ''].filter(Boolean);
+/**
+ * What every field shares: its name and value, and its error announced with it (React Aria marks the control
+ * aria-invalid and describes it by the error's text). The browser does not validate: the API's answer does.
+ */
+function fieldState(props: FieldProps) {
   return {
-    id,
     name: props.name,
-    value: props.value,
-    'aria-invalid': props.error ? true : undefined,
-    'aria-describedby': describedBy.length > 0 ? describedBy.join(' ') : undefined,
-    onChange: (event: { target: Control }) => props.onChange(event.target.value),
+    isRequired: props.required,
+    isInvalid: !!props.error,
+    validationBehavior: 'aria' as const,
+    errorMessage: props.error,
   };
 }
 
@@ -32,22 +36,17 @@ function control(id: string, props: FieldProps, hinted = false) {
 export function Field(
   props: FieldProps & { type?: string; autoComplete?: string; hint?: string; inputMode?: 'numeric' | 'text' },
 ) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.hint && <span className="hint"> ({props.hint})</span>}
-      </label>
-      <input
-        {...control(id, props)}
-        type={props.type ?? 'text'}
-        autoComplete={props.autoComplete}
-        inputMode={props.inputMode}
-        required={props.required}
-      />
-      <FieldError id={`${id}-error`} error={props.error} />
-    </div>
+    <TextField
+      {...fieldState(props)}
+      label={props.label}
+      description={props.hint}
+      value={props.value}
+      onChange={props.onChange}
+      type={props.type ?? 'text'}
+      autoComplete={props.autoComplete}
+      inputMode={props.inputMode}
+    />
   );
 }
 
@@ -57,41 +56,67 @@ export function PasswordField(props: FieldProps & { autoComplete: 'current-passw
 }
 
 export function TextAreaField(props: FieldProps & { lang?: string }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <textarea {...control(id, props)} lang={props.lang} />
-      <FieldError id={`${id}-error`} error={props.error} />
-    </div>
+    <TextField
+      {...fieldState(props)}
+      label={props.label}
+      value={props.value}
+      onChange={props.onChange}
+      lang={props.lang}
+      multiline
+    />
   );
 }
+
+/** The key of the option whose value is '' (no choice), which a list box cannot take as a key. */
+const NONE = '__none__';
 
 export function SelectField(
   props: FieldProps & { options: { value: string; label: string }[]; disabled?: boolean; hint?: string },
 ) {
-  const id = useId();
+  const options = props.options.map((option) => ({
+    id: option.value === '' ? NONE : option.value,
+    label: option.label,
+  }));
   return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <select {...control(id, props, !!props.hint)} disabled={props.disabled}>
-        {props.options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {props.hint && (
-        <p id={`${id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      )}
-      <FieldError id={`${id}-error`} error={props.error} />
-    </div>
+    <Select
+      {...fieldState(props)}
+      label={props.label}
+      description={props.hint}
+      options={options}
+      selectedKey={props.value === '' ? NONE : props.value}
+      onSelectionChange={(key) => {
+        if (key === null) return;
+        props.onChange(key === NONE ? '' : String(key));
+      }}
+      isDisabled={props.disabled}
+    />
   );
 }
 
-/** A checkbox with its label around it. */
+/**
+ * A date as the API takes it (YYYY-MM-DD, or '' for none), typed segment by segment in the user's order or picked
+ * from a calendar. A value that is not a whole date (typed elsewhere) shows as none until a date is chosen.
+ */
+export function DateField(props: FieldProps & { hint?: string }) {
+  let value: CalendarDate | null = null;
+  try {
+    value = props.value === '' ? null : parseDate(props.value);
+  } catch {
+    value = null;
+  }
+  return (
+    <DatePicker
+      {...fieldState(props)}
+      label={props.label}
+      description={props.hint}
+      value={value}
+      onChange={(date) => props.onChange(date ? date.toString() : '')}
+    />
+  );
+}
+
+/** A checkbox with its label beside it. */
 export function CheckboxField(props: {
   label: string;
   name: string;
@@ -99,24 +124,10 @@ export function CheckboxField(props: {
   onChange: (checked: boolean) => void;
 }) {
   return (
-    <label className="checkbox">
-      <input
-        type="checkbox"
-        name={props.name}
-        checked={props.checked}
-        onChange={(event) => props.onChange(event.target.checked)}
-      />
+    <Checkbox name={props.name} isSelected={props.checked} onChange={props.onChange}>
       {props.label}
-    </label>
+    </Checkbox>
   );
-}
-
-function FieldError({ id, error }: { id: string; error?: string }) {
-  return error ? (
-    <p id={id} className="field-error">
-      {error}
-    </p>
-  ) : null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { useCreateUser } from '../../api/users.ts';
+import { Button } from '../../ui/Button.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { Field, FormMessage, useForm } from '../ui/form.tsx';
 
@@ -26,7 +27,9 @@ export function AddUserForm({
       <Field label={t('organization.name')} {...form.field('name')} />
       <Field label={t('signIn.email')} type="email" {...form.field('email')} />
       <FormMessage message={form.message} />
-      <button type="submit">{t('users.add')}</button>
+      <Button type="submit" variant="primary">
+        {t('users.add')}
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useOrganizations } from '../../api/organizations.ts';
 import { MEMBER_ROLES, type User, useGrantMembership } from '../../api/users.ts';
+import { Button } from '../../ui/Button.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { FormMessage, SelectField, useForm } from '../ui/form.tsx';
 
@@ -38,9 +39,9 @@ export function GrantRoleForm({ t, users }: { t: WorkspaceT; users: User[] }) {
         {...form.field('role')}
       />
       <FormMessage message={form.message} />
-      <button type="submit" disabled={!user || !organization}>
+      <Button type="submit" variant="primary" isDisabled={!user || !organization}>
         {t('users.grant')}
-      </button>
+      </Button>
     </form>
   );
 }
