@@ -60,7 +60,8 @@ describe('the atlas in Chromium', () => {
     const rows = panel.locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(6);
     await expect(panel.getByRole('link', { name: 'Shanghai' }).count()).resolves.toBe(1);
-    expect(new URL(page.url()).searchParams.get('place')).toBe(String(espooId));
+    // The URL follows the panel, after the frame that shows it.
+    await expect.poll(() => new URL(page.url()).searchParams.get('place')).toBe(String(espooId));
     await context.close();
   });
 

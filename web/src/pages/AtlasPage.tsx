@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import {
@@ -70,7 +70,16 @@ export function AtlasPage() {
       ),
     [filterKey],
   );
-  const selected = Number(params.get('place')) || undefined;
+  /**
+   * A place just chosen (or the panel just closed), shown at once: the URL, for which the whole app renders again,
+   * follows after the frame that shows the panel.
+   */
+  const [pending, setPending] = useState<{ id: number | undefined } | undefined>();
+  const inUrl = Number(params.get('place')) || undefined;
+  const selected = pending ? pending.id : inUrl;
+  useEffect(() => {
+    if (pending && pending.id === inUrl) setPending(undefined);
+  }, [pending, inUrl]);
   const view = readView(params.get('view'));
   const partners = usePartners(selected);
   const countryCodes = useMemo(() => network.data?.countryCodes ?? [], [network.data]);
@@ -80,7 +89,9 @@ export function AtlasPage() {
   const names = useNetworkNames(selected !== undefined && network.isSuccess);
 
   const update = (changes: Record<string, string | undefined>, options: { replace?: boolean } = {}) => {
-    const next = new URLSearchParams(params);
+    // From the URL as it is now, not as this render saw it: a choice's place and the map's view may be written
+    // one after the other, before the page renders again.
+    const next = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);
@@ -89,10 +100,19 @@ export function AtlasPage() {
   };
   const updateRef = useRef(update);
   updateRef.current = update;
-  const onChoose = useCallback((place: { id: number; name: string }) => {
-    setChosen({ id: place.id, name: place.name });
-    updateRef.current({ place: String(place.id) });
+  const select = useCallback((id: number | undefined) => {
+    setPending({ id });
+    requestAnimationFrame(() =>
+      setTimeout(() => updateRef.current({ place: id === undefined ? undefined : String(id) }), 0),
+    );
   }, []);
+  const onChoose = useCallback(
+    (place: { id: number; name: string }) => {
+      setChosen({ id: place.id, name: place.name });
+      select(place.id);
+    },
+    [select],
+  );
   const onFiltersChange = useCallback(
     (next: Filters) => updateRef.current(Object.fromEntries(FILTER_KEYS.map((key) => [key, next[key]]))),
     [],
@@ -152,7 +172,7 @@ export function AtlasPage() {
             network={network.data}
             filters={filters}
             selectedPlaceId={selected}
-            onSelect={(id) => update({ place: String(id) })}
+            onSelect={select}
             onHover={prefetchPartners}
             view={view}
             onViewChange={(next) =>
@@ -174,7 +194,7 @@ export function AtlasPage() {
           <div className="atlas-panel-body">
             <div className="panel-header">
               <h2 id="panel-title">{title ?? t('common.loading')}</h2>
-              <button type="button" className="close" onClick={() => update({ place: undefined })}>
+              <button type="button" className="close" onClick={() => select(undefined)}>
                 {t('atlas.close')}
               </button>
             </div>
