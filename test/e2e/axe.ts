@@ -14,6 +14,16 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page against the WCAG 2.0 and 2.1 A and AA rules and answers the violations. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Colours are measured as they settle: a theme switched a moment ago may still be fading in (CSS transitions).
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' ||
+          animation.effect?.getTiming().iterations === Number.POSITIVE_INFINITY,
+      ),
+  );
   // Evaluated rather than added as a <script>: the app's Content-Security-Policy refuses inline scripts.
   await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {

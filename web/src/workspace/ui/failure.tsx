@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { Button, type ButtonSize, type ButtonVariant } from '../../ui/Button.tsx';
@@ -91,18 +91,6 @@ export function ActionButton<Result>(props: {
   const { t } = useTranslation('workspace');
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const id = useId();
-  // While the write runs, the button is announced as busy by a live region that points at it (by id). A write that
-  // removes the button (its row deleted) would leave that announcement pointing at nothing: it goes with the button.
-  useEffect(
-    () => () => {
-      for (const node of document.querySelectorAll(
-        `[data-live-announcer] [aria-labelledby~="${CSS.escape(id)}"]`,
-      ))
-        node.remove();
-    },
-    [id],
-  );
   const run = async () => {
     if (props.confirm !== undefined && !window.confirm(props.confirm)) return;
     setFailure(null);
@@ -117,7 +105,7 @@ export function ActionButton<Result>(props: {
   };
   return (
     <>
-      <Button id={id} variant={props.variant} size={props.size} isPending={busy} onPress={() => void run()}>
+      <Button variant={props.variant} size={props.size} isPending={busy} onPress={() => void run()}>
         {props.children}
       </Button>
       {failure !== null && (
