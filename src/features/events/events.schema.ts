@@ -40,10 +40,12 @@ export const timeZoneSchema = z
   .describe("The host's IANA time zone: the event's own clock");
 
 /** An instant: ISO 8601 with its offset or Z (2020-11-10T14:00:00+08:00). */
-const instantSchema = z.iso.datetime({
-  offset: true,
-  error: 'must be a date and time with its offset (…T14:00:00+08:00)',
-});
+const instantSchema = z.iso
+  .datetime({ offset: true, error: 'must be a date and time with its offset (…T14:00:00+08:00)' })
+  .refine((value) => {
+    const year = Number(value.slice(0, 4));
+    return year >= 1900 && year <= 2200;
+  }, 'must be between the years 1900 and 2200');
 
 const eventFields = {
   kind: z.enum(EVENT_KINDS),

@@ -110,6 +110,7 @@ describe('creating an event', () => {
       [{ timeZone: 'Mars/Olympus' }, 'body.timeZone'],
       [{ timeZone: 'CEST' }, 'body.timeZone'],
       [{ startsAt: '2020-11-10 14:00' }, 'body.startsAt'],
+      [{ startsAt: '0000-01-01T00:00:00Z' }, 'body.startsAt'],
       [{ endsAt: '2020-11-10T13:00:00+08:00' }, 'body.endsAt'],
       [{ title: {} }, 'body.title'],
       [{ title: { 'not a language': 'Forum' } }, 'body.title'],
