@@ -236,6 +236,59 @@ describe('the atlas in Chromium', () => {
     await context.close();
   });
 
+  it("draws a click's highlight over the map without drawing the map's ties again", async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/?view=24.66,60.21,6`);
+    await mapReady(page);
+    await page.waitForTimeout(500);
+    const drawn = () =>
+      page.evaluate(() => performance.getEntriesByName('citybridge:network-drawn').length);
+    const before = await drawn();
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toMatch(/^Espoo/);
+    await page.mouse.click(x, y);
+    await expect
+      .poll(() => page.locator('.atlas-map').getAttribute('data-selection-drawn'))
+      .toBe(String(espooId));
+    // The place's dot in the selected colour on the overlay, at the map's centre.
+    const centre = await page.locator('canvas.atlas-selection').evaluate((canvas: HTMLCanvasElement) => {
+      const pixel = canvas.getContext('2d')!.getImageData(canvas.width / 2, canvas.height / 2, 1, 1).data;
+      return [...pixel];
+    });
+    expect(centre.slice(0, 3)).toEqual([0xc2, 0x18, 0x5b]);
+    await page.waitForTimeout(500);
+    expect(await drawn()).toBe(before);
+    // Closing the panel takes the highlight away.
+    await page.getByRole('complementary').getByRole('button', { name: 'Close panel' }).click();
+    await expect
+      .poll(() =>
+        page
+          .locator('canvas.atlas-selection')
+          .evaluate(
+            (canvas: HTMLCanvasElement) =>
+              canvas.getContext('2d')!.getImageData(canvas.width / 2, canvas.height / 2, 1, 1).data[3],
+          ),
+      )
+      .toBe(0);
+    await context.close();
+  });
+
+  it('renders the map at half resolution while the wheel zooms, and sharp again at rest', async () => {
+    const { context, page } = await newPage();
+    await page.goto(server.url);
+    await mapReady(page);
+    const canvas = page.locator('canvas.maplibregl-canvas');
+    const full = await canvas.evaluate((element: HTMLCanvasElement) => element.width);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -100);
+    await expect.poll(() => canvas.evaluate((element: HTMLCanvasElement) => element.width)).toBe(full / 2);
+    await expect.poll(() => canvas.evaluate((element: HTMLCanvasElement) => element.width)).toBe(full);
+    await context.close();
+  });
+
   it('lists the partners within the panel at every width, in Finnish too', async () => {
     for (const width of [375, 800, 1280]) {
       const { context, page } = await newPage({ locale: 'fi-FI', width });

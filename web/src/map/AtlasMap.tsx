@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { type Filters, type Network, useNetworkNames } from '../api/network.ts';
 import { usePlaceName } from '../api/places.ts';
@@ -9,7 +10,7 @@ import { cameraWithin, type EarlyPicture, repaintEarly, takeEarlyPicture } from 
 import { type Countries, loadCountries, paintFirstView } from './first-paint.ts';
 import { memberPlaces, placeBounds, selectedTies, tieVertices } from './geometry.ts';
 import { bindInteraction, type MapView, type Tooltip } from './interaction.ts';
-import { type AtlasLayerHandles, addAtlasLayers, setPalette, showSelection, tieOpacity } from './layers.ts';
+import { type AtlasLayerHandles, addAtlasLayers, setPalette, showSelection } from './layers.ts';
 import { baseMap, loadMapLibre, offlineStyle } from './load.ts';
 import { REST_MS } from './network-layer.ts';
 import { readPalette } from './palette.ts';
@@ -140,9 +141,9 @@ export function AtlasMap(props: AtlasMapProps) {
 
   /** Paints (or paints again, before the hand-over) the first picture: the early one, or one of its own. */
   const paint = () => {
-    const opacity = tieOpacity(single, latest.current.selection.place !== undefined);
+    const wash = !single;
     if (early.current) {
-      repaintEarly(early.current, { ...latest.current, opacity });
+      repaintEarly(early.current, { ...latest.current, wash });
       return;
     }
     const canvas = firstCanvas.current;
@@ -155,7 +156,7 @@ export function AtlasMap(props: AtlasMapProps) {
       ...latest.current,
       countries: countries.current,
       palette: readPalette(wrapper.current),
-      opacity,
+      wash,
     });
   };
 
@@ -228,16 +229,27 @@ export function AtlasMap(props: AtlasMapProps) {
       // pauses of a wheel or a drag.
       const sharp = window.devicePixelRatio || 1;
       let rest: ReturnType<typeof setTimeout> | undefined;
-      map.on('movestart', (event) => {
-        clearTimeout(rest);
-        if (event.originalEvent && map.getPixelRatio() === sharp) map.setPixelRatio(sharp / 2);
-      });
-      map.on('moveend', () => {
+      const restLater = () => {
         clearTimeout(rest);
         rest = setTimeout(() => {
           if (map.getPixelRatio() !== sharp && !map.isMoving()) map.setPixelRatio(sharp);
         }, REST_MS);
+      };
+      const soften = () => {
+        clearTimeout(rest);
+        if (map.getPixelRatio() === sharp) map.setPixelRatio(sharp / 2);
+      };
+      // A drag's or a key's move says it comes from the user; a wheel's zoom does not, so the wheel itself counts
+      // (and rests again by itself where it moved nothing, at the end of the zoom range).
+      map.on('movestart', (event) => {
+        if (event.originalEvent) soften();
+        else clearTimeout(rest);
       });
+      map.on('wheel', () => {
+        soften();
+        restLater();
+      });
+      map.on('moveend', restLater);
       map.touchZoomRotate.disableRotation();
       map.getCanvas().setAttribute('aria-label', label);
       map.getCanvas().setAttribute('role', 'img');
@@ -264,16 +276,18 @@ export function AtlasMap(props: AtlasMapProps) {
           wrapper.current?.setAttribute('data-selection-drawn', String(drawn.id ?? ''));
           performance.mark('citybridge:selection-drawn');
         };
+        handles.selection.onDrawn(handles.selection.current);
         bindInteraction(map, {
           network,
           hit: (lng, lat, zoom) => indexRef.current.hit(lng, lat, zoom),
           selectedPlaceId: () => callbacks.current.selectedPlaceId,
           onSelect: (id) => {
             clickedOnMap.current = id;
-            // The answer to a click comes first: the place's ties highlighted in the next frame. The page (the
-            // URL, the panel) renders after that frame, rather than hold it back.
-            showSelection(handles, selectedTies(network, filtersRef.current, id), single);
-            requestAnimationFrame(() => setTimeout(() => callbacks.current.onSelect?.(id), 0));
+            // The place's ties highlighted and its panel rendered before the next frame, so that one frame shows
+            // both: MapLibre draws the map again after any click, and with software WebGL that frame is the costly
+            // part of the answer (the page's own render is a fraction of it).
+            showSelection(handles, selectedTies(network, filtersRef.current, id));
+            flushSync(() => callbacks.current.onSelect?.(id));
           },
           onHover: (id) => callbacks.current.onHover?.(id),
           onViewChange: (next) => callbacks.current.onViewChange?.(next),
@@ -334,7 +348,7 @@ export function AtlasMap(props: AtlasMapProps) {
       current.id === selection.id &&
       current.ties.length === selection.ties.length &&
       current.ties.every((value, at) => value === selection.ties[at]);
-    if (!same) showSelection(layers.current, selection, single);
+    if (!same) showSelection(layers.current, selection);
     // A place chosen elsewhere (the search) is fitted with its partners, without an animation, but only after the
     // frame that shows its ties: the move draws every tie again, and the answer to a choice comes first. A place
     // clicked on the map is in view already, and the map stays where it is; so does one a shared link opened with.

@@ -66,7 +66,7 @@ export function cameraWithin(early: EarlyPicture, box: DOMRect): Camera {
 /** Paints the picture again on its canvas (filters or theme changed before the map took over). */
 export function repaintEarly(
   early: EarlyPicture,
-  paint: Pick<Parameters<typeof paintFirstView>[1], 'vertices' | 'points' | 'selection' | 'opacity'>,
+  paint: Pick<Parameters<typeof paintFirstView>[1], 'vertices' | 'points' | 'selection' | 'wash'>,
 ): void {
   paintFirstView(early.canvas, {
     ...paint,
@@ -113,8 +113,7 @@ async function paintEarly(): Promise<EarlyPicture | undefined> {
     selection,
     countries,
     palette: readPalette(document.documentElement),
-    // Fainter behind a selection, as the map draws them.
-    opacity: selection.place !== undefined ? 0.5 : 1,
+    wash: true,
   });
   performance.mark('citybridge:ties-painted');
   return { canvas, camera, network: data, countries };

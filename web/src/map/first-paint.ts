@@ -1,7 +1,7 @@
 import countriesUrl from 'world-atlas/countries-110m.json?url';
 import { type Camera, mercator, projector } from './camera.ts';
 import { cssRgba, type MapPalette } from './palette.ts';
-import type { Selection } from './selection-layer.ts';
+import { paintSelection, type Selection } from './selection-overlay.ts';
 
 /**
  * The first picture of the atlas, painted on a 2D canvas of its own as soon as the network and the countries are
@@ -94,8 +94,8 @@ export interface FirstPaint {
   /** The base map, unless an online style draws it. */
   countries?: Countries;
   palette: MapPalette;
-  /** Fainter ties behind a selection, as the WebGL layer draws them. */
-  opacity: number;
+  /** The map washed out behind a selection, as the overlay over the WebGL map does (not on a place's own map). */
+  wash: boolean;
 }
 
 /** How many strokes the ties are split into: overlapping ties darken from one stroke to the next, as in WebGL. */
@@ -171,7 +171,7 @@ export function paintFirstView(canvas: HTMLCanvasElement, paint: FirstPaint): vo
     }
   }
   // Hairlines cover less than the WebGL layer's one-pixel lines: stronger, to look the same.
-  g.strokeStyle = cssRgba(palette.tie, Math.min(1, palette.tieAlpha * 3 * paint.opacity));
+  g.strokeStyle = cssRgba(palette.tie, Math.min(1, palette.tieAlpha * 3));
   g.lineWidth = HAIRLINE;
   for (const path of ties) g.stroke(path);
 
@@ -192,29 +192,5 @@ export function paintFirstView(canvas: HTMLCanvasElement, paint: FirstPaint): vo
   g.fillStyle = cssRgba(palette.place, palette.placeAlpha);
   g.fill(dots);
 
-  const { ties: selected, place } = paint.selection;
-  if (selected.length > 0) {
-    const highlight = new Path2D();
-    for (let tie = 0; tie < selected.length; tie += 4) {
-      const [x0, y0, x1, y1] = [selected[tie]!, selected[tie + 1]!, selected[tie + 2]!, selected[tie + 3]!];
-      for (const offset of offsets(Math.min(x0, x1), Math.max(x0, x1))) {
-        highlight.moveTo(x0 * size + offset, y0 * size + originY);
-        highlight.lineTo(x1 * size + offset, y1 * size + originY);
-      }
-    }
-    g.strokeStyle = cssRgba(palette.selected, 0.9);
-    g.lineWidth = 2;
-    g.stroke(highlight);
-  }
-  if (place) {
-    for (const offset of offsets(place[0], place[0])) {
-      g.beginPath();
-      g.arc(place[0] * size + offset, place[1] * size + originY, 8, 0, 2 * Math.PI);
-      g.fillStyle = palette.selected;
-      g.fill();
-      g.strokeStyle = palette.selectedRing;
-      g.lineWidth = 2;
-      g.stroke();
-    }
-  }
+  paintSelection(g, paint.selection, { size, originX, originY }, width, height, palette, paint.wash);
 }

@@ -1,5 +1,5 @@
 import { edgeMatches, type Filters, type Network } from './network-data.ts';
-import type { Selection } from './selection-layer.ts';
+import type { Selection } from './selection-overlay.ts';
 
 /** What the atlas map draws, worked out from the network: pure functions, in mercator units or GeoJSON. */
 

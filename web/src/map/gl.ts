@@ -1,6 +1,6 @@
 /**
- * What the map's own WebGL layers (network-layer.ts, selection-layer.ts) share: a compiled program with its
- * uniforms and attributes looked up once, and the copies of the world a view shows.
+ * The map's own WebGL drawing (network-layer.ts): a compiled program with its uniforms and attributes looked up
+ * once; and the copies of the world a view shows, which the selection's overlay shares.
  */
 
 /** A linked WebGL program, with its uniform locations looked up once. */

@@ -1,13 +1,10 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { type BaseMap, NetworkLayer } from './network-layer.ts';
 import { type MapPalette, rgba } from './palette.ts';
-import { type Selection, SelectionLayer } from './selection-layer.ts';
+import { type Selection, SelectionOverlay } from './selection-overlay.ts';
 
 /** The hairlines' alpha: stronger on a place's own small map, where there are few. */
 const tieAlpha = (palette: MapPalette, single: boolean) => (single ? 0.7 : palette.tieAlpha);
-
-/** Fainter behind a highlighted selection on the world map. */
-export const tieOpacity = (single: boolean, selected: boolean) => (selected && !single ? 0.5 : 1);
 
 /** What the map shows of the network: every tie and place, and the selected place with its ties. */
 export interface AtlasLayers {
@@ -24,7 +21,7 @@ export interface AtlasLayers {
 /** The map's own layers, to update later. */
 export interface AtlasLayerHandles {
   network: NetworkLayer;
-  selection: SelectionLayer;
+  selection: SelectionOverlay;
 }
 
 /** The network layer's colours in a palette. */
@@ -39,7 +36,7 @@ function networkColors(palette: MapPalette, single: boolean) {
 
 /**
  * Adds the atlas's layers to a map whose style has loaded: the network layer (the offline base map, every tie and
- * every place, drawn by our own WebGL layer), then the selected place's ties and its dot.
+ * every place, drawn by our own WebGL layer), and over it the selected place's ties and its dot (a 2D canvas).
  */
 export function addAtlasLayers(
   map: MapLibreMap,
@@ -53,25 +50,17 @@ export function addAtlasLayers(
     layers.points,
     colors.tie as [number, number, number, number],
     colors.place as [number, number, number, number],
-    tieOpacity(layers.single, layers.selection.place !== undefined),
     base,
   );
   network.setColors(colors);
   map.addLayer(network);
-  const selection = new SelectionLayer(
-    'selection',
-    layers.selection,
-    rgba(layers.palette.selected, 0.9),
-    rgba(layers.palette.selectedRing),
-  );
-  map.addLayer(selection);
+  const selection = new SelectionOverlay(map, layers.selection, layers.palette, layers.single);
   return { network, selection };
 }
 
-/** Shows a new selection: its ties and dot highlighted in the next frame, the other ties fainter behind them. */
-export function showSelection(handles: AtlasLayerHandles, selection: Selection, single: boolean): void {
+/** Shows a new selection: its ties and dot highlighted over the map, which stays as it is drawn. */
+export function showSelection(handles: AtlasLayerHandles, selection: Selection): void {
   handles.selection.setSelection(selection);
-  handles.network.setOpacity(tieOpacity(single, selection.place !== undefined));
 }
 
 /** Follows a change of colour theme. */
@@ -84,5 +73,5 @@ export function setPalette(
 ): void {
   if (offline) map.setPaintProperty('ocean', 'background-color', palette.ocean);
   handles.network.setColors(networkColors(palette, single));
-  handles.selection.setColors(rgba(palette.selected, 0.9), rgba(palette.selectedRing));
+  handles.selection.setPalette(palette);
 }

@@ -1,6 +1,6 @@
 import type { CustomLayerInterface, CustomRenderMethodInput, Map as MapLibreMap } from 'maplibre-gl';
-import { mercator } from './camera.ts';
 import { GlProgram, worldCopies } from './gl.ts';
+import { screenMapping } from './selection-overlay.ts';
 
 const LINES_VERTEX = `
 attribute vec2 a_pos;
@@ -40,9 +40,8 @@ void main() { v_uv = a_uv; gl_Position = u_matrix * vec4(a_pos, 0.0, 1.0); }`;
 const IMAGE_FRAGMENT = `
 precision mediump float;
 uniform sampler2D u_image;
-uniform float u_opacity;
 varying vec2 v_uv;
-void main() { gl_FragColor = texture2D(u_image, v_uv) * u_opacity; }`;
+void main() { gl_FragColor = texture2D(u_image, v_uv); }`;
 
 /** The offline base map as WebGL geometry in mercator units. */
 export interface BaseMap {
@@ -118,8 +117,6 @@ export class NetworkLayer implements CustomLayerInterface {
     private pointVertices: Float32Array,
     private color: [number, number, number, number],
     private pointColor: [number, number, number, number],
-    /** Multiplies the drawn lines' opacity, without redrawing them (fainter behind a selection). */
-    private opacity = 1,
     /** The base map drawn beneath, in the same image: land triangles and border lines, in mercator units. */
     private readonly base?: BaseMap,
   ) {
@@ -193,11 +190,6 @@ export class NetworkLayer implements CustomLayerInterface {
     this.landColor = colors.land;
     this.borderColor = colors.border;
     this.stale = true;
-    this.map?.triggerRepaint();
-  }
-
-  setOpacity(opacity: number): void {
-    this.opacity = opacity;
     this.map?.triggerRepaint();
   }
 
@@ -288,21 +280,15 @@ export class NetworkLayer implements CustomLayerInterface {
     performance.mark('citybridge:network-drawn');
   }
 
-  /**
-   * The view's corners in mercator units: top left, top right, bottom left, bottom right. Found through MapLibre's
-   * own projection of two known points (the map neither tilts nor turns, so the mapping is linear), not by
-   * unprojecting the corners: those clamp to the poles where the view reaches past them, which would squeeze the
-   * image.
-   */
+  /** The view's corners in mercator units: top left, top right, bottom left, bottom right. */
   private viewCorners(): [number, number][] {
     const map = this.map!;
     const canvas = map.getCanvas();
-    const [x0, y0] = mercator(0, 0);
-    const [x1, y1] = mercator(90, 45);
-    const a = map.project([0, 0]);
-    const b = map.project([90, 45]);
-    const toX = (px: number) => x0 + ((px - a.x) * (x1 - x0)) / (b.x - a.x);
-    const toY = (py: number) => y0 + ((py - a.y) * (y1 - y0)) / (b.y - a.y);
+    // Through MapLibre's own projection (screenMapping), not by unprojecting the corners: those clamp to the poles
+    // where the view reaches past them, which would squeeze the image.
+    const { size, originX, originY } = screenMapping(map);
+    const toX = (px: number) => (px - originX) / size;
+    const toY = (py: number) => (py - originY) / size;
     const [width, height] = [canvas.clientWidth, canvas.clientHeight];
     return [
       [toX(0), toY(0)],
@@ -316,7 +302,6 @@ export class NetworkLayer implements CustomLayerInterface {
     const image = this.image;
     if (!image || !this.texture || !this.quadBuffer || this.textureSize[0] === 0) return;
     image.use().matrix('u_matrix', args.defaultProjectionData.mainMatrix);
-    image.float('u_opacity', this.opacity);
     gl.activeTexture(gl.TEXTURE0);
     gl.bindTexture(gl.TEXTURE_2D, this.texture);
     gl.uniform1i(image.uniform('u_image'), 0);
