@@ -241,8 +241,7 @@ describe('the atlas in Chromium', () => {
     await page.goto(`${server.url}/?view=24.66,60.21,6`);
     await mapReady(page);
     await page.waitForTimeout(500);
-    const drawn = () =>
-      page.evaluate(() => performance.getEntriesByName('citybridge:network-drawn').length);
+    const drawn = () => page.evaluate(() => performance.getEntriesByName('citybridge:network-drawn').length);
     const before = await drawn();
     const box = (await page.getByTestId('map').boundingBox())!;
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
