@@ -38,6 +38,13 @@ import type {
   eventSchema,
   updateEventBodySchema,
 } from './features/events/events.schema.ts';
+import type {
+  invitationListResponseSchema,
+  invitationSchema,
+  inviteBodySchema,
+  inviteResponseSchema,
+  updateInvitationBodySchema,
+} from './features/events/invitations.schema.ts';
 import type { presentMerge } from './features/merges/merges.service.ts';
 import type { networkNamesResponseSchema, networkResponseSchema } from './features/network/network.schema.ts';
 import type {
@@ -75,7 +82,14 @@ import type { organizationDashboard } from './features/workspace/workspace.servi
 
 export { ACTIVITY_KINDS } from './features/activities/activities.constants.ts';
 export { MEMBER_ROLES } from './features/auth/auth.constants.ts';
-export { ATTENDANCE_MODES, EVENT_KINDS, EVENT_STATUSES } from './features/events/events.constants.ts';
+export {
+  ATTENDANCE_MODES,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  INVITATION_STATUSES,
+  INVITEE_ANSWERS,
+  PARTICIPANT_ROLES,
+} from './features/events/events.constants.ts';
 export { decodeEdges } from './features/network/network.encoding.ts';
 export { GOVERNMENT_KINDS, ORGANIZATION_KINDS } from './features/organizations/organizations.constants.ts';
 export {
@@ -131,6 +145,11 @@ export type EventListQuery = Partial<z.input<typeof eventListQuerySchema>>;
 export type EventListResponse = z.infer<typeof eventListResponseSchema>;
 export type CreateEventBody = z.input<typeof createEventBodySchema>;
 export type UpdateEventBody = z.input<typeof updateEventBodySchema>;
+export type InvitationResponse = z.infer<typeof invitationSchema>;
+export type InvitationListResponse = z.infer<typeof invitationListResponseSchema>;
+export type InviteBody = z.input<typeof inviteBodySchema>;
+export type InviteResponse = z.infer<typeof inviteResponseSchema>;
+export type UpdateInvitationBody = z.input<typeof updateInvitationBodySchema>;
 export type CreateActivityBody = z.input<typeof createActivityBodySchema>;
 export type UpdateActivityBody = z.input<typeof updateActivityBodySchema>;
 /** The dashboard's schema is declared with its route; its presenter answers the same shape. */

@@ -86,6 +86,16 @@ const eventBody = () => ({
   onlineUrl: ONLINE_URL,
 });
 const newEvent = () => asAdmin('POST', '/api/events', eventBody());
+/** Shanghai invited to a new event of Espoo's: the invitation's address and version. */
+async function newInvitation() {
+  const event = await newEvent();
+  await asAdmin('POST', `/api/events/${event.id}/invitations`, { placeIds: [ids.shanghai] });
+  const [invitation] = (await asAdmin('GET', `/api/events/${event.id}/invitations`)).items;
+  return {
+    url: `/api/events/${event.id}/invitations/${invitation.id}`,
+    version: invitation.version as number,
+  };
+}
 const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
 const boundary = '----matrix';
 const multipart = Buffer.concat([
@@ -421,6 +431,35 @@ const WRITES: WriteCase[] = [
       return { url: `/api/events/${event.id}/restore`, body: { version: gone.version } };
     },
   },
+  // Invitations: the hosts' editors invite and record attendance; the invitee's editors (here Shanghai's
+  // government, for the invited place Shanghai) answer.
+  {
+    method: 'POST',
+    path: '/api/events/{id}/invitations',
+    allowed: EDITORS,
+    prepare: async () => {
+      const event = await newEvent();
+      return { url: `/api/events/${event.id}/invitations`, body: { placeIds: [ids.shanghai, ids.tallinn] } };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/events/{id}/invitations/{invitationId}',
+    allowed: ['editor', 'otherEditor', 'admin'],
+    prepare: async () => {
+      const { url, version } = await newInvitation();
+      return { url, body: { version, status: 'accepted' } };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/events/{id}/invitations/{invitationId}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const { url, version } = await newInvitation();
+      return { url, body: { version, status: 'attended' } };
+    },
+  },
   // Users and roles: administrators only.
   {
     method: 'POST',
@@ -736,6 +775,14 @@ describe('anonymous answers', () => {
     });
     const activity = await newActivity();
     const event = await newEvent();
+    // Shanghai invited, sending the coordinator: delegates are for the hosts' and the invitee's members only.
+    await asAdmin('POST', `/api/events/${event.id}/invitations`, { placeIds: [ids.shanghai] });
+    const [invitation] = (await asAdmin('GET', `/api/events/${event.id}/invitations`)).items;
+    await asAdmin('PATCH', `/api/events/${event.id}/invitations/${invitation.id}`, {
+      version: invitation.version,
+      status: 'accepted',
+      delegateIds: [person.id],
+    });
     const internalEvent = await asAdmin('POST', '/api/events', {
       ...eventBody(),
       title: { en: MARKER },
@@ -790,6 +837,9 @@ describe('anonymous answers', () => {
     const member = await t.app.inject({ url: `/api/people/${person.id}`, headers: headers.viewer });
     expect(member.body).toContain(EMAIL);
     expect(member.body).toContain(MARKER);
+    const delegates = `/api/events/${event.id}/invitations`;
+    expect((await t.app.inject({ url: delegates })).body).not.toContain('A Coordinator');
+    expect((await t.app.inject({ url: delegates, headers: headers.viewer })).body).toContain('A Coordinator');
     const host = await t.app.inject({ url: `/api/events/${internalEvent.id}`, headers: headers.viewer });
     expect(host.body).toContain(ONLINE_URL);
     expect(host.body).toContain(MARKER);
@@ -809,6 +859,8 @@ describe('malformed bodies', () => {
     'activity_links',
     'events',
     'event_hosts',
+    'event_invitations',
+    'event_delegates',
     'users',
     'memberships',
     'api_tokens',

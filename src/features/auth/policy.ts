@@ -69,6 +69,14 @@ export const policy = {
   },
 
   /**
+   * Answering an invitation to an event and naming its delegates: an editor of the invited organisation, or of a
+   * government of the invited place (who speaks for a place comes from the registry, not from the invitee).
+   */
+  answerInvitation(actor: Actor | null, inviteeOrganizationIds: readonly number[]): boolean {
+    return !!actor && (actor.isAdmin || editorOfAny(actor, inviteeOrganizationIds));
+  },
+
+  /**
    * Deciding who speaks for a place: giving a government organisation a place or a kind, or adding a second
    * government to a place. Tie rights derive from it, so no tenant may change it about itself.
    */

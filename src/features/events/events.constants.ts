@@ -16,3 +16,40 @@ export type AttendanceMode = (typeof ATTENDANCE_MODES)[number];
 
 export const EVENT_STATUSES = ['planned', 'scheduled', 'postponed', 'cancelled', 'held'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/**
+ * Where an invitation stands: the invitee answers (accepted, declined, tentative); the host records who came
+ * (attended, no_show).
+ */
+export const INVITATION_STATUSES = [
+  'invited',
+  'accepted',
+  'declined',
+  'tentative',
+  'attended',
+  'no_show',
+] as const;
+export type InvitationStatus = (typeof INVITATION_STATUSES)[number];
+/** The answers an invitee gives; the rest are the hosts' to record. */
+export const INVITEE_ANSWERS = [
+  'accepted',
+  'declined',
+  'tentative',
+] as const satisfies readonly InvitationStatus[];
+
+/**
+ * Why a participant is there: a guest (a twin town invited to the forum), a media partner (the group that filmed
+ * it), an exhibitor (a company at a trade fair, with the city that supported it), a sponsor, or the organisation of
+ * a speaker.
+ */
+export const PARTICIPANT_ROLES = [
+  'guest',
+  'media_partner',
+  'exhibitor',
+  'sponsor',
+  'speaker_organization',
+] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+/** At most this many invitees in one invitation action (a host city's whole twin-town network fits). */
+export const MAX_INVITEES = 500;

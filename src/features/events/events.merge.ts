@@ -1,6 +1,7 @@
 /**
- * What a merge asks of events: a duplicate place's events are held at the place that stays, and a duplicate
- * organisation's events are hosted by the organisation that stays; the undo puts them back.
+ * What a merge asks of events: a duplicate place's events are held at the place that stays, a duplicate
+ * organisation's events are hosted by the organisation that stays, and the duplicate's invitations go to the one
+ * that stays; the undo puts them back.
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
@@ -14,6 +15,8 @@ export interface MovedEventRefs {
   eventHosts: number[];
   /** Events both hosted: the duplicate's host row went. */
   eventHostsDropped: number[];
+  invitations: number[];
+  invitationSupporters: number[];
 }
 
 /** Moves the events held at place `fromId` to place `intoId`. */
@@ -67,4 +70,48 @@ export async function restoreEventHostsAfterMerge(
       sql`insert into event_hosts (event_id, organization_id)
           select id, ${fromId}::int from events where id in (${idList(dropped)}) on conflict do nothing`,
     );
+}
+
+/**
+ * Hands the invitations of invitee `fromId` (a place or an organisation) to `intoId`, except to an event that
+ * invited `intoId` too: there the duplicate's invitation stays as it was answered.
+ */
+export async function moveInvitationsOnMerge(
+  db: DbOrTx,
+  invitee: 'place' | 'organization',
+  fromId: number,
+  intoId: number,
+): Promise<Pick<MovedEventRefs, 'invitations' | 'invitationSupporters'>> {
+  const column = invitee === 'place' ? 'place_id' : 'organization_id';
+  const invitations = await repointRows(
+    db,
+    'event_invitations',
+    column,
+    fromId,
+    intoId,
+    sql`not exists (select 1 from event_invitations other
+                    where other.event_id = event_invitations.event_id and other.${sql.raw(column)} = ${intoId})`,
+  );
+  const invitationSupporters =
+    invitee === 'organization'
+      ? await repointRows(db, 'event_invitations', 'supported_by_id', fromId, intoId)
+      : [];
+  return { invitations, invitationSupporters };
+}
+
+/** Undoes `moveInvitationsOnMerge`. */
+export async function restoreInvitationsAfterMerge(
+  db: DbOrTx,
+  invitee: 'place' | 'organization',
+  fromId: number,
+  moved: Partial<MovedEventRefs>,
+) {
+  await moveRows(
+    db,
+    'event_invitations',
+    invitee === 'place' ? 'place_id' : 'organization_id',
+    moved.invitations ?? [],
+    fromId,
+  );
+  await moveRows(db, 'event_invitations', 'supported_by_id', moved.invitationSupporters ?? [], fromId);
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { RouteContext } from '../../core/context.ts';
-import { errorResponseSchema } from '../../core/errors.ts';
+import { errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { readErrorResponses, registerRecordRoutes } from '../records/records.routes.ts';
 import {
   createEventBodySchema,
@@ -11,6 +11,15 @@ import {
   updateEventBodySchema,
 } from './events.schema.ts';
 import * as service from './events.service.ts';
+import {
+  invitationListResponseSchema,
+  invitationParamsSchema,
+  invitationSchema,
+  inviteBodySchema,
+  inviteResponseSchema,
+  updateInvitationBodySchema,
+} from './invitations.schema.ts';
+import * as invitations from './invitations.service.ts';
 
 const tags = ['events'];
 
@@ -59,4 +68,63 @@ export const eventsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
     restore: { summary: 'Restore a deleted event' },
     history: { summary: "An event's history", errors: readErrorResponses },
   });
+
+  app.get(
+    '/api/events/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary: "An event's invitations",
+        description:
+          'Who was invited, how they answered and who came, with "12 of 82 places attended" as a summary. ' +
+          "Delegates only to the hosts' and the invitee's members; never contact data.",
+        params: eventParamsSchema,
+        response: { 200: invitationListResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
+      },
+    },
+    async (request) => invitations.listInvitations(db, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/events/:id/invitations',
+    {
+      schema: {
+        tags,
+        summary: 'Invite places and organisations',
+        description:
+          "For editors of the event's hosts: every partner of a place in the registry (a host city's twin towns), " +
+          'and places and organisations by id, in one transaction. Inviting again leaves earlier invitations as ' +
+          'they stand.',
+        params: eventParamsSchema,
+        body: inviteBodySchema,
+        response: { 200: inviteResponseSchema, ...writeErrorResponses },
+      },
+    },
+    async (request) => invitations.invite(db, request.actor, request.params.id, request.body),
+  );
+
+  app.patch(
+    '/api/events/:id/invitations/:invitationId',
+    {
+      schema: {
+        tags,
+        summary: 'Answer an invitation or record attendance',
+        description:
+          "The invitee's editors (of the invited organisation, or of the invited place's governments) answer " +
+          "accepted, declined or tentative and name delegates; the hosts' editors may answer for an invitee and " +
+          'alone record attended or no_show.',
+        params: invitationParamsSchema,
+        body: updateInvitationBodySchema,
+        response: { 200: invitationSchema, ...writeErrorResponses },
+      },
+    },
+    async (request) =>
+      invitations.updateInvitation(
+        db,
+        request.actor,
+        request.params.id,
+        request.params.invitationId,
+        request.body,
+      ),
+  );
 };

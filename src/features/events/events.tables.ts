@@ -10,16 +10,26 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { identityId, keptRecordColumns, ownerRef, requiredRef } from '../../db/columns.ts';
+import { identityId, keptRecordColumns, ownerRef, requiredRef, versionedColumns } from '../../db/columns.ts';
 import { visibility } from '../../db/shared.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
+import { people } from '../people/people.tables.ts';
 import { places } from '../places/places.tables.ts';
-import { ATTENDANCE_MODES, EVENT_KINDS, EVENT_STATUSES } from './events.constants.ts';
+import {
+  ATTENDANCE_MODES,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  INVITATION_STATUSES,
+  PARTICIPANT_ROLES,
+} from './events.constants.ts';
 
 export const eventKind = pgEnum('event_kind', EVENT_KINDS);
 export const attendanceMode = pgEnum('attendance_mode', ATTENDANCE_MODES);
 export const eventStatus = pgEnum('event_status', EVENT_STATUSES);
+export const invitationStatus = pgEnum('invitation_status', INVITATION_STATUSES);
+export const participantRole = pgEnum('participant_role', PARTICIPANT_ROLES);
 
 /** Text in several languages: BCP 47 code → text (`{ "en": "Twin-town forum", "fi": "Ystävyyskaupunkifoorumi" }`). */
 export type LocalizedText = Record<string, string>;
@@ -72,5 +82,46 @@ export const eventHosts = pgTable(
   (t) => [
     primaryKey({ columns: [t.eventId, t.organizationId] }),
     index('event_hosts_organization_idx').on(t.organizationId),
+  ],
+);
+
+/**
+ * A place or an organisation invited to an event, with its answer and, once the event is over, whether it came. A
+ * place's invitation is answered by the place's governments (who speak for it in the registry); an organisation's
+ * by its own editors. Each invitee is invited once.
+ */
+export const eventInvitations = pgTable(
+  'event_invitations',
+  {
+    id: identityId(),
+    eventId: ownerRef('event_id', () => events.id),
+    placeId: integer('place_id').references(() => places.id, { onDelete: 'restrict' }),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    role: participantRole('role').notNull().default('guest'),
+    /** The organisation that supported the participant (the city behind a company exhibiting at a trade fair). */
+    supportedById: integer('supported_by_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    status: invitationStatus('status').notNull().default('invited'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    ...versionedColumns(),
+  },
+  (t) => [
+    check('event_invitations_one_invitee', sql`(${t.placeId} is null) <> (${t.organizationId} is null)`),
+    uniqueIndex('event_invitations_place_uq').on(t.eventId, t.placeId),
+    uniqueIndex('event_invitations_organization_uq').on(t.eventId, t.organizationId),
+    index('event_invitations_place_idx').on(t.placeId),
+    index('event_invitations_organization_idx').on(t.organizationId),
+  ],
+);
+
+/** The people an invitee sends. */
+export const eventDelegates = pgTable(
+  'event_delegates',
+  {
+    invitationId: ownerRef('invitation_id', () => eventInvitations.id),
+    personId: requiredRef('person_id', () => people.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.invitationId, t.personId] }),
+    index('event_delegates_person_idx').on(t.personId),
   ],
 );

@@ -8,6 +8,7 @@ import {
   activities,
   activityLinks,
   eventHosts,
+  eventInvitations,
   events,
   partnershipParties,
   partnershipSources,
@@ -48,7 +49,8 @@ const state = async () =>
       (select json_agg(json_build_array(id, organization_id) order by id) from activities) as activities,
       (select json_agg(json_build_array(id, activity_id, organization_id) order by id) from activity_links) as links,
       (select json_agg(json_build_array(id, venue_place_id) order by id) from events) as events,
-      (select json_agg(json_build_array(event_id, organization_id) order by event_id, organization_id) from event_hosts) as hosts`,
+      (select json_agg(json_build_array(event_id, organization_id) order by event_id, organization_id) from event_hosts) as hosts,
+      (select json_agg(json_build_array(id, place_id, organization_id, supported_by_id, status) order by id) from event_invitations) as invitations`,
   );
 
 /** An event's own fields, without hosts or venue. */
@@ -143,6 +145,20 @@ describe('a merge and its undo, reference by reference', () => {
       { eventId: hostedByBoth!.id, organizationId: duplicate.id },
       { eventId: hostedByBoth!.id, organizationId: kept.id },
     ]);
+    // The duplicate is invited to one event alone (its invitation moves) and to another with the kept one (it
+    // stays, answered as it was); it supported an exhibitor at a third.
+    const exhibitor = await makeOrganization(db, { name: 'Tokyo Exhibitor', kind: 'company' });
+    await db.insert(eventInvitations).values([
+      { eventId: hostedAlone!.id, organizationId: duplicate.id, status: 'accepted' },
+      { eventId: hostedByBoth!.id, organizationId: duplicate.id, status: 'declined' },
+      { eventId: hostedByBoth!.id, organizationId: kept.id },
+      {
+        eventId: hostedAlone!.id,
+        organizationId: exhibitor.id,
+        role: 'exhibitor',
+        supportedById: duplicate.id,
+      },
+    ]);
     const before = await state();
 
     const merged = await merge(`/api/organizations/${duplicate.id}/merge`, kept.id);
@@ -159,7 +175,19 @@ describe('a merge and its undo, reference by reference', () => {
       aliasesAdded: 2,
       eventHosts: 1,
       eventHostsDropped: 1,
+      invitations: 1,
+      invitationSupporters: 1,
     });
+    const invited = await queryRows<{ event_id: number; organization_id: number; status: string }>(
+      db,
+      sql`select event_id, organization_id, status from event_invitations
+          where event_id in (${hostedAlone!.id}, ${hostedByBoth!.id}) and role = 'guest' order by event_id, status::text`,
+    );
+    expect(invited).toEqual([
+      { event_id: hostedAlone!.id, organization_id: kept.id, status: 'accepted' },
+      { event_id: hostedByBoth!.id, organization_id: duplicate.id, status: 'declined' },
+      { event_id: hostedByBoth!.id, organization_id: kept.id, status: 'invited' },
+    ]);
     const hosts = await queryRows<{ event_id: number; organization_id: number }>(
       db,
       sql`select event_id, organization_id from event_hosts
@@ -206,6 +234,9 @@ describe('a merge and its undo, reference by reference', () => {
       .insert(events)
       .values({ ...anEvent('Archipelago forum'), venuePlaceId: duplicate.id })
       .returning();
+    await db
+      .insert(eventInvitations)
+      .values({ eventId: held!.id, placeId: duplicate.id, status: 'attended' });
     const before = await state();
 
     const merged = await merge(`/api/places/${duplicate.id}/merge`, kept.id);
@@ -218,6 +249,7 @@ describe('a merge and its undo, reference by reference', () => {
       organizations: 0,
       children: 1,
       eventVenues: 1,
+      invitations: 1,
     });
     const [venue] = await queryRows<{ venue_place_id: number }>(
       db,

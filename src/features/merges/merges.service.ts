@@ -9,8 +9,10 @@ import { authorize, policy } from '../auth/policy.ts';
 import {
   moveEventHostsOnMerge,
   moveEventVenuesOnMerge,
+  moveInvitationsOnMerge,
   restoreEventHostsAfterMerge,
   restoreEventVenuesAfterMerge,
+  restoreInvitationsAfterMerge,
 } from '../events/events.merge.ts';
 import {
   lockOrganizationForMerge,
@@ -53,9 +55,10 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
   const { names, origins, children } = await movePlaceRefsOnMerge(db, fromId, intoId);
   const organizations = await moveOrganizationsOfPlaceOnMerge(db, fromId, intoId);
   const { eventVenues } = await moveEventVenuesOnMerge(db, fromId, intoId);
+  const { invitations } = await moveInvitationsOnMerge(db, 'place', fromId, intoId);
   await setPlaceMergedInto(db, fromId, intoId);
   await recountPartners(db, [fromId, intoId]);
-  return { parties, duplicateTies, names, origins, organizations, children, eventVenues };
+  return { parties, duplicateTies, names, origins, organizations, children, eventVenues, invitations };
 }
 
 /** Merges a duplicate organisation into another: ties, members, posts, kept records, activities and names. */
@@ -64,6 +67,12 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
   const { posts, keptPeople } = await movePeopleOnMerge(db, fromId, intoId);
   const { activities, activityLinks } = await moveActivitiesOnMerge(db, fromId, intoId);
   const { eventHosts, eventHostsDropped } = await moveEventHostsOnMerge(db, fromId, intoId);
+  const { invitations, invitationSupporters } = await moveInvitationsOnMerge(
+    db,
+    'organization',
+    fromId,
+    intoId,
+  );
   const { memberships, keptOrganizations, aliasesAdded } = await moveOrganizationRefsOnMerge(
     db,
     fromId,
@@ -82,6 +91,8 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
     aliasesAdded,
     eventHosts,
     eventHostsDropped,
+    invitations,
+    invitationSupporters,
   };
 }
 
@@ -92,12 +103,14 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
     await restorePlaceRefsAfterMerge(db, fromId, moved);
     await restoreOrganizationsOfPlaceAfterMerge(db, fromId, moved.organizations ?? []);
     await restoreEventVenuesAfterMerge(db, fromId, moved);
+    await restoreInvitationsAfterMerge(db, 'place', fromId, moved);
     await setPlaceMergedInto(db, fromId, null);
     await recountPartners(db, [fromId, intoId]);
   } else {
     await restorePeopleAfterMerge(db, fromId, moved);
     await restoreActivitiesAfterMerge(db, fromId, moved);
     await restoreEventHostsAfterMerge(db, fromId, intoId, moved);
+    await restoreInvitationsAfterMerge(db, 'organization', fromId, moved);
     await restoreOrganizationRefsAfterMerge(db, fromId, intoId, moved);
     await setOrganizationMergedInto(db, fromId, null);
   }

@@ -24,6 +24,13 @@ export interface MergeMoves {
   eventVenues?: number[];
   eventHosts?: number[];
   eventHostsDropped?: number[];
+  /**
+   * Invitations of the duplicate (as the invited place or organisation), now the surviving record's; where both
+   * were invited to one event, the duplicate's invitation stays as it was answered.
+   */
+  invitations?: number[];
+  /** Invitations the duplicate organisation supported. */
+  invitationSupporters?: number[];
 }
 
 export const MERGE_ENTITIES = ['place', 'organization'] as const;
