@@ -36,6 +36,7 @@ import type {
   eventListQuerySchema,
   eventListResponseSchema,
   eventSchema,
+  programmeBodySchema,
   updateEventBodySchema,
 } from './features/events/events.schema.ts';
 import type {
@@ -89,6 +90,8 @@ export {
   INVITATION_STATUSES,
   INVITEE_ANSWERS,
   PARTICIPANT_ROLES,
+  SESSION_KINDS,
+  SPEAKER_ROLES,
 } from './features/events/events.constants.ts';
 export { decodeEdges } from './features/network/network.encoding.ts';
 export { GOVERNMENT_KINDS, ORGANIZATION_KINDS } from './features/organizations/organizations.constants.ts';
@@ -145,6 +148,8 @@ export type EventListQuery = Partial<z.input<typeof eventListQuerySchema>>;
 export type EventListResponse = z.infer<typeof eventListResponseSchema>;
 export type CreateEventBody = z.input<typeof createEventBodySchema>;
 export type UpdateEventBody = z.input<typeof updateEventBodySchema>;
+export type EventSessionResponse = EventResponse['programme'][number];
+export type ProgrammeBody = z.input<typeof programmeBodySchema>;
 export type InvitationResponse = z.infer<typeof invitationSchema>;
 export type InvitationListResponse = z.infer<typeof invitationListResponseSchema>;
 export type InviteBody = z.input<typeof inviteBodySchema>;

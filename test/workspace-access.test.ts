@@ -431,6 +431,16 @@ const WRITES: WriteCase[] = [
       return { url: `/api/events/${event.id}/restore`, body: { version: gone.version } };
     },
   },
+  {
+    method: 'PUT',
+    path: '/api/events/{id}/programme',
+    allowed: EDITORS,
+    prepare: async () => {
+      const event = await newEvent();
+      const sessions = [{ kind: 'opening', title: { en: 'Opening' }, seats: [{ placeId: ids.shanghai }] }];
+      return { url: `/api/events/${event.id}/programme`, body: { version: event.version, sessions } };
+    },
+  },
   // Invitations: the hosts' editors invite and record attendance; the invitee's editors (here Shanghai's
   // government, for the invited place Shanghai) answer.
   {
@@ -861,6 +871,9 @@ describe('malformed bodies', () => {
     'event_hosts',
     'event_invitations',
     'event_delegates',
+    'event_sessions',
+    'event_speakers',
+    'event_seats',
     'users',
     'memberships',
     'api_tokens',

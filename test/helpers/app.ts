@@ -12,7 +12,7 @@ export interface TestApp {
   documentsDir: string;
   /** Sends a request to the app with these headers (a session's, or none) and JSON body. */
   request(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
     url: string,
     headers?: Record<string, string>,
     payload?: object,

@@ -53,3 +53,17 @@ export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
 
 /** At most this many invitees in one invitation action (a host city's whole twin-town network fits). */
 export const MAX_INVITEES = 500;
+
+/** The parts of an event's programme. */
+export const SESSION_KINDS = ['opening', 'panel', 'keynote', 'workshop', 'closing', 'group_photo'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+/** What a speaker does in a session. */
+export const SPEAKER_ROLES = [
+  'opening_speaker',
+  'keynote_speaker',
+  'moderator',
+  'panelist',
+  'closing_speaker',
+] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];

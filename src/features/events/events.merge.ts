@@ -17,6 +17,8 @@ export interface MovedEventRefs {
   eventHostsDropped: number[];
   invitations: number[];
   invitationSupporters: number[];
+  /** Programme seats of the duplicate. */
+  eventSeats: number[];
 }
 
 /** Moves the events held at place `fromId` to place `intoId`. */
@@ -74,14 +76,14 @@ export async function restoreEventHostsAfterMerge(
 
 /**
  * Hands the invitations of invitee `fromId` (a place or an organisation) to `intoId`, except to an event that
- * invited `intoId` too: there the duplicate's invitation stays as it was answered.
+ * invited `intoId` too: there the duplicate's invitation stays as it was answered. Its seats in programmes go too.
  */
 export async function moveInvitationsOnMerge(
   db: DbOrTx,
   invitee: 'place' | 'organization',
   fromId: number,
   intoId: number,
-): Promise<Pick<MovedEventRefs, 'invitations' | 'invitationSupporters'>> {
+): Promise<Pick<MovedEventRefs, 'invitations' | 'invitationSupporters' | 'eventSeats'>> {
   const column = invitee === 'place' ? 'place_id' : 'organization_id';
   const invitations = await repointRows(
     db,
@@ -96,7 +98,8 @@ export async function moveInvitationsOnMerge(
     invitee === 'organization'
       ? await repointRows(db, 'event_invitations', 'supported_by_id', fromId, intoId)
       : [];
-  return { invitations, invitationSupporters };
+  const eventSeats = await repointRows(db, 'event_seats', column, fromId, intoId);
+  return { invitations, invitationSupporters, eventSeats };
 }
 
 /** Undoes `moveInvitationsOnMerge`. */
@@ -114,4 +117,11 @@ export async function restoreInvitationsAfterMerge(
     fromId,
   );
   await moveRows(db, 'event_invitations', 'supported_by_id', moved.invitationSupporters ?? [], fromId);
+  await moveRows(
+    db,
+    'event_seats',
+    invitee === 'place' ? 'place_id' : 'organization_id',
+    moved.eventSeats ?? [],
+    fromId,
+  );
 }

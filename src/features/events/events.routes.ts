@@ -8,6 +8,7 @@ import {
   eventListResponseSchema,
   eventParamsSchema,
   eventSchema,
+  programmeBodySchema,
   updateEventBodySchema,
 } from './events.schema.ts';
 import * as service from './events.service.ts';
@@ -68,6 +69,23 @@ export const eventsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
     restore: { summary: 'Restore a deleted event' },
     history: { summary: "An event's history", errors: readErrorResponses },
   });
+
+  app.put(
+    '/api/events/:id/programme',
+    {
+      schema: {
+        tags,
+        summary: "Set an event's programme",
+        description:
+          'For editors of its hosts: the whole programme in order, each session with its speakers (people in a ' +
+          'role, with the post they held then) and the places and organisations seated in it.',
+        params: eventParamsSchema,
+        body: programmeBodySchema,
+        response: { 200: eventSchema, ...writeErrorResponses },
+      },
+    },
+    async (request) => service.setProgramme(db, request.actor, request.params.id, request.body),
+  );
 
   app.get(
     '/api/events/:id/invitations',

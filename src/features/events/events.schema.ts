@@ -5,10 +5,17 @@ import {
   idSchema,
   textSchema,
   urlSchema,
+  versionSchema,
   visibilitySchema,
 } from '../../core/schemas.ts';
 import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
-import { ATTENDANCE_MODES, EVENT_KINDS, EVENT_STATUSES } from './events.constants.ts';
+import {
+  ATTENDANCE_MODES,
+  EVENT_KINDS,
+  EVENT_STATUSES,
+  SESSION_KINDS,
+  SPEAKER_ROLES,
+} from './events.constants.ts';
 
 export const eventParamsSchema = z.strictObject({ id: idSchema.describe('Event id') });
 
@@ -92,6 +99,53 @@ export type CreateEventBody = z.infer<typeof createEventBodySchema>;
 export const updateEventBodySchema = updateBodySchema(eventFields);
 export type UpdateEventBody = z.infer<typeof updateEventBodySchema>;
 
+const sessionInputSchema = z.strictObject({
+  kind: z.enum(SESSION_KINDS),
+  startsAt: instantSchema
+    .nullable()
+    .default(null)
+    .describe('When it starts, with its offset; within the event'),
+  endsAt: instantSchema.nullable().default(null).describe('When it ends, with its offset; within the event'),
+  title: localizedSchema(200).refine(
+    (texts) => Object.keys(texts).length > 0,
+    'must have a title in at least one language',
+  ),
+  theme: localizedSchema(500)
+    .default({})
+    .describe('The theme per language (a panel on sustainable development)'),
+  speakers: z
+    .array(
+      z.strictObject({
+        personId: idBodySchema,
+        role: z.enum(SPEAKER_ROLES),
+        postId: idBodySchema
+          .nullable()
+          .default(null)
+          .describe('The post the person held then: one of theirs'),
+      }),
+    )
+    .max(30)
+    .default([]),
+  seats: z
+    .array(
+      z
+        .strictObject({ placeId: idBodySchema.optional(), organizationId: idBodySchema.optional() })
+        .refine(
+          (seat) => (seat.placeId === undefined) !== (seat.organizationId === undefined),
+          'must name a place or an organisation',
+        ),
+    )
+    .max(60)
+    .default([])
+    .describe('The places and organisations seated in it (the cities of a panel)'),
+});
+
+export const programmeBodySchema = z.strictObject({
+  version: versionSchema.describe("The event's version, as read"),
+  sessions: z.array(sessionInputSchema).max(50).describe('The whole programme, in order'),
+});
+export type ProgrammeBody = z.infer<typeof programmeBodySchema>;
+
 export const eventListQuerySchema = z.strictObject({
   when: z
     .enum(['upcoming', 'past', 'all'])
@@ -105,6 +159,42 @@ export const eventListQuerySchema = z.strictObject({
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 
 const localizedResponse = z.record(z.string(), z.string());
+
+const sessionSchema = z.object({
+  kind: z.enum(SESSION_KINDS),
+  startsAt: z.string().nullable().describe('In UTC (ISO 8601)'),
+  endsAt: z.string().nullable(),
+  local: z
+    .object({ startsAt: z.string().nullable(), endsAt: z.string().nullable() })
+    .describe("On the host's clock"),
+  title: localizedResponse,
+  theme: localizedResponse,
+  speakers: z.array(
+    z.object({
+      person: z
+        .object({ id: z.number().int(), name: z.string() })
+        .nullable()
+        .describe('Null where the reader may not see the person: the post still shows'),
+      role: z.enum(SPEAKER_ROLES),
+      post: z
+        .object({
+          role: z.string(),
+          title: z.string().nullable(),
+          organization: z.object({ id: z.number().int(), name: z.string() }),
+        })
+        .nullable(),
+    }),
+  ),
+  seats: z.array(
+    z.object({
+      type: z.enum(['place', 'organization']),
+      id: z.number().int(),
+      name: z.string(),
+      country: z.string().nullable(),
+    }),
+  ),
+});
+export type SessionResponse = z.infer<typeof sessionSchema>;
 
 export const eventSchema = z.object({
   id: z.number().int(),
@@ -129,6 +219,7 @@ export const eventSchema = z.object({
   series: z.string().nullable(),
   themes: z.array(z.string()),
   hosts: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  programme: z.array(sessionSchema).describe('Sessions in order, with speakers and seats'),
   visibility: visibilitySchema,
   ...keptRecordFields,
 });

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { findReadableOrganizations } from '../organizations/organizations.service.ts';
 import {
+  changeRecord,
   createRecord,
   mayRead,
   presentKept,
@@ -11,13 +12,22 @@ import {
   updateRecord,
 } from '../records/records.service.ts';
 import * as repo from './events.repo.ts';
-import type { CreateEventBody, EventListQuery, EventResponse, UpdateEventBody } from './events.schema.ts';
+import type {
+  CreateEventBody,
+  EventListQuery,
+  EventResponse,
+  ProgrammeBody,
+  UpdateEventBody,
+} from './events.schema.ts';
+import * as programmeRepo from './programme.repo.ts';
+import { checkProgramme, presentProgramme } from './programme.service.ts';
 
-/** An event as the service loads it: the record, its hosts and its venue. */
+/** An event as the service loads it: the record, its hosts, its venue and its programme. */
 interface LoadedEvent {
   row: repo.EventRow;
   hosts: repo.HostRow[];
   venue: repo.VenueRow | null;
+  programme: programmeRepo.Programme;
 }
 
 /** The hosts stand behind an event: their members read what is internal to it, their editors run it. */
@@ -44,7 +54,7 @@ export function localTime(instant: Date, timeZone: string): string {
 }
 
 export function presentEvent(actor: Actor | null, loaded: LoadedEvent): EventResponse {
-  const { row, hosts, venue } = loaded;
+  const { row, hosts, venue, programme } = loaded;
   const stake = eventStake(loaded);
   return {
     id: row.id,
@@ -64,6 +74,7 @@ export function presentEvent(actor: Actor | null, loaded: LoadedEvent): EventRes
     series: row.series,
     themes: row.themes,
     hosts: hosts.map(({ id, name }) => ({ id, name })),
+    programme: presentProgramme(actor, programme, row.id, (instant) => localTime(instant, row.timeZone)),
     visibility: row.visibility,
     ...presentKept(row),
     canEdit: policy.write(actor, stake),
@@ -79,10 +90,15 @@ async function loadEvents(db: DbOrTx, rows: repo.EventRow[]): Promise<LoadedEven
     db,
     rows.flatMap((row) => (row.venuePlaceId ? [row.venuePlaceId] : [])),
   );
+  const programme = await programmeRepo.findProgrammes(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     row,
     hosts: hosts.filter((host) => host.eventId === row.id),
     venue: venues.find((venue) => venue.id === row.venuePlaceId) ?? null,
+    programme,
   }));
 }
 
@@ -97,7 +113,7 @@ export const eventRecord: RecordType<LoadedEvent, EventResponse, repo.EventInser
   insert: repo.insertEvent,
   update: repo.updateEvent,
   stake: eventStake,
-  audited: ({ row, hosts }) => {
+  audited: ({ row, hosts, programme }) => {
     const { createdAt: _c, updatedAt: _u, id: _id, ...fields } = row;
     return {
       ...fields,
@@ -105,6 +121,21 @@ export const eventRecord: RecordType<LoadedEvent, EventResponse, repo.EventInser
       endsAt: row.endsAt.toISOString(),
       deletedAt: row.deletedAt?.toISOString() ?? null,
       hostIds: hosts.map((host) => host.id).sort((a, b) => a - b),
+      programme: programme.sessions
+        .filter((session) => session.eventId === row.id)
+        .map((session) => ({
+          kind: session.kind,
+          startsAt: session.startsAt?.toISOString() ?? null,
+          endsAt: session.endsAt?.toISOString() ?? null,
+          title: session.title,
+          theme: session.theme,
+          speakers: programme.speakers
+            .filter((speaker) => speaker.sessionId === session.id)
+            .map(({ personId, role, postId }) => ({ personId, role, postId })),
+          seats: programme.seats
+            .filter((seat) => seat.sessionId === session.id)
+            .map(({ placeId, organizationId }) => ({ placeId, organizationId })),
+        })),
     };
   },
   present: presentEvent,
@@ -186,5 +217,18 @@ export async function updateEvent(db: DbOrTx, actor: Actor | null, id: number, b
       ...(fields.startsAt ? { startsAt } : {}),
       ...(fields.endsAt ? { endsAt } : {}),
     };
+  });
+}
+
+/** Sets an event's whole programme: for the hosts' editors, against the event's version. */
+export async function setProgramme(db: DbOrTx, actor: Actor | null, id: number, body: ProgrammeBody) {
+  return changeRecord(db, actor, eventRecord, id, {
+    action: 'set_programme',
+    version: body.version,
+    live: true,
+    async apply(tx, before) {
+      await programmeRepo.replaceProgramme(tx, id, await checkProgramme(tx, actor, before.row, body));
+      return {};
+    },
   });
 }

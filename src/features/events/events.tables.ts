@@ -15,7 +15,7 @@ import {
 import { identityId, keptRecordColumns, ownerRef, requiredRef, versionedColumns } from '../../db/columns.ts';
 import { visibility } from '../../db/shared.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
-import { people } from '../people/people.tables.ts';
+import { people, posts } from '../people/people.tables.ts';
 import { places } from '../places/places.tables.ts';
 import {
   ATTENDANCE_MODES,
@@ -23,6 +23,8 @@ import {
   EVENT_STATUSES,
   INVITATION_STATUSES,
   PARTICIPANT_ROLES,
+  SESSION_KINDS,
+  SPEAKER_ROLES,
 } from './events.constants.ts';
 
 export const eventKind = pgEnum('event_kind', EVENT_KINDS);
@@ -30,6 +32,8 @@ export const attendanceMode = pgEnum('attendance_mode', ATTENDANCE_MODES);
 export const eventStatus = pgEnum('event_status', EVENT_STATUSES);
 export const invitationStatus = pgEnum('invitation_status', INVITATION_STATUSES);
 export const participantRole = pgEnum('participant_role', PARTICIPANT_ROLES);
+export const sessionKind = pgEnum('session_kind', SESSION_KINDS);
+export const speakerRole = pgEnum('speaker_role', SPEAKER_ROLES);
 
 /** Text in several languages: BCP 47 code → text (`{ "en": "Twin-town forum", "fi": "Ystävyyskaupunkifoorumi" }`). */
 export type LocalizedText = Record<string, string>;
@@ -123,5 +127,60 @@ export const eventDelegates = pgTable(
   (t) => [
     primaryKey({ columns: [t.invitationId, t.personId] }),
     index('event_delegates_person_idx').on(t.personId),
+  ],
+);
+
+/** A part of an event's programme, in order: the opening, a panel, a keynote, a workshop, the closing. */
+export const eventSessions = pgTable(
+  'event_sessions',
+  {
+    id: identityId(),
+    eventId: ownerRef('event_id', () => events.id),
+    position: integer('position').notNull(),
+    kind: sessionKind('kind').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    title: jsonb('title').$type<LocalizedText>().notNull(),
+    theme: jsonb('theme').$type<LocalizedText>().notNull().default({}),
+  },
+  (t) => [
+    uniqueIndex('event_sessions_position_uq').on(t.eventId, t.position),
+    check('event_sessions_ends_after_start', sql`${t.endsAt} >= ${t.startsAt}`),
+  ],
+);
+
+/** Who speaks in a session, in what role, and the post they held then (the mayor of Shanghai). */
+export const eventSpeakers = pgTable(
+  'event_speakers',
+  {
+    id: identityId(),
+    sessionId: ownerRef('session_id', () => eventSessions.id),
+    position: integer('position').notNull(),
+    personId: requiredRef('person_id', () => people.id),
+    role: speakerRole('role').notNull(),
+    postId: integer('post_id').references(() => posts.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('event_speakers_position_uq').on(t.sessionId, t.position),
+    index('event_speakers_person_idx').on(t.personId),
+    index('event_speakers_post_idx').on(t.postId),
+  ],
+);
+
+/** The places and organisations seated in a session (the cities of a panel). */
+export const eventSeats = pgTable(
+  'event_seats',
+  {
+    id: identityId(),
+    sessionId: ownerRef('session_id', () => eventSessions.id),
+    position: integer('position').notNull(),
+    placeId: integer('place_id').references(() => places.id, { onDelete: 'restrict' }),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    uniqueIndex('event_seats_position_uq').on(t.sessionId, t.position),
+    check('event_seats_one_party', sql`(${t.placeId} is null) <> (${t.organizationId} is null)`),
+    index('event_seats_place_idx').on(t.placeId),
+    index('event_seats_organization_idx').on(t.organizationId),
   ],
 );

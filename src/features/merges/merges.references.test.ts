@@ -9,6 +9,8 @@ import {
   activityLinks,
   eventHosts,
   eventInvitations,
+  eventSeats,
+  eventSessions,
   events,
   partnershipParties,
   partnershipSources,
@@ -50,7 +52,8 @@ const state = async () =>
       (select json_agg(json_build_array(id, activity_id, organization_id) order by id) from activity_links) as links,
       (select json_agg(json_build_array(id, venue_place_id) order by id) from events) as events,
       (select json_agg(json_build_array(event_id, organization_id) order by event_id, organization_id) from event_hosts) as hosts,
-      (select json_agg(json_build_array(id, place_id, organization_id, supported_by_id, status) order by id) from event_invitations) as invitations`,
+      (select json_agg(json_build_array(id, place_id, organization_id, supported_by_id, status) order by id) from event_invitations) as invitations,
+      (select json_agg(json_build_array(id, place_id, organization_id) order by id) from event_seats) as seats`,
   );
 
 /** An event's own fields, without hosts or venue. */
@@ -159,6 +162,11 @@ describe('a merge and its undo, reference by reference', () => {
         supportedById: duplicate.id,
       },
     ]);
+    const [session] = await db
+      .insert(eventSessions)
+      .values({ eventId: hostedAlone!.id, position: 0, kind: 'panel', title: { en: 'Panel' } })
+      .returning();
+    await db.insert(eventSeats).values({ sessionId: session!.id, position: 0, organizationId: duplicate.id });
     const before = await state();
 
     const merged = await merge(`/api/organizations/${duplicate.id}/merge`, kept.id);
@@ -177,6 +185,7 @@ describe('a merge and its undo, reference by reference', () => {
       eventHostsDropped: 1,
       invitations: 1,
       invitationSupporters: 1,
+      eventSeats: 1,
     });
     const invited = await queryRows<{ event_id: number; organization_id: number; status: string }>(
       db,
@@ -237,6 +246,11 @@ describe('a merge and its undo, reference by reference', () => {
     await db
       .insert(eventInvitations)
       .values({ eventId: held!.id, placeId: duplicate.id, status: 'attended' });
+    const [panel] = await db
+      .insert(eventSessions)
+      .values({ eventId: held!.id, position: 0, kind: 'panel', title: { en: 'Panel' } })
+      .returning();
+    await db.insert(eventSeats).values({ sessionId: panel!.id, position: 0, placeId: duplicate.id });
     const before = await state();
 
     const merged = await merge(`/api/places/${duplicate.id}/merge`, kept.id);
@@ -250,6 +264,7 @@ describe('a merge and its undo, reference by reference', () => {
       children: 1,
       eventVenues: 1,
       invitations: 1,
+      eventSeats: 1,
     });
     const [venue] = await queryRows<{ venue_place_id: number }>(
       db,

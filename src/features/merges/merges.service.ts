@@ -55,10 +55,20 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
   const { names, origins, children } = await movePlaceRefsOnMerge(db, fromId, intoId);
   const organizations = await moveOrganizationsOfPlaceOnMerge(db, fromId, intoId);
   const { eventVenues } = await moveEventVenuesOnMerge(db, fromId, intoId);
-  const { invitations } = await moveInvitationsOnMerge(db, 'place', fromId, intoId);
+  const { invitations, eventSeats } = await moveInvitationsOnMerge(db, 'place', fromId, intoId);
   await setPlaceMergedInto(db, fromId, intoId);
   await recountPartners(db, [fromId, intoId]);
-  return { parties, duplicateTies, names, origins, organizations, children, eventVenues, invitations };
+  return {
+    parties,
+    duplicateTies,
+    names,
+    origins,
+    organizations,
+    children,
+    eventVenues,
+    invitations,
+    eventSeats,
+  };
 }
 
 /** Merges a duplicate organisation into another: ties, members, posts, kept records, activities and names. */
@@ -67,7 +77,7 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
   const { posts, keptPeople } = await movePeopleOnMerge(db, fromId, intoId);
   const { activities, activityLinks } = await moveActivitiesOnMerge(db, fromId, intoId);
   const { eventHosts, eventHostsDropped } = await moveEventHostsOnMerge(db, fromId, intoId);
-  const { invitations, invitationSupporters } = await moveInvitationsOnMerge(
+  const { invitations, invitationSupporters, eventSeats } = await moveInvitationsOnMerge(
     db,
     'organization',
     fromId,
@@ -93,6 +103,7 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
     eventHostsDropped,
     invitations,
     invitationSupporters,
+    eventSeats,
   };
 }
 

@@ -31,6 +31,8 @@ export interface MergeMoves {
   invitations?: number[];
   /** Invitations the duplicate organisation supported. */
   invitationSupporters?: number[];
+  /** Seats of the duplicate in events' programmes. */
+  eventSeats?: number[];
 }
 
 export const MERGE_ENTITIES = ['place', 'organization'] as const;
