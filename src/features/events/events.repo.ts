@@ -131,3 +131,47 @@ async function replaceHosts(db: DbOrTx, eventId: number, hostIds: readonly numbe
   if (hostIds.length > 0)
     await db.insert(eventHosts).values(hostIds.map((organizationId) => ({ eventId, organizationId })));
 }
+
+/** Whose calendar: an organisation's (hosted or invited to) or a place's (held there, hosted by its governments, or invited to). */
+export type CalendarOwner = { organizationId: number } | { placeId: number };
+
+/** The most events a calendar feed carries. */
+export const CALENDAR_LIMIT = 5000;
+
+/**
+ * The published, live events in a calendar feed, soonest first: for an organisation those it hosts and those it is
+ * invited to and has not declined; for a place those held there, hosted by its governments, or that invited it
+ * and were not declined.
+ */
+export async function findCalendarEvents(db: DbOrTx, owner: CalendarOwner): Promise<EventRow[]> {
+  const involved =
+    'organizationId' in owner
+      ? sql`(exists (select 1 from event_hosts h where h.event_id = ${events.id} and h.organization_id = ${owner.organizationId})
+            or exists (select 1 from event_invitations i where i.event_id = ${events.id}
+                       and i.organization_id = ${owner.organizationId} and i.status <> 'declined'))`
+      : sql`(${events.venuePlaceId} = ${owner.placeId}
+            or exists (select 1 from event_hosts h join organizations o on o.id = h.organization_id
+                       where h.event_id = ${events.id} and o.place_id = ${owner.placeId}
+                       and o.kind in ('city_government', 'regional_government'))
+            or exists (select 1 from event_invitations i where i.event_id = ${events.id}
+                       and i.place_id = ${owner.placeId} and i.status <> 'declined'))`;
+  return db
+    .select()
+    .from(events)
+    .where(and(isNull(events.deletedAt), eq(events.visibility, 'published'), involved))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(CALENDAR_LIMIT);
+}
+
+export async function findOrganizationName(db: DbOrTx, id: number): Promise<string | undefined> {
+  const [row] = await db
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, id));
+  return row?.name;
+}
+
+export async function findPlaceName(db: DbOrTx, id: number): Promise<string | undefined> {
+  const [row] = await db.select({ name: places.name }).from(places).where(eq(places.id, id));
+  return row?.name;
+}

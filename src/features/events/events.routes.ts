@@ -1,6 +1,9 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
+import { baseUrlOf } from '../auth/users.routes.ts';
 import { readErrorResponses, registerRecordRoutes } from '../records/records.routes.ts';
 import {
   createEventBodySchema,
@@ -24,7 +27,18 @@ import * as invitations from './invitations.service.ts';
 
 const tags = ['events'];
 
-export const eventsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
+const calendarQuerySchema = z.strictObject({
+  lang: z.enum(['fi', 'sv', 'en']).default('en').describe('The language of titles and descriptions'),
+});
+
+const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
+
+export const eventsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, publicUrl }) => {
+  const calendarRequest = (request: FastifyRequest, lang: string) => ({
+    lang,
+    baseUrl: baseUrlOf(request, publicUrl),
+  });
+
   app.get(
     '/api/events',
     {
@@ -145,4 +159,59 @@ export const eventsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
         request.body,
       ),
   );
+
+  app.get(
+    '/api/events/:id/calendar.ics',
+    {
+      schema: {
+        tags,
+        summary: 'An event as iCalendar',
+        description:
+          'RFC 5545, times in UTC; each timed session of the programme is a VEVENT of its own, RELATED-TO the event. ' +
+          'Never the online link.',
+        params: eventParamsSchema,
+        querystring: calendarQuerySchema,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type(CALENDAR_TYPE)
+        .send(
+          await service.eventCalendar(
+            db,
+            request.actor,
+            request.params.id,
+            calendarRequest(request, request.query.lang),
+          ),
+        ),
+  );
+
+  for (const owner of ['organizations', 'places'] as const) {
+    app.get(
+      `/api/calendars/${owner}/:id/events.ics`,
+      {
+        schema: {
+          tags,
+          summary: owner === 'organizations' ? "An organisation's calendar feed" : "A place's calendar feed",
+          description:
+            (owner === 'organizations'
+              ? 'Published events the organisation hosts or is invited to (unless it declined)'
+              : 'Published events held in the place, hosted by its governments, or that invited it (unless declined)') +
+            ', as a subscribable iCalendar (RFC 5545, times in UTC, sessions as VEVENTs of their own).',
+          params: eventParamsSchema,
+          querystring: calendarQuerySchema,
+        },
+      },
+      async (request, reply) => {
+        const id = request.params.id;
+        const calendar = await service.calendarFeed(
+          db,
+          request.actor,
+          owner === 'organizations' ? { organizationId: id } : { placeId: id },
+          calendarRequest(request, request.query.lang),
+        );
+        return reply.type(CALENDAR_TYPE).header('cache-control', 'public, max-age=300').send(calendar);
+      },
+    );
+  }
 };

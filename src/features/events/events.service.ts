@@ -2,7 +2,10 @@ import { AppError, type ErrorDetail } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import { findReadableOrganizations } from '../organizations/organizations.service.ts';
+import {
+  findLiveOrganizationIds,
+  findReadableOrganizations,
+} from '../organizations/organizations.service.ts';
 import {
   changeRecord,
   createRecord,
@@ -11,6 +14,7 @@ import {
   type RecordType,
   updateRecord,
 } from '../records/records.service.ts';
+import { eventsCalendar, inLanguage } from './calendar.ts';
 import * as repo from './events.repo.ts';
 import type {
   CreateEventBody,
@@ -23,7 +27,7 @@ import * as programmeRepo from './programme.repo.ts';
 import { checkProgramme, presentProgramme } from './programme.service.ts';
 
 /** An event as the service loads it: the record, its hosts, its venue and its programme. */
-interface LoadedEvent {
+export interface LoadedEvent {
   row: repo.EventRow;
   hosts: repo.HostRow[];
   venue: repo.VenueRow | null;
@@ -231,4 +235,43 @@ export async function setProgramme(db: DbOrTx, actor: Actor | null, id: number, 
       return {};
     },
   });
+}
+
+/** The iCalendar of one event the actor may read, with its sessions. */
+export async function eventCalendar(db: DbOrTx, actor: Actor | null, id: number, options: CalendarRequest) {
+  const loaded = await eventRecord.load(db, id, false);
+  if (!loaded || loaded.row.deletedAt || !mayRead(actor, eventRecord, loaded)) throw eventRecord.notFound(id);
+  return eventsCalendar([loaded], { ...options, name: inLanguage(loaded.row.title, options.lang) });
+}
+
+/** What a calendar is asked for in: the reader's language and the site's address. */
+export interface CalendarRequest {
+  lang: string;
+  baseUrl: string;
+}
+
+/**
+ * The subscribable feed of a live organisation or place: its published events (see `findCalendarEvents`). An
+ * organisation the actor may not read, or a place that does not exist, answers not found.
+ */
+export async function calendarFeed(
+  db: DbOrTx,
+  actor: Actor | null,
+  owner: repo.CalendarOwner,
+  options: CalendarRequest,
+) {
+  let name: string;
+  if ('organizationId' in owner) {
+    const readable = await findReadableOrganizations(db, actor, [owner.organizationId]);
+    const live = await findLiveOrganizationIds(db, [owner.organizationId]);
+    if (!readable.has(owner.organizationId) || !live.has(owner.organizationId))
+      throw new AppError('ORGANIZATION_NOT_FOUND', `No organisation ${owner.organizationId}`);
+    name = (await repo.findOrganizationName(db, owner.organizationId)) ?? '';
+  } else {
+    const place = await repo.findLivePlace(db, owner.placeId);
+    if (!place) throw new AppError('PLACE_NOT_FOUND', `No place ${owner.placeId}`);
+    name = (await repo.findPlaceName(db, owner.placeId)) ?? '';
+  }
+  const loaded = await loadEvents(db, await repo.findCalendarEvents(db, owner));
+  return eventsCalendar(loaded, { ...options, name: `CityBridge: ${name}` });
 }

@@ -1,0 +1,126 @@
+import ICAL from 'ical.js';
+import type { EventStatus } from './events.constants.ts';
+import type { EventRow, HostRow, VenueRow } from './events.repo.ts';
+import type { Programme } from './programme.repo.ts';
+
+/** An event with what its calendar entries show. */
+export interface CalendarEvent {
+  row: EventRow;
+  hosts: HostRow[];
+  venue: VenueRow | null;
+  programme: Programme;
+}
+
+import type { LocalizedText } from './events.tables.ts';
+
+/**
+ * Events as iCalendar (RFC 5545): one VEVENT an event and one more for each timed session of its programme,
+ * related to its event. Times are written in UTC, so every calendar shows them on its reader's clock; the event's
+ * own time zone is named in the description. The online link is never in a calendar: a feed can be passed on.
+ */
+
+const STATUS: Record<EventStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
+  planned: 'TENTATIVE',
+  scheduled: 'CONFIRMED',
+  postponed: 'TENTATIVE',
+  cancelled: 'CANCELLED',
+  held: 'CONFIRMED',
+};
+
+/** The text in the reader's language, else English, else the first there is. */
+export function inLanguage(text: LocalizedText, lang: string): string {
+  return text[lang] ?? text.en ?? Object.values(text)[0] ?? '';
+}
+
+const eventUid = (id: number) => `event-${id}@citybridge`;
+
+export interface CalendarOptions {
+  /** The calendar's name, as a subscriber's app lists it. */
+  name: string;
+  lang: string;
+  /** Where the public event pages are: https://example.org */
+  baseUrl: string;
+}
+
+/** What a VEVENT says. */
+interface Entry {
+  uid: string;
+  start: Date;
+  end: Date;
+  stamp: Date;
+  sequence: number;
+  summary: string;
+  description: string;
+  location: string;
+  url: string;
+  status: EventStatus;
+  category?: string;
+  relatedTo?: string;
+}
+
+const utc = (instant: Date) => ICAL.Time.fromJSDate(instant, true);
+
+function vevent(entry: Entry): ICAL.Component {
+  const component = new ICAL.Component('vevent');
+  component.addPropertyWithValue('uid', entry.uid);
+  component.addPropertyWithValue('dtstamp', utc(entry.stamp));
+  component.addPropertyWithValue('dtstart', utc(entry.start));
+  component.addPropertyWithValue('dtend', utc(entry.end));
+  component.addPropertyWithValue('sequence', entry.sequence);
+  component.addPropertyWithValue('summary', entry.summary);
+  if (entry.description) component.addPropertyWithValue('description', entry.description);
+  if (entry.location) component.addPropertyWithValue('location', entry.location);
+  component.addPropertyWithValue('url', entry.url);
+  component.addPropertyWithValue('status', STATUS[entry.status]);
+  if (entry.category) component.addPropertyWithValue('categories', entry.category);
+  if (entry.relatedTo) component.addPropertyWithValue('related-to', entry.relatedTo);
+  return component;
+}
+
+export function eventsCalendar(loaded: readonly CalendarEvent[], options: CalendarOptions): string {
+  const { lang, baseUrl } = options;
+  const calendar = new ICAL.Component('vcalendar');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('prodid', `-//CityBridge//Events//${lang.toUpperCase()}`);
+  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
+  calendar.addPropertyWithValue('x-wr-calname', options.name);
+  for (const { row, venue, hosts, programme } of loaded) {
+    const title = inLanguage(row.title, lang);
+    const url = `${baseUrl}/events/${row.id}`;
+    const location = [venue?.name, row.address].filter(Boolean).join(', ');
+    const common = { stamp: row.updatedAt, sequence: row.version, url, location, status: row.status };
+    calendar.addSubcomponent(
+      vevent({
+        ...common,
+        uid: eventUid(row.id),
+        start: row.startsAt,
+        end: row.endsAt,
+        summary: title,
+        description: [
+          inLanguage(row.description, lang),
+          hosts.map((host) => host.name).join(', '),
+          row.timeZone,
+          url,
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+        category: row.kind.toUpperCase(),
+      }),
+    );
+    for (const session of programme.sessions) {
+      if (session.eventId !== row.id || !session.startsAt) continue;
+      calendar.addSubcomponent(
+        vevent({
+          ...common,
+          uid: `event-${row.id}-session-${session.position}@citybridge`,
+          start: session.startsAt,
+          end: session.endsAt ?? session.startsAt,
+          summary: `${title}: ${inLanguage(session.title, lang)}`,
+          description: [inLanguage(session.theme, lang), url].filter(Boolean).join('\n\n'),
+          relatedTo: eventUid(row.id),
+        }),
+      );
+    }
+  }
+  return calendar.toString();
+}
