@@ -66,12 +66,19 @@ export default defineConfig({
               test: new RegExp(
                 [
                   String.raw`node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|vite)[\\/](?!.*[\\/](useMutation|mutationObserver)\.js$)`,
-                  String.raw`[\\/]web[\\/]src[\\/](main|format|components[\\/]|pages[\\/]|i18n[\\/]index)`,
+                  String.raw`[\\/]web[\\/]src[\\/](main|format|components[\\/](?!FilterFields\.)|pages[\\/]|i18n[\\/]index)`,
                   String.raw`[\\/]web[\\/]src[\\/]api[\\/](client|network|partnerships|places|settings|stats)\.ts$`,
                   String.raw`[\\/]src[\\/]features[\\/]partnerships[\\/]partnerships\.constants`,
                   String.raw`preload-helper|commonjsHelpers|rolldown[\\/]runtime`,
                 ].join('|'),
               ),
+            },
+            {
+              // The design system's pickers (select and combo box, with their list box, popover and what they need
+              // of React Aria): every workspace form uses them, and the atlas's filters load them once shown
+              // (components/FilterFields.tsx), so they are in a chunk of their own, out of the first view.
+              name: 'pickers',
+              test: /[\\/]web[\\/]src[\\/]ui[\\/](Select|ComboBox)\.tsx$/,
             },
             {
               // What the workspace's pages share: its API modules, form parts and texts, and the mutations.

@@ -86,13 +86,33 @@ describe('the atlas in Chromium', () => {
     await mapReady(page);
     const shown = page.locator('.shown-count');
     const before = await shown.textContent();
-    await page.getByLabel('Country').selectOption('SE');
+    // The country: typed into its combo box, then chosen from the narrowed list with the pointer.
+    await page.getByRole('combobox', { name: 'Country' }).fill('Swed');
+    await page.getByRole('listbox').getByRole('option', { name: 'Sweden', exact: true }).click();
     await expect.poll(() => shown.textContent()).not.toBe(before);
     expect(await shown.textContent()).toBe('3 ties shown');
     const rows = page.getByRole('complementary').locator('tbody tr');
     await expect.poll(() => rows.count()).toBe(1);
     expect(new URL(page.url()).searchParams.get('country')).toBe('SE');
     await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows.count()).toBe(6);
+    expect(await page.getByRole('combobox', { name: 'Country' }).inputValue()).toBe('All');
+
+    // The status, by keyboard: open the select, type the option's first letters, Enter; "All" removes the filter.
+    const status = page.getByRole('button', { name: /Status$/ });
+    const chooseStatus = async (option: string) => {
+      await status.focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('listbox').waitFor();
+      await page.keyboard.type(option);
+      await page.keyboard.press('Enter');
+      await page.getByRole('listbox').waitFor({ state: 'detached' });
+    };
+    await chooseStatus('Active');
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('active');
+    expect(await status.textContent()).toContain('Active');
+    await chooseStatus('All');
+    await expect.poll(() => new URL(page.url()).searchParams.has('status')).toBe(false);
     await expect.poll(() => rows.count()).toBe(6);
     await context.close();
   });

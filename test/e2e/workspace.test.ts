@@ -149,14 +149,40 @@ describe('the workspace in Chromium', () => {
         .click();
       await page.getByRole('button', { name: `Remove ${name}` }).waitFor();
     }
-    await page.getByLabel('Started on').fill('2021-02-30');
+    // The start, typed segment by segment (day, month, year in en-GB): a day that does not exist, or a date typed
+    // only in part, is not sent; the field says why.
+    let sent = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/partnerships') sent += 1;
+    });
+    const started = page.getByRole('group', { name: 'Started on' });
+    await started.getByRole('spinbutton', { name: /^day/ }).click();
+    await page.keyboard.type('30022021');
+    expect(await started.textContent()).toBe('30/02/2021');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByText('This date does not exist.').waitFor();
-    await page.getByLabel('Started on').fill('2021-03-01');
+    // Kept as typed, not moved to the 28th.
+    expect(await started.textContent()).toBe('30/02/2021');
+    await page.getByRole('alert').filter({ hasText: 'Check the marked fields.' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await started.getByRole('spinbutton', { name: /^day/ }).click();
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    expect(await started.textContent()).toBe('dd/02/2021');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByText('Give the whole date: day, month and year.').waitFor();
+    expect(sent).toBe(0);
+
+    await started.getByRole('spinbutton', { name: /^day/ }).click();
+    await page.keyboard.type('0103');
+    expect(await started.textContent()).toBe('01/03/2021');
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { name: 'Espoo – Tallinn' }).waitFor();
+    expect(sent).toBe(1);
     await expect(page.getByText('Not yet confirmed').count()).resolves.toBe(1);
+    await expect(page.getByText('2021-03-01').count()).resolves.toBeGreaterThan(0);
 
     await page.getByLabel(/Attach a document/).setInputFiles({
       name: 'memorandum.pdf',

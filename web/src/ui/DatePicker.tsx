@@ -1,4 +1,5 @@
 import {
+  createCalendar,
   type DateValue,
   getLocalTimeZone,
   now,
@@ -6,7 +7,8 @@ import {
   toZoned,
   type ZonedDateTime,
 } from '@internationalized/date';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useDateField } from 'react-aria/useDateField';
 import {
   DatePicker as AriaDatePicker,
   type DatePickerProps as AriaDatePickerProps,
@@ -14,13 +16,21 @@ import {
   Calendar,
   CalendarCell,
   CalendarGrid,
+  DateFieldContext,
+  DateFieldStateContext,
   DateInput,
   DateSegment,
   Dialog,
   Group,
+  GroupContext,
   Heading,
+  InputContext,
+  Provider,
+  useContextProps,
+  useLocale,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { type DateFieldState, useDateFieldState } from 'react-stately/useDateFieldState';
 import { ComboBox } from './ComboBox.tsx';
 import { FieldDescription, FieldErrorText, FieldLabel, type FieldTextProps } from './field.tsx';
 import { CalendarIcon, ChevronLeftIcon, ChevronRightIcon } from './icons.tsx';
@@ -28,15 +38,30 @@ import { Popover } from './Popover.tsx';
 import './Button.css';
 import './DatePicker.css';
 
+/** What is typed in a date field: its year, month and day, each null until typed. */
+export interface DateEntry {
+  year: number | null;
+  month: number | null;
+  day: number | null;
+}
+
 export interface DatePickerProps<T extends DateValue>
   extends Omit<AriaDatePickerProps<T>, 'children'>,
-    FieldTextProps {}
+    FieldTextProps {
+  /**
+   * Called with what is typed whenever it changes. A date typed only in part, or one that does not exist
+   * (30 February), leaves the value as it was; with this callback, a date that does not exist also stays as typed
+   * when focus leaves, for the caller to refuse, instead of moving to the month's last day unseen.
+   */
+  onEntryChange?: (entry: DateEntry) => void;
+}
 
 /** A date typed segment by segment (day, month, year in the user's order) or picked from a calendar. */
 export function DatePicker<T extends DateValue>({
   label,
   description,
   errorMessage,
+  onEntryChange,
   ...props
 }: DatePickerProps<T>) {
   const { t } = useTranslation();
@@ -44,9 +69,13 @@ export function DatePicker<T extends DateValue>({
     <AriaDatePicker {...props} className="cb-field cb-date-picker">
       <FieldLabel>{label}</FieldLabel>
       <Group className="cb-field-group">
-        <DateInput className="cb-date-input">
-          {(segment) => <DateSegment segment={segment} className="cb-date-segment" />}
-        </DateInput>
+        {onEntryChange ? (
+          <EntryDateInput onEntryChange={onEntryChange} />
+        ) : (
+          <DateInput className="cb-date-input">
+            {(segment) => <DateSegment segment={segment} className="cb-date-segment" />}
+          </DateInput>
+        )}
         <Button className="cb-icon-button" aria-label={t('ui.openCalendar')}>
           <CalendarIcon />
         </Button>
@@ -72,6 +101,59 @@ export function DatePicker<T extends DateValue>({
         </Dialog>
       </Popover>
     </AriaDatePicker>
+  );
+}
+
+/** The year, month and day typed in a date field's segments (those still showing their placeholder are null). */
+function typedEntry(state: DateFieldState): DateEntry {
+  const part = (type: 'year' | 'month' | 'day') => {
+    const segment = state.segments.find((item) => item.type === type);
+    return segment && !segment.isPlaceholder ? (segment.value ?? null) : null;
+  };
+  return { year: part('year'), month: part('month'), day: part('day') };
+}
+
+/**
+ * The picker's date input, as React Aria's own (the same state and hooks), that reports what is typed and keeps a
+ * whole date that does not exist as typed when focus leaves (React Aria would move 30 February to the 28th).
+ */
+function EntryDateInput({ onEntryChange }: { onEntryChange: (entry: DateEntry) => void }) {
+  const [props, fieldRef] = useContextProps({}, null, DateFieldContext);
+  const { locale } = useLocale();
+  const state = useDateFieldState({ ...props, locale, createCalendar });
+  const { year, month, day } = typedEntry(state);
+  const value = state.value;
+  const impossible =
+    year !== null &&
+    month !== null &&
+    day !== null &&
+    !(value && value.year === year && value.month === month && value.day === day);
+  const kept: DateFieldState = impossible ? { ...state, confirmPlaceholder: () => {} } : state;
+  const inputRef = useRef<HTMLInputElement>(null);
+  const { fieldProps, inputProps } = useDateField({ ...props, inputRef }, kept, fieldRef);
+  // Reported when the user changes it, not when the field first shows its value.
+  const reported = useRef({ year, month, day });
+  useEffect(() => {
+    const last = reported.current;
+    if (last.year === year && last.month === month && last.day === day) return;
+    reported.current = { year, month, day };
+    onEntryChange({ year, month, day });
+  }, [year, month, day, onEntryChange]);
+  return (
+    <Provider
+      values={[
+        [DateFieldStateContext, kept],
+        [InputContext, { ...inputProps, ref: inputRef }],
+        [
+          GroupContext,
+          { ...fieldProps, ref: fieldRef, isInvalid: kept.isInvalid, isDisabled: kept.isDisabled },
+        ],
+      ]}
+    >
+      <DateInput className="cb-date-input">
+        {(segment) => <DateSegment segment={segment} className="cb-date-segment" />}
+      </DateInput>
+    </Provider>
   );
 }
 

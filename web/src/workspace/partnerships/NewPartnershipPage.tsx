@@ -7,7 +7,7 @@ import { useCreatePartnership } from '../../api/partnerships.workspace.ts';
 import { SearchBox } from '../../components/SearchBox.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
-import { Field, FormMessage, SelectField, useForm } from '../ui/form.tsx';
+import { DateField, dateProblem, FormMessage, SelectField, useForm } from '../ui/form.tsx';
 import { partyInput } from './draft.ts';
 
 interface Party {
@@ -40,15 +40,20 @@ export function NewPartnershipPage() {
     );
 
   const submit = form.submitWith(async () => {
-    if (parties.length < 2) {
-      form.refuse(t('newTie.needTwo'));
+    const { kind, status, startedOn } = form.values;
+    // A start typed in part, or on a day that does not exist, is refused here, in words about the date field.
+    const problem = dateProblem(startedOn);
+    if (parties.length < 2 || problem) {
+      form.refuse(
+        parties.length < 2 ? t('newTie.needTwo') : t('tie.invalid'),
+        problem ? { startedOn: t(`validation.${problem}`) } : {},
+      );
       return null;
     }
-    const { kind, status, startedOn } = form.values;
     const created = await create.mutateAsync({
       kind,
       status,
-      startedOn: startedOn.trim() || null,
+      startedOn: startedOn || null,
       parties: parties.map(partyInput),
     });
     await navigate(`/partnerships/${created.id}`);
@@ -118,7 +123,7 @@ export function NewPartnershipPage() {
           }))}
           {...form.field('status')}
         />
-        <Field label={t('tie.startedOn')} hint={t('tie.dateHint')} {...form.field('startedOn')} />
+        <DateField label={t('tie.startedOn')} {...form.field('startedOn')} />
         <FormMessage message={form.message} />
         <Button type="submit" variant="primary">
           {t('newTie.create')}

@@ -1,9 +1,9 @@
 import { type CalendarDate, parseDate } from '@internationalized/date';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { Checkbox } from '../../ui/Checkbox.tsx';
-import { DatePicker } from '../../ui/DatePicker.tsx';
+import { type DateEntry, DatePicker } from '../../ui/DatePicker.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { failureText, type Success, toastSuccess } from './failure.tsx';
@@ -94,24 +94,56 @@ export function SelectField(
   );
 }
 
+/** A date the API takes (YYYY-MM-DD), null for none (''), undefined for text that is not a date. */
+function parseDay(value: string): CalendarDate | null | undefined {
+  if (value === '') return null;
+  try {
+    return parseDate(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What is typed, written as the API writes a date: '' for nothing, '?' for each digit of a part not typed. */
+function entryText({ year, month, day }: DateEntry): string {
+  if (year === null && month === null && day === null) return '';
+  const part = (number: number | null, digits: number) =>
+    number === null ? '?'.repeat(digits) : String(number).padStart(digits, '0');
+  return `${part(year, 4)}-${part(month, 2)}-${part(day, 2)}`;
+}
+
+/**
+ * Why a date field's value cannot be saved: 'wholeDate' when it is typed only in part, 'realDate' when no such day
+ * exists (2021-02-30); null when it can ('' or a real date). The keys are texts under `validation.`.
+ */
+export function dateProblem(value: string): 'wholeDate' | 'realDate' | null {
+  if (value === '') return null;
+  if (!/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(value)) return 'wholeDate';
+  return parseDay(value) ? null : 'realDate';
+}
+
 /**
  * A date as the API takes it (YYYY-MM-DD, or '' for none), typed segment by segment in the user's order or picked
- * from a calendar. A value that is not a whole date (typed elsewhere) shows as none until a date is chosen.
+ * from a calendar. Its value is what the field shows: a date typed in part ('2021-??-30') or one that does not
+ * exist ('2021-02-30') is kept as typed, so that it is refused (see dateProblem, and the API) rather than saved as
+ * the date the field held before, or as the month's last day.
  */
 export function DateField(props: FieldProps & { hint?: string }) {
-  let value: CalendarDate | null = null;
-  try {
-    value = props.value === '' ? null : parseDate(props.value);
-  } catch {
-    value = null;
-  }
+  const date = useMemo(() => parseDay(props.value), [props.value]);
+  // While the value is not a date, the picker keeps the last date it had (the same object), which keeps the typing.
+  const [shown, setShown] = useState(date ?? null);
+  if (date !== undefined && date !== shown) setShown(date);
+  const change = (value: string) => {
+    if (value !== props.value) props.onChange(value);
+  };
   return (
     <DatePicker
       {...fieldState(props)}
       label={props.label}
       description={props.hint}
-      value={value}
-      onChange={(date) => props.onChange(date ? date.toString() : '')}
+      value={date === undefined ? shown : date}
+      onChange={(value) => change(value ? value.toString() : '')}
+      onEntryChange={(entry) => change(entryText(entry))}
     />
   );
 }
