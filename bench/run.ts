@@ -7,6 +7,7 @@
  * - GET /api/places/{id}/partners under load (autocannon, 10 connections) against a bare route in the same run
  * - peak resident memory of the serving process on PGlite
  * - GET /api/network and /api/places/{id}/partners read-only and beside one editor saving ties through the API
+ * - events: inviting 300 places, an event page's API, an organisation's iCalendar feed of 1,000 events
  *
  * PostgreSQL figures use DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres when it answers;
  * a database of the benchmark's own is created there and dropped afterwards.
@@ -25,6 +26,7 @@ import { insertUser } from '../src/features/auth/auth.repo.ts';
 import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
 import { loadActor } from '../src/features/auth/auth.users.service.ts';
 import { importWorld } from '../src/features/imports/world/world.import.ts';
+import { eventBenchmarks } from './events.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const rows: [string, string, string, string][] = [];
@@ -361,6 +363,27 @@ async function main() {
         `${ms(search.p50)} / ${ms(search.p95)} / ${ms(search.p99)} (${search.empty} of ${search.count} empty)`,
         searchTarget,
       );
+      if (process.env.BENCH_EVENTS !== '0') {
+        const events = await eventBenchmarks(database);
+        record(
+          'invite 300 places in one action (p50 of 9)',
+          engine,
+          ms(events.inviteP50),
+          '≤ 300 ms on PGlite',
+        );
+        record(
+          'event page API p95: 6 sessions, 300 invitations (event / invitations)',
+          engine,
+          `${ms(events.pageP95)} / ${ms(events.invitationsP95)}`,
+          '≤ 20 ms on PGlite',
+        );
+        record(
+          "an organisation's iCalendar feed of 1,000 events (median of 7)",
+          engine,
+          ms(events.feedMedian),
+          '≤ 150 ms on PGlite',
+        );
+      }
       await database.close();
     };
     await importAndSearch(

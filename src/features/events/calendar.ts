@@ -58,38 +58,38 @@ interface Entry {
   relatedTo?: string;
 }
 
-const utc = (instant: Date) => ICAL.Time.fromJSDate(instant, true);
+/** A UTC instant as jCal writes a DATE-TIME: 2020-11-10T06:00:00Z. */
+const utc = (instant: Date) => `${instant.toISOString().slice(0, 19)}Z`;
 
-function vevent(entry: Entry): ICAL.Component {
-  const component = new ICAL.Component('vevent');
-  component.addPropertyWithValue('uid', entry.uid);
-  component.addPropertyWithValue('dtstamp', utc(entry.stamp));
-  component.addPropertyWithValue('dtstart', utc(entry.start));
-  component.addPropertyWithValue('dtend', utc(entry.end));
-  component.addPropertyWithValue('sequence', entry.sequence);
-  component.addPropertyWithValue('summary', entry.summary);
-  if (entry.description) component.addPropertyWithValue('description', entry.description);
-  if (entry.location) component.addPropertyWithValue('location', entry.location);
-  component.addPropertyWithValue('url', entry.url);
-  component.addPropertyWithValue('status', STATUS[entry.status]);
-  if (entry.category) component.addPropertyWithValue('categories', entry.category);
-  if (entry.relatedTo) component.addPropertyWithValue('related-to', entry.relatedTo);
-  return component;
+type JcalProperty = [name: string, parameters: Record<string, string>, type: string, value: string | number];
+
+/** A VEVENT in jCal (RFC 7265), which ical.js writes out as iCalendar, escaped and folded. */
+function vevent(entry: Entry): [string, JcalProperty[], []] {
+  const properties: JcalProperty[] = [
+    ['uid', {}, 'text', entry.uid],
+    ['dtstamp', {}, 'date-time', utc(entry.stamp)],
+    ['dtstart', {}, 'date-time', utc(entry.start)],
+    ['dtend', {}, 'date-time', utc(entry.end)],
+    ['sequence', {}, 'integer', entry.sequence],
+    ['summary', {}, 'text', entry.summary],
+  ];
+  if (entry.description) properties.push(['description', {}, 'text', entry.description]);
+  if (entry.location) properties.push(['location', {}, 'text', entry.location]);
+  properties.push(['url', {}, 'uri', entry.url], ['status', {}, 'text', STATUS[entry.status]]);
+  if (entry.category) properties.push(['categories', {}, 'text', entry.category]);
+  if (entry.relatedTo) properties.push(['related-to', {}, 'text', entry.relatedTo]);
+  return ['vevent', properties, []];
 }
 
 export function eventsCalendar(loaded: readonly CalendarEvent[], options: CalendarOptions): string {
   const { lang, baseUrl } = options;
-  const calendar = new ICAL.Component('vcalendar');
-  calendar.addPropertyWithValue('version', '2.0');
-  calendar.addPropertyWithValue('prodid', `-//CityBridge//Events//${lang.toUpperCase()}`);
-  calendar.addPropertyWithValue('calscale', 'GREGORIAN');
-  calendar.addPropertyWithValue('x-wr-calname', options.name);
+  const entries: ReturnType<typeof vevent>[] = [];
   for (const { row, venue, hosts, programme } of loaded) {
     const title = inLanguage(row.title, lang);
     const url = `${baseUrl}/events/${row.id}`;
     const location = [venue?.name, row.address].filter(Boolean).join(', ');
     const common = { stamp: row.updatedAt, sequence: row.version, url, location, status: row.status };
-    calendar.addSubcomponent(
+    entries.push(
       vevent({
         ...common,
         uid: eventUid(row.id),
@@ -109,7 +109,7 @@ export function eventsCalendar(loaded: readonly CalendarEvent[], options: Calend
     );
     for (const session of programme.sessions) {
       if (session.eventId !== row.id || !session.startsAt) continue;
-      calendar.addSubcomponent(
+      entries.push(
         vevent({
           ...common,
           uid: `event-${row.id}-session-${session.position}@citybridge`,
@@ -122,5 +122,11 @@ export function eventsCalendar(loaded: readonly CalendarEvent[], options: Calend
       );
     }
   }
-  return calendar.toString();
+  const properties: JcalProperty[] = [
+    ['version', {}, 'text', '2.0'],
+    ['prodid', {}, 'text', `-//CityBridge//Events//${lang.toUpperCase()}`],
+    ['calscale', {}, 'text', 'GREGORIAN'],
+    ['x-wr-calname', {}, 'unknown', options.name],
+  ];
+  return ICAL.stringify(['vcalendar', properties, entries]);
 }

@@ -12,25 +12,35 @@ import {
   people,
   places,
 } from '../../db/schema.ts';
+import { GOVERNMENT_KINDS } from '../organizations/organizations.constants.ts';
 import type { InvitationStatus, ParticipantRole } from './events.constants.ts';
 
 export type InvitationRow = typeof eventInvitations.$inferSelect;
 
-/** An invitation with its invitee's and supporter's names. */
+/**
+ * An invitation with its invitee's and supporter's names, the organisations that speak for the invitee (the
+ * invited organisation, or the invited place's live governments) and its delegates.
+ */
 export interface InvitationListRow extends InvitationRow {
   placeName: string | null;
   placeCountry: string | null;
   organizationName: string | null;
   supportedByName: string | null;
+  speakerIds: number[];
+  delegates: { id: number; name: string | null }[];
 }
 
 export const findInvitation = (db: DbOrTx, id: number, lock = false) =>
   findById(db, eventInvitations, id, lock);
 
-/** An event's invitations, places and organisations by name. */
-export async function findInvitations(db: DbOrTx, eventId: number): Promise<InvitationListRow[]> {
+/** An event's invitations (or one of them), places and organisations by name, in one query. */
+export async function findInvitations(
+  db: DbOrTx,
+  eventId: number,
+  invitationId?: number,
+): Promise<InvitationListRow[]> {
   const supporter = alias(organizations, 'supporter');
-  return db
+  const rows = await db
     .select({
       id: eventInvitations.id,
       eventId: eventInvitations.eventId,
@@ -47,13 +57,30 @@ export async function findInvitations(db: DbOrTx, eventId: number): Promise<Invi
       placeCountry: places.country,
       organizationName: organizations.name,
       supportedByName: supporter.name,
+      speakerIds: sql<number[]>`case when ${eventInvitations.placeId} is null
+        then array[${eventInvitations.organizationId}]
+        else array(select g.id from organizations g where g.place_id = ${eventInvitations.placeId}
+                   and g.kind in (${sql.join(
+                     GOVERNMENT_KINDS.map((kind) => sql`${kind}`),
+                     sql`, `,
+                   )}) and g.deleted_at is null and g.merged_into_id is null) end`,
+      delegates: sql<{ id: number; name: string | null }[]>`coalesce((
+        select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.name, p.id)
+        from event_delegates d join people p on p.id = d.person_id
+        where d.invitation_id = ${eventInvitations.id}), '[]'::json)`,
     })
     .from(eventInvitations)
     .leftJoin(places, eq(places.id, eventInvitations.placeId))
     .leftJoin(organizations, eq(organizations.id, eventInvitations.organizationId))
     .leftJoin(supporter, eq(supporter.id, eventInvitations.supportedById))
-    .where(eq(eventInvitations.eventId, eventId))
+    .where(
+      and(
+        eq(eventInvitations.eventId, eventId),
+        invitationId === undefined ? undefined : eq(eventInvitations.id, invitationId),
+      ),
+    )
     .orderBy(sql`coalesce(${places.name}, ${organizations.name})`, asc(eventInvitations.id));
+  return rows.map((row) => ({ ...row, speakerIds: row.speakerIds.map(Number) }));
 }
 
 /** The delegates named for the given invitations. */

@@ -75,27 +75,8 @@ function presentInvitation(
   };
 }
 
-async function presentAll(
-  db: DbOrTx,
-  actor: Actor | null,
-  eventStake: Stake,
-  rows: repo.InvitationListRow[],
-) {
-  const speakers = await speakersOf(db, rows);
-  const delegates = await repo.findDelegates(
-    db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) =>
-    presentInvitation(
-      actor,
-      eventStake,
-      row,
-      speakers(row),
-      delegates.filter((delegate) => delegate.invitationId === row.id),
-    ),
-  );
-}
+const presentAll = (actor: Actor | null, eventStake: Stake, rows: repo.InvitationListRow[]) =>
+  rows.map((row) => presentInvitation(actor, eventStake, row, row.speakerIds, row.delegates));
 
 /** An event's invitations as the reader may see them, with how many came. */
 export async function listInvitations(
@@ -112,7 +93,7 @@ export async function listInvitations(
   for (const row of rows) byStatus[row.status] += 1;
   const places = rows.filter((row) => row.placeId !== null);
   return {
-    items: await presentAll(db, actor, stake, rows),
+    items: presentAll(actor, stake, rows),
     summary: {
       invited: rows.length,
       byStatus,
@@ -193,11 +174,8 @@ export async function updateInvitation(
       throw new AppError('VALIDATION_FAILED', 'Invalid request: nothing to change', [
         { field: 'body', message: 'must give status or delegateIds' },
       ]);
-    const present = async () => {
-      const [listed] = (await repo.findInvitations(tx, eventId)).filter((item) => item.id === invitationId);
-      const [presented] = await presentAll(tx, actor, stake, [listed!]);
-      return presented!;
-    };
+    const present = async () =>
+      presentAll(actor, stake, await repo.findInvitations(tx, eventId, invitationId))[0]!;
     await assertVersion(row, body.version, present);
     if (body.delegateIds) {
       const readable = await findReadablePeople(tx, actor, body.delegateIds);
