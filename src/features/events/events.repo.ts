@@ -69,7 +69,37 @@ export interface EventFilter {
   hostId?: number;
   placeId?: number;
   parentId?: number;
+  /** Events that involve every one of these parties (a tie's). */
+  involving?: readonly Party[];
   limit: number;
+}
+
+/** A party to a tie, or a participant in an event: a place or an organisation. */
+export type Party = { placeId: number; organizationId?: null } | { placeId?: null; organizationId: number };
+
+/**
+ * An event involves a place when it is held there, hosted by one of the place's governments, seats the place in
+ * its programme, or invited the place (or one of its governments) and was not declined; it involves an
+ * organisation when the organisation hosts it, is seated in it, or was invited and did not decline.
+ */
+export function involves(party: Party): SQL {
+  if (party.placeId) {
+    const id = party.placeId;
+    const governments = sql`select o.id from organizations o where o.place_id = ${id}
+      and o.kind in ('city_government', 'regional_government')`;
+    return sql`(${events.venuePlaceId} = ${id}
+      or exists (select 1 from event_hosts h where h.event_id = ${events.id} and h.organization_id in (${governments}))
+      or exists (select 1 from event_invitations i where i.event_id = ${events.id} and i.status <> 'declined'
+                 and (i.place_id = ${id} or i.organization_id in (${governments})))
+      or exists (select 1 from event_sessions s join event_seats seat on seat.session_id = s.id
+                 where s.event_id = ${events.id} and seat.place_id = ${id}))`;
+  }
+  const id = party.organizationId!;
+  return sql`(exists (select 1 from event_hosts h where h.event_id = ${events.id} and h.organization_id = ${id})
+    or exists (select 1 from event_invitations i where i.event_id = ${events.id} and i.status <> 'declined'
+               and i.organization_id = ${id})
+    or exists (select 1 from event_sessions s join event_seats seat on seat.session_id = s.id
+               where s.event_id = ${events.id} and seat.organization_id = ${id}))`;
 }
 
 const hostedBy = (organizationIds: readonly number[]): SQL =>
@@ -93,6 +123,7 @@ export async function listEvents(db: DbOrTx, filter: EventFilter): Promise<Event
         filter.hostId ? hostedBy([filter.hostId]) : undefined,
         filter.placeId ? eq(events.venuePlaceId, filter.placeId) : undefined,
         filter.parentId ? eq(events.parentId, filter.parentId) : undefined,
+        ...(filter.involving ?? []).map(involves),
       ),
     )
     .orderBy(

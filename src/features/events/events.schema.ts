@@ -154,6 +154,14 @@ export const eventListQuerySchema = z.strictObject({
   hostId: idQuerySchema.optional().describe('Hosted by this organisation'),
   placeId: idQuerySchema.optional().describe('Held in this place'),
   parentId: idQuerySchema.optional().describe('Part of this event'),
+  partnershipId: idQuerySchema
+    .optional()
+    .describe(
+      "Involving both parties of this tie (held at, hosted by, inviting or seating each): the tie's history",
+    ),
+  involvesPlaceId: idQuerySchema
+    .optional()
+    .describe('Involving this place: held there, hosted by its governments, inviting or seating it'),
   limit: z.coerce.number().int().min(1).max(200).default(100).describe('How many (1–200)'),
 });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;

@@ -6,6 +6,7 @@ import {
   findLiveOrganizationIds,
   findReadableOrganizations,
 } from '../organizations/organizations.service.ts';
+import { getPartnership } from '../partnerships/partnerships.write.service.ts';
 import {
   changeRecord,
   createRecord,
@@ -187,9 +188,20 @@ async function checkReferences(
   if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'Invalid request', details);
 }
 
-/** Events the actor may read, filtered. */
+/**
+ * Events the actor may read, filtered. A tie's events take the tie readable (not found otherwise): its parties are
+ * what the filter matches.
+ */
 export async function listEvents(db: DbOrTx, actor: Actor | null, query: EventListQuery, now = new Date()) {
-  const rows = await repo.listEvents(db, { ...query, scope: policy.readScope(actor), now });
+  const { partnershipId, involvesPlaceId, ...filter } = query;
+  const involving: repo.Party[] = [];
+  if (partnershipId !== undefined) {
+    const tie = await getPartnership(db, actor, partnershipId);
+    for (const party of tie.parties)
+      involving.push(party.placeId ? { placeId: party.placeId } : { organizationId: party.organizationId! });
+  }
+  if (involvesPlaceId !== undefined) involving.push({ placeId: involvesPlaceId });
+  const rows = await repo.listEvents(db, { ...filter, involving, scope: policy.readScope(actor), now });
   return { items: (await loadEvents(db, rows)).map((loaded) => presentEvent(actor, loaded)) };
 }
 
