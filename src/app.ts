@@ -5,8 +5,9 @@ import type { TrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
-import { usersRoutes } from './features/auth/users.routes.ts';
+import { baseUrlOf, usersRoutes } from './features/auth/users.routes.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
+import { eventPageHead } from './features/events/events.service.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { mergesRoutes } from './features/merges/merges.routes.ts';
 import { networkReadModels, networkRoutes } from './features/network/network.routes.ts';
@@ -75,7 +76,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // First, so that every answer after it carries the headers, including errors thrown by later hooks.
   await registerSecurityHeaders(app, { mapStyleUrl: options.mapStyleUrl });
   await registerOpenApi(app);
-  const servesWeb = options.webDir ? await registerWeb(app, options.webDir) : false;
+  const servesWeb = options.webDir
+    ? await registerWeb(app, options.webDir, [
+        {
+          path: '/events/:id',
+          // The event's JSON-LD for search engines and link previews; the page loads all the same without it.
+          head: async (request) => {
+            const id = Number((request.params as { id: string }).id);
+            if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) return undefined;
+            const lang =
+              /^(fi|sv)\b/i.exec(request.headers['accept-language'] ?? '')?.[1]?.toLowerCase() ?? 'en';
+            try {
+              return await eventPageHead(
+                options.database.db,
+                id,
+                baseUrlOf(request, options.publicUrl),
+                lang,
+              );
+            } catch (error) {
+              request.log.warn({ err: error }, 'the event page head failed');
+              return undefined;
+            }
+          },
+        },
+      ])
+    : false;
   registerErrorHandling(app, servesWeb);
   const lifecycle = registerLifecycle(app);
   await registerAuth(app, options.database.db);

@@ -1,15 +1,27 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+
+/** A page whose index.html carries more in its head (an event's JSON-LD): `head` answers it, or nothing. */
+export interface PageHead {
+  /** The page's route, as Fastify writes it: /events/:id */
+  path: string;
+  head(request: FastifyRequest): Promise<string | undefined>;
+}
 
 /**
  * Serves the built web app from `distDir`: hashed assets cached for a year, pre-compressed (.br, .gz) when the
  * client takes them, and index.html for every other GET that is not an API route, so the app's own routes
  * (/places/12, /countries/FI) load on a direct visit. Answers false when there is no build to serve.
  */
-export async function registerWeb(app: FastifyInstance, distDir: string): Promise<boolean> {
-  if (!existsSync(path.join(distDir, 'index.html'))) return false;
+export async function registerWeb(
+  app: FastifyInstance,
+  distDir: string,
+  pageHeads: readonly PageHead[] = [],
+): Promise<boolean> {
+  const indexFile = path.join(distDir, 'index.html');
+  if (!existsSync(indexFile)) return false;
   await app.register(fastifyStatic, {
     root: path.resolve(distDir),
     preCompressed: true,
@@ -23,6 +35,16 @@ export async function registerWeb(app: FastifyInstance, distDir: string): Promis
   app.get('/', { schema: { hide: true } }, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('index.html'),
   );
+  const index = readFileSync(indexFile, 'utf8');
+  for (const page of pageHeads) {
+    app.get(page.path, { schema: { hide: true } }, async (request, reply) => {
+      const head = await page.head(request);
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(head ? index.replace('</head>', `${head}</head>`) : index);
+    });
+  }
   return true;
 }
 

@@ -20,11 +20,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole app on a fresh database of its own. */
-export async function createTestApp(): Promise<TestApp> {
+/** The whole app on a fresh database of its own; with `webDir`, serving the web app built there. */
+export async function createTestApp(options: { webDir?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const documentsDir = await mkdtemp(path.join(tmpdir(), 'citybridge-documents-'));
-  const app = await buildApp({ database, documentsDir, publicUrl: 'http://localhost:3000' });
+  const app = await buildApp({ database, documentsDir, publicUrl: 'http://localhost:3000', ...options });
   await app.ready();
   return {
     app,

@@ -24,6 +24,7 @@ import type {
   ProgrammeBody,
   UpdateEventBody,
 } from './events.schema.ts';
+import { eventJsonLd, jsonLdScript } from './jsonld.ts';
 import * as programmeRepo from './programme.repo.ts';
 import { checkProgramme, presentProgramme } from './programme.service.ts';
 
@@ -286,4 +287,14 @@ export async function calendarFeed(
   }
   const loaded = await loadEvents(db, await repo.findCalendarEvents(db, owner));
   return eventsCalendar(loaded, { ...options, name: `CityBridge: ${name}` });
+}
+
+/**
+ * The head of an event's public page: its schema.org JSON-LD, as an anonymous reader sees the event; nothing for
+ * an event the public may not read.
+ */
+export async function eventPageHead(db: DbOrTx, id: number, baseUrl: string, lang: string) {
+  const loaded = await eventRecord.load(db, id, false);
+  if (!loaded || loaded.row.deletedAt || !mayRead(null, eventRecord, loaded)) return undefined;
+  return jsonLdScript(eventJsonLd(presentEvent(null, loaded), baseUrl, lang));
 }
