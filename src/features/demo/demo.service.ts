@@ -16,6 +16,7 @@ import {
   updatePartnership,
 } from '../partnerships/partnerships.write.service.ts';
 import { createPerson } from '../people/people.service.ts';
+import { loadDemoEvents } from './demo.events.ts';
 
 export const DEMO_ORGANIZATION = 'City of Espoo';
 
@@ -65,7 +66,7 @@ async function demoUser(
  * Media Group and C21, the officials the item names (by role only), and a few logged activities. Demo users get
  * random passwords, answered once. Refuses to run twice.
  */
-export async function loadDemo(db: DbOrTx): Promise<{ users: DemoUser[]; partnershipId: number }> {
+export async function loadDemo(db: DbOrTx) {
   const [existing] = await db
     .select({ id: organizations.id })
     .from(organizations)
@@ -292,8 +293,22 @@ export async function loadDemo(db: DbOrTx): Promise<{ users: DemoUser[]; partner
     personIds: [ceo.id],
   });
 
+  const events = await loadDemoEvents(db, {
+    espoo,
+    shanghai,
+    cityOfEspoo: cityOfEspoo.id,
+    cityOfShanghai: cityOfShanghai.id,
+    air0: air0.id,
+    smg: smg.id,
+    mayor,
+    cityManager,
+    shanghaiActor,
+    espooActor,
+  });
+
   return {
     users: [admin, editor, viewer, partner].map((user) => user.printed),
     partnershipId: tieId,
+    events,
   };
 }

@@ -14,6 +14,10 @@ beforeAll(async () => {
   const espoo = await makePlace(t.database.db, { name: 'Espoo' });
   const shanghai = await makePlace(t.database.db, { name: 'Shanghai', country: 'CN' });
   tieId = (await makePartnership(t.database.db, [espoo.id, shanghai.id])).id;
+  // Another of Shanghai's partners, and a city of the forum that the registry does not list as one.
+  const riga = await makePlace(t.database.db, { name: 'Riga', country: 'LV' });
+  await makePartnership(t.database.db, [riga.id, shanghai.id]);
+  await makePlace(t.database.db, { name: 'Osaka', country: 'JP' });
 });
 afterAll(() => t.close());
 
@@ -55,6 +59,54 @@ describe('the demo workspace', () => {
       await t.app.inject({ url: `/api/activities?partnershipId=${tieId}`, headers })
     ).json();
     expect(activities.items.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('adds CIIE 2019 and 2020 with the twin-town forum as the news item tells it', async () => {
+    const events = (await t.app.inject({ url: '/api/events?when=past' })).json().items as {
+      id: number;
+      title: { en: string };
+      parentId: number | null;
+      programme: { kind: string; speakers: { role: string; person: { name: string } | null }[] }[];
+    }[];
+    expect(events.map((event) => event.title.en).sort()).toEqual([
+      'China International Import Expo 2019',
+      'China International Import Expo 2020',
+      'Shanghai twin-town forum',
+    ]);
+    const forum = events.find((event) => event.title.en === 'Shanghai twin-town forum')!;
+    const ciie2020 = events.find((event) => event.title.en.endsWith('2020'))!;
+    expect(forum.parentId).toBe(ciie2020.id);
+    expect(forum.programme.map((session) => session.kind)).toEqual([
+      'opening',
+      'panel',
+      'panel',
+      'closing',
+      'group_photo',
+    ]);
+    expect(forum.programme[2]!.speakers).toEqual([
+      expect.objectContaining({
+        role: 'panelist',
+        person: expect.objectContaining({ name: 'City Manager of Espoo' }),
+      }),
+    ]);
+    const invitations = (await t.app.inject({ url: `/api/events/${forum.id}/invitations` })).json();
+    // Shanghai's partners (Espoo, Riga) and Osaka invited; Espoo and Osaka came, with the media group.
+    expect(invitations.summary).toMatchObject({ invited: 4, places: { invited: 3, attended: 2 } });
+    expect(
+      invitations.items.map((item: { invitee: { name: string }; status: string }) => [
+        item.invitee.name,
+        item.status,
+      ]),
+    ).toEqual([
+      ['Espoo', 'attended'],
+      ['Osaka', 'attended'],
+      ['Riga', 'invited'],
+      ['Shanghai Media Group', 'attended'],
+    ]);
+    const tieEvents = (await t.app.inject({ url: `/api/events?partnershipId=${tieId}` })).json();
+    expect(tieEvents.items.map((event: { title: { en: string } }) => event.title.en)).toEqual([
+      'Shanghai twin-town forum',
+    ]);
   });
 
   it('refuses to load twice', async () => {
