@@ -22,6 +22,11 @@ const router = createBrowserRouter([
       { path: '/places/:id', element: <PlacePage /> },
       { path: '/countries/:code', element: <CountryPage /> },
       { path: '/accessibility', element: <AccessibilityPage /> },
+      // An event's page loads on demand, so the atlas's first view carries none of it.
+      {
+        path: '/events/:id',
+        lazy: async () => ({ Component: (await import('./pages/EventPage.tsx')).EventPage }),
+      },
       // The workspace loads on demand, so the public atlas carries none of its code.
       {
         path: '/sign-in',
