@@ -260,6 +260,36 @@ describe('an event’s public page', () => {
     }
   });
 
+  it('sorts the invitees by a column header', async () => {
+    const page = await readerPage();
+    await openEvent(page);
+    const table = page.getByRole('table', { name: 'Invitees' });
+    const firstName = () => table.locator('tbody tr').first().locator('td, th').first().textContent();
+    await expect.poll(firstName).toBe('Espoo');
+    await table.getByRole('button', { name: 'Invitee' }).click();
+    await expect.poll(firstName).toBe('Shanghai');
+    await page.context().close();
+  });
+
+  it('offers to try again when the event cannot be loaded', async () => {
+    const page = await readerPage();
+    let failing = true;
+    await page.route(`**/api/events/${eventId}`, (route) =>
+      failing
+        ? route.fulfill({ status: 503, json: { error: { code: 'INTERNAL', message: 'down', details: [] } } })
+        : route.continue(),
+    );
+    await page.goto(`${workspace.server.url}/events/${eventId}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+    await alert.waitFor();
+    failing = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Shanghai twin-town forum');
+    await page.context().close();
+  });
+
   it('says so when there is no such event', async () => {
     const page = await readerPage();
     await page.goto(`${workspace.server.url}/events/999999`);
