@@ -79,6 +79,7 @@ describe('logging an activity', () => {
       followUp: 'Send the agenda',
       followUpOn: '2024-06-01',
       organizationId: cityOfEspoo.id,
+      organizationName: 'City of Espoo',
       partnershipIds: [tie.id],
       organizationIds: [cityOfShanghai.id],
       personIds: [person.id],
@@ -210,7 +211,10 @@ describe('changing an activity', () => {
     expect((await move(as.editor)).statusCode).toBe(403);
     const moved = await move(as.admin);
     expect(moved.statusCode).toBe(200);
-    expect(moved.json().organizationId).toBe(cityOfShanghai.id);
+    expect(moved.json()).toMatchObject({
+      organizationId: cityOfShanghai.id,
+      organizationName: 'City of Shanghai',
+    });
     // It is Shanghai's now: Espoo's members no longer see it.
     expect((await call('GET', `/api/activities/${created.id}`, as.viewer)).statusCode).toBe(404);
     expect((await call('GET', `/api/activities/${created.id}`, as.otherEditor)).statusCode).toBe(200);
@@ -361,6 +365,20 @@ describe('the timelines', () => {
       'T: kickoff',
     ]);
     expect(await titles(`partnershipId=${about.tie}`, as.otherEditor)).toEqual(['T: Shanghai notes']);
+    // Each says whose log it is in: a tie's timeline gathers the logs of every organisation the reader may read.
+    const timeline = await call('GET', `/api/activities?partnershipId=${about.tie}`, as.admin);
+    expect(
+      timeline
+        .json()
+        .items.map((item: { title: string; organizationName: string }) => [
+          item.title,
+          item.organizationName,
+        ]),
+    ).toEqual([
+      ['T: Shanghai notes', 'City of Shanghai'],
+      ['T: same day', 'City of Espoo'],
+      ['T: kickoff', 'City of Espoo'],
+    ]);
   });
 
   it("lists an organisation's own log with what concerns it", async () => {

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { findById, nextVersion } from '../../db/rows.ts';
-import { activities, activityLinks } from '../../db/schema.ts';
+import { activities, activityLinks, organizations } from '../../db/schema.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
 export type LinkRow = typeof activityLinks.$inferSelect;
@@ -14,6 +14,17 @@ export async function findLinks(db: DbOrTx, activityIds: readonly number[]) {
     .select()
     .from(activityLinks)
     .where(inArray(activityLinks.activityId, [...activityIds]));
+}
+
+/** The names of the given organisations (the keepers of activity logs), by id. */
+export async function findOrganizationNames(db: DbOrTx, organizationIds: readonly number[]) {
+  const ids = [...new Set(organizationIds)];
+  if (ids.length === 0) return new Map<number, string>();
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(inArray(organizations.id, ids));
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 export interface ActivityFilter {

@@ -57,6 +57,7 @@ export const activitySchema = z.object({
   followUp: z.string().nullable(),
   followUpOn: z.string().nullable(),
   organizationId: z.number().int(),
+  organizationName: z.string().describe('The organisation whose activity log it is in: who logged it'),
   partnershipIds: z.array(z.number().int()),
   organizationIds: z.array(z.number().int()),
   personIds: z.array(z.number().int()),

@@ -9,10 +9,11 @@ import { createRecord, presentKept, type RecordType, updateRecord } from '../rec
 import * as repo from './activities.repo.ts';
 import type { ActivityResponse, CreateActivityBody, UpdateActivityBody } from './activities.schema.ts';
 
-/** An activity as the service loads it: the record and what it concerns. */
+/** An activity as the service loads it: the record, what it concerns, and the name of the log it is in. */
 interface LoadedActivity {
   row: repo.ActivityRow;
   links: repo.LinkRow[];
+  organizationName: string;
 }
 
 /** The contact log is never public: it belongs to the organisation that keeps it. */
@@ -32,7 +33,10 @@ function linksOf(links: repo.LinkRow[]): repo.ActivityLinks {
   };
 }
 
-export function presentActivity(actor: Actor | null, { row, links }: LoadedActivity): ActivityResponse {
+export function presentActivity(
+  actor: Actor | null,
+  { row, links, organizationName }: LoadedActivity,
+): ActivityResponse {
   return {
     id: row.id,
     kind: row.kind,
@@ -42,6 +46,7 @@ export function presentActivity(actor: Actor | null, { row, links }: LoadedActiv
     followUp: row.followUp,
     followUpOn: row.followUpOn,
     organizationId: row.organizationId,
+    organizationName,
     ...linksOf(links),
     ...presentKept(row),
     canEdit: policy.write(actor, activityStake(row)),
@@ -59,7 +64,13 @@ export const activityRecord: RecordType<
   notFound: (id) => new AppError('ACTIVITY_NOT_FOUND', `No activity ${id}`),
   async load(db, id, lock) {
     const row = await repo.findActivity(db, id, lock);
-    return row ? { row, links: await repo.findLinks(db, [id]) } : undefined;
+    if (!row) return undefined;
+    const names = await repo.findOrganizationNames(db, [row.organizationId]);
+    return {
+      row,
+      links: await repo.findLinks(db, [id]),
+      organizationName: names.get(row.organizationId) ?? '',
+    };
   },
   insert: repo.insertActivity,
   update: repo.updateActivity,
@@ -144,9 +155,17 @@ export async function listActivities(
     db,
     rows.map((row) => row.id),
   );
+  const names = await repo.findOrganizationNames(
+    db,
+    rows.map((row) => row.organizationId),
+  );
   return {
     items: rows.map((row) =>
-      presentActivity(actor, { row, links: links.filter((link) => link.activityId === row.id) }),
+      presentActivity(actor, {
+        row,
+        links: links.filter((link) => link.activityId === row.id),
+        organizationName: names.get(row.organizationId) ?? '',
+      }),
     ),
   };
 }

@@ -53,6 +53,8 @@ export interface DataColumn<T> {
   sortable?: boolean;
   /** Numbers: aligned to the end. */
   numeric?: boolean;
+  /** Kept on one line (dates, times): a narrow table scrolls rather than break them at their hyphens. */
+  nowrap?: boolean;
   /** False: left out of the CSV download (a column of buttons has nothing to download). */
   download?: boolean;
 }
@@ -85,6 +87,12 @@ export interface DataTableProps<T> {
   isLoading?: boolean;
   error?: ReactNode;
   onRetry?: () => void;
+  /**
+   * A small table among other things (a dashboard's, a part of a record's page): no search, filters, column choice
+   * or download, and paging only when there is more than one page. Its headers still sort, and its view is still
+   * kept in the URL.
+   */
+  compact?: boolean;
 }
 
 const features = tableFeatures({
@@ -134,7 +142,7 @@ const fold = (text: string) => text.toLocaleLowerCase();
  * CSV. Its view lives in the URL under `urlPrefix`, so it can be shared and the back button restores it.
  */
 export function DataTable<T extends RowData>(props: DataTableProps<T>) {
-  const { caption, rows, columns, rowId, urlPrefix, fileName, isLoading, error, onRetry } = props;
+  const { caption, rows, columns, rowId, urlPrefix, fileName, isLoading, error, onRetry, compact } = props;
   const { t, i18n } = useTranslation();
   const captionId = useId();
   const [params, setParams] = useSearchParams();
@@ -300,81 +308,83 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const to = Math.min(total, (pageIndex + 1) * view.pageSize);
 
   return (
-    <div className="cb-data-table">
-      <div className="cb-table-toolbar">
-        <div className="cb-table-filters">
-          <SearchText
-            label={t('ui.table.search')}
-            value={view.query}
-            onChange={(query) => change({ query, pageIndex: 0 }, { replace: true })}
-          />
-          {filterColumns.map((column) =>
-            column.filter === 'text' ? (
-              <SearchText
-                key={column.id}
-                label={t('ui.table.filterColumn', { column: column.header })}
-                value={view.filters[column.id] ?? ''}
-                onChange={(value) => {
-                  const filters = { ...view.filters };
-                  if (value === '') delete filters[column.id];
-                  else filters[column.id] = value;
-                  change({ filters, pageIndex: 0 }, { replace: true });
-                }}
-              />
-            ) : (
-              <Select
-                key={column.id}
-                label={t('ui.table.filterColumn', { column: column.header })}
-                options={[
-                  { id: '', label: t('ui.table.any') },
-                  ...(column.filter?.options ?? []).map((option) => ({
-                    id: option.value,
-                    label: option.label,
-                  })),
-                ]}
-                selectedKey={view.filters[column.id] ?? ''}
-                onSelectionChange={(key) => {
-                  const filters = { ...view.filters };
-                  if (key === '' || key === null) delete filters[column.id];
-                  else filters[column.id] = String(key);
-                  change({ filters, pageIndex: 0 });
-                }}
-              />
-            ),
-          )}
+    <div className="cb-data-table" data-compact={compact || undefined}>
+      {!compact && (
+        <div className="cb-table-toolbar">
+          <div className="cb-table-filters">
+            <SearchText
+              label={t('ui.table.search')}
+              value={view.query}
+              onChange={(query) => change({ query, pageIndex: 0 }, { replace: true })}
+            />
+            {filterColumns.map((column) =>
+              column.filter === 'text' ? (
+                <SearchText
+                  key={column.id}
+                  label={t('ui.table.filterColumn', { column: column.header })}
+                  value={view.filters[column.id] ?? ''}
+                  onChange={(value) => {
+                    const filters = { ...view.filters };
+                    if (value === '') delete filters[column.id];
+                    else filters[column.id] = value;
+                    change({ filters, pageIndex: 0 }, { replace: true });
+                  }}
+                />
+              ) : (
+                <Select
+                  key={column.id}
+                  label={t('ui.table.filterColumn', { column: column.header })}
+                  options={[
+                    { id: '', label: t('ui.table.any') },
+                    ...(column.filter?.options ?? []).map((option) => ({
+                      id: option.value,
+                      label: option.label,
+                    })),
+                  ]}
+                  selectedKey={view.filters[column.id] ?? ''}
+                  onSelectionChange={(key) => {
+                    const filters = { ...view.filters };
+                    if (key === '' || key === null) delete filters[column.id];
+                    else filters[column.id] = String(key);
+                    change({ filters, pageIndex: 0 });
+                  }}
+                />
+              ),
+            )}
+          </div>
+          <div className="cb-table-actions">
+            <MenuButton
+              label={
+                <>
+                  <ColumnsIcon />
+                  {t('ui.table.columns')}
+                </>
+              }
+              selectionMode="multiple"
+              disallowEmptySelection
+              // Several columns can be switched on or off before the menu closes.
+              shouldCloseOnSelect={false}
+              selectedKeys={view.columns}
+              onSelectionChange={(keys) => {
+                if (keys === 'all') return change({ columns: columns.map((column) => column.id) });
+                const chosen = new Set([...keys].map(String));
+                for (const column of columns) if (column.required) chosen.add(column.id);
+                change({ columns: columns.map((column) => column.id).filter((id) => chosen.has(id)) });
+              }}
+            >
+              {columns.map((column) => (
+                <MenuItem key={column.id} id={column.id} isDisabled={column.required}>
+                  {column.header}
+                </MenuItem>
+              ))}
+            </MenuButton>
+            <Button onPress={download} isDisabled={isLoading || total === 0}>
+              <DownloadIcon />
+              {t('ui.table.download')}
+            </Button>
+          </div>
         </div>
-        <div className="cb-table-actions">
-          <MenuButton
-            label={
-              <>
-                <ColumnsIcon />
-                {t('ui.table.columns')}
-              </>
-            }
-            selectionMode="multiple"
-            disallowEmptySelection
-            // Several columns can be switched on or off before the menu closes.
-            shouldCloseOnSelect={false}
-            selectedKeys={view.columns}
-            onSelectionChange={(keys) => {
-              if (keys === 'all') return change({ columns: columns.map((column) => column.id) });
-              const chosen = new Set([...keys].map(String));
-              for (const column of columns) if (column.required) chosen.add(column.id);
-              change({ columns: columns.map((column) => column.id).filter((id) => chosen.has(id)) });
-            }}
-          >
-            {columns.map((column) => (
-              <MenuItem key={column.id} id={column.id} isDisabled={column.required}>
-                {column.header}
-              </MenuItem>
-            ))}
-          </MenuButton>
-          <Button onPress={download} isDisabled={isLoading || total === 0}>
-            <DownloadIcon />
-            {t('ui.table.download')}
-          </Button>
-        </div>
-      </div>
+      )}
 
       {isLoading ? (
         <>
@@ -427,7 +437,11 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                     {visibleColumns.map((column) => {
                       const value = column.value(row.original);
                       return (
-                        <td key={column.id} data-numeric={column.numeric || undefined}>
+                        <td
+                          key={column.id}
+                          data-numeric={column.numeric || undefined}
+                          data-nowrap={column.nowrap || undefined}
+                        >
                           {column.cell
                             ? column.cell(row.original)
                             : typeof value === 'number'
@@ -457,7 +471,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
         </>
       )}
 
-      {!isLoading && total > 0 && (
+      {!isLoading && total > 0 && (!compact || pageCount > 1) && (
         <div className="cb-table-footer">
           <p className="cb-table-count" role="status">
             {isFiltered
@@ -474,12 +488,14 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                 })}
           </p>
           <div className="cb-table-paging">
-            <Select
-              label={t('ui.table.pageSize')}
-              options={pageSizes.map((size) => ({ id: size, label: String(size) }))}
-              selectedKey={view.pageSize}
-              onSelectionChange={(key) => change({ pageSize: Number(key), pageIndex: 0 })}
-            />
+            {!compact && (
+              <Select
+                label={t('ui.table.pageSize')}
+                options={pageSizes.map((size) => ({ id: size, label: String(size) }))}
+                selectedKey={view.pageSize}
+                onSelectionChange={(key) => change({ pageSize: Number(key), pageIndex: 0 })}
+              />
+            )}
             <nav className="cb-pager" aria-label={t('ui.table.pagination', { caption })}>
               <Button
                 variant="quiet"

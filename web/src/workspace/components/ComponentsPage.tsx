@@ -415,6 +415,9 @@ function States({ t }: { t: WorkspaceT }) {
   );
 }
 
+/** The compact table shows five rows a page, so that its pager shows. */
+const COMPACT_PAGE_SIZES = [5] as const;
+
 function Tables({ t }: { t: WorkspaceT }) {
   const { t: common, i18n } = useTranslation();
   const rows = useMemo(() => demoTies(2000), []);
@@ -451,6 +454,7 @@ function Tables({ t }: { t: WorkspaceT }) {
     [t, common, i18n.language, statusOptions],
   );
   const none = useMemo<DemoTie[]>(() => [], []);
+  const few = useMemo(() => rows.slice(0, 12), [rows]);
   return (
     <Section title={t('gallery.tables')}>
       <DataTable
@@ -461,6 +465,17 @@ function Tables({ t }: { t: WorkspaceT }) {
         urlPrefix="ties"
         fileName="citybridge-ties"
         defaultSort={[{ id: 'place', desc: false }]}
+      />
+      <DataTable
+        caption={t('gallery.compactTableCaption')}
+        rows={few}
+        columns={columns}
+        rowId={(row) => row.id}
+        urlPrefix="compact"
+        fileName="citybridge-compact"
+        defaultSort={[{ id: 'place', desc: false }]}
+        pageSizes={COMPACT_PAGE_SIZES}
+        compact
       />
       <DataTable
         caption={t('gallery.emptyTableCaption')}

@@ -70,7 +70,14 @@ export function OrganizationPage() {
           onSaved={(saved) => void navigate(`/organizations/${saved.id}`)}
         />
       )}
-      {member && <History t={t} query={organizationHistory(id)} title={t('organization.history')} />}
+      {member && (
+        <History
+          t={t}
+          query={organizationHistory(id)}
+          title={t('organization.history')}
+          urlPrefix="history"
+        />
+      )}
       <PeoplePanel t={t} organizationId={id} canAdd={org.canEdit} />
       {member && <ActivityLog t={t} organizationId={id} canAdd={org.canEdit} />}
     </article>

@@ -59,7 +59,9 @@ export function PartnershipPage() {
           onRestore={(deleted) => restore.mutateAsync(deleted ?? tie)}
         />
       )}
-      {tie.canEdit && <History t={t} query={partnershipHistory(id)} title={t('tie.history')} />}
+      {tie.canEdit && (
+        <History t={t} query={partnershipHistory(id)} title={t('tie.history')} urlPrefix="history" />
+      )}
     </article>
   );
 }

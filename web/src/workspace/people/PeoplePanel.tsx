@@ -69,6 +69,7 @@ export function PeoplePanel(props: { t: WorkspaceT; organizationId: number; canA
             t={t}
             query={personHistory(edited.id)}
             title={t('personForm.history', { name: edited.name ?? t('organization.erased') })}
+            urlPrefix="personHistory"
             collapsed
           />
         </>

@@ -1,5 +1,5 @@
-import { skipToken, useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useState, useSyncExternalStore } from 'react';
 import { Breadcrumb, Breadcrumbs } from 'react-aria-components';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { OrganizationResponse, PartnershipRecord } from '../../../../src/contract.ts';
@@ -45,21 +45,28 @@ function recordOf(pathname: string): { type: 'tie' | 'organization'; id: number 
 }
 
 /**
- * The name of the record the page shows, read from the query the page itself loads: the breadcrumbs make no
- * request of their own (the query is skipped here) and follow the cache as the page fills or saves it; undefined
- * while it loads or where the page shows no record.
+ * The name of the record the page shows, read from the cache of the query the page itself loads: the breadcrumbs
+ * make no request of their own and follow the cache as the page fills or saves it; undefined while it loads or
+ * where the page shows no record. They read the cache rather than observe the query: an observer of their own would
+ * give the query its options each time the breadcrumbs render, and one without a way to fetch would leave the page's
+ * query unable to be read again when a write invalidates it.
  */
 function useRecordName(pathname: string): string | undefined {
   const record = recordOf(pathname);
-  const { data } = useQuery<PartnershipRecord | OrganizationResponse>({
-    queryKey: !record
-      ? ['no-record']
-      : record.type === 'tie'
-        ? partnershipKeys.record(record.id)
-        : organizationKeys.record(record.id),
-    queryFn: skipToken,
-  });
-  if (!record || !data) return undefined;
+  const client = useQueryClient();
+  const key = !record
+    ? undefined
+    : record.type === 'tie'
+      ? partnershipKeys.record(record.id)
+      : organizationKeys.record(record.id);
+  const subscribe = useCallback(
+    (onChange: () => void) => client.getQueryCache().subscribe(onChange),
+    [client],
+  );
+  const data = useSyncExternalStore(subscribe, () =>
+    key ? client.getQueryData<PartnershipRecord | OrganizationResponse>(key) : undefined,
+  );
+  if (!data) return undefined;
   // As the tie's page heading names it: its parties' names.
   return 'parties' in data ? data.parties.map((party) => party.name).join(' – ') : data.name;
 }
