@@ -11,6 +11,7 @@ import { failInterruptedImports, runImport } from './features/imports/imports.se
 import { importWorld, type WorldImportOptions } from './features/imports/world/world.import.ts';
 import { formatImportSummary } from './features/imports/world/world.summary.ts';
 import { countPlaces } from './features/places/places.repo.ts';
+import { serializeRequest } from './http/log-requests.ts';
 import { ensureWebBuild, WEB_DIST_DIR } from './http/web-build.ts';
 import { createLogger } from './logger.ts';
 
@@ -70,7 +71,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const webBuilt = await ensureWebBuild(logger);
   const app = await buildApp({
     database,
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, serializers: { req: serializeRequest } },
     webDir: webBuilt ? WEB_DIST_DIR : undefined,
     mapStyleUrl: config.mapStyleUrl,
     publicUrl: config.publicUrl,

@@ -470,6 +470,22 @@ const WRITES: WriteCase[] = [
       return { url, body: { version, status: 'attended' } };
     },
   },
+  // An organisation's private calendar feed: its editors.
+  {
+    method: 'POST',
+    path: '/api/organizations/{id}/calendar-feed',
+    allowed: EDITORS,
+    prepare: async () => ({ url: `/api/organizations/${ids.cityOfEspoo}/calendar-feed` }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/organizations/{id}/calendar-feed',
+    allowed: EDITORS,
+    prepare: async () => {
+      await asAdmin('POST', `/api/organizations/${ids.cityOfEspoo}/calendar-feed`);
+      return { url: `/api/organizations/${ids.cityOfEspoo}/calendar-feed` };
+    },
+  },
   // Users and roles: administrators only.
   {
     method: 'POST',
@@ -874,6 +890,7 @@ describe('malformed bodies', () => {
     'event_sessions',
     'event_speakers',
     'event_seats',
+    'calendar_feeds',
     'users',
     'memberships',
     'api_tokens',

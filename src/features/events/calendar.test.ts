@@ -224,4 +224,41 @@ describe('calendars', () => {
       (await call('GET', `/api/events/${before.id}/calendar.ics?lang=xx`, as.anonymous)).statusCode,
     ).toBe(400);
   });
+
+  it("gives an organisation's editors a private feed with its internal events, renewed and revoked at will", async () => {
+    const made = await call('POST', `/api/organizations/${cityOfEspoo.id}/calendar-feed`, as.editor);
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.headers['cache-control']).toBe('no-store');
+    const url = new URL(made.json().url);
+    expect(url.pathname).toMatch(/^\/api\/calendars\/private\/[A-Za-z0-9_-]{43}\/events\.ics$/);
+    const internal = read(await fetchCalendar(url.pathname)).map((entry) => entry.summary);
+    expect(internal).toEqual(['Steering group', 'Steering group follow-up', 'Internal budget meeting']);
+    const renewed = await call('POST', `/api/organizations/${cityOfEspoo.id}/calendar-feed`, as.editor);
+    expect((await call('GET', url.pathname, as.anonymous)).statusCode).toBe(404);
+    const current = new URL(renewed.json().url).pathname;
+    await fetchCalendar(current);
+    for (const [who, status] of [
+      [as.anonymous, 401],
+      [as.viewer, 403],
+      [as.otherEditor, 403],
+    ] as const) {
+      expect((await call('POST', `/api/organizations/${cityOfEspoo.id}/calendar-feed`, who)).statusCode).toBe(
+        status,
+      );
+      expect(
+        (await call('DELETE', `/api/organizations/${cityOfEspoo.id}/calendar-feed`, who)).statusCode,
+      ).toBe(status);
+    }
+    await fetchCalendar(current);
+    expect(
+      (await call('DELETE', `/api/organizations/${cityOfEspoo.id}/calendar-feed`, as.editor)).statusCode,
+    ).toBe(204);
+    expect((await call('GET', current, as.anonymous)).statusCode).toBe(404);
+    expect(
+      (await call('DELETE', `/api/organizations/${cityOfEspoo.id}/calendar-feed`, as.editor)).statusCode,
+    ).toBe(404);
+    expect(
+      (await call('GET', '/api/calendars/private/not-a-secret/events.ics', as.anonymous)).statusCode,
+    ).toBe(400);
+  });
 });

@@ -174,7 +174,11 @@ export const CALENDAR_LIMIT = 5000;
  * invited to and has not declined; for a place those held there, hosted by its governments, or that invited it
  * and were not declined.
  */
-export async function findCalendarEvents(db: DbOrTx, owner: CalendarOwner): Promise<EventRow[]> {
+export async function findCalendarEvents(
+  db: DbOrTx,
+  owner: CalendarOwner,
+  { internal = false }: { internal?: boolean } = {},
+): Promise<EventRow[]> {
   // The events' ids from the small tables first, through their indexes, computed once (an array, not a subquery
   // the planner might run for each event when its statistics are stale); then the events by their keys.
   const involved =
@@ -192,7 +196,10 @@ export async function findCalendarEvents(db: DbOrTx, owner: CalendarOwner): Prom
     .where(
       and(
         isNull(events.deletedAt),
-        eq(events.visibility, 'published'),
+        // A private feed carries the organisation's own internal events too: those it hosts.
+        internal && 'organizationId' in owner
+          ? or(eq(events.visibility, 'published'), hostedBy([owner.organizationId]))
+          : eq(events.visibility, 'published'),
         sql`${events.id} = any(array(${involved}))`,
       ),
     )

@@ -15,6 +15,7 @@ import {
   updateEventBodySchema,
 } from './events.schema.ts';
 import * as service from './events.service.ts';
+import { createCalendarFeed, revokeCalendarFeed } from './feeds.ts';
 import {
   invitationListResponseSchema,
   invitationParamsSchema,
@@ -214,4 +215,71 @@ export const eventsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
       },
     );
   }
+
+  const organizationParams = z.strictObject({ id: eventParamsSchema.shape.id.describe('Organisation id') });
+  app.post(
+    '/api/organizations/:id/calendar-feed',
+    {
+      schema: {
+        tags,
+        summary: "Make an organisation's private calendar feed",
+        description:
+          "For the organisation's editors: a feed of its events, internal ones too, at an address with a secret in " +
+          'it. The address is shown only now; making a new one ends the old one.',
+        params: organizationParams,
+        body: z.strictObject({}).nullish().describe('Nothing: the request has no body'),
+        response: {
+          201: z.object({ url: z.string(), createdAt: z.string() }),
+          ...writeErrorResponses,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send(await createCalendarFeed(db, request.actor, request.params.id, baseUrlOf(request, publicUrl))),
+  );
+
+  app.delete(
+    '/api/organizations/:id/calendar-feed',
+    {
+      schema: {
+        tags,
+        summary: "Revoke an organisation's private calendar feed",
+        description: "For the organisation's editors: its address answers 404 from now on.",
+        params: organizationParams,
+        response: { 204: z.null(), ...writeErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      await revokeCalendarFeed(db, request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/calendars/private/:secret/events.ics',
+    {
+      schema: {
+        tags,
+        summary: "An organisation's private calendar feed",
+        description:
+          'Its published events and the internal ones it hosts, by the secret address its editors made; 404 once revoked.',
+        params: z.strictObject({ secret: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be a feed secret') }),
+        querystring: calendarQuerySchema,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type(CALENDAR_TYPE)
+        .header('cache-control', 'private, no-cache')
+        .send(
+          await service.privateCalendarFeed(
+            db,
+            request.params.secret,
+            calendarRequest(request, request.query.lang),
+          ),
+        ),
+  );
 };

@@ -24,6 +24,7 @@ import type {
   ProgrammeBody,
   UpdateEventBody,
 } from './events.schema.ts';
+import { feedOrganization } from './feeds.ts';
 import { eventJsonLd, jsonLdScript } from './jsonld.ts';
 import * as programmeRepo from './programme.repo.ts';
 import { checkProgramme, presentProgramme } from './programme.service.ts';
@@ -286,6 +287,18 @@ export async function calendarFeed(
     name = (await repo.findPlaceName(db, owner.placeId)) ?? '';
   }
   const loaded = await loadEvents(db, await repo.findCalendarEvents(db, owner));
+  return eventsCalendar(loaded, { ...options, name: `CityBridge: ${name}` });
+}
+
+/** An organisation's private feed, by the secret in its address: its internal events too; 404 for any other secret. */
+export async function privateCalendarFeed(db: DbOrTx, secret: string, options: CalendarRequest) {
+  const organizationId = await feedOrganization(db, secret);
+  if (organizationId === undefined) throw new AppError('NOT_FOUND', 'No such calendar feed');
+  const name = (await repo.findOrganizationName(db, organizationId)) ?? '';
+  const loaded = await loadEvents(
+    db,
+    await repo.findCalendarEvents(db, { organizationId }, { internal: true }),
+  );
   return eventsCalendar(loaded, { ...options, name: `CityBridge: ${name}` });
 }
 

@@ -12,8 +12,16 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { identityId, keptRecordColumns, ownerRef, requiredRef, versionedColumns } from '../../db/columns.ts';
+import {
+  createdAtColumn,
+  identityId,
+  keptRecordColumns,
+  ownerRef,
+  requiredRef,
+  versionedColumns,
+} from '../../db/columns.ts';
 import { visibility } from '../../db/shared.tables.ts';
+import { users } from '../auth/auth.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { people, posts } from '../people/people.tables.ts';
 import { places } from '../places/places.tables.ts';
@@ -184,3 +192,15 @@ export const eventSeats = pgTable(
     index('event_seats_organization_idx').on(t.organizationId),
   ],
 );
+
+/**
+ * An organisation's private calendar feed: its events, internal ones too, at an address with a secret in it, for
+ * the calendar applications of its own people. Only the secret's hash is kept; a new secret replaces the old one,
+ * and revoking it ends the feed.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  organizationId: ownerRef('organization_id', () => organizations.id).primaryKey(),
+  secretHash: text('secret_hash').notNull().unique(),
+  createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: createdAtColumn(),
+});
