@@ -82,8 +82,9 @@ describe('the workspace in Chromium', () => {
 
     await signInByKeyboard(page, coordinator);
     await page.getByRole('heading', { name: 'City of Espoo' }).waitFor();
-    await expect(page.getByText('Upcoming anniversaries').count()).resolves.toBe(1);
-    await page.getByText('Shanghai –', { exact: false }).first().waitFor();
+    await expect(page.getByRole('heading', { name: 'Upcoming anniversaries' }).count()).resolves.toBe(1);
+    // The dashboard's ties: Espoo's, the most connected partner first, each linked to its tie.
+    await page.getByRole('table', { name: 'Ties' }).locator('tbody tr a').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
@@ -105,7 +106,13 @@ describe('the workspace in Chromium', () => {
     expect(await inlineStatus(page, 'Saved.').count()).toBe(0);
     await expect(page.getByText('Dormant').count()).resolves.toBeGreaterThan(0);
     await dismiss(page, 'Saved.');
-    await expect.poll(() => page.getByText('Changed by Espoo Coordinator', { exact: false }).count()).toBe(2);
+    // The tie's history: two changes by the coordinator (the creation's details, then this save).
+    const changes = page
+      .getByRole('table', { name: 'History' })
+      .getByRole('row')
+      .filter({ hasText: 'Espoo Coordinator' })
+      .filter({ hasText: 'Changed' });
+    await expect.poll(() => changes.count()).toBe(2);
 
     // Someone else saves while this user edits: the save is refused with their version shown, then re-applied.
     await page.getByRole('button', { name: 'Edit' }).click();
