@@ -298,3 +298,29 @@ describe('an event’s public page', () => {
     await page.context().close();
   });
 });
+
+describe('events in the history of places and ties', () => {
+  it("lists the forum on Espoo's public page and on the Espoo–Shanghai tie's page, linked to the event", async () => {
+    const page = await readerPage();
+    await page.goto(`${workspace.server.url}/places/${espooId}`);
+    const onPlace = page.getByRole('table', { name: 'Events' });
+    await onPlace.getByRole('link', { name: 'Shanghai twin-town forum' }).first().waitFor();
+    expect(await onPlace.locator(`a[href="/events/${eventId}"]`).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+
+    const signedIn = await workspace.newPage();
+    await workspace.signIn(signedIn);
+    await signedIn.goto(`${workspace.server.url}/partnerships/${workspace.partnershipId}`);
+    const onTie = signedIn.getByRole('table', { name: 'Events' });
+    await onTie.locator(`a[href="/events/${eventId}"]`).waitFor();
+    // The tie's events involve both Espoo and Shanghai: CIIE 2020 itself (Shanghai's alone) is not among them.
+    expect(await onTie.getByRole('link', { name: 'China International Import Expo 2020' }).count()).toBe(0);
+    expect(await axeViolations(signedIn)).toEqual([]);
+    await signedIn.locator(`a[href="/events/${eventId}"]`).click();
+    await expect
+      .poll(() => signedIn.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Shanghai twin-town forum');
+    await signedIn.context().close();
+  });
+});

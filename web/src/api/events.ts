@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { EventResponse, InvitationListResponse } from '../../../src/contract.ts';
+import type { EventListResponse, EventResponse, InvitationListResponse } from '../../../src/contract.ts';
 import { getJson } from './client.ts';
 
 export type { EventResponse, EventSessionResponse, InvitationListResponse } from '../../../src/contract.ts';
@@ -7,6 +7,7 @@ export type InvitationItem = InvitationListResponse['items'][number];
 
 export const eventKeys = {
   all: ['events'] as const,
+  list: (query: EventsQuery) => ['events', 'list', query] as const,
   detail: (id: number | undefined) => ['events', 'detail', id] as const,
   invitations: (id: number | undefined) => ['events', 'invitations', id] as const,
 };
@@ -31,3 +32,19 @@ export const useInvitations = (id: number | undefined, enabled = true) =>
 /** The address of an event's iCalendar file, its texts in the given language. */
 export const eventCalendarUrl = (id: number, language: string): string =>
   `/api/events/${id}/calendar.ics?lang=${encodeURIComponent(language)}`;
+
+/** Which events: a tie's (involving both its parties), a place's, a host's; upcoming, past or all. */
+export interface EventsQuery {
+  when?: 'upcoming' | 'past' | 'all';
+  hostId?: number;
+  partnershipId?: number;
+  involvesPlaceId?: number;
+}
+
+/** Events the reader may see, filtered. */
+export const useEvents = (query: EventsQuery, enabled = true) =>
+  useQuery({
+    queryKey: eventKeys.list(query),
+    queryFn: ({ signal }) => getJson<EventListResponse>('/api/events', { ...query }, signal),
+    enabled,
+  });

@@ -16,6 +16,9 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 const DataTable = lazy(async () => ({
   default: (await import('../ui/DataTable.tsx')).DataTable,
 })) as unknown as typeof EagerDataTable;
+const EventsTable = lazy(async () => ({
+  default: (await import('../components/EventsTable.tsx')).EventsTable,
+}));
 
 type PlaceNameEntry = NonNullable<ReturnType<typeof usePlace>['data']>['names'][number];
 
@@ -157,6 +160,17 @@ export function PlacePage() {
           <p>{t('place.timelineEmpty')}</p>
         )}
         {unknownStart > 0 && timeline.length > 0 && <p>{t('place.unknownStart', { count: unknownStart })}</p>}
+      </section>
+      <section aria-labelledby="events-title">
+        <h2 id="events-title">{t('eventList.heading')}</h2>
+        <Suspense fallback={<p>{t('common.loading')}</p>}>
+          <EventsTable
+            query={{ involvesPlaceId: data.id }}
+            caption={t('eventList.heading')}
+            urlPrefix="events"
+            empty={t('eventList.placeEmpty')}
+          />
+        </Suspense>
       </section>
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('place.sourcesTitle')}</h2>

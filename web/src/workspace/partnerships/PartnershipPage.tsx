@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import {
@@ -16,7 +16,15 @@ import { PartiesPanel } from './PartiesPanel.tsx';
 import { PartnershipDetails } from './PartnershipDetails.tsx';
 import { PartnershipEditForm } from './PartnershipEditForm.tsx';
 
-/** A tie: its parties, its details (edited in place), documents, activity, deleting and restoring, history. */
+/** The events table comes in a chunk of its own, shared with the public place page. */
+const EventsTable = lazy(async () => ({
+  default: (await import('../../components/EventsTable.tsx')).EventsTable,
+}));
+
+/**
+ * A tie: its parties, its details (edited in place), documents, the events that involve both parties, activity,
+ * deleting and restoring, history.
+ */
 export function PartnershipPage() {
   const { t, ready } = useWorkspaceTexts();
   const { t: common } = useTranslation();
@@ -49,6 +57,17 @@ export function PartnershipPage() {
         <PartnershipDetails tie={tie} t={t} onEdit={() => setEditing(true)} />
       )}
       <DocumentsPanel tie={tie} t={t} />
+      <section className="panel">
+        <h2>{common('eventList.heading')}</h2>
+        <Suspense fallback={<p>…</p>}>
+          <EventsTable
+            query={{ partnershipId: id }}
+            caption={common('eventList.heading')}
+            urlPrefix="events"
+            empty={common('eventList.tieEmpty')}
+          />
+        </Suspense>
+      </section>
       {tie.canEdit && <ActivityTimeline partnershipId={id} t={t} />}
       {tie.canEdit && (
         <DeleteRestore
