@@ -113,6 +113,10 @@ beforeAll(async () => {
         title: { en: 'Shanghai twin-town forum', fi: 'Shanghain ystävyyskaupunkifoorumi' },
         description: { en: 'The closing event of CIIE 2020, for the twin towns of Shanghai.' },
         onlineUrl: ONLINE_URL,
+        mediaLinks: [
+          { url: 'https://example.org/smg/forum', title: 'The forum on air', outlet: 'Shanghai Media Group' },
+        ],
+        outcomes: { en: 'Good practice shared on keeping in contact in a crisis.' },
         parentId,
         series: 'CIIE',
         themes: ['sustainable development'],
@@ -287,6 +291,17 @@ describe('an event’s public page', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('Shanghai twin-town forum');
+    await page.context().close();
+  });
+
+  it('shows what came of the event and its media coverage', async () => {
+    const page = await readerPage();
+    await openEvent(page);
+    await page.getByRole('heading', { name: 'What came of it' }).waitFor();
+    await page.getByText('Good practice shared on keeping in contact in a crisis.').waitFor();
+    const coverage = page.getByRole('link', { name: 'The forum on air' });
+    expect(await coverage.getAttribute('href')).toBe('https://example.org/smg/forum');
+    await page.getByText('(Shanghai Media Group)').waitFor();
     await page.context().close();
   });
 

@@ -57,6 +57,8 @@ const base = {
   onlineUrl: null,
   parentId: null,
   themes: [],
+  mediaLinks: [],
+  outcomes: {},
   visibility: 'published' as const,
 };
 

@@ -73,6 +73,17 @@ const eventFields = {
   parentId: idBodySchema.nullable().describe('The event this one is part of'),
   series: textSchema(200).nullable().describe('The recurring event it is an edition of (CIIE)'),
   themes: z.array(textSchema(100)).max(20).describe('Themes, such as sustainable development'),
+  mediaLinks: z
+    .array(
+      z.strictObject({
+        url: urlSchema,
+        title: textSchema(300),
+        outlet: textSchema(200).nullable().default(null).describe('Who published it (Shanghai Media Group)'),
+      }),
+    )
+    .max(50)
+    .describe('Media coverage: articles, broadcasts and recordings'),
+  outcomes: localizedSchema(20_000).describe('What came of it, per language'),
   hostIds: z
     .array(idBodySchema)
     .min(1, 'must name at least one host')
@@ -92,6 +103,8 @@ export const createEventBodySchema = z.strictObject({
   parentId: eventFields.parentId.default(null),
   series: eventFields.series.default(null),
   themes: eventFields.themes.default([]),
+  mediaLinks: eventFields.mediaLinks.default([]),
+  outcomes: eventFields.outcomes.default({}),
   visibility: eventFields.visibility.default('published'),
 });
 export type CreateEventBody = z.infer<typeof createEventBodySchema>;
@@ -226,6 +239,8 @@ export const eventSchema = z.object({
   parentId: z.number().int().nullable(),
   series: z.string().nullable(),
   themes: z.array(z.string()),
+  mediaLinks: z.array(z.object({ url: z.string(), title: z.string(), outlet: z.string().nullable() })),
+  outcomes: localizedResponse,
   hosts: z.array(z.object({ id: z.number().int(), name: z.string() })),
   programme: z.array(sessionSchema).describe('Sessions in order, with speakers and seats'),
   visibility: visibilitySchema,

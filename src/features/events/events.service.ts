@@ -80,6 +80,8 @@ export function presentEvent(actor: Actor | null, loaded: LoadedEvent): EventRes
     parentId: row.parentId,
     series: row.series,
     themes: row.themes,
+    mediaLinks: row.mediaLinks,
+    outcomes: row.outcomes,
     hosts: hosts.map(({ id, name }) => ({ id, name })),
     programme: presentProgramme(actor, programme, row.id, (instant) => localTime(instant, row.timeZone)),
     visibility: row.visibility,

@@ -43,6 +43,13 @@ export const participantRole = pgEnum('participant_role', PARTICIPANT_ROLES);
 export const sessionKind = pgEnum('session_kind', SESSION_KINDS);
 export const speakerRole = pgEnum('speaker_role', SPEAKER_ROLES);
 
+/** A piece of media coverage of an event: where, what it is called and who published it. */
+export interface MediaLink {
+  url: string;
+  title: string;
+  outlet: string | null;
+}
+
 /** Text in several languages: BCP 47 code → text (`{ "en": "Twin-town forum", "fi": "Ystävyyskaupunkifoorumi" }`). */
 export type LocalizedText = Record<string, string>;
 
@@ -72,6 +79,10 @@ export const events = pgTable(
     /** The recurring event it is an edition of ("CIIE"). */
     series: text('series'),
     themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    /** Media coverage: articles, broadcasts and recordings about the event. */
+    mediaLinks: jsonb('media_links').$type<MediaLink[]>().notNull().default([]),
+    /** What came of it, per language, until outcomes are records of their own. */
+    outcomes: jsonb('outcomes').$type<LocalizedText>().notNull().default({}),
     visibility: visibility('visibility').notNull().default('published'),
     ...keptRecordColumns(),
   },

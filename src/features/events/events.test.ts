@@ -248,6 +248,41 @@ describe('changing an event', () => {
     expect(espoo.json()).toMatchObject({ canEdit: true, onlineUrl: ONLINE_URL });
   });
 
+  it('keeps its media coverage and what came of it, and refuses a link that is not a web address', async () => {
+    const event = await create();
+    expect(event).toMatchObject({ mediaLinks: [], outcomes: {} });
+    const coverage = [
+      {
+        url: 'https://www.smg.cn/forum-2020',
+        title: 'Twin-town forum closes CIIE 2020',
+        outlet: 'Shanghai Media Group',
+      },
+    ];
+    const changed = await call('PATCH', `/api/events/${event.id}`, as.otherEditor, {
+      version: event.version,
+      mediaLinks: coverage,
+      outcomes: { en: 'Good practice shared on keeping in contact in a crisis.' },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({
+      mediaLinks: coverage,
+      outcomes: { en: 'Good practice shared on keeping in contact in a crisis.' },
+    });
+    for (const mediaLinks of [
+      [{ url: 'javascript:alert(1)', title: 'x' }],
+      [{ url: 'https://example.org', title: '' }],
+      [{ url: 'https://example.org' }],
+    ]) {
+      const refused = await call('PATCH', `/api/events/${event.id}`, as.otherEditor, {
+        version: changed.json().version,
+        mediaLinks,
+      });
+      expect(refused.statusCode, JSON.stringify(mediaLinks)).toBe(400);
+    }
+    const read = await call('GET', `/api/events/${event.id}`, as.anonymous);
+    expect(read.json().mediaLinks).toEqual([{ ...coverage[0], outlet: 'Shanghai Media Group' }]);
+  });
+
   it('nests an event in another, but never in itself or one of its own parts', async () => {
     const expo = await create({ kind: 'trade_fair', title: { en: 'CIIE 2020' }, onlineUrl: null });
     const child = await create({ parentId: expo.id });

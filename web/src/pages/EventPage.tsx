@@ -325,6 +325,7 @@ export function EventPage() {
   const data = event.data;
   const title = pickText(data.title, language);
   const description = pickText(data.description, language);
+  const outcomes = pickText(data.outcomes, language);
   const eventStart = new Date(data.startsAt);
 
   return (
@@ -413,6 +414,27 @@ export function EventPage() {
         <h2 id="event-participants">{t('event.participants')}</h2>
         <Participants eventId={data.id} />
       </section>
+      {outcomes && (
+        <section aria-labelledby="event-outcomes">
+          <h2 id="event-outcomes">{t('event.outcomes')}</h2>
+          <p lang={langOf(outcomes, language)}>{outcomes.text}</p>
+        </section>
+      )}
+      {data.mediaLinks.length > 0 && (
+        <section aria-labelledby="event-media">
+          <h2 id="event-media">{t('event.media')}</h2>
+          <ul>
+            {data.mediaLinks.map((link) => (
+              <li key={link.url}>
+                <a href={link.url} rel="noopener noreferrer">
+                  {link.title}
+                </a>
+                {link.outlet && ` (${link.outlet})`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }
