@@ -1,15 +1,6 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import {
-  eventSeats,
-  eventSessions,
-  eventSpeakers,
-  organizations,
-  people,
-  places,
-  posts,
-} from '../../db/schema.ts';
+import { eventSeats, eventSessions, eventSpeakers, posts } from '../../db/schema.ts';
 import type { SessionKind, SpeakerRole } from './events.constants.ts';
 import type { LocalizedText } from './events.tables.ts';
 
@@ -49,50 +40,38 @@ export interface Programme {
 /** The programmes of the given events: sessions in order, with their speakers and seats in order. */
 export async function findProgrammes(db: DbOrTx, eventIds: readonly number[]): Promise<Programme> {
   if (eventIds.length === 0) return { sessions: [], speakers: [], seats: [] };
-  const sessions = await db
-    .select()
+  // One query: each session with its speakers and seats as JSON, in order.
+  const rows = await db
+    .select({
+      ...getTableColumns(eventSessions),
+      speakers: sql<Omit<SpeakerRow, 'sessionId'>[]>`coalesce((
+        select json_agg(json_build_object(
+          'personId', sp.person_id, 'role', sp.role, 'name', p.name, 'visibility', p.visibility,
+          'keeperId', p.keeper_id, 'gone', (p.deleted_at is not null or p.erased_at is not null),
+          'postId', sp.post_id, 'postRole', po.role, 'postTitle', po.title,
+          'postOrganizationId', po.organization_id, 'postOrganizationName', o.name) order by sp.position)
+        from event_speakers sp
+        join people p on p.id = sp.person_id
+        left join posts po on po.id = sp.post_id
+        left join organizations o on o.id = po.organization_id
+        where sp.session_id = event_sessions.id), '[]'::json)`,
+      seats: sql<Omit<SeatRow, 'sessionId'>[]>`coalesce((
+        select json_agg(json_build_object(
+          'placeId', seat.place_id, 'placeName', pl.name, 'placeCountry', pl.country,
+          'organizationId', seat.organization_id, 'organizationName', o.name) order by seat.position)
+        from event_seats seat
+        left join places pl on pl.id = seat.place_id
+        left join organizations o on o.id = seat.organization_id
+        where seat.session_id = event_sessions.id), '[]'::json)`,
+    })
     .from(eventSessions)
     .where(inArray(eventSessions.eventId, [...eventIds]))
     .orderBy(asc(eventSessions.eventId), asc(eventSessions.position));
-  const sessionIds = sessions.map((session) => session.id);
-  if (sessionIds.length === 0) return { sessions, speakers: [], seats: [] };
-  const postOrganization = alias(organizations, 'post_organization');
-  const speakers = await db
-    .select({
-      sessionId: eventSpeakers.sessionId,
-      personId: eventSpeakers.personId,
-      role: eventSpeakers.role,
-      name: people.name,
-      visibility: people.visibility,
-      keeperId: people.keeperId,
-      gone: sql<boolean>`(${people.deletedAt} is not null or ${people.erasedAt} is not null)`,
-      postId: eventSpeakers.postId,
-      postRole: posts.role,
-      postTitle: posts.title,
-      postOrganizationId: posts.organizationId,
-      postOrganizationName: postOrganization.name,
-    })
-    .from(eventSpeakers)
-    .innerJoin(people, eq(people.id, eventSpeakers.personId))
-    .leftJoin(posts, eq(posts.id, eventSpeakers.postId))
-    .leftJoin(postOrganization, eq(postOrganization.id, posts.organizationId))
-    .where(inArray(eventSpeakers.sessionId, sessionIds))
-    .orderBy(asc(eventSpeakers.sessionId), asc(eventSpeakers.position));
-  const seats = await db
-    .select({
-      sessionId: eventSeats.sessionId,
-      placeId: eventSeats.placeId,
-      placeName: places.name,
-      placeCountry: places.country,
-      organizationId: eventSeats.organizationId,
-      organizationName: organizations.name,
-    })
-    .from(eventSeats)
-    .leftJoin(places, eq(places.id, eventSeats.placeId))
-    .leftJoin(organizations, eq(organizations.id, eventSeats.organizationId))
-    .where(inArray(eventSeats.sessionId, sessionIds))
-    .orderBy(asc(eventSeats.sessionId), asc(eventSeats.position));
-  return { sessions, speakers: speakers as SpeakerRow[], seats };
+  return {
+    sessions: rows.map(({ speakers: _speakers, seats: _seats, ...session }) => session),
+    speakers: rows.flatMap((row) => row.speakers.map((speaker) => ({ ...speaker, sessionId: row.id }))),
+    seats: rows.flatMap((row) => row.seats.map((seat) => ({ ...seat, sessionId: row.id }))),
+  };
 }
 
 export interface NewSession {
