@@ -1,20 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { EVENT_KINDS } from '../../../src/contract.ts';
 import { type EventResponse, type EventsQuery, useEvents } from '../api/events.ts';
 import { choiceFilter, type DataColumn, DataTable } from '../ui/DataTable.tsx';
 import { EmptyState } from '../ui/states.tsx';
 import { formattingLocale, readerTimeZone } from './TimeRange.tsx';
 
-const EVENT_KINDS = [
-  'forum',
-  'trade_fair',
-  'delegation_visit',
-  'conference',
-  'webinar',
-  'meeting',
-  'signing_ceremony',
-] as const;
 const NEWEST_FIRST = [{ id: 'date', desc: true }];
 
 /** The title in the reader's language, else in English, else in whichever there is. */
