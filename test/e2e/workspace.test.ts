@@ -50,10 +50,10 @@ async function signInByKeyboard(page: Page, user: { email: string; password: str
 
 /**
  * Chooses `option` in the select labelled `label` (a button that opens a list box: its name is the chosen option and
- * the label), by pointer as a user would.
+ * the label, which tells it from a table's sorting button named by the label alone), by pointer as a user would.
  */
 async function choose(scope: Page | Locator, label: string, option: string) {
-  await scope.getByRole('button', { name: new RegExp(`${label}$`) }).click();
+  await scope.getByRole('button', { name: new RegExp(`.+ ${label}$`) }).click();
   const page = 'page' in scope ? scope.page() : scope;
   await page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
   await page.getByRole('listbox').waitFor({ state: 'detached' });
