@@ -4,6 +4,7 @@ import { idList, queryIds } from '../../db/query.ts';
 import { findById, nextVersion } from '../../db/rows.ts';
 import { eventHosts, events, organizations, places } from '../../db/schema.ts';
 import type { ReadScope } from '../auth/policy.ts';
+import { GOVERNMENT_KINDS } from '../organizations/organizations.constants.ts';
 
 export type EventRow = typeof events.$inferSelect;
 export interface HostRow {
@@ -78,6 +79,17 @@ export interface EventFilter {
 export type Party = { placeId: number; organizationId?: null } | { placeId?: null; organizationId: number };
 
 /**
+ * The ids of the live governments (city or regional) of a place, as a subquery: they speak for the place, in ties
+ * and for its invitations.
+ */
+export const governmentsOf = (placeId: SQL): SQL =>
+  sql`select g.id from organizations g where g.place_id = ${placeId}
+      and g.kind in (${sql.join(
+        GOVERNMENT_KINDS.map((kind) => sql`${kind}`),
+        sql`, `,
+      )}) and g.deleted_at is null and g.merged_into_id is null`;
+
+/**
  * An event involves a place when it is held there, hosted by one of the place's governments, seats the place in
  * its programme, or invited the place (or one of its governments) and was not declined; it involves an
  * organisation when the organisation hosts it, is seated in it, or was invited and did not decline.
@@ -85,8 +97,7 @@ export type Party = { placeId: number; organizationId?: null } | { placeId?: nul
 export function involves(party: Party): SQL {
   if (party.placeId) {
     const id = party.placeId;
-    const governments = sql`select o.id from organizations o where o.place_id = ${id}
-      and o.kind in ('city_government', 'regional_government')`;
+    const governments = governmentsOf(sql`${id}`);
     return sql`(${events.venuePlaceId} = ${id}
       or exists (select 1 from event_hosts h where h.event_id = ${events.id} and h.organization_id in (${governments}))
       or exists (select 1 from event_invitations i where i.event_id = ${events.id} and i.status <> 'declined'
@@ -187,8 +198,8 @@ export async function findCalendarEvents(
             union select event_id from event_invitations
                   where organization_id = ${owner.organizationId} and status <> 'declined'`
       : sql`select id from events where venue_place_id = ${owner.placeId}
-            union select h.event_id from event_hosts h join organizations o on o.id = h.organization_id
-                  where o.place_id = ${owner.placeId} and o.kind in ('city_government', 'regional_government')
+            union select event_id from event_hosts
+                  where organization_id in (${governmentsOf(sql`${owner.placeId}`)})
             union select event_id from event_invitations where place_id = ${owner.placeId} and status <> 'declined'`;
   return db
     .select()

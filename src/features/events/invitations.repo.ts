@@ -9,11 +9,10 @@ import {
   organizations,
   partnershipParties,
   partnerships,
-  people,
   places,
 } from '../../db/schema.ts';
-import { GOVERNMENT_KINDS } from '../organizations/organizations.constants.ts';
 import type { InvitationStatus, ParticipantRole } from './events.constants.ts';
+import { governmentsOf } from './events.repo.ts';
 
 export type InvitationRow = typeof eventInvitations.$inferSelect;
 
@@ -59,11 +58,7 @@ export async function findInvitations(
       supportedByName: supporter.name,
       speakerIds: sql<number[]>`case when ${eventInvitations.placeId} is null
         then array[${eventInvitations.organizationId}]
-        else array(select g.id from organizations g where g.place_id = ${eventInvitations.placeId}
-                   and g.kind in (${sql.join(
-                     GOVERNMENT_KINDS.map((kind) => sql`${kind}`),
-                     sql`, `,
-                   )}) and g.deleted_at is null and g.merged_into_id is null) end`,
+        else array(${governmentsOf(sql`${eventInvitations.placeId}`)}) end`,
       delegates: sql<{ id: number; name: string | null }[]>`coalesce((
         select json_agg(json_build_object('id', p.id, 'name', p.name) order by p.name, p.id)
         from event_delegates d join people p on p.id = d.person_id
@@ -81,17 +76,6 @@ export async function findInvitations(
     )
     .orderBy(sql`coalesce(${places.name}, ${organizations.name})`, asc(eventInvitations.id));
   return rows.map((row) => ({ ...row, speakerIds: row.speakerIds.map(Number) }));
-}
-
-/** The delegates named for the given invitations. */
-export async function findDelegates(db: DbOrTx, invitationIds: readonly number[]) {
-  if (invitationIds.length === 0) return [];
-  return db
-    .select({ invitationId: eventDelegates.invitationId, id: people.id, name: people.name })
-    .from(eventDelegates)
-    .innerJoin(people, eq(people.id, eventDelegates.personId))
-    .where(inArray(eventDelegates.invitationId, [...invitationIds]))
-    .orderBy(asc(people.name), asc(people.id));
 }
 
 /** The places at the other end of a place's ties in the registry, except ended ones. */

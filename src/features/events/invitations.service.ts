@@ -5,7 +5,6 @@ import { assertVersion } from '../audit/history.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
 import {
-  findGovernmentsOf,
   findLiveOrganizationIds,
   findReadableOrganizations,
 } from '../organizations/organizations.service.ts';
@@ -33,18 +32,6 @@ async function readableEvent(db: DbOrTx, actor: Actor | null, eventId: number, l
   if (!loaded || loaded.row.deletedAt || !mayRead(actor, eventRecord, loaded))
     throw eventRecord.notFound(eventId);
   return { loaded, stake: eventRecord.stake(loaded) };
-}
-
-/** For each invited place, the organisations that speak for it. */
-async function speakersOf(db: DbOrTx, rows: readonly repo.InvitationRow[]) {
-  const placeIds = rows.flatMap((row) => (row.placeId === null ? [] : [row.placeId]));
-  const governments = await findGovernmentsOf(db, [...new Set(placeIds)]);
-  return (row: repo.InvitationRow): number[] =>
-    row.organizationId !== null
-      ? [row.organizationId]
-      : governments
-          .filter((government) => government.placeId === row.placeId)
-          .map((government) => government.id);
 }
 
 function presentInvitation(
@@ -165,7 +152,9 @@ export async function updateInvitation(
     const row = await repo.findInvitation(tx, invitationId, true);
     if (!row || row.eventId !== eventId)
       throw new AppError('INVITATION_NOT_FOUND', `No invitation ${invitationId} to event ${eventId}`);
-    const speakers = (await speakersOf(tx, [row]))(row);
+    // Who speaks for the invitee and whom it sends, as the list shows them.
+    const [listed] = await repo.findInvitations(tx, eventId, invitationId);
+    const speakers = listed!.speakerIds;
     const host = policy.write(actor, stake);
     const invitee = policy.answerInvitation(actor, speakers);
     const answer = body.status === undefined || (INVITEE_ANSWERS as readonly string[]).includes(body.status);
@@ -187,7 +176,7 @@ export async function updateInvitation(
     const before = {
       invitationId,
       status: row.status,
-      delegateIds: (await repo.findDelegates(tx, [invitationId])).map((delegate) => delegate.id),
+      delegateIds: listed!.delegates.map((delegate) => delegate.id),
     };
     await repo.updateInvitation(tx, invitationId, {
       ...(body.status !== undefined ? { status: body.status } : {}),
