@@ -63,6 +63,14 @@ export const policy = {
     return !!actor && (actor.isAdmin || editorOfAny(actor, partyOrganizationIds));
   },
 
+  /**
+   * Taking a host off an event: an editor of that host. Co-hosts run an event together, but not push one another
+   * out of it.
+   */
+  removeHost(actor: Actor | null, hostOrganizationIds: readonly number[]): boolean {
+    return !!actor && (actor.isAdmin || editorOfAny(actor, hostOrganizationIds));
+  },
+
   /** Confirming a tie for one party: an editor of an organisation that speaks for that party. */
   confirm(actor: Actor | null, partyOrganizationIds: readonly number[]): boolean {
     return !!actor && (actor.isAdmin || editorOfAny(actor, partyOrganizationIds));

@@ -222,8 +222,15 @@ export async function createEvent(db: DbOrTx, actor: Actor | null, body: CreateE
 export async function updateEvent(db: DbOrTx, actor: Actor | null, id: number, body: UpdateEventBody) {
   const { version, ...fields } = body;
   return updateRecord(db, actor, eventRecord, id, version, async (tx, before) => {
-    // Handing the event to other hosts takes the right to run events for one of them.
-    if (fields.hostIds) authorize(actor, policy.create(actor, fields.hostIds));
+    if (fields.hostIds) {
+      const hostIds = fields.hostIds;
+      const currentIds = before.hosts.map((host) => host.id);
+      // Handing the event to other hosts takes the right to run events for one of them; a co-host may leave, or
+      // be taken off by its own editors, but not push another host out.
+      if (hostIds.some((id) => !currentIds.includes(id))) authorize(actor, policy.create(actor, hostIds));
+      for (const id of currentIds)
+        if (!hostIds.includes(id)) authorize(actor, policy.removeHost(actor, [id]));
+    }
     const startsAt = fields.startsAt ? new Date(fields.startsAt) : before.row.startsAt;
     const endsAt = fields.endsAt ? new Date(fields.endsAt) : before.row.endsAt;
     await checkReferences(tx, actor, id, {

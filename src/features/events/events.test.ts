@@ -248,6 +248,31 @@ describe('changing an event', () => {
     expect(espoo.json()).toMatchObject({ canEdit: true, onlineUrl: ONLINE_URL });
   });
 
+  it('lets a co-host leave, but not push another host out', async () => {
+    const event = await create({ hostIds: [cityOfShanghai.id] });
+    const shared = await call('PATCH', `/api/events/${event.id}`, as.otherEditor, {
+      version: 1,
+      hostIds: [cityOfShanghai.id, cityOfEspoo.id],
+    });
+    expect(shared.statusCode, shared.body).toBe(200);
+    const pushed = await call('PATCH', `/api/events/${event.id}`, as.editor, {
+      version: 2,
+      hostIds: [cityOfEspoo.id],
+    });
+    expect(pushed.statusCode, pushed.body).toBe(403);
+    const unchanged = await call('GET', `/api/events/${event.id}`, as.otherEditor);
+    expect(unchanged.json()).toMatchObject({
+      version: 2,
+      hosts: [{ name: 'City of Espoo' }, { name: 'City of Shanghai' }],
+    });
+    const left = await call('PATCH', `/api/events/${event.id}`, as.editor, {
+      version: 2,
+      hostIds: [cityOfShanghai.id],
+    });
+    expect(left.statusCode, left.body).toBe(200);
+    expect(left.json().hosts).toEqual([{ id: cityOfShanghai.id, name: 'City of Shanghai' }]);
+  });
+
   it('keeps its media coverage and what came of it, and refuses a link that is not a web address', async () => {
     const event = await create();
     expect(event).toMatchObject({ mediaLinks: [], outcomes: {} });
