@@ -17,13 +17,22 @@ import { governmentsOf } from './events.repo.ts';
 export type InvitationRow = typeof eventInvitations.$inferSelect;
 
 /**
- * An invitation with its invitee's and supporter's names, the organisations that speak for the invitee (the
- * invited organisation, or the invited place's live governments) and its delegates.
+ * An invitation with its invitee's and supporter's names, where the invitee stands (an invited place's coordinates,
+ * or those of the place an invited organisation is based in, with what decides who may read that organisation), the
+ * organisations that speak for the invitee (the invited organisation, or the invited place's live governments) and
+ * its delegates.
  */
 export interface InvitationListRow extends InvitationRow {
   placeName: string | null;
   placeCountry: string | null;
+  placeLat: number | null;
+  placeLng: number | null;
   organizationName: string | null;
+  organizationVisibility: 'published' | 'internal' | null;
+  organizationKeeperId: number | null;
+  organizationDeletedAt: Date | null;
+  organizationLat: number | null;
+  organizationLng: number | null;
   supportedByName: string | null;
   speakerIds: number[];
   delegates: { id: number; name: string | null }[];
@@ -32,13 +41,14 @@ export interface InvitationListRow extends InvitationRow {
 export const findInvitation = (db: DbOrTx, id: number, lock = false) =>
   findById(db, eventInvitations, id, lock);
 
-/** An event's invitations (or one of them), places and organisations by name, in one query. */
+/** An event's invitations (or one of them), places and organisations by name and where they stand, in one query. */
 export async function findInvitations(
   db: DbOrTx,
   eventId: number,
   invitationId?: number,
 ): Promise<InvitationListRow[]> {
   const supporter = alias(organizations, 'supporter');
+  const base = alias(places, 'base');
   const rows = await db
     .select({
       id: eventInvitations.id,
@@ -54,7 +64,14 @@ export async function findInvitations(
       updatedAt: eventInvitations.updatedAt,
       placeName: places.name,
       placeCountry: places.country,
+      placeLat: places.lat,
+      placeLng: places.lng,
       organizationName: organizations.name,
+      organizationVisibility: organizations.visibility,
+      organizationKeeperId: organizations.keeperId,
+      organizationDeletedAt: organizations.deletedAt,
+      organizationLat: base.lat,
+      organizationLng: base.lng,
       supportedByName: supporter.name,
       speakerIds: sql<number[]>`case when ${eventInvitations.placeId} is null
         then array[${eventInvitations.organizationId}]
@@ -67,6 +84,7 @@ export async function findInvitations(
     .from(eventInvitations)
     .leftJoin(places, eq(places.id, eventInvitations.placeId))
     .leftJoin(organizations, eq(organizations.id, eventInvitations.organizationId))
+    .leftJoin(base, eq(base.id, organizations.placeId))
     .leftJoin(supporter, eq(supporter.id, eventInvitations.supportedById))
     .where(
       and(

@@ -66,6 +66,13 @@ export const invitationSchema = z.object({
     id: z.number().int(),
     name: z.string(),
     country: z.string().nullable(),
+    location: z
+      .object({ lat: z.number(), lng: z.number() })
+      .nullable()
+      .describe(
+        "Where the invitee stands on a map (WGS 84): a place's coordinates, or those of the place an organisation " +
+          'is based in when the reader may read that organisation; null when unknown',
+      ),
   }),
   role: z.enum(PARTICIPANT_ROLES),
   supportedBy: z.object({ id: z.number().int(), name: z.string() }).nullable(),

@@ -7,6 +7,7 @@ import { authorize, policy, type Stake } from '../auth/policy.ts';
 import {
   findLiveOrganizationIds,
   findReadableOrganizations,
+  organizationStake,
 } from '../organizations/organizations.service.ts';
 import { findReadablePeople } from '../people/people.service.ts';
 import { mayRead } from '../records/records.service.ts';
@@ -34,6 +35,26 @@ async function readableEvent(db: DbOrTx, actor: Actor | null, eventId: number, l
   return { loaded, stake: eventRecord.stake(loaded) };
 }
 
+const coordinates = (lat: number | null, lng: number | null) =>
+  lat !== null && lng !== null ? { lat, lng } : null;
+
+/**
+ * Where an invitee stands: a place's coordinates; for an organisation, those of the place it is based in, which its
+ * record shows only to those who may read it (a deleted one to its editors alone, as reading it decides).
+ */
+function inviteeLocation(actor: Actor | null, row: repo.InvitationListRow) {
+  if (row.placeId !== null) return coordinates(row.placeLat, row.placeLng);
+  if (row.organizationVisibility === null) return null;
+  const stake = organizationStake({
+    id: row.organizationId!,
+    visibility: row.organizationVisibility,
+    keeperId: row.organizationKeeperId,
+  });
+  const readable =
+    policy.read(actor, stake) && (row.organizationDeletedAt === null || policy.write(actor, stake));
+  return readable ? coordinates(row.organizationLat, row.organizationLng) : null;
+}
+
 function presentInvitation(
   actor: Actor | null,
   eventStake: Stake,
@@ -48,8 +69,20 @@ function presentInvitation(
     eventId: row.eventId,
     invitee:
       row.placeId !== null
-        ? { type: 'place', id: row.placeId, name: row.placeName ?? '', country: row.placeCountry }
-        : { type: 'organization', id: row.organizationId!, name: row.organizationName ?? '', country: null },
+        ? {
+            type: 'place',
+            id: row.placeId,
+            name: row.placeName ?? '',
+            country: row.placeCountry,
+            location: inviteeLocation(actor, row),
+          }
+        : {
+            type: 'organization',
+            id: row.organizationId!,
+            name: row.organizationName ?? '',
+            country: null,
+            location: inviteeLocation(actor, row),
+          },
     role: row.role,
     supportedBy:
       row.supportedById !== null ? { id: row.supportedById, name: row.supportedByName ?? '' } : null,

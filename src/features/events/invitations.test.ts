@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import type { Readers } from '../../../test/helpers/auth.ts';
 import { makeEspooAndShanghai } from '../../../test/helpers/cities.ts';
-import { makeOrganization, makePartnership, makePlaces } from '../../../test/helpers/factories.ts';
+import { makeOrganization, makePartnership, makePlace, makePlaces } from '../../../test/helpers/factories.ts';
 
 /**
  * Invitations as clients see them: Shanghai's editor invites the city's twin towns in one action and records who
@@ -267,5 +267,60 @@ describe('answering and attendance', () => {
     });
     expect(stranger.statusCode).toBe(400);
     expect(await invitationOf(forum.id, ids.riga)).toEqual(riga);
+  });
+});
+
+describe('where the invitees stand', () => {
+  it("places the invitees on a map: a place at its coordinates, an organisation at its place's, as readers may read it", async () => {
+    const db = t.database.db;
+    const portOfSpain = await makePlace(db, {
+      name: 'Port of Spain',
+      country: 'TT',
+      lat: 10.6667,
+      lng: -61.5167,
+    });
+    const nowhere = await makePlace(db, { name: 'Nowhere Known', country: 'FJ', lat: null, lng: null });
+    const xuhui = await makePlace(db, { name: 'Xuhui', country: 'CN', lat: 31.1884, lng: 121.4365 });
+    const otaniemi = await makePlace(db, { name: 'Otaniemi', country: 'FI', lat: 60.1867, lng: 24.8277 });
+    const broadcaster = await makeOrganization(db, {
+      name: 'Xuhui Broadcaster',
+      kind: 'company',
+      placeId: xuhui.id,
+    });
+    // Kept by Espoo and internal: only Espoo's members (and administrators) may read it, and so where it is.
+    const startup = await makeOrganization(db, {
+      name: 'Otaniemi Startup',
+      kind: 'company',
+      placeId: otaniemi.id,
+      keeperId: cityOfEspoo.id,
+      visibility: 'internal',
+    });
+    const placeless = await makeOrganization(db, { name: 'Placeless Network', kind: 'company' });
+    const forum = await createForum();
+    const invited = await call('POST', `/api/events/${forum.id}/invitations`, as.admin, {
+      placeIds: [portOfSpain.id, nowhere.id],
+      organizationIds: [broadcaster.id, startup.id, placeless.id],
+    });
+    expect(invited.statusCode, invited.body).toBe(200);
+    const locations = async (who: (typeof as)[keyof typeof as]) =>
+      Object.fromEntries(
+        (await invitationsOf(forum.id, who)).items.map(
+          (item: { invitee: { name: string; location: unknown } }) => [
+            item.invitee.name,
+            item.invitee.location,
+          ],
+        ),
+      );
+    const seenByAll = {
+      'Port of Spain': { lat: 10.6667, lng: -61.5167 },
+      'Nowhere Known': null,
+      'Xuhui Broadcaster': { lat: 31.1884, lng: 121.4365 },
+      'Placeless Network': null,
+    };
+    expect(await locations(as.anonymous)).toEqual({ ...seenByAll, 'Otaniemi Startup': null });
+    expect(await locations(as.otherEditor)).toEqual({ ...seenByAll, 'Otaniemi Startup': null });
+    const located = { ...seenByAll, 'Otaniemi Startup': { lat: 60.1867, lng: 24.8277 } };
+    expect(await locations(as.viewer)).toEqual(located);
+    expect(await locations(as.admin)).toEqual(located);
   });
 });

@@ -24,7 +24,7 @@ interface LoadedOrganization {
 }
 
 /** Who stands behind an organisation's record: itself and the organisation that keeps it. */
-export function organizationStake(row: repo.OrganizationRow): Stake {
+export function organizationStake(row: Pick<repo.OrganizationRow, 'id' | 'visibility' | 'keeperId'>): Stake {
   return {
     visibility: row.visibility,
     organizationIds: row.keeperId ? [row.id, row.keeperId] : [row.id],
