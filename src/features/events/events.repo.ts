@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { idList, queryIds } from '../../db/query.ts';
+import { idList, queryIds, queryRows } from '../../db/query.ts';
 import { findById, nextVersion } from '../../db/rows.ts';
 import { eventHosts, events, organizations, places } from '../../db/schema.ts';
 import type { ReadScope } from '../auth/policy.ts';
 import { GOVERNMENT_KINDS } from '../organizations/organizations.constants.ts';
+import type { InvitationStatus } from './events.constants.ts';
 
 export type EventRow = typeof events.$inferSelect;
 export interface HostRow {
@@ -72,6 +73,11 @@ export interface EventFilter {
   parentId?: number;
   /** Events that involve every one of these parties (a tie's). */
   involving?: readonly Party[];
+  /** Events that invited this organisation or a place it is the government of, whatever the answer. */
+  invitedId?: number;
+  /** Events that overlap [from, to): ending after `from` (or, without duration, starting at it), starting before `to`. */
+  from?: Date;
+  to?: Date;
   limit: number;
 }
 
@@ -113,6 +119,19 @@ export function involves(party: Party): SQL {
                where s.event_id = ${events.id} and seat.organization_id = ${id}))`;
 }
 
+/**
+ * Whether invitation `i` is an organisation's: its own, or one to the place it is a live government of (the
+ * organisations that speak for an invited place, as `governmentsOf` names them).
+ */
+const invitationOf = (organizationId: number): SQL =>
+  sql`(i.organization_id = ${organizationId}
+       or (i.place_id is not null and ${organizationId} in (${governmentsOf(sql`i.place_id`)})))`;
+
+/** An event has invited the organisation (or its place), whatever the answer. */
+const invited = (organizationId: number): SQL =>
+  sql`exists (select 1 from event_invitations i where i.event_id = ${events.id}
+              and ${invitationOf(organizationId)})`;
+
 const hostedBy = (organizationIds: readonly number[]): SQL =>
   organizationIds.length === 0
     ? sql`false`
@@ -135,6 +154,9 @@ export async function listEvents(db: DbOrTx, filter: EventFilter): Promise<Event
         filter.placeId ? eq(events.venuePlaceId, filter.placeId) : undefined,
         filter.parentId ? eq(events.parentId, filter.parentId) : undefined,
         ...(filter.involving ?? []).map(involves),
+        filter.invitedId ? invited(filter.invitedId) : undefined,
+        filter.from ? or(gt(events.endsAt, filter.from), gte(events.startsAt, filter.from)) : undefined,
+        filter.to ? lt(events.startsAt, filter.to) : undefined,
       ),
     )
     .orderBy(
@@ -142,6 +164,36 @@ export async function listEvents(db: DbOrTx, filter: EventFilter): Promise<Event
       filter.when === 'upcoming' ? asc(events.id) : desc(events.id),
     )
     .limit(filter.limit);
+}
+
+/** An organisation's invitation to one of the events, with its invitee's name. */
+export interface InvitationOfRow {
+  eventId: number;
+  id: number;
+  placeId: number | null;
+  organizationId: number | null;
+  name: string;
+  status: InvitationStatus;
+  version: number;
+}
+
+/** The invitations of an organisation (its own, and its place's) to the given events, by invitee name. */
+export async function findInvitationsOf(
+  db: DbOrTx,
+  eventIds: readonly number[],
+  organizationId: number,
+): Promise<InvitationOfRow[]> {
+  if (eventIds.length === 0) return [];
+  return queryRows<InvitationOfRow>(
+    db,
+    sql`select i.event_id as "eventId", i.id, i.place_id as "placeId", i.organization_id as "organizationId",
+               coalesce(p.name, o.name, '') as name, i.status, i.version
+        from event_invitations i
+        left join places p on p.id = i.place_id
+        left join organizations o on o.id = i.organization_id
+        where i.event_id in (${idList(eventIds)}) and ${invitationOf(organizationId)}
+        order by i.event_id, coalesce(p.name, o.name), i.id`,
+  );
 }
 
 /** A new event and its hosts. */

@@ -48,10 +48,10 @@ export const eventsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
         summary: 'Events',
         description:
           'Forums, trade fairs, delegation visits, conferences, webinars, meetings and signing ceremonies: the ' +
-          'published ones to anyone, internal ones to members of their hosts. Filter by time, host, venue or ' +
-          'parent event.',
+          'published ones to anyone, internal ones to members of their hosts. Filter by time (upcoming, past, or ' +
+          'those overlapping [from, to)), host, venue, parent event, or the organisation invited.',
         querystring: eventListQuerySchema,
-        response: { 200: eventListResponseSchema, 400: errorResponseSchema },
+        response: { 200: eventListResponseSchema, 400: errorResponseSchema, 404: errorResponseSchema },
       },
     },
     async (request) => service.listEvents(db, request.actor, request.query),

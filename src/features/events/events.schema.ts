@@ -13,6 +13,7 @@ import {
   ATTENDANCE_MODES,
   EVENT_KINDS,
   EVENT_STATUSES,
+  INVITATION_STATUSES,
   SESSION_KINDS,
   SPEAKER_ROLES,
 } from './events.constants.ts';
@@ -159,24 +160,42 @@ export const programmeBodySchema = z.strictObject({
 });
 export type ProgrammeBody = z.infer<typeof programmeBodySchema>;
 
-export const eventListQuerySchema = z.strictObject({
-  when: z
-    .enum(['upcoming', 'past', 'all'])
-    .default('all')
-    .describe('upcoming: not ended yet, soonest first; past: ended, latest first; all: latest first'),
-  hostId: idQuerySchema.optional().describe('Hosted by this organisation'),
-  placeId: idQuerySchema.optional().describe('Held in this place'),
-  parentId: idQuerySchema.optional().describe('Part of this event'),
-  partnershipId: idQuerySchema
-    .optional()
-    .describe(
-      "Involving both parties of this tie (held at, hosted by, inviting or seating each): the tie's history",
-    ),
-  involvesPlaceId: idQuerySchema
-    .optional()
-    .describe('Involving this place: held there, hosted by its governments, inviting or seating it'),
-  limit: z.coerce.number().int().min(1).max(200).default(100).describe('How many (1–200)'),
-});
+export const eventListQuerySchema = z
+  .strictObject({
+    when: z
+      .enum(['upcoming', 'past', 'all'])
+      .default('all')
+      .describe('upcoming: not ended yet, soonest first; past: ended, latest first; all: latest first'),
+    hostId: idQuerySchema.optional().describe('Hosted by this organisation'),
+    placeId: idQuerySchema.optional().describe('Held in this place'),
+    parentId: idQuerySchema.optional().describe('Part of this event'),
+    partnershipId: idQuerySchema
+      .optional()
+      .describe(
+        "Involving both parties of this tie (held at, hosted by, inviting or seating each): the tie's history",
+      ),
+    involvesPlaceId: idQuerySchema
+      .optional()
+      .describe('Involving this place: held there, hosted by its governments, inviting or seating it'),
+    invitedId: idQuerySchema
+      .optional()
+      .describe(
+        'Invitations to this organisation: events that invited it, or a place it is the government of, whatever ' +
+          'the answer; each event then lists those invitations',
+      ),
+    from: instantSchema
+      .optional()
+      .describe(
+        'Only events that end after this instant (one without duration: that starts at it or later); with `to`, ' +
+          'those overlapping [from, to)',
+      ),
+    to: instantSchema.optional().describe('Only events that start before this instant'),
+    limit: z.coerce.number().int().min(1).max(200).default(100).describe('How many (1–200)'),
+  })
+  .refine((query) => !query.from || !query.to || new Date(query.from) <= new Date(query.to), {
+    message: 'from must not be after to',
+    path: ['from'],
+  });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 
 const localizedResponse = z.record(z.string(), z.string());
@@ -248,4 +267,29 @@ export const eventSchema = z.object({
 });
 export type EventResponse = z.infer<typeof eventSchema>;
 
-export const eventListResponseSchema = z.object({ items: z.array(eventSchema) });
+/** An organisation's invitation to an event, as a list filtered by `invitedId` names it. */
+export const listedInvitationSchema = z.object({
+  id: z.number().int(),
+  invitee: z.object({
+    type: z.enum(['place', 'organization']),
+    id: z.number().int(),
+    name: z.string(),
+  }),
+  status: z.enum(INVITATION_STATUSES),
+  version: z.number().int(),
+});
+export type ListedInvitation = z.infer<typeof listedInvitationSchema>;
+
+export const eventListResponseSchema = z.object({
+  items: z.array(
+    eventSchema.extend({
+      invitations: z
+        .array(listedInvitationSchema)
+        .optional()
+        .describe(
+          "With invitedId: that organisation's invitations to the event (its own, and its place's); answer them " +
+            'at /api/events/{id}/invitations/{invitationId}',
+        ),
+    }),
+  ),
+});

@@ -21,6 +21,7 @@ import type {
   CreateEventBody,
   EventListQuery,
   EventResponse,
+  ListedInvitation,
   ProgrammeBody,
   UpdateEventBody,
 } from './events.schema.ts';
@@ -194,10 +195,10 @@ async function checkReferences(
 
 /**
  * Events the actor may read, filtered. A tie's events take the tie readable (not found otherwise): its parties are
- * what the filter matches.
+ * what the filter matches. So do an organisation's invitations: each event then lists the organisation's own.
  */
 export async function listEvents(db: DbOrTx, actor: Actor | null, query: EventListQuery, now = new Date()) {
-  const { partnershipId, involvesPlaceId, ...filter } = query;
+  const { partnershipId, involvesPlaceId, invitedId, from, to, ...filter } = query;
   const involving: repo.Party[] = [];
   if (partnershipId !== undefined) {
     const tie = await getPartnership(db, actor, partnershipId);
@@ -205,8 +206,44 @@ export async function listEvents(db: DbOrTx, actor: Actor | null, query: EventLi
       involving.push(party.placeId ? { placeId: party.placeId } : { organizationId: party.organizationId! });
   }
   if (involvesPlaceId !== undefined) involving.push({ placeId: involvesPlaceId });
-  const rows = await repo.listEvents(db, { ...filter, involving, scope: policy.readScope(actor), now });
-  return { items: (await loadEvents(db, rows)).map((loaded) => presentEvent(actor, loaded)) };
+  if (invitedId !== undefined && !(await findReadableOrganizations(db, actor, [invitedId])).has(invitedId))
+    throw new AppError('ORGANIZATION_NOT_FOUND', `No organisation ${invitedId}`);
+  const rows = await repo.listEvents(db, {
+    ...filter,
+    involving,
+    invitedId,
+    from: from === undefined ? undefined : new Date(from),
+    to: to === undefined ? undefined : new Date(to),
+    scope: policy.readScope(actor),
+    now,
+  });
+  const items = (await loadEvents(db, rows)).map((loaded) => presentEvent(actor, loaded));
+  if (invitedId === undefined) return { items };
+  const invitations = await repo.findInvitationsOf(
+    db,
+    rows.map((row) => row.id),
+    invitedId,
+  );
+  return {
+    items: items.map((event) => ({
+      ...event,
+      invitations: invitations
+        .filter((invitation) => invitation.eventId === event.id)
+        .map(presentInvitationOf),
+    })),
+  };
+}
+
+function presentInvitationOf(row: repo.InvitationOfRow): ListedInvitation {
+  return {
+    id: row.id,
+    invitee:
+      row.placeId !== null
+        ? { type: 'place', id: row.placeId, name: row.name }
+        : { type: 'organization', id: row.organizationId!, name: row.name },
+    status: row.status,
+    version: row.version,
+  };
 }
 
 export async function createEvent(db: DbOrTx, actor: Actor | null, body: CreateEventBody) {
