@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
+import { INLINE_SCRIPT_HASH } from '../src/http/security.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/db.ts';
 
 let dist: string;
@@ -50,7 +53,7 @@ function policyOf(response: LightMyRequestResponse): Map<string, string[]> {
 function expectSecurityHeaders(response: LightMyRequestResponse): void {
   const policy = policyOf(response);
   expect(policy.get('default-src')).toEqual(["'self'"]);
-  expect(policy.get('script-src')).toEqual(["'self'"]);
+  expect(policy.get('script-src')).toEqual(["'self'", INLINE_SCRIPT_HASH]);
   expect(policy.get('object-src')).toEqual(["'none'"]);
   expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
   expect(response.headers['content-security-policy']).not.toMatch(/unsafe-inline|unsafe-eval/);
@@ -86,6 +89,14 @@ describe('security headers', () => {
     const response = await app.inject(request);
     expect(response.statusCode).toBe(status);
     expectSecurityHeaders(response);
+  });
+
+  it('allow the inline script of the web app’s index.html by its hash, and no other', () => {
+    const index = readFileSync(new URL('../web/index.html', import.meta.url), 'utf8');
+    const inline = [...index.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)]
+      .filter(([, attributes]) => !/\bsrc=/.test(attributes ?? ''))
+      .map(([, , body]) => `'sha256-${createHash('sha256').update(body!).digest('base64')}'`);
+    expect(inline).toEqual([INLINE_SCRIPT_HASH]);
   });
 
   it('let the map fetch from the configured style’s origin, and only there', async () => {

@@ -10,15 +10,21 @@ export interface SecurityHeadersOptions {
 const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 /**
+ * The hash of the web app's one inline script, in index.html's head: on the atlas it starts the network's request
+ * before any of the app's files have come. test/security.test.ts checks it against index.html.
+ */
+export const INLINE_SCRIPT_HASH = "'sha256-AcvgiPvvT0rn7jlPlbbBaSDw2k0S+3AaJyoyd6ZvY90='";
+
+/**
  * The Content-Security-Policy of every answer: the web app, its assets, the API docs and the API itself. The app
- * runs no inline script or style, so nothing inline is allowed; only the map's online style may be fetched
+ * runs no inline style and one inline script, allowed by its hash; only the map's online style may be fetched
  * from elsewhere.
  */
 export function contentSecurityPolicy(options: SecurityHeadersOptions = {}): Record<string, string[]> {
   const mapOrigin = options.mapStyleUrl ? new URL(options.mapStyleUrl).origin : undefined;
   return {
     'default-src': ["'self'"],
-    'script-src': ["'self'"],
+    'script-src': ["'self'", INLINE_SCRIPT_HASH],
     'script-src-attr': ["'none'"],
     // React and MapLibre set styles through the CSSOM (element.style), which style-src does not govern.
     'style-src': ["'self'"],

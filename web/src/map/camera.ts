@@ -1,8 +1,15 @@
 /** Longitude/latitude to Web Mercator in 0..1 (MapLibre's world space). */
 export function mercator(lng: number, lat: number): [number, number] {
+  return [mercatorX(lng), mercatorY(lat)];
+}
+
+/** A longitude's Web Mercator x in 0..1. */
+export const mercatorX = (lng: number): number => (lng + 180) / 360;
+
+/** A latitude's Web Mercator y in 0..1 (north at 0), clamped to the map's ±85.05°. */
+export function mercatorY(lat: number): number {
   const clamped = Math.max(-85.05, Math.min(85.05, lat));
-  const y = 0.5 - Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) / (2 * Math.PI);
-  return [(lng + 180) / 360, y];
+  return 0.5 - Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) / (2 * Math.PI);
 }
 
 /** Where the map looks: its centre and zoom, as MapLibre has them (512-pixel tiles, Web Mercator). */

@@ -1,9 +1,9 @@
 import { type Camera, constrainCamera, defaultCamera, unproject } from './camera.ts';
-import { type Countries, loadCountries, paintFirstView } from './first-paint.ts';
+import { type Countries, loadLand, paintFirstView } from './first-paint.ts';
 import { memberPlaces, selectedTies, tieVertices } from './geometry.ts';
 import { decodeNetwork, type Filters, type Network } from './network-data.ts';
 import { readPalette } from './palette.ts';
-import { PlaceIndex } from './place-index.ts';
+import { placeVertices } from './place-index.ts';
 
 /**
  * The atlas's first picture, before the app has loaded: this module is part of the page's entry (boot.ts), small
@@ -85,7 +85,7 @@ async function paintEarly(): Promise<EarlyPicture | undefined> {
   );
   const selected = Number(params.get('place')) || undefined;
   const [lng, lat, zoom] = (params.get('view') ?? '').split(',').map(Number);
-  const [data, countries] = await Promise.all([network!, loadCountries().catch(() => undefined)]);
+  const [data, countries] = await Promise.all([network!, loadLand().catch(() => undefined)]);
   const [width, height] = [window.innerWidth, window.innerHeight];
   const wanted = [lng, lat, zoom].every((part) => part !== undefined && Number.isFinite(part))
     ? { lng: lng!, lat: lat!, zoom: zoom! }
@@ -109,7 +109,7 @@ async function paintEarly(): Promise<EarlyPicture | undefined> {
     width,
     height,
     vertices: tieVertices(data, filters),
-    points: new PlaceIndex(data, memberPlaces(data)).vertices(),
+    points: placeVertices(data, memberPlaces(data)),
     selection,
     countries,
     palette: readPalette(document.documentElement),
@@ -119,8 +119,17 @@ async function paintEarly(): Promise<EarlyPicture | undefined> {
   return { canvas, camera, network: data, countries };
 }
 
+declare global {
+  interface Window {
+    /** The network's request, started by the inline script in index.html's head. */
+    citybridgeNetwork?: Promise<Response>;
+  }
+}
+
 if (typeof window !== 'undefined' && window.location.pathname === '/') {
-  network = fetch('/api/network', { headers: { accept: 'application/json' } }).then(async (response) => {
+  const started = window.citybridgeNetwork;
+  window.citybridgeNetwork = undefined;
+  network = (started ?? fetch('/api/network')).then(async (response) => {
     if (!response.ok) throw new Error(`/api/network answered ${response.status}`);
     return decodeNetwork(await response.json());
   });

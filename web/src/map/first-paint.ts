@@ -1,5 +1,6 @@
 import countriesUrl from 'world-atlas/countries-110m.json?url';
-import { type Camera, mercator, projector } from './camera.ts';
+import landUrl from 'world-atlas/land-110m.json?url';
+import { type Camera, mercatorX, mercatorY, projector } from './camera.ts';
 import { cssRgba, type MapPalette } from './palette.ts';
 import { paintSelection, type Selection } from './selection-overlay.ts';
 
@@ -9,7 +10,7 @@ import { paintSelection, type Selection } from './selection-overlay.ts';
  * code) loads after it and takes over once it has drawn the same picture.
  */
 
-/** Natural Earth's countries (world-atlas) as polygons of rings, each ring flat [x0, y0, x1, y1, …] in mercator. */
+/** Natural Earth's countries or land (world-atlas) as polygons of rings, each ring flat [x0, y0, x1, y1, …] in mercator. */
 export interface Countries {
   polygons: Float64Array[][];
 }
@@ -17,46 +18,53 @@ export interface Countries {
 interface Topology {
   transform: { scale: [number, number]; translate: [number, number] };
   arcs: [number, number][][];
-  objects: {
-    countries: { geometries: { type: string; arcs?: number[][] | number[][][] }[] };
-  };
+  objects: Record<string, { geometries: { type: string; arcs?: number[][] | number[][][] }[] }>;
 }
 
-/** Decodes a quantized TopoJSON's countries into mercator rings. */
-export function decodeCountries(topology: Topology): Countries {
+/** Decodes a quantized TopoJSON's polygons (the object `name`: countries, land) into mercator rings. */
+export function decodeCountries(topology: Topology, name = 'countries'): Countries {
   const [kx, ky] = topology.transform.scale;
   const [tx, ty] = topology.transform.translate;
+  // Each arc as flat mercator [x0, y0, x1, y1, …]: no array per point, which a first paint pays for in collection.
   const arcs = topology.arcs.map((arc) => {
+    const flat = new Float64Array(arc.length * 2);
     let a = 0;
     let b = 0;
-    const points: [number, number][] = [];
-    for (const [dx, dy] of arc) {
-      a += dx;
-      b += dy;
-      points.push(mercator(a * kx + tx, b * ky + ty));
+    for (let point = 0; point < arc.length; point += 1) {
+      a += arc[point]![0];
+      b += arc[point]![1];
+      flat[point * 2] = mercatorX(a * kx + tx);
+      flat[point * 2 + 1] = mercatorY(b * ky + ty);
     }
-    return points;
+    return flat;
   });
   const ring = (indexes: number[]) => {
-    const flat: number[] = [];
+    let length = 0;
+    for (const index of indexes) length += arcs[index < 0 ? ~index : index]!.length;
+    const flat = new Float64Array(length);
+    let size = 0;
     let shift = 0;
     for (const [position, index] of indexes.entries()) {
-      const points = index < 0 ? [...arcs[~index]!].reverse() : arcs[index]!;
+      const arc = arcs[index < 0 ? ~index : index]!;
+      const points = arc.length / 2;
       // Each arc after the first starts where the previous one ended.
-      for (const [point, [x, y]] of points.entries()) {
-        if (position > 0 && point === 0) continue;
+      for (let step = position > 0 ? 1 : 0; step < points; step += 1) {
+        const point = index < 0 ? points - 1 - step : step;
+        const x = arc[point * 2]!;
         // A ring that crosses the antimeridian (Russia, Fiji) goes on past it rather than back across the world;
         // the world's copies beside it show the rest.
-        const previous = flat.length > 0 ? flat[flat.length - 2]! : x;
+        const previous = size > 0 ? flat[size - 2]! : x;
         if (x + shift - previous > 0.5) shift -= 1;
         else if (previous - (x + shift) > 0.5) shift += 1;
-        flat.push(x + shift, y);
+        flat[size] = x + shift;
+        flat[size + 1] = arc[point * 2 + 1]!;
+        size += 2;
       }
     }
-    return Float64Array.from(flat);
+    return flat.subarray(0, size);
   };
   const polygons: Float64Array[][] = [];
-  for (const geometry of topology.objects.countries.geometries) {
+  for (const geometry of topology.objects[name]?.geometries ?? []) {
     if (geometry.type === 'Polygon') polygons.push((geometry.arcs as number[][]).map(ring));
     else if (geometry.type === 'MultiPolygon')
       for (const polygon of geometry.arcs as number[][][]) polygons.push(polygon.map(ring));
@@ -64,20 +72,34 @@ export function decodeCountries(topology: Topology): Countries {
   return { polygons };
 }
 
-let countries: Promise<Countries> | undefined;
-
-/**
- * Loads and decodes the countries once: fetched as a file (JSON parses faster than the same data as a module, and
- * a dynamic import would tie this module to the shared chunk's loader).
- */
-export function loadCountries(): Promise<Countries> {
-  countries ??= fetch(countriesUrl)
+/** Fetches a TopoJSON file and decodes the object `name` (JSON parses faster than the same data as a module). */
+const loadTopology = (url: string, name: string): Promise<Countries> =>
+  fetch(url)
     .then((response) => {
-      if (!response.ok) throw new Error(`${countriesUrl} answered ${response.status}`);
+      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
       return response.json() as Promise<Topology>;
     })
-    .then(decodeCountries);
+    .then((topology) => decodeCountries(topology, name));
+
+let countries: Promise<Countries> | undefined;
+let land: Promise<Countries> | undefined;
+
+/**
+ * Loads and decodes the countries once, for the base map with its borders: fetched as a file (a dynamic import
+ * would tie this module to the shared chunk's loader).
+ */
+export function loadCountries(): Promise<Countries> {
+  countries ??= loadTopology(countriesUrl, 'countries');
   return countries;
+}
+
+/**
+ * Loads and decodes the land once: the countries' outline without borders, all the first picture fills, at half
+ * the bytes and the points of the countries.
+ */
+export function loadLand(): Promise<Countries> {
+  land ??= loadTopology(landUrl, 'land');
+  return land;
 }
 
 export interface FirstPaint {
@@ -156,18 +178,23 @@ export function paintFirstView(canvas: HTMLCanvasElement, paint: FirstPaint): vo
 
   const ties: Path2D[] = [];
   const perBatch = Math.ceil(vertices.length / 4 / TIE_BATCHES);
+  const firstCopy = copies[0]!;
+  const lastCopy = copies[copies.length - 1]!;
   for (let tie = 0; tie < vertices.length / 4; tie += 1) {
     if (tie % perBatch === 0) ties.push(new Path2D());
     const path = ties[ties.length - 1]!;
-    const [x0, y0, x1, y1] = [
-      vertices[tie * 4]!,
-      vertices[tie * 4 + 1]!,
-      vertices[tie * 4 + 2]!,
-      vertices[tie * 4 + 3]!,
-    ];
-    for (const offset of offsets(Math.min(x0, x1), Math.max(x0, x1))) {
-      path.moveTo(x0 * size + offset, y0 * size + originY);
-      path.lineTo(x1 * size + offset, y1 * size + originY);
+    const x0 = vertices[tie * 4]!;
+    const y0 = vertices[tie * 4 + 1]! * size + originY;
+    const x1 = vertices[tie * 4 + 2]!;
+    const y1 = vertices[tie * 4 + 3]! * size + originY;
+    const left = Math.min(x0, x1) * size;
+    const right = Math.max(x0, x1) * size;
+    // As offsets() does, without an array for each of thousands of ties.
+    for (let copy = firstCopy; copy <= lastCopy; copy += 1) {
+      const offset = originX + copy * size;
+      if (right + offset < 0 || left + offset > width) continue;
+      path.moveTo(x0 * size + offset, y0);
+      path.lineTo(x1 * size + offset, y1);
     }
   }
   // Hairlines cover less than the WebGL layer's one-pixel lines: stronger, to look the same.

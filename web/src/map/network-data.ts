@@ -1,4 +1,5 @@
 import { decodeEdges, type NetworkResponse } from '../../../src/contract.ts';
+import { mercatorX, mercatorY } from './camera.ts';
 
 /**
  * The world network as the map, lists and filters use it: decoded from /api/network into typed arrays, with the
@@ -30,15 +31,15 @@ export function decodeNetwork(raw: NetworkResponse): Network {
   const count = raw.places.ids.length;
   const lngs = new Float64Array(count);
   const lats = new Float64Array(count);
-  const mercatorX = new Float32Array(count);
-  const mercatorY = new Float32Array(count);
+  const xs = new Float32Array(count);
+  const ys = new Float32Array(count);
   for (let index = 0; index < count; index += 1) {
     const lng = raw.places.coordinates[index * 2]!;
-    const lat = Math.max(-85.05, Math.min(85.05, raw.places.coordinates[index * 2 + 1]!));
+    const lat = raw.places.coordinates[index * 2 + 1]!;
     lngs[index] = lng;
-    lats[index] = raw.places.coordinates[index * 2 + 1]!;
-    mercatorX[index] = (lng + 180) / 360;
-    mercatorY[index] = 0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
+    lats[index] = lat;
+    xs[index] = mercatorX(lng);
+    ys[index] = mercatorY(lat);
   }
   const { a: edgeA, b: edgeB } = decodeEdges(raw.edges);
   return {
@@ -46,8 +47,8 @@ export function decodeNetwork(raw: NetworkResponse): Network {
     countries: raw.places.countries,
     lngs,
     lats,
-    mercatorX,
-    mercatorY,
+    mercatorX: xs,
+    mercatorY: ys,
     partnerCounts: Int32Array.from(raw.places.partnerCounts),
     indexById: new Map(raw.places.ids.map((id, index) => [id, index])),
     edgeA,

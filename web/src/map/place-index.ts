@@ -8,6 +8,17 @@ export function dotRadius(partnerCount: number): number {
   return Math.min(7, 1.5 + ((Math.sqrt(Math.max(1, partnerCount)) - 1) * 5.5) / 11);
 }
 
+/** The dots of these places as [x, y, radius, …], x and y in mercator units: what the map and the first picture draw. */
+export function placeVertices(network: Network, members: readonly number[]): Float32Array {
+  const result = new Float32Array(members.length * 3);
+  for (const [position, index] of members.entries()) {
+    result[position * 3] = network.mercatorX[index]!;
+    result[position * 3 + 1] = network.mercatorY[index]!;
+    result[position * 3 + 2] = dotRadius(network.partnerCounts[index]!);
+  }
+  return result;
+}
+
 /**
  * Finds the place under the pointer among the dots drawn by the network layer: a grid over the mercator world, so
  * that a mouse move looks at a handful of places, not eighteen thousand.
@@ -35,13 +46,7 @@ export class PlaceIndex {
 
   /** The dots as [x, y, radius, …] for the network layer. */
   vertices(): Float32Array {
-    const result = new Float32Array(this.members.length * 3);
-    this.members.forEach((index, position) => {
-      result[position * 3] = this.xs[index]!;
-      result[position * 3 + 1] = this.ys[index]!;
-      result[position * 3 + 2] = dotRadius(this.network.partnerCounts[index]!);
-    });
-    return result;
+    return placeVertices(this.network, this.members);
   }
 
   /** The index of the place whose dot is nearest to a point, within its radius and a few pixels of slack. */
