@@ -8,6 +8,7 @@ import { authRoutes } from './features/auth/auth.routes.ts';
 import { baseUrlOf, usersRoutes } from './features/auth/users.routes.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { eventPageHead } from './features/events/events.service.ts';
+import { eventMediaRoutes } from './features/events/media.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { mergesRoutes } from './features/merges/merges.routes.ts';
 import { networkReadModels, networkRoutes } from './features/network/network.routes.ts';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     peopleRoutes,
     activitiesRoutes,
     eventsRoutes,
+    eventMediaRoutes,
     workspaceRoutes,
     mergesRoutes,
     placesRoutes,

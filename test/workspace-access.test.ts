@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/query.ts';
+import { encodePng } from '../src/lib/png.ts';
 import { createTestApp, type TestApp } from './helpers/app.ts';
 import { makeUser, sessionHeaders } from './helpers/auth.ts';
 import { makeOrganization, makePlace } from './helpers/factories.ts';
@@ -105,6 +106,26 @@ const multipart = Buffer.concat([
   pdf,
   Buffer.from(`\r\n--${boundary}--\r\n`),
 ]);
+
+/** A photo with its alt text in the language of the event's title, as a form: texts first, then the file. */
+const photoMultipart = Buffer.concat([
+  Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="alt.en"\r\n\r\nForum participants on screen\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`,
+  ),
+  encodePng(4, 3, (x, y) => [x * 60, y * 80, 120]),
+  Buffer.from(`\r\n--${boundary}--\r\n`),
+]);
+/** A photo on a new event of Espoo's: its address and version. */
+async function newPhoto() {
+  const event = await newEvent();
+  const photo = (
+    await call('POST', `/api/events/${event.id}/media`, headers.admin, photoMultipart, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    })
+  ).json();
+  return { url: `/api/events/${event.id}/media/${photo.id}`, version: photo.version as number };
+}
 
 type Allowed = readonly Role[];
 const EDITORS: Allowed = ['editor', 'admin'];
@@ -469,6 +490,35 @@ const WRITES: WriteCase[] = [
       const { url, version } = await newInvitation();
       return { url, body: { version, status: 'attended' } };
     },
+  },
+  // An event's photos and documents: the hosts' editors.
+  {
+    method: 'POST',
+    path: '/api/events/{id}/media',
+    allowed: EDITORS,
+    prepare: async () => {
+      const event = await newEvent();
+      return {
+        url: `/api/events/${event.id}/media`,
+        body: photoMultipart,
+        contentType: `multipart/form-data; boundary=${boundary}`,
+      };
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/events/{id}/media/{mediaId}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const { url, version } = await newPhoto();
+      return { url, body: { version, credit: 'Shanghai Media Group' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/events/{id}/media/{mediaId}',
+    allowed: EDITORS,
+    prepare: async () => ({ url: (await newPhoto()).url }),
   },
   // An organisation's private calendar feed: its editors.
   {
@@ -836,6 +886,7 @@ describe('anonymous answers', () => {
         path
           .replace('{id}', String(idFor(path)))
           .replace('{documentId}', '1')
+          .replace('{mediaId}', '1')
           .replace('{organizationId}', '1'),
       );
     urls.push(
@@ -891,6 +942,7 @@ describe('malformed bodies', () => {
     'event_speakers',
     'event_seats',
     'calendar_feeds',
+    'event_media',
     'users',
     'memberships',
     'api_tokens',

@@ -2,6 +2,7 @@ export * from '../features/activities/activities.tables.ts';
 export * from '../features/audit/audit.tables.ts';
 export * from '../features/auth/auth.tables.ts';
 export * from '../features/events/events.tables.ts';
+export * from '../features/events/media.tables.ts';
 export * from '../features/merges/merges.tables.ts';
 export * from '../features/organizations/organizations.tables.ts';
 export * from '../features/partnerships/partnerships.tables.ts';

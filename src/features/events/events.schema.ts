@@ -17,6 +17,7 @@ import {
   SESSION_KINDS,
   SPEAKER_ROLES,
 } from './events.constants.ts';
+import { mediaSchema } from './media.schema.ts';
 
 export const eventParamsSchema = z.strictObject({ id: idSchema.describe('Event id') });
 
@@ -262,6 +263,11 @@ export const eventSchema = z.object({
   outcomes: localizedResponse,
   hosts: z.array(z.object({ id: z.number().int(), name: z.string() })),
   programme: z.array(sessionSchema).describe('Sessions in order, with speakers and seats'),
+  media: z
+    .array(mediaSchema)
+    .describe(
+      'Photos (with alt text per language) and documents, in the order they were added, with their files',
+    ),
   visibility: visibilitySchema,
   ...keptRecordFields,
 });

@@ -27,6 +27,8 @@ import type {
 } from './events.schema.ts';
 import { feedOrganization } from './feeds.ts';
 import { eventJsonLd, jsonLdScript } from './jsonld.ts';
+import { presentEventMedia } from './media.present.ts';
+import * as mediaRepo from './media.repo.ts';
 import * as programmeRepo from './programme.repo.ts';
 import { checkProgramme, presentProgramme } from './programme.service.ts';
 
@@ -36,6 +38,8 @@ export interface LoadedEvent {
   hosts: repo.HostRow[];
   venue: repo.VenueRow | null;
   programme: programmeRepo.Programme;
+  /** The live photos and documents of the events loaded together. */
+  media: mediaRepo.MediaRow[];
 }
 
 /** The hosts stand behind an event: their members read what is internal to it, their editors run it. */
@@ -85,6 +89,7 @@ export function presentEvent(actor: Actor | null, loaded: LoadedEvent): EventRes
     outcomes: row.outcomes,
     hosts: hosts.map(({ id, name }) => ({ id, name })),
     programme: presentProgramme(actor, programme, row.id, (instant) => localTime(instant, row.timeZone)),
+    media: presentEventMedia(row.id, loaded.media),
     visibility: row.visibility,
     ...presentKept(row),
     canEdit: policy.write(actor, stake),
@@ -104,11 +109,16 @@ async function loadEvents(db: DbOrTx, rows: repo.EventRow[]): Promise<LoadedEven
     db,
     rows.map((row) => row.id),
   );
+  const media = await mediaRepo.findMediaOfEvents(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     row,
     hosts: hosts.filter((host) => host.eventId === row.id),
     venue: venues.find((venue) => venue.id === row.venuePlaceId) ?? null,
     programme,
+    media,
   }));
 }
 

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/client.ts';
 import { purgeEndedCredentials } from '../auth/auth.sessions.service.ts';
 import { purgeAttempts } from '../auth/sign-in-limits.ts';
-import { removeAbandonedUploads } from '../partnerships/partnerships.documents.ts';
+import { removeAbandonedUploads } from '../files/files.store.ts';
 
 /** How often a serving process looks for ended sessions, used links and old sign-in counters. */
 export const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;

@@ -66,42 +66,6 @@ export async function markDocumentDeleted(db: DbOrTx, documentId: number) {
     .where(eq(partnershipDocuments.id, documentId));
 }
 
-/** Whether a document that is not deleted (on any tie, deleted ties included) refers to the stored file. */
-export async function isDocumentFileInUse(db: DbOrTx, sha256: string) {
-  const [row] = await db
-    .select({ id: partnershipDocuments.id })
-    .from(partnershipDocuments)
-    .where(and(eq(partnershipDocuments.sha256, sha256), isNull(partnershipDocuments.deletedAt)))
-    .limit(1);
-  return row !== undefined;
-}
-
-/** The bytes of the documents charged to an organisation that are not deleted. */
-export async function sumDocumentBytes(db: DbOrTx, organizationId: number) {
-  const [row] = await db
-    .select({ total: sql<number>`coalesce(sum(${partnershipDocuments.size}), 0)`.mapWith(Number) })
-    .from(partnershipDocuments)
-    .where(
-      and(eq(partnershipDocuments.organizationId, organizationId), isNull(partnershipDocuments.deletedAt)),
-    );
-  return row?.total ?? 0;
-}
-
-/**
- * Holds a stored file until the transaction ends, so that removing its last document and adding a new one of
- * the same content do not interleave.
- */
-export async function lockDocumentFile(db: DbOrTx, sha256: string) {
-  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`document-file:${sha256}`}, 0))`);
-}
-
-/** Holds an organisation's document storage until the transaction ends, so parallel uploads see each other. */
-export async function lockDocumentQuota(db: DbOrTx, organizationId: number) {
-  await db.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`document-quota:${organizationId}`}, 0))`,
-  );
-}
-
 /** A tie of a kind with exactly these parties (of the kinds two places have only one of). */
 export async function findTieByParties(db: DbOrTx, kind: PartnershipRow['kind'], partyKey: string) {
   const [row] = await db
