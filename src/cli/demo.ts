@@ -20,7 +20,7 @@ export function registerDemo(program: Command): void {
           world: { reportsDir: config.reportsDir, onProgress: progress.onProgress },
         }).finally(progress.stop);
         const result = await database.db
-          .transaction((tx) => loadDemo(tx))
+          .transaction((tx) => loadDemo(tx, { documentsDir: config.documentsDir }))
           .catch((error: unknown) => {
             if (error instanceof DemoError) throw new UsageError(error.message);
             throw error;

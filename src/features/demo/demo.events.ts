@@ -5,12 +5,16 @@ import type { Actor } from '../auth/actor.ts';
 import type { CreateEventBody } from '../events/events.schema.ts';
 import { createEvent, setProgramme } from '../events/events.service.ts';
 import { invite, listInvitations, updateInvitation } from '../events/invitations.service.ts';
+import { addMedia, beginMediaUpload, receiveMediaFile } from '../events/media.service.ts';
+import { DEFAULT_STORAGE_QUOTA_BYTES } from '../files/files.store.ts';
+import { groupPhotoPlaceholder } from './demo.placeholder.ts';
 
 /**
  * The events of the news item: CIIE 2019, where Air0 exhibited with Espoo's support, and CIIE 2020 with Shanghai's
  * virtual twin-town forum as its closing event: the mayor opening, two themed panels (Espoo in the second, its city
  * manager speaking on sustainable development), Shanghai Media Group filming, every Shanghai partner in the
- * registry invited, and the twelve cities the item names as those who took part.
+ * registry invited, the twelve cities the item names as those who took part, and the virtual group photo (a
+ * placeholder drawn for the demo) with its alt text in Finnish, Swedish and English.
  */
 
 /** The cities the news item names as taking part in the forum, Espoo aside, as the registry names them. */
@@ -48,6 +52,8 @@ export interface DemoEventCast {
   cityManager: { id: number; posts: { id: number }[] };
   shanghaiActor: Actor;
   espooActor: Actor;
+  /** Where the server keeps files: the group photo goes there. Without one the forum has no photo. */
+  documentsDir?: string;
 }
 
 const base = {
@@ -61,6 +67,48 @@ const base = {
   outcomes: {},
   visibility: 'published' as const,
 };
+
+/**
+ * The forum's virtual group photo: a placeholder drawn for the demo (a video call's gallery of coloured windows),
+ * described for those who cannot see it in the forum's three languages.
+ */
+async function addGroupPhoto(db: DbOrTx, actor: Actor, forumId: number, documentsDir: string) {
+  const { png } = groupPhotoPlaceholder();
+  const upload = await beginMediaUpload(db, actor, documentsDir, forumId, DEFAULT_STORAGE_QUOTA_BYTES);
+  const declared = { kind: 'image', mediaType: 'image/png' } as const;
+  const received = await receiveMediaFile(
+    upload,
+    declared,
+    (async function* () {
+      yield png;
+    })(),
+  );
+  await addMedia(db, actor, upload, {
+    ...received,
+    fileName: 'virtual-group-photo.png',
+    kind: 'image',
+    texts: {
+      alt: {
+        en:
+          'Placeholder for the forum’s virtual group photo: a video call’s gallery of twelve coloured windows, four ' +
+          'by three, each with the outline of a participant.',
+        fi:
+          'Foorumin virtuaalisen ryhmäkuvan paikkamerkki: videopuhelun näkymä, jossa on kaksitoista värillistä ' +
+          'ikkunaa neljässä sarakkeessa ja kolmessa rivissä, kussakin osallistujan ääriviiva.',
+        sv:
+          'Platshållare för forumets virtuella gruppbild: ett videosamtals galleri med tolv färgade fönster, fyra i ' +
+          'bredd och tre i höjd, vart och ett med en deltagares kontur.',
+      },
+      title: {},
+      caption: {
+        en: 'The virtual group photo taken at the close of the forum (a placeholder in the demo).',
+        fi: 'Foorumin lopuksi otettu virtuaalinen ryhmäkuva (esittelyssä paikkamerkki).',
+        sv: 'Den virtuella gruppbilden som togs i slutet av forumet (en platshållare i demon).',
+      },
+      credit: 'CityBridge demo',
+    },
+  });
+}
 
 export async function loadDemoEvents(db: DbOrTx, cast: DemoEventCast) {
   const { shanghaiActor, espooActor } = cast;
@@ -224,6 +272,7 @@ export async function loadDemoEvents(db: DbOrTx, cast: DemoEventCast) {
     }
     await updateInvitation(db, shanghaiActor, forum.id, invitation.id, { version, status: 'attended' });
   }
+  if (cast.documentsDir) await addGroupPhoto(db, shanghaiActor, forum.id, cast.documentsDir);
   const [exhibitor] = (await listInvitations(db, shanghaiActor, ciie2019.id)).items;
   if (exhibitor)
     await updateInvitation(db, shanghaiActor, ciie2019.id, exhibitor.id, {

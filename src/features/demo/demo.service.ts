@@ -66,7 +66,7 @@ async function demoUser(
  * Media Group and C21, the officials the item names (by role only), and a few logged activities. Demo users get
  * random passwords, answered once. Refuses to run twice.
  */
-export async function loadDemo(db: DbOrTx) {
+export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = {}) {
   const [existing] = await db
     .select({ id: organizations.id })
     .from(organizations)
@@ -304,6 +304,7 @@ export async function loadDemo(db: DbOrTx) {
     cityManager,
     shanghaiActor,
     espooActor,
+    documentsDir: options.documentsDir,
   });
 
   return {

@@ -31,7 +31,7 @@ describe('the demo workspace', () => {
   });
 
   it('builds the Espoo–Shanghai story on the imported tie, confirmed by Espoo only', async () => {
-    const result = await t.database.db.transaction((tx) => loadDemo(tx));
+    const result = await t.database.db.transaction((tx) => loadDemo(tx, { documentsDir: t.documentsDir }));
     expect(result.partnershipId).toBe(tieId);
     expect(result.users.map((user) => user.email)).toEqual([
       'admin@example.org',
@@ -103,6 +103,31 @@ describe('the demo workspace', () => {
       ['Riga', 'invited'],
       ['Shanghai Media Group', 'attended'],
     ]);
+    // The virtual group photo: a placeholder image, described in the forum's three languages, for anyone to see.
+    const media = (await t.app.inject({ url: `/api/events/${forum.id}` })).json().media;
+    expect(media).toEqual([
+      expect.objectContaining({
+        kind: 'image',
+        mediaType: 'image/png',
+        fileName: 'virtual-group-photo.png',
+        width: 960,
+        height: 540,
+        credit: 'CityBridge demo',
+      }),
+    ]);
+    expect(Object.keys(media[0].alt).sort()).toEqual(['en', 'fi', 'sv']);
+    expect(media[0].alt.en).toMatch(/^Placeholder for the forum’s virtual group photo/);
+    expect(Object.values(media[0].alt).every((text) => (text as string).length > 40)).toBe(true);
+    expect(Object.keys(media[0].caption).sort()).toEqual(['en', 'fi', 'sv']);
+    const photo = await t.app.inject({ url: media[0].url });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(photo.rawPayload.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(photo.rawPayload.readUInt32BE(16)).toBe(960);
+    expect(photo.rawPayload.readUInt32BE(20)).toBe(540);
+    // The other events have none.
+    for (const event of events.filter((item) => item.id !== forum.id))
+      expect((await t.app.inject({ url: `/api/events/${event.id}` })).json().media).toEqual([]);
     const tieEvents = (await t.app.inject({ url: `/api/events?partnershipId=${tieId}` })).json();
     expect(tieEvents.items.map((event: { title: { en: string } }) => event.title.en)).toEqual([
       'Shanghai twin-town forum',
