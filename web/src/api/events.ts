@@ -4,6 +4,9 @@ import { getJson } from './client.ts';
 
 export type { EventResponse, EventSessionResponse, InvitationListResponse } from '../../../src/contract.ts';
 export type InvitationItem = InvitationListResponse['items'][number];
+export type InvitationStatus = InvitationItem['status'];
+/** Where an invitee stands on a map: a place's coordinates, or those of an organisation's place. */
+export type InviteeLocation = NonNullable<InvitationItem['invitee']['location']>;
 
 export const eventKeys = {
   all: ['events'] as const,

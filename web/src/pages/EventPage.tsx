@@ -17,6 +17,7 @@ import { useFormat } from '../format.ts';
 import { choiceFilter, type DataColumn, DataTable } from '../ui/DataTable.tsx';
 import { DescriptionList } from '../ui/DescriptionList.tsx';
 import { ErrorState, Skeleton } from '../ui/states.tsx';
+import { InviteesMap } from './InviteesMap.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import './EventPage.css';
 
@@ -257,6 +258,7 @@ function Participants({ eventId }: { eventId: number }) {
       ) : (
         <Skeleton lines={1} />
       )}
+      {data && data.items.length > 0 && <InviteesMap eventId={eventId} />}
       {(!data || data.items.length > 0) && (
         <DataTable
           caption={t('event.invitees')}
