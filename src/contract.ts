@@ -46,6 +46,7 @@ import type {
   inviteResponseSchema,
   updateInvitationBodySchema,
 } from './features/events/invitations.schema.ts';
+import type { mediaSchema, updateMediaBodySchema } from './features/events/media.schema.ts';
 import type { presentMerge } from './features/merges/merges.service.ts';
 import type { networkNamesResponseSchema, networkResponseSchema } from './features/network/network.schema.ts';
 import type {
@@ -93,7 +94,17 @@ export {
   SESSION_KINDS,
   SPEAKER_ROLES,
 } from './features/events/events.constants.ts';
-export { decodeEdges } from './features/network/network.encoding.ts';
+export {
+  DOCUMENT_MEDIA_TYPES,
+  IMAGE_MEDIA_TYPES,
+  MAX_MEDIA_BYTES,
+} from './features/events/media.constants.ts';
+export {
+  decodeEdges,
+  type NetworkArrays,
+  packNetwork,
+  unpackNetwork,
+} from './features/network/network.encoding.ts';
 export { GOVERNMENT_KINDS, ORGANIZATION_KINDS } from './features/organizations/organizations.constants.ts';
 export {
   PARTNERSHIP_KINDS,
@@ -155,6 +166,8 @@ export type InvitationListResponse = z.infer<typeof invitationListResponseSchema
 export type InviteBody = z.input<typeof inviteBodySchema>;
 export type InviteResponse = z.infer<typeof inviteResponseSchema>;
 export type UpdateInvitationBody = z.input<typeof updateInvitationBodySchema>;
+export type EventMediaResponse = z.infer<typeof mediaSchema>;
+export type UpdateEventMediaBody = z.input<typeof updateMediaBodySchema>;
 export type CreateActivityBody = z.input<typeof createActivityBodySchema>;
 export type UpdateActivityBody = z.input<typeof updateActivityBodySchema>;
 /** The dashboard's schema is declared with its route; its presenter answers the same shape. */

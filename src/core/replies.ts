@@ -1,6 +1,10 @@
 import type { FastifyReply } from 'fastify';
 
-/** Sends JSON that a read model already serialized; the route's schema still documents its shape. */
-export function sendSerialized(reply: FastifyReply, body: string | Buffer): FastifyReply {
-  return reply.type('application/json; charset=utf-8').send(body);
+/** Sends JSON (or another type) that a read model already serialized; the route's schema still documents its shape. */
+export function sendSerialized(
+  reply: FastifyReply,
+  body: string | Buffer,
+  type = 'application/json; charset=utf-8',
+): FastifyReply {
+  return reply.type(type).send(body);
 }

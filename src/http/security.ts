@@ -13,7 +13,7 @@ const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
  * The hash of the web app's one inline script, in index.html's head: on the atlas it starts the network's request
  * before any of the app's files have come. test/security.test.ts checks it against index.html.
  */
-export const INLINE_SCRIPT_HASH = "'sha256-AcvgiPvvT0rn7jlPlbbBaSDw2k0S+3AaJyoyd6ZvY90='";
+export const INLINE_SCRIPT_HASH = "'sha256-dD8c2io3v/2BIzAM81CpTacccNT3ANb98hLZzppxvFo='";
 
 /**
  * The Content-Security-Policy of every answer: the web app, its assets, the API docs and the API itself. The app

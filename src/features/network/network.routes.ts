@@ -7,7 +7,13 @@ import type { Db } from '../../db/client.ts';
 import type { ReadModel, ReadModels } from '../registry/read-models.ts';
 import { MODEL_TAGS } from '../registry/registry.changes.ts';
 import { networkNamesResponseSchema, networkResponseSchema } from './network.schema.ts';
-import { buildNetwork, buildNetworkNames, type SerializedBody, serializeBody } from './network.service.ts';
+import {
+  buildNetwork,
+  buildNetworkNames,
+  type SerializedBody,
+  serializeBody,
+  serializeNetwork,
+} from './network.service.ts';
 
 /** True when an If-None-Match header names the current ETag (or is `*`). */
 export function matchesEtag(header: string | undefined, etag: string): boolean {
@@ -31,16 +37,16 @@ export function preferredEncoding(header: string | undefined): 'br' | 'gzip' | '
 }
 
 /** Answers a serialized body with its ETag: 304 when the client has it, else compressed as the client takes. */
-function sendCached(request: FastifyRequest, reply: FastifyReply, cached: SerializedBody) {
+function sendCached(request: FastifyRequest, reply: FastifyReply, cached: SerializedBody, type?: string) {
   reply
     .header('etag', cached.etag)
     .header('cache-control', 'public, max-age=0, must-revalidate')
     .header('vary', 'accept-encoding');
   if (matchesEtag(request.headers['if-none-match'], cached.etag)) return reply.code(304).send(null);
   const encoding = preferredEncoding(request.headers['accept-encoding']);
-  if (encoding === 'identity') return sendSerialized(reply, cached.body);
+  if (encoding === 'identity') return sendSerialized(reply, cached.body, type);
   reply.header('content-encoding', encoding);
-  return sendSerialized(reply, encoding === 'br' ? cached.brotli : cached.gzip);
+  return sendSerialized(reply, encoding === 'br' ? cached.brotli : cached.gzip, type);
 }
 
 /**
@@ -48,7 +54,7 @@ function sendCached(request: FastifyRequest, reply: FastifyReply, cached: Serial
  * world data), so they are served stale while they rebuild, and warmed when the server starts.
  */
 export function networkReadModels(db: Db): {
-  network: ReadModel<SerializedBody>;
+  network: ReadModel<{ json: SerializedBody; packed: SerializedBody }>;
   names: ReadModel<SerializedBody>;
 } {
   // Both show partner counts (a place without ties is not drawn) besides the places themselves.
@@ -58,7 +64,7 @@ export function networkReadModels(db: Db): {
       key: 'network',
       tags,
       staleWhileRebuilding: true,
-      build: async () => serializeBody(await buildNetwork(db)),
+      build: async () => serializeNetwork(await buildNetwork(db)),
     },
     names: {
       key: 'network-names',
@@ -86,7 +92,28 @@ export const networkRoutes: FastifyPluginAsyncZod<RouteContext & { readModels: R
         response: { 200: networkResponseSchema, 304: z.null().describe('Not modified') },
       },
     },
-    async (request, reply) => sendCached(request, reply, await readModels.get(models.network)),
+    async (request, reply) => sendCached(request, reply, (await readModels.get(models.network)).json),
+  );
+
+  app.get(
+    '/api/network/packed',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary: 'The world network, packed',
+        description:
+          'The same network as /api/network, as little-endian binary that a browser reads without parsing ' +
+          '(application/octet-stream): a 16-byte header (the number 0x314E4243, "CBN1"; the number of places P; ' +
+          'of edges E; the bytes of the closing tables T, each a 32-bit unsigned integer), then place ids as ' +
+          'differences from the previous id (int32 × P), edges as in /api/network, first indexes (int32 × E) and ' +
+          'second ones (int32 × E), coordinates in hundredths of a degree (int16 × 2P, lng and lat), partner ' +
+          'counts (uint16 × P), start years (uint16 × E), country codes (2 ASCII bytes × P), kinds and statuses ' +
+          '(uint8 × E each, indexes into the tables), and the tables: UTF-8 JSON {"kinds": […], "statuses": […]}. ' +
+          'With an ETag like /api/network.',
+      },
+    },
+    async (request, reply) =>
+      sendCached(request, reply, (await readModels.get(models.network)).packed, 'application/octet-stream'),
   );
 
   app.get(

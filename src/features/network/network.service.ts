@@ -3,13 +3,13 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { DbOrTx } from '../../db/client.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../partnerships/partnerships.tables.ts';
-import { encodeEdges } from './network.encoding.ts';
+import { encodeEdges, packNetwork } from './network.encoding.ts';
 import { findEdges, findMappedPlaces } from './network.repo.ts';
 import type { NetworkNamesResponse, NetworkResponse } from './network.schema.ts';
 
 /** A response body serialized and compressed once, so no request pays for compressing it. */
 export interface SerializedBody {
-  body: string;
+  body: string | Buffer;
   gzip: Buffer;
   brotli: Buffer;
   etag: string;
@@ -63,17 +63,27 @@ export async function buildNetworkNames(db: DbOrTx): Promise<NetworkNamesRespons
   return { ids: mapped.map((place) => place.id), names: mapped.map((place) => place.name) };
 }
 
-/** Serializes and compresses a body once, with a strong ETag of its content. */
-export async function serializeBody(value: unknown): Promise<SerializedBody> {
-  const body = JSON.stringify(value);
+/** Compresses a body once, with a strong ETag of its content. */
+async function compressBody(body: string | Uint8Array): Promise<SerializedBody> {
   const [gzipped, brotli] = await Promise.all([
     promisify(gzip)(body, { level: 9 }),
     promisify(brotliCompress)(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
   ]);
   return {
-    body,
+    body: typeof body === 'string' ? body : Buffer.from(body.buffer, body.byteOffset, body.byteLength),
     gzip: gzipped,
     brotli,
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
   };
+}
+
+/** Serializes and compresses a body once, with a strong ETag of its content. */
+export const serializeBody = (value: unknown): Promise<SerializedBody> => compressBody(JSON.stringify(value));
+
+/** The world network in both its forms, built once: JSON for the API's clients, packed for the web app's map. */
+export async function serializeNetwork(
+  network: NetworkResponse,
+): Promise<{ json: SerializedBody; packed: SerializedBody }> {
+  const [json, packed] = await Promise.all([serializeBody(network), compressBody(packNetwork(network))]);
+  return { json, packed };
 }

@@ -2,7 +2,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
-import { decodeEdges, encodeEdges } from './network.encoding.ts';
+import { decodeEdges, encodeEdges, packNetwork, unpackNetwork } from './network.encoding.ts';
 
 let t: TestApp;
 let places: { id: number }[];
@@ -99,6 +99,80 @@ describe('GET /api/network', () => {
     const index = (name: string) => names.names.indexOf(name);
     expect(pairs).toEqual([index('Espoo'), index('Shanghai'), index('Shanghai'), index('Tallinn')]);
     expect(names.ids).toEqual(body.places.ids);
+  });
+});
+
+describe('GET /api/network/packed', () => {
+  it('carries the same network as the JSON answer, read back without parsing', async () => {
+    const json = (await t.app.inject({ url: '/api/network' })).json();
+    const response = await t.app.inject({ url: '/api/network/packed', headers: { 'accept-encoding': 'br' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/octet-stream');
+    expect(response.headers['content-encoding']).toBe('br');
+    const bytes = brotliDecompressSync(response.rawPayload);
+    const packed = unpackNetwork(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+    const edges = decodeEdges(json.edges);
+    expect({
+      ids: [...packed.ids],
+      countries: packed.countries,
+      coordinates: [...packed.coordinates].map((value) => value / 100),
+      partnerCounts: [...packed.partnerCounts],
+    }).toEqual(json.places);
+    expect([...packed.edgeA]).toEqual([...edges.a]);
+    expect([...packed.edgeB]).toEqual([...edges.b]);
+    expect([...packed.edgeKinds]).toEqual(json.edgeKinds);
+    expect([...packed.edgeStatuses]).toEqual(json.edgeStatuses);
+    expect([...packed.edgeStartYears]).toEqual(json.edgeStartYears);
+    expect({ kinds: packed.kinds, statuses: packed.statuses }).toEqual({
+      kinds: json.kinds,
+      statuses: json.statuses,
+    });
+    const cached = await t.app.inject({
+      url: '/api/network/packed',
+      headers: { 'if-none-match': response.headers.etag as string },
+    });
+    expect(cached.statusCode).toBe(304);
+  });
+
+  it('packs the far corners of the world, big ids and start years, and refuses what is not one', () => {
+    const network = {
+      places: {
+        ids: [7, 1_000_000, 2_000_000_000],
+        countries: ['NZ', 'US', 'FJ'],
+        coordinates: [-180, -85.05, 180, 85.05, 179.99, -17.77],
+        partnerCounts: [1, 2, 1],
+      },
+      edges: encodeEdges([
+        [0, 1],
+        [1, 2],
+      ]),
+      edgeKinds: [0, 6],
+      edgeStatuses: [4, 1],
+      edgeStartYears: [0, 2026],
+      kinds: [
+        'twin_town',
+        'sister_city',
+        'friendship_city',
+        'mou',
+        'cooperation_agreement',
+        'project',
+        'network_membership',
+      ],
+      statuses: ['proposed', 'active', 'dormant', 'suspended', 'ended'],
+    };
+    const bytes = packNetwork(network);
+    const packed = unpackNetwork(bytes.buffer as ArrayBuffer);
+    expect([...packed.ids]).toEqual(network.places.ids);
+    expect([...packed.coordinates]).toEqual([-18000, -8505, 18000, 8505, 17999, -1777]);
+    expect([...packed.edgeA, ...packed.edgeB]).toEqual([0, 1, 1, 2]);
+    expect([...packed.edgeStartYears]).toEqual([0, 2026]);
+    expect(packed.countries).toEqual(network.places.countries);
+    expect(() => unpackNetwork(new TextEncoder().encode('{"places":[]}').buffer as ArrayBuffer)).toThrow(
+      'Not a packed network',
+    );
+    expect(() => unpackNetwork(bytes.buffer.slice(0, bytes.byteLength - 1) as ArrayBuffer)).toThrow(
+      'cut short',
+    );
   });
 });
 

@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../../src/contract.ts';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, packNetwork } from '../../../src/contract.ts';
 import { PlaceIndex } from '../map/place-index.ts';
 import { decodeNetwork, edgeMatches, tieMatches } from './network.ts';
 
 // Three places: Espoo (FI), Shanghai (CN), Tallinn (EE); ties Espoo–Shanghai (1998) and Espoo–Tallinn (MoU, unknown
 // start), delta-encoded as the API sends them.
-const network = decodeNetwork({
-  places: {
-    ids: [10, 20, 30],
-    countries: ['FI', 'CN', 'EE'],
-    coordinates: [24.66, 60.21, 121.47, 31.22, 24.75, 59.44],
-    partnerCounts: [2, 1, 1],
-  },
-  edges: [0, 1, 0, 2],
-  edgeKinds: [0, 3],
-  edgeStatuses: [1, 1],
-  edgeStartYears: [1998, 0],
-  kinds: [...PARTNERSHIP_KINDS],
-  statuses: [...PARTNERSHIP_STATUSES],
-});
+const network = decodeNetwork(
+  packNetwork({
+    places: {
+      ids: [10, 20, 30],
+      countries: ['FI', 'CN', 'EE'],
+      coordinates: [24.66, 60.21, 121.47, 31.22, 24.75, 59.44],
+      partnerCounts: [2, 1, 1],
+    },
+    edges: [0, 1, 0, 2],
+    edgeKinds: [0, 3],
+    edgeStatuses: [1, 1],
+    edgeStartYears: [1998, 0],
+    kinds: [...PARTNERSHIP_KINDS],
+    statuses: [...PARTNERSHIP_STATUSES],
+  }).buffer as ArrayBuffer,
+);
 
 describe('decodeNetwork', () => {
   it('decodes delta-encoded edges, kinds and statuses', () => {

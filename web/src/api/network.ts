@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import type { NetworkNamesResponse, NetworkResponse } from '../../../src/contract.ts';
+import type { NetworkNamesResponse } from '../../../src/contract.ts';
 import { takeEarlyNetwork } from '../map/early.ts';
-import { decodeNetwork } from '../map/network-data.ts';
+import { fetchNetwork } from '../map/network-data.ts';
 import { getJson } from './client.ts';
 
 export {
@@ -28,7 +28,7 @@ export const networkQuery = {
       const network = await early.catch(() => undefined);
       if (network) return network;
     }
-    return decodeNetwork(await getJson<NetworkResponse>('/api/network'));
+    return fetchNetwork();
   },
   staleTime: 60_000,
 };

@@ -1,7 +1,7 @@
 import { type Camera, constrainCamera, defaultCamera, unproject } from './camera.ts';
 import { type Countries, loadLand, paintFirstView } from './first-paint.ts';
 import { memberPlaces, selectedTies, tieVertices } from './geometry.ts';
-import { decodeNetwork, type Filters, type Network } from './network-data.ts';
+import { type Filters, fetchNetwork, type Network } from './network-data.ts';
 import { readPalette } from './palette.ts';
 import { placeVertices } from './place-index.ts';
 
@@ -129,9 +129,6 @@ declare global {
 if (typeof window !== 'undefined' && window.location.pathname === '/') {
   const started = window.citybridgeNetwork;
   window.citybridgeNetwork = undefined;
-  network = (started ?? fetch('/api/network')).then(async (response) => {
-    if (!response.ok) throw new Error(`/api/network answered ${response.status}`);
-    return decodeNetwork(await response.json());
-  });
+  network = fetchNetwork(started);
   picture = paintEarly().catch(() => undefined);
 }

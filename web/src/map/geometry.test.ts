@@ -1,24 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../../src/contract.ts';
+import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES, packNetwork } from '../../../src/contract.ts';
 import { decodeNetwork } from '../api/network.ts';
 import { memberPlaces, placeBounds, selectedTies, tieVertices } from './geometry.ts';
 
 // Espoo (FI), Shanghai (CN), Tallinn (EE), Honolulu (US); ties Espoo–Shanghai, Espoo–Tallinn (MoU) and
 // Shanghai–Honolulu, which is shorter across the antimeridian.
-const network = decodeNetwork({
-  places: {
-    ids: [10, 20, 30, 40],
-    countries: ['FI', 'CN', 'EE', 'US'],
-    coordinates: [24.66, 60.21, 121.47, 31.22, 24.75, 59.44, -157.86, 21.31],
-    partnerCounts: [2, 2, 1, 1],
-  },
-  edges: [0, 1, 0, 2, 1, 2],
-  edgeKinds: [0, 3, 0],
-  edgeStatuses: [1, 1, 1],
-  edgeStartYears: [1998, 0, 1980],
-  kinds: [...PARTNERSHIP_KINDS],
-  statuses: [...PARTNERSHIP_STATUSES],
-});
+const network = decodeNetwork(
+  packNetwork({
+    places: {
+      ids: [10, 20, 30, 40],
+      countries: ['FI', 'CN', 'EE', 'US'],
+      coordinates: [24.66, 60.21, 121.47, 31.22, 24.75, 59.44, -157.86, 21.31],
+      partnerCounts: [2, 2, 1, 1],
+    },
+    edges: [0, 1, 0, 2, 1, 2],
+    edgeKinds: [0, 3, 0],
+    edgeStatuses: [1, 1, 1],
+    edgeStartYears: [1998, 0, 1980],
+    kinds: [...PARTNERSHIP_KINDS],
+    statuses: [...PARTNERSHIP_STATUSES],
+  }).buffer as ArrayBuffer,
+);
 
 describe('the atlas geometry', () => {
   it('draws every tie that passes the filters, or only one place’s', () => {

@@ -1,8 +1,8 @@
-import { decodeEdges, type NetworkResponse } from '../../../src/contract.ts';
+import { unpackNetwork } from '../../../src/contract.ts';
 import { mercatorX, mercatorY } from './camera.ts';
 
 /**
- * The world network as the map, lists and filters use it: decoded from /api/network into typed arrays, with the
+ * The world network as the map, lists and filters use it: decoded from /api/network/packed into typed arrays, with the
  * filters and a place's ties worked out from it. Pure, without React, so that the first picture of the map can be
  * painted before the app has loaded (map/early.ts).
  */
@@ -26,39 +26,60 @@ export interface Network {
   countryCodes: string[];
 }
 
-/** The network as /api/network sends it, decoded into typed arrays and lookups. */
-export function decodeNetwork(raw: NetworkResponse): Network {
-  const count = raw.places.ids.length;
+/** The network as /api/network/packed sends it, decoded into typed arrays and lookups. */
+export function decodeNetwork(packed: ArrayBuffer): Network {
+  const raw = unpackNetwork(packed);
+  const count = raw.ids.length;
   const lngs = new Float64Array(count);
   const lats = new Float64Array(count);
   const xs = new Float32Array(count);
   const ys = new Float32Array(count);
+  const indexById = new Map<number, number>();
   for (let index = 0; index < count; index += 1) {
-    const lng = raw.places.coordinates[index * 2]!;
-    const lat = raw.places.coordinates[index * 2 + 1]!;
+    const lng = raw.coordinates[index * 2]! / 100;
+    const lat = raw.coordinates[index * 2 + 1]! / 100;
     lngs[index] = lng;
     lats[index] = lat;
     xs[index] = mercatorX(lng);
     ys[index] = mercatorY(lat);
+    indexById.set(raw.ids[index]!, index);
   }
-  const { a: edgeA, b: edgeB } = decodeEdges(raw.edges);
+  const edgeKind = new Array<string>(raw.edgeKinds.length);
+  const edgeStatus = new Array<string>(raw.edgeStatuses.length);
+  for (let edge = 0; edge < edgeKind.length; edge += 1) {
+    edgeKind[edge] = raw.kinds[raw.edgeKinds[edge]!]!;
+    edgeStatus[edge] = raw.statuses[raw.edgeStatuses[edge]!]!;
+  }
   return {
-    ids: Int32Array.from(raw.places.ids),
-    countries: raw.places.countries,
+    ids: raw.ids,
+    countries: raw.countries,
     lngs,
     lats,
     mercatorX: xs,
     mercatorY: ys,
-    partnerCounts: Int32Array.from(raw.places.partnerCounts),
-    indexById: new Map(raw.places.ids.map((id, index) => [id, index])),
-    edgeA,
-    edgeB,
-    edgeKind: raw.edgeKinds.map((kind) => raw.kinds[kind]!),
-    edgeStatus: raw.edgeStatuses.map((status) => raw.statuses[status]!),
+    partnerCounts: Int32Array.from(raw.partnerCounts),
+    indexById,
+    edgeA: raw.edgeA,
+    edgeB: raw.edgeB,
+    edgeKind,
+    edgeStatus,
     edgeStartYear: Int32Array.from(raw.edgeStartYears),
-    countryCodes: [...new Set(raw.places.countries)].sort(),
+    countryCodes: [...new Set(raw.countries)].sort(),
   };
 }
+
+/**
+ * Fetches the packed network and decodes it; `started` is its request if one is under way already (the one the
+ * page's head started).
+ */
+export async function fetchNetwork(started?: Promise<Response>): Promise<Network> {
+  const response = await (started ?? fetch(NETWORK_URL));
+  if (!response.ok) throw new Error(`${NETWORK_URL} answered ${response.status}`);
+  return decodeNetwork(await response.arrayBuffer());
+}
+
+/** Where the packed network is: the inline script in index.html's head asks for it too. */
+export const NETWORK_URL = '/api/network/packed';
 
 export interface Filters {
   country?: string;
