@@ -47,10 +47,14 @@ function eventStake(loaded: Pick<LoadedEvent, 'row' | 'hosts'>): Stake {
   return { visibility: loaded.row.visibility, organizationIds: loaded.hosts.map((host) => host.id) };
 }
 
+/** One formatter per time zone: making one costs some fifty times what formatting with it does. */
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
 /** An instant on a clock: 2020-11-10T14:00 in Asia/Shanghai. */
 export function localTime(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -58,10 +62,10 @@ export function localTime(instant: Date, timeZone: string): string {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    })
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
+    });
+    clocks.set(timeZone, clock);
+  }
+  const parts = Object.fromEntries(clock.formatToParts(instant).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 
