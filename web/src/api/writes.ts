@@ -37,9 +37,10 @@ export function sendJson<T = void>(method: Method, path: string, body?: unknown)
   );
 }
 
-/** Uploads a file as multipart/form-data in the field "file". */
-export function uploadFile<T>(path: string, file: File): Promise<T> {
+/** Uploads a file as multipart/form-data in the field "file", after the form's text fields (if any). */
+export function uploadFile<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
   const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
   body.append('file', file);
   return send<T>('POST', path, { body });
 }

@@ -17,6 +17,7 @@ import { useFormat } from '../format.ts';
 import { choiceFilter, type DataColumn, DataTable } from '../ui/DataTable.tsx';
 import { DescriptionList } from '../ui/DescriptionList.tsx';
 import { ErrorState, Skeleton } from '../ui/states.tsx';
+import { EventMedia } from './EventMedia.tsx';
 import { InviteesMap } from './InviteesMap.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import './EventPage.css';
@@ -416,6 +417,7 @@ export function EventPage() {
         <h2 id="event-participants">{t('event.participants')}</h2>
         <Participants eventId={data.id} />
       </section>
+      <EventMedia event={data} />
       {outcomes && (
         <section aria-labelledby="event-outcomes">
           <h2 id="event-outcomes">{t('event.outcomes')}</h2>
