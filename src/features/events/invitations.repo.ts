@@ -25,14 +25,12 @@ export type InvitationRow = typeof eventInvitations.$inferSelect;
 export interface InvitationListRow extends InvitationRow {
   placeName: string | null;
   placeCountry: string | null;
-  placeLat: number | null;
-  placeLng: number | null;
   organizationName: string | null;
   organizationVisibility: 'published' | 'internal' | null;
   organizationKeeperId: number | null;
   organizationDeletedAt: Date | null;
-  organizationLat: number | null;
-  organizationLng: number | null;
+  lat: number | null;
+  lng: number | null;
   supportedByName: string | null;
   speakerIds: number[];
   delegates: { id: number; name: string | null }[];
@@ -48,7 +46,10 @@ export async function findInvitations(
   invitationId?: number,
 ): Promise<InvitationListRow[]> {
   const supporter = alias(organizations, 'supporter');
-  const base = alias(places, 'base');
+  // A place's coordinates, else those of the place an organisation is based in: two columns and no further join.
+  const located = (column: 'lat' | 'lng') =>
+    sql<number | null>`coalesce(${places[column]},
+      (select b.${sql.raw(column)} from places b where b.id = ${organizations.placeId}))`;
   const rows = await db
     .select({
       id: eventInvitations.id,
@@ -64,14 +65,12 @@ export async function findInvitations(
       updatedAt: eventInvitations.updatedAt,
       placeName: places.name,
       placeCountry: places.country,
-      placeLat: places.lat,
-      placeLng: places.lng,
       organizationName: organizations.name,
       organizationVisibility: organizations.visibility,
       organizationKeeperId: organizations.keeperId,
       organizationDeletedAt: organizations.deletedAt,
-      organizationLat: base.lat,
-      organizationLng: base.lng,
+      lat: located('lat'),
+      lng: located('lng'),
       supportedByName: supporter.name,
       speakerIds: sql<number[]>`case when ${eventInvitations.placeId} is null
         then array[${eventInvitations.organizationId}]
@@ -84,7 +83,6 @@ export async function findInvitations(
     .from(eventInvitations)
     .leftJoin(places, eq(places.id, eventInvitations.placeId))
     .leftJoin(organizations, eq(organizations.id, eventInvitations.organizationId))
-    .leftJoin(base, eq(base.id, organizations.placeId))
     .leftJoin(supporter, eq(supporter.id, eventInvitations.supportedById))
     .where(
       and(
@@ -93,7 +91,13 @@ export async function findInvitations(
       ),
     )
     .orderBy(sql`coalesce(${places.name}, ${organizations.name})`, asc(eventInvitations.id));
-  return rows.map((row) => ({ ...row, speakerIds: row.speakerIds.map(Number) }));
+  const number = (value: number | null) => (value === null ? null : Number(value));
+  return rows.map((row) => ({
+    ...row,
+    speakerIds: row.speakerIds.map(Number),
+    lat: number(row.lat),
+    lng: number(row.lng),
+  }));
 }
 
 /** The places at the other end of a place's ties in the registry, except ended ones. */

@@ -43,7 +43,7 @@ const coordinates = (lat: number | null, lng: number | null) =>
  * record shows only to those who may read it (a deleted one to its editors alone, as reading it decides).
  */
 function inviteeLocation(actor: Actor | null, row: repo.InvitationListRow) {
-  if (row.placeId !== null) return coordinates(row.placeLat, row.placeLng);
+  if (row.placeId !== null) return coordinates(row.lat, row.lng);
   if (row.organizationVisibility === null) return null;
   const stake = organizationStake({
     id: row.organizationId!,
@@ -52,7 +52,7 @@ function inviteeLocation(actor: Actor | null, row: repo.InvitationListRow) {
   });
   const readable =
     policy.read(actor, stake) && (row.organizationDeletedAt === null || policy.write(actor, stake));
-  return readable ? coordinates(row.organizationLat, row.organizationLng) : null;
+  return readable ? coordinates(row.lat, row.lng) : null;
 }
 
 function presentInvitation(
