@@ -81,6 +81,10 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: '/workspace/events',
+            lazy: async () => ({ Component: (await import('./workspace/events/EventsPage.tsx')).EventsPage }),
+          },
+          {
             path: '/workspace/components',
             lazy: async () => ({
               Component: (await import('./workspace/components/ComponentsPage.tsx')).ComponentsPage,

@@ -1,9 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
-import type { EventListResponse, EventResponse, InvitationListResponse } from '../../../src/contract.ts';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type {
+  EventListResponse,
+  EventResponse,
+  InvitationListResponse,
+  InvitationResponse,
+  UpdateInvitationBody,
+} from '../../../src/contract.ts';
 import { getJson } from './client.ts';
+import { sendJson, useWrite } from './writes.ts';
 
 export type { EventResponse, EventSessionResponse, InvitationListResponse } from '../../../src/contract.ts';
 export type InvitationItem = InvitationListResponse['items'][number];
+/** An event as a list answers it: with an organisation's own invitations when the list asks for them. */
+export type ListedEvent = EventListResponse['items'][number];
+export type OwnInvitation = NonNullable<ListedEvent['invitations']>[number];
 export type InvitationStatus = InvitationItem['status'];
 /** Where an invitee stands on a map: a place's coordinates, or those of an organisation's place. */
 export type InviteeLocation = NonNullable<InvitationItem['invitee']['location']>;
@@ -42,6 +52,12 @@ export interface EventsQuery {
   hostId?: number;
   partnershipId?: number;
   involvesPlaceId?: number;
+  /** Those that invited this organisation (or the city it governs), each with its invitations. */
+  invitedId?: number;
+  /** Those that overlap [from, to): instants (ISO 8601). */
+  from?: string;
+  to?: string;
+  limit?: number;
 }
 
 /** Events the reader may see, filtered. */
@@ -51,3 +67,22 @@ export const useEvents = (query: EventsQuery, enabled = true) =>
     queryFn: ({ signal }) => getJson<EventListResponse>('/api/events', { ...query }, signal),
     enabled,
   });
+
+/** An invitation's answer, its delegates or the attendance recorded: read the event's invitations and lists again. */
+const invitationChanged = (client: QueryClient, invitation: InvitationResponse) =>
+  Promise.all([
+    client.invalidateQueries({ queryKey: eventKeys.invitations(invitation.eventId) }),
+    client.invalidateQueries({ queryKey: [...eventKeys.all, 'list'] }),
+  ]);
+
+/**
+ * Answers an invitation (accepted, declined, tentative) and names the delegates, for the invitee's editors; records
+ * attendance (attended, no_show), for the hosts' editors. A stale version answers 409 with the invitation as it is.
+ */
+export const useUpdateInvitation = () =>
+  useWrite(
+    ({ eventId, invitationId, ...body }: UpdateInvitationBody & { eventId: number; invitationId: number }) =>
+      sendJson<InvitationResponse>('PATCH', `/api/events/${eventId}/invitations/${invitationId}`, body),
+    invitationChanged,
+    invitationChanged,
+  );

@@ -27,6 +27,7 @@ import './shell.css';
 const SECTIONS = [
   { path: '/workspace', key: 'dashboard', end: true },
   { path: '/workspace/ties', key: 'ties', also: ['/partnerships/'] },
+  { path: '/workspace/events', key: 'events' },
   { path: '/workspace/organizations', key: 'organizations', also: ['/organizations/'] },
   { path: '/workspace/people', key: 'people' },
   { path: '/workspace/activity', key: 'activity' },

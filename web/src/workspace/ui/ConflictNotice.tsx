@@ -11,6 +11,8 @@ export function ConflictNotice(props: {
   current: Record<string, unknown>;
   fields: readonly string[];
   onReapply: () => void;
+  /** What changed meanwhile, when it is not a tie (the default text names one). */
+  message?: string;
 }) {
   const show = (value: unknown) =>
     value === null || value === undefined || value === ''
@@ -23,7 +25,7 @@ export function ConflictNotice(props: {
   );
   return (
     <div role="alert" className="conflict">
-      <p>{props.t('tie.conflict')}</p>
+      <p>{props.message ?? props.t('tie.conflict')}</p>
       {changed.length > 0 && (
         <ul>
           {changed.map((field) => (
