@@ -11,9 +11,10 @@ const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 /**
  * The hash of the web app's one inline script, in index.html's head: on the atlas it starts the network's request
- * before any of the app's files have come. test/security.test.ts checks it against index.html.
+ * before any of the app's files have come, and it puts the remembered colour theme on the page before the first
+ * paint. test/security.test.ts checks it against index.html.
  */
-export const INLINE_SCRIPT_HASH = "'sha256-dD8c2io3v/2BIzAM81CpTacccNT3ANb98hLZzppxvFo='";
+export const INLINE_SCRIPT_HASH = "'sha256-vQCD+nK6yoUIODm7iZ9fogVgFo/8FNcbhHuipH088jk='";
 
 /**
  * The Content-Security-Policy of every answer: the web app, its assets, the API docs and the API itself. The app

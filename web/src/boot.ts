@@ -4,7 +4,8 @@
  * two seconds at most, so that the two do not queue behind each other on the main thread. Elsewhere the app loads at
  * once.
  */
-// The colour theme's owner (a module without React): public/theme.js put the choice on <html> before the first paint.
+// The colour theme's owner (a module without React): index.html's inline script put the choice on <html> before the
+// first paint.
 import './ui/theme-boot.ts';
 import './styles.css';
 import { whenFirstPicture } from './map/early.ts';

@@ -38,7 +38,7 @@ const HEADER_BYTES = 16;
 export interface NetworkArrays {
   ids: Int32Array;
   /** ISO 3166-1 alpha-2 codes, one per place. */
-  countries: string[];
+  readonly countries: string[];
   /** Hundredths of a degree: [lng0, lat0, lng1, lat1, …]. */
   coordinates: Int16Array;
   partnerCounts: Uint16Array;
@@ -161,16 +161,22 @@ export function unpackNetwork(buffer: ArrayBuffer): NetworkArrays {
     edgeB[edge]! += edgeA[edge]!;
   }
   const codes = new Uint8Array(buffer, at.countries, places * 2);
-  const countries = new Array<string>(places);
-  for (let place = 0; place < places; place += 1)
-    countries[place] = String.fromCharCode(codes[place * 2]!, codes[place * 2 + 1]!);
+  let countries: string[] | undefined;
   const tables = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, at.tables))) as {
     kinds: string[];
     statuses: string[];
   };
   return {
     ids,
-    countries,
+    // Read the first time they are asked for: a map's first picture does without them.
+    get countries() {
+      if (!countries) {
+        countries = new Array<string>(places);
+        for (let place = 0; place < places; place += 1)
+          countries[place] = String.fromCharCode(codes[place * 2]!, codes[place * 2 + 1]!);
+      }
+      return countries;
+    },
     coordinates: new Int16Array(buffer, at.coordinates, places * 2),
     partnerCounts: new Uint16Array(buffer, at.partnerCounts, places),
     edgeA,

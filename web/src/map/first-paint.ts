@@ -205,10 +205,13 @@ export function paintFirstView(canvas: HTMLCanvasElement, paint: FirstPaint): vo
   // Small dots as squares: at one or two pixels they look the same, and cost a fraction of a circle.
   const dots = new Path2D();
   for (let place = 0; place < points.length; place += 3) {
-    const [x, y, radius] = [points[place]!, points[place + 1]!, points[place + 2]!];
-    for (const offset of offsets(x, x)) {
-      const [px, py] = [x * size + offset, y * size + originY];
-      if (px < -radius || px > width + radius || py < -radius || py > height + radius) continue;
+    const x = points[place]! * size;
+    const py = points[place + 1]! * size + originY;
+    const radius = points[place + 2]!;
+    if (py < -radius || py > height + radius) continue;
+    for (let copy = firstCopy; copy <= lastCopy; copy += 1) {
+      const px = x + originX + copy * size;
+      if (px < -radius || px > width + radius) continue;
       if (radius < 2.5) dots.rect(px - radius, py - radius, radius * 2, radius * 2);
       else {
         dots.moveTo(px + radius, py);

@@ -87,7 +87,11 @@ export function selectedTies(network: Network, filters: Filters, placeId?: numbe
 /** The network's places on this map: all of them, or one place and its partners. */
 export function memberPlaces(network: Network, onlyPlaceId?: number): number[] {
   const only = onlyPlaceId === undefined ? undefined : network.indexById.get(onlyPlaceId);
-  if (only === undefined) return [...network.ids.keys()];
+  if (only === undefined) {
+    const all = new Array<number>(network.ids.length);
+    for (let index = 0; index < all.length; index += 1) all[index] = index;
+    return all;
+  }
   const keep = new Set<number>([only]);
   for (let edge = 0; edge < network.edgeA.length; edge += 1) {
     if (network.edgeA[edge] === only) keep.add(network.edgeB[edge]!);

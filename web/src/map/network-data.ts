@@ -10,61 +10,94 @@ import { mercatorX, mercatorY } from './camera.ts';
 /** The world network decoded once into typed arrays and lookups for the map, lists and filters. */
 export interface Network {
   ids: Int32Array;
-  countries: string[];
-  lngs: Float64Array;
-  lats: Float64Array;
+  readonly countries: string[];
+  readonly lngs: Float64Array;
+  readonly lats: Float64Array;
   /** Web Mercator in 0..1, as the map's WebGL layer draws. */
   mercatorX: Float32Array;
   mercatorY: Float32Array;
   partnerCounts: Int32Array;
-  indexById: Map<number, number>;
+  readonly indexById: Map<number, number>;
   edgeA: Int32Array;
   edgeB: Int32Array;
-  edgeKind: string[];
-  edgeStatus: string[];
+  readonly edgeKind: string[];
+  readonly edgeStatus: string[];
   edgeStartYear: Int32Array;
-  countryCodes: string[];
+  readonly countryCodes: string[];
 }
 
-/** The network as /api/network/packed sends it, decoded into typed arrays and lookups. */
+/**
+ * The network as /api/network/packed sends it, decoded into typed arrays and lookups. The first picture needs only
+ * the places' positions and partner counts and the edges: the rest (degrees, lookups, the kinds and statuses by
+ * name) is worked out the first time it is read, once the picture is on screen.
+ */
 export function decodeNetwork(packed: ArrayBuffer): Network {
   const raw = unpackNetwork(packed);
   const count = raw.ids.length;
-  const lngs = new Float64Array(count);
-  const lats = new Float64Array(count);
   const xs = new Float32Array(count);
   const ys = new Float32Array(count);
-  const indexById = new Map<number, number>();
   for (let index = 0; index < count; index += 1) {
-    const lng = raw.coordinates[index * 2]! / 100;
-    const lat = raw.coordinates[index * 2 + 1]! / 100;
-    lngs[index] = lng;
-    lats[index] = lat;
-    xs[index] = mercatorX(lng);
-    ys[index] = mercatorY(lat);
-    indexById.set(raw.ids[index]!, index);
+    xs[index] = mercatorX(raw.coordinates[index * 2]! / 100);
+    ys[index] = mercatorY(raw.coordinates[index * 2 + 1]! / 100);
   }
-  const edgeKind = new Array<string>(raw.edgeKinds.length);
-  const edgeStatus = new Array<string>(raw.edgeStatuses.length);
-  for (let edge = 0; edge < edgeKind.length; edge += 1) {
-    edgeKind[edge] = raw.kinds[raw.edgeKinds[edge]!]!;
-    edgeStatus[edge] = raw.statuses[raw.edgeStatuses[edge]!]!;
-  }
+  /** The degrees of one coordinate (0: longitude, 1: latitude) of every place. */
+  const degrees = (axis: 0 | 1) => {
+    const result = new Float64Array(count);
+    for (let index = 0; index < count; index += 1) result[index] = raw.coordinates[index * 2 + axis]! / 100;
+    return result;
+  };
+  /** Each edge's entry of a table (kinds, statuses) by name. */
+  const named = (indexes: Uint8Array, table: string[]) => {
+    const result = new Array<string>(indexes.length);
+    for (let edge = 0; edge < indexes.length; edge += 1) result[edge] = table[indexes[edge]!]!;
+    return result;
+  };
+  const later: {
+    lngs?: Float64Array;
+    lats?: Float64Array;
+    indexById?: Map<number, number>;
+    edgeKind?: string[];
+    edgeStatus?: string[];
+    countryCodes?: string[];
+  } = {};
   return {
     ids: raw.ids,
-    countries: raw.countries,
-    lngs,
-    lats,
+    get countries() {
+      return raw.countries;
+    },
     mercatorX: xs,
     mercatorY: ys,
-    partnerCounts: Int32Array.from(raw.partnerCounts),
-    indexById,
+    partnerCounts: new Int32Array(raw.partnerCounts),
     edgeA: raw.edgeA,
     edgeB: raw.edgeB,
-    edgeKind,
-    edgeStatus,
-    edgeStartYear: Int32Array.from(raw.edgeStartYears),
-    countryCodes: [...new Set(raw.countries)].sort(),
+    edgeStartYear: new Int32Array(raw.edgeStartYears),
+    get lngs() {
+      later.lngs ??= degrees(0);
+      return later.lngs;
+    },
+    get lats() {
+      later.lats ??= degrees(1);
+      return later.lats;
+    },
+    get indexById() {
+      if (!later.indexById) {
+        later.indexById = new Map();
+        for (let index = 0; index < count; index += 1) later.indexById.set(raw.ids[index]!, index);
+      }
+      return later.indexById;
+    },
+    get edgeKind() {
+      later.edgeKind ??= named(raw.edgeKinds, raw.kinds);
+      return later.edgeKind;
+    },
+    get edgeStatus() {
+      later.edgeStatus ??= named(raw.edgeStatuses, raw.statuses);
+      return later.edgeStatus;
+    },
+    get countryCodes() {
+      later.countryCodes ??= [...new Set(raw.countries)].sort();
+      return later.countryCodes;
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The theme applied before the first paint (public/theme.js, a classic script in index.html's <head>) is the one
+ * The theme applied before the first paint (the inline script in index.html's <head>) is the one
  * theme-boot.ts applies and stores: same storage key, same rule, for every choice and for what is not a choice.
  */
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,9 @@ import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ThemeChoice } from './theme-boot.ts';
 
-const HEAD_SCRIPT = readFileSync(new URL('../../public/theme.js', import.meta.url), 'utf8');
+const HEAD_SCRIPT = /<script>([\s\S]*?)<\/script>/.exec(
+  readFileSync(new URL('../../index.html', import.meta.url), 'utf8'),
+)![1]!;
 
 /** A page's <html> and this browser's storage, as much as the two scripts use of them. */
 function fakePage(entries: Map<string, string> | 'unavailable') {
@@ -43,9 +45,14 @@ async function loadThemeBoot(page: ReturnType<typeof fakePage>) {
   return import('./theme-boot.ts');
 }
 
-/** public/theme.js run in `page`, as the browser runs it in the head. */
+/** The head's inline script run in `page` (not on the atlas: no network to fetch), as the browser runs it. */
 function runHeadScript(page: ReturnType<typeof fakePage>) {
-  runInNewContext(HEAD_SCRIPT, { localStorage: page.localStorage, document: page.document });
+  runInNewContext(HEAD_SCRIPT, {
+    localStorage: page.localStorage,
+    document: page.document,
+    location: { pathname: '/countries' },
+    window: {},
+  });
   return { ...page.dataset };
 }
 

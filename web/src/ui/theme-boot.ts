@@ -2,9 +2,9 @@
  * The colour theme without React: the choice, remembered in this browser, on <html data-theme>, and kept in step
  * with other tabs. theme.ts adds the hook.
  *
- * Before the first paint, public/theme.js (a classic script in index.html's <head>: the module entry runs only
- * after the body is parsed, and the Content-Security-Policy refuses inline scripts) does what this module does when
- * it loads: it reads the same key and applies the same rule. theme-boot.test.ts checks that the two agree.
+ * Before the first paint, the inline script in index.html's <head> (the module entry runs only after the body is
+ * parsed) does what this module does when it loads: it reads the same key and applies the same rule.
+ * theme-boot.test.ts checks that the two agree.
  */
 
 /** What the user chose: follow the system's light or dark preference, or always light, or always dark. */
