@@ -117,10 +117,18 @@ async function loadEvents(db: DbOrTx, rows: repo.EventRow[]): Promise<LoadedEven
     db,
     rows.map((row) => row.id),
   );
+  // Grouped once: a feed loads a thousand events at a time.
+  const hostsOf = new Map<number, repo.HostRow[]>();
+  for (const host of hosts) {
+    const list = hostsOf.get(host.eventId);
+    if (list) list.push(host);
+    else hostsOf.set(host.eventId, [host]);
+  }
+  const venueById = new Map(venues.map((venue) => [venue.id, venue]));
   return rows.map((row) => ({
     row,
-    hosts: hosts.filter((host) => host.eventId === row.id),
-    venue: venues.find((venue) => venue.id === row.venuePlaceId) ?? null,
+    hosts: hostsOf.get(row.id) ?? [],
+    venue: (row.venuePlaceId && venueById.get(row.venuePlaceId)) || null,
     programme,
     media,
   }));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';
+import { asClientErrors, MULTIPART_ALLOWANCE, unexpectedPart } from '../files/files.multipart.ts';
 import { registerRecordRoutes } from '../records/records.routes.ts';
 import {
   addDocument,
@@ -36,37 +37,11 @@ const errors = writeErrorResponses;
 const tags = ['partnerships'];
 const documentParams = z.strictObject({ id: idSchema, documentId: idSchema });
 
-/** Room for the boundaries and part headers around a document in a multipart body. */
-const MULTIPART_ALLOWANCE = 1024 * 1024;
-
 /**
  * The parser's limits for an upload: one byte over the size limit, so that an oversized file is seen as such, and
  * room for one part more than the file, so that a stray part is named rather than counted.
  */
 const UPLOAD_LIMITS = { fileSize: MAX_DOCUMENT_BYTES + 1, files: 2, fields: 1, parts: 2, fieldSize: 1024 };
-
-/** A multipart parser's error is the client's: a cut-off or malformed body answers 400, not 500. */
-function multipartError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if ((error as { code?: unknown } | null)?.code === 'FST_REQ_FILE_TOO_LARGE') return documentTooLarge();
-  return new AppError(
-    'VALIDATION_FAILED',
-    'Invalid request: the body is not well-formed multipart/form-data',
-    [{ field: 'body', message: error instanceof Error ? error.message : String(error) }],
-  );
-}
-
-async function* asClientErrors<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
-  try {
-    yield* source;
-  } catch (error) {
-    throw multipartError(error);
-  }
-}
-
-function unexpectedPart(name: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `Invalid request: ${name}`, [{ field: name, message }]);
-}
 
 /**
  * Receives the upload's one part, a file in the field "file", into the documents folder. Anything else in the
@@ -78,7 +53,7 @@ async function receiveUpload(
 ): Promise<{ file: ReceivedFile; fileName: string }> {
   let received: { file: ReceivedFile; fileName: string } | undefined;
   try {
-    for await (const part of asClientErrors(request.parts({ limits: UPLOAD_LIMITS }))) {
+    for await (const part of asClientErrors(request.parts({ limits: UPLOAD_LIMITS }), documentTooLarge)) {
       if (part.type === 'field') {
         throw unexpectedPart(part.fieldname, 'is not expected: send only the document, in the field "file"');
       }
@@ -86,7 +61,7 @@ async function receiveUpload(
       if (part.fieldname !== 'file') {
         throw unexpectedPart(part.fieldname, 'is not expected: send the document in the field "file"');
       }
-      const file = await receiveDocumentFile(upload, asClientErrors<Buffer>(part.file));
+      const file = await receiveDocumentFile(upload, asClientErrors<Buffer>(part.file, documentTooLarge));
       received = { file, fileName: part.filename };
     }
   } catch (error) {

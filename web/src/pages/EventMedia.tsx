@@ -3,30 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { EventMediaResponse, EventResponse } from '../../../src/contract.ts';
 import { useFormat } from '../format.ts';
 import './EventMedia.css';
+import { langOf, pickText } from './EventPage.localized.ts';
 
 // The editing controls and what they need (the dialog, the form, the writes) load only for the hosts' editors.
 const AddEventMedia = lazy(async () => ({ default: (await import('./EventMediaEditor.tsx')).AddEventMedia }));
 const RemoveEventMedia = lazy(async () => ({
   default: (await import('./EventMediaEditor.tsx')).RemoveEventMedia,
 }));
-
-interface Localized {
-  text: string;
-  lang: string;
-}
-
-/** A text in the reader's language, else in English, else in whichever language there is. */
-function pickText(texts: Record<string, string>, language: string): Localized | undefined {
-  for (const lang of [language, 'en', ...Object.keys(texts)]) {
-    const text = texts[lang];
-    if (text?.trim()) return { text, lang };
-  }
-  return undefined;
-}
-
-/** The `lang` attribute for a text: only when it differs from the page's language. */
-const langOf = (text: Localized | undefined, language: string) =>
-  text && text.lang !== language ? text.lang : undefined;
 
 /** A file's kind as people name it: application/pdf is PDF. */
 const fileKind = (mediaType: string) => (mediaType.split('/')[1] ?? mediaType).toUpperCase();

@@ -21,25 +21,7 @@ import { EventMedia } from './EventMedia.tsx';
 import { InviteesMap } from './InviteesMap.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import './EventPage.css';
-
-interface Localized {
-  text: string;
-  /** The text's language: marked on the element when it is not the page's. */
-  lang: string;
-}
-
-/** A text in the reader's language, else in English, else in whichever language there is. */
-function pickText(texts: Record<string, string>, language: string): Localized | undefined {
-  for (const lang of [language, 'en', ...Object.keys(texts)]) {
-    const text = texts[lang];
-    if (text?.trim()) return { text, lang };
-  }
-  return undefined;
-}
-
-/** The `lang` attribute for a text: only when it differs from the page's language. */
-const langOf = (text: Localized | undefined, language: string) =>
-  text && text.lang !== language ? text.lang : undefined;
+import { langOf, pickText } from './EventPage.localized.ts';
 
 /** The event's start and end on the reader's clock, and on the host's when the two differ. */
 function EventWhen({ event }: { event: EventResponse }) {
