@@ -4,7 +4,12 @@ import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';
-import { asClientErrors, MULTIPART_ALLOWANCE, unexpectedPart } from '../files/files.multipart.ts';
+import {
+  asClientErrors,
+  MULTIPART_ALLOWANCE,
+  missingFile,
+  unexpectedPart,
+} from '../files/files.multipart.ts';
 import { DEFAULT_STORAGE_QUOTA_BYTES, discardReceivedFile } from '../files/files.store.ts';
 import { MAX_MEDIA_BYTES } from './media.constants.ts';
 import { mediaParamsSchema, mediaSchema, mediaTextsSchema, updateMediaBodySchema } from './media.schema.ts';
@@ -99,11 +104,7 @@ async function receiveUpload(request: FastifyRequest, upload: MediaUpload): Prom
     if (received) await discardReceivedFile(received.file);
     throw error;
   }
-  if (!received) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid request: file', [
-      { field: 'file', message: 'is missing' },
-    ]);
-  }
+  if (!received) throw missingFile();
   return received;
 }
 

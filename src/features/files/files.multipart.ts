@@ -39,3 +39,7 @@ export async function* asClientErrors<T>(
 export function unexpectedPart(name: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', `Invalid request: ${name}`, [{ field: name, message }]);
 }
+
+/** A form that came without its file. */
+export const missingFile = (): AppError =>
+  new AppError('VALIDATION_FAILED', 'Invalid request: file', [{ field: 'file', message: 'is missing' }]);

@@ -4,7 +4,12 @@ import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';
-import { asClientErrors, MULTIPART_ALLOWANCE, unexpectedPart } from '../files/files.multipart.ts';
+import {
+  asClientErrors,
+  MULTIPART_ALLOWANCE,
+  missingFile,
+  unexpectedPart,
+} from '../files/files.multipart.ts';
 import { registerRecordRoutes } from '../records/records.routes.ts';
 import {
   addDocument,
@@ -68,11 +73,7 @@ async function receiveUpload(
     if (received) await discardReceivedFile(received.file);
     throw error;
   }
-  if (!received) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid request: file', [
-      { field: 'file', message: 'is missing' },
-    ]);
-  }
+  if (!received) throw missingFile();
   return received;
 }
 
