@@ -7,6 +7,10 @@ export const AUDITED_ENTITIES = [
   'event',
   'place',
   'user',
+  'network',
+  'network_post',
+  'campaign',
+  'campaign_response',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

@@ -17,6 +17,7 @@ import {
 import { createdAtColumn, identityId, keptRecordColumns, ownerRef } from '../../db/columns.ts';
 import { VISIBILITIES, visibility } from '../../db/shared.tables.ts';
 import { users } from '../auth/auth.tables.ts';
+import { networks } from '../networks/networks.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
 import { places } from '../places/places.tables.ts';
 import { provenanceColumns } from '../sources/sources.tables.ts';
@@ -59,6 +60,8 @@ export const partnerships = pgTable(
      * checks it against the parties.
      */
     partyKey: text('party_key').notNull(),
+    /** The network a tie of kind network membership is a membership of. */
+    networkId: integer('network_id').references((): AnyPgColumn => networks.id, { onDelete: 'restrict' }),
     createdBy: integer('created_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     ...keptRecordColumns(),
     /** What anonymous visitors see: published and not deleted. */
@@ -78,7 +81,9 @@ export const partnerships = pgTable(
     check('partnerships_renewal_order', sql`${t.renewalOn} >= ${t.startedOn}`),
     check('partnerships_dates_order', sql`${t.endedOn} >= ${t.startedOn}`),
     check('partnerships_end_matches_status', sql`${t.endedOn} is null or ${t.status} = 'ended'`),
+    check('partnerships_network_kind', sql`${t.networkId} is null or ${t.kind} = 'network_membership'`),
     index('partnerships_kind_idx').on(t.kind),
+    index('partnerships_network_idx').on(t.networkId),
     index('partnerships_started_idx').on(t.startedOn),
   ],
 );
