@@ -121,6 +121,7 @@ CREATE TABLE "notifications" (
 	"read_at" timestamp with time zone
 );
 --> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "language" text;--> statement-breakpoint
 ALTER TABLE "partnerships" ADD COLUMN "network_id" integer;--> statement-breakpoint
 ALTER TABLE "campaign_answers" ADD CONSTRAINT "campaign_answers_response_id_campaign_responses_id_fk" FOREIGN KEY ("response_id") REFERENCES "public"."campaign_responses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "campaign_answers" ADD CONSTRAINT "campaign_answers_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -161,4 +162,5 @@ CREATE INDEX "networks_secretariat_idx" ON "networks" USING btree ("secretariat_
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
 ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_network_id_networks_id_fk" FOREIGN KEY ("network_id") REFERENCES "public"."networks"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "partnerships_network_idx" ON "partnerships" USING btree ("network_id");--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_language_known" CHECK ("users"."language" in ('fi', 'sv', 'en'));--> statement-breakpoint
 ALTER TABLE "partnerships" ADD CONSTRAINT "partnerships_network_kind" CHECK ("partnerships"."network_id" is null or "partnerships"."kind" = 'network_membership');

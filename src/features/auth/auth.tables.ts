@@ -24,9 +24,12 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     isAdmin: boolean('is_admin').notNull().default(false),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** The language the user reads the app and its e-mails in (fi, sv, en); null until they choose one. */
+    language: text('language'),
     ...versionedColumns(),
   },
   (t) => [
+    check('users_language_known', sql`${t.language} in ('fi', 'sv', 'en')`),
     uniqueIndex('users_email_unique').on(sql`lower(${t.email})`),
     check('users_email_format', sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
     check('users_name_present', sql`length(btrim(${t.name})) between 1 and 200`),

@@ -93,6 +93,32 @@ export const policy = {
   },
 
   /**
+   * Running a network or working group (its members list, working groups and campaigns, reminders and results):
+   * editors of its coordinating organisations, which come from the network's records (see networks.roles.ts).
+   */
+  coordinate(actor: Actor | null, coordinatorOrganizationIds: readonly number[]): boolean {
+    return !!actor && (actor.isAdmin || editorOfAny(actor, coordinatorOrganizationIds));
+  },
+
+  /**
+   * Appointing a network's coordinators: editors of its secretariat or administrators. A coordinator never
+   * appoints itself; a secretariat is set by administrators (`administer`).
+   */
+  appointCoordinators(actor: Actor | null, secretariatOrganizationIds: readonly number[]): boolean {
+    return !!actor && (actor.isAdmin || editorOfAny(actor, secretariatOrganizationIds));
+  },
+
+  /** What a group keeps for itself (its discussion, its campaigns): members of its members and coordinators. */
+  readGroup(actor: Actor | null, groupOrganizationIds: readonly number[]): boolean {
+    return !!actor && (actor.isAdmin || memberOfAny(actor, groupOrganizationIds));
+  },
+
+  /** Answering a campaign for a member organisation: that member's editors, never another member's. */
+  answerFor(actor: Actor | null, memberOrganizationIds: readonly number[]): boolean {
+    return !!actor && (actor.isAdmin || editorOfAny(actor, memberOrganizationIds));
+  },
+
+  /**
    * The activity logs the actor may read: those of their organisations, or every one (undefined) for
    * administrators. Contact logs are never public, so anonymous actors read none.
    */

@@ -4,7 +4,7 @@ import { idList, queryIds, queryRows } from '../../db/query.ts';
 import { findById, nextVersion } from '../../db/rows.ts';
 import { eventHosts, events, organizations, places } from '../../db/schema.ts';
 import type { ReadScope } from '../auth/policy.ts';
-import { GOVERNMENT_KINDS } from '../organizations/organizations.constants.ts';
+import { governmentsOf } from '../organizations/governments.ts';
 import type { InvitationStatus } from './events.constants.ts';
 
 export type EventRow = typeof events.$inferSelect;
@@ -83,17 +83,6 @@ export interface EventFilter {
 
 /** A party to a tie, or a participant in an event: a place or an organisation. */
 export type Party = { placeId: number; organizationId?: null } | { placeId?: null; organizationId: number };
-
-/**
- * The ids of the live governments (city or regional) of a place, as a subquery: they speak for the place, in ties
- * and for its invitations.
- */
-export const governmentsOf = (placeId: SQL): SQL =>
-  sql`select g.id from organizations g where g.place_id = ${placeId}
-      and g.kind in (${sql.join(
-        GOVERNMENT_KINDS.map((kind) => sql`${kind}`),
-        sql`, `,
-      )}) and g.deleted_at is null and g.merged_into_id is null`;
 
 /**
  * An event involves a place when it is held there, hosted by one of the place's governments, seats the place in

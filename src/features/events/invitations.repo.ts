@@ -11,8 +11,8 @@ import {
   partnerships,
   places,
 } from '../../db/schema.ts';
+import { governmentsOf } from '../organizations/governments.ts';
 import type { InvitationStatus, ParticipantRole } from './events.constants.ts';
-import { governmentsOf } from './events.repo.ts';
 
 export type InvitationRow = typeof eventInvitations.$inferSelect;
 
