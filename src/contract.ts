@@ -32,6 +32,23 @@ import type {
   userSchema,
 } from './features/auth/auth.schema.ts';
 import type {
+  applyPreviewSchema,
+  applyResultSchema,
+  campaignListQuerySchema,
+  campaignListResponseSchema,
+  createCampaignBodySchema,
+  definitionSchema,
+  fieldSchema,
+  questionSchema,
+  registryRowSchema,
+  remindersResultSchema,
+  responseListResponseSchema,
+  saveAnswerBodySchema,
+  sectionSchema,
+  showIfSchema,
+  updateCampaignBodySchema,
+} from './features/campaigns/campaigns.schema.ts';
+import type {
   createEventBodySchema,
   eventListQuerySchema,
   eventListResponseSchema,
@@ -84,6 +101,11 @@ import type { organizationDashboard } from './features/workspace/workspace.servi
 
 export { ACTIVITY_KINDS } from './features/activities/activities.constants.ts';
 export { MEMBER_ROLES } from './features/auth/auth.constants.ts';
+export {
+  CAMPAIGN_STATUSES,
+  QUESTION_TYPES,
+  RESPONSE_STATUSES,
+} from './features/campaigns/campaigns.constants.ts';
 export {
   ATTENDANCE_MODES,
   EVENT_KINDS,
@@ -191,3 +213,35 @@ export type CreateUserBody = z.input<typeof createUserBodySchema>;
 export type UpdateUserBody = z.input<typeof updateUserBodySchema>;
 export type LinkResponse = z.infer<typeof linkResponseSchema>;
 export type MembershipBody = z.input<typeof membershipBodySchema>;
+
+// Campaigns (mapping surveys)
+export type {
+  AnswerResponse,
+  CampaignDefinition,
+  CampaignField,
+  CampaignListItem,
+  CampaignQuestion,
+  CampaignResponse,
+  CampaignResults,
+  CampaignSection,
+  CampaignTemplate,
+  QuestionResult,
+  ResponseDetail,
+  ResponseSummary,
+  SavedAnswer,
+} from './features/campaigns/campaigns.schema.ts';
+export type CampaignDefinitionInput = z.input<typeof definitionSchema>;
+export type CampaignSectionInput = z.input<typeof sectionSchema>;
+export type CampaignFieldInput = z.input<typeof fieldSchema>;
+export type CampaignQuestionInput = z.input<typeof questionSchema>;
+export type CampaignShowIf = z.infer<typeof showIfSchema>;
+export type CampaignListQuery = Partial<z.input<typeof campaignListQuerySchema>>;
+export type CampaignListResponse = z.infer<typeof campaignListResponseSchema>;
+export type CreateCampaignBody = z.input<typeof createCampaignBodySchema>;
+export type UpdateCampaignBody = z.input<typeof updateCampaignBodySchema>;
+export type SaveAnswerBody = z.input<typeof saveAnswerBodySchema>;
+export type RegistryRow = z.infer<typeof registryRowSchema>;
+export type ResponseListResponse = z.infer<typeof responseListResponseSchema>;
+export type ApplyPreview = z.infer<typeof applyPreviewSchema>;
+export type ApplyResult = z.infer<typeof applyResultSchema>;
+export type RemindersResult = z.infer<typeof remindersResultSchema>;
