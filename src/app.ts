@@ -12,6 +12,8 @@ import { eventMediaRoutes } from './features/events/media.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { mergesRoutes } from './features/merges/merges.routes.ts';
 import { networkReadModels, networkRoutes } from './features/network/network.routes.ts';
+import { postsRoutes } from './features/networks/posts.routes.ts';
+import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { organizationsRoutes } from './features/organizations/organizations.routes.ts';
 import { partnershipsRoutes } from './features/partnerships/partnerships.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
@@ -141,6 +143,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     partnershipsRoutes,
     statsRoutes,
     networkRoutes,
+    postsRoutes,
+    notificationsRoutes,
   ];
   for (const routes of features) await app.register(routes, context);
   await app.register(settingsRoutes, { mapStyleUrl: options.mapStyleUrl ?? null });

@@ -245,3 +245,23 @@ export type ResponseListResponse = z.infer<typeof responseListResponseSchema>;
 export type ApplyPreview = z.infer<typeof applyPreviewSchema>;
 export type ApplyResult = z.infer<typeof applyResultSchema>;
 export type RemindersResult = z.infer<typeof remindersResultSchema>;
+
+// A group's discussion, and notifications
+export {
+  POST_LINK_TYPES,
+  POST_MAX_LENGTH,
+  POST_MENTION_KIND,
+  type PostLinkType,
+} from './features/networks/posts.constants.ts';
+export type {
+  CreatePostInput,
+  DiscussionResponse,
+  DiscussionThread,
+  PostResponse,
+  UpdatePostInput,
+} from './features/networks/posts.schema.ts';
+export type {
+  NotificationListResponse,
+  NotificationResponse,
+  ReadAllResponse,
+} from './features/notifications/notifications.schema.ts';

@@ -620,6 +620,88 @@ const WRITES: WriteCase[] = [
     allowed: SIGNED_IN,
     prepare: async () => ({ url: '/api/auth/tokens', body: { name: 'script' } }),
   },
+  // A group's discussion: members of its organisations (viewers too) post for their own organisation; only the
+  // author changes a post; the author, a coordinator's editors (here Shanghai's) and administrators delete and
+  // restore it.
+  ...((): WriteCase[] => {
+    let group: Promise<number> | undefined;
+    /** A working group with Espoo as its member and the City of Shanghai as its coordinator, made once. */
+    const discussion = () => {
+      group ??= (async () => {
+        const db = t.database.db;
+        const [network] = await queryRows<{ id: number }>(
+          db,
+          sql`insert into networks (kind, name) values ('network', '{"en": "Matrix network"}'::jsonb) returning id`,
+        );
+        const [working] = await queryRows<{ id: number }>(
+          db,
+          sql`insert into networks (kind, parent_id, name)
+              values ('working_group', ${network!.id}, '{"en": "Matrix group"}'::jsonb) returning id`,
+        );
+        await queryRows(
+          db,
+          sql`insert into network_members (network_id, place_id) values (${working!.id}, ${ids.espoo})`,
+        );
+        await queryRows(
+          db,
+          sql`insert into network_coordinators (network_id, organization_id) values (${working!.id}, ${ids.cityOfShanghai})`,
+        );
+        return working!.id;
+      })();
+      return group;
+    };
+    /** A post of Espoo's editor: its address and version. */
+    const newPost = async () => {
+      const id = await discussion();
+      const response = await call('POST', `/api/networks/${id}/posts`, headers.editor, {
+        body: 'A post',
+        organizationId: ids.cityOfEspoo,
+      });
+      if (response.statusCode !== 201) throw new Error(response.body);
+      const post = response.json();
+      return { url: `/api/networks/${id}/posts/${post.id}`, version: post.version as number };
+    };
+    const MODERATORS: Allowed = ['editor', 'otherEditor', 'admin'];
+    return [
+      {
+        method: 'POST',
+        path: '/api/networks/{id}/posts',
+        allowed: ['viewer', 'editor'],
+        prepare: async () => ({
+          url: `/api/networks/${await discussion()}/posts`,
+          body: { body: 'Hello, group', organizationId: ids.cityOfEspoo },
+        }),
+      },
+      {
+        method: 'PATCH',
+        path: '/api/networks/{id}/posts/{postId}',
+        allowed: ['editor'],
+        prepare: async () => {
+          const post = await newPost();
+          return { url: post.url, body: { version: post.version, body: 'Better words' } };
+        },
+      },
+      {
+        method: 'DELETE',
+        path: '/api/networks/{id}/posts/{postId}',
+        allowed: MODERATORS,
+        prepare: async () => {
+          const post = await newPost();
+          return { url: `${post.url}?version=${post.version}` };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/networks/{id}/posts/{postId}/restore',
+        allowed: MODERATORS,
+        prepare: async () => {
+          const post = await newPost();
+          const gone = await asAdmin('DELETE', `${post.url}?version=${post.version}`);
+          return { url: `${post.url}/restore`, body: { version: gone.version } };
+        },
+      },
+    ];
+  })(),
 ];
 
 /** Write endpoints outside the matrix: sign-in and one-time links work without a session by design. */
@@ -635,6 +717,9 @@ const SELF_WRITES = [
   'POST /api/auth/sign-out-everywhere',
   'POST /api/auth/password',
   'DELETE /api/auth/tokens/{id}',
+  // One's own notifications, tested in notifications.test.ts.
+  'POST /api/notifications/{id}/read',
+  'POST /api/notifications/read-all',
 ];
 
 async function auditCount(): Promise<number> {

@@ -113,6 +113,31 @@ export const policy = {
     return !!actor && (actor.isAdmin || memberOfAny(actor, groupOrganizationIds));
   },
 
+  /**
+   * Writing in a group's discussion for an organisation: its members, viewers too (a post is its author's own words,
+   * not a record the organisation keeps). Administrators are no exception: a post carries the organisation's name.
+   */
+  speakFor(actor: Actor | null, organizationId: number): boolean {
+    return !!actor && actor.memberships.has(organizationId);
+  },
+
+  /** Changing a post: its author only, while still a member of the organisation it was written for. */
+  editPost(actor: Actor | null, post: { authorId: number | null; organizationId: number }): boolean {
+    return !!actor && actor.id === post.authorId && actor.memberships.has(post.organizationId);
+  },
+
+  /** Deleting or restoring a post: its author, or, as moderation, an editor of a coordinator of the group. */
+  removePost(
+    actor: Actor | null,
+    post: { authorId: number | null },
+    coordinatorOrganizationIds: readonly number[],
+  ): boolean {
+    return (
+      !!actor &&
+      (actor.id === post.authorId || actor.isAdmin || editorOfAny(actor, coordinatorOrganizationIds))
+    );
+  },
+
   /** Answering a campaign for a member organisation: that member's editors, never another member's. */
   answerFor(actor: Actor | null, memberOrganizationIds: readonly number[]): boolean {
     return !!actor && (actor.isAdmin || editorOfAny(actor, memberOrganizationIds));

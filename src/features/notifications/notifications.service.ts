@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { idList, queryRows } from '../../db/query.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize, policy } from '../auth/policy.ts';
+import * as repo from './notifications.repo.ts';
+import type { NotificationListQuery, NotificationResponse } from './notifications.schema.ts';
 import { notifications } from './notifications.tables.ts';
 
 /** A notice for one user: what happened, what it names, where it leads. */
@@ -42,4 +47,42 @@ export async function peopleOf(
           and u.disabled_at is null
         order by u.id`,
   );
+}
+
+export function presentNotification(row: repo.NotificationRow): NotificationResponse {
+  return {
+    id: row.id,
+    kind: row.kind,
+    data: row.data,
+    link: row.link,
+    organizationId: row.organizationId,
+    createdAt: row.createdAt.toISOString(),
+    readAt: row.readAt?.toISOString() ?? null,
+  };
+}
+
+/** The signed-in user's own notifications, newest first, a page at a time, with how many are unread. */
+export async function listNotifications(db: DbOrTx, actor: Actor | null, query: NotificationListQuery) {
+  authorize(actor, policy.self(actor));
+  const rows = await repo.listNotifications(db, actor.id, { ...query, limit: query.limit + 1 });
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map(presentNotification),
+    unread: await repo.countUnread(db, actor.id),
+    nextBefore: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
+
+/** Marks one of the user's notifications read; another user's answers as one that does not exist. */
+export async function readNotification(db: DbOrTx, actor: Actor | null, id: number, now = new Date()) {
+  authorize(actor, policy.self(actor));
+  const row = await repo.markRead(db, actor.id, id, now);
+  if (!row) throw new AppError('NOTIFICATION_NOT_FOUND', `No notification ${id}`);
+  return presentNotification(row);
+}
+
+/** Marks every one of the user's notifications read. */
+export async function readAllNotifications(db: DbOrTx, actor: Actor | null, now = new Date()) {
+  authorize(actor, policy.self(actor));
+  return { read: await repo.markAllRead(db, actor.id, now) };
 }
