@@ -12,6 +12,7 @@ import { eventMediaRoutes } from './features/events/media.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { mergesRoutes } from './features/merges/merges.routes.ts';
 import { networkReadModels, networkRoutes } from './features/network/network.routes.ts';
+import { networksRoutes } from './features/networks/networks.routes.ts';
 import { postsRoutes } from './features/networks/posts.routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { organizationsRoutes } from './features/organizations/organizations.routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     partnershipsRoutes,
     statsRoutes,
     networkRoutes,
+    networksRoutes,
     postsRoutes,
     notificationsRoutes,
   ];

@@ -67,6 +67,18 @@ import type { mediaSchema, updateMediaBodySchema } from './features/events/media
 import type { presentMerge } from './features/merges/merges.service.ts';
 import type { networkNamesResponseSchema, networkResponseSchema } from './features/network/network.schema.ts';
 import type {
+  addMemberBodySchema,
+  createNetworkBodySchema,
+  networkEventsResponseSchema,
+  networkListQuerySchema,
+  networkListResponseSchema,
+  networkSchema,
+  networkTiesResponseSchema,
+  setCoordinatorsBodySchema,
+  updateMemberBodySchema,
+  updateNetworkBodySchema,
+} from './features/networks/networks.schema.ts';
+import type {
   createOrganizationBodySchema,
   organizationListResponseSchema,
   organizationSchema,
@@ -127,6 +139,7 @@ export {
   packNetwork,
   unpackNetwork,
 } from './features/network/network.encoding.ts';
+export { NETWORK_KINDS } from './features/networks/networks.constants.ts';
 export { GOVERNMENT_KINDS, ORGANIZATION_KINDS } from './features/organizations/organizations.constants.ts';
 export {
   PARTNERSHIP_KINDS,
@@ -194,6 +207,19 @@ export type CreateActivityBody = z.input<typeof createActivityBodySchema>;
 export type UpdateActivityBody = z.input<typeof updateActivityBodySchema>;
 /** The dashboard's schema is declared with its route; its presenter answers the same shape. */
 export type Dashboard = Awaited<ReturnType<typeof organizationDashboard>>;
+// Networks of cities and their working groups
+export type NetworkRecord = z.infer<typeof networkSchema>;
+export type NetworkMember = NetworkRecord['members'][number];
+export type NetworkListQuery = Partial<z.input<typeof networkListQuerySchema>>;
+export type NetworkListResponse = z.infer<typeof networkListResponseSchema>;
+export type NetworkListItem = NetworkListResponse['items'][number];
+export type CreateNetworkBody = z.input<typeof createNetworkBodySchema>;
+export type UpdateNetworkBody = z.input<typeof updateNetworkBodySchema>;
+export type AddNetworkMemberBody = z.input<typeof addMemberBodySchema>;
+export type UpdateNetworkMemberBody = z.input<typeof updateMemberBodySchema>;
+export type SetNetworkCoordinatorsBody = z.input<typeof setCoordinatorsBodySchema>;
+export type NetworkTiesResponse = z.infer<typeof networkTiesResponseSchema>;
+export type NetworkEventsResponse = z.infer<typeof networkEventsResponseSchema>;
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 export type Merge = ReturnType<typeof presentMerge>;

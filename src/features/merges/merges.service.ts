@@ -15,6 +15,12 @@ import {
   restoreInvitationsAfterMerge,
 } from '../events/events.merge.ts';
 import {
+  moveNetworkMembersOnMerge,
+  moveNetworkRolesOnMerge,
+  restoreNetworkMembersAfterMerge,
+  restoreNetworkRolesAfterMerge,
+} from '../networks/networks.merge.ts';
+import {
   lockOrganizationForMerge,
   moveOrganizationRefsOnMerge,
   moveOrganizationsOfPlaceOnMerge,
@@ -56,6 +62,7 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
   const organizations = await moveOrganizationsOfPlaceOnMerge(db, fromId, intoId);
   const { eventVenues } = await moveEventVenuesOnMerge(db, fromId, intoId);
   const { invitations, eventSeats } = await moveInvitationsOnMerge(db, 'place', fromId, intoId);
+  const networkMembers = await moveNetworkMembersOnMerge(db, 'place', fromId, intoId);
   await setPlaceMergedInto(db, fromId, intoId);
   await recountPartners(db, [fromId, intoId]);
   return {
@@ -68,6 +75,7 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
     eventVenues,
     invitations,
     eventSeats,
+    ...networkMembers,
   };
 }
 
@@ -83,6 +91,8 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
     fromId,
     intoId,
   );
+  const networkMembers = await moveNetworkMembersOnMerge(db, 'organization', fromId, intoId);
+  const networkRoles = await moveNetworkRolesOnMerge(db, fromId, intoId);
   const { memberships, keptOrganizations, aliasesAdded } = await moveOrganizationRefsOnMerge(
     db,
     fromId,
@@ -104,6 +114,8 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
     invitations,
     invitationSupporters,
     eventSeats,
+    ...networkMembers,
+    ...networkRoles,
   };
 }
 
@@ -115,6 +127,7 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
     await restoreOrganizationsOfPlaceAfterMerge(db, fromId, moved.organizations ?? []);
     await restoreEventVenuesAfterMerge(db, fromId, moved);
     await restoreInvitationsAfterMerge(db, 'place', fromId, moved);
+    await restoreNetworkMembersAfterMerge(db, 'place', fromId, moved);
     await setPlaceMergedInto(db, fromId, null);
     await recountPartners(db, [fromId, intoId]);
   } else {
@@ -122,6 +135,8 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
     await restoreActivitiesAfterMerge(db, fromId, moved);
     await restoreEventHostsAfterMerge(db, fromId, intoId, moved);
     await restoreInvitationsAfterMerge(db, 'organization', fromId, moved);
+    await restoreNetworkMembersAfterMerge(db, 'organization', fromId, moved);
+    await restoreNetworkRolesAfterMerge(db, fromId, intoId, moved);
     await restoreOrganizationRefsAfterMerge(db, fromId, intoId, moved);
     await setOrganizationMergedInto(db, fromId, null);
   }

@@ -33,6 +33,14 @@ export interface MergeMoves {
   invitationSupporters?: number[];
   /** Seats of the duplicate in events' programmes. */
   eventSeats?: number[];
+  /**
+   * Networks: memberships of the duplicate (where the surviving record was not a member already), networks the
+   * duplicate organisation coordinated (moved, or dropped where both did) and those it was the secretariat of.
+   */
+  networkMembers?: number[];
+  networkCoordinators?: number[];
+  networkCoordinatorsDropped?: number[];
+  networkSecretariats?: number[];
 }
 
 export const MERGE_ENTITIES = ['place', 'organization'] as const;

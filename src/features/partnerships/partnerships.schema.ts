@@ -113,6 +113,9 @@ const tieFields = {
   descriptions: descriptionsSchema,
   notes: textSchema(10_000).nullable().describe('Internal notes: never shown to anonymous visitors'),
   visibility: visibilitySchema,
+  networkId: idBodySchema
+    .nullable()
+    .describe('For a tie of kind network_membership: the network (or working group) it is a membership of'),
 };
 
 /** The rules between fields that one field's schema cannot check. */
@@ -122,6 +125,8 @@ function checkTieDates(
     startedOn: string | null;
     endedOn: string | null;
     renewalOn: string | null;
+    kind: string;
+    networkId: number | null;
   }>,
   context: z.RefinementCtx,
 ) {
@@ -133,6 +138,9 @@ function checkTieDates(
   }
   if (tie.renewalOn && tie.startedOn && tie.renewalOn < tie.startedOn) {
     context.addIssue({ code: 'custom', path: ['renewalOn'], message: 'must not be before startedOn' });
+  }
+  if (tie.networkId && tie.kind !== undefined && tie.kind !== 'network_membership') {
+    context.addIssue({ code: 'custom', path: ['networkId'], message: 'needs kind network_membership' });
   }
 }
 
@@ -149,6 +157,7 @@ export const createPartnershipBodySchema = z
     descriptions: descriptionsSchema.default({}),
     notes: tieFields.notes.default(null),
     visibility: visibilitySchema.default('published'),
+    networkId: tieFields.networkId.default(null),
   })
   .superRefine(checkTieDates);
 export type CreatePartnershipBody = z.infer<typeof createPartnershipBodySchema>;
@@ -202,6 +211,11 @@ export const partnershipRecordSchema = z.object({
   descriptions: z.record(z.string(), z.string()),
   notes: z.string().nullable().optional().describe('Internal notes; present only for members of the parties'),
   visibility: visibilitySchema,
+  networkId: z
+    .number()
+    .int()
+    .nullable()
+    .describe('For a network membership: the network it is a membership of (/api/networks/{id})'),
   parties: z.array(partySchema),
   sources: z.array(sourceRefSchema).describe('Open data sets that report the tie'),
   documents: z.array(documentSchema),

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
+import { idList, queryRows } from '../../db/query.ts';
 import { findById, nextVersion } from '../../db/rows.ts';
 import {
   organizations,
@@ -140,4 +141,31 @@ export async function findLiveOrganizations(db: DbOrTx, ids: number[]) {
     .select({ id: organizations.id })
     .from(organizations)
     .where(and(inArray(organizations.id, ids), isNull(organizations.deletedAt)));
+}
+
+/**
+ * Whether a live network (or working group) with this id exists that the organisations may read: a published one,
+ * or an internal one they coordinate (appointed, or as the secretariat) or are current members of (themselves, or
+ * as the government of a member place); `all` for administrators.
+ */
+export async function findReadableNetwork(
+  db: DbOrTx,
+  id: number,
+  scope: { all: true } | { all: false; organizationIds: readonly number[] },
+): Promise<boolean> {
+  const orgs = scope.all ? sql`null` : idList(scope.organizationIds);
+  const [row] = await queryRows<{ readable: boolean }>(
+    db,
+    sql`select (${scope.all} or n.visibility = 'published'
+          or coalesce(n.secretariat_id, p.secretariat_id) in (${orgs})
+          or exists (select 1 from network_coordinators c where c.network_id = n.id and c.organization_id in (${orgs}))
+          or exists (select 1 from network_members m where m.network_id = n.id
+                     and (m.left_on is null or m.left_on >= current_date)
+                     and (m.organization_id in (${orgs}) or m.place_id in (
+                       select g.place_id from organizations g where g.id in (${orgs}) and g.deleted_at is null
+                       and g.merged_into_id is null and g.kind in ('city_government', 'regional_government'))))) as readable
+        from networks n left join networks p on p.id = n.parent_id
+        where n.id = ${id} and n.deleted_at is null`,
+  );
+  return row?.readable === true;
 }

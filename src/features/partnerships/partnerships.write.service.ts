@@ -109,6 +109,7 @@ export function presentPartnership(actor: Actor | null, loaded: LoadedTie): Part
       ),
     ),
     visibility: row.visibility,
+    networkId: row.networkId,
     parties: parties.map((party, index) => ({
       placeId: party.placeId,
       organizationId: party.organizationId,
@@ -185,6 +186,7 @@ export const partnershipRecord: RecordType<LoadedTie, PartnershipRecord, repo.Ti
     descriptions: row.descriptions,
     notes: row.notes,
     visibility: row.visibility,
+    networkId: row.networkId,
     parties: parties.map((party) => ({
       placeId: party.placeId,
       organizationId: party.organizationId,
@@ -233,6 +235,26 @@ async function checkParties(db: DbOrTx, parties: readonly PartyRef[]) {
   if (details.length > 0) throw new AppError('VALIDATION_FAILED', 'Invalid request: body.parties', details);
 }
 
+/** A tie names its network only as a network membership, and only a live network the actor may read. */
+async function checkNetwork(
+  db: DbOrTx,
+  actor: Actor,
+  tie: { kind: repo.PartnershipRow['kind']; networkId: number | null },
+  named = true,
+) {
+  if (tie.networkId === null) return;
+  if (tie.kind !== 'network_membership') {
+    throw new AppError('VALIDATION_FAILED', 'Invalid request: body.networkId', [
+      { field: 'body.networkId', message: 'needs kind network_membership' },
+    ]);
+  }
+  if (named && !(await repo.findReadableNetwork(db, tie.networkId, policy.readScope(actor)))) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid request: body.networkId', [
+      { field: 'body.networkId', message: 'is not a known network' },
+    ]);
+  }
+}
+
 async function refuseDuplicate(
   db: DbOrTx,
   kind: repo.PartnershipRow['kind'],
@@ -255,7 +277,11 @@ async function refuseDuplicate(
  * Creates a tie. The actor must speak for at least one party (or be an administrator); the parties they speak
  * for are confirmed at once, the others wait for their own editors.
  */
-export async function createPartnership(db: DbOrTx, actor: Actor | null, body: CreatePartnershipBody) {
+export async function createPartnership(
+  db: DbOrTx,
+  actor: Actor | null,
+  body: Omit<CreatePartnershipBody, 'networkId'> & { networkId?: number | null },
+) {
   const { parties, ...fields } = body;
   return createRecord(db, actor, partnershipRecord, async (tx) => {
     const refs = parties.map(toRef);
@@ -263,6 +289,7 @@ export async function createPartnership(db: DbOrTx, actor: Actor | null, body: C
     authorize(actor, policy.create(actor, speakers.flat()));
     const partyKey = partyKeyFor(parties);
     await checkParties(tx, refs);
+    await checkNetwork(tx, actor, { kind: body.kind, networkId: body.networkId ?? null });
     await refuseDuplicate(tx, body.kind, partyKey);
     return { ...fields, partyKey, createdBy: actor.id, parties: confirmedParties(actor, refs, speakers) };
   });
@@ -307,6 +334,11 @@ export async function updatePartnership(
       authorize(actor, policy.create(actor, speakers.flat()));
       partyKey = partyKeyFor(newParties);
       parties = confirmedParties(actor, refs, speakers, loaded.parties);
+    }
+    // The tie as it will be names a network only as a network membership; a network newly named is checked.
+    if (fields.networkId !== undefined || fields.kind !== undefined) {
+      const named = fields.networkId !== undefined && fields.networkId !== before.networkId;
+      await checkNetwork(tx, actor!, { kind: merged.kind, networkId: merged.networkId }, named);
     }
     if (partyKey !== before.partyKey || (fields.kind && fields.kind !== before.kind)) {
       await refuseDuplicate(tx, merged.kind, partyKey, id);
