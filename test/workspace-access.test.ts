@@ -702,6 +702,181 @@ const WRITES: WriteCase[] = [
       },
     ];
   })(),
+  // Networks: administrators create networks and name secretariats; the secretariat's editors (here the City of
+  // Espoo's) edit the texts, create and delete working groups, keep the members and appoint coordinators. In a
+  // network the City of Shanghai runs, Espoo as a member adds no one, and Espoo as an appointed coordinator keeps
+  // the members but appoints no one.
+  ...((): WriteCase[] => {
+    /** A network whose secretariat is given, with Espoo a member of it: its id and version. */
+    const newNetwork = async (secretariatId = ids.cityOfEspoo) => {
+      const network = await asAdmin('POST', '/api/networks', {
+        kind: 'network',
+        name: { en: 'Matrix cities' },
+        secretariatId,
+      });
+      const withMember = await asAdmin('POST', `/api/networks/${network.id}/members`, { placeId: ids.espoo });
+      return { id: network.id as number, version: withMember.version as number };
+    };
+    /** A working group of a new network, with Espoo a member of both: its id and version. */
+    const newGroup = async (secretariatId = ids.cityOfEspoo) => {
+      const network = await newNetwork(secretariatId);
+      const group = await asAdmin('POST', '/api/networks', {
+        kind: 'working_group',
+        parentId: network.id,
+        name: { en: 'Matrix working group' },
+      });
+      const withMember = await asAdmin('POST', `/api/networks/${group.id}/members`, { placeId: ids.espoo });
+      return { id: group.id as number, version: withMember.version as number };
+    };
+    /** A membership of Espoo in a new network of Espoo's: its address. */
+    const newMember = async () => {
+      const network = await newNetwork();
+      const { members } = await asAdmin('GET', `/api/networks/${network.id}`);
+      return `/api/networks/${network.id}/members/${members[0].id}`;
+    };
+    const SHANGHAI: Allowed = ['otherEditor', 'admin'];
+    return [
+      {
+        method: 'POST',
+        path: '/api/networks',
+        allowed: ADMINS,
+        prepare: async () => ({
+          url: '/api/networks',
+          body: { kind: 'network', name: { en: 'Eurocities' } },
+        }),
+      },
+      {
+        method: 'POST',
+        path: '/api/networks',
+        allowed: EDITORS,
+        prepare: async () => ({
+          url: '/api/networks',
+          body: {
+            kind: 'working_group',
+            parentId: (await newNetwork()).id,
+            name: { en: 'China working group' },
+            countryCode: 'CN',
+          },
+        }),
+      },
+      {
+        method: 'PATCH',
+        path: '/api/networks/{id}',
+        allowed: EDITORS,
+        prepare: async () => {
+          const group = await newGroup();
+          return {
+            url: `/api/networks/${group.id}`,
+            body: { version: group.version, description: { en: 'Maps cooperation with China' } },
+          };
+        },
+      },
+      {
+        method: 'PATCH',
+        path: '/api/networks/{id}',
+        allowed: ADMINS,
+        prepare: async () => {
+          const network = await newNetwork();
+          return {
+            url: `/api/networks/${network.id}`,
+            body: { version: network.version, secretariatId: ids.cityOfShanghai },
+          };
+        },
+      },
+      {
+        method: 'DELETE',
+        path: '/api/networks/{id}',
+        allowed: ADMINS,
+        prepare: async () => {
+          const network = await newNetwork();
+          return { url: `/api/networks/${network.id}?version=${network.version}` };
+        },
+      },
+      {
+        method: 'DELETE',
+        path: '/api/networks/{id}',
+        allowed: EDITORS,
+        prepare: async () => {
+          const group = await newGroup();
+          return { url: `/api/networks/${group.id}?version=${group.version}` };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/networks/{id}/restore',
+        allowed: ADMINS,
+        prepare: async () => {
+          const network = await newNetwork();
+          const gone = await asAdmin('DELETE', `/api/networks/${network.id}?version=${network.version}`);
+          return { url: `/api/networks/${network.id}/restore`, body: { version: gone.version } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/networks/{id}/restore',
+        allowed: EDITORS,
+        prepare: async () => {
+          const group = await newGroup();
+          const gone = await asAdmin('DELETE', `/api/networks/${group.id}?version=${group.version}`);
+          return { url: `/api/networks/${group.id}/restore`, body: { version: gone.version } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/networks/{id}/members',
+        allowed: EDITORS,
+        prepare: async () => ({
+          url: `/api/networks/${(await newNetwork()).id}/members`,
+          body: { placeId: ids.tallinn, joinedOn: '2020-01-01' },
+        }),
+      },
+      {
+        method: 'POST',
+        path: '/api/networks/{id}/members',
+        allowed: SHANGHAI,
+        prepare: async () => ({
+          url: `/api/networks/${(await newNetwork(ids.cityOfShanghai)).id}/members`,
+          body: { placeId: ids.tallinn },
+        }),
+      },
+      {
+        method: 'PATCH',
+        path: '/api/networks/{id}/members/{memberId}',
+        allowed: EDITORS,
+        prepare: async () => ({ url: await newMember(), body: { joinedOn: '2004-01-01' } }),
+      },
+      {
+        method: 'DELETE',
+        path: '/api/networks/{id}/members/{memberId}',
+        allowed: EDITORS,
+        prepare: async () => ({ url: await newMember() }),
+      },
+      {
+        method: 'PUT',
+        path: '/api/networks/{id}/coordinators',
+        allowed: EDITORS,
+        prepare: async () => ({
+          url: `/api/networks/${(await newGroup()).id}/coordinators`,
+          body: { organizationIds: [ids.cityOfShanghai] },
+        }),
+      },
+      {
+        method: 'PUT',
+        path: '/api/networks/{id}/coordinators',
+        allowed: SHANGHAI,
+        prepare: async () => {
+          const group = await newGroup(ids.cityOfShanghai);
+          await asAdmin('PUT', `/api/networks/${group.id}/coordinators`, {
+            organizationIds: [ids.cityOfEspoo],
+          });
+          return {
+            url: `/api/networks/${group.id}/coordinators`,
+            body: { organizationIds: [ids.cityOfEspoo, ids.cityOfShanghai] },
+          };
+        },
+      },
+    ];
+  })(),
 ];
 
 /** Write endpoints outside the matrix: sign-in and one-time links work without a session by design. */
