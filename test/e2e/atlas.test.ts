@@ -256,13 +256,25 @@ describe('the atlas in Chromium', () => {
     await context.close();
   });
 
-  it("draws a click's highlight over the map without drawing the map's ties again", async () => {
+  it("draws a click's highlight over the map without drawing the map again", async () => {
     const { context, page } = await newPage();
+    // Every frame MapLibre draws starts by clearing its WebGL canvas: count the clears.
+    await page.addInitScript(() => {
+      const counted = window as unknown as { glClears: number };
+      counted.glClears = 0;
+      const clear = WebGL2RenderingContext.prototype.clear;
+      WebGL2RenderingContext.prototype.clear = function (this: WebGL2RenderingContext, mask: number) {
+        counted.glClears += 1;
+        return clear.call(this, mask);
+      };
+    });
     await page.goto(`${server.url}/?view=24.66,60.21,6`);
     await mapReady(page);
     await page.waitForTimeout(500);
     const drawn = () => page.evaluate(() => performance.getEntriesByName('citybridge:network-drawn').length);
+    const clears = () => page.evaluate(() => (window as unknown as { glClears: number }).glClears);
     const before = await drawn();
+    const framesBefore = await clears();
     const box = (await page.getByTestId('map').boundingBox())!;
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     await page.mouse.move(x, y);
@@ -279,6 +291,7 @@ describe('the atlas in Chromium', () => {
     expect(centre.slice(0, 3)).toEqual([0xc2, 0x18, 0x5b]);
     await page.waitForTimeout(500);
     expect(await drawn()).toBe(before);
+    expect(await clears()).toBe(framesBefore);
     // Closing the panel takes the highlight away.
     await page.getByRole('complementary').getByRole('button', { name: 'Close panel' }).click();
     await expect
@@ -291,6 +304,27 @@ describe('the atlas in Chromium', () => {
           ),
       )
       .toBe(0);
+    await context.close();
+  });
+
+  it('pans with a drag, and a drag that ends on a place does not select it', async () => {
+    const { context, page } = await newPage();
+    await page.goto(`${server.url}/?view=24.66,60.21,6`);
+    await mapReady(page);
+    const box = (await page.getByTestId('map').boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    // Espoo is under the pointer from the press to the release: the map moves with it.
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - 50, y, { steps: 3 });
+    await page.mouse.move(x - 200, y, { steps: 5 });
+    await page.mouse.up();
+    const centre = () => Number(new URL(page.url()).searchParams.get('view')?.split(',')[0] ?? 24.66);
+    // The map moved 200 px westwards with the pointer: its centre is now east of Espoo.
+    await expect.poll(centre).toBeGreaterThan(25);
+    await page.waitForTimeout(300);
+    expect(await page.locator('.atlas-map').getAttribute('data-selection-drawn')).toBe('');
+    expect(new URL(page.url()).searchParams.get('place')).toBeNull();
     await context.close();
   });
 

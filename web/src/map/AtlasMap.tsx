@@ -9,7 +9,7 @@ import { type Camera, constrainCamera, defaultCamera, fitCamera, type Insets, un
 import { cameraWithin, type EarlyPicture, repaintEarly, takeEarlyPicture } from './early.ts';
 import { type Countries, loadCountries, paintFirstView } from './first-paint.ts';
 import { memberPlaces, placeBounds, selectedTies, tieVertices } from './geometry.ts';
-import { bindInteraction, type MapView, type Tooltip } from './interaction.ts';
+import { bindInteraction, holdPressUntilDrag, type MapView, type Tooltip } from './interaction.ts';
 import { type AtlasLayerHandles, addAtlasLayers, setPalette, showSelection } from './layers.ts';
 import { baseMap, loadMapLibre, offlineStyle } from './load.ts';
 import { REST_MS } from './network-layer.ts';
@@ -239,16 +239,18 @@ export function AtlasMap(props: AtlasMapProps) {
         clearTimeout(rest);
         if (map.getPixelRatio() === sharp) map.setPixelRatio(sharp / 2);
       };
-      // A drag's or a key's move says it comes from the user; a wheel's zoom does not, so the wheel itself counts
-      // (and rests again by itself where it moved nothing, at the end of the zoom range).
-      map.on('movestart', (event) => {
-        if (event.originalEvent) soften();
-        else clearTimeout(rest);
-      });
-      map.on('wheel', () => {
+      // Softened as a gesture begins, before MapLibre's own handlers take it up: changing the resolution resizes
+      // the canvas, and a resize in the middle of a drag ends the drag. A drag begins when a pressed mouse moves
+      // (interaction.ts holds the press until then), a pinch or a swipe with a touch, a zoom with the wheel.
+      const gesture = () => {
         soften();
         restLater();
-      });
+      };
+      holdPressUntilDrag(map, gesture);
+      const canvasContainer = map.getCanvasContainer();
+      canvasContainer.addEventListener('wheel', gesture, { capture: true, passive: true });
+      canvasContainer.addEventListener('touchstart', gesture, { capture: true, passive: true });
+      map.on('movestart', () => clearTimeout(rest));
       map.on('moveend', restLater);
       map.touchZoomRotate.disableRotation();
       map.getCanvas().setAttribute('aria-label', label);
@@ -366,19 +368,23 @@ export function AtlasMap(props: AtlasMapProps) {
     fitted.current = selectedPlaceId;
   }, [ready, selection, selectedPlaceId]);
 
+  // The view in the address moves the map when it changes (back, forward, a link), by its values: the page builds
+  // a new view object at each render, and a jump in the middle of a drag would end the drag.
+  const [viewLng, viewLat, viewZoom] = view ? [view.lng, view.lat, view.zoom] : [];
   useEffect(() => {
     const map = mapRef.current;
-    if (!ready || !map || !view) return;
+    if (!ready || !map || viewLng === undefined || viewLat === undefined || viewZoom === undefined) return;
+    if (map.isMoving()) return;
     const center = map.getCenter();
     if (
-      Math.abs(center.lng - view.lng) < 0.01 &&
-      Math.abs(center.lat - view.lat) < 0.01 &&
-      Math.abs(map.getZoom() - view.zoom) < 0.05
+      Math.abs(center.lng - viewLng) < 0.01 &&
+      Math.abs(center.lat - viewLat) < 0.01 &&
+      Math.abs(map.getZoom() - viewZoom) < 0.05
     ) {
       return;
     }
-    map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
-  }, [ready, view]);
+    map.jumpTo({ center: [viewLng, viewLat], zoom: viewZoom });
+  }, [ready, viewLng, viewLat, viewZoom]);
 
   // A click on the first picture, before MapLibre has taken over, selects the place under it all the same (the
   // keyboard's way to choose, the search box, works throughout).

@@ -43,8 +43,11 @@ export function bindInteraction(map: MapLibreMap, interaction: Interaction): voi
     // Only where the pointer stops, not for every dot it passes over.
     if (index !== undefined) resting = setTimeout(() => interaction.onHover?.(network.ids[index]!), 60);
   };
-  map.on('click', (event) => {
-    const index = hit(event.lngLat.lng, event.lngLat.lat, map.getZoom());
+  // A DOM click rather than the map's: the map's own click would be lost after a press it never saw.
+  canvas.addEventListener('click', (event) => {
+    const box = canvas.getBoundingClientRect();
+    const { lng, lat } = map.unproject([event.clientX - box.left, event.clientY - box.top]);
+    const index = hit(lng, lat, map.getZoom());
     if (index !== undefined) interaction.onSelect(network.ids[index]!);
   });
   map.on('mousemove', (event) => {
@@ -83,4 +86,54 @@ export function bindInteraction(map: MapLibreMap, interaction: Interaction): voi
       zoom: Math.round(map.getZoom() * 100) / 100,
     });
   });
+}
+
+/** How far (CSS pixels) a pressed pointer moves before the press is a drag, as MapLibre counts it. */
+const CLICK_TOLERANCE = 3;
+
+/**
+ * Hands a mouse press to MapLibre only once the pointer moves with the button down. MapLibre's pan starts on the
+ * press and, when it ends, draws the whole map again although nothing moved; with software WebGL that frame costs
+ * more than the rest of a click's answer. A press that ends where it began is a click: the map never sees it, and
+ * the click's answer (the selection and its panel) is the only thing drawn. A press that moves is passed on as it
+ * was, from where it began, before the move that made it a drag; `onDrag` is called just before.
+ */
+export function holdPressUntilDrag(map: MapLibreMap, onDrag: () => void): void {
+  const container = map.getCanvasContainer();
+  let held: MouseEvent | undefined;
+  let passing = false;
+  container.addEventListener(
+    'mousedown',
+    (event) => {
+      if (passing || event.button !== 0) return;
+      held = event;
+      event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
+  window.addEventListener(
+    'mousemove',
+    (event) => {
+      if (!held) return;
+      const moved = Math.hypot(event.clientX - held.clientX, event.clientY - held.clientY);
+      if (moved < CLICK_TOLERANCE) return;
+      const press = held;
+      held = undefined;
+      onDrag();
+      passing = true;
+      try {
+        press.target?.dispatchEvent(new MouseEvent('mousedown', press));
+      } finally {
+        passing = false;
+      }
+    },
+    { capture: true },
+  );
+  window.addEventListener(
+    'mouseup',
+    () => {
+      held = undefined;
+    },
+    { capture: true },
+  );
 }
