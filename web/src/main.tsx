@@ -85,6 +85,12 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./workspace/events/EventsPage.tsx')).EventsPage }),
           },
           {
+            path: '/workspace/networks/:id/discussion',
+            lazy: async () => ({
+              Component: (await import('./workspace/discussion/DiscussionPage.tsx')).DiscussionPage,
+            }),
+          },
+          {
             path: '/workspace/components',
             lazy: async () => ({
               Component: (await import('./workspace/components/ComponentsPage.tsx')).ComponentsPage,

@@ -14,6 +14,7 @@ import { MenuButton, MenuItem } from '../../ui/Menu.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { Skeleton } from '../../ui/states.tsx';
 import { setTheme, THEME_CHOICES, useTheme } from '../../ui/theme.ts';
+import { NotificationsBell } from '../notifications/NotificationsBell.tsx';
 import { useWorkspaceTexts, type WorkspaceT } from '../texts.ts';
 import {
   useChooseOrganization,
@@ -273,6 +274,7 @@ export function WorkspaceShell() {
             <span>{t('shell.openSections')}</span>
           </Button>
           <WorkspaceBreadcrumbs t={t} />
+          <NotificationsBell />
         </div>
         <Outlet />
       </div>
