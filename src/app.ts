@@ -6,10 +6,12 @@ import type { Database } from './db/client.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { baseUrlOf, usersRoutes } from './features/auth/users.routes.ts';
+import { campaignsRoutes } from './features/campaigns/campaigns.routes.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { eventPageHead } from './features/events/events.service.ts';
 import { eventMediaRoutes } from './features/events/media.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import type { MailOptions } from './features/mail/mailer.ts';
 import { mergesRoutes } from './features/merges/merges.routes.ts';
 import { networkReadModels, networkRoutes } from './features/network/network.routes.ts';
 import { networksRoutes } from './features/networks/networks.routes.ts';
@@ -51,6 +53,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** How often the read models compare the registry's revision with the database, in ms; 15 s without one. */
   registryCheckMs?: number;
+  /** Where e-mail goes out (SMTP_URL and MAIL_FROM); without it no e-mail is sent. */
+  mail?: MailOptions;
 }
 
 /**
@@ -128,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicUrl: options.publicUrl,
     documentsDir: options.documentsDir,
     documentQuotaBytes: options.documentQuotaBytes,
+    mail: options.mail,
   };
   const features = [
     healthRoutes,
@@ -149,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     notificationsRoutes,
   ];
   for (const routes of features) await app.register(routes, context);
+  await app.register(campaignsRoutes, context);
   await app.register(settingsRoutes, { mapStyleUrl: options.mapStyleUrl ?? null });
   return app;
 }

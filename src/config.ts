@@ -36,6 +36,8 @@ const envSchema = z.object({
   MAP_STYLE_URL: z.url().optional(),
   PUBLIC_URL: z.url().optional(),
   DOCUMENT_QUOTA_MB: z.coerce.number().int().min(1).default(1024),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().trim().min(3).max(320).optional(),
 });
 
 /**
@@ -77,6 +79,11 @@ export interface Config {
   documentsDir: string;
   /** How many bytes of documents each organisation may keep (DOCUMENT_QUOTA_MB). */
   documentQuotaBytes: number;
+  /**
+   * Where e-mail goes out (SMTP_URL, with MAIL_FROM as the sender, else citybridge@ the public host); without
+   * SMTP_URL no e-mail is sent.
+   */
+  mail: { smtpUrl: string; from: string } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -105,5 +112,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
     documentsDir: path.join(dataDir, 'documents'),
     documentQuotaBytes: values.DOCUMENT_QUOTA_MB * 1024 * 1024,
+    mail: values.SMTP_URL
+      ? {
+          smtpUrl: values.SMTP_URL,
+          from:
+            values.MAIL_FROM ??
+            `CityBridge <citybridge@${new URL(values.PUBLIC_URL ?? 'http://localhost').hostname}>`,
+        }
+      : undefined,
   };
 }

@@ -77,6 +77,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     publicUrl: config.publicUrl,
     documentsDir: config.documentsDir,
     documentQuotaBytes: config.documentQuotaBytes,
+    mail: config.mail,
     trustProxy: config.trustProxy,
   });
   const address = await app.listen({ port: config.port, host: config.host });

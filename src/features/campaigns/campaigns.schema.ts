@@ -492,6 +492,7 @@ export const responseActionBodySchema = z.strictObject({
 });
 
 export const resultsQuerySchema = z.strictObject({
+  lang: z.enum(CAMPAIGN_LANGUAGES).default('en').describe('The language of headers and choice labels'),
   sheet: questionKeySchema
     .optional()
     .describe('CSV only: the rows of this repeatable group or registry table instead of the main table'),
@@ -562,6 +563,11 @@ export const responseSummarySchema = z.object({
   reopenedAt: z.string().nullable(),
   remindedAt: z.string().nullable(),
   appliedAt: z.string().nullable(),
+  version: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The response's version, for reopening it; null before it is started"),
 });
 export const responseListResponseSchema = z.object({ items: z.array(responseSummarySchema) });
 export type ResponseSummary = z.infer<typeof responseSummarySchema>;

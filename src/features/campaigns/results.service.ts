@@ -1,0 +1,254 @@
+import { sql } from 'drizzle-orm';
+import { AppError } from '../../core/errors.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import { queryRows } from '../../db/query.ts';
+import type { Actor } from '../auth/actor.ts';
+import { authorize, policy } from '../auth/policy.ts';
+import * as campaignsRepo from './campaigns.repo.ts';
+import {
+  type CampaignDefinition,
+  type CampaignQuestion,
+  type CampaignResults,
+  isAnswered,
+  type QuestionResult,
+  questionsOf,
+  visibleQuestions,
+} from './campaigns.schema.ts';
+import { definitionOf } from './campaigns.service.ts';
+import * as repo from './responses.repo.ts';
+import { type CampaignContext, loadContext } from './responses.service.ts';
+
+/** A submitted response as the results read it: the member, its place, and its answers to the questions shown. */
+export interface SubmittedResponse {
+  organizationId: number;
+  name: string;
+  submittedAt: string;
+  place: { id: number; name: string; lat: number; lng: number } | null;
+  answers: Map<string, unknown>;
+}
+
+interface SubmittedRow {
+  organizationId: number;
+  name: string;
+  submittedAt: Date | string;
+  placeId: number | null;
+  placeName: string | null;
+  lat: number | null;
+  lng: number | null;
+  answers: Record<string, unknown> | null;
+}
+
+/**
+ * The submitted responses to a campaign, by member name, each with its answers in one object (one row per member
+ * rather than one per answer). Answers to questions hidden by their condition are left out.
+ */
+export async function findSubmitted(
+  db: DbOrTx,
+  campaignId: number,
+  definition: CampaignDefinition,
+): Promise<SubmittedResponse[]> {
+  const rows = await queryRows<SubmittedRow>(
+    db,
+    sql`select r.organization_id as "organizationId", o.name, r.submitted_at as "submittedAt",
+               pl.id as "placeId", pl.name as "placeName", pl.lat, pl.lng,
+               (select jsonb_object_agg(a.question_key, a.value) from campaign_answers a where a.response_id = r.id)
+                 as answers
+        from campaign_responses r
+        join organizations o on o.id = r.organization_id
+        left join places pl on pl.id = o.place_id
+        where r.campaign_id = ${campaignId} and r.status = 'submitted'
+        order by o.name, o.id`,
+  );
+  return rows.map((row) => {
+    const all = new Map(Object.entries(row.answers ?? {}));
+    const shown = visibleQuestions(definition, all);
+    return {
+      organizationId: row.organizationId,
+      name: row.name,
+      submittedAt: new Date(row.submittedAt).toISOString(),
+      place:
+        row.placeId !== null && row.lat !== null && row.lng !== null
+          ? { id: row.placeId, name: row.placeName ?? '', lat: row.lat, lng: row.lng }
+          : null,
+      answers: new Map([...all].filter(([key, value]) => shown.has(key) && isAnswered(value))),
+    };
+  });
+}
+
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Count, sum, smallest, largest, mean and median of some numbers. */
+export function summarise(values: readonly number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const sum = sorted.reduce((total, value) => total + value, 0);
+  return {
+    count: sorted.length,
+    sum,
+    min: sorted[0] ?? null,
+    max: sorted.at(-1) ?? null,
+    mean: sorted.length > 0 ? sum / sorted.length : null,
+    median: median(sorted),
+  };
+}
+
+/** How many answered each option (choices), yes and no, or each point of a scale; null for other types. */
+function countsOf(question: CampaignQuestion, values: readonly unknown[]): Record<string, number> | null {
+  let counts: Record<string, number>;
+  switch (question.type) {
+    case 'single_choice':
+    case 'multiple_choice':
+      counts = Object.fromEntries(question.options.map((option) => [option.key, 0]));
+      break;
+    case 'yes_no':
+      counts = { yes: 0, no: 0 };
+      break;
+    case 'scale':
+      counts = {};
+      for (let point = question.min; point <= question.max; point += question.step) counts[String(point)] = 0;
+      break;
+    default:
+      return null;
+  }
+  for (const value of values) {
+    const keys = Array.isArray(value)
+      ? value
+      : [typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value)];
+    for (const key of keys) if (String(key) in counts) counts[String(key)]! += 1;
+  }
+  return counts;
+}
+
+const numeric = (question: CampaignQuestion) => question.type === 'number' || question.type === 'scale';
+const textual = (question: CampaignQuestion) =>
+  question.type === 'short_text' || question.type === 'long_text' || question.type === 'date';
+const tabular = (question: CampaignQuestion) =>
+  question.type === 'repeatable_group' || question.type === 'registry_table';
+
+/** One question's figures over the submitted responses. */
+function resultOf(question: CampaignQuestion, responses: readonly SubmittedResponse[]): QuestionResult {
+  const given = responses.flatMap((response) =>
+    response.answers.has(question.key) ? [{ response, value: response.answers.get(question.key) }] : [],
+  );
+  const values = given.map(({ value }) => value);
+  return {
+    key: question.key,
+    type: question.type,
+    label: question.label,
+    answered: given.length,
+    counts: countsOf(question, values),
+    summary: numeric(question)
+      ? summarise(values.filter((value): value is number => typeof value === 'number'))
+      : null,
+    texts: textual(question)
+      ? given.map(({ response, value }) => ({
+          organizationId: response.organizationId,
+          name: response.name,
+          value: String(value),
+        }))
+      : null,
+    rows: tabular(question)
+      ? given.flatMap(({ response, value }) =>
+          (value as Record<string, unknown>[]).map((row) => ({
+            organizationId: response.organizationId,
+            name: response.name,
+            row,
+          })),
+        )
+      : null,
+    previous: null,
+  };
+}
+
+/** What a reader may see of the results: coordinators always, members once the results are shared. */
+function assertMayReadResults(actor: Actor | null, context: CampaignContext) {
+  if (policy.readGroup(actor, context.roles.coordinatorIds)) return;
+  if (context.row.resultsSharedAt === null) {
+    authorize(actor, false);
+  }
+}
+
+/** The results computed from the database, for a context the reader may read results of. */
+export async function computeResults(db: DbOrTx, context: CampaignContext) {
+  const { row, definition, roles } = context;
+  const responses = await findSubmitted(db, row.id, definition);
+  const submitted = new Set(responses.map((response) => response.organizationId));
+  const all = await repo.findResponses(db, row.id);
+  const statusOf = new Map(all.map((response) => [response.organizationId, response.status]));
+  const missingIds = roles.memberIds.filter((id) => !submitted.has(id));
+  const missing = (await repo.findOrganizations(db, missingIds)).map((organization) => ({
+    id: organization.id,
+    name: organization.name,
+    status: statusOf.get(organization.id) ?? ('not_started' as const),
+  }));
+  const questions = questionsOf(definition).map((question) => resultOf(question, responses));
+  if (row.previousId !== null) {
+    const previousRow = await campaignsRepo.findCampaign(db, row.previousId);
+    if (previousRow && !previousRow.deletedAt) {
+      const previousDefinition = definitionOf(previousRow);
+      const previousQuestions = new Map(
+        questionsOf(previousDefinition).map((question) => [question.key, question]),
+      );
+      const previousResponses = await findSubmitted(db, previousRow.id, previousDefinition);
+      for (const result of questions) {
+        const earlier = previousQuestions.get(result.key);
+        if (!earlier || earlier.type !== result.type) continue;
+        const figures = resultOf(earlier, previousResponses);
+        result.previous = {
+          answered: figures.answered,
+          counts: figures.counts,
+          summary: figures.summary && {
+            count: figures.summary.count,
+            sum: figures.summary.sum,
+            mean: figures.summary.mean,
+          },
+        };
+      }
+    }
+  }
+  const members = new Set([...roles.memberIds, ...submitted]).size;
+  const results: CampaignResults = {
+    campaignId: row.id,
+    previousId: row.previousId,
+    members,
+    submitted: responses.length,
+    responseRate: members === 0 ? 0 : responses.length / members,
+    missing,
+    questions,
+    rows: responses.map((response) => ({
+      organization: { id: response.organizationId, name: response.name },
+      place: response.place,
+      submittedAt: response.submittedAt,
+      answers: Object.fromEntries(response.answers),
+    })),
+  };
+  return { results, responses };
+}
+
+/**
+ * A campaign's results: the response rate and who is missing, each question's figures (with the previous round's
+ * beside them), and a row per member that submitted, with its place for a map. For the coordinators; for the
+ * members once the coordinators have shared them.
+ */
+export async function getResults(db: DbOrTx, actor: Actor | null, campaignId: number) {
+  const context = await loadContext(db, actor, campaignId);
+  assertMayReadResults(actor, context);
+  return (await computeResults(db, context)).results;
+}
+
+/** The context and submitted responses for an export, under the same rule as the results. */
+export async function exportSource(db: DbOrTx, actor: Actor | null, campaignId: number) {
+  const context = await loadContext(db, actor, campaignId);
+  assertMayReadResults(actor, context);
+  const responses = await findSubmitted(db, campaignId, context.definition);
+  return { context, responses };
+}
+
+export function refuseSheet(key: string): never {
+  throw new AppError('VALIDATION_FAILED', 'Invalid request: query.sheet', [
+    { field: 'query.sheet', message: `${key} is not a repeatable group or registry table of this campaign` },
+  ]);
+}

@@ -1,0 +1,43 @@
+import nodemailer from 'nodemailer';
+
+/** Where e-mail goes out: an SMTP server (smtp:// or smtps://, with credentials in the URL) and the sender. */
+export interface MailOptions {
+  smtpUrl: string;
+  /** The From address: `CityBridge <citybridge@example.org>`. */
+  from: string;
+}
+
+/** One plain-text e-mail to one recipient, in one language. */
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  /** The language it is written in (BCP 47), sent as Content-Language. */
+  language: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+  close(): void;
+}
+
+/**
+ * A mailer for the configured SMTP server, or null when none is configured: then the app sends no e-mail and
+ * nothing that would have sent one fails.
+ */
+export function createMailer(options: MailOptions | undefined): Mailer | null {
+  if (!options) return null;
+  const transport = nodemailer.createTransport(options.smtpUrl);
+  return {
+    async send(mail) {
+      await transport.sendMail({
+        from: options.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        headers: { 'Content-Language': mail.language },
+      });
+    },
+    close: () => transport.close(),
+  };
+}
