@@ -17,6 +17,7 @@ import {
 } from '../partnerships/partnerships.write.service.ts';
 import { createPerson } from '../people/people.service.ts';
 import { loadDemoEvents } from './demo.events.ts';
+import { loadDemoNetworks } from './demo.networks.ts';
 
 export const DEMO_ORGANIZATION = 'City of Espoo';
 
@@ -307,9 +308,12 @@ export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = 
     documentsDir: options.documentsDir,
   });
 
+  const networks = await loadDemoNetworks(db, { admin: adminActor, espoo, cityOfEspoo: cityOfEspoo.id });
+
   return {
     users: [admin, editor, viewer, partner].map((user) => user.printed),
     partnershipId: tieId,
     events,
+    networks,
   };
 }

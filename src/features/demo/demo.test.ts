@@ -1,9 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { signInHeaders } from '../../../test/helpers/auth.ts';
-import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+import { sessionHeaders, signInHeaders } from '../../../test/helpers/auth.ts';
+import { makePartnership, makePlace, makeSource } from '../../../test/helpers/factories.ts';
 import { queryRows } from '../../db/query.ts';
+import { placeOrigins, places } from '../../db/schema.ts';
+import { findDemoNetworks } from './demo.networks.ts';
 import { DemoError, loadDemo } from './demo.service.ts';
 
 let t: TestApp;
@@ -20,6 +22,32 @@ beforeAll(async () => {
   await makePlace(t.database.db, { name: 'Osaka', country: 'JP' });
 });
 afterAll(() => t.close());
+
+/** The Finnish municipalities of the registry: Espoo and 23 more, with their populations, as the world import lists them. */
+const municipalities: { id: number; name: string; population: number | null }[] = [];
+beforeAll(async () => {
+  const db = t.database.db;
+  const source = await makeSource(db, 'citybridge-fi-municipalities');
+  const [espoo] = await db.select().from(places).where(eq(places.name, 'Espoo'));
+  await db.update(places).set({ population: 305_274 }).where(eq(places.id, espoo!.id));
+  municipalities.push({ id: espoo!.id, name: 'Espoo', population: 305_274 });
+  for (let index = 0; index < 23; index += 1) {
+    // Town 1 is the most populous; the last one's figure is unknown.
+    const population = index === 22 ? null : 700_000 - index * 25_000;
+    const town = await makePlace(db, { name: `Town ${index + 1}`, population });
+    municipalities.push({ id: town.id, name: town.name, population });
+  }
+  // A Finnish place that is not a municipality of the list, however populous, is not one of them.
+  await makePlace(db, { name: 'Not a municipality', population: 9_000_000 });
+  await db.insert(placeOrigins).values(
+    municipalities.map((place, index) => ({
+      placeId: place.id,
+      sourceId: source.id,
+      externalKey: `FI-${index}`,
+      raw: {},
+    })),
+  );
+});
 
 describe('the demo workspace', () => {
   it('does not exist until asked for', async () => {
@@ -69,6 +97,7 @@ describe('the demo workspace', () => {
       programme: { kind: string; speakers: { role: string; person: { name: string } | null }[] }[];
     }[];
     expect(events.map((event) => event.title.en).sort()).toEqual([
+      'C21 China working group meeting',
       'China International Import Expo 2019',
       'China International Import Expo 2020',
       'Shanghai twin-town forum',
@@ -131,6 +160,62 @@ describe('the demo workspace', () => {
     const tieEvents = (await t.app.inject({ url: `/api/events?partnershipId=${tieId}` })).json();
     expect(tieEvents.items.map((event: { title: { en: string } }) => event.title.en)).toEqual([
       'Shanghai twin-town forum',
+    ]);
+  });
+
+  it('adds C21 with the 21 most populous municipalities, saying so, and its China working group run by Espoo', async () => {
+    const found = await findDemoNetworks(t.database.db);
+    expect(found).toBeDefined();
+    const byPopulation = [...municipalities]
+      .sort((a, b) => (b.population ?? -1) - (a.population ?? -1))
+      .slice(0, 21)
+      .map((place) => place.id);
+    expect(found!.memberPlaceIds).toEqual(byPopulation);
+    expect(found!.memberPlaceIds).toContain(municipalities[0]!.id);
+    const c21 = (await t.app.inject({ url: `/api/networks/${found!.networkId}` })).json();
+    expect(c21).toMatchObject({
+      kind: 'network',
+      shortName: 'C21',
+      secretariat: { name: 'C21 secretariat' },
+    });
+    expect(c21.members).toHaveLength(21);
+    expect(c21.members.map((member: { name: string }) => member.name)).not.toContain('Not a municipality');
+    expect(c21.description.en).toMatch(/derived from population/);
+    expect(c21.description.fi).toMatch(/johdettu väkiluvusta/);
+    expect(c21.description.sv).toMatch(/härledd från folkmängden/);
+    const group = (await t.app.inject({ url: `/api/networks/${found!.workingGroupId}` })).json();
+    expect(group).toMatchObject({
+      kind: 'working_group',
+      parentId: found!.networkId,
+      countryCode: 'CN',
+      theme: { en: 'China', fi: 'Kiina', sv: 'Kina' },
+      coordinators: [{ name: 'City of Espoo' }],
+    });
+    expect(group.members.map((member: { name: string }) => member.name)).toEqual([
+      'Espoo',
+      'Town 1',
+      'Town 2',
+      'Town 3',
+      'Town 4',
+    ]);
+    expect(found!.coordinatorIds).toEqual([group.coordinators[0].id]);
+    // Espoo's coordinator runs the working group from the workspace; its events list the group's meeting.
+    const [user] = await queryRows<{ id: number }>(
+      t.database.db,
+      sql`select id from users where email = 'coordinator@example.org'`,
+    );
+    const headers = await sessionHeaders(t.database.db, user!.id);
+    const asCoordinator = (
+      await t.app.inject({ url: `/api/networks/${found!.workingGroupId}`, headers })
+    ).json();
+    expect(asCoordinator.viewer).toMatchObject({
+      coordinates: true,
+      canAppointCoordinators: false,
+      memberOrganizationIds: found!.coordinatorIds,
+    });
+    const events = (await t.app.inject({ url: `/api/networks/${found!.workingGroupId}/events` })).json();
+    expect(events.items.map((event: { title: { en: string } }) => event.title.en)).toEqual([
+      'C21 China working group meeting',
     ]);
   });
 
