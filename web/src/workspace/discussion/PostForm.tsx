@@ -166,6 +166,8 @@ export function PostForm(props: {
         onChange={setBody}
         multiline
         isRequired
+        // A reply or an edit opens where the user asked for it: the text is where they go on typing.
+        autoFocus={mode.kind !== 'new'}
         validationBehavior="aria"
         isInvalid={!!errors.body}
         errorMessage={errors.body}

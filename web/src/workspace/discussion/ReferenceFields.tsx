@@ -78,7 +78,6 @@ export function MentionsField(props: {
         inputValue={text}
         onInputChange={setText}
         selectedKey={null}
-        menuTrigger="focus"
         onSelectionChange={(key: Key | null) => {
           const chosen = props.participants.find((participant) => participant.id === key);
           if (!chosen) return;
