@@ -877,6 +877,185 @@ const WRITES: WriteCase[] = [
       },
     ];
   })(),
+  // Campaigns: the target's coordinators' editors (here the City of Shanghai's) create, change, open, close,
+  // share, remind and reopen; the member's editors (Espoo's, for the member place Espoo) answer, submit and apply
+  // the answers to their own ties, which a coordinator never does.
+  ...((): WriteCase[] => {
+    const text = (value: string) => ({ fi: value, sv: value, en: value });
+    let group: Promise<number> | undefined;
+    /** A working group about China with Espoo as its member and the City of Shanghai coordinating it, made once. */
+    const target = () => {
+      group ??= (async () => {
+        const db = t.database.db;
+        const [network] = await queryRows<{ id: number }>(
+          db,
+          sql`insert into networks (kind, name) values ('network', '{"en": "Campaign network"}'::jsonb) returning id`,
+        );
+        const [working] = await queryRows<{ id: number }>(
+          db,
+          sql`insert into networks (kind, parent_id, name, country_code)
+              values ('working_group', ${network!.id}, '{"en": "Campaign group"}'::jsonb, 'CN') returning id`,
+        );
+        await queryRows(
+          db,
+          sql`insert into network_members (network_id, place_id) values (${working!.id}, ${ids.espoo})`,
+        );
+        await queryRows(
+          db,
+          sql`insert into network_coordinators (network_id, organization_id) values (${working!.id}, ${ids.cityOfShanghai})`,
+        );
+        return working!.id;
+      })();
+      return group;
+    };
+    const campaignBody = async () => ({
+      networkId: await target(),
+      title: text('Matrix survey'),
+      definition: {
+        sections: [
+          {
+            key: 'main',
+            title: text('Main'),
+            questions: [
+              { key: 'agree', type: 'yes_no', label: text('Agree?'), required: true },
+              { key: 'note', type: 'long_text', label: text('Note') },
+              { key: 'ties', type: 'registry_table', label: text('Ties') },
+            ],
+          },
+        ],
+      },
+    });
+    /** A new campaign of the group, opened unless a draft is asked for: its id and version. */
+    const newCampaign = async (open = true) => {
+      const campaign = await asAdmin('POST', '/api/campaigns', await campaignBody());
+      if (!open) return { id: campaign.id as number, version: campaign.version as number };
+      const opened = await asAdmin('POST', `/api/campaigns/${campaign.id}/open`, {
+        version: campaign.version,
+      });
+      return { id: opened.id as number, version: opened.version as number };
+    };
+    const response = (id: number) => `/api/campaigns/${id}/responses/${ids.cityOfEspoo}`;
+    /** Espoo's response to a new open campaign, answered and submitted: its address and version. */
+    const submitted = async () => {
+      const { id } = await newCampaign();
+      const draft = await asAdmin('GET', response(id));
+      await asAdmin('PUT', `${response(id)}/answers/agree`, { value: true, version: 0 });
+      const sent = await asAdmin('POST', `${response(id)}/submit`, { version: draft.version });
+      return { url: response(id), version: sent.version as number };
+    };
+    const COORDINATORS: Allowed = ['otherEditor', 'admin'];
+    const MEMBERS: Allowed = ['editor', 'admin'];
+    return [
+      {
+        method: 'POST',
+        path: '/api/campaigns',
+        allowed: COORDINATORS,
+        prepare: async () => ({ url: '/api/campaigns', body: await campaignBody() }),
+      },
+      {
+        method: 'PATCH',
+        path: '/api/campaigns/{id}',
+        allowed: COORDINATORS,
+        prepare: async () => {
+          const campaign = await newCampaign(false);
+          return {
+            url: `/api/campaigns/${campaign.id}`,
+            body: { version: campaign.version, closesOn: '2099-12-31' },
+          };
+        },
+      },
+      {
+        method: 'DELETE',
+        path: '/api/campaigns/{id}',
+        allowed: COORDINATORS,
+        prepare: async () => {
+          const campaign = await newCampaign();
+          return { url: `/api/campaigns/${campaign.id}?version=${campaign.version}` };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/campaigns/{id}/restore',
+        allowed: COORDINATORS,
+        prepare: async () => {
+          const campaign = await newCampaign();
+          const gone = await asAdmin('DELETE', `/api/campaigns/${campaign.id}?version=${campaign.version}`);
+          return { url: `/api/campaigns/${campaign.id}/restore`, body: { version: gone.version } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/campaigns/{id}/open',
+        allowed: COORDINATORS,
+        prepare: async () => {
+          const campaign = await newCampaign(false);
+          return { url: `/api/campaigns/${campaign.id}/open`, body: { version: campaign.version } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/campaigns/{id}/close',
+        allowed: COORDINATORS,
+        prepare: async () => {
+          const campaign = await newCampaign();
+          return { url: `/api/campaigns/${campaign.id}/close`, body: { version: campaign.version } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/campaigns/{id}/share-results',
+        allowed: COORDINATORS,
+        prepare: async () => {
+          const campaign = await newCampaign();
+          return { url: `/api/campaigns/${campaign.id}/share-results`, body: { version: campaign.version } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/campaigns/{id}/reminders',
+        allowed: COORDINATORS,
+        prepare: async () => ({ url: `/api/campaigns/${(await newCampaign()).id}/reminders` }),
+      },
+      {
+        method: 'PUT',
+        path: '/api/campaigns/{id}/responses/{organizationId}/answers/{questionKey}',
+        allowed: MEMBERS,
+        prepare: async () => ({
+          url: `${response((await newCampaign()).id)}/answers/note`,
+          body: { value: 'Our plans for 2021', version: 0 },
+        }),
+      },
+      {
+        method: 'POST',
+        path: '/api/campaigns/{id}/responses/{organizationId}/submit',
+        allowed: MEMBERS,
+        prepare: async () => {
+          const { id } = await newCampaign();
+          await asAdmin('PUT', `${response(id)}/answers/agree`, { value: false, version: 0 });
+          const draft = await asAdmin('GET', response(id));
+          return { url: `${response(id)}/submit`, body: { version: draft.version } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/campaigns/{id}/responses/{organizationId}/reopen',
+        allowed: COORDINATORS,
+        prepare: async () => {
+          const { url, version } = await submitted();
+          return { url: `${url}/reopen`, body: { version } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/campaigns/{id}/responses/{organizationId}/apply',
+        allowed: MEMBERS,
+        prepare: async () => {
+          const { url, version } = await submitted();
+          return { url: `${url}/apply`, body: { version } };
+        },
+      },
+    ];
+  })(),
 ];
 
 /** Write endpoints outside the matrix: sign-in and one-time links work without a session by design. */
