@@ -8,6 +8,7 @@
  * - peak resident memory of the serving process on PGlite
  * - GET /api/network and /api/places/{id}/partners read-only and beside one editor saving ties through the API
  * - events: inviting 300 places, an event page's API, an organisation's iCalendar feed of 1,000 events
+ * - campaigns: the results of 300 members × 50 questions, their XLSX export, autosave p95 (bench/campaigns.ts)
  *
  * PostgreSQL figures use DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres when it answers;
  * a database of the benchmark's own is created there and dropped afterwards.
@@ -26,6 +27,7 @@ import { insertUser } from '../src/features/auth/auth.repo.ts';
 import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
 import { loadActor } from '../src/features/auth/auth.users.service.ts';
 import { importWorld } from '../src/features/imports/world/world.import.ts';
+import { campaignBenchmarks, campaignRows } from './campaigns.ts';
 import { eventBenchmarks } from './events.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -383,6 +385,10 @@ async function main() {
           ms(events.feedMedian),
           '≤ 150 ms on PGlite',
         );
+      }
+      if (process.env.BENCH_CAMPAIGNS !== '0') {
+        for (const [measure, figure, target] of campaignRows(await campaignBenchmarks(database)))
+          record(measure, engine, figure, target);
       }
       await database.close();
     };
