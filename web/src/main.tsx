@@ -27,6 +27,15 @@ const router = createBrowserRouter([
         path: '/events/:id',
         lazy: async () => ({ Component: (await import('./pages/EventPage.tsx')).EventPage }),
       },
+      // A network's page and the list of networks load on demand too.
+      {
+        path: '/networks',
+        lazy: async () => ({ Component: (await import('./pages/NetworksPage.tsx')).NetworksPage }),
+      },
+      {
+        path: '/networks/:id',
+        lazy: async () => ({ Component: (await import('./pages/NetworkPage.tsx')).NetworkPage }),
+      },
       // The workspace loads on demand, so the public atlas carries none of its code.
       {
         path: '/sign-in',
@@ -88,6 +97,18 @@ const router = createBrowserRouter([
             path: '/workspace/networks/:id/discussion',
             lazy: async () => ({
               Component: (await import('./workspace/discussion/DiscussionPage.tsx')).DiscussionPage,
+            }),
+          },
+          {
+            path: '/workspace/networks',
+            lazy: async () => ({
+              Component: (await import('./workspace/networks/NetworksListPage.tsx')).NetworksListPage,
+            }),
+          },
+          {
+            path: '/workspace/networks/:id',
+            lazy: async () => ({
+              Component: (await import('./workspace/networks/NetworkWorkspacePage.tsx')).NetworkWorkspacePage,
             }),
           },
           {

@@ -16,6 +16,7 @@ import {
   updatePartnership,
 } from '../partnerships/partnerships.write.service.ts';
 import { createPerson } from '../people/people.service.ts';
+import { loadDemoCampaigns } from './demo.campaigns.ts';
 import { loadDemoEvents } from './demo.events.ts';
 import { loadDemoNetworks } from './demo.networks.ts';
 
@@ -309,6 +310,7 @@ export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = 
   });
 
   const networks = await loadDemoNetworks(db, { admin: adminActor, espoo, cityOfEspoo: cityOfEspoo.id });
+  await loadDemoCampaigns(db, { networks, admin: adminActor, coordinator: espooActor });
 
   return {
     users: [admin, editor, viewer, partner].map((user) => user.printed),

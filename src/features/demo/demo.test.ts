@@ -219,6 +219,56 @@ describe('the demo workspace', () => {
     ]);
   });
 
+  it('adds the 2020 round of the China mapping campaign, its answers marked as demo data', async () => {
+    const found = await findDemoNetworks(t.database.db);
+    const [user] = await queryRows<{ id: number }>(
+      t.database.db,
+      sql`select id from users where email = 'viewer@example.org'`,
+    );
+    const headers = await sessionHeaders(t.database.db, user!.id);
+    const list = (
+      await t.app.inject({ url: `/api/campaigns?networkId=${found!.workingGroupId}`, headers })
+    ).json();
+    expect(list.items).toHaveLength(1);
+    const [campaign] = list.items;
+    expect(campaign).toMatchObject({
+      status: 'closed',
+      opensOn: '2020-11-16',
+      closesOn: '2020-12-18',
+      countryCode: 'CN',
+    });
+    expect(campaign.title.en).toBe(
+      'State of cooperation with China: current state, near-term plans, upcoming needs (2020)',
+    );
+    expect(campaign.resultsSharedAt).not.toBeNull();
+    // Nothing for anonymous visitors.
+    expect((await t.app.inject({ url: '/api/campaigns' })).json().items).toEqual([]);
+    const results = (await t.app.inject({ url: `/api/campaigns/${campaign.id}/results`, headers })).json();
+    expect(results).toMatchObject({ members: 5, submitted: 3 });
+    expect(results.missing.map((member: { status: string }) => member.status)).toEqual(
+      expect.arrayContaining(['draft', 'not_started']),
+    );
+    expect(results.rows[0].organization.name).toBe('City of Espoo');
+    // Every answer in words says it is demo data.
+    const words = results.questions.flatMap((question: { texts: { value: string }[] | null }) =>
+      (question.texts ?? []).map((entry) => entry.value),
+    );
+    expect(words.length).toBeGreaterThanOrEqual(4);
+    for (const text of words) expect(text).toContain('(demo data)');
+    const projects = results.questions.find(
+      (question: { key: string }) => question.key === 'planned_projects',
+    );
+    for (const { row } of projects.rows) expect(row.name).toContain('(demo data)');
+    // Espoo confirmed its twin-town tie with Shanghai in the registry table.
+    const ties = results.questions.find((question: { key: string }) => question.key === 'ties');
+    expect(ties.rows).toContainEqual(
+      expect.objectContaining({
+        name: 'City of Espoo',
+        row: expect.objectContaining({ partnershipId: tieId, partnerName: 'Shanghai', confirmed: true }),
+      }),
+    );
+  });
+
   it('refuses to load twice', async () => {
     await expect(t.database.db.transaction((tx) => loadDemo(tx))).rejects.toBeInstanceOf(DemoError);
   });

@@ -1,9 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
+import i18next from 'i18next';
 import { type ReactNode, useCallback, useState, useSyncExternalStore } from 'react';
 import { Breadcrumb, Breadcrumbs } from 'react-aria-components';
 import { Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import type { OrganizationResponse, PartnershipRecord } from '../../../../src/contract.ts';
 import { useSession, useSignOut } from '../../api/auth.ts';
+import { type NetworkRecord, networkKeys } from '../../api/networks.ts';
 import { organizationKeys } from '../../api/organizations.ts';
 import { partnershipKeys } from '../../api/partnerships.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -29,6 +31,7 @@ const SECTIONS = [
   { path: '/workspace', key: 'dashboard', end: true },
   { path: '/workspace/ties', key: 'ties', also: ['/partnerships/'] },
   { path: '/workspace/events', key: 'events' },
+  { path: '/workspace/networks', key: 'networks', label: 'networks.section' },
   { path: '/workspace/organizations', key: 'organizations', also: ['/organizations/'] },
   { path: '/workspace/people', key: 'people' },
   { path: '/workspace/activity', key: 'activity' },
@@ -39,12 +42,18 @@ interface Crumb {
   path: string;
 }
 
-/** The record a page shows, from its address: a tie or an organisation, by id. */
-function recordOf(pathname: string): { type: 'tie' | 'organization'; id: number } | undefined {
+/** The record a page shows, from its address: a tie, an organisation or a network, by id. */
+function recordOf(pathname: string): { type: 'tie' | 'organization' | 'network'; id: number } | undefined {
+  const network = /^\/workspace\/networks\/(\d+)$/.exec(pathname);
+  if (network) return { type: 'network', id: Number(network[1]) };
   const match = /^\/(partnerships|organizations)\/(\d+)$/.exec(pathname);
   if (!match) return undefined;
   return { type: match[1] === 'partnerships' ? 'tie' : 'organization', id: Number(match[2]) };
 }
+
+/** The label of a section: its own text, or `shell.<key>`. */
+const sectionLabel = (t: WorkspaceT, section: (typeof SECTIONS)[number]) =>
+  t('label' in section ? section.label : `shell.${section.key}`);
 
 /**
  * The name of the record the page shows, read from the cache of the query the page itself loads: the breadcrumbs
@@ -60,15 +69,26 @@ function useRecordName(pathname: string): string | undefined {
     ? undefined
     : record.type === 'tie'
       ? partnershipKeys.record(record.id)
-      : organizationKeys.record(record.id);
+      : record.type === 'network'
+        ? networkKeys.record(record.id)
+        : organizationKeys.record(record.id);
   const subscribe = useCallback(
     (onChange: () => void) => client.getQueryCache().subscribe(onChange),
     [client],
   );
   const data = useSyncExternalStore(subscribe, () =>
-    key ? client.getQueryData<PartnershipRecord | OrganizationResponse>(key) : undefined,
+    key ? client.getQueryData<PartnershipRecord | OrganizationResponse | NetworkRecord>(key) : undefined,
   );
   if (!data) return undefined;
+  // A network is named in the interface language, else in any.
+  if ('members' in data)
+    return (
+      data.name[i18next.language] ??
+      data.name.en ??
+      Object.values(data.name)[0] ??
+      data.shortName ??
+      undefined
+    );
   // As the tie's page heading names it: its parties' names.
   return 'parties' in data ? data.parties.map((party) => party.name).join(' – ') : data.name;
 }
@@ -93,7 +113,14 @@ function crumbsOf(
   const here = (label: string) => ({ label, path: pathname });
   if (pathname === '/workspace') return [home];
   const listed = SECTIONS.find((candidate) => candidate.path === pathname);
-  if (listed) return [home, section(listed.key, listed.path)];
+  if (listed)
+    return [home, { label: sectionLabel(t, listed), path: withOrganization(listed.path, organizationId) }];
+  if (/^\/workspace\/networks\/\d+$/.test(pathname))
+    return [
+      home,
+      { label: t('networks.section'), path: withOrganization('/workspace/networks', organizationId) },
+      here(name ?? t('networks.network')),
+    ];
   if (pathname === '/workspace/components') return [home, here(t('shell.components'))];
   if (pathname === '/partnerships/new') return [home, ties, here(t('newTie.title'))];
   if (pathname.startsWith('/partnerships/')) return [home, ties, here(name ?? t('tie.title'))];
@@ -224,7 +251,7 @@ function Sidebar({ t, onNavigate }: { t: WorkspaceT; onNavigate?: () => void }) 
       <nav aria-label={t('shell.sections')} className="ws-nav">
         <ul>
           {SECTIONS.map((section) =>
-            link(withOrganization(section.path, organization.id), t(`shell.${section.key}`), {
+            link(withOrganization(section.path, organization.id), sectionLabel(t, section), {
               end: 'end' in section,
               also: 'also' in section ? section.also : undefined,
             }),
