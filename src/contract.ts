@@ -210,7 +210,7 @@ export type Dashboard = Awaited<ReturnType<typeof organizationDashboard>>;
 // Networks of cities and their working groups
 export type NetworkRecord = z.infer<typeof networkSchema>;
 export type NetworkMember = NetworkRecord['members'][number];
-export type NetworkListQuery = Partial<z.input<typeof networkListQuerySchema>>;
+export type NetworkListQuery = Partial<z.infer<typeof networkListQuerySchema>>;
 export type NetworkListResponse = z.infer<typeof networkListResponseSchema>;
 export type NetworkListItem = NetworkListResponse['items'][number];
 export type CreateNetworkBody = z.input<typeof createNetworkBodySchema>;

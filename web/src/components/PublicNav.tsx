@@ -38,6 +38,11 @@ export function PublicLinks({ signedIn, onNavigate }: { signedIn: boolean; onNav
           {t('nav.countries')}
         </NavLink>
       </li>
+      <li>
+        <NavLink to="/networks" onClick={onNavigate}>
+          {t('networks.nav')}
+        </NavLink>
+      </li>
       <li className="site-nav-workspace">
         <NavLink to={signedIn ? '/workspace' : '/sign-in'} onClick={onNavigate}>
           {signedIn ? t('nav.workspace') : t('nav.signIn')}

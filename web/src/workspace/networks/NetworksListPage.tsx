@@ -1,0 +1,122 @@
+import { useMemo } from 'react';
+import { type NetworkListItem, useNetworkList } from '../../api/networks.ts';
+import { choiceFilter, type DataColumn } from '../../ui/DataTable.tsx';
+import { Link } from '../../ui/Link.tsx';
+import { OrganizationListPage } from '../lists/ListPage.tsx';
+import { useWorkspaceTexts, type WorkspaceT } from '../texts.ts';
+import { RecordTable } from '../ui/RecordTable.tsx';
+import { localText } from './network-names.ts';
+
+interface Row {
+  id: number;
+  item: NetworkListItem;
+  name: string;
+  kind: string;
+  network: string;
+  role: string;
+  members: number;
+}
+
+/** What the organisation is in a network: its coordinator, a member, or both. */
+function roleText(t: WorkspaceT, relation: NetworkListItem['relation']): string {
+  if (relation?.coordinates && relation.member) return t('networks.role.both');
+  return relation?.coordinates ? t('networks.role.coordinator') : t('networks.role.member');
+}
+
+/** The networks and working groups the organisation belongs to or coordinates, each linking to its page. */
+function OrganizationNetworks({
+  t,
+  language,
+  organizationId,
+}: {
+  t: WorkspaceT;
+  language: string;
+  organizationId: number;
+}) {
+  const list = useNetworkList({ organizationId });
+  const columns = useMemo<DataColumn<Row>[]>(
+    () => [
+      {
+        id: 'name',
+        header: t('networks.name'),
+        value: (row) => row.name,
+        cell: (row) => (
+          <Link href={`/workspace/networks/${row.id}`} variant="standalone">
+            {row.name}
+          </Link>
+        ),
+        filter: 'text',
+        required: true,
+      },
+      {
+        id: 'kind',
+        header: t('networks.kind'),
+        value: (row) => row.kind,
+        filter: choiceFilter(['network', 'working_group'] as const, (kind) => t(`networks.kinds.${kind}`)),
+      },
+      { id: 'network', header: t('networks.network'), value: (row) => row.network },
+      {
+        id: 'role',
+        header: t('networks.ourRole'),
+        value: (row) => row.role,
+        filter: choiceFilter(['coordinator', 'member', 'both'] as const, (role) =>
+          t(`networks.role.${role}`),
+        ),
+      },
+      { id: 'members', header: t('networks.members'), value: (row) => row.members, numeric: true },
+    ],
+    [t],
+  );
+  const items = list.data?.items;
+  const names = new Map(
+    (items ?? []).map((item) => [item.id, localText(item.name, language) ?? item.shortName ?? '']),
+  );
+  const rows = items?.map((item) => ({
+    id: item.id,
+    item,
+    name: names.get(item.id) ?? '',
+    kind: t(`networks.kinds.${item.kind}`),
+    network: item.parentId !== null ? (names.get(item.parentId) ?? '') : '',
+    role: roleText(t, item.relation),
+    members: item.memberCount,
+  }));
+  return (
+    <RecordTable
+      caption={t('networks.listCaption')}
+      query={list}
+      rows={rows}
+      columns={columns}
+      urlPrefix="networks"
+      fileName="citybridge-networks"
+      empty={{
+        title: t('networks.empty'),
+        hint: t('networks.emptyHint'),
+        link: { href: '/networks', label: t('networks.browse') },
+      }}
+    />
+  );
+}
+
+/** The workspace's Networks section: the networks and working groups of the organisation shown. */
+export function NetworksListPage() {
+  const { t, ready, language } = useWorkspaceTexts();
+  return (
+    <OrganizationListPage
+      t={t}
+      ready={ready}
+      title={t('networks.section')}
+      actions={
+        <Link href="/networks" variant="standalone">
+          {t('networks.browse')}
+        </Link>
+      }
+    >
+      {(organization) => (
+        <>
+          <p>{t('networks.intro', { name: organization.name })}</p>
+          <OrganizationNetworks t={t} language={language} organizationId={organization.id} />
+        </>
+      )}
+    </OrganizationListPage>
+  );
+}
