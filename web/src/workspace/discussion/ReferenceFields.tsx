@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { Key } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useEvents } from '../../api/events.ts';
@@ -53,6 +53,21 @@ function Chosen(props: {
   );
 }
 
+/**
+ * A combo box that starts afresh once something is chosen from it, keeping the focus: the choice goes to a list
+ * beside it, and the empty box is ready for the next one. (Emptying a controlled box instead would open its list
+ * again at once.)
+ */
+function useFreshBox() {
+  const [round, setRound] = useState(0);
+  const holder = useRef<HTMLDivElement>(null);
+  const renew = () => {
+    setRound((current) => current + 1);
+    requestAnimationFrame(() => holder.current?.querySelector('input')?.focus());
+  };
+  return { round, holder, renew };
+}
+
 /** Mentions: a combo box of the group's organisations not mentioned yet, and those mentioned. */
 export function MentionsField(props: {
   t: WorkspaceT;
@@ -61,30 +76,26 @@ export function MentionsField(props: {
   onChange: (value: Mention[]) => void;
 }) {
   const { t } = props;
-  const [text, setText] = useState('');
+  const box = useFreshBox();
   const options = props.participants
     .filter((participant) => !props.value.some((chosen) => chosen.id === participant.id))
     .map((participant) => ({ id: participant.id, label: participant.name }));
-  const filtered = options.filter((option) =>
-    option.label.toLocaleLowerCase().includes(text.trim().toLocaleLowerCase()),
-  );
   return (
     <div className="dc-reference">
-      <ComboBox
-        label={t('discussion.mention')}
-        description={t('discussion.mentionHint')}
-        options={options}
-        filtered={filtered}
-        inputValue={text}
-        onInputChange={setText}
-        selectedKey={null}
-        onSelectionChange={(key: Key | null) => {
-          const chosen = props.participants.find((participant) => participant.id === key);
-          if (!chosen) return;
-          props.onChange([...props.value, chosen]);
-          setText('');
-        }}
-      />
+      <div ref={box.holder}>
+        <ComboBox
+          key={box.round}
+          label={t('discussion.mention')}
+          description={t('discussion.mentionHint')}
+          options={options}
+          onSelectionChange={(key: Key | null) => {
+            const chosen = props.participants.find((participant) => participant.id === key);
+            if (!chosen) return;
+            props.onChange([...props.value, chosen]);
+            box.renew();
+          }}
+        />
+      </div>
       <Chosen
         label={t('discussion.mentions')}
         items={props.value.map((mention) => ({
@@ -167,6 +178,7 @@ export function LinksField(props: {
   const { t } = props;
   const [type, setType] = useState<PostLinkType>('place');
   const [text, setText] = useState('');
+  const box = useFreshBox();
   const candidates = useCandidates(type, text, props.organizationId).filter(
     (candidate) =>
       !props.value.some((chosen) => chosen.type === candidate.link.type && chosen.id === candidate.link.id),
@@ -185,20 +197,22 @@ export function LinksField(props: {
             }
           }}
         />
-        <ComboBox
-          label={t(`discussion.find.${type}`)}
-          options={candidates}
-          filtered={candidates}
-          inputValue={text}
-          onInputChange={setText}
-          selectedKey={null}
-          onSelectionChange={(key: Key | null) => {
-            const chosen = candidates.find((candidate) => candidate.id === key);
-            if (!chosen) return;
-            props.onChange([...props.value, chosen.link]);
-            setText('');
-          }}
-        />
+        <div ref={box.holder} className="dc-link-search">
+          <ComboBox
+            key={`${type}-${box.round}`}
+            label={t(`discussion.find.${type}`)}
+            options={candidates}
+            filtered={candidates}
+            onInputChange={setText}
+            onSelectionChange={(key: Key | null) => {
+              const chosen = candidates.find((candidate) => candidate.id === key);
+              if (!chosen) return;
+              props.onChange([...props.value, chosen.link]);
+              setText('');
+              box.renew();
+            }}
+          />
+        </div>
       </div>
       <Chosen
         label={t('discussion.links')}
