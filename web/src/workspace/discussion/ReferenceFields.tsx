@@ -133,11 +133,11 @@ function useCandidates(type: PostLinkType, text: string, organizationId: number 
           description: place.matchedName !== place.name ? place.matchedName : place.country,
           link: { type, id: place.id, label: place.name },
         }));
-      case 'partnership': {
-        const organization = dashboard.data?.organization.name ?? '';
+      case 'partnership':
+        // The ties of the organisation written for, named by its partners.
         return (dashboard.data?.ties ?? [])
           .map((tie) => {
-            const label = `${organization} – ${tie.partners}`;
+            const label = tie.partners;
             return {
               id: `partnership:${tie.id}`,
               label,
@@ -147,7 +147,6 @@ function useCandidates(type: PostLinkType, text: string, organizationId: number 
           })
           .filter((candidate) => matches(candidate.label))
           .slice(0, 20);
-      }
       case 'event':
         return (events.data?.items ?? [])
           .map((event) => {
