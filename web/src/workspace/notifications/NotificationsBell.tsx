@@ -61,12 +61,17 @@ export function notificationText(
         organization: textOf(data.organizationName),
         network: inLanguage(data.networkName, language),
       });
-    case 'campaign_reminder':
-      return t('discussion.notifications.campaignReminder', {
-        organization: textOf(data.organizationName),
-        title: inLanguage(data.title, language),
-        date: formatDay(data.closesOn, language),
-      });
+    case 'campaign_reminder': {
+      const organization = textOf(data.organizationName);
+      const title = inLanguage(data.title, language);
+      const waiting = organization
+        ? t('discussion.notifications.campaignReminder', { organization, title })
+        : t('discussion.notifications.campaignReminderYours', { title });
+      const closes = formatDay(data.closesOn, language);
+      return closes
+        ? `${waiting} ${t('discussion.notifications.campaignCloses', { date: closes })}`
+        : waiting;
+    }
     default:
       return t('discussion.notifications.other');
   }
