@@ -1385,6 +1385,9 @@ describe('malformed bodies', () => {
     'users',
     'memberships',
     'api_tokens',
+    'networks',
+    'network_members',
+    'network_coordinators',
     'audit_events',
   ];
   const fingerprint = async () => {
