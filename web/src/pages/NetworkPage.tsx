@@ -447,8 +447,10 @@ export function NetworkPage() {
                   <span className="network-muted">
                     {' '}
                     {[
-                      groupTheme?.text,
-                      group.countryCode ? format.country(group.countryCode) : undefined,
+                      ...new Set([
+                        groupTheme?.text,
+                        group.countryCode ? format.country(group.countryCode) : undefined,
+                      ]),
                       t('networks.memberCount', { count: group.memberCount }),
                     ]
                       .filter(Boolean)
