@@ -111,6 +111,37 @@ const router = createBrowserRouter([
               Component: (await import('./workspace/networks/NetworkWorkspacePage.tsx')).NetworkWorkspacePage,
             }),
           },
+          // Campaigns (mapping surveys): the list, a campaign, its builder, a member's response and the results.
+          {
+            path: '/workspace/campaigns',
+            lazy: async () => ({
+              Component: (await import('./workspace/campaigns/CampaignsPage.tsx')).CampaignsPage,
+            }),
+          },
+          {
+            path: '/workspace/campaigns/:id',
+            lazy: async () => ({
+              Component: (await import('./workspace/campaigns/CampaignPage.tsx')).CampaignPage,
+            }),
+          },
+          {
+            path: '/workspace/campaigns/:id/edit',
+            lazy: async () => ({
+              Component: (await import('./workspace/campaigns/BuilderPage.tsx')).BuilderPage,
+            }),
+          },
+          {
+            path: '/workspace/campaigns/:id/respond',
+            lazy: async () => ({
+              Component: (await import('./workspace/campaigns/ResponsePage.tsx')).ResponsePage,
+            }),
+          },
+          {
+            path: '/workspace/campaigns/:id/results',
+            lazy: async () => ({
+              Component: (await import('./workspace/campaigns/ResultsPage.tsx')).ResultsPage,
+            }),
+          },
           {
             path: '/workspace/components',
             lazy: async () => ({

@@ -32,6 +32,7 @@ const SECTIONS = [
   { path: '/workspace/ties', key: 'ties', also: ['/partnerships/'] },
   { path: '/workspace/events', key: 'events' },
   { path: '/workspace/networks', key: 'networks', label: 'networks.section' },
+  { path: '/workspace/campaigns', key: 'campaigns', label: 'campaigns.section' },
   { path: '/workspace/organizations', key: 'organizations', also: ['/organizations/'] },
   { path: '/workspace/people', key: 'people' },
   { path: '/workspace/activity', key: 'activity' },
@@ -120,6 +121,13 @@ function crumbsOf(
       home,
       { label: t('networks.section'), path: withOrganization('/workspace/networks', organizationId) },
       here(name ?? t('networks.network')),
+    ];
+  const campaign = /^\/workspace\/campaigns\/\d+(?:\/(edit|respond|results))?$/.exec(pathname);
+  if (campaign)
+    return [
+      home,
+      { label: t('campaigns.section'), path: withOrganization('/workspace/campaigns', organizationId) },
+      here(t(`campaigns.crumb.${campaign[1] ?? 'campaign'}`)),
     ];
   if (pathname === '/workspace/components') return [home, here(t('shell.components'))];
   if (pathname === '/partnerships/new') return [home, ties, here(t('newTie.title'))];
