@@ -152,7 +152,7 @@ describe('a working group discussion', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/#post-\d+$/);
     // The post is brought into view and focused; the notification is read.
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toMatch(/^post-\d+$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^post-\d+$/);
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toContain(
       'Who will attend the forum',
     );

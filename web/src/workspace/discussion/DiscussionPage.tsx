@@ -72,7 +72,16 @@ function useFocusPostInAddress(shown: boolean) {
     if (!element) return;
     done.current = hash;
     element.scrollIntoView({ block: 'center' });
-    element.focus({ preventScroll: true });
+    // Followed from the bell, the link's popover is still closing, and would give the focus back to the bell when
+    // it goes: the post takes the focus once no overlay is open (within two seconds).
+    let frames = 0;
+    let frame = 0;
+    const focusWhenClear = () => {
+      if (!document.querySelector('.cb-popover, .cb-modal-overlay')) element.focus({ preventScroll: true });
+      else if (++frames < 120) frame = requestAnimationFrame(focusWhenClear);
+    };
+    frame = requestAnimationFrame(focusWhenClear);
+    return () => cancelAnimationFrame(frame);
   }, [shown, hash]);
 }
 
