@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { idList, queryRows } from '../../db/query.ts';
 import { GOVERNMENT_KINDS } from '../organizations/organizations.constants.ts';
-import type { ResponseStatus } from './campaigns.constants.ts';
+import type { CampaignStatus, ResponseStatus } from './campaigns.constants.ts';
 
 export interface ResponseRow {
   id: number;
@@ -120,17 +120,55 @@ export async function countAnswers(db: DbOrTx, responseId: number): Promise<numb
   return row?.n ?? 0;
 }
 
-/** The answer to one question, locked until the transaction ends. */
-export async function lockAnswer(db: DbOrTx, responseId: number, questionKey: string) {
+/** The answer to one question as it is now. */
+export async function findAnswer(db: DbOrTx, responseId: number, questionKey: string) {
   const [row] = await queryRows<{ value: unknown; version: number }>(
     db,
-    sql`select value, version from campaign_answers
-        where response_id = ${responseId} and question_key = ${questionKey} for update`,
+    sql`select value, version from campaign_answers where response_id = ${responseId} and question_key = ${questionKey}`,
   );
   return row;
 }
 
-/** Writes a new version of an answer: the first (when none is there yet) or the one after `version`. */
+/**
+ * What saving an answer needs to know, in one read: the campaign's state, the one question asked (not the whole
+ * form), and the member's response, if it has one.
+ */
+export interface AnswerTarget {
+  status: CampaignStatus;
+  closesOn: string | null;
+  deleted: boolean;
+  countryCode: string | null;
+  question: unknown;
+  responseId: number | null;
+  responseStatus: ResponseStatus | null;
+}
+
+export async function findAnswerTarget(
+  db: DbOrTx,
+  campaignId: number,
+  organizationId: number,
+  questionKey: string,
+): Promise<AnswerTarget | undefined> {
+  const [row] = await queryRows<AnswerTarget>(
+    db,
+    sql`select c.status, c.closes_on::text as "closesOn", c.deleted_at is not null as deleted,
+               c.country_code as "countryCode",
+               jsonb_path_query_first(c.definition, '$.sections[*].questions[*] ? (@.key == $key)',
+                                      jsonb_build_object('key', ${questionKey}::text)) as question,
+               r.id as "responseId", r.status as "responseStatus"
+        from campaigns c
+        left join campaign_responses r on r.campaign_id = c.id and r.organization_id = ${organizationId}
+        where c.id = ${campaignId}`,
+  );
+  return row;
+}
+
+/**
+ * Writes a new version of an answer of a draft: the first (when none is there yet) or the one after
+ * `previousVersion`, answering the value it replaced. Nothing is written (undefined) when the answer has moved on
+ * or the response is no longer a draft; the response is held FOR SHARE meanwhile, so a submit waits for saves in
+ * flight and saves beside one another do not wait.
+ */
 export async function writeAnswer(
   db: DbOrTx,
   responseId: number,
@@ -138,18 +176,25 @@ export async function writeAnswer(
   value: unknown,
   userId: number,
   previousVersion: number,
-): Promise<{ version: number } | undefined> {
+): Promise<{ version: number; oldValue: unknown } | undefined> {
   const json = JSON.stringify(value ?? null);
-  const [row] = await queryRows<{ version: number }>(
+  const draft = sql`exists (select 1 from campaign_responses where id = ${responseId} and status = 'draft' for share)`;
+  const [row] = await queryRows<{ version: number; oldValue: unknown }>(
     db,
     previousVersion === 0
       ? sql`insert into campaign_answers (response_id, question_key, value, updated_by)
-            values (${responseId}, ${questionKey}, ${json}::jsonb, ${userId})
-            on conflict (response_id, question_key) do nothing returning version`
-      : sql`update campaign_answers set value = ${json}::jsonb, version = version + 1, updated_by = ${userId},
+            select ${responseId}, ${questionKey}, ${json}::jsonb, ${userId} where ${draft}
+            on conflict (response_id, question_key) do nothing returning version, null::jsonb as "oldValue"`
+      : sql`with old as (
+              select value, version from campaign_answers
+              where response_id = ${responseId} and question_key = ${questionKey} for update
+            )
+            update campaign_answers a set value = ${json}::jsonb, version = a.version + 1, updated_by = ${userId},
               updated_at = now()
-            where response_id = ${responseId} and question_key = ${questionKey} and version = ${previousVersion}
-            returning version`,
+            from old
+            where a.response_id = ${responseId} and a.question_key = ${questionKey} and old.version = ${previousVersion}
+              and ${draft}
+            returning a.version, old.value as "oldValue"`,
   );
   return row;
 }

@@ -48,11 +48,14 @@ const responseNotFound = (campaignId: number, organizationId: number) =>
   );
 
 /** Whether a campaign takes answers today: open, and not past its closing date. */
-export function acceptsAnswers(row: campaignsRepo.CampaignRow, today = todayKey()): boolean {
+export function acceptsAnswers(
+  row: Pick<campaignsRepo.CampaignRow, 'status' | 'closesOn'>,
+  today = todayKey(),
+): boolean {
   return row.status === 'open' && (!row.closesOn || today <= row.closesOn);
 }
 
-function assertAccepting(row: campaignsRepo.CampaignRow) {
+function assertAccepting(row: Pick<campaignsRepo.CampaignRow, 'status' | 'closesOn'>) {
   if (!acceptsAnswers(row)) {
     throw new AppError(
       'CONFLICT',
@@ -234,12 +237,6 @@ export async function getResponse(
 // ---------------------------------------------------------------------------------------------------------------
 // Answering
 
-function questionOf(context: CampaignContext, key: string): CampaignQuestion {
-  const question = questionsOf(context.definition).find((candidate) => candidate.key === key);
-  if (!question) throw new AppError('NOT_FOUND', `Campaign ${context.row.id} has no question ${key}`);
-  return question;
-}
-
 function zodDetails(
   issues: readonly { path: PropertyKey[]; message: string }[],
   prefix: string,
@@ -253,8 +250,9 @@ function zodDetails(
 /**
  * Saves one answer of a draft, as the member's editor types: against the answer's version the client last saw
  * (0 for none). A save from an older version answers 409 with the answer as it is, so nothing is overwritten
- * unseen; saves of other answers go on beside it. One transaction, locking the answer (and holding the response's
- * status still); audited.
+ * unseen; saves of other answers go on beside it. Kept fast: one read of the campaign's state and the one question,
+ * then one transaction that writes the answer (locking it, and holding the response's status still) and its audit
+ * event. Who coordinates or belongs to the group is asked only when the answer is refused, to say why.
  */
 export async function saveAnswer(
   db: DbOrTx,
@@ -264,10 +262,27 @@ export async function saveAnswer(
   questionKey: string,
   body: SaveAnswerBody,
 ): Promise<SavedAnswer> {
-  const context = await loadContext(db, actor, campaignId);
-  authorize(actor, policy.answerFor(actor, [organizationId]));
-  const question = questionOf(context, questionKey);
-  assertAccepting(context.row);
+  if (!actor || !policy.answerFor(actor, [organizationId])) {
+    await loadContext(db, actor, campaignId);
+    authorize(actor, false);
+  }
+  let target = await repo.findAnswerTarget(db, campaignId, organizationId, questionKey);
+  if (!target || target.deleted) throw campaignNotFound(campaignId);
+  if (target.status === 'draft' || target.responseId === null) {
+    // A draft campaign is the coordinators' alone; a member without a response yet gets its draft made first.
+    const context = await loadContext(db, actor, campaignId);
+    if (target.responseId === null && acceptsAnswers(context.row)) {
+      if (!context.roles.memberIds.includes(organizationId))
+        throw responseNotFound(campaignId, organizationId);
+      await ensureDraft(db, actor, context, organizationId);
+      target = (await repo.findAnswerTarget(db, campaignId, organizationId, questionKey))!;
+    }
+  }
+  const question = target.question as CampaignQuestion | null;
+  if (!question) throw new AppError('NOT_FOUND', `Campaign ${campaignId} has no question ${questionKey}`);
+  assertAccepting(target);
+  const responseId = target.responseId;
+  if (responseId === null) throw responseNotFound(campaignId, organizationId);
   const parsed = answerSchemaFor(question).safeParse(body.value);
   if (!parsed.success) {
     const details = zodDetails(parsed.error.issues, 'body.value');
@@ -278,43 +293,35 @@ export async function saveAnswer(
     const details = await checkRegistryRows(
       db,
       organizationId,
-      context.row.countryCode ?? '',
+      target.countryCode ?? '',
       value as RegistryRow[],
       'body.value',
     );
     if (details.length > 0)
       throw new AppError('VALIDATION_FAILED', `Invalid request: ${details[0]!.field}`, details);
   }
-  let response = await repo.findResponse(db, campaignId, organizationId);
-  if (!response) {
-    if (!context.roles.memberIds.includes(organizationId)) throw responseNotFound(campaignId, organizationId);
-    response = await ensureDraft(db, actor, context, organizationId);
-  }
-  const responseId = response.id;
   return db.transaction(async (tx) => {
-    const current = await repo.findResponse(tx, campaignId, organizationId, 'share');
-    if (current?.status !== 'draft')
-      throw new AppError('CONFLICT', 'The response is submitted: a coordinator may reopen it for changes');
-    const before = await repo.lockAnswer(tx, responseId, questionKey);
-    const conflict = (now: { value: unknown; version: number } | undefined): never => {
+    const written = await repo.writeAnswer(tx, responseId, questionKey, value, actor.id, body.version);
+    if (!written) {
+      const response = await repo.findResponse(tx, campaignId, organizationId);
+      if (response?.status !== 'draft')
+        throw new AppError('CONFLICT', 'The response is submitted: a coordinator may reopen it for changes');
+      const now = await repo.findAnswer(tx, responseId, questionKey);
       throw new AppError(
         'VERSION_CONFLICT',
         `The answer was changed by someone else (version ${now?.version ?? 0}, you had ${body.version})`,
         [{ field: 'body.version', message: 'is stale' }],
         { questionKey, value: now?.value ?? null, version: now?.version ?? 0 },
       );
-    };
-    if ((before?.version ?? 0) !== body.version) conflict(before);
-    const written = await repo.writeAnswer(tx, responseId, questionKey, value, actor.id, body.version);
-    if (!written) conflict(await repo.lockAnswer(tx, responseId, questionKey));
+    }
     await recordAudit(tx, actor, {
       action: 'answer',
       entityType: 'campaign_response',
       entityId: responseId,
-      before: before ? { questionKey, value: before.value, version: before.version } : null,
-      after: { questionKey, value, version: written!.version },
+      before: body.version === 0 ? null : { questionKey, value: written.oldValue, version: body.version },
+      after: { questionKey, value, version: written.version },
     });
-    return { questionKey, value, version: written!.version };
+    return { questionKey, value, version: written.version };
   });
 }
 

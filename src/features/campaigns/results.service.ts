@@ -35,7 +35,7 @@ interface SubmittedRow {
   placeName: string | null;
   lat: number | null;
   lng: number | null;
-  answers: Record<string, unknown> | null;
+  answers: string | null;
 }
 
 /**
@@ -46,13 +46,23 @@ export async function findSubmitted(
   db: DbOrTx,
   campaignId: number,
   definition: CampaignDefinition,
+  onlyKeys?: readonly string[],
 ): Promise<SubmittedResponse[]> {
+  const only =
+    onlyKeys === undefined
+      ? sql``
+      : sql`and a.question_key in (${sql.join(
+          ['', ...onlyKeys].map((key) => sql`${key}`),
+          sql`, `,
+        )})`;
+  // Each member's answers come as one JSON text (json_object_agg: no jsonb built only to be printed), parsed here:
+  // far cheaper than a row, or a jsonb value, per answer.
   const rows = await queryRows<SubmittedRow>(
     db,
     sql`select r.organization_id as "organizationId", o.name, r.submitted_at as "submittedAt",
                pl.id as "placeId", pl.name as "placeName", pl.lat, pl.lng,
-               (select jsonb_object_agg(a.question_key, a.value) from campaign_answers a where a.response_id = r.id)
-                 as answers
+               (select json_object_agg(a.question_key, a.value) from campaign_answers a
+                where a.response_id = r.id ${only})::text as answers
         from campaign_responses r
         join organizations o on o.id = r.organization_id
         left join places pl on pl.id = o.place_id
@@ -60,7 +70,9 @@ export async function findSubmitted(
         order by o.name, o.id`,
   );
   return rows.map((row) => {
-    const all = new Map(Object.entries(row.answers ?? {}));
+    const all = new Map(
+      Object.entries(row.answers === null ? {} : (JSON.parse(row.answers) as Record<string, unknown>)),
+    );
     const shown = visibleQuestions(definition, all);
     return {
       organizationId: row.organizationId,
@@ -192,7 +204,17 @@ export async function computeResults(db: DbOrTx, context: CampaignContext) {
       const previousQuestions = new Map(
         questionsOf(previousDefinition).map((question) => [question.key, question]),
       );
-      const previousResponses = await findSubmitted(db, previousRow.id, previousDefinition);
+      // Only what the comparison needs: the figures of counted and summed questions, and what conditions read.
+      const compared = questions
+        .filter((result) => result.counts !== null || result.summary !== null)
+        .map((result) => result.key);
+      const conditions = questionsOf(previousDefinition).flatMap((question) =>
+        question.showIf ? [question.showIf.questionKey] : [],
+      );
+      const previousResponses = await findSubmitted(db, previousRow.id, previousDefinition, [
+        ...compared,
+        ...conditions,
+      ]);
       for (const result of questions) {
         const earlier = previousQuestions.get(result.key);
         if (!earlier || earlier.type !== result.type) continue;
