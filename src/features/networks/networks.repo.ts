@@ -305,6 +305,16 @@ export async function findOrganizationStakes(
 }
 
 /** The place with this id, if it exists and is not merged into another. */
+/** Whether a network is the target of a campaign that is a draft or open (not deleted). */
+export async function hasUnclosedCampaigns(db: DbOrTx, networkId: number): Promise<boolean> {
+  const [row] = await queryRows<{ found: boolean }>(
+    db,
+    sql`select exists (select 1 from campaigns where network_id = ${networkId} and deleted_at is null
+                       and status <> 'closed') as found`,
+  );
+  return row?.found ?? false;
+}
+
 export async function findLivePlace(db: DbOrTx, id: number) {
   const [row] = await db
     .select({ id: places.id, name: places.name })

@@ -7,12 +7,12 @@ import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { findReadableOrganizations, organizationStake } from '../organizations/organizations.service.ts';
 import {
   createRecord,
-  findRecordHistory,
   presentKept,
   type RecordType,
   type Written,
   writeRecord,
 } from '../records/records.service.ts';
+import { groupHistory } from './group-history.ts';
 import * as repo from './networks.repo.ts';
 import { type NetworkRoles, networkRoles } from './networks.roles.ts';
 import type {
@@ -283,7 +283,7 @@ export async function getNetwork(db: DbOrTx, actor: Actor | null, id: number): P
 export async function networkHistory(db: DbOrTx, actor: Actor | null, id: number) {
   const loaded = await readNetwork(db, actor, id);
   authorize(actor, policy.readGroup(actor, [...loaded.roles.coordinatorIds, ...loaded.roles.memberIds]));
-  return findRecordHistory(db, 'network', id);
+  return groupHistory(db, 'network', id);
 }
 
 /** Networks and working groups the actor may read, filtered. */
@@ -411,7 +411,15 @@ export async function setNetworkDeleted(
       if (!deleted && before.parent?.deletedAt)
         throw new AppError('CONFLICT', 'The working group’s network is deleted: restore it first');
     },
-    apply: (tx) => repo.updateNetwork(tx, id, { deletedAt: deleted ? new Date() : null }),
+    apply: async (tx) => {
+      // Its members answer its campaigns: a running one would lose its target.
+      if (deleted && (await repo.hasUnclosedCampaigns(tx, id)))
+        throw new AppError(
+          'CONFLICT',
+          'The network has campaigns that are not closed: close or delete them first',
+        );
+      await repo.updateNetwork(tx, id, { deletedAt: deleted ? new Date() : null });
+    },
   });
 }
 

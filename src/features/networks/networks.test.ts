@@ -557,6 +557,8 @@ describe('networks', () => {
       'remove_member',
     ]);
     expect(history.items[1].after.coordinatorIds).toEqual([ids.cityOfEspoo]);
+    // The group spans organisations: it reads who made a change by name, not by e-mail address.
+    for (const item of history.items) expect(item.actor).not.toMatch(/@/);
     expect((await call('GET', `/api/networks/${ids.china}/history`, {})).statusCode).toBe(401);
     expect((await call('GET', `/api/networks/${ids.china}/history`, as.outsider)).statusCode).toBe(403);
   });
@@ -575,6 +577,30 @@ describe('networks', () => {
     expect(
       (await call('DELETE', `/api/networks/${group.id}?version=${current.version}`, as.espoo)).statusCode,
     ).toBe(403);
+    // Not while a campaign of its members runs: it would lose its target.
+    const campaign = await ok('POST', '/api/campaigns', as.espoo, {
+      networkId: group.id,
+      title: { fi: 'Kysely', sv: 'Enkät', en: 'Survey' },
+      definition: {
+        sections: [
+          {
+            key: 'now',
+            title: { fi: 'Nyt', sv: 'Nu', en: 'Now' },
+            questions: [
+              { key: 'plans', type: 'yes_no', label: { fi: 'Suunnitelmia?', sv: 'Planer?', en: 'Plans?' } },
+            ],
+          },
+        ],
+      },
+    });
+    const refused = await call(
+      'DELETE',
+      `/api/networks/${group.id}?version=${current.version}`,
+      as.secretariat,
+    );
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect((await ok('GET', `/api/networks/${group.id}`, as.secretariat)).deletedAt).toBeNull();
+    await ok('DELETE', `/api/campaigns/${campaign.id}?version=${campaign.version}`, as.espoo);
     const deleted = await ok(
       'DELETE',
       `/api/networks/${group.id}?version=${current.version}`,

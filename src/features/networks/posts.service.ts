@@ -8,7 +8,6 @@ import { notify, peopleOf } from '../notifications/notifications.service.ts';
 import { organizationRecord } from '../organizations/organizations.service.ts';
 import { partnershipRecord } from '../partnerships/partnerships.write.service.ts';
 import {
-  findRecordHistory,
   type LoadedRecord,
   mayRead,
   presentKept,
@@ -16,6 +15,7 @@ import {
   readRecord,
   writeRecord,
 } from '../records/records.service.ts';
+import { groupHistory } from './group-history.ts';
 import { type NetworkRoles, networkRoles } from './networks.roles.ts';
 import type { PostLink } from './networks.tables.ts';
 import { POST_MENTION_KIND } from './posts.constants.ts';
@@ -464,9 +464,5 @@ export async function setPostDeleted(
 export async function postHistory(db: DbOrTx, actor: Actor | null, networkId: number, postId: number) {
   await openDiscussion(db, actor, networkId);
   await readPost(db, actor, networkId, postId);
-  const history = await findRecordHistory(db, 'network_post', postId);
-  // The group spans organisations: it sees who wrote by name, not by e-mail address.
-  return {
-    items: history.items.map((item) => ({ ...item, actor: item.actor.replace(/ <[^<>]*>$/, '') })),
-  };
+  return groupHistory(db, 'network_post', postId);
 }
