@@ -228,7 +228,9 @@ export async function campaignBenchmarks(database: Database): Promise<CampaignFi
     const current = await makeRound('Bench round 2', previous);
     await fill(current, 2);
     // Statistics after the bulk load, as an import takes them: PGlite runs no autovacuum.
-    await db.execute(sql`analyze organizations, places, network_members, campaign_responses, campaign_answers`);
+    await db.execute(
+      sql`analyze organizations, places, network_members, campaign_responses, campaign_answers`,
+    );
 
     const timed = async (url: string, runs: number, check: (body: string) => void) => {
       for (let run = 0; run < 3; run += 1) await call('GET', url, coordinating); // warm-up

@@ -266,23 +266,17 @@ export async function saveAnswer(
     await loadContext(db, actor, campaignId);
     authorize(actor, false);
   }
-  let target = await repo.findAnswerTarget(db, campaignId, organizationId, questionKey);
+  const target = await repo.findAnswerTarget(db, campaignId, organizationId, questionKey);
   if (!target || target.deleted) throw campaignNotFound(campaignId);
-  if (target.status === 'draft' || target.responseId === null) {
-    // A draft campaign is the coordinators' alone; a member without a response yet gets its draft made first.
-    const context = await loadContext(db, actor, campaignId);
-    if (target.responseId === null && acceptsAnswers(context.row)) {
-      if (!context.roles.memberIds.includes(organizationId))
-        throw responseNotFound(campaignId, organizationId);
-      await ensureDraft(db, actor, context, organizationId);
-      target = (await repo.findAnswerTarget(db, campaignId, organizationId, questionKey))!;
-    }
-  }
+  // Without a response of its own the member may not be one of the campaign's, and a draft campaign is the
+  // coordinators' alone: to anyone who may not see the campaign it does not exist.
+  const context =
+    target.status === 'draft' || target.responseId === null
+      ? await loadContext(db, actor, campaignId)
+      : undefined;
   const question = target.question as CampaignQuestion | null;
   if (!question) throw new AppError('NOT_FOUND', `Campaign ${campaignId} has no question ${questionKey}`);
   assertAccepting(target);
-  const responseId = target.responseId;
-  if (responseId === null) throw responseNotFound(campaignId, organizationId);
   const parsed = answerSchemaFor(question).safeParse(body.value);
   if (!parsed.success) {
     const details = zodDetails(parsed.error.issues, 'body.value');
@@ -300,13 +294,21 @@ export async function saveAnswer(
     if (details.length > 0)
       throw new AppError('VALIDATION_FAILED', `Invalid request: ${details[0]!.field}`, details);
   }
+  let responseId = target.responseId;
+  if (responseId === null) {
+    // A member that has not opened its response yet gets its draft, pre-filled, before the first answer.
+    if (!context?.roles.memberIds.includes(organizationId))
+      throw responseNotFound(campaignId, organizationId);
+    responseId = (await ensureDraft(db, actor, context, organizationId)).id;
+  }
+  const savedIn = responseId;
   return db.transaction(async (tx) => {
-    const written = await repo.writeAnswer(tx, responseId, questionKey, value, actor.id, body.version);
+    const written = await repo.writeAnswer(tx, savedIn, questionKey, value, actor.id, body.version);
     if (!written) {
       const response = await repo.findResponse(tx, campaignId, organizationId);
       if (response?.status !== 'draft')
         throw new AppError('CONFLICT', 'The response is submitted: a coordinator may reopen it for changes');
-      const now = await repo.findAnswer(tx, responseId, questionKey);
+      const now = await repo.findAnswer(tx, savedIn, questionKey);
       throw new AppError(
         'VERSION_CONFLICT',
         `The answer was changed by someone else (version ${now?.version ?? 0}, you had ${body.version})`,
@@ -317,7 +319,7 @@ export async function saveAnswer(
     await recordAudit(tx, actor, {
       action: 'answer',
       entityType: 'campaign_response',
-      entityId: responseId,
+      entityId: savedIn,
       before: body.version === 0 ? null : { questionKey, value: written.oldValue, version: body.version },
       after: { questionKey, value, version: written.version },
     });

@@ -76,6 +76,21 @@ describe('who reads a response', () => {
       404,
     );
 
+    // Nor can an outsider answer for its own organisation, which is no member: the campaign does not exist for it.
+    for (const value of [3, 'not a number'])
+      await expectStatus(
+        t.request(
+          'PUT',
+          `${responseUrl(campaign.id, world.orgs.outsiderOrg.id)}/answers/activity_level`,
+          users.outsider.headers,
+          {
+            value,
+            version: 0,
+          },
+        ),
+        404,
+      );
+
     // The lists: the coordinators see every member; a member only itself.
     const all = (
       await expectStatus(
