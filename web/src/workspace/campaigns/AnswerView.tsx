@@ -77,7 +77,13 @@ function GroupRows(props: {
 }
 
 /** A registry table's rows: partner, kind, status, dates and whether the member confirmed it. */
-export function RegistryRows(props: { t: WorkspaceT; rows: RegistryRow[]; caption: string }) {
+export function RegistryRows(props: {
+  t: WorkspaceT;
+  rows: RegistryRow[];
+  caption: string;
+  /** How a row the member added is marked (by default: added by you). */
+  added?: string;
+}) {
   const { t } = props;
   const { t: common } = useTranslation();
   const format = useFormat();
@@ -103,7 +109,7 @@ export function RegistryRows(props: { t: WorkspaceT; rows: RegistryRow[]; captio
                 {row.partnerName ?? '–'}{' '}
                 {row.partnershipId === null && (
                   <span className="cp-tag" data-tone="added">
-                    {t('campaigns.registry.added')}
+                    {props.added ?? t('campaigns.registry.added')}
                   </span>
                 )}
               </td>

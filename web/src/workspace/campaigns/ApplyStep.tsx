@@ -7,6 +7,18 @@ import { type ApplyPreview, useApplyPreview, useApplyResponse } from './campaign
 
 type Change = ApplyPreview['changes'][number];
 
+/** Why a row cannot be applied, as the API says it in English, and the text that says it in the user's language. */
+const PROBLEMS: [RegExp, string][] = [
+  [/not a place in/, 'notInCountry'],
+  [/end date must have the status ended/, 'needsEnded'],
+  [/end is before the start/, 'beforeStart'],
+  [/in the registry already/, 'exists'],
+  [/added twice/, 'twice'],
+  [/no longer one of/, 'gone'],
+];
+
+const problemKey = (problem: string) => PROBLEMS.find(([pattern]) => pattern.test(problem))?.[1] ?? null;
+
 /** A tie's state as one line: status, and its dates when known. */
 function TieState(props: { state: Change['after'] | null }) {
   const { t: common } = useTranslation();
@@ -72,7 +84,14 @@ export function ApplyStep(props: { t: WorkspaceT; campaignId: number; organizati
                         <span className="cp-tag" data-tone={change.problem ? 'problem' : change.change}>
                           {t(`campaigns.apply.changes.${change.problem ? 'problem' : change.change}`)}
                         </span>
-                        {change.problem && <span className="cp-problem"> {change.problem}</span>}
+                        {change.problem && (
+                          <span className="cp-problem">
+                            {' '}
+                            {problemKey(change.problem)
+                              ? t(`campaigns.apply.problems.${problemKey(change.problem)}`)
+                              : change.problem}
+                          </span>
+                        )}
                       </td>
                       <td>
                         <TieState state={change.before} />

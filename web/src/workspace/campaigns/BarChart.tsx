@@ -106,8 +106,10 @@ export function BarChart(props: {
               </svg>
             </span>
             <span className="cp-bar-value">
-              {format.number(bar.value)}{' '}
-              <span className="cp-bar-share">({share(bar.value, props.total)})</span>
+              <span>
+                {format.number(bar.value)}{' '}
+                <span className="cp-bar-share">({share(bar.value, props.total)})</span>
+              </span>
               {hasPrevious && (
                 <span className="cp-bar-previous-value">
                   {format.number(bar.previous ?? 0)} ({share(bar.previous ?? 0, props.previousTotal)})

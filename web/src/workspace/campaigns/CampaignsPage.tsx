@@ -94,14 +94,12 @@ export function CampaignsPage() {
             {pick(item.title, language)}
           </Link>
         ),
-        filter: 'text',
         required: true,
       },
       {
         id: 'target',
         header: t('campaigns.column.target'),
         value: (item) => pick(item.networkName, language),
-        filter: 'text',
       },
       {
         id: 'status',

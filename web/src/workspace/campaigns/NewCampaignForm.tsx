@@ -119,9 +119,8 @@ export function NewCampaignForm(props: {
         description={t('campaigns.new.targetHint')}
         options={targets.map((candidate) => ({
           id: candidate.id,
-          label:
-            pick(candidate.name, props.language) +
-            (candidate.kind === 'working_group' ? ` – ${t('campaigns.new.workingGroup')}` : ''),
+          label: pick(candidate.name, props.language),
+          description: candidate.kind === 'working_group' ? t('campaigns.new.workingGroup') : undefined,
         }))}
         selectedKey={networkId ?? null}
         onSelectionChange={(key: Key | null) => {

@@ -120,7 +120,9 @@ function QuestionResults(props: {
   const answeredText = t('campaigns.results.answered', { count: result.answered });
   const previousAnswered = result.previous?.answered;
   let body = null;
-  if (result.counts) {
+  if (result.answered === 0 && !(props.hasPrevious && previousAnswered)) {
+    body = null;
+  } else if (result.counts) {
     body = (
       <>
         <BarChart
@@ -192,7 +194,12 @@ function QuestionResults(props: {
         {[...byMember].map(([name, rows]) => (
           <div key={name}>
             <h4 className="cp-question-title">{name}</h4>
-            <RegistryRows t={t} rows={rows} caption={`${label}: ${name}`} />
+            <RegistryRows
+              t={t}
+              rows={rows}
+              caption={`${label}: ${name}`}
+              added={t('campaigns.registry.addedByMember')}
+            />
           </div>
         ))}
       </div>

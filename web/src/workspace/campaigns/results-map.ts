@@ -27,8 +27,15 @@ export function mapCategories(question: CampaignQuestion, language: Language = '
       ];
     case 'scale': {
       const points: MapCategory[] = [];
-      for (let point = question.min; point <= question.max; point += Math.max(1, question.step))
-        points.push({ key: String(point), label: String(point) });
+      for (let point = question.min; point <= question.max; point += Math.max(1, question.step)) {
+        const end =
+          point === question.min
+            ? pick(question.minLabel, language)
+            : point === question.max
+              ? pick(question.maxLabel, language)
+              : '';
+        points.push({ key: String(point), label: end ? `${point} – ${end}` : String(point) });
+      }
       return points.length <= SHAPES.length ? points : null;
     }
     default:
