@@ -34,7 +34,8 @@ export async function networkRoles(db: DbOrTx, networkId: number): Promise<Netwo
           ) c) as coordinators,
           (select array_agg(distinct id) from (
              select organization_id as id from current_members where organization_id is not null
-             union ${governmentsOf(sql`any(select place_id from current_members where place_id is not null)`)}
+             union select government.id from current_members cm
+               cross join lateral (${governmentsOf(sql`cm.place_id`)}) government
           ) m) as members`,
   );
   return { coordinatorIds: row?.coordinators ?? [], memberIds: row?.members ?? [] };
