@@ -127,6 +127,7 @@ export function BarChart(props: {
         onPress={() => setShowTable((shown) => !shown)}
       >
         {showTable ? t('campaigns.results.hideTable') : t('campaigns.results.showTable')}
+        <span className="visually-hidden">: {props.caption}</span>
       </Button>
       <div id={tableId} className={showTable ? 'cp-table-scroll' : 'visually-hidden'}>
         <table className="cp-table">

@@ -164,7 +164,11 @@ function Problems(props: {
   go: (path: string, language?: Language) => void;
 }) {
   const { t } = props;
-  const errorPaths = Object.keys(props.errors).filter((path) => path !== '');
+  // A text missing a language is listed once, as missing, however the API said so.
+  const missingPaths = new Set(
+    props.missing.flatMap((text) => text.languages.map((language) => `${text.path}.${language}`)),
+  );
+  const errorPaths = Object.keys(props.errors).filter((path) => path !== '' && !missingPaths.has(path));
   if (props.missing.length === 0 && errorPaths.length === 0) return null;
   return (
     <section className="cp-problems" aria-labelledby="cp-problems-heading">
