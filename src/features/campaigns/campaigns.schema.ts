@@ -6,6 +6,7 @@ import {
   idQuerySchema,
   idSchema,
   textSchema,
+  visibilitySchema,
 } from '../../core/schemas.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../partnerships/partnerships.constants.ts';
 import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
@@ -279,6 +280,9 @@ export function questionsOf(definition: CampaignDefinition): CampaignQuestion[] 
 // ---------------------------------------------------------------------------------------------------------------
 // Answers
 
+/** Text the database stores as it is: no NUL character, no half of a surrogate pair. */
+const wellFormed = (text: string) => !text.includes('\u0000') && !/[\uD800-\uDFFF]/u.test(text);
+
 /** A row of a registry table: an existing tie (partnershipId) confirmed or corrected, or a new one (null). */
 export const registryRowSchema = z.strictObject({
   partnershipId: idBodySchema
@@ -288,6 +292,7 @@ export const registryRowSchema = z.strictObject({
   partnerName: z
     .string()
     .max(300)
+    .refine(wellFormed, 'must not contain NUL characters or lone surrogates')
     .nullable()
     .default(null)
     .describe('The partner place’s name, as shown (not used when applying)'),
@@ -300,14 +305,16 @@ export const registryRowSchema = z.strictObject({
 export type RegistryRow = z.infer<typeof registryRowSchema>;
 
 const MAX_SHORT_TEXT = 500;
+/** The largest size of a number answer with no bounds of its own, as the bounds of a number question. */
+const MAX_NUMBER = 1e12;
 const MAX_LONG_TEXT = 10_000;
 
 function simpleAnswerSchema(question: CampaignField): z.ZodType {
   switch (question.type) {
     case 'short_text':
-      return textSchema(MAX_SHORT_TEXT);
+      return textSchema(MAX_SHORT_TEXT).refine(wellFormed, 'must not contain lone surrogates');
     case 'long_text':
-      return textSchema(MAX_LONG_TEXT);
+      return textSchema(MAX_LONG_TEXT).refine(wellFormed, 'must not contain lone surrogates');
     case 'single_choice': {
       const keys = question.options.map((option) => option.key);
       return z.string().refine((value) => keys.includes(value), `must be one of ${keys.join(', ')}`);
@@ -322,8 +329,9 @@ function simpleAnswerSchema(question: CampaignField): z.ZodType {
     case 'number': {
       let schema = z.number().finite();
       if (question.integer) schema = schema.int('must be a whole number');
-      if (question.min !== null) schema = schema.min(question.min, `must be at least ${question.min}`);
-      if (question.max !== null) schema = schema.max(question.max, `must be at most ${question.max}`);
+      const min = question.min ?? -MAX_NUMBER;
+      const max = question.max ?? MAX_NUMBER;
+      schema = schema.min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
       return schema;
     }
     case 'scale':
@@ -491,6 +499,13 @@ export const responseActionBodySchema = z.strictObject({
   version: z.number().int().min(1).describe("The response's version, as read; a stale one answers 409"),
 });
 
+/** The body of apply: the response's version, and the visibility of the ties it creates. */
+export const applyBodySchema = responseActionBodySchema.extend({
+  visibility: visibilitySchema
+    .default('internal')
+    .describe('The visibility of the ties applying creates: internal (the default) or published'),
+});
+
 export const resultsQuerySchema = z.strictObject({
   lang: z.enum(CAMPAIGN_LANGUAGES).default('en').describe('The language of headers and choice labels'),
   sheet: questionKeySchema
@@ -623,6 +638,11 @@ export const applyChangeSchema = z.object({
   before: tieStateSchema.nullable().describe('The tie as the registry has it; null for a new one'),
   after: tieStateSchema,
   problem: z.string().nullable().describe('Why this row cannot be applied (it is then left out)'),
+  visibility: z
+    .enum(['published', 'internal'])
+    .describe(
+      "The tie's visibility: as the registry has it, or for a new tie the one applying gives it (internal unless published is asked for)",
+    ),
 });
 export const applyPreviewSchema = z.object({
   responseVersion: z.number().int(),
@@ -656,7 +676,7 @@ const questionResultSchema = z.object({
   summary: z
     .object({
       count: z.number().int(),
-      sum: z.number(),
+      sum: z.number().nullable(),
       min: z.number().nullable(),
       max: z.number().nullable(),
       mean: z.number().nullable(),
@@ -682,7 +702,9 @@ const questionResultSchema = z.object({
     .object({
       answered: z.number().int(),
       counts: z.record(z.string(), z.number().int()).nullable(),
-      summary: z.object({ count: z.number().int(), sum: z.number(), mean: z.number().nullable() }).nullable(),
+      summary: z
+        .object({ count: z.number().int(), sum: z.number().nullable(), mean: z.number().nullable() })
+        .nullable(),
     })
     .nullable()
     .describe("The previous round's figures for the same question key, when there is one"),

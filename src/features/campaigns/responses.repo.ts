@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { idList, queryRows } from '../../db/query.ts';
+import { governmentsOf } from '../organizations/governments.ts';
 import { GOVERNMENT_KINDS } from '../organizations/organizations.constants.ts';
 import type { CampaignStatus, ResponseStatus } from './campaigns.constants.ts';
 
@@ -264,6 +265,8 @@ export interface TieRow {
   ownPlaceId: number | null;
   ownOrganizationId: number | null;
   confirmedAt: Date | null;
+  visibility: 'published' | 'internal';
+  networkId: number | null;
 }
 
 /**
@@ -285,7 +288,8 @@ export async function findMemberTies(
           select distinct on (p.id) p.id as "partnershipId", p.kind, p.status, p.started_on::text as "startedOn",
                  p.ended_on::text as "endedOn", p.version, partner.id as "partnerPlaceId", partner.name as "partnerName",
                  partner.country as "partnerCountry", own.place_id as "ownPlaceId",
-                 own.organization_id as "ownOrganizationId", own.confirmed_at as "confirmedAt"
+                 own.organization_id as "ownOrganizationId", own.confirmed_at as "confirmedAt",
+                 p.visibility, p.network_id as "networkId"
           from me
           join partnership_parties own on own.organization_id = me.id or own.place_id = me.place_id
           join partnerships p on p.id = own.partnership_id and p.deleted_at is null
@@ -306,5 +310,39 @@ export async function findPlaces(db: DbOrTx, ids: readonly number[]) {
   return queryRows<{ id: number; name: string; country: string }>(
     db,
     sql`select id, name, country from places where id in (${idList(ids)}) and merged_into_id is null`,
+  );
+}
+
+/**
+ * Who stands behind each of these ties, to decide who may read it: its visibility (internal once deleted) and the
+ * organisations that are parties or governments of party places.
+ */
+export async function findTieStakes(db: DbOrTx, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return queryRows<{ id: number; visibility: 'published' | 'internal'; organizationIds: number[] }>(
+    db,
+    sql`select p.id, case when p.deleted_at is null then p.visibility else 'internal' end as visibility,
+               array(select pp.organization_id from partnership_parties pp
+                     where pp.partnership_id = p.id and pp.organization_id is not null
+                     union
+                     select gov.id from partnership_parties pp
+                     join lateral (${governmentsOf(sql`pp.place_id`)}) gov on true
+                     where pp.partnership_id = p.id and pp.place_id is not null) as "organizationIds"
+        from partnerships p where p.id in (${idList(ids)})`,
+  );
+}
+
+/** Writes an answer of a submitted response anew (the ties applying created, named in its rows). */
+export async function rewriteAnswer(
+  db: DbOrTx,
+  responseId: number,
+  questionKey: string,
+  value: unknown,
+  userId: number,
+): Promise<void> {
+  await db.execute(
+    sql`update campaign_answers set value = ${JSON.stringify(value)}::jsonb, version = version + 1,
+          updated_by = ${userId}, updated_at = now()
+        where response_id = ${responseId} and question_key = ${questionKey}`,
   );
 }

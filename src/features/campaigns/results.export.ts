@@ -207,7 +207,9 @@ export function toCsv(sheet: Sheet): string {
   const field = (cell: Cell) => {
     if (cell === null) return '';
     const text = typeof cell === 'number' ? String(cell) : defuse(cell);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+    // Quoted also when it holds a separator other spreadsheets split on (`;` in Finnish and Swedish locales, a
+    // tab), so that no part of it becomes a cell of its own, and perhaps a formula.
+    return /[",;\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   const lines = [sheet.headers, ...sheet.rows].map((row) => row.map(field).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;

@@ -12,6 +12,7 @@ import {
   isAnswered,
   type QuestionResult,
   questionsOf,
+  type RegistryRow,
   visibleQuestions,
 } from './campaigns.schema.ts';
 import { definitionOf } from './campaigns.service.ts';
@@ -97,13 +98,16 @@ function median(sorted: readonly number[]): number | null {
 export function summarise(values: readonly number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const sum = sorted.reduce((total, value) => total + value, 0);
+  // A figure too large to be a number (answers saved before they were bounded) is no figure.
+  const finite = (value: number | null | undefined) =>
+    value === null || value === undefined || !Number.isFinite(value) ? null : value;
   return {
     count: sorted.length,
-    sum,
-    min: sorted[0] ?? null,
-    max: sorted.at(-1) ?? null,
-    mean: sorted.length > 0 ? sum / sorted.length : null,
-    median: median(sorted),
+    sum: finite(sum),
+    min: finite(sorted[0]),
+    max: finite(sorted.at(-1)),
+    mean: sorted.length > 0 ? finite(sum / sorted.length) : null,
+    median: finite(median(sorted)),
   };
 }
 
@@ -183,10 +187,56 @@ function assertMayReadResults(actor: Actor | null, context: CampaignContext) {
   }
 }
 
-/** The results computed from the database, for a context the reader may read results of. */
-export async function computeResults(db: DbOrTx, context: CampaignContext) {
+/**
+ * Registry-table rows as a reader of the results may see them: a row about a tie the reader may not read (an
+ * internal tie of another member) is left out, and each row names its partner as the registry does.
+ */
+export async function presentRegistryRows(
+  db: DbOrTx,
+  actor: Actor | null,
+  definition: CampaignDefinition,
+  responses: readonly SubmittedResponse[],
+): Promise<void> {
+  const tables = questionsOf(definition).filter((question) => question.type === 'registry_table');
+  if (tables.length === 0) return;
+  const rowsOf = (response: SubmittedResponse, key: string) => {
+    const value = response.answers.get(key);
+    return Array.isArray(value) ? (value as RegistryRow[]) : [];
+  };
+  const all = responses.flatMap((response) => tables.flatMap((table) => rowsOf(response, table.key)));
+  const tieIds = [...new Set(all.flatMap((row) => (row.partnershipId === null ? [] : [row.partnershipId])))];
+  const stakes = new Map((await repo.findTieStakes(db, tieIds)).map((stake) => [stake.id, stake]));
+  const places = new Map(
+    (await repo.findPlaces(db, [...new Set(all.map((row) => row.partnerPlaceId))])).map((place) => [
+      place.id,
+      place.name,
+    ]),
+  );
+  const readable = (row: RegistryRow) => {
+    if (row.partnershipId === null) return true;
+    const stake = stakes.get(row.partnershipId);
+    return stake !== undefined && policy.read(actor, stake);
+  };
+  for (const response of responses) {
+    for (const table of tables) {
+      if (!response.answers.has(table.key)) continue;
+      const shown = rowsOf(response, table.key)
+        .filter(readable)
+        .map((row) => ({ ...row, partnerName: places.get(row.partnerPlaceId) ?? row.partnerName }));
+      if (shown.length > 0) response.answers.set(table.key, shown);
+      else response.answers.delete(table.key);
+    }
+  }
+}
+
+/**
+ * The results computed from the database, for a context the reader may read results of; the previous round's
+ * figures only when the reader coordinates or that round's results were shared.
+ */
+export async function computeResults(db: DbOrTx, actor: Actor | null, context: CampaignContext) {
   const { row, definition, roles } = context;
   const responses = await findSubmitted(db, row.id, definition);
+  await presentRegistryRows(db, actor, definition, responses);
   const submitted = new Set(responses.map((response) => response.organizationId));
   const all = await repo.findResponses(db, row.id);
   const statusOf = new Map(all.map((response) => [response.organizationId, response.status]));
@@ -199,7 +249,8 @@ export async function computeResults(db: DbOrTx, context: CampaignContext) {
   const questions = questionsOf(definition).map((question) => resultOf(question, responses));
   if (row.previousId !== null) {
     const previousRow = await campaignsRepo.findCampaign(db, row.previousId);
-    if (previousRow && !previousRow.deletedAt) {
+    const mayCompare = policy.readGroup(actor, roles.coordinatorIds) || previousRow?.resultsSharedAt != null;
+    if (previousRow && !previousRow.deletedAt && mayCompare) {
       const previousDefinition = definitionOf(previousRow);
       const previousQuestions = new Map(
         questionsOf(previousDefinition).map((question) => [question.key, question]),
@@ -258,7 +309,7 @@ export async function computeResults(db: DbOrTx, context: CampaignContext) {
 export async function getResults(db: DbOrTx, actor: Actor | null, campaignId: number) {
   const context = await loadContext(db, actor, campaignId);
   assertMayReadResults(actor, context);
-  return (await computeResults(db, context)).results;
+  return (await computeResults(db, actor, context)).results;
 }
 
 /** The context and submitted responses for an export, under the same rule as the results. */
@@ -266,6 +317,7 @@ export async function exportSource(db: DbOrTx, actor: Actor | null, campaignId: 
   const context = await loadContext(db, actor, campaignId);
   assertMayReadResults(actor, context);
   const responses = await findSubmitted(db, campaignId, context.definition);
+  await presentRegistryRows(db, actor, context.definition, responses);
   return { context, responses };
 }
 

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { makePartnership } from '../../../test/helpers/factories.ts';
+import { answerSchemaFor, type CampaignQuestion } from './campaigns.schema.ts';
 import {
   answer,
   answerAndSubmit,
@@ -10,6 +12,8 @@ import {
   makeCampaignWorld,
   REQUIRED_ANSWERS,
 } from './campaigns.test-fixtures.ts';
+import { toCsv } from './results.export.ts';
+import { summarise } from './results.service.ts';
 
 let t: TestApp;
 let world: CampaignWorld;
@@ -430,5 +434,121 @@ describe('exports', () => {
     const tables = expected();
     expect([...sheets.keys()]).toEqual([...tables.keys()]);
     for (const [name, rows] of tables) expect(sheets.get(name), name).toEqual(rows);
+  });
+});
+
+describe('what results show of the answers', () => {
+  const share = async (campaignId: number) => {
+    const current = (
+      await expectStatus(
+        t.request('GET', `/api/campaigns/${campaignId}`, world.users.coordinator.headers),
+        200,
+      )
+    ).json();
+    await expectStatus(
+      t.request('POST', `/api/campaigns/${campaignId}/share-results`, world.users.coordinator.headers, {
+        version: current.version,
+      }),
+      200,
+    );
+  };
+
+  it('leave out a registry row about a tie the reader may not read, and name partners as the registry does', async () => {
+    const { places, orgs, users } = world;
+    const internal = await makePartnership(t.database.db, [places.espoo.id, places.wuhan.id], {
+      kind: 'mou',
+      status: 'active',
+      visibility: 'internal',
+    });
+    const round = await makeCampaign(t, world);
+    await answerAndSubmit(t, users.espooEditor.headers, round.id, orgs.cityOfEspoo.id);
+    await answerAndSubmit(t, users.vantaaEditor.headers, round.id, orgs.cityOfVantaa.id, {
+      ...REQUIRED_ANSWERS,
+      ties: [
+        {
+          partnershipId: null,
+          partnerPlaceId: places.shanghai.id,
+          partnerName: 'Totally not Shanghai',
+          kind: 'mou',
+          status: 'proposed',
+          startedOn: null,
+          endedOn: null,
+          confirmed: true,
+        },
+      ],
+    });
+    await share(round.id);
+    const url = `/api/campaigns/${round.id}/results`;
+    const tieIds = (as: Record<string, string>) =>
+      t
+        .request('GET', url, as)
+        .then((response) => expectStatus(response, 200))
+        .then((response) =>
+          response
+            .json()
+            .questions.find((question: { key: string }) => question.key === 'ties')
+            .rows.map((entry: { row: { partnershipId: number | null; partnerName: string } }) => entry.row),
+        );
+    for (const as of [users.turkuEditor.headers, users.coordinator.headers]) {
+      const rows = await tieIds(as);
+      expect(rows.map((row: { partnershipId: number | null }) => row.partnershipId)).not.toContain(
+        internal.id,
+      );
+      expect(
+        rows.find((row: { partnershipId: number | null }) => row.partnershipId === null).partnerName,
+      ).toBe('Shanghai');
+    }
+    expect(
+      (await tieIds(users.espooEditor.headers)).map((row: { partnershipId: number }) => row.partnershipId),
+    ).toContain(internal.id);
+    const csv = (
+      await expectStatus(t.request('GET', `${url}.csv?sheet=ties`, users.turkuEditor.headers), 200)
+    ).body;
+    expect(csv).not.toContain('Wuhan');
+    expect(csv).not.toContain('Totally not');
+    expect(csv).toContain('Shanghai');
+  });
+
+  it('compare with the previous round only for its coordinators, or once that round was shared', async () => {
+    const { orgs, users } = world;
+    const first = await makeCampaign(t, world);
+    await answerAndSubmit(t, users.espooEditor.headers, first.id, orgs.cityOfEspoo.id);
+    const second = await makeCampaign(t, world, { previousId: first.id });
+    await answerAndSubmit(t, users.espooEditor.headers, second.id, orgs.cityOfEspoo.id);
+    await share(second.id);
+    const previous = async (as: Record<string, string>) =>
+      (await expectStatus(t.request('GET', `/api/campaigns/${second.id}/results`, as), 200))
+        .json()
+        .questions.filter((question: { previous: unknown }) => question.previous !== null).length;
+    expect(await previous(users.turkuEditor.headers)).toBe(0);
+    expect(await previous(users.coordinator.headers)).toBeGreaterThan(0);
+    await share(first.id);
+    expect(await previous(users.turkuEditor.headers)).toBeGreaterThan(0);
+  });
+
+  it('answer figures too large to be numbers as none, and take no unbounded number beyond ±1e12', () => {
+    expect(summarise([1.7e308, 1.7e308])).toMatchObject({ count: 2, sum: null, mean: null });
+    const unbounded = answerSchemaFor({
+      key: 'budget',
+      type: 'number',
+      label: { en: 'Budget' },
+      required: false,
+      min: null,
+      max: null,
+      integer: false,
+    } as unknown as CampaignQuestion);
+    expect(unbounded.safeParse(1e12).success).toBe(true);
+    expect(unbounded.safeParse(1.7e308).success).toBe(false);
+    expect(unbounded.safeParse(-1e13).success).toBe(false);
+  });
+
+  it('export as CSV a cell with a separator quoted, so no part of it becomes a formula', () => {
+    const csv = toCsv({
+      questionKey: null,
+      name: 'Responses',
+      headers: ['a', 'b'],
+      rows: [["x;=cmd|' /C calc'!A0", '=1+1']],
+    });
+    expect(csv).toContain(`"x;=cmd|' /C calc'!A0",'=1+1`);
   });
 });
