@@ -16,6 +16,7 @@ export interface NetworkRow {
   name: Record<string, string>;
   shortName: string | null;
   countryCode: string | null;
+  visibility: 'published' | 'internal';
   deletedAt: Date | null;
 }
 
@@ -29,6 +30,7 @@ export async function findNetwork(db: DbOrTx, id: number): Promise<NetworkRow | 
       name: networks.name,
       shortName: networks.shortName,
       countryCode: networks.countryCode,
+      visibility: networks.visibility,
       deletedAt: networks.deletedAt,
     })
     .from(networks)
@@ -104,7 +106,7 @@ export async function listCampaigns(
           from campaigns c
           join networks n on n.id = c.network_id
           left join networks p on p.id = n.parent_id
-          where c.deleted_at is null
+          where c.deleted_at is null and n.deleted_at is null
             ${filter.networkId === undefined ? sql`` : sql`and c.network_id = ${filter.networkId}`}
             ${filter.status === undefined ? sql`` : sql`and c.status = ${filter.status}`}
         ) listed

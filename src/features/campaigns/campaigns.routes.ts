@@ -6,6 +6,7 @@ import { createMailer, type MailOptions } from '../mail/mailer.ts';
 import { readErrorResponses, registerRecordRoutes } from '../records/records.routes.ts';
 import {
   answerParamsSchema,
+  applyBodySchema,
   applyPreviewSchema,
   applyResultSchema,
   campaignActionBodySchema,
@@ -307,9 +308,10 @@ export const campaignsRoutes: FastifyPluginAsyncZod<CampaignRoutesOptions> = asy
         summary: "Apply a response's registry tables to the member's ties",
         description:
           "For the member's editors only, never a coordinator (403): the reviewed changes made as their own audited " +
-          'edits of the ties, all in one transaction, against the response’s version.',
+          'edits of the ties, all in one transaction, against the response’s version. New ties are internal unless ' +
+          'the body asks for published; each row that makes a tie names it from then on, so applying again makes none.',
         params: responseParamsSchema,
-        body: responseActionBodySchema,
+        body: applyBodySchema,
         response: { 200: applyResultSchema, ...writeErrorResponses },
       },
     },
@@ -320,6 +322,7 @@ export const campaignsRoutes: FastifyPluginAsyncZod<CampaignRoutesOptions> = asy
         request.params.id,
         request.params.organizationId,
         request.body.version,
+        request.body.visibility,
       ),
   );
 

@@ -83,7 +83,8 @@ export const campaignRecord: RecordType<
     const row = await repo.findCampaign(db, id, lock);
     if (!row) return undefined;
     const network = await repo.findNetwork(db, row.networkId);
-    if (!network) return undefined;
+    // A campaign of a deleted network is gone with it.
+    if (!network || network.deletedAt) return undefined;
     const roles = await networkRoles(db, row.networkId);
     const members = (await repo.findOrganizationNames(db, roles.memberIds)).sort((a, b) =>
       a.name.localeCompare(b.name),
@@ -184,10 +185,18 @@ async function checkPrevious(db: DbOrTx, previousId: number, networkId: number, 
 export async function createCampaign(db: DbOrTx, actor: Actor | null, body: CreateCampaignBody) {
   return createRecord(db, actor, campaignRecord, async (tx) => {
     const network = await repo.findNetwork(tx, body.networkId);
-    if (!network || network.deletedAt) {
+    const roles = network && !network.deletedAt ? await networkRoles(tx, network.id) : undefined;
+    // An internal network the actor may not read answers as one that does not exist.
+    if (
+      !network ||
+      !roles ||
+      !(
+        network.visibility === 'published' ||
+        policy.readGroup(actor, [...roles.coordinatorIds, ...roles.memberIds])
+      )
+    ) {
       invalid([{ field: 'body.networkId', message: 'is not a known network or working group' }]);
     }
-    const roles = await networkRoles(tx, network.id);
     authorize(actor, policy.coordinate(actor, roles.coordinatorIds));
     const countryCode = body.countryCode ?? network.countryCode;
     const details = needsOf(body.definition, countryCode);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { networks } from '../networks/networks.tables.ts';
 import {
   type CampaignWorld,
   expectStatus,
@@ -177,6 +178,37 @@ describe('campaigns as kept records', () => {
       )
     ).json();
     expect(history.items.map((item: { action: string }) => item.action)).toEqual(['create']);
+  });
+
+  it('answer an internal network the creator may not read as one that does not exist', async () => {
+    const [hidden] = await t.database.db
+      .insert(networks)
+      .values({
+        kind: 'network',
+        name: { en: 'Closed circle', fi: 'Suljettu piiri', sv: 'Sluten krets' },
+        visibility: 'internal',
+        secretariatId: world.orgs.outsiderOrg.id,
+      })
+      .returning();
+    const body = (networkId: number) => ({
+      networkId,
+      title: text('Closed'),
+      definition: {
+        sections: [
+          { key: 's', title: text('S'), questions: [{ key: 'a', type: 'yes_no', label: text('A') }] },
+        ],
+      },
+    });
+    for (const networkId of [hidden!.id, 2_000_000]) {
+      const refused = await expectStatus(
+        t.request('POST', '/api/campaigns', world.users.turkuEditor.headers, body(networkId)),
+        400,
+      );
+      expect(refused.json().error.details[0]).toEqual({
+        field: 'body.networkId',
+        message: 'is not a known network or working group',
+      });
+    }
   });
 
   it('are listed to whom they concern: drafts to the coordinators, open ones to members, nothing to anonymous readers', async () => {

@@ -103,16 +103,21 @@ export async function previewChanges(
   countryCode: string | null,
   member: repo.OrganizationRow,
   answers: ReadonlyMap<string, unknown>,
-): Promise<{ changes: Change[]; ties: Map<number, repo.TieRow> }> {
+  visibility: Change['visibility'] = 'internal',
+): Promise<{
+  changes: Change[];
+  ties: Map<number, repo.TieRow>;
+  at: { questionKey: string; index: number }[];
+}> {
   const tables = questionsOf(definition).filter((question) => question.type === 'registry_table');
-  if (tables.length === 0 || !countryCode) return { changes: [], ties: new Map() };
+  if (tables.length === 0 || !countryCode) return { changes: [], ties: new Map(), at: [] };
   const ties = new Map(
     (await repo.findMemberTies(db, member.id, countryCode)).map((tie) => [tie.partnershipId, tie]),
   );
   const allRows = tables.flatMap((question) => {
     const value = answers.get(question.key);
     return Array.isArray(value)
-      ? (value as RegistryRow[]).map((row) => ({ questionKey: question.key, row }))
+      ? (value as RegistryRow[]).map((row, index) => ({ questionKey: question.key, row, index }))
       : [];
   });
   const places = new Map(
@@ -122,7 +127,9 @@ export async function previewChanges(
     ]),
   );
   const changes: Change[] = [];
+  const at = allRows.map(({ questionKey, index }) => ({ questionKey, index }));
   const creating = new Set<string>();
+  const single = (kind: string) => (SINGLE_TIE_KINDS as readonly string[]).includes(kind);
   for (const { questionKey, row } of allRows) {
     const place = places.get(row.partnerPlaceId);
     const partner = {
@@ -142,10 +149,9 @@ export async function previewChanges(
       const existing = [...ties.values()].find(
         (tie) => tie.kind === row.kind && tie.partnerPlaceId === row.partnerPlaceId,
       );
-      if (!problem && existing && (SINGLE_TIE_KINDS as readonly string[]).includes(row.kind))
+      if (!problem && existing && single(row.kind))
         problem = `This tie is in the registry already (${existing.partnershipId}): confirm that row instead`;
-      if (!problem && creating.has(key) && (SINGLE_TIE_KINDS as readonly string[]).includes(row.kind))
-        problem = 'The same tie is added twice';
+      if (!problem && creating.has(key) && single(row.kind)) problem = 'The same tie is added twice';
       creating.add(key);
       changes.push({
         questionKey,
@@ -156,6 +162,7 @@ export async function previewChanges(
         before: null,
         after,
         problem,
+        visibility,
       });
       continue;
     }
@@ -170,6 +177,7 @@ export async function previewChanges(
         before: null,
         after,
         problem: 'The tie is no longer one of the member’s ties in the registry',
+        visibility: 'internal',
       });
       continue;
     }
@@ -184,6 +192,22 @@ export async function previewChanges(
       before.endedOn !== after.endedOn ||
       tie.kind !== row.kind;
     const change = differs ? 'update' : row.confirmed && tie.confirmedAt === null ? 'confirm' : 'unchanged';
+    // A kind the ties' service would refuse: a network membership names its network, and a tie of a kind
+    // held once between two parties cannot become a second one.
+    if (!problem && tie.kind !== row.kind) {
+      if (tie.networkId !== null)
+        problem = 'A network membership names its network: change its kind in the registry itself';
+      else if (
+        single(row.kind) &&
+        [...ties.values()].some(
+          (other) =>
+            other.partnershipId !== tie.partnershipId &&
+            other.kind === row.kind &&
+            other.partnerPlaceId === tie.partnerPlaceId,
+        )
+      )
+        problem = 'A tie of this kind with this partner is in the registry already';
+    }
     changes.push({
       questionKey,
       change,
@@ -193,14 +217,16 @@ export async function previewChanges(
       before,
       after,
       problem,
+      visibility: tie.visibility,
     });
   }
-  return { changes, ties };
+  return { changes, ties, at };
 }
 
 /**
  * Applies the reviewed changes as the actor's own edits through the ties' service, each audited there: the
- * member's editor updates, confirms and creates its ties; rows with a problem are left out.
+ * member's editor updates, confirms and creates its ties (with the visibility of the changes); rows with a
+ * problem are left out. `createdAt` answers where each created tie came from, so that its row can name it.
  */
 export async function applyChanges(
   db: DbOrTx,
@@ -211,6 +237,7 @@ export async function applyChanges(
   answers: ReadonlyMap<string, unknown>,
 ) {
   const result = { created: [] as number[], updated: [] as number[], confirmed: [] as number[] };
+  const createdAt: { index: number; partnershipId: number }[] = [];
   const confirmedRow = (change: Change) => {
     const value = answers.get(change.questionKey);
     return (
@@ -220,7 +247,7 @@ export async function applyChanges(
   };
   const ownParty = (tie: repo.TieRow) =>
     tie.ownOrganizationId !== null ? { organizationId: tie.ownOrganizationId } : { placeId: tie.ownPlaceId! };
-  for (const change of changes) {
+  for (const [index, change] of changes.entries()) {
     if (change.problem || change.change === 'unchanged') continue;
     if (change.change === 'create') {
       const self = member.governs !== null ? { placeId: member.governs } : { organizationId: member.id };
@@ -236,9 +263,10 @@ export async function applyChanges(
         themes: [],
         descriptions: {},
         notes: null,
-        visibility: 'published',
+        visibility: change.visibility,
       });
       result.created.push(tie.id);
+      createdAt.push({ index, partnershipId: tie.id });
       continue;
     }
     const tie = ties.get(change.partnershipId!)!;
@@ -259,5 +287,5 @@ export async function applyChanges(
       result.confirmed.push(tie.partnershipId);
     }
   }
-  return result;
+  return { result, createdAt };
 }

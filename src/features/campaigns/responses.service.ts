@@ -32,10 +32,12 @@ export interface CampaignContext {
   roles: NetworkRoles;
 }
 
-/** A live campaign the actor may see, for its responses; any other answers 404. */
+/** A live campaign of a live network the actor may see, for its responses; any other answers 404. */
 export async function loadContext(db: DbOrTx, actor: Actor | null, id: number): Promise<CampaignContext> {
   const row = await campaignsRepo.findCampaign(db, id);
   if (!row || row.deletedAt) throw campaignNotFound(id);
+  const network = await campaignsRepo.findNetwork(db, row.networkId);
+  if (!network || network.deletedAt) throw campaignNotFound(id);
   const roles = await networkRoles(db, row.networkId);
   if (!mayReadCampaign(actor, { row, roles })) throw campaignNotFound(id);
   return { row, definition: definitionOf(row), roles };
@@ -497,6 +499,7 @@ export async function applyResponse(
   campaignId: number,
   organizationId: number,
   version: number,
+  visibility: 'published' | 'internal' = 'internal',
 ) {
   const { context, member } = await applyTarget(db, actor, campaignId, organizationId, true);
   authorize(actor, policy.answerFor(actor, [organizationId]));
@@ -507,14 +510,26 @@ export async function applyResponse(
       throw new AppError('CONFLICT', 'Submit the response before applying it to the ties');
     await assertVersion(before, version, () => presentDetail(tx, actor, context, before));
     const answers = await answersOf(tx, before.id);
-    const { changes, ties } = await previewChanges(
+    const { changes, ties, at } = await previewChanges(
       tx,
       context.definition,
       context.row.countryCode,
       member,
       answers,
+      visibility,
     );
-    const result = await applyChanges(tx, actor, member, changes, ties, answers);
+    const { result, createdAt } = await applyChanges(tx, actor, member, changes, ties, answers);
+    // Each row that made a tie names it from now on, so that applying again confirms or updates that tie rather
+    // than making another.
+    const named = new Map<string, RegistryRow[]>();
+    for (const { index, partnershipId } of createdAt) {
+      const { questionKey, index: rowIndex } = at[index]!;
+      const rows = named.get(questionKey) ?? [...(answers.get(questionKey) as RegistryRow[])];
+      rows[rowIndex] = { ...rows[rowIndex]!, partnershipId };
+      named.set(questionKey, rows);
+    }
+    for (const [questionKey, rows] of named)
+      await repo.rewriteAnswer(tx, before.id, questionKey, rows, actor.id);
     await repo.setResponseStatus(tx, before.id, { applied: true });
     await recordAudit(tx, actor, {
       action: 'apply',

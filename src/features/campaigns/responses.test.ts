@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { makePartnership } from '../../../test/helpers/factories.ts';
 import { queryRows } from '../../db/query.ts';
 import {
   answer,
@@ -591,11 +592,179 @@ describe('applying registry tables to the ties', () => {
       await expectStatus(t.request('GET', `${responseUrl(campaign.id, espoo)}/apply-preview`, headers), 200)
     ).json();
     expect(after.appliedAt).not.toBeNull();
+    // The row that made the Wuhan tie names it now: nothing is made twice.
     expect(after.changes.map((change: { change: string; problem: string | null }) => change.change)).toEqual([
       'unchanged',
       'unchanged',
-      'create',
+      'unchanged',
     ]);
-    expect(after.changes[2].problem).toMatch(/in the registry already/);
+    expect(after.changes[2]).toMatchObject({ partnershipId: applied.created[0], problem: null });
+  });
+});
+
+describe('applying, again and with care', () => {
+  const newRow = (partnerPlaceId: number, partnerName: string) => ({
+    partnershipId: null,
+    partnerPlaceId,
+    partnerName,
+    kind: 'friendship_city',
+    status: 'proposed',
+    startedOn: null,
+    endedOn: null,
+    confirmed: true,
+  });
+
+  it('makes a tie once: the row that made it names it after, and the tie is internal unless published is asked for', async () => {
+    const campaign = await makeCampaign(t, world);
+    const turku = world.orgs.cityOfTurku.id;
+    const headers = world.users.turkuEditor.headers;
+    const submitted = await answerAndSubmit(t, headers, campaign.id, turku, {
+      ...REQUIRED_ANSWERS,
+      ties: [newRow(world.places.beijing.id, 'Beijing')],
+    });
+    const preview = (
+      await expectStatus(t.request('GET', `${responseUrl(campaign.id, turku)}/apply-preview`, headers), 200)
+    ).json();
+    expect(
+      preview.changes.map((change: { change: string; visibility: string }) => [
+        change.change,
+        change.visibility,
+      ]),
+    ).toEqual([['create', 'internal']]);
+    const applied = (
+      await expectStatus(
+        t.request('POST', `${responseUrl(campaign.id, turku)}/apply`, headers, {
+          version: submitted.version,
+        }),
+        200,
+      )
+    ).json();
+    expect(applied.created).toHaveLength(1);
+    const tie = (
+      await expectStatus(t.request('GET', `/api/partnerships/${applied.created[0]}`, headers), 200)
+    ).json();
+    expect(tie.visibility).toBe('internal');
+    const again = (
+      await expectStatus(t.request('GET', `${responseUrl(campaign.id, turku)}/apply-preview`, headers), 200)
+    ).json();
+    expect(
+      again.changes.map((change: { change: string; partnershipId: number }) => [
+        change.change,
+        change.partnershipId,
+      ]),
+    ).toEqual([['unchanged', applied.created[0]]]);
+    const twice = (
+      await expectStatus(
+        t.request('POST', `${responseUrl(campaign.id, turku)}/apply`, headers, {
+          version: again.responseVersion,
+        }),
+        200,
+      )
+    ).json();
+    expect(twice.created).toEqual([]);
+    const [count] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from partnership_parties own join partnership_parties other
+          on other.partnership_id = own.partnership_id and other.place_id = ${world.places.beijing.id}
+          where own.place_id = ${world.places.turku.id}`,
+    );
+    expect(count?.n).toBe(1);
+
+    // Published when the member asks for it.
+    const vantaa = world.orgs.cityOfVantaa.id;
+    const next = await makeCampaign(t, world);
+    const vantaaSubmitted = await answerAndSubmit(t, world.users.vantaaEditor.headers, next.id, vantaa, {
+      ...REQUIRED_ANSWERS,
+      ties: [newRow(world.places.shanghai.id, 'Shanghai')],
+    });
+    const published = (
+      await expectStatus(
+        t.request('POST', `${responseUrl(next.id, vantaa)}/apply`, world.users.vantaaEditor.headers, {
+          version: vantaaSubmitted.version,
+          visibility: 'published',
+        }),
+        200,
+      )
+    ).json();
+    const shown = (
+      await expectStatus(t.request('GET', `/api/partnerships/${published.created[0]}`, {}), 200)
+    ).json();
+    expect(shown.visibility).toBe('published');
+  });
+
+  it('flags in the preview a change of kind the registry would refuse, and applies the rest', async () => {
+    const membership = await makePartnership(t.database.db, [world.places.turku.id, world.places.wuhan.id], {
+      kind: 'network_membership',
+      status: 'active',
+      networkId: world.networks.china.id,
+    });
+    const campaign = await makeCampaign(t, world);
+    const turku = world.orgs.cityOfTurku.id;
+    const headers = world.users.turkuEditor.headers;
+    const drafted = (
+      await expectStatus(t.request('GET', responseUrl(campaign.id, turku), headers), 200)
+    ).json();
+    const rows = drafted.answers.ties.value.map((row: { partnershipId: number }) =>
+      row.partnershipId === membership.id ? { ...row, kind: 'mou' } : row,
+    );
+    const submitted = await answerAndSubmit(t, headers, campaign.id, turku, {
+      ...REQUIRED_ANSWERS,
+      ties: rows,
+    });
+    const preview = (
+      await expectStatus(t.request('GET', `${responseUrl(campaign.id, turku)}/apply-preview`, headers), 200)
+    ).json();
+    const flagged = preview.changes.find(
+      (change: { partnershipId: number }) => change.partnershipId === membership.id,
+    );
+    expect(flagged.problem).toMatch(/network membership/);
+    const applied = await expectStatus(
+      t.request('POST', `${responseUrl(campaign.id, turku)}/apply`, headers, { version: submitted.version }),
+      200,
+    );
+    expect(applied.json().updated).not.toContain(membership.id);
+  });
+
+  it('names the field of text with a NUL character or half a surrogate pair', async () => {
+    const campaign = await makeCampaign(t, world);
+    const turku = world.orgs.cityOfTurku.id;
+    const headers = world.users.turkuEditor.headers;
+    const url = (key: string) => `${responseUrl(campaign.id, turku)}/answers/${key}`;
+    const cases: [string, unknown, string][] = [
+      ['contact_person_role', 'Coordinator \uD800', 'body.value'],
+      ['ties', [newRow(world.places.beijing.id, 'Bei\u0000jing')], 'body.value.0.partnerName'],
+    ];
+    for (const [key, value, field] of cases) {
+      const response = await expectStatus(t.request('PUT', url(key), headers, { value, version: 0 }), 400);
+      expect(
+        response.json().error.details.map((detail: { field: string }) => detail.field),
+        key,
+      ).toContain(field);
+    }
+  });
+
+  it('goes with its network: a campaign of a deleted network is not found, nor listed', async () => {
+    const campaign = await makeCampaign(t, world);
+    const turku = world.orgs.cityOfTurku.id;
+    const headers = world.users.turkuEditor.headers;
+    await expectStatus(t.request('GET', responseUrl(campaign.id, turku), headers), 200);
+    await t.database.db.execute(
+      sql`update networks set deleted_at = now() where id = ${world.networks.china.id}`,
+    );
+    try {
+      await expectStatus(t.request('GET', responseUrl(campaign.id, turku), headers), 404);
+      await expectStatus(
+        t.request('GET', `/api/campaigns/${campaign.id}/results`, world.users.coordinator.headers),
+        404,
+      );
+      const listed = (
+        await expectStatus(t.request('GET', '/api/campaigns', world.users.coordinator.headers), 200)
+      ).json();
+      expect(listed.items.map((item: { id: number }) => item.id)).not.toContain(campaign.id);
+    } finally {
+      await t.database.db.execute(
+        sql`update networks set deleted_at = null where id = ${world.networks.china.id}`,
+      );
+    }
   });
 });
