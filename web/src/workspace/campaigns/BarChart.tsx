@@ -12,9 +12,10 @@ export interface Bar {
 }
 
 /**
- * Counts as horizontal bars, each with its count and share, and the previous round's beside it (a second, hatched
- * bar, so that the rounds differ by more than colour). The bars are plain SVG in the design tokens' colours; the same
- * figures are a table, which screen readers read (the drawing is hidden from them) and anyone may show.
+ * Counts as horizontal bars, each as long as its share of those who answered, with its count and share, and the
+ * previous round's beside it (a second, hatched bar, so that the rounds differ by more than colour). The bars are
+ * plain SVG in the design tokens' colours; the same figures are a table, which screen readers read (the drawing is
+ * hidden from them) and anyone may show.
  */
 export function BarChart(props: {
   t: WorkspaceT;
@@ -29,7 +30,8 @@ export function BarChart(props: {
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   const hasPrevious = props.previousTotal !== undefined;
-  const largest = Math.max(1, ...bars.map((bar) => Math.max(bar.value, bar.previous ?? 0)));
+  // Bars are shares of those who answered, so that rounds with more or fewer answers compare.
+  const width = (value: number, total: number | undefined) => (total ? (value / total) * 100 : 0);
   const share = (value: number, total: number | undefined) =>
     total ? new Intl.NumberFormat(format.language, { style: 'percent' }).format(value / total) : '–';
   const hatch = `${tableId.replace(/[^a-zA-Z0-9_-]/g, '')}-hatch`;
@@ -82,7 +84,7 @@ export function BarChart(props: {
                   className="cp-bar-current"
                   x="0"
                   y="0"
-                  width={(bar.value / largest) * 100}
+                  width={width(bar.value, props.total)}
                   height={hasPrevious ? 4.5 : 10}
                 />
                 {hasPrevious && (
@@ -91,13 +93,13 @@ export function BarChart(props: {
                       className="cp-bar-previous"
                       x="0"
                       y="5.5"
-                      width={((bar.previous ?? 0) / largest) * 100}
+                      width={width(bar.previous ?? 0, props.previousTotal)}
                       height="4.5"
                     />
                     <rect
                       x="0"
                       y="5.5"
-                      width={((bar.previous ?? 0) / largest) * 100}
+                      width={width(bar.previous ?? 0, props.previousTotal)}
                       height="4.5"
                       fill={`url(#${hatch}-${bar.key})`}
                     />

@@ -159,7 +159,7 @@ export function CampaignPage() {
         <section className="panel" aria-labelledby="cp-coordinate-heading">
           <h2 id="cp-coordinate-heading">{t('campaigns.coordinate')}</h2>
           {data.status !== 'draft' && responses.data && (
-            <p>
+            <p className="cp-rate">
               <progress value={submitted} max={Math.max(1, items.length)} aria-hidden="true" />{' '}
               {t('campaigns.progress', { submitted, members: items.length })}
             </p>

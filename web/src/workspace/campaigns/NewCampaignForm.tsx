@@ -45,12 +45,17 @@ export function NewCampaignForm(props: {
   const target = targets.find((candidate) => candidate.id === networkId);
   const [start, setStart] = useState<'template' | 'blank'>('template');
   const [country, setCountry] = useState<string>(target?.countryCode ?? 'CN');
-  const [previousId, setPreviousId] = useState<string>(NONE);
+  // The round this one follows: the user's choice, else the newest earlier round about the same country.
+  const [previousChoice, setPreviousId] = useState<string | null>(null);
   const earlier = useCampaigns({ networkId });
+  const latest = earlier.data?.items.find(
+    (campaign) => campaign.countryCode === (start === 'template' ? country : target?.countryCode),
+  );
+  const previousId = previousChoice ?? (latest ? String(latest.id) : NONE);
 
   const chooseTarget = (id: number) => {
     setNetworkId(id);
-    setPreviousId(NONE);
+    setPreviousId(null);
     const code = targets.find((candidate) => candidate.id === id)?.countryCode;
     if (code) setCountry(code);
   };
