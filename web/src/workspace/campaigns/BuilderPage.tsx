@@ -259,7 +259,7 @@ function SectionEditor(props: {
       <LocalizedField
         t={t}
         path={`${path}.description`}
-        label={t('campaigns.builder.description')}
+        label={t('campaigns.builder.sectionDescription')}
         text={section.description}
         language={ctx.language}
         uiLanguage={ctx.uiLanguage}

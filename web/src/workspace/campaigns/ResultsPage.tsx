@@ -118,7 +118,11 @@ function QuestionResults(props: {
   const label = pick(question.label, language);
   const headingId = `cp-result-${question.key}`;
   const answeredText = t('campaigns.results.answered', { count: result.answered });
-  const previousAnswered = result.previous?.answered;
+  // The previous round is compared where there are figures to compare: counts and numbers (not texts or rows).
+  const previousAnswered =
+    result.previous && (result.previous.counts || result.previous.summary)
+      ? result.previous.answered
+      : undefined;
   let body = null;
   if (result.answered === 0 && !(props.hasPrevious && previousAnswered)) {
     body = null;
