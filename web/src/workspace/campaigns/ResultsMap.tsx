@@ -7,7 +7,7 @@ import { baseMap, loadMapLibre, offlineStyle } from '../../map/load.ts';
 import { NetworkLayer } from '../../map/network-layer.ts';
 import { type MapPalette, readPalette, rgba } from '../../map/palette.ts';
 import { useThemeChanges } from '../../map/theme-changes.ts';
-import { inviteesCamera, MIN_ZOOM, spreadOffsets } from '../../pages/InviteesMap.model.ts';
+import { MIN_ZOOM, spreadOffsets } from '../../pages/InviteesMap.model.ts';
 import type { WorkspaceT } from '../texts.ts';
 import { type Language, pick } from './campaign-model.ts';
 import type { CampaignQuestion, CampaignResults } from './campaigns-api.ts';
@@ -18,6 +18,7 @@ import {
   mapCategories,
   markerOf,
   NONE,
+  resultsCamera,
 } from './results-map.ts';
 import '../../atlas.css';
 import '../../pages/InviteesMapView.css';
@@ -113,7 +114,7 @@ export default function ResultsMap(props: {
       ]);
       const element = container.current;
       if (disposed || !element) return;
-      const camera = inviteesCamera(pins, element.clientWidth, element.clientHeight);
+      const camera = resultsCamera(pins, element.clientWidth, element.clientHeight);
       const palette = readPalette(frame.current);
       const created = new maplibre.Map({
         container: element,

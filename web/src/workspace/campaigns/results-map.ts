@@ -3,6 +3,8 @@
  * options, yes and no, its points), and each category's marker, a shape of its own as well as a colour, so that
  * colour is never the only cue.
  */
+import { type Camera, constrainCamera, defaultCamera, fitCamera } from '../../map/camera.ts';
+import { type LngLat, MIN_ZOOM, pointsBox } from '../../pages/InviteesMap.model.ts';
 import { type Language, pick } from './campaign-model.ts';
 import type { CampaignQuestion } from './campaigns-api.ts';
 
@@ -98,4 +100,21 @@ export const COLOURS = 6;
 export function markerOf(index: number, key: string): { shape: MarkerShape; colour: number | 'none' } {
   if (key === NONE) return { shape: NO_ANSWER_SHAPE, colour: 'none' };
   return { shape: SHAPES[index % SHAPES.length]!, colour: index % COLOURS };
+}
+
+/** The room kept around the members, in pixels, so that no marker is cut by the map's edge. */
+const MARGIN = 28;
+/**
+ * How close the map may come: near enough that neighbouring cities (Espoo and Helsinki, 15 km apart) stand apart,
+ * still showing a region around a single member.
+ */
+const MAX_ZOOM = 7;
+
+/** The view that shows every member on a map of this size, as MapLibre would constrain it (never past the poles). */
+export function resultsCamera(points: readonly LngLat[], width: number, height: number): Camera {
+  const box = pointsBox(points);
+  if (!box) return constrainCamera(defaultCamera(width), height);
+  const insets = { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN };
+  const fitted = fitCamera(box, width, height, { insets, maxZoom: MAX_ZOOM });
+  return constrainCamera({ ...fitted, zoom: Math.max(fitted.zoom, MIN_ZOOM) }, height);
 }
