@@ -1,14 +1,19 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format.ts';
+import { Radio, RadioGroup } from '../../ui/RadioGroup.tsx';
 import { ErrorState, Skeleton } from '../../ui/states.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
+import { visibilityOptions } from '../ui/visibility.ts';
 import { type ApplyPreview, useApplyPreview, useApplyResponse } from './campaigns-api.ts';
 
 type Change = ApplyPreview['changes'][number];
 
 /** Why a row cannot be applied, as the API says it in English, and the text that says it in the user's language. */
 const PROBLEMS: [RegExp, string][] = [
+  [/of this kind with this partner is in the registry already/, 'kindTaken'],
+  [/network membership names its network/, 'networkKind'],
   [/not a place in/, 'notInCountry'],
   [/end date must have the status ended/, 'needsEnded'],
   [/end is before the start/, 'beforeStart'],
@@ -45,8 +50,10 @@ export function ApplyStep(props: { t: WorkspaceT; campaignId: number; organizati
   const format = useFormat();
   const preview = useApplyPreview(campaignId, organizationId, true);
   const apply = useApplyResponse();
+  const [visibility, setVisibility] = useState<'internal' | 'published'>('internal');
   const data = preview.data;
   const applicable = data?.changes.filter((change) => change.change !== 'unchanged' && !change.problem) ?? [];
+  const creates = applicable.some((change) => change.change === 'create');
   return (
     <section className="panel cp-apply" aria-labelledby="cp-apply-heading">
       <h2 id="cp-apply-heading">{t('campaigns.apply.title')}</h2>
@@ -98,6 +105,14 @@ export function ApplyStep(props: { t: WorkspaceT; campaignId: number; organizati
                       </td>
                       <td>
                         <TieState state={change.after} />
+                        {change.change === 'create' && !change.problem && (
+                          <>
+                            {' '}
+                            <span className="cp-tag">
+                              {t(visibility === 'published' ? 'tie.published' : 'tie.internal')}
+                            </span>
+                          </>
+                        )}
                       </td>
                     </tr>
                   ))}
@@ -108,21 +123,41 @@ export function ApplyStep(props: { t: WorkspaceT; campaignId: number; organizati
           {applicable.length === 0 ? (
             <p className="hint">{t('campaigns.apply.nothing')}</p>
           ) : (
-            <ActionButton
-              variant="primary"
-              onPress={() =>
-                apply.mutateAsync({ id: campaignId, organizationId, version: data.responseVersion })
-              }
-              success={(result) =>
-                t('campaigns.apply.done', {
-                  created: result.created.length,
-                  updated: result.updated.length,
-                  confirmed: result.confirmed.length,
-                })
-              }
-            >
-              {t('campaigns.apply.button', { count: applicable.length })}
-            </ActionButton>
+            <>
+              {creates && (
+                <RadioGroup
+                  label={t('campaigns.apply.visibility')}
+                  value={visibility}
+                  onChange={(value) => setVisibility(value === 'published' ? 'published' : 'internal')}
+                >
+                  {visibilityOptions(t, ['internal', 'published']).map((option) => (
+                    <Radio key={option.value} value={option.value}>
+                      {option.label}
+                    </Radio>
+                  ))}
+                </RadioGroup>
+              )}
+              <ActionButton
+                variant="primary"
+                onPress={() =>
+                  apply.mutateAsync({
+                    id: campaignId,
+                    organizationId,
+                    version: data.responseVersion,
+                    visibility,
+                  })
+                }
+                success={(result) =>
+                  t('campaigns.apply.done', {
+                    created: result.created.length,
+                    updated: result.updated.length,
+                    confirmed: result.confirmed.length,
+                  })
+                }
+              >
+                {t('campaigns.apply.button', { count: applicable.length })}
+              </ActionButton>
+            </>
           )}
         </>
       )}

@@ -250,11 +250,19 @@ export const useReopenResponse = () =>
     responseChanged,
   );
 
-/** Applies a submitted response's registry tables to the member's ties, for the member's editors. */
+/**
+ * Applies a submitted response's registry tables to the member's ties, for the member's editors; the ties it creates
+ * are internal unless published is asked for.
+ */
 export const useApplyResponse = () =>
   useWrite(
-    ({ id, organizationId, version }: ResponseTarget) =>
-      sendJson<ApplyResult>('POST', `${responsePath(id, organizationId)}/apply`, { version }),
+    ({
+      id,
+      organizationId,
+      version,
+      visibility,
+    }: ResponseTarget & { visibility: 'internal' | 'published' }) =>
+      sendJson<ApplyResult>('POST', `${responsePath(id, organizationId)}/apply`, { version, visibility }),
     (client, _result, variables) =>
       Promise.all([
         responseChanged(client, _result, variables),
