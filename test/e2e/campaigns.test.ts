@@ -76,8 +76,8 @@ async function expectNoViolations(page: Page, what: string) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-async function signedIn(user: DemoUser, locale = 'en-GB') {
-  const page = await workspace.newPage({ locale });
+async function signedIn(user: DemoUser, locale = 'en-GB', width = 1280) {
+  const page = await workspace.newPage({ locale, width });
   // Opening and closing ask first.
   page.on('dialog', (dialog) => void dialog.accept());
   await workspace.signIn(page, user);
@@ -263,5 +263,39 @@ describe('a mapping campaign', () => {
     await page.getByTestId('results-map').waitFor();
     await expectNoViolations(page, 'results');
     await page.context().close();
+  });
+
+  it('fits a phone: the builder, the response and the results, clean for axe', async () => {
+    const pages = [
+      {
+        user: coordinator,
+        locale: 'sv-SE',
+        path: `/workspace/campaigns/${campaignId}/edit`,
+        ready: 'Skriver på',
+      },
+      {
+        user: workspace.coordinator,
+        locale: 'en-GB',
+        path: `/workspace/campaigns/${campaignId}/respond?organization=${espooId}`,
+        ready: 'Update your ties in the registry?',
+      },
+      {
+        user: coordinator,
+        locale: 'sv-SE',
+        path: `/workspace/campaigns/${campaignId}/results`,
+        ready: 'Svarsfrekvens',
+      },
+    ];
+    for (const { user, locale, path, ready } of pages) {
+      const page = await signedIn(user, locale, 375);
+      await page.goto(`${workspace.server.url}${path}`);
+      await page.getByText(ready).first().waitFor();
+      await expectNoViolations(page, `${path} at 375 px`);
+      // Nothing wider than the screen: wide tables scroll in their own box.
+      await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(
+        375,
+      );
+      await page.context().close();
+    }
   });
 });

@@ -1,8 +1,22 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../format.ts';
 import type { WorkspaceT } from '../texts.ts';
 import { type Language, pick } from './campaign-model.ts';
 import type { CampaignField, CampaignQuestion, RegistryRow } from './campaigns-api.ts';
+
+/**
+ * A table's box that scrolls sideways on a narrow screen: a named region that takes focus, so that the keyboard can
+ * scroll it too.
+ */
+export function ScrollBox({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable from the keyboard
+    <section className="cp-table-scroll" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
 
 /** An answer as text, for a table's cell or a submitted response: choices by their labels, dates and numbers formatted. */
 export function answerText(
@@ -47,7 +61,7 @@ function GroupRows(props: {
   const format = useFormat();
   const { t, question, language } = props;
   return (
-    <div className="cp-table-scroll">
+    <ScrollBox label={pick(question.label, language)}>
       <table className="cp-table">
         <caption className="visually-hidden">{pick(question.label, language)}</caption>
         <thead>
@@ -72,7 +86,7 @@ function GroupRows(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -89,7 +103,7 @@ export function RegistryRows(props: {
   const format = useFormat();
   const date = (value: string | null) => (value ? format.date(value) : '–');
   return (
-    <div className="cp-table-scroll">
+    <ScrollBox label={props.caption}>
       <table className="cp-table">
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>
@@ -122,7 +136,7 @@ export function RegistryRows(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
 

@@ -6,6 +6,7 @@ import { ErrorState, Skeleton } from '../../ui/states.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
 import { visibilityOptions } from '../ui/visibility.ts';
+import { ScrollBox } from './AnswerView.tsx';
 import { type ApplyPreview, useApplyPreview, useApplyResponse } from './campaigns-api.ts';
 
 type Change = ApplyPreview['changes'][number];
@@ -69,7 +70,7 @@ export function ApplyStep(props: { t: WorkspaceT; campaignId: number; organizati
               : t('campaigns.apply.intro')}
           </p>
           {data.changes.length > 0 && (
-            <div className="cp-table-scroll">
+            <ScrollBox label={t('campaigns.apply.caption')}>
               <table className="cp-table">
                 <caption className="visually-hidden">{t('campaigns.apply.caption')}</caption>
                 <thead>
@@ -118,7 +119,7 @@ export function ApplyStep(props: { t: WorkspaceT; campaignId: number; organizati
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           )}
           {applicable.length === 0 ? (
             <p className="hint">{t('campaigns.apply.nothing')}</p>

@@ -131,7 +131,13 @@ export function BarChart(props: {
         {showTable ? t('campaigns.results.hideTable') : t('campaigns.results.showTable')}
         <span className="visually-hidden">: {props.caption}</span>
       </Button>
-      <div id={tableId} className={showTable ? 'cp-table-scroll' : 'visually-hidden'}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable from the keyboard */}
+      <section
+        id={tableId}
+        className={showTable ? 'cp-table-scroll' : 'visually-hidden'}
+        aria-label={props.caption}
+        tabIndex={showTable ? 0 : undefined}
+      >
         <table className="cp-table">
           <caption className={showTable ? 'visually-hidden' : undefined}>{props.caption}</caption>
           <thead>
@@ -171,7 +177,7 @@ export function BarChart(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </figure>
   );
 }

@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, Skeleton } from '../../ui/states.tsx';
 import { useWorkspaceTexts, type WorkspaceT } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
 import { actionsColumn } from '../ui/RecordTable.tsx';
-import { answerText, RegistryRows } from './AnswerView.tsx';
+import { answerText, RegistryRows, ScrollBox } from './AnswerView.tsx';
 import { type Bar, BarChart } from './BarChart.tsx';
 import { CampaignStatus } from './CampaignsPage.tsx';
 import { campaignLanguage, type Language, pick, questionsOf } from './campaign-model.ts';
@@ -160,7 +160,7 @@ function QuestionResults(props: {
   } else if (result.rows && question.type === 'repeatable_group') {
     body =
       result.rows.length === 0 ? null : (
-        <div className="cp-table-scroll">
+        <ScrollBox label={label}>
           <table className="cp-table">
             <caption className="visually-hidden">{label}</caption>
             <thead>
@@ -187,7 +187,7 @@ function QuestionResults(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       );
   } else if (result.rows && question.type === 'registry_table') {
     const byMember = new Map<string, RegistryRow[]>();
