@@ -131,7 +131,6 @@ export function BarChart(props: {
         {showTable ? t('campaigns.results.hideTable') : t('campaigns.results.showTable')}
         <span className="visually-hidden">: {props.caption}</span>
       </Button>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable from the keyboard */}
       <section
         id={tableId}
         className={showTable ? 'cp-table-scroll' : 'visually-hidden'}
