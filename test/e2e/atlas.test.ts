@@ -110,7 +110,8 @@ describe('the atlas in Chromium', () => {
     };
     await chooseStatus('Active');
     await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('active');
-    expect(await status.textContent()).toContain('Active');
+    // The URL changes first; the select's label follows in the deferred render of the filter.
+    await expect.poll(() => status.textContent()).toContain('Active');
     await chooseStatus('All');
     await expect.poll(() => new URL(page.url()).searchParams.has('status')).toBe(false);
     await expect.poll(() => rows.count()).toBe(6);
