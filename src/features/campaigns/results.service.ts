@@ -266,7 +266,9 @@ export async function computeResults(db: DbOrTx, actor: Actor | null, context: C
         ...compared,
         ...conditions,
       ]);
+      const comparedKeys = new Set(compared);
       for (const result of questions) {
+        if (!comparedKeys.has(result.key)) continue;
         const earlier = previousQuestions.get(result.key);
         if (!earlier || earlier.type !== result.type) continue;
         const figures = resultOf(earlier, previousResponses);
