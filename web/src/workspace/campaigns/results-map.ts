@@ -93,13 +93,23 @@ export const SHAPES: readonly MarkerShape[] = [
 /** The marker of the members without an answer: a cross, whatever the question. */
 export const NO_ANSWER_SHAPE: MarkerShape = { name: 'cross', kind: 'strokes', path: 'M5 5L15 15M15 5L5 15' };
 
-/** How many colours the categories take in turn (campaigns.css: .cp-cat-0 … .cp-cat-5). */
-export const COLOURS = 6;
+/** The colours the categories take in turn, the theme's own (design tokens). */
+export const COLOURS: readonly string[] = [
+  'var(--cb-color-accent)',
+  'var(--cb-color-warning)',
+  'var(--cb-color-success)',
+  'var(--cb-color-danger)',
+  'var(--cb-map-selected, #c2185b)',
+  'var(--cb-color-text)',
+];
 
-/** A category's marker: its shape, and the index of its colour. */
-export function markerOf(index: number, key: string): { shape: MarkerShape; colour: number | 'none' } {
-  if (key === NONE) return { shape: NO_ANSWER_SHAPE, colour: 'none' };
-  return { shape: SHAPES[index % SHAPES.length]!, colour: index % COLOURS };
+/** The colour of the members without an answer. */
+export const NO_ANSWER_COLOUR = 'var(--cb-color-text-muted)';
+
+/** A category's marker: its shape, and its colour as a CSS value. */
+export function markerOf(index: number, key: string): { shape: MarkerShape; colour: string } {
+  if (key === NONE) return { shape: NO_ANSWER_SHAPE, colour: NO_ANSWER_COLOUR };
+  return { shape: SHAPES[index % SHAPES.length]!, colour: COLOURS[index % COLOURS.length]! };
 }
 
 /** The room kept around the members, in pixels, so that no marker is cut by the map's edge. */
