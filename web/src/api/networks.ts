@@ -22,6 +22,7 @@ export type {
   NetworkMember,
   NetworkRecord,
   NetworkTiesResponse,
+  UpdateNetworkBody,
 } from '../../../src/contract.ts';
 export { NETWORK_KINDS } from '../../../src/contract.ts';
 
@@ -130,11 +131,36 @@ const saved = (client: QueryClient, network: NetworkRecord) => {
 export const useCreateNetwork = () =>
   useWrite((body: CreateNetworkBody) => sendJson<NetworkRecord>('POST', '/api/networks', body), saved);
 
-/** Changes its texts and settings, on the version read. */
+/**
+ * Changes its texts and settings, on the version read: a stale one answers 409 with the network as it is, which then
+ * replaces the cached one.
+ */
 export const useUpdateNetwork = () =>
   useWrite(
     ({ id, ...body }: UpdateNetworkBody & { id: number }) =>
       sendJson<NetworkRecord>('PATCH', `/api/networks/${id}`, body),
+    saved,
+    saved,
+  );
+
+/**
+ * Deletes a network (administrators, once it has no working groups) or a working group (its network's
+ * coordinators), on the version read; answers it as it is after, deleted.
+ */
+export const useDeleteNetwork = () =>
+  useWrite(
+    ({ id, version }: { id: number; version: number }) =>
+      sendJson<NetworkRecord>('DELETE', `/api/networks/${id}?version=${version}`),
+    saved,
+    saved,
+  );
+
+/** Restores a deleted network or working group, given its deleted version. */
+export const useRestoreNetwork = () =>
+  useWrite(
+    ({ id, version }: { id: number; version: number }) =>
+      sendJson<NetworkRecord>('POST', `/api/networks/${id}/restore`, { version }),
+    saved,
     saved,
   );
 

@@ -9,6 +9,7 @@ import { History } from '../audit/History.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
 import { CoordinatorsPanel } from './CoordinatorsPanel.tsx';
 import { MembersPanel } from './MembersPanel.tsx';
+import { NetworkActions } from './NetworkActions.tsx';
 import { localText } from './network-names.ts';
 import { WorkingGroupForm } from './WorkingGroupForm.tsx';
 import './networks.css';
@@ -16,7 +17,8 @@ import './networks.css';
 /**
  * A network or working group in the workspace: what the user's organisation is in it, where its discussion and
  * campaigns are, its members (which its coordinators keep), its coordinators (which its secretariat appoints), its
- * working groups (which its coordinators create) and its history.
+ * working groups (which its coordinators create) and its history; its texts and settings, which its coordinators
+ * change, and deleting and restoring it.
  */
 export function NetworkWorkspacePage() {
   const { t, ready, language } = useWorkspaceTexts();
@@ -71,6 +73,7 @@ export function NetworkWorkspacePage() {
           <p className="nw-kind">{t(`networks.kinds.${network.kind}`)}</p>
           <h1>{name}</h1>
         </div>
+        <NetworkActions t={t} network={network} />
       </div>
       <p className="nw-role">{role}</p>
       <nav aria-label={t('networks.places')} className="nw-links">
@@ -99,7 +102,9 @@ export function NetworkWorkspacePage() {
           )}
         </ul>
       </nav>
-      {network.deletedAt && <p role="status">{t('networks.deleted')}</p>}
+      {network.deletedAt && (
+        <p role="status">{t(network.kind === 'network' ? 'networks.deleted' : 'networks.groupDeleted')}</p>
+      )}
       <div className="panel">
         <DescriptionList
           items={[
