@@ -22,3 +22,20 @@ export const QUESTION_TYPES = [
   'registry_table',
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Where a pre-filled answer came from: the member's ties in the registry, or its answer to the previous round. */
+export const PREFILL_SOURCES = ['registry', 'previous'] as const;
+export type PrefillSource = (typeof PREFILL_SOURCES)[number];
+
+/** Why a registry-table row cannot be applied to the member's ties. */
+export const APPLY_PROBLEMS = [
+  'not_in_country',
+  'needs_ended',
+  'end_before_start',
+  'already_in_registry',
+  'added_twice',
+  'no_longer_a_tie',
+  'network_membership_kind',
+  'kind_taken',
+] as const;
+export type ApplyProblem = (typeof APPLY_PROBLEMS)[number];

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { queryRows } from '../../db/query.ts';
+import { idList, queryRows } from '../../db/query.ts';
 import { findById, nextVersion } from '../../db/rows.ts';
 import { campaigns, networks, organizations } from '../../db/schema.ts';
 import { governmentsOf } from '../organizations/governments.ts';
@@ -113,4 +113,17 @@ export async function listCampaigns(
         where readable or "coordinatorIds" && ${orgs}
         order by coalesce(opens_on, created_at::date) desc, id desc`,
   );
+}
+
+/** Who has responded to each of some campaigns: the organisations with a response, and those that submitted it. */
+export async function findResponseTallies(db: DbOrTx, campaignIds: readonly number[]) {
+  if (campaignIds.length === 0) return new Map<number, { responded: number[]; submitted: number }>();
+  const rows = await queryRows<{ campaignId: number; responded: number[]; submitted: number }>(
+    db,
+    sql`select campaign_id as "campaignId", array_agg(organization_id) as responded,
+               (count(*) filter (where status = 'submitted'))::int as submitted
+        from campaign_responses where campaign_id in (${idList(campaignIds)})
+        group by campaign_id`,
+  );
+  return new Map(rows.map((row) => [row.campaignId, { responded: row.responded, submitted: row.submitted }]));
 }

@@ -10,7 +10,13 @@ import {
 } from '../../core/schemas.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../partnerships/partnerships.constants.ts';
 import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
-import { CAMPAIGN_STATUSES, QUESTION_TYPES, RESPONSE_STATUSES } from './campaigns.constants.ts';
+import {
+  APPLY_PROBLEMS,
+  CAMPAIGN_STATUSES,
+  PREFILL_SOURCES,
+  QUESTION_TYPES,
+  RESPONSE_STATUSES,
+} from './campaigns.constants.ts';
 
 /** The languages every text of a campaign is written in. */
 export const CAMPAIGN_LANGUAGES = ['fi', 'sv', 'en'] as const;
@@ -552,6 +558,12 @@ export const campaignListItemSchema = z.object({
   countryCode: z.string().nullable(),
   resultsSharedAt: z.string().nullable(),
   canCoordinate: z.boolean(),
+  progress: z
+    .object({ members: z.number().int(), submitted: z.number().int() })
+    .nullable()
+    .describe(
+      "How many of the target's members submitted; for the coordinators' people once it opened, else null",
+    ),
   version: z.number().int(),
 });
 export const campaignListResponseSchema = z.object({ items: z.array(campaignListItemSchema) });
@@ -591,6 +603,13 @@ export const answerSchema = z.object({
   value: z.unknown(),
   version: z.number().int(),
   updatedAt: z.string(),
+  prefilled: z
+    .enum(PREFILL_SOURCES)
+    .nullable()
+    .describe(
+      'Where a pre-filled answer came from (the registry, or the previous round), until the member saves it; ' +
+        'null once saved',
+    ),
 });
 export type AnswerResponse = z.infer<typeof answerSchema>;
 
@@ -637,7 +656,12 @@ export const applyChangeSchema = z.object({
   kind: z.enum(PARTNERSHIP_KINDS),
   before: tieStateSchema.nullable().describe('The tie as the registry has it; null for a new one'),
   after: tieStateSchema,
-  problem: z.string().nullable().describe('Why this row cannot be applied (it is then left out)'),
+  problem: z
+    .object({ code: z.enum(APPLY_PROBLEMS), message: z.string() })
+    .nullable()
+    .describe(
+      'Why this row cannot be applied (it is then left out): a code to translate, and the reason in English',
+    ),
   visibility: z
     .enum(['published', 'internal'])
     .describe(

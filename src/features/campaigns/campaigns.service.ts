@@ -133,6 +133,25 @@ export async function listCampaigns(db: DbOrTx, actor: Actor | null, query: Camp
     networkId: query.networkId,
     status: query.status,
   });
+  // For the campaigns the reader's organisation coordinates (and that were opened): how many members submitted.
+  const coordinated = rows.filter(
+    (row) => row.status !== 'draft' && policy.readGroup(actor, row.coordinatorIds),
+  );
+  const tallies = await repo.findResponseTallies(
+    db,
+    coordinated.map((row) => row.id),
+  );
+  const members = new Map<number, readonly number[]>();
+  for (const networkId of new Set(coordinated.map((row) => row.networkId)))
+    members.set(networkId, (await networkRoles(db, networkId)).memberIds);
+  const progressOf = (row: (typeof rows)[number]) => {
+    if (!coordinated.includes(row)) return null;
+    const tally = tallies.get(row.id);
+    return {
+      members: new Set([...(members.get(row.networkId) ?? []), ...(tally?.responded ?? [])]).size,
+      submitted: tally?.submitted ?? 0,
+    };
+  };
   return {
     items: rows.map((row) => ({
       id: row.id,
@@ -145,6 +164,7 @@ export async function listCampaigns(db: DbOrTx, actor: Actor | null, query: Camp
       countryCode: row.countryCode,
       resultsSharedAt: row.resultsSharedAt === null ? null : new Date(row.resultsSharedAt).toISOString(),
       canCoordinate: policy.coordinate(actor, row.coordinatorIds),
+      progress: progressOf(row),
       version: row.version,
     })),
   };

@@ -17,7 +17,7 @@ import { keptRecordColumns, ownerRef, requiredRef, versionedColumns } from '../.
 import { users } from '../auth/auth.tables.ts';
 import { networks } from '../networks/networks.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
-import { CAMPAIGN_STATUSES, RESPONSE_STATUSES } from './campaigns.constants.ts';
+import { CAMPAIGN_STATUSES, PREFILL_SOURCES, RESPONSE_STATUSES } from './campaigns.constants.ts';
 
 export const campaignStatus = pgEnum('campaign_status', CAMPAIGN_STATUSES);
 export const responseStatus = pgEnum('response_status', RESPONSE_STATUSES);
@@ -101,6 +101,11 @@ export const campaignAnswers = pgTable(
     version: integer('version').notNull().default(1),
     updatedBy: integer('updated_by').references(() => users.id, { onDelete: 'set null' }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Where a pre-filled answer came from, until someone in the member saves it: the registry or the last round. */
+    prefilled: text('prefilled', { enum: PREFILL_SOURCES }),
   },
-  (t) => [primaryKey({ columns: [t.responseId, t.questionKey] })],
+  (t) => [
+    primaryKey({ columns: [t.responseId, t.questionKey] }),
+    check('campaign_answers_prefilled', sql`${t.prefilled} in ('registry', 'previous')`),
+  ],
 );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { networks } from '../networks/networks.tables.ts';
 import {
+  answerAndSubmit,
   type CampaignWorld,
   expectStatus,
   makeCampaign,
@@ -245,6 +246,18 @@ describe('campaigns as kept records', () => {
       canCoordinate: false,
     });
     expect(item.title.en).toContain('China');
+    // How many members submitted: for the coordinators of an opened campaign only.
+    expect(item.progress).toBeNull();
+    const byId = async (headers: Record<string, string>) =>
+      new Map(
+        (await expectStatus(t.request('GET', '/api/campaigns', headers), 200))
+          .json()
+          .items.map((entry: { id: number; progress: unknown }) => [entry.id, entry.progress]),
+      );
+    await answerAndSubmit(t, world.users.espooEditor.headers, open.id, world.orgs.cityOfEspoo.id);
+    const coordinated = await byId(world.users.coordinatorViewer.headers);
+    expect(coordinated.get(open.id)).toEqual({ members: 3, submitted: 1 });
+    expect(coordinated.get(draft.id)).toBeNull();
     // A draft is not for members, even by its address.
     await expectStatus(t.request('GET', `/api/campaigns/${draft.id}`, world.users.espooEditor.headers), 404);
     await expectStatus(t.request('GET', `/api/campaigns/${open.id}`, {}), 404);

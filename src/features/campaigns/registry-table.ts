@@ -7,6 +7,7 @@ import {
   createPartnership,
   updatePartnership,
 } from '../partnerships/partnerships.write.service.ts';
+import type { ApplyProblem } from './campaigns.constants.ts';
 import type { ApplyPreview, CampaignDefinition, RegistryRow } from './campaigns.schema.ts';
 import { questionsOf } from './campaigns.schema.ts';
 import * as repo from './responses.repo.ts';
@@ -96,6 +97,9 @@ export async function checkRegistryRows(
 
 type Change = ApplyPreview['changes'][number];
 
+/** Why a row cannot be applied: a code the interface translates, and the reason in English. */
+const refusal = (code: ApplyProblem, message: string) => ({ code, message });
+
 /** What applying a response's registry tables would do to the member's ties, row by row. */
 export async function previewChanges(
   db: DbOrTx,
@@ -138,20 +142,25 @@ export async function previewChanges(
       countryCode: place?.country ?? '',
     };
     const after = { status: row.status, startedOn: row.startedOn, endedOn: row.endedOn };
-    let problem: string | null = null;
-    if (!place || place.country !== countryCode) problem = `The partner is not a place in ${countryCode}`;
+    let problem: Change['problem'] = null;
+    if (!place || place.country !== countryCode)
+      problem = refusal('not_in_country', `The partner is not a place in ${countryCode}`);
     else if (row.endedOn && row.status !== 'ended')
-      problem = 'A tie with an end date must have the status ended';
+      problem = refusal('needs_ended', 'A tie with an end date must have the status ended');
     else if (row.endedOn && row.startedOn && row.endedOn < row.startedOn)
-      problem = 'The end is before the start';
+      problem = refusal('end_before_start', 'The end is before the start');
     if (row.partnershipId === null) {
       const key = `${row.kind}|${row.partnerPlaceId}`;
       const existing = [...ties.values()].find(
         (tie) => tie.kind === row.kind && tie.partnerPlaceId === row.partnerPlaceId,
       );
       if (!problem && existing && single(row.kind))
-        problem = `This tie is in the registry already (${existing.partnershipId}): confirm that row instead`;
-      if (!problem && creating.has(key) && single(row.kind)) problem = 'The same tie is added twice';
+        problem = refusal(
+          'already_in_registry',
+          `This tie is in the registry already (${existing.partnershipId}): confirm that row instead`,
+        );
+      if (!problem && creating.has(key) && single(row.kind))
+        problem = refusal('added_twice', 'The same tie is added twice');
       creating.add(key);
       changes.push({
         questionKey,
@@ -176,7 +185,7 @@ export async function previewChanges(
         kind: row.kind,
         before: null,
         after,
-        problem: 'The tie is no longer one of the member’s ties in the registry',
+        problem: refusal('no_longer_a_tie', 'The tie is no longer one of the member’s ties in the registry'),
         visibility: 'internal',
       });
       continue;
@@ -196,7 +205,10 @@ export async function previewChanges(
     // held once between two parties cannot become a second one.
     if (!problem && tie.kind !== row.kind) {
       if (tie.networkId !== null)
-        problem = 'A network membership names its network: change its kind in the registry itself';
+        problem = refusal(
+          'network_membership_kind',
+          'A network membership names its network: change its kind in the registry itself',
+        );
       else if (
         single(row.kind) &&
         [...ties.values()].some(
@@ -206,7 +218,7 @@ export async function previewChanges(
             other.partnerPlaceId === tie.partnerPlaceId,
         )
       )
-        problem = 'A tie of this kind with this partner is in the registry already';
+        problem = refusal('kind_taken', 'A tie of this kind with this partner is in the registry already');
     }
     changes.push({
       questionKey,

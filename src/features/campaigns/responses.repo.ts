@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { idList, queryRows } from '../../db/query.ts';
 import { governmentsOf } from '../organizations/governments.ts';
 import { GOVERNMENT_KINDS } from '../organizations/organizations.constants.ts';
-import type { CampaignStatus, ResponseStatus } from './campaigns.constants.ts';
+import type { CampaignStatus, PrefillSource, ResponseStatus } from './campaigns.constants.ts';
 
 export interface ResponseRow {
   id: number;
@@ -102,12 +102,13 @@ export interface AnswerRow {
   value: unknown;
   version: number;
   updatedAt: Date;
+  prefilled: PrefillSource | null;
 }
 
 export async function findAnswers(db: DbOrTx, responseId: number): Promise<AnswerRow[]> {
   const rows = await queryRows<AnswerRow>(
     db,
-    sql`select question_key as "questionKey", value, version, updated_at as "updatedAt"
+    sql`select question_key as "questionKey", value, version, updated_at as "updatedAt", prefilled
         from campaign_answers where response_id = ${responseId}`,
   );
   return rows.map((row) => ({ ...row, updatedAt: new Date(row.updatedAt) }));
@@ -191,7 +192,7 @@ export async function writeAnswer(
               where response_id = ${responseId} and question_key = ${questionKey} for update
             )
             update campaign_answers a set value = ${json}::jsonb, version = a.version + 1, updated_by = ${userId},
-              updated_at = now()
+              updated_at = now(), prefilled = null
             from old
             where a.response_id = ${responseId} and a.question_key = ${questionKey} and old.version = ${previousVersion}
               and ${draft}
@@ -200,19 +201,26 @@ export async function writeAnswer(
   return row;
 }
 
-/** Writes the first answers of a draft (pre-filled), each at version 1. */
+/** A pre-filled answer and where it came from. */
+export interface PrefilledAnswer {
+  value: unknown;
+  source: PrefillSource;
+}
+
+/** Writes the first answers of a draft (pre-filled), each at version 1 and marked with its source. */
 export async function insertAnswers(
   db: DbOrTx,
   responseId: number,
-  answers: ReadonlyMap<string, unknown>,
+  answers: ReadonlyMap<string, PrefilledAnswer>,
   userId: number | null,
 ): Promise<void> {
   if (answers.size === 0) return;
   const values = [...answers].map(
-    ([key, value]) => sql`(${responseId}, ${key}, ${JSON.stringify(value)}::jsonb, ${userId})`,
+    ([key, { value, source }]) =>
+      sql`(${responseId}, ${key}, ${JSON.stringify(value)}::jsonb, ${userId}, ${source})`,
   );
   await db.execute(
-    sql`insert into campaign_answers (response_id, question_key, value, updated_by)
+    sql`insert into campaign_answers (response_id, question_key, value, updated_by, prefilled)
         values ${sql.join(values, sql`, `)} on conflict (response_id, question_key) do nothing`,
   );
 }

@@ -83,25 +83,28 @@ async function prefill(
   db: DbOrTx,
   context: CampaignContext,
   organizationId: number,
-): Promise<Map<string, unknown>> {
+): Promise<Map<string, repo.PrefilledAnswer>> {
   const { row, definition } = context;
   const previous = new Map<string, unknown>();
   if (row.previousId !== null) {
     for (const answer of await repo.findMemberAnswers(db, row.previousId, organizationId))
       previous.set(answer.questionKey, answer.value);
   }
-  const answers = new Map<string, unknown>();
+  const answers = new Map<string, repo.PrefilledAnswer>();
   let ties: repo.TieRow[] | undefined;
   for (const question of questionsOf(definition)) {
     if (question.type === 'registry_table') {
       if (!row.countryCode) continue;
       ties ??= await repo.findMemberTies(db, organizationId, row.countryCode);
-      answers.set(question.key, prefillRows(ties, previous.get(question.key)));
+      answers.set(question.key, {
+        value: prefillRows(ties, previous.get(question.key)),
+        source: 'registry',
+      });
       continue;
     }
     const value = previous.get(question.key);
     if (isAnswered(value) && answerSchemaFor(question).safeParse(value).success)
-      answers.set(question.key, value);
+      answers.set(question.key, { value, source: 'previous' });
   }
   return answers;
 }
@@ -121,7 +124,9 @@ async function ensureDraft(
     const createdId = await repo.insertResponse(tx, campaignId, organizationId);
     const response = (await repo.findResponse(tx, campaignId, organizationId, 'update'))!;
     const unfilled = response.status === 'draft' && (await repo.countAnswers(tx, response.id)) === 0;
-    const answers = unfilled ? await prefill(tx, context, organizationId) : new Map<string, unknown>();
+    const answers = unfilled
+      ? await prefill(tx, context, organizationId)
+      : new Map<string, repo.PrefilledAnswer>();
     await repo.insertAnswers(tx, response.id, answers, actor.id);
     if (createdId !== undefined || answers.size > 0) {
       await recordAudit(tx, actor, {
@@ -162,7 +167,12 @@ async function presentDetail(
     answers: Object.fromEntries(
       answers.map((answer) => [
         answer.questionKey,
-        { value: answer.value, version: answer.version, updatedAt: answer.updatedAt.toISOString() },
+        {
+          value: answer.value,
+          version: answer.version,
+          updatedAt: answer.updatedAt.toISOString(),
+          prefilled: answer.prefilled,
+        },
       ]),
     ),
     canAnswer: member && open,
@@ -212,8 +222,9 @@ export async function listResponses(db: DbOrTx, actor: Actor | null, campaignId:
 }
 
 /**
- * A member's response. Its own people see it as it stands (a draft is made, pre-filled, when they first open it
- * while the campaign takes answers); the campaign's coordinators see it only once submitted; nobody else sees it.
+ * A member's response. Its own people see it as it stands (a draft is made, pre-filled, when one of its editors
+ * first opens it while the campaign takes answers: a reader who may not answer changes nothing); the campaign's
+ * coordinators see it only once submitted; nobody else sees it.
  */
 export async function getResponse(
   db: DbOrTx,
@@ -227,7 +238,7 @@ export async function getResponse(
     const target = context.roles.memberIds.includes(organizationId);
     const needsDraft =
       !response || (response.status === 'draft' && (await repo.countAnswers(db, response.id)) === 0);
-    if (target && needsDraft && acceptsAnswers(context.row))
+    if (target && needsDraft && acceptsAnswers(context.row) && policy.answerFor(actor, [organizationId]))
       response = await ensureDraft(db, actor, context, organizationId);
     if (!response) throw responseNotFound(campaignId, organizationId);
   } else if (!policy.readGroup(actor, context.roles.coordinatorIds) || response?.status !== 'submitted') {

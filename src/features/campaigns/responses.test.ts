@@ -38,19 +38,27 @@ describe('who reads a response', () => {
     const campaign = await makeCampaign(t, world);
     const espoo = world.orgs.cityOfEspoo.id;
     const { users } = world;
-    // Espoo's viewer opens the response first: the draft is made.
+    // Espoo's viewer, who may not answer, opening the response first starts nothing: there is none yet.
+    await expectStatus(t.request('GET', responseUrl(campaign.id, espoo), users.espooViewer.headers), 404);
+    const statusOfEspoo = async () =>
+      (
+        await expectStatus(
+          t.request('GET', `/api/campaigns/${campaign.id}/responses`, users.espooViewer.headers),
+          200,
+        )
+      ).json().items[0].status;
+    expect(await statusOfEspoo()).toBe('not_started');
+    // Its editor opening it makes the draft, which the viewer then reads.
     const draft = (
-      await expectStatus(t.request('GET', responseUrl(campaign.id, espoo), users.espooViewer.headers), 200)
+      await expectStatus(t.request('GET', responseUrl(campaign.id, espoo), users.espooEditor.headers), 200)
     ).json();
-    expect(draft).toMatchObject({ status: 'draft', canAnswer: false, canSubmit: false, canApply: false });
+    expect(draft).toMatchObject({ status: 'draft', canAnswer: true });
+    expect(await statusOfEspoo()).toBe('draft');
     expect(
       (
-        await expectStatus(t.request('GET', responseUrl(campaign.id, espoo), users.espooEditor.headers), 200)
+        await expectStatus(t.request('GET', responseUrl(campaign.id, espoo), users.espooViewer.headers), 200)
       ).json(),
-    ).toMatchObject({
-      id: draft.id,
-      canAnswer: true,
-    });
+    ).toMatchObject({ id: draft.id, status: 'draft', canAnswer: false, canSubmit: false, canApply: false });
     // Not to another member, an outsider, anonymous readers, nor (while a draft) the coordinators.
     for (const headers of [
       users.vantaaEditor.headers,
@@ -363,7 +371,7 @@ describe('pre-filled drafts', () => {
         200,
       )
     ).json();
-    expect(espoo.answers.ties.version).toBe(1);
+    expect(espoo.answers.ties).toMatchObject({ version: 1, prefilled: 'registry' });
     expect(espoo.answers.ties.value).toEqual([
       {
         partnershipId: world.ties.mou.id,
@@ -449,6 +457,19 @@ describe('pre-filled drafts', () => {
       true,
     );
     expect(await auditActions('campaign_response', next.id)).toEqual(['create']);
+    // Each says where it came from until the member saves it.
+    for (const [key, answer] of Object.entries(next.answers))
+      expect((answer as { prefilled: string }).prefilled, key).toBe(key === 'ties' ? 'registry' : 'previous');
+    await expectStatus(
+      t.request('PUT', `${responseUrl(second.id, vantaa)}/answers/dialogue_topics`, headers, {
+        value: 'Air connections',
+        version: 1,
+      }),
+      200,
+    );
+    const saved = (await expectStatus(t.request('GET', responseUrl(second.id, vantaa), headers), 200)).json();
+    expect(saved.answers.dialogue_topics).toMatchObject({ version: 2, prefilled: null });
+    expect(saved.answers.planned_projects.prefilled).toBe('previous');
   });
 });
 
@@ -717,7 +738,10 @@ describe('applying, again and with care', () => {
     const flagged = preview.changes.find(
       (change: { partnershipId: number }) => change.partnershipId === membership.id,
     );
-    expect(flagged.problem).toMatch(/network membership/);
+    expect(flagged.problem).toEqual({
+      code: 'network_membership_kind',
+      message: expect.stringMatching(/network membership/),
+    });
     const applied = await expectStatus(
       t.request('POST', `${responseUrl(campaign.id, turku)}/apply`, headers, { version: submitted.version }),
       200,

@@ -11,20 +11,6 @@ import { type ApplyPreview, useApplyPreview, useApplyResponse } from './campaign
 
 type Change = ApplyPreview['changes'][number];
 
-/** Why a row cannot be applied, as the API says it in English, and the text that says it in the user's language. */
-const PROBLEMS: [RegExp, string][] = [
-  [/of this kind with this partner is in the registry already/, 'kindTaken'],
-  [/network membership names its network/, 'networkKind'],
-  [/not a place in/, 'notInCountry'],
-  [/end date must have the status ended/, 'needsEnded'],
-  [/end is before the start/, 'beforeStart'],
-  [/in the registry already/, 'exists'],
-  [/added twice/, 'twice'],
-  [/no longer one of/, 'gone'],
-];
-
-const problemKey = (problem: string) => PROBLEMS.find(([pattern]) => pattern.test(problem))?.[1] ?? null;
-
 /** A tie's state as one line: status, and its dates when known. */
 function TieState(props: { state: Change['after'] | null }) {
   const { t: common } = useTranslation();
@@ -95,9 +81,7 @@ export function ApplyStep(props: { t: WorkspaceT; campaignId: number; organizati
                         {change.problem && (
                           <span className="cp-problem">
                             {' '}
-                            {problemKey(change.problem)
-                              ? t(`campaigns.apply.problems.${problemKey(change.problem)}`)
-                              : change.problem}
+                            {t(`campaigns.apply.problems.${change.problem.code}`)}
                           </span>
                         )}
                       </td>

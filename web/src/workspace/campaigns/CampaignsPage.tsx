@@ -1,9 +1,6 @@
-import { useQueries } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { ResponseListResponse } from '../../../../src/contract.ts';
 import { useSession } from '../../api/auth.ts';
-import { getJson } from '../../api/client.ts';
 import { useFormat } from '../../format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { choiceFilter, type DataColumn } from '../../ui/DataTable.tsx';
@@ -33,28 +30,6 @@ export function CampaignStatus({ t, status }: { t: WorkspaceT; status: string })
   );
 }
 
-/** How many of the target's members have submitted, for the campaigns the reader coordinates. */
-function useProgress(items: CampaignListItem[] | undefined) {
-  const coordinated = (items ?? []).filter((item) => item.canCoordinate && item.status !== 'draft');
-  const results = useQueries({
-    queries: coordinated.map((item) => ({
-      queryKey: campaignKeys.responses(item.id),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        getJson<ResponseListResponse>(`/api/campaigns/${item.id}/responses`, undefined, signal),
-    })),
-  });
-  const progress = new Map<number, { submitted: number; members: number }>();
-  coordinated.forEach((item, index) => {
-    const data = results[index]?.data;
-    if (data)
-      progress.set(item.id, {
-        submitted: data.items.filter((response) => response.status === 'submitted').length,
-        members: data.items.length,
-      });
-  });
-  return progress;
-}
-
 /**
  * The campaigns the reader may see (those of the groups their organisations coordinate, and the open and closed ones
  * of the groups they belong to), of one network or working group with ?networkId=: status, dates, target and, for
@@ -75,7 +50,6 @@ export function CampaignsPage() {
   )?.role;
   const targets = (networks.data?.items ?? []).filter((network) => network.relation?.coordinates);
   const [creating, setCreating] = useState(false);
-  const progress = useProgress(campaigns.data?.items);
   const rows = campaigns.data?.items;
   const filteredName = networkId
     ? (rows?.[0]?.networkName ??
@@ -132,11 +106,11 @@ export function CampaignsPage() {
         id: 'progress',
         header: t('campaigns.column.progress'),
         value: (item) => {
-          const counted = progress.get(item.id);
+          const counted = item.progress;
           return counted ? counted.submitted / Math.max(1, counted.members) : undefined;
         },
         cell: (item) => {
-          const counted = progress.get(item.id);
+          const counted = item.progress;
           if (!counted) return '–';
           return (
             <span className="cp-progress">
@@ -176,7 +150,7 @@ export function CampaignsPage() {
         );
       }),
     ],
-    [t, language, format, progress],
+    [t, language, format],
   );
 
   if (!ready) return <Skeleton lines={4} />;

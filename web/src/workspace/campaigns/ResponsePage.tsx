@@ -28,8 +28,6 @@ import {
 import { type AnswerSource, FormView, questionId } from './FormView.tsx';
 import './campaigns.css';
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 /** A positive integer from an address's parameter, else undefined. */
 export const idParam = (value: string | null | undefined) => {
   const id = Number(value ?? Number.NaN);
@@ -216,6 +214,7 @@ export function ResponsePage() {
   const campaign = useCampaign(campaignId);
   const organizationId = useAnsweringFor(campaign.data);
   const response = useResponse(campaignId ?? 0, organizationId, campaign.isSuccess);
+  const session = useSession();
 
   if (!ready) return <Skeleton lines={4} />;
   const failure = campaign.error ?? response.error;
@@ -223,7 +222,11 @@ export function ResponsePage() {
     ? pick(campaign.data.title, campaignLanguage(uiLanguage))
     : t('campaigns.respond.title');
   let body: ReactNode;
-  if (campaignId === undefined || (failure instanceof ApiError && failure.status === 404))
+  // A member's reader who may not answer finds no response until one of its editors starts it.
+  const ownMember = session.data?.memberships.some((member) => member.organizationId === organizationId);
+  if (failure instanceof ApiError && failure.code === 'RESPONSE_NOT_FOUND' && ownMember)
+    body = <EmptyState title={t('campaigns.respond.notStarted')} />;
+  else if (campaignId === undefined || (failure instanceof ApiError && failure.status === 404))
     body = <EmptyState title={t('campaigns.respond.notFound')} />;
   else if (failure instanceof ApiError && failure.status === 403)
     body = <EmptyState title={t('campaigns.forbidden')} />;
@@ -288,14 +291,6 @@ function ResponseForm(props: {
     csrfToken: session.data?.csrfToken ?? null,
     enabled: response.canAnswer,
   });
-  // The previous round's answers, to say which answers were carried over from it (read only from a closed round, so
-  // that reading it never starts a draft there).
-  const previousCampaign = useCampaign(campaign.previousId ?? undefined);
-  const previous = useResponse(
-    campaign.previousId ?? 0,
-    organizationId,
-    response.canAnswer && previousCampaign.data !== undefined && previousCampaign.data.status !== 'open',
-  );
   const submit = useSubmitResponse();
   const [missing, setMissing] = useState<Missing>([]);
   const [message, setMessage] = useState<string | null>(null);
@@ -329,23 +324,20 @@ function ResponseForm(props: {
     errors[field] ??= t('validation.required');
   }
 
+  // Where a pre-filled answer came from, said until someone saves it (the server clears the mark on a save).
   const note = (question: CampaignQuestion): ReactNode => {
     const entry = autosave.entry(question.key);
-    if (entry?.version !== 1 || entry.state !== 'saved') return null;
-    if (question.type === 'registry_table')
-      return (
-        <span className="cp-tag" data-tone="registry">
-          {t('campaigns.respond.fromRegistry')}
-        </span>
-      );
-    const before = previous.data?.answers[question.key];
-    if (before && same(before.value, entry.value))
-      return (
-        <span className="cp-tag" data-tone="previous">
-          {t('campaigns.respond.fromPrevious')}
-        </span>
-      );
-    return null;
+    const read = response.answers[question.key];
+    if (!read?.prefilled || entry?.version !== read.version || entry.state !== 'saved') return null;
+    return read.prefilled === 'registry' ? (
+      <span className="cp-tag" data-tone="registry">
+        {t('campaigns.respond.fromRegistry')}
+      </span>
+    ) : (
+      <span className="cp-tag" data-tone="previous">
+        {t('campaigns.respond.fromPrevious')}
+      </span>
+    );
   };
 
   const send = async () => {

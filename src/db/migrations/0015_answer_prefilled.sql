@@ -1,0 +1,2 @@
+ALTER TABLE "campaign_answers" ADD COLUMN "prefilled" text;--> statement-breakpoint
+ALTER TABLE "campaign_answers" ADD CONSTRAINT "campaign_answers_prefilled" CHECK ("campaign_answers"."prefilled" in ('registry', 'previous'));
