@@ -7,6 +7,10 @@ import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';
 import {
+  moveCampaignResponsesOnMerge,
+  restoreCampaignResponsesAfterMerge,
+} from '../campaigns/campaigns.merge.ts';
+import {
   moveEventHostsOnMerge,
   moveEventVenuesOnMerge,
   moveInvitationsOnMerge,
@@ -16,8 +20,10 @@ import {
 } from '../events/events.merge.ts';
 import {
   moveNetworkMembersOnMerge,
+  moveNetworkPostsOnMerge,
   moveNetworkRolesOnMerge,
   restoreNetworkMembersAfterMerge,
+  restoreNetworkPostsAfterMerge,
   restoreNetworkRolesAfterMerge,
 } from '../networks/networks.merge.ts';
 import {
@@ -79,7 +85,10 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
   };
 }
 
-/** Merges a duplicate organisation into another: ties, members, posts, kept records, activities and names. */
+/**
+ * Merges a duplicate organisation into another: ties, members, posts, kept records, activities, names, its part in
+ * events and networks (membership, coordination, discussions) and its campaign responses.
+ */
 async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): Promise<MergeMoves> {
   const { parties, duplicateTies } = await moveTiePartiesOnMerge(db, 'organization', fromId, intoId);
   const { posts, keptPeople } = await movePeopleOnMerge(db, fromId, intoId);
@@ -93,6 +102,8 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
   );
   const networkMembers = await moveNetworkMembersOnMerge(db, 'organization', fromId, intoId);
   const networkRoles = await moveNetworkRolesOnMerge(db, fromId, intoId);
+  const networkPosts = await moveNetworkPostsOnMerge(db, fromId, intoId);
+  const campaignResponses = await moveCampaignResponsesOnMerge(db, fromId, intoId);
   const { memberships, keptOrganizations, aliasesAdded } = await moveOrganizationRefsOnMerge(
     db,
     fromId,
@@ -116,6 +127,8 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
     eventSeats,
     ...networkMembers,
     ...networkRoles,
+    ...networkPosts,
+    ...campaignResponses,
   };
 }
 
@@ -137,6 +150,8 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
     await restoreInvitationsAfterMerge(db, 'organization', fromId, moved);
     await restoreNetworkMembersAfterMerge(db, 'organization', fromId, moved);
     await restoreNetworkRolesAfterMerge(db, fromId, intoId, moved);
+    await restoreNetworkPostsAfterMerge(db, fromId, intoId, moved);
+    await restoreCampaignResponsesAfterMerge(db, fromId, moved);
     await restoreOrganizationRefsAfterMerge(db, fromId, intoId, moved);
     await setOrganizationMergedInto(db, fromId, null);
   }

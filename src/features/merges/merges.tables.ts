@@ -41,6 +41,15 @@ export interface MergeMoves {
   networkCoordinators?: number[];
   networkCoordinatorsDropped?: number[];
   networkSecretariats?: number[];
+  /**
+   * Discussion posts the duplicate organisation wrote for; posts that mentioned it (now mentioning the one that
+   * stays), and those that mentioned both (the duplicate's mention dropped).
+   */
+  networkPosts?: number[];
+  networkPostMentions?: number[];
+  networkPostMentionsDropped?: number[];
+  /** Campaign responses of the duplicate, where the surviving organisation had none to that campaign. */
+  campaignResponses?: number[];
 }
 
 export const MERGE_ENTITIES = ['place', 'organization'] as const;

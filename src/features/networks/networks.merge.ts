@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { idList, moveRows, queryRows, repointRows } from '../../db/query.ts';
+import { idList, moveRows, queryIds, queryRows, repointRows } from '../../db/query.ts';
 
 /**
  * What moving the networks' references changed, kept so that the undo changes exactly that back. A kind of reference
@@ -20,6 +20,12 @@ export interface MovedNetworkRefs {
   networkCoordinatorsDropped: number[];
   /** Networks whose secretariat the duplicate organisation was. */
   networkSecretariats: number[];
+  /** Discussion posts written for the duplicate organisation. */
+  networkPosts: number[];
+  /** Posts that mentioned the duplicate and now mention the one that stays. */
+  networkPostMentions: number[];
+  /** Posts that mentioned both: the duplicate's mention went. */
+  networkPostMentionsDropped: number[];
 }
 
 /** The lists that hold something. */
@@ -85,6 +91,53 @@ export async function moveNetworkRolesOnMerge(
   );
   const networkSecretariats = await repointRows(db, 'networks', 'secretariat_id', fromId, intoId);
   return nonEmpty({ networkCoordinators, networkCoordinatorsDropped, networkSecretariats });
+}
+
+/**
+ * Hands organisation `fromId`'s part in the discussions to `intoId`: the posts written for it, and its mentions
+ * (a post that mentioned both keeps one mention).
+ */
+export async function moveNetworkPostsOnMerge(
+  db: DbOrTx,
+  fromId: number,
+  intoId: number,
+): Promise<
+  Partial<Pick<MovedNetworkRefs, 'networkPosts' | 'networkPostMentions' | 'networkPostMentionsDropped'>>
+> {
+  const networkPosts = await repointRows(db, 'network_posts', 'organization_id', fromId, intoId);
+  const networkPostMentionsDropped = await queryIds(
+    db,
+    sql`update network_posts set mentions = array_remove(mentions, ${fromId}::int)
+        where ${fromId}::int = any(mentions) and ${intoId}::int = any(mentions) returning id`,
+  );
+  const networkPostMentions = await queryIds(
+    db,
+    sql`update network_posts set mentions = array_replace(mentions, ${fromId}::int, ${intoId}::int)
+        where ${fromId}::int = any(mentions) returning id`,
+  );
+  return nonEmpty({ networkPosts, networkPostMentions, networkPostMentionsDropped });
+}
+
+/** Undoes `moveNetworkPostsOnMerge`. */
+export async function restoreNetworkPostsAfterMerge(
+  db: DbOrTx,
+  fromId: number,
+  intoId: number,
+  moved: Partial<MovedNetworkRefs>,
+): Promise<void> {
+  await moveRows(db, 'network_posts', 'organization_id', moved.networkPosts ?? [], fromId);
+  const replaced = moved.networkPostMentions ?? [];
+  if (replaced.length > 0)
+    await db.execute(
+      sql`update network_posts set mentions = array_replace(mentions, ${intoId}::int, ${fromId}::int)
+          where id in (${idList(replaced)})`,
+    );
+  const dropped = moved.networkPostMentionsDropped ?? [];
+  if (dropped.length > 0)
+    await db.execute(
+      sql`update network_posts set mentions = array_append(mentions, ${fromId}::int)
+          where id in (${idList(dropped)}) and not (${fromId}::int = any(mentions))`,
+    );
 }
 
 /** Undoes `moveNetworkRolesOnMerge`: organisation `fromId` runs its networks again. */

@@ -750,4 +750,78 @@ describe('merges', () => {
     await ok('POST', `/api/merges/${places.id}/undo`, as.admin);
     expect(await networkState()).toEqual(before);
   });
+
+  it('move the posts written for the duplicate, its mentions and its campaign responses, and back on undo', async () => {
+    const db = t.database.db;
+    const kept = await makeOrganization(db, { name: 'City of Porvoo', kind: 'city_government' });
+    const duplicate = await makeOrganization(db, { name: 'Porvoon kaupunki', kind: 'city_government' });
+    const other = await makeOrganization(db, { name: 'City of Lahti', kind: 'city_government' });
+    const post = (organizationId: number, mentions: number[]) =>
+      queryRows<{ id: number }>(
+        db,
+        sql`insert into network_posts (network_id, organization_id, body, mentions)
+            values (${ids.c21}, ${organizationId}, 'On the agenda', ${`{${mentions.join(',')}}`}::int[])
+            returning id`,
+      ).then(([row]) => row!.id);
+    const written = await post(duplicate.id, [other.id]);
+    const mentioning = await post(other.id, [duplicate.id, other.id]);
+    const mentioningBoth = await post(other.id, [kept.id, duplicate.id]);
+    const untouched = await post(kept.id, [other.id]);
+    const [campaign] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into campaigns (network_id, title, definition)
+          values (${ids.c21}, '{"en": "Round"}', '{"sections": []}') returning id`,
+    );
+    const [rival] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into campaigns (network_id, title, definition)
+          values (${ids.c21}, '{"en": "Other round"}', '{"sections": []}') returning id`,
+    );
+    const respond = (campaignId: number, organizationId: number) =>
+      queryRows<{ id: number }>(
+        db,
+        sql`insert into campaign_responses (campaign_id, organization_id) values (${campaignId}, ${organizationId})
+            returning id`,
+      ).then(([row]) => row!.id);
+    const movedResponse = await respond(campaign!.id, duplicate.id);
+    const keptResponse = await respond(rival!.id, kept.id);
+    const staysResponse = await respond(rival!.id, duplicate.id);
+    const state = () =>
+      queryRows(
+        db,
+        sql`select
+          (select json_agg(json_build_array(id, organization_id, mentions) order by id) from network_posts
+           where id in (${written}, ${mentioning}, ${mentioningBoth}, ${untouched})) as posts,
+          (select json_agg(json_build_array(id, organization_id) order by id) from campaign_responses
+           where id in (${movedResponse}, ${keptResponse}, ${staysResponse})) as responses`,
+      );
+    const before = await state();
+
+    const merged = await ok('POST', `/api/organizations/${duplicate.id}/merge`, as.admin, {
+      intoId: kept.id,
+    });
+    expect(merged.moved).toMatchObject({
+      networkPosts: 1,
+      networkPostMentions: 1,
+      networkPostMentionsDropped: 1,
+      campaignResponses: 1,
+    });
+    const [after] = await state();
+    expect(after).toEqual({
+      posts: [
+        [written, kept.id, [other.id]],
+        [mentioning, other.id, [kept.id, other.id]],
+        [mentioningBoth, other.id, [kept.id]],
+        [untouched, kept.id, [other.id]],
+      ],
+      // The rival round, which the one that stays answered already, keeps the duplicate's response as it was.
+      responses: [
+        [movedResponse, kept.id],
+        [keptResponse, kept.id],
+        [staysResponse, duplicate.id],
+      ],
+    });
+    await ok('POST', `/api/merges/${merged.id}/undo`, as.admin);
+    expect(await state()).toEqual(before);
+  });
 });
