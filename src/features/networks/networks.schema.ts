@@ -226,6 +226,11 @@ export const networkSchema = z.object({
       canAppointCoordinators: z.boolean(),
       canCreateWorkingGroup: z.boolean(),
       canSetSecretariat: z.boolean(),
+      canDelete: z
+        .boolean()
+        .describe(
+          'The reader may delete and restore it: administrators a network, its network’s coordinators a group',
+        ),
       memberOrganizationIds: z
         .array(z.number().int())
         .describe(

@@ -209,6 +209,7 @@ export function presentNetwork(actor: Actor | null, loaded: LoadedNetwork): Netw
           canAppointCoordinators: policy.appointCoordinators(actor, secretariatIds),
           canCreateWorkingGroup: row.kind === 'network' && !row.deletedAt && coordinates,
           canSetSecretariat: policy.administer(actor),
+          canDelete: mayKeep(actor, loaded),
           memberOrganizationIds: roles.memberIds
             .filter((id) => actor.memberships.has(id))
             .sort((a, b) => a - b),
@@ -407,15 +408,18 @@ export async function setNetworkDeleted(
           deleted ? 'The network is already deleted' : 'The network is not deleted',
         );
       if (deleted && before.workingGroups.length > 0)
-        throw new AppError('CONFLICT', 'The network has working groups: delete them first');
+        throw new AppError('NETWORK_HAS_WORKING_GROUPS', 'The network has working groups: delete them first');
       if (!deleted && before.parent?.deletedAt)
-        throw new AppError('CONFLICT', 'The working group’s network is deleted: restore it first');
+        throw new AppError(
+          'NETWORK_PARENT_DELETED',
+          'The working group’s network is deleted: restore it first',
+        );
     },
     apply: async (tx) => {
       // Its members answer its campaigns: a running one would lose its target.
       if (deleted && (await repo.hasUnclosedCampaigns(tx, id)))
         throw new AppError(
-          'CONFLICT',
+          'NETWORK_HAS_OPEN_CAMPAIGNS',
           'The network has campaigns that are not closed: close or delete them first',
         );
       await repo.updateNetwork(tx, id, { deletedAt: deleted ? new Date() : null });

@@ -276,6 +276,7 @@ describe('networks', () => {
       canAppointCoordinators: false,
       canCreateWorkingGroup: false,
       canSetSecretariat: false,
+      canDelete: false,
       memberOrganizationIds: [ids.cityOfHelsinki],
     });
     expect(helsinki.canEdit).toBe(false);
@@ -599,7 +600,12 @@ describe('networks', () => {
       as.secretariat,
     );
     expect(refused.statusCode, refused.body).toBe(409);
-    expect((await ok('GET', `/api/networks/${group.id}`, as.secretariat)).deletedAt).toBeNull();
+    expect(refused.json().error.code).toBe('NETWORK_HAS_OPEN_CAMPAIGNS');
+    const kept = await ok('GET', `/api/networks/${group.id}`, as.secretariat);
+    expect(kept.deletedAt).toBeNull();
+    expect(kept.viewer.canDelete).toBe(true);
+    // Its own coordinator who does not coordinate the network may not delete the group.
+    expect((await ok('GET', `/api/networks/${group.id}`, as.espoo)).viewer.canDelete).toBe(false);
     await ok('DELETE', `/api/campaigns/${campaign.id}?version=${campaign.version}`, as.espoo);
     const deleted = await ok(
       'DELETE',
@@ -628,9 +634,11 @@ describe('networks', () => {
     expect(
       (await call('DELETE', `/api/networks/${ids.c21}?version=${c21.version}`, as.secretariat)).statusCode,
     ).toBe(403);
-    expect(
-      (await call('DELETE', `/api/networks/${ids.c21}?version=${c21.version}`, as.admin)).statusCode,
-    ).toBe(409);
+    const withGroups = await call('DELETE', `/api/networks/${ids.c21}?version=${c21.version}`, as.admin);
+    expect(withGroups.statusCode).toBe(409);
+    expect(withGroups.json().error.code).toBe('NETWORK_HAS_WORKING_GROUPS');
+    expect((await ok('GET', `/api/networks/${ids.c21}`, as.admin)).viewer.canDelete).toBe(true);
+    expect((await ok('GET', `/api/networks/${ids.c21}`, as.secretariat)).viewer.canDelete).toBe(false);
   });
 });
 

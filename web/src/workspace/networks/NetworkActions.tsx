@@ -1,12 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import {
-  type NetworkRecord,
-  useDeleteNetwork,
-  useNetworkRecord,
-  useRestoreNetwork,
-} from '../../api/networks.ts';
+import { type NetworkRecord, useDeleteNetwork, useRestoreNetwork } from '../../api/networks.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ModalDialog } from '../../ui/Dialog.tsx';
 import { showToast } from '../../ui/toast.ts';
@@ -15,25 +10,15 @@ import { failureText, undoAction } from '../ui/failure.tsx';
 import { NetworkForm } from './NetworkForm.tsx';
 import { localText } from './network-names.ts';
 
-/** Why deleting or restoring was refused, in the user's language where the API's reason is known. */
+/** Why deleting or restoring was refused, in the user's language. */
 export function keepingRefusal(t: WorkspaceT, failure: unknown): string {
-  if (failure instanceof ApiError && failure.code === 'CONFLICT') {
-    if (/working groups/.test(failure.message)) return t('networks.deleteHasGroups');
-    if (/campaigns/.test(failure.message)) return t('networks.deleteHasCampaigns');
-    if (/network is deleted/.test(failure.message)) return t('networks.restoreParentDeleted');
-    if (/already deleted|not deleted/.test(failure.message)) return t('networks.deletedMeanwhile');
+  if (failure instanceof ApiError) {
+    if (failure.code === 'NETWORK_HAS_WORKING_GROUPS') return t('networks.deleteHasGroups');
+    if (failure.code === 'NETWORK_HAS_OPEN_CAMPAIGNS') return t('networks.deleteHasCampaigns');
+    if (failure.code === 'NETWORK_PARENT_DELETED') return t('networks.restoreParentDeleted');
+    if (failure.code === 'CONFLICT') return t('networks.deletedMeanwhile');
   }
   return failureText(t, failure);
-}
-
-/**
- * Whether the reader may delete and restore it: an administrator for a network (the API names only them as able to
- * set a secretariat); for a working group, the coordinators of its network, as the network's record says.
- */
-function useMayKeep(network: NetworkRecord): boolean {
-  const parent = useNetworkRecord(network.parentId ?? undefined);
-  if (network.parentId === null) return !!network.viewer?.canSetSecretariat;
-  return !!parent.data?.viewer?.coordinates;
 }
 
 /** Asks before deleting; the toast that says it is deleted offers Undo, which restores it. */
@@ -120,7 +105,7 @@ function RestoreButton({ t, network, name }: { t: WorkspaceT; network: NetworkRe
  */
 export function NetworkActions({ t, network }: { t: WorkspaceT; network: NetworkRecord }) {
   const { i18n } = useTranslation();
-  const mayKeep = useMayKeep(network);
+  const mayKeep = !!network.viewer?.canDelete;
   const [open, setOpen] = useState<'edit' | 'delete' | null>(null);
   const name = localText(network.name, i18n.language) ?? network.shortName ?? '';
   const deleted = !!network.deletedAt;
