@@ -68,3 +68,14 @@ export const countryCodeSchema = z
   .string()
   .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
   .transform((value) => value.toUpperCase());
+
+/** A BCP 47 language tag: en, fi, sv, zh-Hans … */
+export const languageTagSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code (en, fi, zh-Hans)');
+
+/** Text per language, each non-empty once trimmed: `{ "fi": "…", "sv": "…", "en": "…" }`. */
+export const localizedTextSchema = (max: number) =>
+  z
+    .record(languageTagSchema, textSchema(max))
+    .refine((texts) => Object.keys(texts).length <= 20, 'must have at most 20 languages');

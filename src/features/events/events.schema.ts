@@ -3,6 +3,7 @@ import {
   idBodySchema,
   idQuerySchema,
   idSchema,
+  localizedTextSchema,
   textSchema,
   urlSchema,
   versionSchema,
@@ -20,17 +21,6 @@ import {
 import { mediaSchema } from './media.schema.ts';
 
 export const eventParamsSchema = z.strictObject({ id: idSchema.describe('Event id') });
-
-/** A BCP 47 language tag: en, fi, sv, zh-Hans … */
-const languageSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code (en, fi, zh-Hans)');
-
-/** Text per language, at least one. */
-const localizedSchema = (max: number) =>
-  z
-    .record(languageSchema, textSchema(max))
-    .refine((texts) => Object.keys(texts).length <= 20, 'must have at most 20 languages');
 
 /** Whether the runtime knows this IANA time zone. */
 function isTimeZone(value: string): boolean {
@@ -63,10 +53,10 @@ const eventFields = {
   startsAt: instantSchema.describe('When it starts, with its offset'),
   endsAt: instantSchema.describe('When it ends, with its offset; not before the start'),
   timeZone: timeZoneSchema,
-  title: localizedSchema(200)
+  title: localizedTextSchema(200)
     .refine((texts) => Object.keys(texts).length > 0, 'must have a title in at least one language')
     .describe('The title per language: { "en": "…", "fi": "…" }'),
-  description: localizedSchema(20_000).describe('The description per language'),
+  description: localizedTextSchema(20_000).describe('The description per language'),
   venuePlaceId: idBodySchema.nullable().describe('The place where it is held'),
   address: textSchema(500).nullable().describe('The venue’s address'),
   onlineUrl: urlSchema
@@ -85,7 +75,7 @@ const eventFields = {
     )
     .max(50)
     .describe('Media coverage: articles, broadcasts and recordings'),
-  outcomes: localizedSchema(20_000).describe('What came of it, per language'),
+  outcomes: localizedTextSchema(20_000).describe('What came of it, per language'),
   hostIds: z
     .array(idBodySchema)
     .min(1, 'must name at least one host')
@@ -121,11 +111,11 @@ const sessionInputSchema = z.strictObject({
     .default(null)
     .describe('When it starts, with its offset; within the event'),
   endsAt: instantSchema.nullable().default(null).describe('When it ends, with its offset; within the event'),
-  title: localizedSchema(200).refine(
+  title: localizedTextSchema(200).refine(
     (texts) => Object.keys(texts).length > 0,
     'must have a title in at least one language',
   ),
-  theme: localizedSchema(500)
+  theme: localizedTextSchema(500)
     .default({})
     .describe('The theme per language (a panel on sustainable development)'),
   speakers: z

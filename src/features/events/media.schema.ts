@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, textSchema, versionSchema } from '../../core/schemas.ts';
+import { idSchema, localizedTextSchema, textSchema, versionSchema } from '../../core/schemas.ts';
 import { MEDIA_KINDS } from './media.constants.ts';
 
 export const mediaParamsSchema = z.strictObject({
@@ -7,31 +7,20 @@ export const mediaParamsSchema = z.strictObject({
   mediaId: idSchema.describe('Photo or document id'),
 });
 
-/** A BCP 47 language tag: en, fi, sv, zh-Hans … */
-const languageSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code (en, fi, zh-Hans)');
-
-/** Text per language, each one non-empty. */
-const localizedSchema = (max: number) =>
-  z
-    .record(languageSchema, textSchema(max))
-    .refine((texts) => Object.keys(texts).length <= 20, 'must have at most 20 languages');
-
 /**
  * The texts of a photo or a document. "Required per language" means: in every language the event's title is in
  * (an event titled in fi, sv and en needs all three), each text non-empty once trimmed; more languages are welcome.
  */
 const mediaTextFields = {
-  alt: localizedSchema(1000).describe(
+  alt: localizedTextSchema(1000).describe(
     'An image’s alternative text per language: what the photo shows, for readers who cannot see it. Required for ' +
       'images, in every language the event’s title is in (more are welcome), none of them empty; not for documents.',
   ),
-  title: localizedSchema(300).describe(
+  title: localizedTextSchema(300).describe(
     'A document’s title per language. Required for documents, in every language the event’s title is in, none of ' +
       'them empty; not for images.',
   ),
-  caption: localizedSchema(1000).describe('A caption per language; optional'),
+  caption: localizedTextSchema(1000).describe('A caption per language; optional'),
   credit: textSchema(200)
     .nullable()
     .describe('Who took the photo or made the document (Shanghai Media Group); optional, in no language'),

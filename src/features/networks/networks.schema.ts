@@ -5,6 +5,7 @@ import {
   idBodySchema,
   idQuerySchema,
   idSchema,
+  localizedTextSchema,
   textSchema,
   urlSchema,
   versionSchema,
@@ -21,24 +22,13 @@ export const memberParamsSchema = z.strictObject({
   memberId: idSchema.describe('The membership’s id (members[].id)'),
 });
 
-/** A BCP 47 language tag: en, fi, sv, zh-Hans … */
-const languageSchema = z
-  .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language code (en, fi, zh-Hans)');
-
-/** Text per language. */
-const localizedSchema = (max: number) =>
-  z
-    .record(languageSchema, textSchema(max))
-    .refine((texts) => Object.keys(texts).length <= 20, 'must have at most 20 languages');
-
 const networkFields = {
-  name: localizedSchema(200)
+  name: localizedTextSchema(200)
     .refine((texts) => Object.keys(texts).length > 0, 'must have a name in at least one language')
     .describe('The name per language: { "fi": "…", "sv": "…", "en": "…" }'),
   shortName: textSchema(40).nullable().describe('A short name used in every language ("C21", "UBC")'),
-  description: localizedSchema(20_000).describe('What the network or group is for, per language'),
-  theme: localizedSchema(200).describe('A working group’s theme per language ("China")'),
+  description: localizedTextSchema(20_000).describe('What the network or group is for, per language'),
+  theme: localizedTextSchema(200).describe('A working group’s theme per language ("China")'),
   countryCode: countryCodeSchema
     .nullable()
     .describe(
