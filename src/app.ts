@@ -7,6 +7,7 @@ import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { baseUrlOf, usersRoutes } from './features/auth/users.routes.ts';
 import { campaignsRoutes } from './features/campaigns/campaigns.routes.ts';
+import { doorOpenerRoutes } from './features/door-opener/door-opener.routes.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { eventPageHead } from './features/events/events.service.ts';
 import { eventMediaRoutes } from './features/events/media.routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     partnershipsRoutes,
     statsRoutes,
     networkRoutes,
+    doorOpenerRoutes,
     networksRoutes,
     postsRoutes,
     notificationsRoutes,

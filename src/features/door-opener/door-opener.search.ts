@@ -1,0 +1,254 @@
+import { nodeKey, type PartnershipGraph, type PlaceNode, type TieEdge } from './door-opener.graph.ts';
+
+/** The kinds of way in, from the most direct. */
+export const PATH_KINDS = ['own_tie', 'member_tie', 'partner_of_partner', 'partner_near'] as const;
+export type PathKind = (typeof PATH_KINDS)[number];
+
+/** A place that counts as "us", and the network that makes it one of us, if any. */
+export interface Origin {
+  place: PlaceNode;
+  /** The network's name when the place is a member of the network searched from, or a fellow member of ours. */
+  memberOf: string | null;
+}
+
+export interface SearchInput {
+  /** A place target: the place, which need not have ties (it is found through places near it). */
+  targetPlace?: PlaceNode;
+  /** A country target: any place in it. */
+  targetCountry?: string;
+  /** Our own places: the place, the organisation's place, or the network's member places. */
+  us: readonly Origin[];
+  /** Fellow members of the networks we belong to: only their own ties to the target count. */
+  fellows: readonly Origin[];
+}
+
+export type FoundStep =
+  | { type: 'tie'; from: PlaceNode; to: PlaceNode; tie: TieEdge; memberOf: string | null }
+  | {
+      type: 'distance';
+      from: PlaceNode;
+      to: PlaceNode;
+      km: number;
+      sameCountry: boolean;
+      sameRegion: boolean;
+    };
+
+export interface FoundPath {
+  kind: PathKind;
+  score: number;
+  steps: FoundStep[];
+}
+
+/** Places within this distance of a place target count as near it. */
+export const NEAR_KM = 800;
+
+const BASE_SCORE: Record<PathKind, number> = {
+  own_tie: 100,
+  member_tie: 80,
+  partner_of_partner: 50,
+  partner_near: 60,
+};
+
+/** How much a tie of each status opens doors; ended ties are not a way in. */
+const STATUS_WEIGHT: Record<string, number> = {
+  active: 1,
+  proposed: 0.6,
+  dormant: 0.5,
+  suspended: 0.3,
+  ended: 0,
+};
+
+const KIND_ORDER = ['twin_town', 'sister_city', 'friendship_city', 'cooperation_agreement', 'mou', 'project'];
+const kindRank = (kind: string) => {
+  const index = KIND_ORDER.indexOf(kind);
+  return index === -1 ? KIND_ORDER.length : index;
+};
+
+const statusWeight = (tie: TieEdge) => STATUS_WEIGHT[tie.status] ?? 0;
+
+/** Great-circle distance in km (haversine, mean Earth radius). */
+export function haversineKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** Nearer is better: 1 at the target, ½ at 250 km, ⅕ at 1000 km. */
+const proximity = (km: number) => 1 / (1 + km / 250);
+
+/**
+ * The best tie between a place and each of its partners: the liveliest status, then the closest kind, then the
+ * oldest record, so that the answer is the same every time. Ended ties are left out.
+ */
+function partnersOf(graph: PartnershipGraph, key: string, cache: Map<string, Map<string, TieEdge>>) {
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const best = new Map<string, TieEdge>();
+  if (graph.hasNode(key)) {
+    graph.forEachEdge(key, (_edge, tie, source, target) => {
+      if (statusWeight(tie) === 0) return;
+      const other = source === key ? target : source;
+      const held = best.get(other);
+      if (
+        !held ||
+        statusWeight(tie) > statusWeight(held) ||
+        (statusWeight(tie) === statusWeight(held) &&
+          (kindRank(tie.kind) < kindRank(held.kind) ||
+            (kindRank(tie.kind) === kindRank(held.kind) && tie.tieId < held.tieId)))
+      )
+        best.set(other, tie);
+    });
+  }
+  cache.set(key, best);
+  return best;
+}
+
+/** Orders paths best first: score, fewer steps, then place and tie ids, so that equal scores keep one order. */
+export function comparePaths(x: FoundPath, y: FoundPath): number {
+  if (x.score !== y.score) return y.score - x.score;
+  if (x.steps.length !== y.steps.length) return x.steps.length - y.steps.length;
+  const ids = (path: FoundPath) =>
+    path.steps.flatMap((step) =>
+      step.type === 'tie' ? [step.from.id, step.to.id, step.tie.tieId] : [step.to.id],
+    );
+  const a = ids(x);
+  const b = ids(y);
+  for (let index = 0; index < Math.min(a.length, b.length); index += 1) {
+    if (a[index] !== b[index]) return a[index]! - b[index]!;
+  }
+  return a.length - b.length;
+}
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/**
+ * Every way in from us to the target, ranked: (a) our own ties to it; (b) ties to it of our network's members (when
+ * searching from a network, its members are us; from a place or organisation, the fellow members of the published
+ * networks it belongs to); (c) partners of our partners that are tied to it; (d) our partners, and their partners,
+ * near a place target (great-circle distance within NEAR_KM; the same region or country counts in their favour).
+ */
+export function findPaths(graph: PartnershipGraph, input: SearchInput): FoundPath[] {
+  const cache = new Map<string, Map<string, TieEdge>>();
+  const paths: FoundPath[] = [];
+  const node = (key: string) => graph.getNodeAttributes(key);
+  const isTarget = (place: PlaceNode) =>
+    input.targetPlace ? place.id === input.targetPlace.id : place.country === input.targetCountry;
+  const targetKeys: string[] = [];
+  if (input.targetPlace) {
+    if (graph.hasNode(nodeKey(input.targetPlace.id))) targetKeys.push(nodeKey(input.targetPlace.id));
+  } else {
+    graph.forEachNode((key, place) => {
+      if (place.country === input.targetCountry) targetKeys.push(key);
+    });
+  }
+  const targetNode = (key: string) => (input.targetPlace ? input.targetPlace : node(key));
+
+  const us = new Map<string, Origin>();
+  for (const origin of input.us) us.set(nodeKey(origin.place.id), origin);
+  const tie = (from: PlaceNode, to: PlaceNode, edge: TieEdge, memberOf: string | null = null): FoundStep => ({
+    type: 'tie',
+    from,
+    to,
+    tie: edge,
+    memberOf,
+  });
+
+  // (a) and (b): our ties, and our network's members' ties, to the target.
+  for (const [key, origin] of us) {
+    for (const [other, edge] of partnersOf(graph, key, cache)) {
+      if (!isTarget(node(other)) || us.has(other)) continue;
+      const kind: PathKind = origin.memberOf ? 'member_tie' : 'own_tie';
+      paths.push({
+        kind,
+        score: round1(BASE_SCORE[kind] * statusWeight(edge)),
+        steps: [tie(origin.place, targetNode(other), edge, origin.memberOf)],
+      });
+    }
+  }
+  for (const fellow of input.fellows) {
+    const key = nodeKey(fellow.place.id);
+    if (us.has(key)) continue;
+    for (const [other, edge] of partnersOf(graph, key, cache)) {
+      if (!isTarget(node(other)) || us.has(other)) continue;
+      paths.push({
+        kind: 'member_tie',
+        // A fellow member is one step further from us than our own network's members.
+        score: round1(BASE_SCORE.member_tie * 0.875 * statusWeight(edge)),
+        steps: [tie(fellow.place, targetNode(other), edge, fellow.memberOf)],
+      });
+    }
+  }
+
+  // Our partners, each with the ties from us that reach it.
+  const ourPartners = new Map<string, { origin: Origin; edge: TieEdge }[]>();
+  for (const [key, origin] of us) {
+    for (const [other, edge] of partnersOf(graph, key, cache)) {
+      if (us.has(other)) continue;
+      const list = ourPartners.get(other) ?? [];
+      list.push({ origin, edge });
+      ourPartners.set(other, list);
+    }
+  }
+
+  // (c) partners of our partners: us — partner — target.
+  for (const targetKey of targetKeys) {
+    if (us.has(targetKey)) continue;
+    for (const [middle, second] of partnersOf(graph, targetKey, cache)) {
+      if (isTarget(node(middle))) continue;
+      for (const { origin, edge } of ourPartners.get(middle) ?? []) {
+        paths.push({
+          kind: 'partner_of_partner',
+          score: round1(BASE_SCORE.partner_of_partner * statusWeight(edge) * statusWeight(second)),
+          steps: [
+            tie(origin.place, node(middle), edge, origin.memberOf),
+            tie(node(middle), targetNode(targetKey), second),
+          ],
+        });
+      }
+    }
+  }
+
+  // (d) our partners, and their partners, near a place target.
+  const target = input.targetPlace;
+  if (target && target.lat !== null && target.lng !== null) {
+    const at = { lat: target.lat, lng: target.lng };
+    graph.forEachNode((key, place) => {
+      if (place.id === target.id || us.has(key) || place.lat === null || place.lng === null) return;
+      const sameRegion = place.region !== null && place.region === target.region;
+      // A cheap bound first: a degree of latitude is 111 km.
+      if (!sameRegion && Math.abs(place.lat - at.lat) * 111 > NEAR_KM) return;
+      const km = haversineKm({ lat: place.lat, lng: place.lng }, at);
+      if (km > NEAR_KM && !sameRegion) return;
+      const sameCountry = place.country === target.country;
+      const closeness = proximity(km) * (sameRegion ? 1.2 : sameCountry ? 1.1 : 1);
+      const distance: FoundStep = { type: 'distance', from: place, to: target, km, sameCountry, sameRegion };
+      for (const { origin, edge } of ourPartners.get(key) ?? []) {
+        paths.push({
+          kind: 'partner_near',
+          score: round1(BASE_SCORE.partner_near * statusWeight(edge) * closeness),
+          steps: [tie(origin.place, place, edge, origin.memberOf), distance],
+        });
+      }
+      for (const [middle, second] of partnersOf(graph, key, cache)) {
+        if (middle === nodeKey(target.id)) continue;
+        for (const { origin, edge } of ourPartners.get(middle) ?? []) {
+          paths.push({
+            kind: 'partner_near',
+            score: round1(
+              BASE_SCORE.partner_near * 0.5 * statusWeight(edge) * statusWeight(second) * closeness,
+            ),
+            steps: [
+              tie(origin.place, node(middle), edge, origin.memberOf),
+              tie(node(middle), place, second),
+              distance,
+            ],
+          });
+        }
+      }
+    });
+  }
+
+  return paths.sort(comparePaths);
+}

@@ -1,0 +1,214 @@
+import { AppError } from '../../core/errors.ts';
+import type { DbOrTx } from '../../db/client.ts';
+import type { Actor } from '../auth/actor.ts';
+import { readNetwork } from '../networks/networks.service.ts';
+import { findOrganizationRow, findReadableOrganizations } from '../organizations/organizations.service.ts';
+import type { ReadModels } from '../registry/read-models.ts';
+import {
+  nodeKey,
+  type PartnershipGraph,
+  type PlaceNode,
+  partnershipGraphModel,
+} from './door-opener.graph.ts';
+import * as repo from './door-opener.repo.ts';
+import type { DoorOpenerPath, DoorOpenerQuery, DoorOpenerResponse } from './door-opener.schema.ts';
+import { type FoundPath, type FoundStep, findPaths, type Origin } from './door-opener.search.ts';
+import { type DoorOpenerLanguage, distanceSentence, tieSentence } from './door-opener.texts.ts';
+
+/** What the search needs besides the query: the database, the read models and who asks. */
+export interface DoorOpenerContext {
+  db: DbOrTx;
+  readModels: ReadModels;
+  actor: Actor | null;
+  language: DoorOpenerLanguage;
+}
+
+/** A network's name in a language: its short name ("C21") when it has one. */
+function networkName(shortName: string | null, name: Partial<Record<string, string>>, language: string) {
+  return shortName ?? name[language] ?? name.en ?? Object.values(name)[0] ?? '';
+}
+
+/** The graph's node for a place, or one made from the database for a place without published ties. */
+async function placeNode(db: DbOrTx, graph: PartnershipGraph, id: number): Promise<PlaceNode> {
+  const key = nodeKey(id);
+  if (graph.hasNode(key)) return graph.getNodeAttributes(key);
+  const row = await repo.findLivePlace(db, id);
+  if (!row) throw new AppError('PLACE_NOT_FOUND', `No place ${id}`);
+  return {
+    id: row.id,
+    name: row.name,
+    names: { ...(row.fi ? { fi: row.fi } : {}), ...(row.sv ? { sv: row.sv } : {}) },
+    country: row.country,
+    region: null,
+    lat: row.lat,
+    lng: row.lng,
+  };
+}
+
+/** The published networks the places or organisations belong to, and their other current members as fellows. */
+async function fellowsOf(
+  context: DoorOpenerContext,
+  graph: PartnershipGraph,
+  placeIds: number[],
+  organizationIds: number[],
+): Promise<Origin[]> {
+  const rows = await repo.findNetworksWithMembers(context.db, placeIds, organizationIds);
+  const fellows = new Map<number, Origin>();
+  for (const row of rows) {
+    // Only places with ties can lead anywhere; the first network (by id) names a place in several.
+    if (placeIds.includes(row.placeId) || fellows.has(row.placeId) || !graph.hasNode(nodeKey(row.placeId)))
+      continue;
+    fellows.set(row.placeId, {
+      place: graph.getNodeAttributes(nodeKey(row.placeId)),
+      memberOf: networkName(row.shortName, row.name, context.language),
+    });
+  }
+  return [...fellows.values()];
+}
+
+interface Us {
+  from: DoorOpenerResponse['from'];
+  us: Origin[];
+  fellows: Origin[];
+}
+
+/** Who "us" is: a place, the place an organisation stands for, or a network's current member places. */
+async function resolveUs(
+  context: DoorOpenerContext,
+  graph: PartnershipGraph,
+  query: DoorOpenerQuery,
+): Promise<Us> {
+  const { db, actor, language } = context;
+  if (query.fromPlace !== undefined) {
+    const place = await placeNode(db, graph, query.fromPlace);
+    return {
+      from: {
+        type: 'place',
+        id: place.id,
+        name: localName(place, language),
+        places: [placeRef(place, language)],
+      },
+      us: [{ place, memberOf: null }],
+      fellows: await fellowsOf(context, graph, [place.id], []),
+    };
+  }
+  if (query.fromOrganization !== undefined) {
+    const id = query.fromOrganization;
+    const row = await findOrganizationRow(db, id);
+    if (!row || row.deletedAt || !(await findReadableOrganizations(db, actor, [id])).has(id))
+      throw new AppError('ORGANIZATION_NOT_FOUND', `No organisation ${id}`);
+    if (row.placeId === null)
+      throw new AppError('VALIDATION_FAILED', 'The organisation stands for no place', [
+        { field: 'querystring.fromOrganization', message: 'is an organisation without a place' },
+      ]);
+    const place = await placeNode(db, graph, row.placeId);
+    return {
+      from: { type: 'organization', id, name: row.name, places: [placeRef(place, language)] },
+      us: [{ place, memberOf: null }],
+      fellows: await fellowsOf(context, graph, [place.id], [id]),
+    };
+  }
+  const id = query.fromNetwork!;
+  const loaded = await readNetwork(db, actor, id);
+  if (loaded.row.deletedAt) throw new AppError('NETWORK_NOT_FOUND', `No network ${id}`);
+  const name = networkName(loaded.row.shortName, loaded.row.name, language);
+  const us: Origin[] = [];
+  for (const { placeId } of await repo.findNetworkMemberPlaces(db, id)) {
+    us.push({ place: await placeNode(db, graph, placeId), memberOf: name });
+  }
+  return {
+    from: { type: 'network', id, name, places: us.map(({ place }) => placeRef(place, language)) },
+    us,
+    fellows: [],
+  };
+}
+
+/** A place's name in the language: its official Finnish or Swedish name where known, else its display name. */
+function localName(place: PlaceNode, language: DoorOpenerLanguage): string {
+  return language === 'en' ? place.name : (place.names[language] ?? place.name);
+}
+
+const placeRef = (place: PlaceNode, language: DoorOpenerLanguage) => ({
+  id: place.id,
+  name: localName(place, language),
+  country: place.country,
+});
+
+function presentStep(step: FoundStep, language: DoorOpenerLanguage): DoorOpenerPath['steps'][number] {
+  const from = placeRef(step.from, language);
+  const to = placeRef(step.to, language);
+  if (step.type === 'tie') {
+    const { tieId, kind, status, startYear } = step.tie;
+    return {
+      type: 'tie',
+      from,
+      to,
+      tie: { id: tieId, kind, status, startYear },
+      memberOf: step.memberOf,
+      sentence: tieSentence(language, {
+        from: from.name,
+        to: to.name,
+        kind,
+        status,
+        startYear,
+        memberOf: step.memberOf,
+      }),
+    };
+  }
+  const km = Math.round(step.km);
+  return {
+    type: 'distance',
+    from,
+    to,
+    km,
+    sameCountry: step.sameCountry,
+    sameRegion: step.sameRegion,
+    sentence: distanceSentence(language, {
+      from: from.name,
+      to: to.name,
+      km,
+      sameCountry: step.sameCountry,
+      sameRegion: step.sameRegion,
+    }),
+  };
+}
+
+/**
+ * A found path as the API answers it. Contact people along the path (for signed-in readers with a role in the
+ * organisations of its places) are not part of the answer yet; they belong here, where the path's places are known,
+ * given the actor from the context.
+ */
+export function presentPath(path: FoundPath, language: DoorOpenerLanguage): DoorOpenerPath {
+  const steps = path.steps.map((step) => presentStep(step, language));
+  return {
+    kind: path.kind,
+    score: path.score,
+    steps,
+    sentence: steps.map((step) => step.sentence).join(' '),
+  };
+}
+
+/**
+ * The door-opener search: who among us can open a door to a place or a country, ranked, each way explained in the
+ * reader's language. It reads the partnership graph (published ties only, for every reader), so internal ties never
+ * show; unknown or unreadable places, organisations and networks answer 404.
+ */
+export async function findDoorOpeners(
+  context: DoorOpenerContext,
+  query: DoorOpenerQuery,
+): Promise<DoorOpenerResponse> {
+  const { db, readModels, language } = context;
+  const graph = await readModels.get(partnershipGraphModel(db));
+  const targetPlace = query.target === undefined ? undefined : await placeNode(db, graph, query.target);
+  const { from, us, fellows } = await resolveUs(context, graph, query);
+  const paths = findPaths(graph, { targetPlace, targetCountry: query.targetCountry, us, fellows });
+  return {
+    language,
+    target: targetPlace
+      ? { type: 'place', place: placeRef(targetPlace, language) }
+      : { type: 'country', country: query.targetCountry! },
+    from,
+    total: paths.length,
+    paths: paths.slice(0, query.limit).map((path) => presentPath(path, language)),
+  };
+}
