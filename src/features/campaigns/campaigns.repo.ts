@@ -115,15 +115,19 @@ export async function listCampaigns(
   );
 }
 
-/** Who has responded to each of some campaigns: the organisations with a response, and those that submitted it. */
+/**
+ * Who has responded to each of some campaigns: the organisations with a response, and those that submitted it; an
+ * organisation merged into another is left out (the one it went into counts).
+ */
 export async function findResponseTallies(db: DbOrTx, campaignIds: readonly number[]) {
   if (campaignIds.length === 0) return new Map<number, { responded: number[]; submitted: number }>();
   const rows = await queryRows<{ campaignId: number; responded: number[]; submitted: number }>(
     db,
-    sql`select campaign_id as "campaignId", array_agg(organization_id) as responded,
-               (count(*) filter (where status = 'submitted'))::int as submitted
-        from campaign_responses where campaign_id in (${idList(campaignIds)})
-        group by campaign_id`,
+    sql`select r.campaign_id as "campaignId", array_agg(r.organization_id) as responded,
+               (count(*) filter (where r.status = 'submitted'))::int as submitted
+        from campaign_responses r join organizations o on o.id = r.organization_id
+        where r.campaign_id in (${idList(campaignIds)}) and o.merged_into_id is null
+        group by r.campaign_id`,
   );
   return new Map(rows.map((row) => [row.campaignId, { responded: row.responded, submitted: row.submitted }]));
 }

@@ -56,11 +56,15 @@ export async function findResponse(
   return row && toResponse(row);
 }
 
-/** The responses to a campaign, by organisation. */
+/**
+ * The responses to a campaign, by organisation; not those of an organisation merged into another (kept for the
+ * merge's undo: the one it went into answers).
+ */
 export async function findResponses(db: DbOrTx, campaignId: number): Promise<ResponseRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${responseColumns} from campaign_responses r where r.campaign_id = ${campaignId}`,
+    sql`select ${responseColumns} from campaign_responses r join organizations o on o.id = r.organization_id
+        where r.campaign_id = ${campaignId} and o.merged_into_id is null`,
   );
   return rows.map(toResponse);
 }

@@ -238,7 +238,9 @@ export async function getResponse(
     const target = context.roles.memberIds.includes(organizationId);
     const needsDraft =
       !response || (response.status === 'draft' && (await repo.countAnswers(db, response.id)) === 0);
-    if (target && needsDraft && acceptsAnswers(context.row) && policy.answerFor(actor, [organizationId]))
+    // Only the member's own editor starts it: reading it, even as an administrator, changes nothing.
+    const ownEditor = actor.memberships.get(organizationId) === 'editor';
+    if (target && needsDraft && acceptsAnswers(context.row) && ownEditor)
       response = await ensureDraft(db, actor, context, organizationId);
     if (!response) throw responseNotFound(campaignId, organizationId);
   } else if (!policy.readGroup(actor, context.roles.coordinatorIds) || response?.status !== 'submitted') {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makePartnership } from '../../../test/helpers/factories.ts';
+import { makeOrganization, makePartnership } from '../../../test/helpers/factories.ts';
 import { queryRows } from '../../db/query.ts';
 import {
   answer,
@@ -790,5 +790,81 @@ describe('applying, again and with care', () => {
         sql`update networks set deleted_at = null where id = ${world.networks.china.id}`,
       );
     }
+  });
+});
+
+describe('responses of an organisation merged into another', () => {
+  it('are left out of the lists and results, start no draft, and come back with the undo unless answered since', async () => {
+    const db = t.database.db;
+    const { users, orgs, places } = world;
+    const espoo = orgs.cityOfEspoo.id;
+    // A second record of Espoo's government: a member of the group too, through Espoo.
+    const duplicate = await makeOrganization(db, { name: 'Espoon kaupunki', placeId: places.espoo.id });
+    const both = await makeCampaign(t, world);
+    const onlyDuplicate = await makeCampaign(t, world);
+    await answerAndSubmit(t, users.espooEditor.headers, both.id, espoo);
+    const respond = (campaignId: number, status: string) =>
+      queryRows<{ id: number }>(
+        db,
+        sql`insert into campaign_responses (campaign_id, organization_id, status, submitted_at)
+            values (${campaignId}, ${duplicate.id}, ${status}, ${status === 'submitted' ? sql`now()` : null})
+            returning id`,
+      ).then(([row]) => row!.id);
+    await respond(both.id, 'submitted');
+    const moved = await respond(onlyDuplicate.id, 'draft');
+    const names = async (campaignId: number) =>
+      (
+        await expectStatus(
+          t.request('GET', `/api/campaigns/${campaignId}/responses`, users.coordinator.headers),
+          200,
+        )
+      )
+        .json()
+        .items.map((item: { organization: { name: string } }) => item.organization.name);
+    expect(await names(both.id)).toContain('Espoon kaupunki');
+
+    const merged = (
+      await expectStatus(
+        t.request('POST', `/api/organizations/${duplicate.id}/merge`, users.admin.headers, { intoId: espoo }),
+        201,
+      )
+    ).json();
+    expect(merged.moved.campaignResponses).toBe(1);
+    // Where Espoo had answered, the duplicate's response stays aside: counted once, listed once.
+    expect(await names(both.id)).not.toContain('Espoon kaupunki');
+    const results = (
+      await expectStatus(
+        t.request('GET', `/api/campaigns/${both.id}/results`, users.coordinator.headers),
+        200,
+      )
+    ).json();
+    expect(results).toMatchObject({ members: 3, submitted: 1 });
+    expect(results.rows.map((row: { organization: { id: number } }) => row.organization.id)).toEqual([espoo]);
+    const progress = (await expectStatus(t.request('GET', '/api/campaigns', users.coordinator.headers), 200))
+      .json()
+      .items.find((item: { id: number }) => item.id === both.id).progress;
+    expect(progress).toEqual({ members: 3, submitted: 1 });
+    // An administrator reading the duplicate's response starts none.
+    await expectStatus(
+      t.request('GET', responseUrl(onlyDuplicate.id, duplicate.id), users.admin.headers),
+      404,
+    );
+
+    // An answered response of the duplicate since the merge stops the undo; one nobody answered in gives way.
+    const since = await respond(onlyDuplicate.id, 'draft');
+    await db.execute(
+      sql`insert into campaign_answers (response_id, question_key, value) values (${since}, 'dialogue_topics', '"Trade"')`,
+    );
+    const refused = await t.request('POST', `/api/merges/${merged.id}/undo`, users.admin.headers);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain(String(onlyDuplicate.id));
+    await db.execute(sql`update campaign_answers set prefilled = 'previous' where response_id = ${since}`);
+    await expectStatus(t.request('POST', `/api/merges/${merged.id}/undo`, users.admin.headers), 200);
+    const owners = await queryRows<{ id: number; organizationId: number }>(
+      db,
+      sql`select id, organization_id as "organizationId" from campaign_responses
+          where campaign_id = ${onlyDuplicate.id} order by id`,
+    );
+    expect(owners).toEqual([{ id: moved, organizationId: duplicate.id }]);
   });
 });

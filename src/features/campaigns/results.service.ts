@@ -41,7 +41,8 @@ interface SubmittedRow {
 
 /**
  * The submitted responses to a campaign, by member name, each with its answers in one object (one row per member
- * rather than one per answer). Answers to questions hidden by their condition are left out.
+ * rather than one per answer). Answers to questions hidden by their condition are left out, and so are the responses
+ * of an organisation merged into another (kept for the merge's undo; the one it went into answers).
  */
 export async function findSubmitted(
   db: DbOrTx,
@@ -67,7 +68,7 @@ export async function findSubmitted(
         from campaign_responses r
         join organizations o on o.id = r.organization_id
         left join places pl on pl.id = o.place_id
-        where r.campaign_id = ${campaignId} and r.status = 'submitted'
+        where r.campaign_id = ${campaignId} and r.status = 'submitted' and o.merged_into_id is null
         order by o.name, o.id`,
   );
   return rows.map((row) => {

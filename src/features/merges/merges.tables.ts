@@ -47,7 +47,7 @@ export interface MergeMoves {
    */
   networkPosts?: number[];
   networkPostMentions?: number[];
-  networkPostMentionsDropped?: number[];
+  networkPostMentionsDropped?: { id: number; position: number }[];
   /** Campaign responses of the duplicate, where the surviving organisation had none to that campaign. */
   campaignResponses?: number[];
 }

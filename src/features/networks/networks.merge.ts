@@ -24,12 +24,12 @@ export interface MovedNetworkRefs {
   networkPosts: number[];
   /** Posts that mentioned the duplicate and now mention the one that stays. */
   networkPostMentions: number[];
-  /** Posts that mentioned both: the duplicate's mention went. */
-  networkPostMentionsDropped: number[];
+  /** Posts that mentioned both: the duplicate's mention went, from this place (1-based) in the list. */
+  networkPostMentionsDropped: { id: number; position: number }[];
 }
 
 /** The lists that hold something. */
-function nonEmpty<T extends Record<string, number[]>>(lists: T): Partial<T> {
+function nonEmpty<T extends Record<string, unknown[]>>(lists: T): Partial<T> {
   return Object.fromEntries(Object.entries(lists).filter(([, ids]) => ids.length > 0)) as Partial<T>;
 }
 
@@ -105,10 +105,14 @@ export async function moveNetworkPostsOnMerge(
   Partial<Pick<MovedNetworkRefs, 'networkPosts' | 'networkPostMentions' | 'networkPostMentionsDropped'>>
 > {
   const networkPosts = await repointRows(db, 'network_posts', 'organization_id', fromId, intoId);
-  const networkPostMentionsDropped = await queryIds(
+  const networkPostMentionsDropped = await queryRows<{ id: number; position: number }>(
     db,
-    sql`update network_posts set mentions = array_remove(mentions, ${fromId}::int)
-        where ${fromId}::int = any(mentions) and ${intoId}::int = any(mentions) returning id`,
+    sql`with old as (
+          select id, array_position(mentions, ${fromId}::int) as position from network_posts
+          where ${fromId}::int = any(mentions) and ${intoId}::int = any(mentions) for update
+        )
+        update network_posts p set mentions = array_remove(p.mentions, ${fromId}::int)
+        from old where p.id = old.id returning old.id, old.position`,
   );
   const networkPostMentions = await queryIds(
     db,
@@ -132,11 +136,11 @@ export async function restoreNetworkPostsAfterMerge(
       sql`update network_posts set mentions = array_replace(mentions, ${intoId}::int, ${fromId}::int)
           where id in (${idList(replaced)})`,
     );
-  const dropped = moved.networkPostMentionsDropped ?? [];
-  if (dropped.length > 0)
+  for (const { id, position } of moved.networkPostMentionsDropped ?? [])
     await db.execute(
-      sql`update network_posts set mentions = array_append(mentions, ${fromId}::int)
-          where id in (${idList(dropped)}) and not (${fromId}::int = any(mentions))`,
+      sql`update network_posts
+          set mentions = mentions[1:${position - 1}] || ${fromId}::int || mentions[${position}:]
+          where id = ${id} and not (${fromId}::int = any(mentions))`,
     );
 }
 

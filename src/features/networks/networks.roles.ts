@@ -7,7 +7,8 @@ import { governmentsOf } from '../organizations/governments.ts';
  * Who stands behind a network or working group, as the policy needs it. Coordinators run it (its members list,
  * working groups, campaigns): the organisations appointed to coordinate it and the secretariat of the network
  * (for a working group, of its parent network). Members are the organisations that are members today and the
- * governments of the places that are; they read what the group keeps for itself and answer its campaigns.
+ * governments of the places that are (an organisation merged into another is none: the one it went into speaks);
+ * they read what the group keeps for itself and answer its campaigns.
  * Who is a member and who coordinates comes from the network's own records, never from the member.
  */
 export interface NetworkRoles {
@@ -25,7 +26,9 @@ export async function networkRoles(db: DbOrTx, networkId: number): Promise<Netwo
         ),
         current_members as (
           select m.place_id, m.organization_id from network_members m
+          left join organizations o on o.id = m.organization_id
           where m.network_id = ${networkId} and (m.left_on is null or m.left_on >= current_date)
+            and (o.id is null or o.merged_into_id is null)
         )
         select
           (select array_agg(distinct id) from (

@@ -81,10 +81,16 @@ function mayKeep(actor: Actor | null, loaded: Pick<LoadedNetwork, 'row' | 'paren
     : policy.coordinate(actor, loaded.parentRoles?.coordinatorIds ?? []);
 }
 
-/** Whether the actor may read the network: a deleted one only if they may restore it. */
+/**
+ * Whether the actor may read the network: a deleted one only if they may restore it; a working group also its
+ * network's coordinators, who may delete it.
+ */
 export function mayReadNetwork(actor: Actor | null, loaded: LoadedNetwork): boolean {
   if (loaded.row.deletedAt) return mayKeep(actor, loaded);
-  return mayReadLive(actor, loaded.row.visibility, loaded.roles);
+  return (
+    mayReadLive(actor, loaded.row.visibility, loaded.roles) ||
+    (loaded.row.kind === 'working_group' && mayKeep(actor, loaded))
+  );
 }
 
 async function loadOrganizations(
@@ -201,7 +207,7 @@ export function presentNetwork(actor: Actor | null, loaded: LoadedNetwork): Netw
       ];
     }),
     workingGroups: loaded.workingGroups
-      .filter((group) => mayReadLive(actor, group.row.visibility, group.roles))
+      .filter((group) => coordinates || mayReadLive(actor, group.row.visibility, group.roles))
       .map(({ row: group }) => group),
     viewer: actor
       ? {

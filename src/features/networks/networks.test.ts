@@ -687,6 +687,32 @@ describe('a network membership tie', () => {
   });
 });
 
+describe("a network's appointed coordinators", () => {
+  it('read the working groups they may delete, internal ones too', async () => {
+    const group = await ok('POST', '/api/networks', as.admin, {
+      kind: 'working_group',
+      parentId: ids.c21,
+      name: { en: 'Closed group' },
+      visibility: 'internal',
+    });
+    expect((await call('GET', `/api/networks/${group.id}`, as.outsider)).statusCode).toBe(404);
+    const before = await ok('GET', `/api/networks/${ids.c21}`, as.admin);
+    const appointed = before.coordinators.map((organization: { id: number }) => organization.id);
+    await ok('PUT', `/api/networks/${ids.c21}/coordinators`, as.admin, {
+      organizationIds: [...appointed, ids.university],
+    });
+    const seen = await ok('GET', `/api/networks/${group.id}`, as.outsider);
+    expect(seen.viewer).toMatchObject({ coordinates: false, canDelete: true });
+    expect(
+      (await ok('GET', `/api/networks/${ids.c21}`, as.outsider)).workingGroups.map(
+        (g: { id: number }) => g.id,
+      ),
+    ).toContain(group.id);
+    await ok('DELETE', `/api/networks/${group.id}?version=${seen.version}`, as.outsider);
+    await ok('PUT', `/api/networks/${ids.c21}/coordinators`, as.admin, { organizationIds: appointed });
+  });
+});
+
 describe('merges', () => {
   const networkState = () =>
     queryRows(
@@ -773,7 +799,7 @@ describe('merges', () => {
       ).then(([row]) => row!.id);
     const written = await post(duplicate.id, [other.id]);
     const mentioning = await post(other.id, [duplicate.id, other.id]);
-    const mentioningBoth = await post(other.id, [kept.id, duplicate.id]);
+    const mentioningBoth = await post(other.id, [duplicate.id, other.id, kept.id]);
     const untouched = await post(kept.id, [other.id]);
     const [campaign] = await queryRows<{ id: number }>(
       db,
@@ -819,7 +845,7 @@ describe('merges', () => {
       posts: [
         [written, kept.id, [other.id]],
         [mentioning, other.id, [kept.id, other.id]],
-        [mentioningBoth, other.id, [kept.id]],
+        [mentioningBoth, other.id, [other.id, kept.id]],
         [untouched, kept.id, [other.id]],
       ],
       // The rival round, which the one that stays answered already, keeps the duplicate's response as it was.
