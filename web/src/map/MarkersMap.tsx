@@ -3,10 +3,17 @@ import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { createPortal } from 'react-dom';
 import { useSettings } from '../api/settings.ts';
 import { useFormat } from '../format.ts';
-import { type LngLat, MIN_ZOOM, spreadOffsets } from '../pages/InviteesMap.model.ts';
 import type { Camera } from './camera.ts';
 import { baseMap, loadMapLibre, offlineStyle } from './load.ts';
-import { isNearEdge, landColors, placesKey, popupOffsets } from './markers-map.ts';
+import {
+  isNearEdge,
+  type LngLat,
+  landColors,
+  MIN_ZOOM,
+  placesKey,
+  popupOffsets,
+  spreadOffsets,
+} from './markers-map.ts';
 import { NetworkLayer } from './network-layer.ts';
 import { readPalette } from './palette.ts';
 import { useThemeChanges } from './theme-changes.ts';

@@ -1,6 +1,78 @@
 import { describe, expect, it } from 'vitest';
-import { isNearEdge, landColors, POPUP_GAP, placesKey, popupOffsets } from './markers-map.ts';
+import {
+  isNearEdge,
+  landColors,
+  POPUP_GAP,
+  placesKey,
+  pointsBox,
+  popupOffsets,
+  spreadOffsets,
+} from './markers-map.ts';
 import { readPalette } from './palette.ts';
+
+describe('the box of the markers', () => {
+  it('is nothing for no markers, and a point for one', () => {
+    expect(pointsBox([])).toBeUndefined();
+    expect(pointsBox([{ lng: 24.65, lat: 60.2 }])).toEqual([
+      [24.65, 60.2],
+      [24.65, 60.2],
+    ]);
+  });
+
+  it('spans the places of one continent directly', () => {
+    const box = pointsBox([
+      { lng: 24.65, lat: 60.2 }, // Espoo
+      { lng: -0.13, lat: 51.51 }, // London
+      { lng: 19.04, lat: 47.5 }, // Budapest
+    ]);
+    expect(box).toEqual([
+      [-0.13, 47.5],
+      [24.65, 60.2],
+    ]);
+  });
+
+  it('crosses the antimeridian when that is the shorter way round', () => {
+    const box = pointsBox([
+      { lng: 139.69, lat: 35.69 }, // Tokyo
+      { lng: 174.76, lat: -36.85 }, // Auckland
+      { lng: -123.12, lat: 49.28 }, // Vancouver
+    ])!;
+    expect(box[0][0]).toBe(139.69);
+    expect(box[1][0]).toBeCloseTo(-123.12 + 360);
+    expect(box[0][1]).toBe(-36.85);
+    expect(box[1][1]).toBe(49.28);
+  });
+
+  it('goes round the world for partners all over it, leaving out the widest ocean', () => {
+    const box = pointsBox([
+      { lng: -87.63, lat: 41.88 }, // Chicago
+      { lng: -58.38, lat: -34.6 }, // Buenos Aires
+      { lng: -61.52, lat: 10.67 }, // Port of Spain
+      { lng: -0.13, lat: 51.51 }, // London
+      { lng: 55.27, lat: 25.2 }, // Dubai
+      { lng: 104.92, lat: 11.56 }, // Phnom Penh
+      { lng: 135.5, lat: 34.69 }, // Osaka
+    ])!;
+    // The Pacific, from Osaka east to Chicago, is the widest gap.
+    expect(box[0][0]).toBe(-87.63);
+    expect(box[1][0]).toBe(135.5);
+  });
+});
+
+describe('markers on one spot', () => {
+  it('leaves a marker alone on its spot where it is, and rings those that share one', () => {
+    const offsets = spreadOffsets([
+      { lng: 121.47, lat: 31.23 },
+      { lng: 24.65, lat: 60.2 },
+      { lng: 121.47, lat: 31.23 },
+      { lng: 121.47, lat: 31.23 },
+    ]);
+    expect(offsets[1]).toEqual([0, 0]);
+    const ring = [offsets[0]!, offsets[2]!, offsets[3]!];
+    expect(new Set(ring.map((offset) => offset.join())).size).toBe(3);
+    for (const [x, y] of ring) expect(Math.hypot(x, y)).toBeGreaterThanOrEqual(10);
+  });
+});
 
 describe('a marker’s popup', () => {
   it('keeps its gap from a marker on its spot, on whichever side it opens', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INVITATION_STATUSES } from '../../../src/contract.ts';
 import { mercator } from '../map/camera.ts';
-import { inviteesCamera, markerStyle, pointsBox, spreadOffsets } from './InviteesMap.model.ts';
+import { inviteesCamera, markerStyle } from './InviteesMap.model.ts';
 
 describe('markers', () => {
   it('gives every answer a shape of its own, so that colour is never the only cue', () => {
@@ -27,55 +27,6 @@ describe('markers', () => {
       // Absolute coordinates, and the circles' relative arcs: all within the box.
       for (const value of numbers) expect(Math.abs(value), status).toBeLessThanOrEqual(20);
     }
-  });
-});
-
-describe('the box of the invitees', () => {
-  it('is nothing for no invitees, and a point for one', () => {
-    expect(pointsBox([])).toBeUndefined();
-    expect(pointsBox([{ lng: 24.65, lat: 60.2 }])).toEqual([
-      [24.65, 60.2],
-      [24.65, 60.2],
-    ]);
-  });
-
-  it('spans the places of one continent directly', () => {
-    const box = pointsBox([
-      { lng: 24.65, lat: 60.2 }, // Espoo
-      { lng: -0.13, lat: 51.51 }, // London
-      { lng: 19.04, lat: 47.5 }, // Budapest
-    ]);
-    expect(box).toEqual([
-      [-0.13, 47.5],
-      [24.65, 60.2],
-    ]);
-  });
-
-  it('crosses the antimeridian when that is the shorter way round', () => {
-    const box = pointsBox([
-      { lng: 139.69, lat: 35.69 }, // Tokyo
-      { lng: 174.76, lat: -36.85 }, // Auckland
-      { lng: -123.12, lat: 49.28 }, // Vancouver
-    ])!;
-    expect(box[0][0]).toBe(139.69);
-    expect(box[1][0]).toBeCloseTo(-123.12 + 360);
-    expect(box[0][1]).toBe(-36.85);
-    expect(box[1][1]).toBe(49.28);
-  });
-
-  it('goes round the world for partners all over it, leaving out the widest ocean', () => {
-    const box = pointsBox([
-      { lng: -87.63, lat: 41.88 }, // Chicago
-      { lng: -58.38, lat: -34.6 }, // Buenos Aires
-      { lng: -61.52, lat: 10.67 }, // Port of Spain
-      { lng: -0.13, lat: 51.51 }, // London
-      { lng: 55.27, lat: 25.2 }, // Dubai
-      { lng: 104.92, lat: 11.56 }, // Phnom Penh
-      { lng: 135.5, lat: 34.69 }, // Osaka
-    ])!;
-    // The Pacific, from Osaka east to Chicago, is the widest gap.
-    expect(box[0][0]).toBe(-87.63);
-    expect(box[1][0]).toBe(135.5);
   });
 });
 
@@ -159,20 +110,5 @@ describe('the view of the invitees', () => {
     const size = 512 * 2 ** camera.zoom;
     const [, y] = mercator(camera.lng, camera.lat);
     expect(y * size).toBeGreaterThanOrEqual(180 - 1e-6);
-  });
-});
-
-describe('markers on one spot', () => {
-  it('leaves a marker alone on its spot where it is, and rings those that share one', () => {
-    const offsets = spreadOffsets([
-      { lng: 121.47, lat: 31.23 },
-      { lng: 24.65, lat: 60.2 },
-      { lng: 121.47, lat: 31.23 },
-      { lng: 121.47, lat: 31.23 },
-    ]);
-    expect(offsets[1]).toEqual([0, 0]);
-    const ring = [offsets[0]!, offsets[2]!, offsets[3]!];
-    expect(new Set(ring.map((offset) => offset.join())).size).toBe(3);
-    for (const [x, y] of ring) expect(Math.hypot(x, y)).toBeGreaterThanOrEqual(10);
   });
 });

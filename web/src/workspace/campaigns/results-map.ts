@@ -4,7 +4,7 @@
  * colour is never the only cue.
  */
 import { type Camera, constrainCamera, defaultCamera, fitCamera } from '../../map/camera.ts';
-import { type LngLat, MIN_ZOOM, pointsBox } from '../../pages/InviteesMap.model.ts';
+import { type LngLat, MIN_ZOOM, pointsBox } from '../../map/markers-map.ts';
 import { type Language, pick } from './campaign-model.ts';
 import type { CampaignQuestion } from './campaigns-api.ts';
 
