@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy } from 'react';
+import { LoadNearView } from '../map/LoadNearView.tsx';
 import './InviteesMap.css';
 
 const InviteesMapView = lazy(() => import('./InviteesMapView.tsx'));
@@ -8,30 +9,10 @@ const InviteesMapView = lazy(() => import('./InviteesMapView.tsx'));
  * to scroll into view: the event page paints without them, and a reader who never scrolls that far never loads them.
  */
 export function InviteesMap({ eventId }: { eventId: number }) {
-  const placeholder = useRef<HTMLDivElement>(null);
-  const [wanted, setWanted] = useState(false);
-  useEffect(() => {
-    const element = placeholder.current;
-    if (wanted || !element) return;
-    if (typeof IntersectionObserver === 'undefined') {
-      setWanted(true);
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) setWanted(true);
-      },
-      { rootMargin: '600px 0px' },
-    );
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [wanted]);
   // As tall as the map will be, so that the page below does not move when it comes.
-  const pending = <div ref={placeholder} className="invitees-map-pending" />;
-  if (!wanted) return pending;
   return (
-    <Suspense fallback={pending}>
+    <LoadNearView placeholderClassName="invitees-map-pending">
       <InviteesMapView eventId={eventId} />
-    </Suspense>
+    </LoadNearView>
   );
 }
