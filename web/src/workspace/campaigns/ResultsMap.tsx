@@ -112,6 +112,7 @@ export default function ResultsMap(props: {
         zoomIn: t('campaigns.results.zoomIn'),
         zoomOut: t('campaigns.results.zoomOut'),
         ctrlScroll: t('campaigns.results.ctrlScroll'),
+        cmdScroll: t('campaigns.results.cmdScroll'),
         twoFingers: t('campaigns.results.twoFingers'),
       }}
     />
