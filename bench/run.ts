@@ -9,6 +9,8 @@
  * - GET /api/network and /api/places/{id}/partners read-only and beside one editor saving ties through the API
  * - events: inviting 300 places, an event page's API, an organisation's iCalendar feed of 1,000 events
  * - campaigns: the results of 300 members × 50 questions, their XLSX export, autosave p95 (bench/campaigns.ts)
+ * - door-opener: p95 over 200 fixed targets from a city and from a 21-member network, the graph's rebuild after a
+ *   write (bench/door-opener.ts)
  *
  * PostgreSQL figures use DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres when it answers;
  * a database of the benchmark's own is created there and dropped afterwards.
@@ -28,6 +30,7 @@ import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
 import { loadActor } from '../src/features/auth/auth.users.service.ts';
 import { importWorld } from '../src/features/imports/world/world.import.ts';
 import { campaignBenchmarks, campaignRows } from './campaigns.ts';
+import { doorOpenerBenchmarks, doorOpenerRows } from './door-opener.ts';
 import { eventBenchmarks } from './events.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -388,6 +391,10 @@ async function main() {
       }
       if (process.env.BENCH_CAMPAIGNS !== '0') {
         for (const [measure, figure, target] of campaignRows(await campaignBenchmarks(database)))
+          record(measure, engine, figure, target);
+      }
+      if (process.env.BENCH_DOOR_OPENER !== '0') {
+        for (const [measure, figure, target] of doorOpenerRows(await doorOpenerBenchmarks(database)))
           record(measure, engine, figure, target);
       }
       await database.close();

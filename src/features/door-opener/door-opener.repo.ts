@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { idList, queryRows } from '../../db/query.ts';
+import { queryRows } from '../../db/query.ts';
 import { governmentsOf } from '../organizations/governments.ts';
 
 export interface GraphPlaceRow {
@@ -69,6 +69,21 @@ export async function findLivePlace(db: DbOrTx, id: number) {
   return row;
 }
 
+/** A live network or working group: its names and who may see it. */
+export async function findLiveNetwork(db: DbOrTx, id: number) {
+  const [row] = await queryRows<{
+    id: number;
+    shortName: string | null;
+    name: Partial<Record<string, string>>;
+    visibility: 'published' | 'internal';
+  }>(
+    db,
+    sql`select id, short_name as "shortName", name, visibility from networks
+        where id = ${id} and deleted_at is null`,
+  );
+  return row;
+}
+
 /** The places a network's current members stand for: member places, and the places of member organisations. */
 export function findNetworkMemberPlaces(db: DbOrTx, networkId: number) {
   return queryRows<{ placeId: number }>(
@@ -90,30 +105,29 @@ export interface MembershipRow {
 }
 
 /**
- * The published, live networks (not working groups) that any of these places or organisations is a current member
- * of (a place also through its governments), with the places of all their current members.
+ * The published, live networks (not working groups) that a place, or an organisation, is a current member of (a
+ * place also through its governments), with the places of all their current members.
  */
-export function findNetworksWithMembers(
-  db: DbOrTx,
-  placeIds: readonly number[],
-  organizationIds: readonly number[],
-) {
+export function findNetworksWithMembers(db: DbOrTx, placeId: number, organizationId: number | null) {
+  const current = sql.raw('(m.left_on is null or m.left_on >= current_date)');
   return queryRows<MembershipRow>(
     db,
     sql`with ours as (
+          select m.network_id from network_members m where m.place_id = ${placeId} and ${current}
+          union
           select m.network_id from network_members m
-          where (m.left_on is null or m.left_on >= current_date)
-            and (m.place_id in (${idList(placeIds)}) or m.organization_id in (${idList(organizationIds)})
-              or m.organization_id in (select g.id from places pl
-                cross join lateral (${governmentsOf(sql`pl.id`)}) g where pl.id in (${idList(placeIds)})))
+          where m.organization_id in (${governmentsOf(sql`${placeId}`)}${
+            organizationId === null ? sql`` : sql` union select ${organizationId}::int`
+          }) and ${current}
         )
         select distinct n.id as "networkId", n.short_name as "shortName", n.name,
           coalesce(m.place_id, o.place_id) as "placeId"
-        from networks n
-        join network_members m on m.network_id = n.id and (m.left_on is null or m.left_on >= current_date)
+        from ours
+        join networks n on n.id = ours.network_id
+        join network_members m on m.network_id = n.id and ${current}
         left join organizations o on o.id = m.organization_id and o.deleted_at is null
-        where n.id in (select network_id from ours) and n.kind = 'network' and n.visibility = 'published'
-          and n.deleted_at is null and coalesce(m.place_id, o.place_id) is not null
+        where n.kind = 'network' and n.visibility = 'published' and n.deleted_at is null
+          and coalesce(m.place_id, o.place_id) is not null
         order by 1, 4`,
   );
 }

@@ -78,11 +78,19 @@ export function haversineKm(a: { lat: number; lng: number }, b: { lat: number; l
 /** Nearer is better: 1 at the target, ½ at 250 km, ⅕ at 1000 km. */
 const proximity = (km: number) => 1 / (1 + km / 250);
 
+/** Per graph: each place's best tie to each partner, filled as places are asked about. */
+const partnerCaches = new WeakMap<PartnershipGraph, Map<string, Map<string, TieEdge>>>();
+
 /**
  * The best tie between a place and each of its partners: the liveliest status, then the closest kind, then the
  * oldest record, so that the answer is the same every time. Ended ties are left out.
  */
-function partnersOf(graph: PartnershipGraph, key: string, cache: Map<string, Map<string, TieEdge>>) {
+function partnersOf(graph: PartnershipGraph, key: string): Map<string, TieEdge> {
+  let cache = partnerCaches.get(graph);
+  if (!cache) {
+    cache = new Map();
+    partnerCaches.set(graph, cache);
+  }
   const cached = cache.get(key);
   if (cached) return cached;
   const best = new Map<string, TieEdge>();
@@ -103,6 +111,92 @@ function partnersOf(graph: PartnershipGraph, key: string, cache: Map<string, Map
   }
   cache.set(key, best);
   return best;
+}
+
+/** Per graph: the places with coordinates, by latitude, to find those near a target without visiting them all. */
+const latitudeIndexes = new WeakMap<PartnershipGraph, { lats: Float64Array; keys: string[] }>();
+
+function latitudeIndex(graph: PartnershipGraph) {
+  const held = latitudeIndexes.get(graph);
+  if (held) return held;
+  const placed: [number, string][] = [];
+  graph.forEachNode((key, place) => {
+    if (place.lat !== null && place.lng !== null) placed.push([place.lat, key]);
+  });
+  placed.sort((x, y) => x[0] - y[0] || Number(x[1]) - Number(y[1]));
+  const index = { lats: Float64Array.from(placed, ([lat]) => lat), keys: placed.map(([, key]) => key) };
+  latitudeIndexes.set(graph, index);
+  return index;
+}
+
+/** The first index whose latitude is at least `lat`. */
+function lowerBound(lats: Float64Array, lat: number): number {
+  let low = 0;
+  let high = lats.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lats[middle]! < lat) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+interface Reach {
+  origin: Origin;
+  edge: TieEdge;
+}
+interface SecondReach extends Reach {
+  middle: string;
+  second: TieEdge;
+}
+
+/** Who we reach in one tie and in two: the same for every target, so kept per graph for recent searchers. */
+interface UsIndex {
+  us: Map<string, Origin>;
+  ourPartners: Map<string, Reach[]>;
+  theirPartners: Map<string, SecondReach[]>;
+}
+
+const US_INDEXES_KEPT = 64;
+const usIndexes = new WeakMap<PartnershipGraph, Map<string, UsIndex>>();
+
+function usIndex(graph: PartnershipGraph, origins: readonly Origin[]): UsIndex {
+  const signature = origins.map((origin) => `${origin.place.id}:${origin.memberOf ?? ''}`).join('|');
+  let kept = usIndexes.get(graph);
+  if (!kept) {
+    kept = new Map();
+    usIndexes.set(graph, kept);
+  }
+  const held = kept.get(signature);
+  if (held) {
+    kept.delete(signature);
+    kept.set(signature, held);
+    return held;
+  }
+  const us = new Map<string, Origin>();
+  for (const origin of origins) us.set(nodeKey(origin.place.id), origin);
+  const ourPartners = new Map<string, Reach[]>();
+  for (const [key, origin] of us) {
+    for (const [other, edge] of partnersOf(graph, key)) {
+      if (us.has(other)) continue;
+      const list = ourPartners.get(other) ?? [];
+      list.push({ origin, edge });
+      ourPartners.set(other, list);
+    }
+  }
+  const theirPartners = new Map<string, SecondReach[]>();
+  for (const [middle, reaches] of ourPartners) {
+    for (const [other, second] of partnersOf(graph, middle)) {
+      if (us.has(other)) continue;
+      const list = theirPartners.get(other) ?? [];
+      for (const reach of reaches) list.push({ ...reach, middle, second });
+      theirPartners.set(other, list);
+    }
+  }
+  const index = { us, ourPartners, theirPartners };
+  kept.set(signature, index);
+  if (kept.size > US_INDEXES_KEPT) kept.delete(kept.keys().next().value!);
+  return index;
 }
 
 /** Orders paths best first: score, fewer steps, then place and tie ids, so that equal scores keep one order. */
@@ -130,7 +224,6 @@ const round1 = (value: number) => Math.round(value * 10) / 10;
  * near a place target (great-circle distance within NEAR_KM; the same region or country counts in their favour).
  */
 export function findPaths(graph: PartnershipGraph, input: SearchInput): FoundPath[] {
-  const cache = new Map<string, Map<string, TieEdge>>();
   const paths: FoundPath[] = [];
   const node = (key: string) => graph.getNodeAttributes(key);
   const isTarget = (place: PlaceNode) =>
@@ -144,9 +237,7 @@ export function findPaths(graph: PartnershipGraph, input: SearchInput): FoundPat
     });
   }
   const targetNode = (key: string) => (input.targetPlace ? input.targetPlace : node(key));
-
-  const us = new Map<string, Origin>();
-  for (const origin of input.us) us.set(nodeKey(origin.place.id), origin);
+  const { us, ourPartners, theirPartners } = usIndex(graph, input.us);
   const tie = (from: PlaceNode, to: PlaceNode, edge: TieEdge, memberOf: string | null = null): FoundStep => ({
     type: 'tie',
     from,
@@ -155,22 +246,33 @@ export function findPaths(graph: PartnershipGraph, input: SearchInput): FoundPat
     memberOf,
   });
 
-  // (a) and (b): our ties, and our network's members' ties, to the target.
-  for (const [key, origin] of us) {
-    for (const [other, edge] of partnersOf(graph, key, cache)) {
-      if (!isTarget(node(other)) || us.has(other)) continue;
+  for (const targetKey of targetKeys) {
+    if (us.has(targetKey)) continue;
+    const target = targetNode(targetKey);
+    // (a) and (b): our ties, and our network's members' ties, to the target.
+    for (const { origin, edge } of ourPartners.get(targetKey) ?? []) {
       const kind: PathKind = origin.memberOf ? 'member_tie' : 'own_tie';
       paths.push({
         kind,
         score: round1(BASE_SCORE[kind] * statusWeight(edge)),
-        steps: [tie(origin.place, targetNode(other), edge, origin.memberOf)],
+        steps: [tie(origin.place, target, edge, origin.memberOf)],
+      });
+    }
+    // (c) partners of our partners: us — partner — target.
+    for (const { origin, edge, middle, second } of theirPartners.get(targetKey) ?? []) {
+      if (isTarget(node(middle))) continue;
+      paths.push({
+        kind: 'partner_of_partner',
+        score: round1(BASE_SCORE.partner_of_partner * statusWeight(edge) * statusWeight(second)),
+        steps: [tie(origin.place, node(middle), edge, origin.memberOf), tie(node(middle), target, second)],
       });
     }
   }
+  // (b) from a place or organisation: the fellow members of our networks, their own ties to the target only.
   for (const fellow of input.fellows) {
     const key = nodeKey(fellow.place.id);
     if (us.has(key)) continue;
-    for (const [other, edge] of partnersOf(graph, key, cache)) {
+    for (const [other, edge] of partnersOf(graph, key)) {
       if (!isTarget(node(other)) || us.has(other)) continue;
       paths.push({
         kind: 'member_tie',
@@ -181,73 +283,48 @@ export function findPaths(graph: PartnershipGraph, input: SearchInput): FoundPat
     }
   }
 
-  // Our partners, each with the ties from us that reach it.
-  const ourPartners = new Map<string, { origin: Origin; edge: TieEdge }[]>();
-  for (const [key, origin] of us) {
-    for (const [other, edge] of partnersOf(graph, key, cache)) {
-      if (us.has(other)) continue;
-      const list = ourPartners.get(other) ?? [];
-      list.push({ origin, edge });
-      ourPartners.set(other, list);
-    }
-  }
-
-  // (c) partners of our partners: us — partner — target.
-  for (const targetKey of targetKeys) {
-    if (us.has(targetKey)) continue;
-    for (const [middle, second] of partnersOf(graph, targetKey, cache)) {
-      if (isTarget(node(middle))) continue;
-      for (const { origin, edge } of ourPartners.get(middle) ?? []) {
-        paths.push({
-          kind: 'partner_of_partner',
-          score: round1(BASE_SCORE.partner_of_partner * statusWeight(edge) * statusWeight(second)),
-          steps: [
-            tie(origin.place, node(middle), edge, origin.memberOf),
-            tie(node(middle), targetNode(targetKey), second),
-          ],
-        });
-      }
-    }
-  }
-
   // (d) our partners, and their partners, near a place target.
   const target = input.targetPlace;
   if (target && target.lat !== null && target.lng !== null) {
     const at = { lat: target.lat, lng: target.lng };
-    graph.forEachNode((key, place) => {
-      if (place.id === target.id || us.has(key) || place.lat === null || place.lng === null) return;
+    const { lats, keys } = latitudeIndex(graph);
+    // A degree of latitude is about 111 km everywhere.
+    const end = lowerBound(lats, at.lat + NEAR_KM / 111 + 1e-9);
+    for (let index = lowerBound(lats, at.lat - NEAR_KM / 111); index < end; index += 1) {
+      const key = keys[index]!;
+      const direct = ourPartners.get(key);
+      const second = theirPartners.get(key);
+      if ((!direct && !second) || us.has(key)) continue;
+      const place = node(key);
+      if (place.id === target.id) continue;
+      const km = haversineKm({ lat: place.lat!, lng: place.lng! }, at);
       const sameRegion = place.region !== null && place.region === target.region;
-      // A cheap bound first: a degree of latitude is 111 km.
-      if (!sameRegion && Math.abs(place.lat - at.lat) * 111 > NEAR_KM) return;
-      const km = haversineKm({ lat: place.lat, lng: place.lng }, at);
-      if (km > NEAR_KM && !sameRegion) return;
+      if (km > NEAR_KM && !sameRegion) continue;
       const sameCountry = place.country === target.country;
       const closeness = proximity(km) * (sameRegion ? 1.2 : sameCountry ? 1.1 : 1);
       const distance: FoundStep = { type: 'distance', from: place, to: target, km, sameCountry, sameRegion };
-      for (const { origin, edge } of ourPartners.get(key) ?? []) {
+      for (const { origin, edge } of direct ?? []) {
         paths.push({
           kind: 'partner_near',
           score: round1(BASE_SCORE.partner_near * statusWeight(edge) * closeness),
           steps: [tie(origin.place, place, edge, origin.memberOf), distance],
         });
       }
-      for (const [middle, second] of partnersOf(graph, key, cache)) {
-        if (middle === nodeKey(target.id)) continue;
-        for (const { origin, edge } of ourPartners.get(middle) ?? []) {
-          paths.push({
-            kind: 'partner_near',
-            score: round1(
-              BASE_SCORE.partner_near * 0.5 * statusWeight(edge) * statusWeight(second) * closeness,
-            ),
-            steps: [
-              tie(origin.place, node(middle), edge, origin.memberOf),
-              tie(node(middle), place, second),
-              distance,
-            ],
-          });
-        }
+      for (const reach of second ?? []) {
+        if (reach.middle === nodeKey(target.id)) continue;
+        paths.push({
+          kind: 'partner_near',
+          score: round1(
+            BASE_SCORE.partner_near * 0.5 * statusWeight(reach.edge) * statusWeight(reach.second) * closeness,
+          ),
+          steps: [
+            tie(reach.origin.place, node(reach.middle), reach.edge, reach.origin.memberOf),
+            tie(node(reach.middle), place, reach.second),
+            distance,
+          ],
+        });
       }
-    });
+    }
   }
 
   return paths.sort(comparePaths);

@@ -1,7 +1,8 @@
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
-import { readNetwork } from '../networks/networks.service.ts';
+import { policy } from '../auth/policy.ts';
+import { networkRoles } from '../networks/networks.roles.ts';
 import { findOrganizationRow, findReadableOrganizations } from '../organizations/organizations.service.ts';
 import type { ReadModels } from '../registry/read-models.ts';
 import {
@@ -49,15 +50,14 @@ async function placeNode(db: DbOrTx, graph: PartnershipGraph, id: number): Promi
 async function fellowsOf(
   context: DoorOpenerContext,
   graph: PartnershipGraph,
-  placeIds: number[],
-  organizationIds: number[],
+  placeId: number,
+  organizationId: number | null,
 ): Promise<Origin[]> {
-  const rows = await repo.findNetworksWithMembers(context.db, placeIds, organizationIds);
+  const rows = await repo.findNetworksWithMembers(context.db, placeId, organizationId);
   const fellows = new Map<number, Origin>();
   for (const row of rows) {
     // Only places with ties can lead anywhere; the first network (by id) names a place in several.
-    if (placeIds.includes(row.placeId) || fellows.has(row.placeId) || !graph.hasNode(nodeKey(row.placeId)))
-      continue;
+    if (row.placeId === placeId || fellows.has(row.placeId) || !graph.hasNode(nodeKey(row.placeId))) continue;
     fellows.set(row.placeId, {
       place: graph.getNodeAttributes(nodeKey(row.placeId)),
       memberOf: networkName(row.shortName, row.name, context.language),
@@ -89,7 +89,7 @@ async function resolveUs(
         places: [placeRef(place, language)],
       },
       us: [{ place, memberOf: null }],
-      fellows: await fellowsOf(context, graph, [place.id], []),
+      fellows: await fellowsOf(context, graph, place.id, null),
     };
   }
   if (query.fromOrganization !== undefined) {
@@ -105,13 +105,21 @@ async function resolveUs(
     return {
       from: { type: 'organization', id, name: row.name, places: [placeRef(place, language)] },
       us: [{ place, memberOf: null }],
-      fellows: await fellowsOf(context, graph, [place.id], [id]),
+      fellows: await fellowsOf(context, graph, place.id, id),
     };
   }
   const id = query.fromNetwork!;
-  const loaded = await readNetwork(db, actor, id);
-  if (loaded.row.deletedAt) throw new AppError('NETWORK_NOT_FOUND', `No network ${id}`);
-  const name = networkName(loaded.row.shortName, loaded.row.name, language);
+  const network = await repo.findLiveNetwork(db, id);
+  // Who may read a network, as its own pages decide: a published one anybody, an internal one the organisations
+  // that coordinate it or are its members (and administrators).
+  const readable =
+    network &&
+    (network.visibility === 'published' ||
+      (await networkRoles(db, id).then((roles) =>
+        policy.readGroup(actor, [...roles.coordinatorIds, ...roles.memberIds]),
+      )));
+  if (!network || !readable) throw new AppError('NETWORK_NOT_FOUND', `No network ${id}`);
+  const name = networkName(network.shortName, network.name, language);
   const us: Origin[] = [];
   for (const { placeId } of await repo.findNetworkMemberPlaces(db, id)) {
     us.push({ place: await placeNode(db, graph, placeId), memberOf: name });

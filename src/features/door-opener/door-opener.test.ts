@@ -283,5 +283,11 @@ describe('GET /api/door-opener', () => {
       expect(response.statusCode, query).toBe(404);
       expect(response.json().error.code, query).toBe(code);
     }
+    // An administrator reads it.
+    const hidden = await search(
+      `target=${ids.jinan}&fromNetwork=${ids.hidden}`,
+      await adminHeaders(t.database.db),
+    );
+    expect(hidden.paths.map(route)[0]).toEqual([`${ids.vantaa}-[${ids.vantaaJinan}]-${ids.jinan}`]);
   });
 });
