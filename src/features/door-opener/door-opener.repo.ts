@@ -11,14 +11,32 @@ export interface GraphPlaceRow {
   lng: number | null;
 }
 
-/** Every live place that is party to a published tie: the graph's nodes. */
-export function findTiedPlaces(db: DbOrTx) {
-  return queryRows<GraphPlaceRow>(
+/**
+ * Every live place that is party to a published tie: the graph's nodes, as parallel arrays in one row (tens of
+ * thousands of rows cost far more to read one by one).
+ */
+export async function findTiedPlaces(db: DbOrTx): Promise<GraphPlaceRow[]> {
+  const [row] = await queryRows<{
+    ids: number[] | null;
+    names: string[];
+    countries: string[];
+    lats: (number | null)[];
+    lngs: (number | null)[];
+  }>(
     db,
-    sql`select id, name, country, lat, lng from places
-        where partner_count > 0 and merged_into_id is null
-        order by id`,
+    sql`select array_agg(id order by id) as ids, array_agg(name order by id) as names,
+          array_agg(country order by id) as countries, array_agg(lat order by id) as lats,
+          array_agg(lng order by id) as lngs
+        from places where partner_count > 0 and merged_into_id is null`,
   );
+  if (!row?.ids) return [];
+  return row.ids.map((id, index) => ({
+    id,
+    name: row.names[index]!,
+    country: row.countries[index]!,
+    lat: row.lats[index] ?? null,
+    lng: row.lngs[index] ?? null,
+  }));
 }
 
 /** The official Finnish and Swedish names of places that have ties, one per place and language. */
@@ -41,18 +59,36 @@ export interface GraphTieRow {
   startYear: number | null;
 }
 
-/** Every pair of place parties of every published, live tie: the graph's edges. */
-export function findPublishedTiePairs(db: DbOrTx) {
-  return queryRows<GraphTieRow>(
+/** Every pair of place parties of every published, live tie: the graph's edges, read as parallel arrays. */
+export async function findPublishedTiePairs(db: DbOrTx): Promise<GraphTieRow[]> {
+  const order = sql.raw('order by p.id, a.place_id, b.place_id');
+  const [row] = await queryRows<{
+    ids: number[] | null;
+    as: number[];
+    bs: number[];
+    kinds: string[];
+    statuses: string[];
+    years: number[];
+  }>(
     db,
-    sql`select p.id, a.place_id as a, b.place_id as b, p.kind, p.status,
-          extract(year from p.started_on)::int as "startYear"
+    sql`select array_agg(p.id ${order}) as ids, array_agg(a.place_id ${order}) as "as",
+          array_agg(b.place_id ${order}) as bs, array_agg(p.kind::text ${order}) as kinds,
+          array_agg(p.status::text ${order}) as statuses,
+          array_agg(coalesce(extract(year from p.started_on)::int, 0) ${order}) as years
         from partnerships p
         join partnership_parties a on a.partnership_id = p.id
         join partnership_parties b on b.partnership_id = p.id and a.place_id < b.place_id
-        where p.is_public
-        order by p.id, a.place_id, b.place_id`,
+        where p.is_public`,
   );
+  if (!row?.ids) return [];
+  return row.ids.map((id, index) => ({
+    id,
+    a: row.as[index]!,
+    b: row.bs[index]!,
+    kind: row.kinds[index]!,
+    status: row.statuses[index]!,
+    startYear: row.years[index] || null,
+  }));
 }
 
 /** A place that was not merged into another, with its official Finnish and Swedish names. */
