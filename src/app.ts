@@ -19,6 +19,8 @@ import { networksRoutes } from './features/networks/networks.routes.ts';
 import { postsRoutes } from './features/networks/posts.routes.ts';
 import { notificationsRoutes } from './features/notifications/notifications.routes.ts';
 import { organizationsRoutes } from './features/organizations/organizations.routes.ts';
+import { outcomesRoutes } from './features/outcomes/outcomes.routes.ts';
+import { supportRequestsRoutes } from './features/outcomes/support-requests.routes.ts';
 import { partnershipsRoutes } from './features/partnerships/partnerships.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { placesRoutes } from './features/places/places.routes.ts';
@@ -142,6 +144,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     organizationsRoutes,
     peopleRoutes,
     activitiesRoutes,
+    supportRequestsRoutes,
+    outcomesRoutes,
     eventsRoutes,
     eventMediaRoutes,
     workspaceRoutes,

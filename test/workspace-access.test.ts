@@ -19,7 +19,7 @@ type Role = (typeof ROLES)[number];
 let t: TestApp;
 const headers = {} as Record<Role, Record<string, string>>;
 const ids = {} as Record<
-  'espoo' | 'shanghai' | 'tallinn' | 'cityOfEspoo' | 'cityOfShanghai' | 'viewerUser',
+  'espoo' | 'shanghai' | 'tallinn' | 'cityOfEspoo' | 'cityOfShanghai' | 'company' | 'viewerUser',
   number
 >;
 const MARKER = 'INTERNAL-MARKER-7f3a';
@@ -75,6 +75,23 @@ const newActivity = () =>
     title: 'Forum preparation',
     organizationId: ids.cityOfEspoo,
   });
+const outcomeBody = () => ({
+  kind: 'export',
+  achievedOn: '2019-11-10',
+  title: { en: 'Export order' },
+  value: { amount: '1000', currency: 'EUR' },
+  organizationId: ids.cityOfEspoo,
+  organizationIds: [ids.company],
+});
+const newOutcome = () => asAdmin('POST', '/api/outcomes', outcomeBody());
+const supportRequestBody = () => ({
+  organizationId: ids.cityOfEspoo,
+  companyId: ids.company,
+  need: 'partner_search',
+  targetPlaceId: ids.shanghai,
+  receivedOn: '2024-03-01',
+});
+const newSupportRequest = () => asAdmin('POST', '/api/support-requests', supportRequestBody());
 const ONLINE_URL = 'https://meet.example.org/forum-7f3a';
 const eventBody = () => ({
   kind: 'forum',
@@ -415,6 +432,78 @@ const WRITES: WriteCase[] = [
       const activity = await newActivity();
       const gone = await asAdmin('DELETE', `/api/activities/${activity.id}?version=${activity.version}`);
       return { url: `/api/activities/${activity.id}/restore`, body: { version: gone.version } };
+    },
+  },
+  // Outcomes and support requests: editors of the organisation that records or keeps them.
+  {
+    method: 'POST',
+    path: '/api/outcomes',
+    allowed: EDITORS,
+    prepare: async () => ({ url: '/api/outcomes', body: outcomeBody() }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/outcomes/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const record = await newOutcome();
+      return { url: `/api/outcomes/${record.id}`, body: { version: record.version, kind: 'deal' } };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/outcomes/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const record = await newOutcome();
+      return { url: `/api/outcomes/${record.id}?version=${record.version}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/outcomes/{id}/restore',
+    allowed: EDITORS,
+    prepare: async () => {
+      const record = await newOutcome();
+      const gone = await asAdmin('DELETE', `/api/outcomes/${record.id}?version=${record.version}`);
+      return { url: `/api/outcomes/${record.id}/restore`, body: { version: gone.version } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/support-requests',
+    allowed: EDITORS,
+    prepare: async () => ({ url: '/api/support-requests', body: supportRequestBody() }),
+  },
+  {
+    method: 'PATCH',
+    path: '/api/support-requests/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const record = await newSupportRequest();
+      return {
+        url: `/api/support-requests/${record.id}`,
+        body: { version: record.version, status: 'in_progress' },
+      };
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/support-requests/{id}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const record = await newSupportRequest();
+      return { url: `/api/support-requests/${record.id}?version=${record.version}` };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/support-requests/{id}/restore',
+    allowed: EDITORS,
+    prepare: async () => {
+      const record = await newSupportRequest();
+      const gone = await asAdmin('DELETE', `/api/support-requests/${record.id}?version=${record.version}`);
+      return { url: `/api/support-requests/${record.id}/restore`, body: { version: gone.version } };
     },
   },
   // Events: editors of a host and administrators.
@@ -938,8 +1027,9 @@ const WRITES: WriteCase[] = [
     /** Espoo's response to a new open campaign, answered and submitted: its address and version. */
     const submitted = async () => {
       const { id } = await newCampaign();
-      const draft = await asAdmin('GET', response(id));
+      // The first answer starts the draft (an administrator reading it starts none).
       await asAdmin('PUT', `${response(id)}/answers/agree`, { value: true, version: 0 });
+      const draft = await asAdmin('GET', response(id));
       const sent = await asAdmin('POST', `${response(id)}/submit`, { version: draft.version });
       return { url: response(id), version: sent.version as number };
     };
@@ -1092,6 +1182,9 @@ beforeAll(async () => {
   ids.tallinn = (await makePlace(db, { name: 'Tallinn', country: 'EE' })).id;
   ids.cityOfEspoo = (await makeOrganization(db, { name: 'City of Espoo', placeId: ids.espoo })).id;
   ids.cityOfShanghai = (await makeOrganization(db, { name: 'City of Shanghai', placeId: ids.shanghai })).id;
+  ids.company = (
+    await makeOrganization(db, { name: 'Clean Tech Oy', kind: 'company', placeId: ids.espoo })
+  ).id;
   const admin = await makeUser(db, { isAdmin: true });
   const viewer = await makeUser(db, { memberships: [{ organizationId: ids.cityOfEspoo, role: 'viewer' }] });
   const editor = await makeUser(db, { memberships: [{ organizationId: ids.cityOfEspoo, role: 'editor' }] });

@@ -8,6 +8,7 @@ export * from '../features/merges/merges.tables.ts';
 export * from '../features/networks/networks.tables.ts';
 export * from '../features/notifications/notifications.tables.ts';
 export * from '../features/organizations/organizations.tables.ts';
+export * from '../features/outcomes/outcomes.tables.ts';
 export * from '../features/partnerships/partnerships.tables.ts';
 export * from '../features/people/people.tables.ts';
 export * from '../features/places/places.tables.ts';

@@ -11,6 +11,8 @@ export const AUDITED_ENTITIES = [
   'network_post',
   'campaign',
   'campaign_response',
+  'outcome',
+  'support_request',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

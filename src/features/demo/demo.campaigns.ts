@@ -90,6 +90,7 @@ async function memberGovernments(db: DbOrTx, admin: Actor, placeIds: readonly nu
       kind: 'city_government',
       name: `City of ${names.get(placeId) ?? placeId}`,
       aliases: [],
+      sector: null,
       placeId,
       website: null,
       description: 'A member city’s government, added for the demo.',
@@ -142,12 +143,11 @@ export async function loadDemoCampaigns(
     // The fifth member has not started.
     if (index > ANSWERS.length) break;
     const actor = organizationId === networks.coordinatorIds[0] ? coordinator : admin;
+    // The first answer starts the member's draft, pre-filled with its ties.
+    await saveAnswer(db, actor, campaign.id, organizationId, 'activity_level', { value: 3, version: 0 });
+    // The fourth member only began: its draft holds its ties and that one answer.
+    if (!answers) continue;
     const draft = await getResponse(db, actor, campaign.id, organizationId);
-    if (!answers) {
-      // The fourth member only began: its draft holds its ties and one answer.
-      await saveAnswer(db, actor, campaign.id, organizationId, 'activity_level', { value: 3, version: 0 });
-      continue;
-    }
     const ties = (draft.answers.ties?.value ?? []) as RegistryRow[];
     const all: Record<string, unknown> = {
       ...answers,

@@ -108,6 +108,7 @@ export async function loadDemoNetworks(
     name: 'C21 secretariat',
     aliases: ['C21-sihteeristö', 'C21-sekretariatet'],
     placeId: null,
+    sector: null,
     website: null,
     description: 'Runs the C21 network of Finland’s 21 largest cities (demo).',
     keeperId: null,

@@ -88,6 +88,7 @@ export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = 
     description: null,
     keeperId: null,
     visibility: 'published' as const,
+    sector: null,
   };
   const cityOfEspoo = await org({
     ...base,

@@ -34,6 +34,12 @@ import {
   restoreOrganizationsOfPlaceAfterMerge,
   setOrganizationMergedInto,
 } from '../organizations/organizations.merge.ts';
+import {
+  moveOutcomeRefsOnMerge,
+  moveSupportTargetsOnMerge,
+  restoreOutcomeRefsAfterMerge,
+  restoreSupportTargetsAfterMerge,
+} from '../outcomes/outcomes.merge.ts';
 import { moveTiePartiesOnMerge, restoreTiePartiesAfterMerge } from '../partnerships/partnerships.merge.ts';
 import { movePeopleOnMerge, restorePeopleAfterMerge } from '../people/people.merge.ts';
 import {
@@ -69,6 +75,7 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
   const { eventVenues } = await moveEventVenuesOnMerge(db, fromId, intoId);
   const { invitations, eventSeats } = await moveInvitationsOnMerge(db, 'place', fromId, intoId);
   const networkMembers = await moveNetworkMembersOnMerge(db, 'place', fromId, intoId);
+  const supportTargets = await moveSupportTargetsOnMerge(db, fromId, intoId);
   await setPlaceMergedInto(db, fromId, intoId);
   await recountPartners(db, [fromId, intoId]);
   return {
@@ -82,12 +89,14 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
     invitations,
     eventSeats,
     ...networkMembers,
+    ...supportTargets,
   };
 }
 
 /**
  * Merges a duplicate organisation into another: ties, members, posts, kept records, activities, names, its part in
- * events and networks (membership, coordination, discussions) and its campaign responses.
+ * events and networks (membership, coordination, discussions), its campaign responses, outcomes and support
+ * requests.
  */
 async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): Promise<MergeMoves> {
   const { parties, duplicateTies } = await moveTiePartiesOnMerge(db, 'organization', fromId, intoId);
@@ -104,6 +113,7 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
   const networkRoles = await moveNetworkRolesOnMerge(db, fromId, intoId);
   const networkPosts = await moveNetworkPostsOnMerge(db, fromId, intoId);
   const campaignResponses = await moveCampaignResponsesOnMerge(db, fromId, intoId);
+  const outcomeRefs = await moveOutcomeRefsOnMerge(db, fromId, intoId);
   const { memberships, keptOrganizations, aliasesAdded } = await moveOrganizationRefsOnMerge(
     db,
     fromId,
@@ -129,6 +139,7 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
     ...networkRoles,
     ...networkPosts,
     ...campaignResponses,
+    ...outcomeRefs,
   };
 }
 
@@ -141,6 +152,7 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
     await restoreEventVenuesAfterMerge(db, fromId, moved);
     await restoreInvitationsAfterMerge(db, 'place', fromId, moved);
     await restoreNetworkMembersAfterMerge(db, 'place', fromId, moved);
+    await restoreSupportTargetsAfterMerge(db, fromId, moved);
     await setPlaceMergedInto(db, fromId, null);
     await recountPartners(db, [fromId, intoId]);
   } else {
@@ -152,6 +164,7 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
     await restoreNetworkRolesAfterMerge(db, fromId, intoId, moved);
     await restoreNetworkPostsAfterMerge(db, fromId, intoId, moved);
     await restoreCampaignResponsesAfterMerge(db, fromId, moved);
+    await restoreOutcomeRefsAfterMerge(db, fromId, moved);
     await restoreOrganizationRefsAfterMerge(db, fromId, intoId, moved);
     await setOrganizationMergedInto(db, fromId, null);
   }

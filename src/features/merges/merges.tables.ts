@@ -50,6 +50,12 @@ export interface MergeMoves {
   networkPostMentionsDropped?: { id: number; position: number }[];
   /** Campaign responses of the duplicate, where the surviving organisation had none to that campaign. */
   campaignResponses?: number[];
+  /** Outcomes and support requests: see outcomes.merge.ts. */
+  outcomes?: number[];
+  outcomeLinks?: number[];
+  supportRequests?: number[];
+  supportRequestCompanies?: number[];
+  supportRequestTargets?: number[];
 }
 
 export const MERGE_ENTITIES = ['place', 'organization'] as const;

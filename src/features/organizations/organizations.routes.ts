@@ -8,9 +8,11 @@ import {
   organizationListResponseSchema,
   organizationParamsSchema,
   organizationSchema,
+  sectorListResponseSchema,
   updateOrganizationBodySchema,
 } from './organizations.schema.ts';
 import * as service from './organizations.service.ts';
+import { SECTOR_SOURCE, SECTORS } from './sectors.ts';
 
 const tags = ['organizations'];
 
@@ -27,6 +29,21 @@ export const organizationsRoutes: FastifyPluginAsyncZod<RouteContext> = async (a
       },
     },
     async (request) => service.listOrganizations(db, request.actor, request.query),
+  );
+
+  app.get(
+    '/api/sectors',
+    {
+      schema: {
+        tags,
+        summary: "Companies' sectors",
+        description:
+          'The sections (A–U) of NACE Rev. 2 / TOL 2008 that a company’s `sector` takes, named in English, ' +
+          'Finnish and Swedish, with their source.',
+        response: { 200: sectorListResponseSchema },
+      },
+    },
+    async () => ({ items: [...SECTORS], source: SECTOR_SOURCE }),
   );
 
   registerRecordRoutes(app, db, {

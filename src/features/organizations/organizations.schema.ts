@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idQuerySchema, idSchema, textSchema, urlSchema, visibilitySchema } from '../../core/schemas.ts';
 import { updateBodySchema } from '../records/records.schema.ts';
 import { ORGANIZATION_KINDS } from './organizations.constants.ts';
+import { SECTOR_CODES } from './sectors.ts';
 
 export const organizationParamsSchema = z.strictObject({ id: idSchema.describe('Organisation id') });
 
@@ -12,6 +13,14 @@ const organizationFields = {
   placeId: z.number().int().positive().nullable().describe('The place it is based in'),
   website: urlSchema.nullable(),
   description: textSchema(5000).nullable(),
+  sector: z
+    .string()
+    .refine(
+      (code) => SECTOR_CODES.has(code),
+      'must be a section letter (A–U) of NACE Rev. 2, see /api/sectors',
+    )
+    .nullable()
+    .describe("A company's sector: a section letter of NACE Rev. 2 / TOL 2008 (A–U); companies only"),
   keeperId: z
     .number()
     .int()
@@ -27,6 +36,7 @@ export const createOrganizationBodySchema = z.strictObject({
   placeId: organizationFields.placeId.default(null),
   website: organizationFields.website.default(null),
   description: organizationFields.description.default(null),
+  sector: organizationFields.sector.default(null),
   keeperId: organizationFields.keeperId.default(null),
   visibility: visibilitySchema.default('published'),
 });
@@ -67,6 +77,7 @@ export const organizationSchema = organizationSummarySchema.extend({
   aliases: z.array(z.string()),
   website: z.string().nullable(),
   description: z.string().nullable(),
+  sector: z.string().nullable().describe("A company's sector: a section letter of NACE Rev. 2 (A–U)"),
   keeperId: z.number().int().nullable(),
   visibility: visibilitySchema,
   version: z.number().int(),
@@ -81,4 +92,14 @@ export type OrganizationResponse = z.infer<typeof organizationSchema>;
 export const organizationListResponseSchema = z.object({
   items: z.array(organizationSummarySchema.extend({ visibility: visibilitySchema })),
   nextAfter: z.number().int().nullable(),
+});
+
+export const sectorListResponseSchema = z.object({
+  items: z.array(
+    z.object({
+      code: z.string().describe('The section letter'),
+      name: z.object({ en: z.string(), fi: z.string(), sv: z.string() }),
+    }),
+  ),
+  source: z.string().describe('Where the classification comes from, and its licence'),
 });

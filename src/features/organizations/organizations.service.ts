@@ -43,6 +43,7 @@ export function presentOrganization(
     aliases: row.aliases,
     website: row.website,
     description: row.description,
+    sector: row.sector,
     keeperId: row.keeperId,
     visibility: row.visibility,
     ...presentKept(row),
@@ -215,8 +216,17 @@ export async function createOrganization(db: DbOrTx, actor: Actor | null, body: 
     authorize(actor, policy.create(actor, body.keeperId ? [body.keeperId] : []));
     await authorizeSpeaker(tx, actor, undefined, body);
     await checkReferences(tx, body);
+    checkSector(body.kind, body.sector);
     return body;
   });
+}
+
+/** A sector is a company's: another kind of organisation has none. */
+function checkSector(kind: OrganizationKind, sector: string | null | undefined) {
+  if (sector != null && kind !== 'company')
+    throw new AppError('VALIDATION_FAILED', 'Invalid request: body.sector', [
+      { field: 'body.sector', message: 'is for companies only' },
+    ]);
 }
 
 export async function updateOrganization(
@@ -235,6 +245,8 @@ export async function updateOrganization(
       placeId: changes.placeId === undefined ? before.placeId : changes.placeId,
     });
     await checkReferences(tx, changes);
+    const kind = changes.kind ?? before.kind;
+    checkSector(kind, changes.sector === undefined ? before.sector : changes.sector);
     return changes;
   });
 }

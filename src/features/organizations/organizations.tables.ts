@@ -35,6 +35,8 @@ export const organizations = pgTable(
     placeId: integer('place_id').references(() => places.id, { onDelete: 'restrict' }),
     website: text('website'),
     description: text('description'),
+    /** A company's sector: the section letter of NACE Rev. 2 / TOL 2008 (A–U), see src/data/sectors. */
+    sector: text('sector'),
     /** The organisation whose editors keep this record (e.g. Espoo keeps Team Finland Shanghai's entry). */
     keeperId: integer('keeper_id').references((): AnyPgColumn => organizations.id, { onDelete: 'set null' }),
     visibility: visibility('visibility').notNull().default('published'),
@@ -45,6 +47,7 @@ export const organizations = pgTable(
   (t) => [
     check('organizations_name_present', sql`length(btrim(${t.name})) between 1 and 200`),
     check('organizations_not_own_keeper', sql`${t.keeperId} <> ${t.id}`),
+    check('organizations_sector', sql`${t.sector} ~ '^[A-U]$'`),
     index('organizations_place_idx').on(t.placeId),
     index('organizations_keeper_idx').on(t.keeperId),
   ],

@@ -50,6 +50,7 @@ describe('creating an organisation', () => {
       aliases: [],
       website: null,
       description: null,
+      sector: null,
       keeperId: cityOfEspoo.id,
       visibility: 'published',
       version: 1,
@@ -123,6 +124,45 @@ describe('creating an organisation', () => {
     const answer = await propose(as.admin, body);
     expect(answer.statusCode, JSON.stringify(body)).toBe(400);
     expect(answer.json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe("a company's sector", () => {
+  it('is one of the 21 sections of NACE Rev. 2, named in three languages, and for companies only', async () => {
+    const sectors = (await call('GET', '/api/sectors', {})).json();
+    expect(sectors.items).toHaveLength(21);
+    expect(sectors.items.map((sector: { code: string }) => sector.code).join('')).toBe(
+      'ABCDEFGHIJKLMNOPQRSTU',
+    );
+    expect(sectors.items.find((sector: { code: string }) => sector.code === 'J').name).toEqual({
+      en: 'Information and communication',
+      fi: 'Informaatio ja viestintä',
+      sv: 'Informations- och kommunikationsverksamhet',
+    });
+    expect(sectors.source).toContain('CC BY 4.0');
+    const company = await create({ kind: 'company', name: 'Clean Tech Oy', placeId: espoo.id, sector: 'D' });
+    expect(company.sector).toBe('D');
+    for (const [body, field] of [
+      [{ kind: 'company', name: 'Nowhere Oy', sector: 'Z' }, 'body.sector'],
+      [{ kind: 'company', name: 'Lower Oy', sector: 'd' }, 'body.sector'],
+      [{ kind: 'university', name: 'Aalto University', sector: 'P' }, 'body.sector'],
+    ] as const) {
+      const refused = await propose(as.admin, body);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details[0].field).toBe(field);
+    }
+    // A company that becomes another kind of organisation leaves its sector behind first.
+    const kept = await call('PATCH', `/api/organizations/${company.id}`, as.admin, {
+      version: company.version,
+      kind: 'ngo',
+    });
+    expect(kept.statusCode).toBe(400);
+    const changed = await call('PATCH', `/api/organizations/${company.id}`, as.admin, {
+      version: company.version,
+      kind: 'ngo',
+      sector: null,
+    });
+    expect(changed.json()).toMatchObject({ kind: 'ngo', sector: null });
   });
 });
 

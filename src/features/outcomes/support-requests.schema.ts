@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import {
+  countryCodeSchema,
+  dateSchema,
+  idBodySchema,
+  idQuerySchema,
+  idSchema,
+  textSchema,
+} from '../../core/schemas.ts';
+import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
+import { SUPPORT_NEEDS, SUPPORT_STATUSES } from './outcomes.constants.ts';
+
+export const supportRequestParamsSchema = z.strictObject({ id: idSchema.describe('Support request id') });
+
+const requestFields = {
+  organizationId: idBodySchema.describe(
+    'The organisation whose business-support staff keep the request: its members read it, its editors change it',
+  ),
+  companyId: idBodySchema.describe('The company asking: an organisation of kind company'),
+  need: z.enum(SUPPORT_NEEDS),
+  status: z.enum(SUPPORT_STATUSES),
+  targetPlaceId: idBodySchema.nullable().describe('The place the company wants a way into'),
+  targetCountry: countryCodeSchema.nullable().describe('Or the country (ISO 3166-1 alpha-2)'),
+  description: textSchema(10_000).nullable(),
+  answer: textSchema(10_000)
+    .nullable()
+    .describe('What the staff answered: the door opened, the contact given'),
+  receivedOn: dateSchema,
+};
+
+const needsTarget = (body: { targetPlaceId?: number | null; targetCountry?: string | null }) =>
+  body.targetPlaceId != null || body.targetCountry != null;
+
+export const createSupportRequestBodySchema = z
+  .strictObject({
+    ...requestFields,
+    status: requestFields.status.default('new'),
+    targetPlaceId: requestFields.targetPlaceId.default(null),
+    targetCountry: requestFields.targetCountry.default(null),
+    description: requestFields.description.default(null),
+    answer: requestFields.answer.default(null),
+  })
+  .refine(needsTarget, { message: 'needs a target place or country', path: ['targetPlaceId'] });
+export type CreateSupportRequestBody = z.infer<typeof createSupportRequestBodySchema>;
+
+export const updateSupportRequestBodySchema = updateBodySchema(requestFields);
+export type UpdateSupportRequestBody = z.infer<typeof updateSupportRequestBodySchema>;
+
+export const supportRequestListQuerySchema = z.strictObject({
+  organizationId: idQuerySchema.optional().describe('Kept by this organisation'),
+  companyId: idQuerySchema.optional().describe('Asked by this company'),
+  status: z.enum(SUPPORT_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type SupportRequestListQuery = z.infer<typeof supportRequestListQuerySchema>;
+
+export const supportRequestSchema = z.object({
+  id: z.number().int(),
+  organizationId: z.number().int(),
+  organizationName: z.string(),
+  company: z.object({ id: z.number().int(), name: z.string() }),
+  need: z.enum(SUPPORT_NEEDS),
+  status: z.enum(SUPPORT_STATUSES),
+  targetPlace: z.object({ id: z.number().int(), name: z.string(), country: z.string() }).nullable(),
+  targetCountry: z.string().nullable(),
+  description: z.string().nullable(),
+  answer: z.string().nullable(),
+  receivedOn: z.string(),
+  ...keptRecordFields,
+});
+export type SupportRequestResponse = z.infer<typeof supportRequestSchema>;
+
+export const supportRequestListResponseSchema = z.object({
+  items: z.array(supportRequestSchema).describe('Newest first'),
+});
