@@ -120,15 +120,18 @@ export async function findLiveNetwork(db: DbOrTx, id: number) {
   return row;
 }
 
-/** The places a network's current members stand for: member places, and the places of member organisations. */
+/**
+ * The places a network's current members stand for: member places, and the places of member organisations; a place
+ * merged into another is left out (its memberships moved with the merge).
+ */
 export function findNetworkMemberPlaces(db: DbOrTx, networkId: number) {
   return queryRows<{ placeId: number }>(
     db,
-    sql`select distinct coalesce(m.place_id, o.place_id) as "placeId"
+    sql`select distinct p.id as "placeId"
         from network_members m
         left join organizations o on o.id = m.organization_id and o.deleted_at is null
+        join places p on p.id = coalesce(m.place_id, o.place_id) and p.merged_into_id is null
         where m.network_id = ${networkId} and (m.left_on is null or m.left_on >= current_date)
-          and coalesce(m.place_id, o.place_id) is not null
         order by 1`,
   );
 }
