@@ -94,6 +94,18 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./workspace/events/EventsPage.tsx')).EventsPage }),
           },
           {
+            path: '/workspace/outcomes',
+            lazy: async () => ({
+              Component: (await import('./workspace/outcomes/OutcomesPage.tsx')).OutcomesPage,
+            }),
+          },
+          {
+            path: '/workspace/support-requests',
+            lazy: async () => ({
+              Component: (await import('./workspace/outcomes/SupportRequestsPage.tsx')).SupportRequestsPage,
+            }),
+          },
+          {
             path: '/workspace/networks/:id/discussion',
             lazy: async () => ({
               Component: (await import('./workspace/discussion/DiscussionPage.tsx')).DiscussionPage,

@@ -9,6 +9,7 @@ import {
 } from '../../api/organizations.ts';
 import { SearchBox } from '../../components/SearchBox.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { SectorField } from '../outcomes/SectorField.tsx';
 import type { WorkspaceT } from '../texts.ts';
 import { ConflictNotice } from '../ui/ConflictNotice.tsx';
 import { Field, FormMessage, SelectField, TextAreaField, useRecordForm } from '../ui/form.tsx';
@@ -27,6 +28,7 @@ function fieldsOf(organization: Organization | undefined, keeperId: number | und
     keeperId: String(organization ? (organization.keeperId ?? '') : (keeperId ?? '')),
     visibility: organization?.visibility ?? 'published',
     place: organization?.place ?? null,
+    sector: organization?.sector ?? '',
   };
 }
 
@@ -46,8 +48,10 @@ export function OrganizationForm(props: {
     !props.session.user?.isAdmin && !!organization && GOVERNMENT_KINDS.includes(organization.kind);
   const form = useRecordForm(
     () => fieldsOf(organization, editable[0]?.organizationId),
-    ({ aliases, website, description, keeperId, place, ...fields }) => ({
+    ({ aliases, website, description, keeperId, place, sector, ...fields }) => ({
       ...fields,
+      // Only a company has a sector.
+      sector: fields.kind === 'company' ? sector || null : null,
       aliases: aliases
         .split('\n')
         .map((alias) => alias.trim())
@@ -84,6 +88,7 @@ export function OrganizationForm(props: {
         {...form.field('kind')}
       />
       <Field label={t('organization.name')} {...form.field('name')} />
+      {form.values.kind === 'company' && <SectorField t={t} {...form.field('sector')} />}
       <TextAreaField label={t('orgForm.aliases')} {...form.field('aliases')} />
       <div className="field">
         <span>

@@ -9,6 +9,7 @@ import {
 } from '../../api/partnerships.workspace.ts';
 import { ActivityTimeline } from '../activities/ActivityTimeline.tsx';
 import { History } from '../audit/History.tsx';
+import { TieOutcomesPanel } from '../outcomes/TieOutcomesPanel.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
 import { DeleteRestore } from '../ui/DeleteRestore.tsx';
 import { DocumentsPanel } from './DocumentsPanel.tsx';
@@ -68,6 +69,7 @@ export function PartnershipPage() {
           />
         </Suspense>
       </section>
+      <TieOutcomesPanel t={t} partnershipId={id} canRecord={tie.canEdit} />
       {tie.canEdit && <ActivityTimeline partnershipId={id} t={t} />}
       {tie.canEdit && (
         <DeleteRestore

@@ -31,6 +31,8 @@ const SECTIONS = [
   { path: '/workspace', key: 'dashboard', end: true },
   { path: '/workspace/ties', key: 'ties', also: ['/partnerships/'] },
   { path: '/workspace/events', key: 'events' },
+  { path: '/workspace/outcomes', key: 'outcomes', label: 'outcomes.section' },
+  { path: '/workspace/support-requests', key: 'supportRequests', label: 'outcomes.requestsSection' },
   { path: '/workspace/networks', key: 'networks', label: 'networks.section' },
   { path: '/workspace/campaigns', key: 'campaigns', label: 'campaigns.section' },
   { path: '/workspace/organizations', key: 'organizations', also: ['/organizations/'] },
