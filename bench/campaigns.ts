@@ -5,26 +5,18 @@
  * (when it answers) PostgreSQL, each on a fresh database; `npm run bench` runs them with the rest.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { type Database, openDatabase } from '../src/db/client.ts';
+import type { Database } from '../src/db/client.ts';
 import { queryRows } from '../src/db/query.ts';
 import { insertUser, setMembership } from '../src/features/auth/auth.repo.ts';
 import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
 import { loadActor } from '../src/features/auth/auth.users.service.ts';
+import { ms, percentile, printOnEngines } from './figures.ts';
 
 const MEMBERS = 300;
 const QUESTIONS = 50;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 
 export interface CampaignFigures {
   resultsMedian: number;
@@ -282,7 +274,6 @@ export async function campaignBenchmarks(database: Database): Promise<CampaignFi
 
 /** The figures as `npm run bench` prints them. */
 export function campaignRows(figures: CampaignFigures): [string, string, string][] {
-  const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
   return [
     [
       `campaign results, ${MEMBERS} members × ${QUESTIONS} questions, with the previous round (median / p95 of 15)`,
@@ -298,42 +289,5 @@ export function campaignRows(figures: CampaignFigures): [string, string, string]
   ];
 }
 
-async function main() {
-  const work = await mkdtemp(path.join(tmpdir(), 'citybridge-bench-campaigns-'));
-  const lines: string[] = [];
-  const run = async (engine: string, database: Database) => {
-    await database.migrate();
-    process.stderr.write(`Campaigns on ${engine}\n`);
-    for (const [measure, figure, target] of campaignRows(await campaignBenchmarks(database)))
-      lines.push(`| ${measure} | ${engine} | ${figure} | ${target} |`);
-    await database.close();
-  };
-  try {
-    await run('PGlite', await openDatabase({ engine: 'pglite', dataDir: path.join(work, 'db') }));
-    const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-    const reachable = await admin.connect().then(
-      () => true,
-      () => false,
-    );
-    if (reachable) {
-      const name = `citybridge_bench_${randomBytes(4).toString('hex')}`;
-      await admin.query(`create database "${name}"`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      try {
-        await run('PostgreSQL', await openDatabase({ engine: 'postgres', url: url.toString() }));
-      } finally {
-        await admin.query(`drop database if exists "${name}" with (force)`);
-      }
-      await admin.end();
-    } else {
-      process.stderr.write('  PostgreSQL not reachable: its figures are left out\n');
-    }
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-  process.stdout.write(`| measure | engine | figure | target |\n|---|---|---|---|\n${lines.join('\n')}\n`);
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  await printOnEngines('Campaigns', async (database) => campaignRows(await campaignBenchmarks(database)));

@@ -9,29 +9,20 @@
  * on PGlite instead of importing. `npm run bench` runs it with the rest, on the databases it imported.
  */
 import { randomBytes } from 'node:crypto';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { buildApp } from '../src/app.ts';
-import { type Database, openDatabase } from '../src/db/client.ts';
+import type { Database } from '../src/db/client.ts';
 import { queryRows } from '../src/db/query.ts';
 import { insertUser } from '../src/features/auth/auth.repo.ts';
 import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
 import { loadActor } from '../src/features/auth/auth.users.service.ts';
 import { buildPartnershipGraph } from '../src/features/door-opener/door-opener.graph.ts';
 import { importWorld } from '../src/features/imports/world/world.import.ts';
+import { ms, percentile, printOnEngines } from './figures.ts';
 
 const TARGETS = 200;
 const WRITES = 5;
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 
 export interface DoorOpenerFigures {
   graph: { places: number; ties: number; firstBuildMs: number; buildMedianMs: number };
@@ -169,49 +160,15 @@ export function doorOpenerRows(figures: DoorOpenerFigures): [string, string, str
   ];
 }
 
-async function main() {
-  const work = await mkdtemp(path.join(tmpdir(), 'citybridge-bench-door-opener-'));
-  const lines: string[] = [];
-  const run = async (engine: string, database: Database, imported: boolean) => {
-    await database.migrate();
-    if (!imported) {
-      process.stderr.write(`Importing the world data on ${engine}\n`);
-      await importWorld(database);
-    }
-    process.stderr.write(`Door-opener on ${engine}\n`);
-    for (const [measure, figure, target] of doorOpenerRows(await doorOpenerBenchmarks(database)))
-      lines.push(`| ${measure} | ${engine} | ${figure} | ${target} |`);
-    await database.close();
-  };
-  try {
-    const given = process.env.CITYBRIDGE_DATA_DIR;
-    // A copy: the benchmark adds a network and saves a tie, which a kept data folder should not get.
-    if (given) await cp(path.join(given, 'db'), path.join(work, 'db'), { recursive: true });
-    await run('PGlite', await openDatabase({ engine: 'pglite', dataDir: path.join(work, 'db') }), !!given);
-    const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
-    const reachable = await admin.connect().then(
-      () => true,
-      () => false,
-    );
-    if (reachable) {
-      const name = `citybridge_bench_${randomBytes(4).toString('hex')}`;
-      await admin.query(`create database "${name}"`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      try {
-        await run('PostgreSQL', await openDatabase({ engine: 'postgres', url: url.toString() }), false);
-      } finally {
-        await admin.query(`drop database if exists "${name}" with (force)`);
-      }
-      await admin.end();
-    } else {
-      process.stderr.write('  PostgreSQL not reachable: its figures are left out\n');
-    }
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-  process.stdout.write(`| measure | engine | figure | target |\n|---|---|---|---|\n${lines.join('\n')}\n`);
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  await printOnEngines(
+    'Door-opener',
+    async (database) => doorOpenerRows(await doorOpenerBenchmarks(database)),
+    {
+      pgliteFrom: process.env.CITYBRIDGE_DATA_DIR,
+      prepare: async (database, engine) => {
+        process.stderr.write(`Importing the world data on ${engine}\n`);
+        await importWorld(database);
+      },
+    },
+  );

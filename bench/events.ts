@@ -12,11 +12,7 @@ import { insertUser } from '../src/features/auth/auth.repo.ts';
 import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
 import { loadActor } from '../src/features/auth/auth.users.service.ts';
 import { insertEvent } from '../src/features/events/events.repo.ts';
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
+import { percentile } from './figures.ts';
 
 export interface EventFigures {
   inviteP50: number;

@@ -32,6 +32,7 @@ import { importWorld } from '../src/features/imports/world/world.import.ts';
 import { campaignBenchmarks, campaignRows } from './campaigns.ts';
 import { doorOpenerBenchmarks, doorOpenerRows } from './door-opener.ts';
 import { eventBenchmarks } from './events.ts';
+import { ms } from './figures.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const rows: [string, string, string, string][] = [];
@@ -39,7 +40,6 @@ const record = (measure: string, engine: string, value: string, target: string) 
   rows.push([measure, engine, value, target]);
   process.stderr.write(`  ${measure} [${engine}]: ${value}\n`);
 };
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
