@@ -155,6 +155,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: '/workspace/door-opener',
+            lazy: async () => ({
+              Component: (await import('./workspace/door-opener/DoorOpenerPage.tsx')).DoorOpenerPage,
+            }),
+          },
+          {
             path: '/workspace/components',
             lazy: async () => ({
               Component: (await import('./workspace/components/ComponentsPage.tsx')).ComponentsPage,

@@ -35,6 +35,7 @@ const SECTIONS = [
   { path: '/workspace/support-requests', key: 'supportRequests', label: 'outcomes.requestsSection' },
   { path: '/workspace/networks', key: 'networks', label: 'networks.section' },
   { path: '/workspace/campaigns', key: 'campaigns', label: 'campaigns.section' },
+  { path: '/workspace/door-opener', key: 'doorOpener', label: 'doorOpener.section' },
   { path: '/workspace/organizations', key: 'organizations', also: ['/organizations/'] },
   { path: '/workspace/people', key: 'people' },
   { path: '/workspace/activity', key: 'activity' },

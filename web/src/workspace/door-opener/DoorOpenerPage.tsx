@@ -1,0 +1,415 @@
+import { useQueries } from '@tanstack/react-query';
+import { lazy, useEffect, useId, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { getJson } from '../../api/client.ts';
+import { type DoorOpenerQuery, type DoorOpenerResponse, useDoorOpener } from '../../api/door-opener.ts';
+import { useNetworkList } from '../../api/networks.ts';
+import { placeKeys, usePlace } from '../../api/places.ts';
+import { useFormat } from '../../format.ts';
+import { LoadNearView } from '../../map/LoadNearView.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Link } from '../../ui/Link.tsx';
+import { Radio, RadioGroup } from '../../ui/RadioGroup.tsx';
+import { Select } from '../../ui/Select.tsx';
+import { EmptyState, ErrorState, Skeleton } from '../../ui/states.tsx';
+import { CountryField } from '../campaigns/CountryField.tsx';
+import { localText } from '../networks/network-names.ts';
+import { useCurrentOrganization } from '../shell/current-organization.ts';
+import { useWorkspaceTexts, type WorkspaceT } from '../texts.ts';
+import { failureText } from '../ui/failure.tsx';
+import type { PlaceOnMap } from './DoorOpenerMap.tsx';
+import { type ChosenPlace, PlaceSearchField } from './PlaceSearchField.tsx';
+import './door-opener.css';
+
+const DoorOpenerMap = lazy(() => import('./DoorOpenerMap.tsx'));
+
+type TargetKind = 'place' | 'country';
+type UsKind = 'organization' | 'place' | 'network';
+
+/** The search as the address keeps it: `target` or `targetCountry`, and `fromPlace` or `fromNetwork` (else the organisation). */
+interface SearchState {
+  target?: number;
+  targetCountry?: string;
+  fromPlace?: number;
+  fromNetwork?: number;
+}
+
+const idParam = (value: string | null) => {
+  const id = Number(value ?? Number.NaN);
+  return Number.isInteger(id) && id > 0 ? id : undefined;
+};
+
+function readSearch(params: URLSearchParams): SearchState {
+  const country = params.get('targetCountry')?.toUpperCase();
+  return {
+    target: idParam(params.get('target')),
+    targetCountry: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
+    fromPlace: idParam(params.get('fromPlace')),
+    fromNetwork: idParam(params.get('fromNetwork')),
+  };
+}
+
+/** The networks and working groups the organisation belongs to, by name. */
+function useOurNetworks(organizationId: number | undefined, language: string) {
+  const list = useNetworkList({ organizationId }, organizationId !== undefined);
+  return {
+    isLoading: organizationId !== undefined && list.isLoading,
+    options: (list.data?.items ?? [])
+      .filter((item) => item.relation?.member)
+      .map((item) => ({
+        id: item.id,
+        label: localText(item.name, language) ?? item.shortName ?? String(item.id),
+      })),
+  };
+}
+
+/** The form: where to (a place or a country) and who is asking (the organisation, a place or one of its networks). */
+function SearchForm(props: {
+  t: WorkspaceT;
+  initial: SearchState;
+  names: { target?: string; fromPlace?: string };
+  organization: { id: number; name: string } | undefined;
+  networks: { id: number; label: string }[];
+  onSearch: (search: SearchState) => void;
+}) {
+  const { t, initial, organization } = props;
+  const [targetKind, setTargetKind] = useState<TargetKind>(initial.targetCountry ? 'country' : 'place');
+  const [targetPlace, setTargetPlace] = useState<ChosenPlace | null>(
+    initial.target !== undefined ? { id: initial.target, name: props.names.target ?? '' } : null,
+  );
+  const [country, setCountry] = useState<string | null>(initial.targetCountry ?? null);
+  const [usKind, setUsKind] = useState<UsKind>(
+    initial.fromPlace !== undefined
+      ? 'place'
+      : initial.fromNetwork !== undefined
+        ? 'network'
+        : organization
+          ? 'organization'
+          : 'place',
+  );
+  const [fromPlace, setFromPlace] = useState<ChosenPlace | null>(
+    initial.fromPlace !== undefined ? { id: initial.fromPlace, name: props.names.fromPlace ?? '' } : null,
+  );
+  const [network, setNetwork] = useState<number | null>(initial.fromNetwork ?? null);
+  const [errors, setErrors] = useState<{ target?: string; from?: string }>({});
+
+  const submit = () => {
+    const search: SearchState = {};
+    if (targetKind === 'place' && targetPlace) search.target = targetPlace.id;
+    if (targetKind === 'country' && country) search.targetCountry = country;
+    if (usKind === 'place' && fromPlace) search.fromPlace = fromPlace.id;
+    if (usKind === 'network' && network !== null) search.fromNetwork = network;
+    const problems = {
+      target:
+        search.target === undefined && search.targetCountry === undefined
+          ? t('doorOpener.missingTarget')
+          : undefined,
+      from:
+        (usKind === 'place' && search.fromPlace === undefined) ||
+        (usKind === 'network' && search.fromNetwork === undefined)
+          ? t('doorOpener.missingFrom')
+          : undefined,
+    };
+    setErrors(problems);
+    if (problems.target || problems.from) return;
+    props.onSearch(search);
+  };
+
+  return (
+    <form
+      className="do-form"
+      aria-label={t('doorOpener.form')}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <fieldset className="do-fieldset">
+        <RadioGroup
+          label={t('doorOpener.targetKind')}
+          value={targetKind}
+          onChange={(value) => setTargetKind(value as TargetKind)}
+          orientation="horizontal"
+        >
+          <Radio value="place">{t('doorOpener.targetKinds.place')}</Radio>
+          <Radio value="country">{t('doorOpener.targetKinds.country')}</Radio>
+        </RadioGroup>
+        {targetKind === 'place' ? (
+          <PlaceSearchField
+            label={t('doorOpener.targetPlace')}
+            description={t('doorOpener.targetPlaceHint')}
+            value={targetPlace}
+            onChange={setTargetPlace}
+            error={errors.target}
+          />
+        ) : (
+          <CountryField
+            label={t('doorOpener.targetCountry')}
+            value={country}
+            onChange={setCountry}
+            error={errors.target}
+          />
+        )}
+      </fieldset>
+      <fieldset className="do-fieldset">
+        <RadioGroup
+          label={t('doorOpener.us')}
+          value={usKind}
+          onChange={(value) => setUsKind(value as UsKind)}
+        >
+          {organization && (
+            <Radio value="organization">
+              {t('doorOpener.usKinds.organization', { name: organization.name })}
+            </Radio>
+          )}
+          <Radio value="place">{t('doorOpener.usKinds.place')}</Radio>
+          {organization && (
+            <Radio value="network" isDisabled={props.networks.length === 0}>
+              {t('doorOpener.usKinds.network')}
+            </Radio>
+          )}
+        </RadioGroup>
+        {usKind === 'place' && (
+          <PlaceSearchField
+            label={t('doorOpener.fromPlace')}
+            value={fromPlace}
+            onChange={setFromPlace}
+            error={errors.from}
+          />
+        )}
+        {usKind === 'network' && (
+          <Select
+            label={t('doorOpener.fromNetwork')}
+            options={props.networks}
+            selectedKey={network}
+            onSelectionChange={(key) => setNetwork(key === null ? null : Number(key))}
+            isInvalid={!!errors.from}
+            errorMessage={errors.from}
+            validationBehavior="aria"
+          />
+        )}
+        {organization && props.networks.length === 0 && (
+          <p className="do-hint">{t('doorOpener.noNetworks')}</p>
+        )}
+      </fieldset>
+      <div className="do-actions">
+        <Button type="submit" variant="primary">
+          {t('doorOpener.search')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The distinct places of the answer, each with its coordinates once known. */
+function usePlacesOnMap(answer: DoorOpenerResponse | undefined): PlaceOnMap[] | undefined {
+  const ids = new Map<number, { name: string; paths: number[] }>();
+  for (const [index, path] of (answer?.paths ?? []).entries())
+    for (const step of path.steps)
+      for (const place of [step.from, step.to]) {
+        const entry = ids.get(place.id) ?? { name: place.name, paths: [] };
+        if (!entry.paths.includes(index + 1)) entry.paths.push(index + 1);
+        ids.set(place.id, entry);
+      }
+  const details = useQueries({
+    queries: [...ids.keys()].map((id) => ({
+      queryKey: placeKeys.detail(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        getJson<{ id: number; coordinates: { lat: number; lng: number } | null }>(
+          `/api/places/${id}`,
+          undefined,
+          signal,
+        ),
+      staleTime: 5 * 60_000,
+    })),
+  });
+  if (!answer || details.some((detail) => detail.isPending)) return undefined;
+  const ours = new Set(answer.from.places.map((place) => place.id));
+  const lastSteps = new Set(answer.paths.map((path) => path.steps.at(-1)?.to.id));
+  return [...ids.entries()].flatMap(([id, entry], index) => {
+    const coordinates = details[index]?.data?.coordinates;
+    if (!coordinates) return [];
+    const isTarget =
+      answer.target.type === 'place' ? answer.target.place.id === id : lastSteps.has(id) && !ours.has(id);
+    return [
+      {
+        id,
+        name: entry.name,
+        paths: entry.paths,
+        role: ours.has(id) ? 'us' : isTarget ? 'target' : 'via',
+        lat: coordinates.lat,
+        lng: coordinates.lng,
+      } satisfies PlaceOnMap,
+    ];
+  });
+}
+
+/** The answer: the ranked ways in, each with its sentences and links, and the places on a map. */
+function Answer(props: { t: WorkspaceT; answer: DoorOpenerResponse }) {
+  const { t, answer } = props;
+  const format = useFormat();
+  const places = usePlacesOnMap(answer);
+  const targetName =
+    answer.target.type === 'place' ? answer.target.place.name : format.country(answer.target.country);
+  if (answer.paths.length === 0)
+    return (
+      <EmptyState
+        title={t('doorOpener.noneTitle')}
+        description={t('doorOpener.noneHint', { from: answer.from.name, target: targetName })}
+      />
+    );
+  return (
+    <>
+      <p className="do-summary">
+        {t('doorOpener.resultsFor', { from: answer.from.name, target: targetName })}{' '}
+        {answer.total > answer.paths.length
+          ? t('doorOpener.shownSome', {
+              shown: format.number(answer.paths.length),
+              total: format.number(answer.total),
+            })
+          : t('doorOpener.shownAll', { count: answer.total, total: format.number(answer.total) })}
+      </p>
+      <ol className="do-paths">
+        {answer.paths.map((path, index) => (
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: the paths come ranked, and are replaced as a whole
+            key={index}
+            className="do-path"
+            data-kind={path.kind}
+          >
+            <h3 className="do-path-title">
+              {t('doorOpener.pathTitle', { number: index + 1, kind: t(`doorOpener.kinds.${path.kind}`) })}
+            </h3>
+            <ol className="do-steps">
+              {path.steps.map((step, stepIndex) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a path's steps are in their order and never move
+                <li key={stepIndex} className="do-step">
+                  <p className="do-sentence">{step.sentence}</p>
+                  <p className="do-step-links">
+                    <span className="visually-hidden">{t('doorOpener.stepLinks')}: </span>
+                    <Link href={`/places/${step.from.id}`}>{step.from.name}</Link>
+                    {' · '}
+                    <Link href={`/places/${step.to.id}`}>{step.to.name}</Link>
+                    {step.type === 'tie' && (
+                      <>
+                        {' · '}
+                        <Link href={`/partnerships/${step.tie.id}`}>
+                          {t('doorOpener.tieLink', { from: step.from.name, to: step.to.name })}
+                        </Link>
+                      </>
+                    )}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </li>
+        ))}
+      </ol>
+      <h3 className="do-map-title">{t('doorOpener.map')}</h3>
+      {places === undefined ? (
+        <div className="do-map-pending" />
+      ) : (
+        <LoadNearView placeholderClassName="do-map-pending">
+          <DoorOpenerMap t={t} places={places} />
+        </LoadNearView>
+      )}
+    </>
+  );
+}
+
+/**
+ * The door-opener: who can open a door for us to a place or a country. The search (target and "us") lives in the
+ * address, so that a search can be shared and Back returns to the one before; the answer's sentences come in the
+ * interface language.
+ */
+export function DoorOpenerPage() {
+  const { t, ready, language } = useWorkspaceTexts();
+  const [params, setParams] = useSearchParams();
+  const organization = useCurrentOrganization();
+  const search = readSearch(params);
+  const targetPlace = usePlace(search.target);
+  const fromPlace = usePlace(search.fromPlace);
+  const networks = useOurNetworks(organization.id, language);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const [focusResults, setFocusResults] = useState(false);
+  const headingId = useId();
+
+  const query: DoorOpenerQuery = {
+    target: search.target,
+    targetCountry: search.target === undefined ? search.targetCountry : undefined,
+    lang: language === 'fi' || language === 'sv' ? language : 'en',
+  };
+  if (search.fromPlace !== undefined) query.fromPlace = search.fromPlace;
+  else if (search.fromNetwork !== undefined) query.fromNetwork = search.fromNetwork;
+  else query.fromOrganization = organization.id;
+  const answer = useDoorOpener(query);
+
+  useEffect(() => {
+    if (!focusResults) return;
+    resultsHeading.current?.focus();
+    setFocusResults(false);
+  }, [focusResults]);
+
+  const namesReady =
+    (search.target === undefined || !targetPlace.isPending) &&
+    (search.fromPlace === undefined || !fromPlace.isPending) &&
+    !networks.isLoading;
+  const asked =
+    query.fromOrganization !== undefined || query.fromPlace !== undefined || query.fromNetwork !== undefined;
+  const hasTarget = query.target !== undefined || query.targetCountry !== undefined;
+
+  if (!ready) return <Skeleton lines={4} />;
+  const organizationChoice =
+    organization.id !== undefined && organization.name !== undefined
+      ? { id: organization.id, name: organization.name }
+      : undefined;
+
+  return (
+    <section className="do-page" aria-labelledby={headingId}>
+      <div className="ws-page-header">
+        <h1 id={headingId}>{t('doorOpener.title')}</h1>
+      </div>
+      <p className="do-intro">{t('doorOpener.intro')}</p>
+      {namesReady ? (
+        <SearchForm
+          key={params.toString()}
+          t={t}
+          initial={search}
+          names={{ target: targetPlace.data?.name, fromPlace: fromPlace.data?.name }}
+          organization={organizationChoice}
+          networks={networks.options}
+          onSearch={(chosen) => {
+            const next = new URLSearchParams(params);
+            for (const name of ['target', 'targetCountry', 'fromPlace', 'fromNetwork']) next.delete(name);
+            for (const [name, value] of Object.entries(chosen))
+              if (value !== undefined) next.set(name, String(value));
+            setParams(next);
+            setFocusResults(true);
+          }}
+        />
+      ) : (
+        <Skeleton lines={3} />
+      )}
+      <section className="do-results" aria-labelledby={`${headingId}-results`}>
+        <h2 id={`${headingId}-results`} ref={resultsHeading} tabIndex={-1}>
+          {t('doorOpener.results')}
+        </h2>
+        {!hasTarget || !asked ? (
+          <EmptyState title={t('doorOpener.emptyTitle')} description={t('doorOpener.emptyHint')} />
+        ) : answer.isPending ? (
+          <Skeleton lines={5} label={t('doorOpener.loading')} />
+        ) : answer.isError ? (
+          <ErrorState
+            title={t('doorOpener.errorTitle')}
+            message={failureText(t, answer.error)}
+            onRetry={() => void answer.refetch()}
+            isRetrying={answer.isFetching}
+          />
+        ) : (
+          <Answer t={t} answer={answer.data} />
+        )}
+      </section>
+    </section>
+  );
+}
