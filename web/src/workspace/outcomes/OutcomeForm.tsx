@@ -1,4 +1,4 @@
-import type { FormEvent } from 'react';
+import { type FormEvent, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvents } from '../../api/events.ts';
 import { useOrganizations } from '../../api/organizations.ts';
@@ -96,8 +96,15 @@ export function OutcomeForm(props: {
   preset?: OutcomePreset;
   onSaved?: () => void;
   onCancel?: () => void;
+  /** Brought into view with focus on its heading (when opened from a tie or a request). */
+  focusOnMount?: boolean;
 }) {
   const { t, outcome, organizationId } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusOnMount = props.focusOnMount;
+  useEffect(() => {
+    if (focusOnMount) heading.current?.focus();
+  }, [focusOnMount]);
   const { i18n } = useTranslation();
   const language = i18n.language;
   const create = useCreateOutcome();
@@ -163,7 +170,7 @@ export function OutcomeForm(props: {
 
   return (
     <form className="panel edit-form outcome-form" onSubmit={(event) => void submit(event)} noValidate>
-      <h2>
+      <h2 ref={heading} tabIndex={-1}>
         {outcome ? `${t('outcomes.edit')}: ${localized(outcome.title, language)}` : t('outcomes.record')}
       </h2>
       <SelectField

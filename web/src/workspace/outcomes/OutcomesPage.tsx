@@ -66,6 +66,7 @@ function Outcomes(props: { organization: { id: number; name: string } }) {
         t={t}
         organizationId={props.organization.id}
         preset={linked ? preset : undefined}
+        focusOnMount={linked}
       />
     </>
   );
