@@ -180,7 +180,9 @@ describe('creating a network', () => {
     await page.context().close();
   });
 
-  it('shows the form without an axe violation in both themes, on a desktop and on a phone', async () => {
+  it('shows the form without an axe violation in both themes, on a desktop and on a phone', {
+    timeout: 150_000,
+  }, async () => {
     for (const width of [1280, 375])
       for (const colorScheme of ['light', 'dark'] as const) {
         const page = await signedIn(admin, { colorScheme, width });

@@ -59,6 +59,10 @@ const placeRefSchema = z.object({
   id: z.number().int(),
   name: z.string().describe("The place's name in the answer's language where known"),
   country: z.string().describe('ISO 3166-1 alpha-2'),
+  coordinates: z
+    .object({ lat: z.number(), lng: z.number() })
+    .nullable()
+    .describe('Where it lies, for a map; null when not known'),
 });
 
 const stepSchema = z.discriminatedUnion('type', [

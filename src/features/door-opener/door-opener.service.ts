@@ -140,6 +140,7 @@ const placeRef = (place: PlaceNode, language: DoorOpenerLanguage) => ({
   id: place.id,
   name: localName(place, language),
   country: place.country,
+  coordinates: place.lat !== null && place.lng !== null ? { lat: place.lat, lng: place.lng } : null,
 });
 
 function presentStep(step: FoundStep, language: DoorOpenerLanguage): DoorOpenerPath['steps'][number] {

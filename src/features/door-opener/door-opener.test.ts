@@ -108,7 +108,7 @@ describe('GET /api/door-opener', () => {
     const en = await search(`${query}&lang=en`);
     expect(en.target).toEqual({
       type: 'place',
-      place: { id: ids.shanghai, name: 'Shanghai', country: 'CN' },
+      place: { id: ids.shanghai, name: 'Shanghai', country: 'CN', coordinates: { lat: 31.23, lng: 121.47 } },
     });
     expect(en.from).toMatchObject({ type: 'place', id: ids.espoo, name: 'Espoo' });
     expect(en.paths[0]).toMatchObject({ kind: 'own_tie', score: 100 });

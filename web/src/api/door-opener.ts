@@ -12,6 +12,8 @@ export interface DoorOpenerPlace {
   id: number;
   name: string;
   country: string;
+  /** Where it lies, for the map; null when not known. */
+  coordinates: { lat: number; lng: number } | null;
 }
 
 /** A step of a path: a published tie between two places, or how far a place is from the target. */

@@ -13,7 +13,6 @@ import { campaignLanguage, pick } from './campaign-model.ts';
 import {
   CAMPAIGN_STATUSES,
   type CampaignListItem,
-  campaignKeys,
   useCampaigns,
   useOrganizationNetworks,
 } from './campaigns-api.ts';

@@ -1,10 +1,8 @@
-import { useQueries } from '@tanstack/react-query';
 import { lazy, useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { getJson } from '../../api/client.ts';
 import { type DoorOpenerQuery, type DoorOpenerResponse, useDoorOpener } from '../../api/door-opener.ts';
 import { useNetworkList } from '../../api/networks.ts';
-import { placeKeys, usePlace } from '../../api/places.ts';
+import { usePlace } from '../../api/places.ts';
 import { useFormat } from '../../format.ts';
 import { LoadNearView } from '../../map/LoadNearView.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -202,46 +200,30 @@ function SearchForm(props: {
   );
 }
 
-/** The distinct places of the answer, each with its coordinates once known. */
-function usePlacesOnMap(answer: DoorOpenerResponse | undefined): PlaceOnMap[] | undefined {
-  const ids = new Map<number, { name: string; paths: number[] }>();
-  for (const [index, path] of (answer?.paths ?? []).entries())
+/** The distinct places of the answer with their coordinates (those without are left off the map). */
+function placesOnMap(answer: DoorOpenerResponse): PlaceOnMap[] {
+  const places = new Map<number, { name: string; paths: number[]; lat: number; lng: number }>();
+  for (const [index, path] of answer.paths.entries())
     for (const step of path.steps)
       for (const place of [step.from, step.to]) {
-        const entry = ids.get(place.id) ?? { name: place.name, paths: [] };
+        if (!place.coordinates) continue;
+        const entry = places.get(place.id) ?? { name: place.name, paths: [], ...place.coordinates };
         if (!entry.paths.includes(index + 1)) entry.paths.push(index + 1);
-        ids.set(place.id, entry);
+        places.set(place.id, entry);
       }
-  const details = useQueries({
-    queries: [...ids.keys()].map((id) => ({
-      queryKey: placeKeys.detail(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        getJson<{ id: number; coordinates: { lat: number; lng: number } | null }>(
-          `/api/places/${id}`,
-          undefined,
-          signal,
-        ),
-      staleTime: 5 * 60_000,
-    })),
-  });
-  if (!answer || details.some((detail) => detail.isPending)) return undefined;
   const ours = new Set(answer.from.places.map((place) => place.id));
   const lastSteps = new Set(answer.paths.map((path) => path.steps.at(-1)?.to.id));
-  return [...ids.entries()].flatMap(([id, entry], index) => {
-    const coordinates = details[index]?.data?.coordinates;
-    if (!coordinates) return [];
+  return [...places.entries()].map(([id, entry]) => {
     const isTarget =
       answer.target.type === 'place' ? answer.target.place.id === id : lastSteps.has(id) && !ours.has(id);
-    return [
-      {
-        id,
-        name: entry.name,
-        paths: entry.paths,
-        role: ours.has(id) ? 'us' : isTarget ? 'target' : 'via',
-        lat: coordinates.lat,
-        lng: coordinates.lng,
-      } satisfies PlaceOnMap,
-    ];
+    return {
+      id,
+      name: entry.name,
+      paths: entry.paths,
+      role: ours.has(id) ? 'us' : isTarget ? 'target' : 'via',
+      lat: entry.lat,
+      lng: entry.lng,
+    } satisfies PlaceOnMap;
   });
 }
 
@@ -249,7 +231,7 @@ function usePlacesOnMap(answer: DoorOpenerResponse | undefined): PlaceOnMap[] | 
 function Answer(props: { t: WorkspaceT; answer: DoorOpenerResponse }) {
   const { t, answer } = props;
   const format = useFormat();
-  const places = usePlacesOnMap(answer);
+  const places = placesOnMap(answer);
   const targetName =
     answer.target.type === 'place' ? answer.target.place.name : format.country(answer.target.country);
   if (answer.paths.length === 0)
