@@ -24,6 +24,33 @@ interface Row {
   members: number;
 }
 
+/** The columns both lists start with: the name linking to its page, whether a network or a group, and whose. */
+function groupColumns<R extends { id: number; name: string; kind: string; network: string }>(
+  t: WorkspaceT,
+): DataColumn<R>[] {
+  return [
+    {
+      id: 'name',
+      header: t('networks.name'),
+      value: (row) => row.name,
+      cell: (row) => (
+        <Link href={`/workspace/networks/${row.id}`} variant="standalone">
+          {row.name}
+        </Link>
+      ),
+      filter: 'text',
+      required: true,
+    },
+    {
+      id: 'kind',
+      header: t('networks.kind'),
+      value: (row) => row.kind,
+      filter: choiceFilter(['network', 'working_group'] as const, (kind) => t(`networks.kinds.${kind}`)),
+    },
+    { id: 'network', header: t('networks.network'), value: (row) => row.network },
+  ];
+}
+
 /** What the organisation is in a network: its coordinator, a member, or both. */
 function roleText(t: WorkspaceT, relation: NetworkListItem['relation']): string {
   if (relation?.coordinates && relation.member) return t('networks.role.both');
@@ -43,25 +70,7 @@ function OrganizationNetworks({
   const list = useNetworkList({ organizationId });
   const columns = useMemo<DataColumn<Row>[]>(
     () => [
-      {
-        id: 'name',
-        header: t('networks.name'),
-        value: (row) => row.name,
-        cell: (row) => (
-          <Link href={`/workspace/networks/${row.id}`} variant="standalone">
-            {row.name}
-          </Link>
-        ),
-        filter: 'text',
-        required: true,
-      },
-      {
-        id: 'kind',
-        header: t('networks.kind'),
-        value: (row) => row.kind,
-        filter: choiceFilter(['network', 'working_group'] as const, (kind) => t(`networks.kinds.${kind}`)),
-      },
-      { id: 'network', header: t('networks.network'), value: (row) => row.network },
+      ...groupColumns<Row>(t),
       {
         id: 'role',
         header: t('networks.ourRole'),
@@ -118,25 +127,7 @@ function AllNetworks({ t, language }: { t: WorkspaceT; language: string }) {
   const list = useNetworkList({});
   const columns = useMemo<DataColumn<AllRow>[]>(
     () => [
-      {
-        id: 'name',
-        header: t('networks.name'),
-        value: (row) => row.name,
-        cell: (row) => (
-          <Link href={`/workspace/networks/${row.id}`} variant="standalone">
-            {row.name}
-          </Link>
-        ),
-        filter: 'text',
-        required: true,
-      },
-      {
-        id: 'kind',
-        header: t('networks.kind'),
-        value: (row) => row.kind,
-        filter: choiceFilter(['network', 'working_group'] as const, (kind) => t(`networks.kinds.${kind}`)),
-      },
-      { id: 'network', header: t('networks.network'), value: (row) => row.network },
+      ...groupColumns<AllRow>(t),
       { id: 'members', header: t('networks.members'), value: (row) => row.members, numeric: true },
       visibilityColumn<AllRow>(t),
     ],
