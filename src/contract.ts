@@ -142,6 +142,14 @@ export {
 export { NETWORK_KINDS } from './features/networks/networks.constants.ts';
 export { GOVERNMENT_KINDS, ORGANIZATION_KINDS } from './features/organizations/organizations.constants.ts';
 export {
+  OUTCOME_KINDS,
+  type OutcomeKind,
+  SUPPORT_NEEDS,
+  SUPPORT_STATUSES,
+  type SupportNeed,
+  type SupportStatus,
+} from './features/outcomes/outcomes.constants.ts';
+export {
   PARTNERSHIP_KINDS,
   PARTNERSHIP_STATUSES,
   PARTNERSHIP_THEMES,

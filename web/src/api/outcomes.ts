@@ -3,27 +3,19 @@
  * business-support staff for a way into a place or a country), with the sectors companies are classed in.
  */
 import { type QueryClient, useQuery } from '@tanstack/react-query';
+import type { OutcomeKind, SupportNeed, SupportStatus } from '../../../src/contract.ts';
 import { getJson } from './client.ts';
 import { recordRoutes } from './records.ts';
 import { sendJson, useWrite } from './writes.ts';
 
-export const OUTCOME_KINDS = [
-  'lead',
-  'deal',
-  'export',
-  'investment',
-  'joint_project',
-  'funding',
-  'learning',
-  'policy_change',
-] as const;
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
-
-export const SUPPORT_NEEDS = ['market_entry', 'partner_search', 'delegation', 'trade_fair', 'other'] as const;
-export type SupportNeed = (typeof SUPPORT_NEEDS)[number];
-
-export const SUPPORT_STATUSES = ['new', 'in_progress', 'answered', 'closed'] as const;
-export type SupportStatus = (typeof SUPPORT_STATUSES)[number];
+export {
+  OUTCOME_KINDS,
+  type OutcomeKind,
+  SUPPORT_NEEDS,
+  SUPPORT_STATUSES,
+  type SupportNeed,
+  type SupportStatus,
+} from '../../../src/contract.ts';
 
 /** A text per language (fi, sv, en). */
 export type Localized = Record<string, string>;
