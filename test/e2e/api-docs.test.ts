@@ -31,7 +31,9 @@ describe('API documentation in Chromium', () => {
     );
     // Swagger UI draws a long list of operations only near the viewport: scroll through the whole
     // page and gather every operation it draws on the way.
-    await expect.poll(() => page.locator('.opblock-summary-path').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('.opblock-summary-path').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
     const seen = new Set<string>();
     for (let step = 0, waitsAtEnd = 0; step < 500 && waitsAtEnd < 8; step += 1) {
       const drawn = await page.evaluate(() =>
