@@ -23,10 +23,10 @@ describe('API documentation in Chromium', () => {
         external.push(request.url());
     });
     await page.goto(`${server.url}/api/docs/`);
-    const document = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+    const spec = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;
     };
-    const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+    const operations = Object.entries(spec.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
     );
     // Swagger UI draws a long list of operations only near the viewport: scroll through the whole
@@ -36,12 +36,14 @@ describe('API documentation in Chromium', () => {
       .toBeGreaterThan(0);
     const seen = new Set<string>();
     for (let step = 0, waitsAtEnd = 0; step < 500 && waitsAtEnd < 8; step += 1) {
-      const drawn = await page.evaluate(() =>
-        [...document.querySelectorAll('.opblock')].map(
-          (block) =>
-            `${block.querySelector('.opblock-summary-method')?.textContent} ${block.querySelector<HTMLElement>('.opblock-summary-path')?.dataset.path}`,
-        ),
-      );
+      const drawn = await page
+        .locator('.opblock')
+        .evaluateAll((blocks) =>
+          blocks.map(
+            (block) =>
+              `${block.querySelector('.opblock-summary-method')?.textContent} ${block.querySelector('.opblock-summary-path')?.getAttribute('data-path')}`,
+          ),
+        );
       for (const operation of drawn) seen.add(operation);
       const atEnd = await page.evaluate(() => {
         const before = window.scrollY;
