@@ -25,6 +25,7 @@ import { partnershipsRoutes } from './features/partnerships/partnerships.routes.
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { placesRoutes } from './features/places/places.routes.ts';
 import { ReadModels } from './features/registry/read-models.ts';
+import { remindersRoutes } from './features/reminders/reminders.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { statsRoutes } from './features/stats/stats.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     networksRoutes,
     postsRoutes,
     notificationsRoutes,
+    remindersRoutes,
   ];
   for (const routes of features) await app.register(routes, context);
   await app.register(campaignsRoutes, context);

@@ -299,3 +299,10 @@ export type {
   NotificationResponse,
   ReadAllResponse,
 } from './features/notifications/notifications.schema.ts';
+export {
+  DEFAULT_QUIET_MONTHS,
+  QUIET_PERIODS,
+  REMINDER_KINDS,
+  type ReminderKind,
+} from './features/reminders/reminders.constants.ts';
+export type { ReminderSettings, ReminderSettingsInput } from './features/reminders/reminders.schema.ts';

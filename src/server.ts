@@ -10,7 +10,10 @@ import { startHousekeeping } from './features/housekeeping/housekeeping.service.
 import { failInterruptedImports, runImport } from './features/imports/imports.service.ts';
 import { importWorld, type WorldImportOptions } from './features/imports/world/world.import.ts';
 import { formatImportSummary } from './features/imports/world/world.summary.ts';
+import { createMailer } from './features/mail/mailer.ts';
 import { countPlaces } from './features/places/places.repo.ts';
+import { REMINDERS_INTERVAL_MS } from './features/reminders/reminders.constants.ts';
+import { startReminders } from './features/reminders/reminders.service.ts';
 import { serializeRequest } from './http/log-requests.ts';
 import { ensureWebBuild, WEB_DIST_DIR } from './http/web-build.ts';
 import { createLogger } from './logger.ts';
@@ -84,6 +87,12 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   logger.info({ url }, `CityBridge is serving on ${url}`);
   const stopHousekeeping = startHousekeeping(database, logger, { documentsDir: config.documentsDir });
+  const mailer = createMailer(config.mail);
+  const stopReminders = startReminders(database, logger, {
+    mailer,
+    publicUrl: config.publicUrl,
+    intervalMs: REMINDERS_INTERVAL_MS,
+  });
   const setup = await issueSetupLink(database.db, config.publicUrl);
   if (setup) {
     // Printed, not logged: the link is a secret for whoever started the server.
@@ -100,6 +109,8 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     try {
       await app.close();
       await stopHousekeeping();
+      await stopReminders();
+      mailer?.close();
     } finally {
       clearTimeout(deadline);
       await database.close();

@@ -36,7 +36,7 @@ afterAll(async () => {
 describe('the citybridge command', () => {
   it('describes every sub-command', async () => {
     const { stdout } = await citybridge('--help');
-    for (const command of ['serve', 'migrate', 'import', 'search', 'stats', 'user'])
+    for (const command of ['serve', 'migrate', 'import', 'search', 'stats', 'user', 'reminders'])
       expect(stdout).toContain(command);
     const { stdout: importHelp } = await citybridge('import', 'world', '--help');
     expect(importHelp).toContain('Idempotent');
@@ -69,6 +69,23 @@ describe('the citybridge command', () => {
     const { stdout: stats } = await citybridge('stats', '--country', 'FI');
     expect(stats).toContain('Partnerships');
     expect(stats).toMatch(/Finland\s+6/);
+  });
+
+  it('gives the reminders due and says what it gave', async () => {
+    const { stdout } = await citybridge('reminders');
+    expect(stdout).toMatch(/tie_anniversary\s+0/);
+    expect(stdout).toContain('Digests e-mailed  0 (no SMTP configured)');
+    const { stdout: json } = await citybridge('reminders', '--json');
+    expect(JSON.parse(json)).toEqual({
+      given: {
+        tie_anniversary: 0,
+        tie_renewal: 0,
+        tie_quiet: 0,
+        invitation_unanswered: 0,
+        campaign_deadline: 0,
+      },
+      digests: 0,
+    });
   });
 
   it('fails with a clear message on bad input', async () => {

@@ -1164,6 +1164,8 @@ const SELF_WRITES = [
   // One's own notifications, tested in notifications.test.ts.
   'POST /api/notifications/{id}/read',
   'POST /api/notifications/read-all',
+  // One's own reminder choices, tested in reminders.test.ts.
+  'PUT /api/notifications/settings',
 ];
 
 async function auditCount(): Promise<number> {

@@ -5,6 +5,7 @@ import { registerDemo } from './demo.ts';
 import { registerDoorOpener } from './door-opener.ts';
 import { registerImport } from './import.ts';
 import { registerMigrate } from './migrate.ts';
+import { registerReminders } from './reminders.ts';
 import { registerSearch } from './search.ts';
 import { registerServe } from './serve.ts';
 import { registerStats } from './stats.ts';
@@ -25,6 +26,7 @@ registerDoorOpener(program);
 registerStats(program);
 registerUser(program);
 registerDemo(program);
+registerReminders(program);
 
 try {
   await program.parseAsync(process.argv);

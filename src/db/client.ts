@@ -64,9 +64,16 @@ export interface Database {
 
 /**
  * The advisory locks of the application: `schema` around migrations, `first-start` around the check and import
- * a new installation makes, `import` around any import, `housekeeping` around periodic clean-up.
+ * a new installation makes, `import` around any import, `housekeeping` around periodic clean-up, `reminders`
+ * around the search for reminders due and the weekly digests.
  */
-export const ADVISORY_LOCKS = { schema: 1, 'first-start': 2, import: 3, housekeeping: 4 } as const;
+export const ADVISORY_LOCKS = {
+  schema: 1,
+  'first-start': 2,
+  import: 3,
+  housekeeping: 4,
+  reminders: 5,
+} as const;
 export type LockName = keyof typeof ADVISORY_LOCKS;
 /** The first key of CityBridge's two-key advisory locks, so that they do not collide with other applications'. */
 const LOCK_NAMESPACE = 0x43420000;

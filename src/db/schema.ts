@@ -13,4 +13,5 @@ export * from '../features/partnerships/partnerships.tables.ts';
 export * from '../features/people/people.tables.ts';
 export * from '../features/places/places.tables.ts';
 export * from '../features/registry/registry.tables.ts';
+export * from '../features/reminders/reminders.tables.ts';
 export * from '../features/sources/sources.tables.ts';

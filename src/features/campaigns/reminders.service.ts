@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';
+import { formatMailDate, languageOfCountry } from '../mail/language.ts';
 import type { Mail, Mailer } from '../mail/mailer.ts';
 import { notify, peopleOf } from '../notifications/notifications.service.ts';
 import * as campaignsRepo from './campaigns.repo.ts';
@@ -20,20 +21,6 @@ export interface ReminderOptions {
   log?: Pick<FastifyBaseLogger, 'warn'>;
 }
 
-/** The language an organisation's people most likely read, when they have not chosen one: by its country. */
-function languageOfCountry(country: string | null): CampaignLanguage {
-  if (country === 'FI') return 'fi';
-  if (country === 'SE' || country === 'AX') return 'sv';
-  return 'en';
-}
-
-function formatDate(date: string, language: CampaignLanguage): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : language, {
-    dateStyle: 'long',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
 /** The reminder e-mail, in one language. */
 export function reminderMail(input: {
   language: CampaignLanguage;
@@ -45,7 +32,7 @@ export function reminderMail(input: {
   url: string;
 }): Mail {
   const { language, title, network, organization, url } = input;
-  const closes = input.closesOn ? formatDate(input.closesOn, language) : null;
+  const closes = input.closesOn ? formatMailDate(input.closesOn, language) : null;
   const texts = {
     fi: {
       subject: `Muistutus: ${title}`,

@@ -406,12 +406,13 @@ export async function submitResponse(
       after: { status: 'submitted', version: before.version + 1 },
     });
     const coordinators = await peopleOf(tx, context.roles.coordinatorIds, { editorsOnly: true });
+    const [member] = await repo.findOrganizations(tx, [organizationId]);
     await notify(
       tx,
       coordinators.map((person) => ({
         userId: person.userId,
         kind: 'campaign_submitted',
-        data: { campaignId, title: context.row.title, organizationId },
+        data: { campaignId, title: context.row.title, organizationId, organizationName: member?.name ?? '' },
         link: `/workspace/campaigns/${campaignId}`,
         organizationId: person.organizationId,
       })),

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { createdAtColumn, identityId, ownerRef } from '../../db/columns.ts';
 import { users } from '../auth/auth.tables.ts';
 
@@ -18,8 +19,18 @@ export const notifications = pgTable(
     link: text('link'),
     /** The organisation the notice concerns, when there is one. */
     organizationId: integer('organization_id'),
+    /**
+     * For a reminder, what it reminds of (`tie:12:anniversary:25`): a user gets each reminder once, however many
+     * processes look for reminders due.
+     */
+    reminderKey: text('reminder_key'),
     createdAt: createdAtColumn(),
     readAt: timestamp('read_at', { withTimezone: true }),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    uniqueIndex('notifications_reminder_uq')
+      .on(t.userId, t.reminderKey)
+      .where(sql`${t.reminderKey} is not null`),
+  ],
 );

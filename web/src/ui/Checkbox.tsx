@@ -33,12 +33,24 @@ export function Checkbox({ children, className, ...props }: CheckboxProps) {
 
 export interface CheckboxGroupProps extends Omit<AriaCheckboxGroupProps, 'children'>, FieldTextProps {
   children: ReactNode;
+  /** One checkbox under another (for long labels) rather than side by side. */
+  stacked?: boolean;
 }
 
 /** Several checkboxes under one label (a group, announced with its description and error). */
-export function CheckboxGroup({ label, description, errorMessage, children, ...props }: CheckboxGroupProps) {
+export function CheckboxGroup({
+  label,
+  description,
+  errorMessage,
+  children,
+  stacked = false,
+  ...props
+}: CheckboxGroupProps) {
   return (
-    <AriaCheckboxGroup {...props} className="cb-field cb-checkbox-group">
+    <AriaCheckboxGroup
+      {...props}
+      className={`cb-field cb-checkbox-group${stacked ? ' cb-checkbox-group-stacked' : ''}`}
+    >
       <FieldLabel>{label}</FieldLabel>
       <div className="cb-checkbox-group-items">{children}</div>
       <FieldDescription>{description}</FieldDescription>

@@ -1,11 +1,12 @@
 import { Navigate, useNavigate } from 'react-router';
 import { useSession, useSignOutEverywhere } from '../../api/auth.ts';
+import { RemindersPanel } from '../notifications/RemindersPanel.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
 import { ApiTokensPanel } from './ApiTokensPanel.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 
-/** The signed-in user's own account: password, sessions and API tokens. */
+/** The signed-in user's own account: password, reminders, sessions and API tokens. */
 export function AccountPage() {
   const { t, ready } = useWorkspaceTexts();
   const session = useSession();
@@ -21,6 +22,7 @@ export function AccountPage() {
       <h1>{t('account.title')}</h1>
       <p>{t('signIn.signedInAs', { name: `${user.name} <${user.email}>` })}</p>
       <ChangePasswordForm t={t} />
+      <RemindersPanel t={t} />
       <ApiTokensPanel t={t} />
       <p>
         <ActionButton

@@ -47,6 +47,15 @@ function formatDay(day: unknown, language: string): string {
   );
 }
 
+/** An instant (an event's start) as the reader's language writes its day, on the clock of the place it happens. */
+function formatInstant(instant: unknown, timeZone: unknown, language: string): string {
+  if (typeof instant !== 'string' || Number.isNaN(Date.parse(instant))) return '';
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'long',
+    timeZone: typeof timeZone === 'string' ? timeZone : 'UTC',
+  }).format(new Date(instant));
+}
+
 /** What a notification says, worded in the reader's language from what it names. */
 export function notificationText(
   t: WorkspaceT,
@@ -72,6 +81,48 @@ export function notificationText(
         ? `${waiting} ${t('discussion.notifications.campaignCloses', { date: closes })}`
         : waiting;
     }
+    case 'campaign_submitted': {
+      const title = inLanguage(data.title, language);
+      const organization = textOf(data.organizationName);
+      return organization
+        ? t('discussion.notifications.campaignSubmitted', { organization, title })
+        : t('discussion.notifications.campaignSubmittedAnonymous', { title });
+    }
+    case 'campaign_reopened':
+      return t('discussion.notifications.campaignReopened', { title: inLanguage(data.title, language) });
+    case 'tie_anniversary':
+      return t('discussion.notifications.tieAnniversary', {
+        partners: textOf(data.partners),
+        count: Number(data.years),
+        date: formatDay(data.date, language),
+      });
+    case 'tie_renewal':
+      return t('discussion.notifications.tieRenewal', {
+        partners: textOf(data.partners),
+        date: formatDay(data.date, language),
+      });
+    case 'tie_quiet':
+      return data.lastActivity
+        ? t('discussion.notifications.tieQuietSince', {
+            partners: textOf(data.partners),
+            date: formatDay(data.lastActivity, language),
+          })
+        : t('discussion.notifications.tieQuiet', {
+            partners: textOf(data.partners),
+            count: Number(data.months),
+          });
+    case 'invitation_unanswered':
+      return t('discussion.notifications.invitationUnanswered', {
+        organization: textOf(data.organizationName),
+        title: inLanguage(data.title, language),
+        date: formatInstant(data.startsAt, data.timeZone, language),
+      });
+    case 'campaign_deadline':
+      return t('discussion.notifications.campaignDeadline', {
+        organization: textOf(data.organizationName),
+        title: inLanguage(data.title, language),
+        date: formatDay(data.closesOn, language),
+      });
     default:
       return t('discussion.notifications.other');
   }
@@ -152,6 +203,9 @@ function NotificationList(props: { t: WorkspaceT; language: string; close: () =>
           ))}
         </ul>
       )}
+      <Link href="/account#reminders" variant="standalone" onPress={props.close} className="nt-settings">
+        {t('discussion.notifications.settings')}
+      </Link>
       {unread > 0 && (
         <Button
           size="s"

@@ -4,6 +4,8 @@ import type {
   NotificationListResponse,
   NotificationResponse,
   ReadAllResponse,
+  ReminderSettings,
+  ReminderSettingsInput,
 } from '../../../../src/contract.ts';
 import { getJson } from '../../api/client.ts';
 import { sendJson, useWrite } from '../../api/writes.ts';
@@ -19,6 +21,7 @@ export const NOTIFICATIONS_POLL_MS = 60_000;
 export const notificationKeys = {
   all: ['notifications'] as const,
   latest: () => [...notificationKeys.all, 'latest'] as const,
+  settings: () => [...notificationKeys.all, 'settings'] as const,
 };
 
 /**
@@ -43,3 +46,16 @@ export const useMarkRead = () =>
 
 export const useMarkAllRead = () =>
   useWrite(() => sendJson<ReadAllResponse>('POST', '/api/notifications/read-all'), changed);
+
+/** The signed-in user's reminder choices. */
+export const useReminderSettings = () =>
+  useQuery({
+    queryKey: notificationKeys.settings(),
+    queryFn: ({ signal }) => getJson<ReminderSettings>('/api/notifications/settings', {}, signal),
+  });
+
+export const useSaveReminderSettings = () =>
+  useWrite(
+    (input: ReminderSettingsInput) => sendJson<ReminderSettings>('PUT', '/api/notifications/settings', input),
+    (client, saved) => client.setQueryData(notificationKeys.settings(), saved),
+  );
