@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
-import { queryRows } from '../../db/query.ts';
+import { idList, queryRows } from '../../db/query.ts';
 import { GOVERNMENT_KINDS } from '../organizations/organizations.constants.ts';
 import {
   ANNIVERSARY_EVERY_YEARS,
@@ -193,16 +193,23 @@ export async function submittedMembers(db: DbOrTx, campaignId: number): Promise<
   return new Set(rows.map((row) => row.organizationId));
 }
 
+/** The names of organisations, by id. */
+export async function organizationNames(db: DbOrTx, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await queryRows<{ id: number; name: string }>(
+    db,
+    sql`select id, name from organizations where id in (${idList(ids)})`,
+  );
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** Each user's choices; users without a row have the defaults. */
 export function findSettings(db: DbOrTx, userIds: readonly number[]) {
   if (userIds.length === 0) return Promise.resolve([]);
   return queryRows<{ userId: number; disabledKinds: string[]; quietMonths: number; digest: string }>(
     db,
     sql`select user_id as "userId", disabled_kinds as "disabledKinds", quiet_months as "quietMonths", digest
-        from ${reminderSettings} where user_id in (${sql.join(
-          userIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
+        from ${reminderSettings} where user_id in (${idList(userIds)})`,
   );
 }
 

@@ -2,7 +2,6 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Database, DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';
-import * as campaignsRepo from '../campaigns/responses.repo.ts';
 import { mailLanguage } from '../mail/language.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { networkRoles } from '../networks/networks.roles.ts';
@@ -52,11 +51,10 @@ async function dueCampaignDeadlines(db: DbOrTx, today: string): Promise<repo.Due
       networkRoles(db, campaign.networkId),
       repo.submittedMembers(db, campaign.id),
     ]);
-    const waiting = await campaignsRepo.findOrganizations(
+    const names = await repo.organizationNames(
       db,
       roles.memberIds.filter((id) => !submitted.has(id)),
     );
-    const names = new Map(waiting.map((member) => [member.id, member.name]));
     for (const person of await peopleOf(db, [...names.keys()], { editorsOnly: true })) {
       due.push({
         userId: person.userId,
