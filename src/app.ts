@@ -26,6 +26,7 @@ import { peopleRoutes } from './features/people/people.routes.ts';
 import { placesRoutes } from './features/places/places.routes.ts';
 import { ReadModels } from './features/registry/read-models.ts';
 import { remindersRoutes } from './features/reminders/reminders.routes.ts';
+import { reportsRoutes } from './features/reports/reports.routes.ts';
 import { settingsRoutes } from './features/settings/settings.routes.ts';
 import { statsRoutes } from './features/stats/stats.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
@@ -160,6 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     postsRoutes,
     notificationsRoutes,
     remindersRoutes,
+    reportsRoutes,
   ];
   for (const routes of features) await app.register(routes, context);
   await app.register(campaignsRoutes, context);
