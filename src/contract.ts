@@ -306,3 +306,6 @@ export {
   type ReminderKind,
 } from './features/reminders/reminders.constants.ts';
 export type { ReminderSettings, ReminderSettingsInput } from './features/reminders/reminders.schema.ts';
+
+// Impact reports
+export type { ImpactReport, ReportTie, TimelineEntry } from './features/reports/reports.schema.ts';

@@ -192,6 +192,18 @@ const router = createBrowserRouter([
               Component: (await import('./workspace/partnerships/PartnershipPage.tsx')).PartnershipPage,
             }),
           },
+          {
+            path: '/partnerships/:id/report',
+            lazy: async () => ({
+              Component: (await import('./workspace/reports/ReportPage.tsx')).TieReportPage,
+            }),
+          },
+          {
+            path: '/organizations/:id/report',
+            lazy: async () => ({
+              Component: (await import('./workspace/reports/ReportPage.tsx')).OrganizationReportPage,
+            }),
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -34,6 +34,9 @@ export function OrganizationPage() {
   return (
     <article>
       <h1>{org.name}</h1>
+      <p>
+        <Link to={`/organizations/${id}/report`}>{t('report.open')}</Link>
+      </p>
       <div className="panel">
         <DescriptionList
           items={[

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import {
   partnershipHistory,
   useDeletePartnership,
@@ -45,6 +45,9 @@ export function PartnershipPage() {
       <p>
         {common(`kind.${tie.kind}`)}, {common(`status.${tie.status}`)}
         {tie.computed.years !== null && ` · ${t('tie.years', { count: tie.computed.years })}`}
+      </p>
+      <p>
+        <Link to={`/partnerships/${id}/report`}>{t('report.open')}</Link>
       </p>
       <PartiesPanel tie={tie} t={t} />
       {editing ? (

@@ -50,7 +50,7 @@ interface Crumb {
 function recordOf(pathname: string): { type: 'tie' | 'organization' | 'network'; id: number } | undefined {
   const network = /^\/workspace\/networks\/(\d+)$/.exec(pathname);
   if (network) return { type: 'network', id: Number(network[1]) };
-  const match = /^\/(partnerships|organizations)\/(\d+)$/.exec(pathname);
+  const match = /^\/(partnerships|organizations)\/(\d+)(?:\/report)?$/.exec(pathname);
   if (!match) return undefined;
   return { type: match[1] === 'partnerships' ? 'tie' : 'organization', id: Number(match[2]) };
 }
@@ -134,6 +134,17 @@ function crumbsOf(
     ];
   if (pathname === '/workspace/components') return [home, here(t('shell.components'))];
   if (pathname === '/partnerships/new') return [home, ties, here(t('newTie.title'))];
+  const report = /^(\/(partnerships|organizations)\/\d+)\/report$/.exec(pathname);
+  if (report)
+    return [
+      home,
+      report[2] === 'partnerships' ? ties : organizations,
+      {
+        label: name ?? t(report[2] === 'partnerships' ? 'tie.title' : 'organization.title'),
+        path: report[1]!,
+      },
+      here(t('report.title')),
+    ];
   if (pathname.startsWith('/partnerships/')) return [home, ties, here(name ?? t('tie.title'))];
   if (pathname.startsWith('/organizations/'))
     return [home, organizations, here(name ?? t('organization.title'))];
@@ -291,8 +302,9 @@ export function WorkspaceShell() {
 
   if (!ready || session.isPending) return <Skeleton lines={4} />;
   if (!session.data?.user) {
-    // A published tie or organisation has a page anyone may read; the rest of the workspace needs a sign-in.
-    if (/^\/(partnerships|organizations)\/\d+$/.test(pathname)) return <Outlet />;
+    // A published tie or organisation has a page (and an impact report) anyone may read; the rest of the workspace
+    // needs a sign-in.
+    if (/^\/(partnerships|organizations)\/\d+(\/report)?$/.test(pathname)) return <Outlet />;
     return <Navigate to="/sign-in" replace />;
   }
   return (
