@@ -6,6 +6,7 @@ import { listActivities } from '../activities/activities.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { eventListQuerySchema } from '../events/events.schema.ts';
 import { listEvents } from '../events/events.service.ts';
+import { GOVERNMENT_KINDS } from '../organizations/organizations.constants.ts';
 import { organizationRecord } from '../organizations/organizations.service.ts';
 import { type OutcomeResponse, outcomeListQuerySchema } from '../outcomes/outcomes.schema.ts';
 import { listOutcomes } from '../outcomes/outcomes.service.ts';
@@ -225,7 +226,10 @@ async function tieIdsOf(db: DbOrTx, organizationId: number): Promise<number[]> {
         join organizations o on o.id = ${organizationId}
         where p.deleted_at is null
           and (pp.organization_id = o.id
-               or (pp.place_id = o.place_id and o.kind in ('city_government', 'regional_government')))
+               or (pp.place_id = o.place_id and o.kind in (${sql.join(
+                 GOVERNMENT_KINDS.map((kind) => sql`${kind}`),
+                 sql`, `,
+               )})))
         order by p.id`,
   );
   return rows.map((row) => row.id);
