@@ -19,6 +19,7 @@ import { createPerson } from '../people/people.service.ts';
 import { loadDemoCampaigns } from './demo.campaigns.ts';
 import { loadDemoEvents } from './demo.events.ts';
 import { loadDemoNetworks } from './demo.networks.ts';
+import { loadDemoOutcomes } from './demo.outcomes.ts';
 
 export const DEMO_ORGANIZATION = 'City of Espoo';
 
@@ -65,7 +66,8 @@ async function demoUser(
 /**
  * Loads the demo workspace built from the City of Espoo's news item of December 2020: Espoo and Shanghai as
  * organisations, their twin-town tie since 1998 confirmed by Espoo, Team Finland in Shanghai, Air0, Shanghai
- * Media Group and C21, the officials the item names (by role only), and a few logged activities. Demo users get
+ * Media Group and C21, the officials the item names (by role only), a few logged activities, the events, Air0's
+ * outcome at CIIE 2019 with its testimonial and a support request answered by the door-opener search. Demo users get
  * random passwords, answered once. Refuses to run twice.
  */
 export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = {}) {
@@ -120,6 +122,8 @@ export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = 
     placeId: espoo,
     keeperId: cityOfEspoo.id,
     description: 'Finnish company that took part in CIIE 2019.',
+    // Demo: the news item does not name the company's line of business; C is NACE Rev. 2 manufacturing.
+    sector: 'C',
   });
   const smg = await org({
     ...base,
@@ -310,6 +314,16 @@ export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = 
     documentsDir: options.documentsDir,
   });
 
+  const outcomes = await loadDemoOutcomes(db, {
+    espooActor,
+    cityOfEspoo: cityOfEspoo.id,
+    air0: air0.id,
+    shanghai,
+    tieId,
+    ciie2019Id: events.ciie2019Id,
+    ceo,
+  });
+
   const networks = await loadDemoNetworks(db, { admin: adminActor, espoo, cityOfEspoo: cityOfEspoo.id });
   await loadDemoCampaigns(db, { networks, admin: adminActor, coordinator: espooActor });
 
@@ -317,6 +331,7 @@ export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = 
     users: [admin, editor, viewer, partner].map((user) => user.printed),
     partnershipId: tieId,
     events,
+    outcomes,
     networks,
   };
 }

@@ -10,16 +10,28 @@ import { DemoError, loadDemo } from './demo.service.ts';
 
 let t: TestApp;
 let tieId: number;
+/** The demo users' passwords, as the demo answered them once. */
+const demoPasswords: Record<string, string> = {};
 
 beforeAll(async () => {
   t = await createTestApp();
-  const espoo = await makePlace(t.database.db, { name: 'Espoo' });
-  const shanghai = await makePlace(t.database.db, { name: 'Shanghai', country: 'CN' });
+  const espoo = await makePlace(t.database.db, { name: 'Espoo', lat: 60.21, lng: 24.66 });
+  const shanghai = await makePlace(t.database.db, {
+    name: 'Shanghai',
+    country: 'CN',
+    lat: 31.23,
+    lng: 121.47,
+  });
   tieId = (await makePartnership(t.database.db, [espoo.id, shanghai.id])).id;
   // Another of Shanghai's partners, and a city of the forum that the registry does not list as one.
   const riga = await makePlace(t.database.db, { name: 'Riga', country: 'LV' });
   await makePartnership(t.database.db, [riga.id, shanghai.id]);
   await makePlace(t.database.db, { name: 'Osaka', country: 'JP' });
+  // The Chinese city nearest Shanghai that has ties of its own, and one further away: the support request's target.
+  const suzhou = await makePlace(t.database.db, { name: 'Suzhou', country: 'CN', lat: 31.3, lng: 120.58 });
+  const chengdu = await makePlace(t.database.db, { name: 'Chengdu', country: 'CN', lat: 30.66, lng: 104.06 });
+  await makePartnership(t.database.db, [riga.id, suzhou.id]);
+  await makePartnership(t.database.db, [riga.id, chengdu.id]);
 });
 afterAll(() => t.close());
 
@@ -68,6 +80,7 @@ describe('the demo workspace', () => {
       'shanghai@example.org',
     ]);
     const coordinator = result.users[1]!;
+    demoPasswords.coordinator = coordinator.password;
     const headers = await signInHeaders(t.app, coordinator.email, coordinator.password);
     const tie = (await t.app.inject({ url: `/api/partnerships/${tieId}`, headers })).json();
     expect(tie).toMatchObject({ kind: 'twin_town', startedOn: '1998-01-01', canEdit: true });
@@ -267,6 +280,52 @@ describe('the demo workspace', () => {
         row: expect.objectContaining({ partnershipId: tieId, partnerName: 'Shanghai', confirmed: true }),
       }),
     );
+  });
+
+  it('adds Air0 at CIIE 2019 with its outcome and testimonial, and a request answered by the door-opener search', async () => {
+    const coordinator = await signInHeaders(t.app, 'coordinator@example.org', demoPasswords.coordinator!);
+    const outcomes = (await t.app.inject({ url: `/api/outcomes?partnershipId=${tieId}` })).json();
+    expect(outcomes.items).toHaveLength(1);
+    const outcome = outcomes.items[0];
+    expect(outcome).toMatchObject({
+      kind: 'lead',
+      achievedOn: '2019-11-10',
+      visibility: 'published',
+      value: null,
+    });
+    expect(outcome.organizations.map((org: { name: string }) => org.name)).toEqual(['Air0']);
+    expect(outcome.eventIds).toHaveLength(1);
+    for (const text of [outcome.description.en, outcome.description.sv, outcome.description.fi])
+      expect(text).toMatch(/\((Demo text|Demotext|Esittelyteksti)\.\)$/);
+    expect(outcome.testimonials).toEqual([
+      expect.objectContaining({
+        person: { id: expect.any(Number), name: 'CEO of Air0' },
+        quote: expect.objectContaining({ en: expect.stringContaining('Demo text') }),
+        consentOn: '2020-12-10',
+      }),
+    ]);
+    const air0 = (await t.app.inject({ url: '/api/organizations' }))
+      .json()
+      .items.find((item: { name: string }) => item.name === 'Air0');
+    expect((await t.app.inject({ url: `/api/organizations/${air0.id}` })).json()).toMatchObject({
+      kind: 'company',
+      sector: 'C',
+    });
+    // The request is internal to Espoo's staff; its answer is the search's best way in, with the path it showed.
+    expect((await t.app.inject({ url: '/api/support-requests' })).statusCode).toBe(401);
+    const requests = (await t.app.inject({ url: '/api/support-requests', headers: coordinator })).json();
+    expect(requests.items).toHaveLength(1);
+    const request = requests.items[0];
+    expect(request).toMatchObject({
+      company: { name: 'Air0' },
+      need: 'partner_search',
+      status: 'answered',
+      targetPlace: { name: 'Suzhou', country: 'CN' },
+    });
+    expect(request.answerPath).toMatchObject({ kind: 'partner_near' });
+    expect(request.answerPath.steps.map((step: { type: string }) => step.type)).toEqual(['tie', 'distance']);
+    expect(request.answerPath.sentence).toMatch(/Shanghai.*\d+ km from Suzhou/);
+    expect(request.answer).toContain(request.answerPath.sentence);
   });
 
   it('refuses to load twice', async () => {

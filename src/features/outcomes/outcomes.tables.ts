@@ -45,6 +45,11 @@ export const supportRequests = pgTable(
     description: text('description'),
     /** What the staff answered: the door opened, the contact given. */
     answer: text('answer'),
+    /**
+     * The way in the door-opener search gave, as its answer showed it when the staff chose it (a path of
+     * GET /api/door-opener, checked by the request's schema on the way in).
+     */
+    answerPath: jsonb('answer_path').$type<Record<string, unknown>>(),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     ...keptRecordColumns(),
   },

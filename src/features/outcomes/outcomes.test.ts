@@ -238,6 +238,33 @@ describe('support requests', () => {
     ...overrides,
   });
 
+  /** A way in as the door-opener search answers it. */
+  const wayIn = {
+    kind: 'own_tie',
+    score: 100,
+    sentence: 'Espoo has been twinned with Shanghai since 1998.',
+    steps: [
+      {
+        type: 'tie',
+        from: { id: 1, name: 'Espoo', country: 'FI', coordinates: { lat: 60.2, lng: 24.7 } },
+        to: { id: 2, name: 'Shanghai', country: 'CN', coordinates: null },
+        tie: { id: 3, kind: 'twin_town', status: 'active', startYear: 1998 },
+        memberOf: null,
+        sentence: 'Espoo has been twinned with Shanghai since 1998.',
+      },
+    ],
+  };
+
+  it('keep the way in the door-opener search answered', async () => {
+    const created = await ok('POST', '/api/support-requests', espooEditor, toward({ answerPath: wayIn }));
+    expect(created.answerPath).toEqual(wayIn);
+    const cleared = await ok('PATCH', `/api/support-requests/${created.id}`, espooEditor, {
+      version: created.version,
+      answerPath: null,
+    });
+    expect(cleared.answerPath).toBeNull();
+  });
+
   it("are kept by the organisation's staff, never public, and answered by an outcome", async () => {
     const created = await ok('POST', '/api/support-requests', espooEditor, toward());
     expect(created).toMatchObject({
@@ -299,6 +326,11 @@ describe('support requests', () => {
       ['body.targetCountry', { targetCountry: 'China' }],
       ['body.need', { need: 'lunch' }],
       ['body.receivedOn', { receivedOn: '2024-02-30' }],
+      [
+        'body.answerPath.kind',
+        { answerPath: { kind: 'teleport', score: 1, steps: [], sentence: 'Beam us.' } },
+      ],
+      ['body.answerPath', { answerPath: { ...wayIn, steps: Array(5).fill(wayIn.steps[0]) } }],
     ] as const) {
       const answer = await request('POST', '/api/support-requests', espooEditor, toward(change));
       expect(answer.statusCode, field).toBe(400);

@@ -7,6 +7,7 @@ import {
   idSchema,
   textSchema,
 } from '../../core/schemas.ts';
+import { doorOpenerPathSchema } from '../door-opener/door-opener.schema.ts';
 import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
 import { SUPPORT_NEEDS, SUPPORT_STATUSES } from './outcomes.constants.ts';
 
@@ -25,6 +26,12 @@ const requestFields = {
   answer: textSchema(10_000)
     .nullable()
     .describe('What the staff answered: the door opened, the contact given'),
+  answerPath: doorOpenerPathSchema
+    .refine((path) => path.steps.length <= 4, 'has more steps than any way the search finds')
+    .nullable()
+    .describe(
+      'The way in that the door-opener search answered (GET /api/door-opener), as the staff chose it',
+    ),
   receivedOn: dateSchema,
 };
 
@@ -39,6 +46,7 @@ export const createSupportRequestBodySchema = z
     targetCountry: requestFields.targetCountry.default(null),
     description: requestFields.description.default(null),
     answer: requestFields.answer.default(null),
+    answerPath: requestFields.answerPath.default(null),
   })
   .refine(needsTarget, { message: 'needs a target place or country', path: ['targetPlaceId'] });
 export type CreateSupportRequestBody = z.infer<typeof createSupportRequestBodySchema>;
@@ -65,6 +73,7 @@ export const supportRequestSchema = z.object({
   targetCountry: z.string().nullable(),
   description: z.string().nullable(),
   answer: z.string().nullable(),
+  answerPath: doorOpenerPathSchema.nullable(),
   receivedOn: z.string(),
   ...keptRecordFields,
 });

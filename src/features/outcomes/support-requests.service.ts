@@ -2,6 +2,7 @@ import { AppError, type ErrorDetail } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
+import type { DoorOpenerPath } from '../door-opener/door-opener.schema.ts';
 import { findReadableOrganizations } from '../organizations/organizations.service.ts';
 import { createRecord, presentKept, type RecordType, updateRecord } from '../records/records.service.ts';
 import * as repo from './support-requests.repo.ts';
@@ -35,6 +36,7 @@ function presentRequest(actor: Actor | null, { row, names }: LoadedRequest): Sup
     targetCountry: row.targetCountry,
     description: row.description,
     answer: row.answer,
+    answerPath: row.answerPath as DoorOpenerPath | null,
     receivedOn: row.receivedOn,
     ...presentKept(row),
     canEdit: !row.deletedAt && policy.write(actor, requestStake(row)),
