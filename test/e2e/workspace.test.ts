@@ -96,7 +96,7 @@ describe('the workspace in Chromium', () => {
     await page.getByRole('heading', { name: 'Espoo – Shanghai' }).waitFor();
     await expect(page.getByText('Not yet confirmed').count()).resolves.toBe(1);
 
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await choose(page, 'Status', 'Dormant');
     await page.getByLabel('Innovation').check();
     expect(await axeViolations(page)).toEqual([]);
@@ -115,7 +115,7 @@ describe('the workspace in Chromium', () => {
     await expect.poll(() => changes.count()).toBe(2);
 
     // Someone else saves while this user edits: the save is refused with their version shown, then re-applied.
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByLabel('Internal notes').fill('Renewal talks in spring');
     const api = await browser.newContext();
     const signIn = await api.request.post(`${server.url}/api/auth/sign-in`, {
@@ -259,7 +259,7 @@ describe('the workspace in Chromium', () => {
     );
 
     await page.goto(`${server.url}/partnerships/${tieId}`);
-    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
     await page.getByRole('combobox', { name: 'Search for a place' }).fill('Kristianstad');
     await page
       .getByRole('listbox')

@@ -22,8 +22,13 @@ export interface ComboBoxProps<T extends SelectOption>
   options: readonly T[];
   placeholder?: string;
   renderOption?: (option: T) => ReactNode;
-  /** Controlled, already filtered options (for options loaded as the user types). */
+  /**
+   * Controlled, already filtered options (for options loaded as the user types). The list then opens on typing even
+   * while it is empty, so that options that arrive after the last key are shown.
+   */
   filtered?: readonly T[];
+  /** Options are being loaded: the empty list says so. */
+  loading?: boolean;
 }
 
 /** Type to filter a list and pick one; the list opens on typing or with the button (or Alt+Down). */
@@ -35,11 +40,13 @@ export function ComboBox<T extends SelectOption>({
   filtered,
   placeholder,
   renderOption,
+  loading,
   ...props
 }: ComboBoxProps<T>) {
   const { t } = useTranslation();
   return (
     <AriaComboBox
+      allowsEmptyCollection={!!filtered && !!props.inputValue?.trim()}
       {...props}
       {...(filtered ? { items: filtered } : { defaultItems: options })}
       className="cb-field cb-combobox"
@@ -56,7 +63,9 @@ export function ComboBox<T extends SelectOption>({
       <Popover className="cb-popover cb-combobox-popover">
         <ListBox
           className="cb-listbox"
-          renderEmptyState={() => <div className="cb-listbox-empty">{t('ui.noOptions')}</div>}
+          renderEmptyState={() => (
+            <div className="cb-listbox-empty">{t(loading ? 'ui.searching' : 'ui.noOptions')}</div>
+          )}
         >
           {(option: T) => (
             <Option

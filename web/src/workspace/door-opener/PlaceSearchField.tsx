@@ -46,6 +46,7 @@ export function PlaceSearchField(props: {
       description={props.description}
       options={candidates}
       filtered={candidates}
+      loading={search.isFetching}
       inputValue={text}
       onInputChange={(value) => {
         setText(value);

@@ -106,6 +106,7 @@ export function CoordinatorsPanel({ t, network }: { t: WorkspaceT; network: Netw
             description={t('networks.findHint')}
             options={options}
             filtered={options}
+            loading={found.isFetching}
             inputValue={text}
             onInputChange={setText}
             selectedKey={null}

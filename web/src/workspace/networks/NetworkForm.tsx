@@ -279,6 +279,7 @@ export function NetworkForm(props: {
           description={t(isGroup ? 'networks.groupSecretariatHint' : 'networks.secretariatHint')}
           options={organizations}
           filtered={organizations}
+          loading={found.isFetching}
           inputValue={secretariatText}
           onInputChange={(value) => {
             setSecretariatText(value);
