@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { organizations, supportRequests } from '../../src/db/schema.ts';
 import { axeViolations } from './axe.ts';
 import { setUpDemoWorkspace } from './browser.ts';
 
@@ -59,6 +61,59 @@ describe('the door-opener page', () => {
     expect(await again.getByRole('combobox', { name: 'Target place' }).inputValue()).toBe('Shanghai');
     await page.context().close();
     await again.context().close();
+  });
+
+  it('finds a way in for a support request, names whom to ask, and keeps the way as its answer', async () => {
+    const db = workspace.server.database.db;
+    const named = async (name: string) =>
+      (await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)))[0]!
+        .id;
+    const cityOfEspoo = await named('City of Espoo');
+    await db.insert(supportRequests).values({
+      organizationId: cityOfEspoo,
+      companyId: await named('Air0'),
+      need: 'delegation',
+      targetCountry: 'CN',
+      receivedOn: '2024-03-01',
+    });
+    const page = await workspace.newPage();
+    await workspace.signIn(page);
+    await page.goto(`${workspace.server.url}/workspace/support-requests?org=${cityOfEspoo}`);
+    const row = page.getByRole('row', { name: /Air0/ }).filter({ hasText: 'Delegation' });
+    await row.getByRole('link', { name: 'Find a way in Air0' }).click();
+    await page.getByText(/^Finding a way in for Air0 \(Delegation\)/).waitFor();
+    const first = ways(page).first();
+    await first.getByRole('heading', { name: 'Way 1: Our own tie', level: 3 }).waitFor();
+    // The people of Shanghai's government, for a member of the City of Espoo.
+    expect(await first.locator('.do-contacts').textContent()).toContain('Mayor of Shanghai');
+    // Espoo and Shanghai also met at the twin-town forum Shanghai hosted.
+    const atEvent = ways(page).filter({ has: page.getByRole('heading', { name: /Met at an event/ }) });
+    expect(await atEvent.first().locator('.do-sentence').textContent()).toMatch(
+      /^Espoo and Shanghai were both at .+ \(20\d\d\)\.$/,
+    );
+    await atEvent
+      .first()
+      .getByRole('link', { name: /^The event / })
+      .waitFor();
+
+    await first.getByRole('button', { name: /^Keep as the answer to Air0/ }).click();
+    await page
+      .getByRole('region', { name: 'Notifications' })
+      .getByRole('alertdialog')
+      .filter({ hasText: 'Kept as the answer to Air0.' })
+      .waitFor();
+    await first.getByText('Kept as the answer to Air0.').waitFor();
+    const kept = (
+      await (await page.context().request.get(`${workspace.server.url}/api/support-requests`)).json()
+    ).items.find((item: { need: string }) => item.need === 'delegation');
+    expect(kept).toMatchObject({ status: 'answered', answerPath: { kind: 'own_tie' } });
+    expect(kept.answer).toBe(kept.answerPath.sentence);
+
+    await page.getByRole('link', { name: 'Back to the support requests' }).click();
+    const answered = page.getByRole('row', { name: /Air0/ }).filter({ hasText: 'Delegation' });
+    await answered.filter({ hasText: 'Answered' }).waitFor();
+    expect(await answered.textContent()).toContain(kept.answer);
+    await page.context().close();
   });
 
   it('answers in Finnish and English, axe-clean in light and dark at 1280 and 375 px', async () => {

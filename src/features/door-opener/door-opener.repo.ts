@@ -170,3 +170,99 @@ export function findNetworksWithMembers(db: DbOrTx, placeId: number, organizatio
         order by 1, 4`,
   );
 }
+
+export interface SharedEventRow {
+  eventId: number;
+  title: Record<string, string>;
+  startsAt: string;
+  ourPlaceId: number;
+  placeId: number;
+  name: string;
+  country: string;
+  lat: number | null;
+  lng: number | null;
+  fi: string | null;
+  sv: string | null;
+}
+
+/**
+ * Published events (not cancelled) that one of our places and a target place were both at: as the place itself or a
+ * published organisation standing for it, recorded by the hosts as having attended, or hosting. A place target is
+ * the place; a country target any place in the country. The latest events first, at most `limit` pairs.
+ */
+export function findSharedEvents(
+  db: DbOrTx,
+  ourPlaceIds: readonly number[],
+  target: { placeId: number } | { country: string },
+  limit: number,
+) {
+  if (ourPlaceIds.length === 0) return Promise.resolve([]);
+  const targetWhere =
+    'placeId' in target ? sql`them.place_id = ${target.placeId}` : sql`tp.country = ${target.country}`;
+  const ours = sql.join(
+    ourPlaceIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+  return queryRows<SharedEventRow>(
+    db,
+    sql`with presence as (
+          select i.event_id, coalesce(i.place_id, o.place_id) as place_id
+          from event_invitations i
+          left join organizations o on o.id = i.organization_id and o.deleted_at is null and o.visibility = 'published'
+          where i.status = 'attended'
+          union
+          select h.event_id, o.place_id
+          from event_hosts h join organizations o on o.id = h.organization_id
+          where o.deleted_at is null and o.visibility = 'published'
+        )
+        select e.id as "eventId", e.title, to_char(e.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "startsAt",
+          us.place_id as "ourPlaceId", tp.id as "placeId", tp.name, tp.country, tp.lat, tp.lng,
+          (select n.name from place_names n where n.place_id = tp.id and n.lang = 'fi' and n.kind = 'official'
+            order by n.id limit 1) as fi,
+          (select n.name from place_names n where n.place_id = tp.id and n.lang = 'sv' and n.kind = 'official'
+            order by n.id limit 1) as sv
+        from presence us
+        join presence them on them.event_id = us.event_id and them.place_id <> us.place_id
+        join events e on e.id = us.event_id
+        join places tp on tp.id = them.place_id and tp.merged_into_id is null
+        where us.place_id in (${ours}) and ${targetWhere}
+          and e.deleted_at is null and e.visibility = 'published' and e.status <> 'cancelled'
+        order by e.starts_at desc, e.id, us.place_id, them.place_id
+        limit ${limit}`,
+  );
+}
+
+export interface ContactRow {
+  placeId: number;
+  personId: number;
+  name: string;
+  title: string | null;
+  role: string;
+  organizationId: number;
+  organizationName: string;
+}
+
+/**
+ * The people holding a current post in a government of the places (the organisations that speak for them), live and
+ * not erased, at most `perPlace` a place: who to ask there. Whether the reader may see each is decided by the caller.
+ */
+export function findContactsAt(db: DbOrTx, placeIds: readonly number[], perPlace: number) {
+  if (placeIds.length === 0) return Promise.resolve([]);
+  return queryRows<ContactRow>(
+    db,
+    sql`select "placeId", "personId", name, title, role, "organizationId", "organizationName" from (
+          select p.id as "placeId", pe.id as "personId", pe.name, po.title, po.role::text as role,
+            g.id as "organizationId", g.name as "organizationName",
+            row_number() over (partition by p.id order by pe.id, po.id) as rank
+          from places p
+          join organizations g on g.id in (${governmentsOf(sql`p.id`)})
+          join posts po on po.organization_id = g.id and (po.ended_on is null or po.ended_on >= current_date)
+          join people pe on pe.id = po.person_id and pe.deleted_at is null and pe.erased_at is null
+          where p.id in (${sql.join(
+            placeIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})
+        ) found where rank <= ${perPlace}
+        order by "placeId", "personId"`,
+  );
+}

@@ -92,6 +92,19 @@ const stepSchema = z.discriminatedUnion('type', [
       sentence: z.string(),
     })
     .describe('How far a place is from the target'),
+  z
+    .object({
+      type: z.literal('event'),
+      from: placeRefSchema,
+      to: placeRefSchema,
+      event: z.object({
+        id: z.number().int(),
+        title: z.string().describe("The event's title in the answer's language, or in one it has"),
+        year: z.number().int(),
+      }),
+      sentence: z.string(),
+    })
+    .describe('A published event that both places were at, as hosts or recorded as having attended'),
 ]);
 
 export const doorOpenerPathSchema = z.object({
@@ -99,11 +112,28 @@ export const doorOpenerPathSchema = z.object({
     .enum(PATH_KINDS)
     .describe(
       'own_tie: our tie to the target; member_tie: a tie of a member of our network (or of a network we belong ' +
-        'to); partner_of_partner: two ties; partner_near: our partner, or its partner, near the target',
+        'to); partner_of_partner: two ties; partner_near: our partner, or its partner, near the target; ' +
+        'met_at_event: one of us and the target were at the same event',
     ),
   score: z.number().describe('Higher is better: the kind of path, the status of its ties and the distance'),
   steps: z.array(stepSchema),
   sentence: z.string().describe("The steps' sentences, one after another"),
+  contacts: z
+    .array(
+      z.object({
+        place: z.object({ id: z.number().int(), name: z.string() }),
+        person: z.object({ id: z.number().int(), name: z.string() }),
+        title: z.string().nullable().describe("The post's title as the organisation writes it"),
+        role: z.string(),
+        organization: z.object({ id: z.number().int(), name: z.string() }),
+      }),
+    )
+    .nullable()
+    .default(null)
+    .describe(
+      'Who to ask along the path: people holding a post in a government of its places beyond us, those the reader ' +
+        'may read; for signed-in members of an organisation and administrators only, null for everyone else',
+    ),
 });
 
 export const doorOpenerResponseSchema = z.object({

@@ -1,7 +1,13 @@
 import { nodeKey, type PartnershipGraph, type PlaceNode, type TieEdge } from './door-opener.graph.ts';
 
 /** The kinds of way in, from the most direct. */
-export const PATH_KINDS = ['own_tie', 'member_tie', 'partner_of_partner', 'partner_near'] as const;
+export const PATH_KINDS = [
+  'own_tie',
+  'member_tie',
+  'partner_of_partner',
+  'partner_near',
+  'met_at_event',
+] as const;
 export type PathKind = (typeof PATH_KINDS)[number];
 
 /** A place that counts as "us", and the network that makes it one of us, if any. */
@@ -31,7 +37,16 @@ export type FoundStep =
       km: number;
       sameCountry: boolean;
       sameRegion: boolean;
-    };
+    }
+  | { type: 'event'; from: PlaceNode; to: PlaceNode; event: SharedEvent };
+
+/** A published event that two places were at (as hosts, or recorded as having attended). */
+export interface SharedEvent {
+  id: number;
+  title: Record<string, string>;
+  /** When it began (ISO 8601). */
+  startsAt: string;
+}
 
 export interface FoundPath {
   kind: PathKind;
@@ -47,6 +62,7 @@ const BASE_SCORE: Record<PathKind, number> = {
   member_tie: 80,
   partner_of_partner: 50,
   partner_near: 60,
+  met_at_event: 40,
 };
 
 /** How much a tie of each status opens doors; ended ties are not a way in. */
@@ -205,7 +221,11 @@ export function comparePaths(x: FoundPath, y: FoundPath): number {
   if (x.steps.length !== y.steps.length) return x.steps.length - y.steps.length;
   const ids = (path: FoundPath) =>
     path.steps.flatMap((step) =>
-      step.type === 'tie' ? [step.from.id, step.to.id, step.tie.tieId] : [step.to.id],
+      step.type === 'tie'
+        ? [step.from.id, step.to.id, step.tie.tieId]
+        : step.type === 'event'
+          ? [step.from.id, step.to.id, step.event.id]
+          : [step.to.id],
     );
   const a = ids(x);
   const b = ids(y);
@@ -216,6 +236,16 @@ export function comparePaths(x: FoundPath, y: FoundPath): number {
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
+
+/** A way in through an event both places were at; the years since count against it (half after ten years). */
+export function eventPath(from: PlaceNode, to: PlaceNode, event: SharedEvent, now: Date): FoundPath {
+  const years = Math.max(0, (now.getTime() - Date.parse(event.startsAt)) / (365.25 * 86_400_000));
+  return {
+    kind: 'met_at_event',
+    score: round1(BASE_SCORE.met_at_event / (1 + years / 10)),
+    steps: [{ type: 'event', from, to, event }],
+  };
+}
 
 /**
  * Every way in from us to the target, ranked: (a) our own ties to it; (b) ties to it of our network's members (when

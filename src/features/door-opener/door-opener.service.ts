@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor.ts';
 import { policy } from '../auth/policy.ts';
 import { networkRoles } from '../networks/networks.roles.ts';
 import { findOrganizationRow, findReadableOrganizations } from '../organizations/organizations.service.ts';
+import { findReadablePeople } from '../people/people.service.ts';
 import type { ReadModels } from '../registry/read-models.ts';
 import {
   nodeKey,
@@ -13,8 +14,20 @@ import {
 } from './door-opener.graph.ts';
 import * as repo from './door-opener.repo.ts';
 import type { DoorOpenerPath, DoorOpenerQuery, DoorOpenerResponse } from './door-opener.schema.ts';
-import { type FoundPath, type FoundStep, findPaths, type Origin } from './door-opener.search.ts';
-import { type DoorOpenerLanguage, distanceSentence, tieSentence } from './door-opener.texts.ts';
+import {
+  comparePaths,
+  eventPath,
+  type FoundPath,
+  type FoundStep,
+  findPaths,
+  type Origin,
+} from './door-opener.search.ts';
+import {
+  type DoorOpenerLanguage,
+  distanceSentence,
+  eventSentence,
+  tieSentence,
+} from './door-opener.texts.ts';
 
 /** What the search needs besides the query: the database, the read models and who asks. */
 export interface DoorOpenerContext {
@@ -164,6 +177,26 @@ function presentStep(step: FoundStep, language: DoorOpenerLanguage): DoorOpenerP
       }),
     };
   }
+  if (step.type === 'event') {
+    const { title } = step.event;
+    const event = {
+      id: step.event.id,
+      title: title[language] ?? title.en ?? Object.values(title)[0] ?? '',
+      year: Number(step.event.startsAt.slice(0, 4)),
+    };
+    return {
+      type: 'event',
+      from,
+      to,
+      event,
+      sentence: eventSentence(language, {
+        from: from.name,
+        to: to.name,
+        title: event.title,
+        year: event.year,
+      }),
+    };
+  }
   const km = Math.round(step.km);
   return {
     type: 'distance',
@@ -182,11 +215,38 @@ function presentStep(step: FoundStep, language: DoorOpenerLanguage): DoorOpenerP
   };
 }
 
-/**
- * A found path as the API answers it. Contact people along the path (for signed-in readers with a role in the
- * organisations of its places) are not part of the answer yet; they belong here, where the path's places are known,
- * given the actor from the context.
- */
+/** The events that one of our places and the target were both at, each a way in; at most this many. */
+const EVENT_PAIRS = 200;
+
+async function eventPaths(
+  db: DbOrTx,
+  graph: PartnershipGraph,
+  us: readonly Origin[],
+  target: { placeId: number } | { country: string },
+): Promise<FoundPath[]> {
+  const ours = new Map(us.map((origin) => [origin.place.id, origin.place]));
+  const rows = await repo.findSharedEvents(db, [...ours.keys()], target, EVENT_PAIRS);
+  const now = new Date();
+  return rows.flatMap((row) => {
+    if (ours.has(row.placeId)) return [];
+    const key = nodeKey(row.placeId);
+    const place: PlaceNode = graph.hasNode(key)
+      ? graph.getNodeAttributes(key)
+      : {
+          id: row.placeId,
+          name: row.name,
+          names: { ...(row.fi ? { fi: row.fi } : {}), ...(row.sv ? { sv: row.sv } : {}) },
+          country: row.country,
+          region: null,
+          lat: row.lat,
+          lng: row.lng,
+        };
+    const event = { id: row.eventId, title: row.title, startsAt: row.startsAt };
+    return [eventPath(ours.get(row.ourPlaceId)!, place, event, now)];
+  });
+}
+
+/** A found path as the API answers it, without its contacts. */
 export function presentPath(path: FoundPath, language: DoorOpenerLanguage): DoorOpenerPath {
   const steps = path.steps.map((step) => presentStep(step, language));
   return {
@@ -194,7 +254,48 @@ export function presentPath(path: FoundPath, language: DoorOpenerLanguage): Door
     score: path.score,
     steps,
     sentence: steps.map((step) => step.sentence).join(' '),
+    contacts: null,
   };
+}
+
+/** People named a place on a path, at most. */
+const CONTACTS_PER_PLACE = 3;
+
+/**
+ * Who to ask along each path, for a signed-in member of an organisation (or an administrator): the people in the
+ * governments of the path's places beyond us, those the reader may read. Everyone else gets no contacts.
+ */
+async function withContacts(
+  db: DbOrTx,
+  actor: Actor | null,
+  paths: DoorOpenerPath[],
+  ourPlaceIds: ReadonlySet<number>,
+): Promise<DoorOpenerPath[]> {
+  if (!actor || (!actor.isAdmin && actor.memberships.size === 0)) return paths;
+  const placesOf = (path: DoorOpenerPath) => [
+    ...new Set(path.steps.flatMap((step) => [step.from.id, step.to.id]).filter((id) => !ourPlaceIds.has(id))),
+  ];
+  const rows = await repo.findContactsAt(db, [...new Set(paths.flatMap(placesOf))], CONTACTS_PER_PLACE);
+  const readable = await findReadablePeople(db, actor, [...new Set(rows.map((row) => row.personId))]);
+  const names = new Map(
+    paths
+      .flatMap((path) => path.steps.flatMap((step) => [step.from, step.to]))
+      .map((place) => [place.id, place.name]),
+  );
+  return paths.map((path) => ({
+    ...path,
+    contacts: placesOf(path).flatMap((placeId) =>
+      rows
+        .filter((row) => row.placeId === placeId && readable.has(row.personId))
+        .map((row) => ({
+          place: { id: placeId, name: names.get(placeId) ?? '' },
+          person: { id: row.personId, name: row.name },
+          title: row.title,
+          role: row.role,
+          organization: { id: row.organizationId, name: row.organizationName },
+        })),
+    ),
+  }));
 }
 
 /**
@@ -210,7 +311,15 @@ export async function findDoorOpeners(
   const graph = await readModels.get(partnershipGraphModel(db));
   const targetPlace = query.target === undefined ? undefined : await placeNode(db, graph, query.target);
   const { from, us, fellows } = await resolveUs(context, graph, query);
-  const paths = findPaths(graph, { targetPlace, targetCountry: query.targetCountry, us, fellows });
+  const paths = [
+    ...findPaths(graph, { targetPlace, targetCountry: query.targetCountry, us, fellows }),
+    ...(await eventPaths(
+      db,
+      graph,
+      us,
+      targetPlace ? { placeId: targetPlace.id } : { country: query.targetCountry! },
+    )),
+  ].sort(comparePaths);
   return {
     language,
     target: targetPlace
@@ -218,6 +327,11 @@ export async function findDoorOpeners(
       : { type: 'country', country: query.targetCountry! },
     from,
     total: paths.length,
-    paths: paths.slice(0, query.limit).map((path) => presentPath(path, language)),
+    paths: await withContacts(
+      db,
+      context.actor,
+      paths.slice(0, query.limit).map((path) => presentPath(path, language)),
+      new Set(us.map((origin) => origin.place.id)),
+    ),
   };
 }

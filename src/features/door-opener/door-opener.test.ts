@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { adminHeaders, memberHeaders } from '../../../test/helpers/auth.ts';
 import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
-import { networkMembers, networks } from '../../db/schema.ts';
+import {
+  eventHosts,
+  eventInvitations,
+  events,
+  networkMembers,
+  networks,
+  people,
+  posts,
+} from '../../db/schema.ts';
 import type { DoorOpenerPath, DoorOpenerResponse } from './door-opener.schema.ts';
 import { haversineKm } from './door-opener.search.ts';
 
@@ -99,7 +107,11 @@ async function search(query: string, headers: Record<string, string> = {}): Prom
 /** A path as place ids, tie ids and distances, to compare paths at a glance. */
 const route = (path: DoorOpenerPath) =>
   path.steps.map((step) =>
-    step.type === 'tie' ? `${step.from.id}-[${step.tie.id}]-${step.to.id}` : `${step.from.id}~${step.to.id}`,
+    step.type === 'tie'
+      ? `${step.from.id}-[${step.tie.id}]-${step.to.id}`
+      : step.type === 'event'
+        ? `${step.from.id}@${step.event.id}@${step.to.id}`
+        : `${step.from.id}~${step.to.id}`,
   );
 
 describe('GET /api/door-opener', () => {
@@ -215,6 +227,103 @@ describe('GET /api/door-opener', () => {
     expect(limited.total).toBe(3);
   });
 
+  it('finds places that were at an event with the target: hosts and those recorded as attending, published only', async () => {
+    const db = t.database.db;
+    const osaka = (await makePlace(db, { name: 'Osaka', country: 'JP', lat: 34.69, lng: 135.5 })).id;
+    const kobe = (await makePlace(db, { name: 'Kobe', country: 'JP', lat: 34.69, lng: 135.2 })).id;
+    const host = (await makeOrganization(db, { name: 'Shanghai Forum Office', placeId: ids.shanghai })).id;
+    const forum = async (title: string, values: Partial<typeof events.$inferInsert> = {}) => {
+      const [row] = await db
+        .insert(events)
+        .values({
+          kind: 'forum',
+          attendanceMode: 'online',
+          status: 'held',
+          startsAt: new Date('2020-11-10T06:00:00Z'),
+          endsAt: new Date('2020-11-10T09:00:00Z'),
+          timeZone: 'Asia/Shanghai',
+          title: { en: title, fi: `${title} (fi)` },
+          ...values,
+        })
+        .returning();
+      await db.insert(eventHosts).values({ eventId: row!.id, organizationId: host });
+      return row!.id;
+    };
+    const held = await forum('Twin-town forum');
+    const hidden = await forum('Closed meeting', { visibility: 'internal' });
+    const cancelled = await forum('Called off', { status: 'cancelled' });
+    for (const eventId of [held, hidden, cancelled])
+      await db.insert(eventInvitations).values([
+        { eventId, placeId: ids.espoo, status: 'attended' },
+        { eventId, placeId: osaka, status: 'attended' },
+        // Kobe was invited and said yes, but nobody recorded it there.
+        { eventId, placeId: kobe, status: 'accepted' },
+      ]);
+
+    const answer = await search(`target=${osaka}&fromPlace=${ids.espoo}&lang=en`);
+    expect(answer.paths.map(route)).toEqual([[`${ids.espoo}@${held}@${osaka}`]]);
+    expect(answer.paths[0]).toMatchObject({ kind: 'met_at_event' });
+    expect(answer.paths[0]!.steps[0]).toMatchObject({
+      type: 'event',
+      event: { id: held, title: 'Twin-town forum', year: 2020 },
+    });
+    expect(answer.paths[0]!.sentence).toBe('Espoo and Osaka were both at Twin-town forum (2020).');
+    const fi = await search(`target=${osaka}&fromPlace=${ids.espoo}&lang=fi`);
+    expect(fi.paths[0]!.sentence).toBe(
+      'Espoo ja Osaka olivat molemmat mukana tapahtumassa Twin-town forum (fi) (2020).',
+    );
+    // An accepted invitation is not a meeting; the host's place met everyone who came; a country target too.
+    expect((await search(`target=${kobe}&fromPlace=${ids.espoo}`)).paths).toEqual([]);
+    const fromShanghai = await search(`targetCountry=JP&fromPlace=${ids.shanghai}`);
+    expect(fromShanghai.paths.map(route)).toEqual([[`${ids.shanghai}@${held}@${osaka}`]]);
+    // Ties come first: from Espoo to Shanghai the own tie, then the forum Shanghai hosted.
+    const toShanghai = await search(`target=${ids.shanghai}&fromPlace=${ids.espoo}&limit=50`);
+    expect(toShanghai.paths[0]!.kind).toBe('own_tie');
+    expect(toShanghai.paths.at(-1)!.kind).toBe('met_at_event');
+    expect(toShanghai.paths.filter((path) => path.kind === 'met_at_event').map(route)).toEqual([
+      [`${ids.espoo}@${held}@${ids.shanghai}`],
+    ]);
+  });
+
+  it('names the people to ask along a path for members of an organisation, only those they may read', async () => {
+    const db = t.database.db;
+    const government = (
+      await makeOrganization(db, { name: 'Shanghai Municipal Government', placeId: ids.shanghai })
+    ).id;
+    const [mayor, secret, former] = await db
+      .insert(people)
+      .values([
+        { name: 'Mayor of Shanghai', keeperId: government, visibility: 'published' },
+        { name: 'Kept to Shanghai', keeperId: government, visibility: 'internal' },
+        { name: 'Former Mayor', keeperId: government, visibility: 'published' },
+      ])
+      .returning();
+    await db.insert(posts).values([
+      { personId: mayor!.id, organizationId: government, role: 'mayor', title: 'Mayor' },
+      { personId: secret!.id, organizationId: government, role: 'deputy_mayor', title: 'Vice mayor' },
+      { personId: former!.id, organizationId: government, role: 'mayor', endedOn: '2019-12-31' },
+    ]);
+    const query = `target=${ids.shanghai}&fromPlace=${ids.espoo}`;
+    const own = (answer: DoorOpenerResponse) => answer.paths.find((path) => path.kind === 'own_tie')!;
+    expect(own(await search(query)).contacts).toBeNull();
+    const member = await memberHeaders(db, ids.cityOfEspoo, 'viewer');
+    expect(own(await search(query, member)).contacts).toEqual([
+      {
+        place: { id: ids.shanghai, name: 'Shanghai' },
+        person: { id: mayor!.id, name: 'Mayor of Shanghai' },
+        title: 'Mayor',
+        role: 'mayor',
+        organization: { id: government, name: 'Shanghai Municipal Government' },
+      },
+    ]);
+    // A member of Shanghai's government reads its internal people too; our own places' people are not named.
+    const insider = await memberHeaders(db, government, 'viewer');
+    const names = own(await search(query, insider)).contacts!.map((contact) => contact.person.name);
+    expect(names).toEqual(['Mayor of Shanghai', 'Kept to Shanghai']);
+    const fromShanghai = await search(`target=${ids.espoo}&fromPlace=${ids.shanghai}`, insider);
+    expect(fromShanghai.paths[0]!.contacts).toEqual([]);
+  });
+
   it('never shows an internal tie, to anonymous readers or anyone', async () => {
     const query = `target=${ids.kunming}&fromPlace=${ids.espoo}&lang=en`;
     for (const headers of [{}, await memberHeaders(t.database.db, ids.cityOfEspoo, 'editor')]) {
@@ -224,7 +333,10 @@ describe('GET /api/door-opener', () => {
       expect(answer.paths[0]!.sentence).toBe(
         'Helsinki, a member of C21, has signed a memorandum of understanding with Kunming.',
       );
-      expect(JSON.stringify(answer)).not.toContain(`"id":${ids.espooKunming},`);
+      const tieIds = answer.paths.flatMap((path) =>
+        path.steps.flatMap((step) => (step.type === 'tie' ? [step.tie.id] : [])),
+      );
+      expect(tieIds).not.toContain(ids.espooKunming);
     }
   });
 

@@ -26,6 +26,15 @@ export interface DistanceSentence {
   sameRegion: boolean;
 }
 
+/** An event step as a sentence needs it. */
+export interface EventSentence {
+  from: string;
+  to: string;
+  /** The event's title in the language, or in any it has. */
+  title: string;
+  year: number;
+}
+
 type TieWords = (a: string, b: string, year: number | null) => string;
 
 const TIE_WORDS: Record<DoorOpenerLanguage, Record<string, TieWords>> = {
@@ -105,6 +114,18 @@ export function distanceSentence(language: DoorOpenerLanguage, step: DistanceSen
       return `${step.from} is ${km} km from ${step.to}${
         where === 'region' ? ' in the same region' : where === 'country' ? ' in the same country' : ''
       }.`;
+  }
+}
+
+/** One sentence for an event step: both places were at the event. */
+export function eventSentence(language: DoorOpenerLanguage, step: EventSentence): string {
+  switch (language) {
+    case 'fi':
+      return `${step.from} ja ${step.to} olivat molemmat mukana tapahtumassa ${step.title} (${step.year}).`;
+    case 'sv':
+      return `${step.from} och ${step.to} var båda med på evenemanget ${step.title} (${step.year}).`;
+    case 'en':
+      return `${step.from} and ${step.to} were both at ${step.title} (${step.year}).`;
   }
 }
 

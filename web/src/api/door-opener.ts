@@ -4,8 +4,13 @@ import { getJson } from './client.ts';
 /** The languages the door-opener's sentences come in. */
 export type DoorOpenerLanguage = 'fi' | 'sv' | 'en';
 
-/** How a path leads in: our own tie, a network member's tie, two ties, or a partner near the target. */
-export type DoorOpenerPathKind = 'own_tie' | 'member_tie' | 'partner_of_partner' | 'partner_near';
+/** How a path leads in: our own tie, a network member's tie, two ties, a partner near the target, or an event. */
+export type DoorOpenerPathKind =
+  | 'own_tie'
+  | 'member_tie'
+  | 'partner_of_partner'
+  | 'partner_near'
+  | 'met_at_event';
 
 /** A place named in an answer, in the answer's language where known. */
 export interface DoorOpenerPlace {
@@ -16,7 +21,7 @@ export interface DoorOpenerPlace {
   coordinates: { lat: number; lng: number } | null;
 }
 
-/** A step of a path: a published tie between two places, or how far a place is from the target. */
+/** A step of a path: a published tie between two places, how far a place is from the target, or an event both were at. */
 export type DoorOpenerStep =
   | {
       type: 'tie';
@@ -34,6 +39,13 @@ export type DoorOpenerStep =
       sameCountry: boolean;
       sameRegion: boolean;
       sentence: string;
+    }
+  | {
+      type: 'event';
+      from: DoorOpenerPlace;
+      to: DoorOpenerPlace;
+      event: { id: number; title: string; year: number };
+      sentence: string;
     };
 
 export interface DoorOpenerPath {
@@ -41,6 +53,17 @@ export interface DoorOpenerPath {
   score: number;
   steps: DoorOpenerStep[];
   sentence: string;
+  /** Who to ask along the way, for members of an organisation; null for everyone else. */
+  contacts: DoorOpenerContact[] | null;
+}
+
+/** A person holding a post in a government of a place on a way in. */
+export interface DoorOpenerContact {
+  place: { id: number; name: string };
+  person: { id: number; name: string };
+  title: string | null;
+  role: string;
+  organization: { id: number; name: string };
 }
 
 /** GET /api/door-opener's answer: ranked paths, best first (the API's response schema, as the page reads it). */

@@ -5,6 +5,7 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { OutcomeKind, SupportNeed, SupportStatus } from '../../../src/contract.ts';
 import { getJson } from './client.ts';
+import type { DoorOpenerPath } from './door-opener.ts';
 import { recordRoutes } from './records.ts';
 import { sendJson, useWrite } from './writes.ts';
 
@@ -107,6 +108,8 @@ export type SupportRequest = Kept & {
   targetCountry: string | null;
   description: string | null;
   answer: string | null;
+  /** The way in the door-opener search answered, as the staff kept it. */
+  answerPath: DoorOpenerPath | null;
   receivedOn: string;
 };
 
@@ -119,6 +122,7 @@ export interface SupportRequestBody {
   targetCountry: string | null;
   description: string | null;
   answer: string | null;
+  answerPath?: DoorOpenerPath | null;
   receivedOn: string;
 }
 

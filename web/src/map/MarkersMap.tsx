@@ -3,7 +3,8 @@ import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'rea
 import { createPortal } from 'react-dom';
 import { useSettings } from '../api/settings.ts';
 import { useFormat } from '../format.ts';
-import type { Camera } from './camera.ts';
+import { type Camera, mercator } from './camera.ts';
+import { greatCircle } from './great-circle.ts';
 import { baseMap, loadMapLibre, offlineStyle } from './load.ts';
 import {
   isNearEdge,
@@ -72,6 +73,25 @@ export interface MarkersMapTexts {
   twoFingers: string;
 }
 
+/** A line between two places, drawn as a great circle under the markers. */
+export interface MapLine {
+  from: LngLat;
+  to: LngLat;
+}
+
+const NO_LINES: readonly MapLine[] = [];
+
+/** The lines as the base map's layer draws them: segments of their great circles, in mercator units. */
+function lineVertices(lines: readonly MapLine[]): Float32Array {
+  const vertices: number[] = [];
+  for (const line of lines) {
+    const points = greatCircle(line.from, line.to).map(([lng, lat]) => mercator(lng, lat));
+    for (let index = 1; index < points.length; index += 1)
+      vertices.push(...points[index - 1]!, ...points[index]!);
+  }
+  return Float32Array.from(vertices);
+}
+
 export interface MarkersMapOptions<M extends MapMarker> {
   /**
    * Names the map's parts for its page's styles and tests, beside their own classes: `<name>-map`,
@@ -82,6 +102,8 @@ export interface MarkersMapOptions<M extends MapMarker> {
   /** The map's `data-testid`, on the element that says `data-ready="true"` once the map has drawn. */
   testId: string;
   markers: readonly M[];
+  /** Lines between the markers' places, under them. */
+  lines?: readonly MapLine[];
   /** The view that shows every marker on a map of this size. */
   camera: (points: readonly LngLat[], width: number, height: number) => Camera;
   legend: { title: ReactNode; entries: readonly LegendEntry[] };
@@ -193,7 +215,7 @@ export default function MarkersMap<M extends MapMarker>(options: MarkersMapOptio
         if (!base) return;
         const layer = new NetworkLayer(
           'land',
-          new Float32Array(0),
+          lineVertices(linesRef.current),
           new Float32Array(0),
           [0, 0, 0, 0],
           [0, 0, 0, 0],
@@ -253,6 +275,18 @@ export default function MarkersMap<M extends MapMarker>(options: MarkersMapOptio
       setShown(null);
     };
   }, [map, places]);
+
+  // The lines follow the answer shown (drawn with the offline base map; a deployment's own style shows none).
+  const lines = options.lines ?? NO_LINES;
+  const linesRef = useRef(lines);
+  linesRef.current = lines;
+  const linesKey = lines
+    .map((line) => `${line.from.lng},${line.from.lat}>${line.to.lng},${line.to.lat}`)
+    .join('|');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: linesKey says when the lines changed
+  useEffect(() => {
+    land.current?.setVertices(lineVertices(linesRef.current));
+  }, [map, linesKey]);
 
   // Which marker lies over which where they overlap.
   const layers = markers.map((marker) => marker.layer ?? '').join(',');

@@ -127,9 +127,9 @@ describe('the markers’ places', () => {
 });
 
 describe('the offline base map', () => {
-  it('draws land and borders in the palette’s colours, and no ties or places', () => {
-    const colors = landColors({ ...readPalette(null), land: '#ff0000', border: '#000080' });
-    expect(colors.tie).toEqual([0, 0, 0, 0]);
+  it('draws land, borders and the lines between places in the palette’s colours, and no dots', () => {
+    const colors = landColors({ ...readPalette(null), land: '#ff0000', border: '#000080', tie: '#00ff00' });
+    expect(colors.tie).toEqual([0, 0.9, 0, 0.9]);
     expect(colors.place).toEqual([0, 0, 0, 0]);
     expect(colors.land).toEqual([1, 0, 0, 1]);
     expect(colors.border).toEqual([0, 0, 128 / 255, 1]);

@@ -140,7 +140,8 @@ export function placesKey(markers: readonly { key: string; lng: number; lat: num
 /** The offline base map's land and borders in a palette, premultiplied; it draws no ties and no places. */
 export function landColors(palette: MapPalette): { tie: Rgba; place: Rgba; land: Rgba; border: Rgba } {
   return {
-    tie: [0, 0, 0, 0],
+    // The lines between markers' places, when a map has them, in the theme's colour of ties.
+    tie: rgba(palette.tie, 0.9),
     place: [0, 0, 0, 0],
     land: rgba(palette.land),
     border: rgba(palette.border),

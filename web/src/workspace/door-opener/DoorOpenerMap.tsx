@@ -1,6 +1,6 @@
 import { useFormat } from '../../format.ts';
 import { type Camera, constrainCamera, defaultCamera, fitCamera } from '../../map/camera.ts';
-import MarkersMap, { type MapMarker, type MarkerLook } from '../../map/MarkersMap.tsx';
+import MarkersMap, { type MapLine, type MapMarker, type MarkerLook } from '../../map/MarkersMap.tsx';
 import { type LngLat, MIN_ZOOM, pointsBox } from '../../map/markers-map.ts';
 import type { WorkspaceT } from '../texts.ts';
 
@@ -53,8 +53,8 @@ function pathsCamera(points: readonly LngLat[], width: number, height: number): 
  * The places on the ways in as markers, shaped by what they are to the search (us, on the way, the target), each
  * named with the numbers of the ways it is on. The list of ways above the map is its text alternative.
  */
-export default function DoorOpenerMap(props: { t: WorkspaceT; places: PlaceOnMap[] }) {
-  const { t, places } = props;
+export default function DoorOpenerMap(props: { t: WorkspaceT; places: PlaceOnMap[]; lines: MapLine[] }) {
+  const { t, places, lines } = props;
   const format = useFormat();
   const markers: PlaceMarker[] = places.map((place) => {
     const roleText = t(`doorOpener.roles.${place.role}`);
@@ -81,6 +81,7 @@ export default function DoorOpenerMap(props: { t: WorkspaceT; places: PlaceOnMap
       name="do"
       testId="door-opener-map"
       markers={markers}
+      lines={lines}
       camera={pathsCamera}
       legend={{
         title: t('doorOpener.legend'),

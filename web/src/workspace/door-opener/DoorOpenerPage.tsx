@@ -1,20 +1,28 @@
 import { lazy, useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { type DoorOpenerQuery, type DoorOpenerResponse, useDoorOpener } from '../../api/door-opener.ts';
+import {
+  type DoorOpenerPath,
+  type DoorOpenerQuery,
+  type DoorOpenerResponse,
+  useDoorOpener,
+} from '../../api/door-opener.ts';
 import { useNetworkList } from '../../api/networks.ts';
+import { type SupportRequest, useSupportRequests, useUpdateSupportRequest } from '../../api/outcomes.ts';
 import { usePlace } from '../../api/places.ts';
 import { useFormat } from '../../format.ts';
 import { LoadNearView } from '../../map/LoadNearView.tsx';
+import type { MapLine } from '../../map/MarkersMap.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Link } from '../../ui/Link.tsx';
 import { Radio, RadioGroup } from '../../ui/RadioGroup.tsx';
 import { Select } from '../../ui/Select.tsx';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.tsx';
+import { showToast } from '../../ui/toast.ts';
 import { CountryField } from '../campaigns/CountryField.tsx';
 import { localText } from '../networks/network-names.ts';
-import { useCurrentOrganization } from '../shell/current-organization.ts';
+import { useCurrentOrganization, withOrganization } from '../shell/current-organization.ts';
 import { useWorkspaceTexts, type WorkspaceT } from '../texts.ts';
-import { failureText } from '../ui/failure.tsx';
+import { failureText, toastSuccess } from '../ui/failure.tsx';
 import type { PlaceOnMap } from './DoorOpenerMap.tsx';
 import { type ChosenPlace, PlaceSearchField } from './PlaceSearchField.tsx';
 import './door-opener.css';
@@ -30,6 +38,15 @@ interface SearchState {
   targetCountry?: string;
   fromPlace?: number;
   fromNetwork?: number;
+}
+
+/** The support request the search is for (`request` in the address): a way in can be kept as its answer. */
+function useRequestToAnswer(organizationId: number | undefined, requestId: number | undefined) {
+  const list = useSupportRequests(
+    { organizationId, limit: 500 },
+    organizationId !== undefined && requestId !== undefined,
+  );
+  return list.data?.items.find((item) => item.id === requestId && !item.deletedAt);
 }
 
 const idParam = (value: string | null) => {
@@ -227,9 +244,78 @@ function placesOnMap(answer: DoorOpenerResponse): PlaceOnMap[] {
   });
 }
 
+/** The people to ask along a way, for members of an organisation: name, post, organisation and place. */
+function Contacts(props: { t: WorkspaceT; path: DoorOpenerPath }) {
+  const { t, path } = props;
+  if (!path.contacts || path.contacts.length === 0) return null;
+  return (
+    <div className="do-contacts">
+      <p className="do-contacts-title">{t('doorOpener.contacts')}</p>
+      <ul>
+        {path.contacts.map((contact) => (
+          <li key={`${contact.place.id}-${contact.person.id}-${contact.organization.id}`}>
+            <strong>{contact.person.name}</strong>
+            {`, ${contact.title ?? t(`postRole.${contact.role}`)}, ${contact.organization.name} (${contact.place.name})`}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Keeps a way in as the answer to the support request the search was opened for, and marks the one kept. */
+function KeepAsAnswer(props: {
+  t: WorkspaceT;
+  request: SupportRequest;
+  path: DoorOpenerPath;
+  number: number;
+}) {
+  const { t, request, path, number } = props;
+  const update = useUpdateSupportRequest();
+  if (request.answerPath?.sentence === path.sentence)
+    return <p className="do-kept">{t('doorOpener.keptAnswer', { company: request.company.name })}</p>;
+  if (!request.canEdit) return null;
+  return (
+    <Button
+      size="s"
+      variant="secondary"
+      isPending={update.isPending}
+      onPress={() =>
+        update
+          .mutateAsync({
+            id: request.id,
+            version: request.version,
+            status: request.status === 'closed' ? 'closed' : 'answered',
+            answer: path.sentence,
+            answerPath: path,
+          })
+          .then(
+            () => toastSuccess(t('doorOpener.answerKept', { company: request.company.name }), null),
+            (error: unknown) => showToast({ title: failureText(t, error), tone: 'danger' }),
+          )
+      }
+    >
+      {t('doorOpener.keepAsAnswer', { company: request.company.name })}
+      <span className="visually-hidden"> ({t('doorOpener.wayNumber', { number })})</span>
+    </Button>
+  );
+}
+
+/** The steps of the ways as lines between their places, each pair once. */
+function linesOnMap(answer: DoorOpenerResponse): MapLine[] {
+  const lines = new Map<string, MapLine>();
+  for (const path of answer.paths)
+    for (const step of path.steps) {
+      if (!step.from.coordinates || !step.to.coordinates) continue;
+      const [a, b] = [step.from.id, step.to.id].sort((x, y) => x - y);
+      lines.set(`${a}-${b}`, { from: step.from.coordinates, to: step.to.coordinates });
+    }
+  return [...lines.values()];
+}
+
 /** The answer: the ranked ways in, each with its sentences and links, and the places on a map. */
-function Answer(props: { t: WorkspaceT; answer: DoorOpenerResponse }) {
-  const { t, answer } = props;
+function Answer(props: { t: WorkspaceT; answer: DoorOpenerResponse; request?: SupportRequest }) {
+  const { t, answer, request } = props;
   const format = useFormat();
   const places = placesOnMap(answer);
   const targetName =
@@ -281,10 +367,20 @@ function Answer(props: { t: WorkspaceT; answer: DoorOpenerResponse }) {
                         </Link>
                       </>
                     )}
+                    {step.type === 'event' && (
+                      <>
+                        {' · '}
+                        <Link href={`/events/${step.event.id}`}>
+                          {t('doorOpener.eventLink', { title: step.event.title })}
+                        </Link>
+                      </>
+                    )}
                   </p>
                 </li>
               ))}
             </ol>
+            <Contacts t={t} path={path} />
+            {request && <KeepAsAnswer t={t} request={request} path={path} number={index + 1} />}
           </li>
         ))}
       </ol>
@@ -293,7 +389,7 @@ function Answer(props: { t: WorkspaceT; answer: DoorOpenerResponse }) {
         <div className="do-map-pending" />
       ) : (
         <LoadNearView placeholderClassName="do-map-pending">
-          <DoorOpenerMap t={t} places={places} />
+          <DoorOpenerMap t={t} places={places} lines={linesOnMap(answer)} />
         </LoadNearView>
       )}
     </>
@@ -326,6 +422,7 @@ export function DoorOpenerPage() {
   else if (search.fromNetwork !== undefined) query.fromNetwork = search.fromNetwork;
   else query.fromOrganization = organization.id;
   const answer = useDoorOpener(query);
+  const request = useRequestToAnswer(organization.id, idParam(params.get('request')));
 
   useEffect(() => {
     if (!focusResults) return;
@@ -353,6 +450,17 @@ export function DoorOpenerPage() {
         <h1 id={headingId}>{t('doorOpener.title')}</h1>
       </div>
       <p className="do-intro">{t('doorOpener.intro')}</p>
+      {request && (
+        <p className="do-request">
+          {t('doorOpener.forRequest', {
+            company: request.company.name,
+            need: t(`outcomes.needs.${request.need}`),
+          })}{' '}
+          <Link href={withOrganization('/workspace/support-requests', organization.id)}>
+            {t('doorOpener.backToRequests')}
+          </Link>
+        </p>
+      )}
       {namesReady ? (
         <SearchForm
           key={params.toString()}
@@ -389,7 +497,7 @@ export function DoorOpenerPage() {
             isRetrying={answer.isFetching}
           />
         ) : (
-          <Answer t={t} answer={answer.data} />
+          <Answer t={t} answer={answer.data} request={request} />
         )}
       </section>
     </section>

@@ -74,12 +74,30 @@ function SupportRequests(props: { t: WorkspaceT; organization: { id: number; nam
               : undefined,
       },
       { id: 'status', header: t('outcomes.status'), value: (row) => t(`outcomes.statuses.${row.status}`) },
+      {
+        id: 'answer',
+        header: t('outcomes.answer'),
+        value: (row) => row.answerPath?.sentence ?? row.answer ?? undefined,
+        filter: 'text',
+      },
     ],
     [t, language],
   );
 
+  const wayIn = (request: SupportRequest) => {
+    const target = request.targetPlace
+      ? `target=${request.targetPlace.id}`
+      : `targetCountry=${request.targetCountry ?? ''}`;
+    return withOrganization(`/workspace/door-opener?${target}&request=${request.id}`, organization.id);
+  };
+
   const actions = (request: SupportRequest) => (
     <span className="ws-row-actions">
+      {request.canEdit && (
+        <Link href={wayIn(request)} variant="standalone">
+          {t('outcomes.findWayIn')} <span className="visually-hidden">{request.company.name}</span>
+        </Link>
+      )}
       <Link
         href={withOrganization(`/workspace/outcomes?supportRequest=${request.id}`, organization.id)}
         variant="standalone"
