@@ -27,6 +27,7 @@ const HEADINGS: Record<
       member_tie: 'verkoston jäsenen suhde',
       partner_of_partner: 'kumppanin kumppani',
       partner_near: 'kumppani lähellä',
+      met_at_event: 'tavattu tapahtumassa',
     },
   },
   sv: {
@@ -38,6 +39,7 @@ const HEADINGS: Record<
       member_tie: 'en nätverksmedlems förbindelse',
       partner_of_partner: 'partners partner',
       partner_near: 'partner i närheten',
+      met_at_event: 'träffats vid ett evenemang',
     },
   },
   en: {
@@ -49,6 +51,7 @@ const HEADINGS: Record<
       member_tie: "a network member's tie",
       partner_of_partner: "a partner's partner",
       partner_near: 'a partner nearby',
+      met_at_event: 'met at an event',
     },
   },
 };
@@ -66,9 +69,13 @@ export function registerDoorOpener(program: Command): void {
   program
     .command('door-opener')
     .description(
-      'Rank the ways in to a place: own ties, network members’ ties, partners’ partners, partners nearby',
+      'Rank the ways in to a place, a country or a region: own ties, network members’ ties, partners’ partners, ' +
+        'partners nearby, events together',
     )
-    .argument('<target>', 'the place to reach: its id or a name')
+    .argument(
+      '<target>',
+      'where to: a place (its id or a name), a country (its ISO code, CN) or a first-level region (CN.23)',
+    )
     .requiredOption('--from <us>', 'searching as this place: its id or a name')
     .option('--lang <lang>', `language of the sentences (${DOOR_OPENER_LANGUAGES.join(', ')})`, 'en')
     .option('-n, --limit <n>', 'how many paths (1–50)', '10')
@@ -80,7 +87,11 @@ export function registerDoorOpener(program: Command): void {
           const query = parseInput(
             doorOpenerQuerySchema,
             {
-              target: String(await resolvePlace(db, target, 'target')),
+              ...(/^[A-Z]{2}$/.test(target)
+                ? { targetCountry: target }
+                : /^[A-Z]{2}[.][A-Za-z0-9]+$/.test(target)
+                  ? { targetRegion: target }
+                  : { target: String(await resolvePlace(db, target, 'target')) }),
               fromPlace: String(await resolvePlace(db, options.from, 'from')),
               lang: options.lang,
               limit: options.limit,
@@ -99,7 +110,11 @@ export function registerDoorOpener(program: Command): void {
           }
           const words = HEADINGS[language];
           const targetName =
-            answer.target.type === 'place' ? answer.target.place.name : answer.target.country;
+            answer.target.type === 'place'
+              ? answer.target.place.name
+              : answer.target.type === 'region'
+                ? `${answer.target.name} (${answer.target.region})`
+                : answer.target.country;
           process.stdout.write(`${words.title(targetName, answer.from.name)}\n`);
           if (answer.paths.length === 0) process.stdout.write(`${words.none}\n`);
           answer.paths.forEach((path, index) => {

@@ -116,6 +116,24 @@ describe('the door-opener page', () => {
     await page.context().close();
   });
 
+  it('finds the ways in to a first-level region, chosen by a place in it', async () => {
+    const page = await workspace.newPage();
+    await workspace.signIn(page);
+    await page.goto(`${workspace.server.url}/workspace/door-opener`);
+    await page.getByRole('radio', { name: 'A region' }).check();
+    const place = page.getByRole('combobox', { name: 'A place in the region' });
+    await place.fill('Shanghai');
+    await page
+      .getByRole('option', { name: /^Shanghai/ })
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.waitForURL(/[?&]regionOf=\d+/);
+    await page.getByText(/^Ways in to the region of Shanghai \(China\) from City of Espoo\./).waitFor();
+    await ways(page).first().getByRole('heading', { name: 'Way 1: Our own tie', level: 3 }).waitFor();
+    await page.context().close();
+  });
+
   it('answers in Finnish and English, axe-clean in light and dark at 1280 and 375 px', async () => {
     const setup = await workspace.newPage();
     await workspace.signIn(setup);

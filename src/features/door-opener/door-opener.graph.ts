@@ -15,8 +15,8 @@ export interface PlaceNode {
   /** ISO 3166-1 alpha-2. */
   country: string;
   /**
-   * The first-level region (province, state) the place lies in. The registry does not record it yet, so it is
-   * null for every place; the search compares regions wherever both places have one.
+   * The first-level region (province, state) the place lies in, as GeoNames codes it ("CN.23"); null where the
+   * registry does not know it. The search compares regions wherever both places have one.
    */
   region: string | null;
   lat: number | null;
@@ -53,7 +53,7 @@ export async function buildPartnershipGraph(db: DbOrTx): Promise<PartnershipGrap
       name: place.name,
       names: {},
       country: place.country,
-      region: null,
+      region: place.admin1,
       lat: place.lat,
       lng: place.lng,
     });

@@ -7,6 +7,7 @@ export interface GraphPlaceRow {
   id: number;
   name: string;
   country: string;
+  admin1: string | null;
   lat: number | null;
   lng: number | null;
 }
@@ -20,12 +21,14 @@ export async function findTiedPlaces(db: DbOrTx): Promise<GraphPlaceRow[]> {
     ids: number[] | null;
     names: string[];
     countries: string[];
+    regions: (string | null)[];
     lats: (number | null)[];
     lngs: (number | null)[];
   }>(
     db,
     sql`select array_agg(id order by id) as ids, array_agg(name order by id) as names,
-          array_agg(country order by id) as countries, array_agg(lat order by id) as lats,
+          array_agg(country order by id) as countries, array_agg(admin1 order by id) as regions,
+          array_agg(lat order by id) as lats,
           array_agg(lng order by id) as lngs
         from places where partner_count > 0 and merged_into_id is null`,
   );
@@ -34,6 +37,7 @@ export async function findTiedPlaces(db: DbOrTx): Promise<GraphPlaceRow[]> {
     id,
     name: row.names[index]!,
     country: row.countries[index]!,
+    admin1: row.regions[index] ?? null,
     lat: row.lats[index] ?? null,
     lng: row.lngs[index] ?? null,
   }));
@@ -95,7 +99,7 @@ export async function findPublishedTiePairs(db: DbOrTx): Promise<GraphTieRow[]> 
 export async function findLivePlace(db: DbOrTx, id: number) {
   const [row] = await queryRows<GraphPlaceRow & { fi: string | null; sv: string | null }>(
     db,
-    sql`select p.id, p.name, p.country, p.lat, p.lng,
+    sql`select p.id, p.name, p.country, p.admin1, p.lat, p.lng,
           (select n.name from place_names n where n.place_id = p.id and n.lang = 'fi' and n.kind = 'official'
             order by n.id limit 1) as fi,
           (select n.name from place_names n where n.place_id = p.id and n.lang = 'sv' and n.kind = 'official'
@@ -179,6 +183,7 @@ export interface SharedEventRow {
   placeId: number;
   name: string;
   country: string;
+  admin1: string | null;
   lat: number | null;
   lng: number | null;
   fi: string | null;
@@ -188,17 +193,21 @@ export interface SharedEventRow {
 /**
  * Published events (not cancelled) that one of our places and a target place were both at: as the place itself or a
  * published organisation standing for it, recorded by the hosts as having attended, or hosting. A place target is
- * the place; a country target any place in the country. The latest events first, at most `limit` pairs.
+ * the place; a country or region target any place in it. The latest events first, at most `limit` pairs.
  */
 export function findSharedEvents(
   db: DbOrTx,
   ourPlaceIds: readonly number[],
-  target: { placeId: number } | { country: string },
+  target: { placeId: number } | { country: string } | { region: string },
   limit: number,
 ) {
   if (ourPlaceIds.length === 0) return Promise.resolve([]);
   const targetWhere =
-    'placeId' in target ? sql`them.place_id = ${target.placeId}` : sql`tp.country = ${target.country}`;
+    'placeId' in target
+      ? sql`them.place_id = ${target.placeId}`
+      : 'country' in target
+        ? sql`tp.country = ${target.country}`
+        : sql`tp.admin1 = ${target.region}`;
   const ours = sql.join(
     ourPlaceIds.map((id) => sql`${id}`),
     sql`, `,
@@ -216,7 +225,7 @@ export function findSharedEvents(
           where o.deleted_at is null and o.visibility = 'published'
         )
         select e.id as "eventId", e.title, to_char(e.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as "startsAt",
-          us.place_id as "ourPlaceId", tp.id as "placeId", tp.name, tp.country, tp.lat, tp.lng,
+          us.place_id as "ourPlaceId", tp.id as "placeId", tp.name, tp.country, tp.admin1, tp.lat, tp.lng,
           (select n.name from place_names n where n.place_id = tp.id and n.lang = 'fi' and n.kind = 'official'
             order by n.id limit 1) as fi,
           (select n.name from place_names n where n.place_id = tp.id and n.lang = 'sv' and n.kind = 'official'
@@ -265,4 +274,15 @@ export function findContactsAt(db: DbOrTx, placeIds: readonly number[], perPlace
         ) found where rank <= ${perPlace}
         order by "placeId", "personId"`,
   );
+}
+
+/** A first-level region: its country and its most populous place in the registry (to name it by), if any place lies in it. */
+export async function findRegion(db: DbOrTx, region: string) {
+  const [row] = await queryRows<{ country: string; placeId: number; name: string }>(
+    db,
+    sql`select country, id as "placeId", name from places
+        where admin1 = ${region} and merged_into_id is null
+        order by population desc nulls last, partner_count desc, id limit 1`,
+  );
+  return row;
 }

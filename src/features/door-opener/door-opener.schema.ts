@@ -15,6 +15,17 @@ export const doorOpenerQuerySchema = z
       .refine(isKnownCountry, 'is not a known country')
       .optional()
       .describe('Or any place in this country (ISO 3166-1 alpha-2)'),
+    targetRegion: z
+      .string()
+      .regex(
+        /^[A-Z]{2}[.][A-Za-z0-9]{1,20}$/,
+        'must be a first-level region as GeoNames codes it, such as CN.23',
+      )
+      .optional()
+      .describe(
+        'Or any place in this first-level region (province, state), as GeoNames codes it: the country, a dot and ' +
+          "the region's admin1 code (CN.23 is Shanghai); a place's region is `region` in GET /api/places/{id}",
+      ),
     fromPlace: idQuerySchema.optional().describe('Searching as this place'),
     fromOrganization: idQuerySchema
       .optional()
@@ -33,12 +44,17 @@ export const doorOpenerQuerySchema = z
     limit: z.coerce.number().int().min(1).max(50).default(10).describe('Maximum number of paths (1–50)'),
   })
   .superRefine((query, context) => {
-    const targets = [query.target, query.targetCountry].filter((value) => value !== undefined).length;
+    const targets = [query.target, query.targetCountry, query.targetRegion].filter(
+      (value) => value !== undefined,
+    ).length;
     if (targets !== 1)
       context.addIssue({
         code: 'custom',
         path: ['target'],
-        message: targets === 0 ? 'give target or targetCountry' : 'give only one of target and targetCountry',
+        message:
+          targets === 0
+            ? 'give target, targetCountry or targetRegion'
+            : 'give only one of target, targetCountry and targetRegion',
       });
     const froms = [query.fromPlace, query.fromOrganization, query.fromNetwork].filter(
       (value) => value !== undefined,
@@ -141,6 +157,12 @@ export const doorOpenerResponseSchema = z.object({
   target: z.union([
     z.object({ type: z.literal('place'), place: placeRefSchema }),
     z.object({ type: z.literal('country'), country: z.string() }),
+    z.object({
+      type: z.literal('region'),
+      region: z.string(),
+      country: z.string(),
+      name: z.string().describe("The region's most populous place in the registry, to name it by"),
+    }),
   ]),
   from: z.object({
     type: z.enum(['place', 'organization', 'network']),

@@ -22,6 +22,8 @@ export interface SearchInput {
   targetPlace?: PlaceNode;
   /** A country target: any place in it. */
   targetCountry?: string;
+  /** A first-level region target ("CN.23"): any place in it. */
+  targetRegion?: string;
   /** Our own places: the place, the organisation's place, or the network's member places. */
   us: readonly Origin[];
   /** Fellow members of the networks we belong to: only their own ties to the target count. */
@@ -257,13 +259,17 @@ export function findPaths(graph: PartnershipGraph, input: SearchInput): FoundPat
   const paths: FoundPath[] = [];
   const node = (key: string) => graph.getNodeAttributes(key);
   const isTarget = (place: PlaceNode) =>
-    input.targetPlace ? place.id === input.targetPlace.id : place.country === input.targetCountry;
+    input.targetPlace
+      ? place.id === input.targetPlace.id
+      : input.targetRegion !== undefined
+        ? place.region === input.targetRegion
+        : place.country === input.targetCountry;
   const targetKeys: string[] = [];
   if (input.targetPlace) {
     if (graph.hasNode(nodeKey(input.targetPlace.id))) targetKeys.push(nodeKey(input.targetPlace.id));
   } else {
     graph.forEachNode((key, place) => {
-      if (place.country === input.targetCountry) targetKeys.push(key);
+      if (isTarget(place)) targetKeys.push(key);
     });
   }
   const targetNode = (key: string) => (input.targetPlace ? input.targetPlace : node(key));

@@ -53,7 +53,7 @@ async function placeNode(db: DbOrTx, graph: PartnershipGraph, id: number): Promi
     name: row.name,
     names: { ...(row.fi ? { fi: row.fi } : {}), ...(row.sv ? { sv: row.sv } : {}) },
     country: row.country,
-    region: null,
+    region: row.admin1,
     lat: row.lat,
     lng: row.lng,
   };
@@ -222,7 +222,7 @@ async function eventPaths(
   db: DbOrTx,
   graph: PartnershipGraph,
   us: readonly Origin[],
-  target: { placeId: number } | { country: string },
+  target: { placeId: number } | { country: string } | { region: string },
 ): Promise<FoundPath[]> {
   const ours = new Map(us.map((origin) => [origin.place.id, origin.place]));
   const rows = await repo.findSharedEvents(db, [...ours.keys()], target, EVENT_PAIRS);
@@ -237,7 +237,7 @@ async function eventPaths(
           name: row.name,
           names: { ...(row.fi ? { fi: row.fi } : {}), ...(row.sv ? { sv: row.sv } : {}) },
           country: row.country,
-          region: null,
+          region: row.admin1,
           lat: row.lat,
           lng: row.lng,
         };
@@ -310,21 +310,33 @@ export async function findDoorOpeners(
   const { db, readModels, language } = context;
   const graph = await readModels.get(partnershipGraphModel(db));
   const targetPlace = query.target === undefined ? undefined : await placeNode(db, graph, query.target);
+  const region = query.targetRegion === undefined ? undefined : await repo.findRegion(db, query.targetRegion);
+  if (query.targetRegion !== undefined && !region)
+    throw new AppError('VALIDATION_FAILED', 'No place lies in that region', [
+      { field: 'querystring.targetRegion', message: 'is not a region of any place in the registry' },
+    ]);
   const { from, us, fellows } = await resolveUs(context, graph, query);
+  const { targetCountry, targetRegion } = query;
   const paths = [
-    ...findPaths(graph, { targetPlace, targetCountry: query.targetCountry, us, fellows }),
+    ...findPaths(graph, { targetPlace, targetCountry, targetRegion, us, fellows }),
     ...(await eventPaths(
       db,
       graph,
       us,
-      targetPlace ? { placeId: targetPlace.id } : { country: query.targetCountry! },
+      targetPlace
+        ? { placeId: targetPlace.id }
+        : targetRegion !== undefined
+          ? { region: targetRegion }
+          : { country: targetCountry! },
     )),
   ].sort(comparePaths);
   return {
     language,
     target: targetPlace
       ? { type: 'place', place: placeRef(targetPlace, language) }
-      : { type: 'country', country: query.targetCountry! },
+      : region
+        ? { type: 'region', region: targetRegion!, country: region.country, name: region.name }
+        : { type: 'country', country: targetCountry! },
     from,
     total: paths.length,
     paths: await withContacts(

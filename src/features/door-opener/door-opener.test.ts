@@ -1,3 +1,4 @@
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { adminHeaders, memberHeaders } from '../../../test/helpers/auth.ts';
@@ -9,6 +10,7 @@ import {
   networkMembers,
   networks,
   people,
+  places,
   posts,
 } from '../../db/schema.ts';
 import type { DoorOpenerPath, DoorOpenerResponse } from './door-opener.schema.ts';
@@ -63,6 +65,13 @@ beforeAll(async () => {
   ids.qingdao = await place('Qingdao', 'CN', coordinates.qingdao.lat, coordinates.qingdao.lng);
   ids.chengdu = await place('Chengdu', 'CN', 30.66, 104.06);
   ids.kunming = await place('Kunming', 'CN', 25.04, 102.71);
+  // Jinan and Qingdao lie in Shandong, Shanghai is a province-level city of its own; Qingdao is the larger.
+  await db
+    .update(places)
+    .set({ admin1: 'CN.25' })
+    .where(inArray(places.id, [ids.jinan, ids.qingdao]));
+  await db.update(places).set({ population: 10_000_000 }).where(eq(places.id, ids.qingdao));
+  await db.update(places).set({ admin1: 'CN.23' }).where(eq(places.id, ids.shanghai));
   ids.espooShanghai = (await makePartnership(db, [ids.espoo, ids.shanghai], { startedOn: '1998-05-01' })).id;
   ids.vantaaJinan = (await makePartnership(db, [ids.vantaa, ids.jinan], { startedOn: '2010-01-01' })).id;
   ids.shanghaiChengdu = (
@@ -192,20 +201,22 @@ describe('GET /api/door-opener', () => {
       // Chengdu is too far from Qingdao to count as near.
     ]);
     const jinanKm = near[0]!.steps[1];
-    expect(jinanKm).toMatchObject({ type: 'distance', sameCountry: true, sameRegion: false });
+    expect(jinanKm).toMatchObject({ type: 'distance', sameCountry: true, sameRegion: true });
     if (jinanKm?.type !== 'distance') throw new Error('expected a distance');
     expect(jinanKm.km).toBe(Math.round(haversineKm(coordinates.jinan, coordinates.qingdao)));
     expect(jinanKm.km).toBeGreaterThan(280);
     expect(jinanKm.km).toBeLessThan(320);
     expect(near[0]!.sentence).toBe(
-      `Vantaa, a member of C21, has been twinned with Jinan since 2010. Jinan is ${jinanKm.km} km from Qingdao in the same country.`,
+      `Vantaa, a member of C21, has been twinned with Jinan since 2010. Jinan is ${jinanKm.km} km from Qingdao in the same region.`,
     );
     expect(near[0]!.score).toBeGreaterThan(near[1]!.score);
     const sv = await search(`target=${ids.qingdao}&fromNetwork=${ids.c21}&lang=sv`);
-    expect(sv.paths[0]!.steps[1]!.sentence).toBe(`Jinan ligger ${jinanKm.km} km från Qingdao i samma land.`);
+    expect(sv.paths[0]!.steps[1]!.sentence).toBe(
+      `Jinan ligger ${jinanKm.km} km från Qingdao i samma region.`,
+    );
     const fi = await search(`target=${ids.qingdao}&fromNetwork=${ids.c21}&lang=fi`);
     expect(fi.paths[0]!.steps[1]!.sentence).toBe(
-      `Jinan on ${jinanKm.km} km:n päässä kohteesta Qingdao samassa maassa.`,
+      `Jinan on ${jinanKm.km} km:n päässä kohteesta Qingdao samalla alueella.`,
     );
   });
 
@@ -322,6 +333,31 @@ describe('GET /api/door-opener', () => {
     expect(names).toEqual(['Mayor of Shanghai', 'Kept to Shanghai']);
     const fromShanghai = await search(`target=${ids.espoo}&fromPlace=${ids.shanghai}`, insider);
     expect(fromShanghai.paths[0]!.contacts).toEqual([]);
+  });
+
+  it('reaches any place in a first-level region, named by its largest place, and refuses an unknown region', async () => {
+    const answer = await search(`targetRegion=CN.25&fromPlace=${ids.vantaa}&lang=en`);
+    expect(answer.target).toEqual({ type: 'region', region: 'CN.25', country: 'CN', name: 'Qingdao' });
+    expect(answer.paths[0]).toMatchObject({ kind: 'own_tie' });
+    expect(route(answer.paths[0]!)).toEqual([`${ids.vantaa}-[${ids.vantaaJinan}]-${ids.jinan}`]);
+    // Shanghai is in a region of its own: Espoo's tie to it is no way into Shandong.
+    const fromEspoo = await search(`targetRegion=CN.25&fromPlace=${ids.espoo}&limit=50`);
+    expect(fromEspoo.paths.flatMap((path) => path.steps.map((step) => step.to.id))).not.toContain(
+      ids.shanghai,
+    );
+    expect(fromEspoo.paths.every((path) => [ids.jinan, ids.qingdao].includes(path.steps.at(-1)!.to.id))).toBe(
+      true,
+    );
+    for (const [query, field] of [
+      [`targetRegion=CN.99&fromPlace=${ids.espoo}`, 'querystring.targetRegion'],
+      [`targetRegion=CN-25&fromPlace=${ids.espoo}`, 'querystring.targetRegion'],
+      [`targetRegion=CN.25&targetCountry=CN&fromPlace=${ids.espoo}`, 'querystring.target'],
+    ]) {
+      const refused = await t.request('GET', `/api/door-opener?${query}`);
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.json().error.details.map((detail: { field: string }) => detail.field)).toContain(field);
+    }
+    expect((await t.request('GET', `/api/places/${ids.jinan}`)).json().region).toBe('CN.25');
   });
 
   it('never shows an internal tie, to anonymous readers or anyone', async () => {

@@ -82,6 +82,7 @@ export async function loadPlaceIdentities(db: DbOrTx) {
       parentId: places.parentId,
       lat: places.lat,
       population: places.population,
+      admin1: places.admin1,
     })
     .from(places);
 }
@@ -141,11 +142,11 @@ export const insertPartnershipParties = (db: DbOrTx, rows: (typeof partnershipPa
 export const insertPartnershipSources = (db: DbOrTx, rows: (typeof partnershipSources.$inferInsert)[]) =>
   db.insert(partnershipSources).values(rows).onConflictDoNothing();
 
-/** Fills what an existing place lacks (coordinates, population, identifiers, parent); never overwrites. */
+/** Fills what an existing place lacks (coordinates, population, region, parent); never overwrites. */
 export async function fillPlaceGaps(
   db: DbOrTx,
   id: number,
-  gaps: Partial<Pick<typeof places.$inferInsert, 'lat' | 'lng' | 'population' | 'parentId'>>,
+  gaps: Partial<Pick<typeof places.$inferInsert, 'lat' | 'lng' | 'population' | 'parentId' | 'admin1'>>,
 ): Promise<void> {
   await db
     .update(places)

@@ -59,6 +59,12 @@ export const placeDetailSchema = placeSummarySchema.extend({
     wikidata: z.string().nullable().describe('Wikidata QID'),
     geonames: z.number().int().nullable().describe('GeoNames id'),
   }),
+  region: z
+    .string()
+    .nullable()
+    .describe(
+      'The first-level region (province, state) as GeoNames codes it ("CN.23"), for targetRegion of GET /api/door-opener',
+    ),
   parent: z
     .object({ id: z.number().int(), name: z.string() })
     .nullable()

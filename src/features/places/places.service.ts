@@ -69,6 +69,7 @@ export async function getPlace(db: DbOrTx, id: number): Promise<PlaceDetail> {
     ...presentPlaceSummary(place),
     names,
     identifiers: { wikidata: place.wikidataQid, geonames: place.geonamesId },
+    region: place.admin1,
     parent: parent ? { id: parent.id, name: parent.name } : null,
     counts: { partners: place.partnerCount, partnerCountries: ties.partnerCountries, sources: ties.sources },
     sources: placeSources,

@@ -36,6 +36,11 @@ export const places = pgTable(
     lat: doublePrecision('lat'),
     lng: doublePrecision('lng'),
     population: integer('population'),
+    /**
+     * The first-level region (province, state) the place lies in, as GeoNames codes it: the country and the
+     * region's admin1 code ("CN.23", Shanghai). From the GeoNames place matched in the import; null when unmatched.
+     */
+    admin1: text('admin1'),
     /** Number of ties this place is party to; kept by the partnership writers, used for ranking. */
     partnerCount: integer('partner_count').notNull().default(0),
     /** Set when this place was merged into another as a duplicate; undoing the merge clears it. */
@@ -50,10 +55,12 @@ export const places = pgTable(
     check('places_lat_range', sql`${t.lat} between -90 and 90`),
     check('places_lng_range', sql`${t.lng} between -180 and 180`),
     check('places_coordinates_pair', sql`(${t.lat} is null) = (${t.lng} is null)`),
+    check('places_admin1_format', sql`${t.admin1} ~ '^[A-Z]{2}[.][A-Za-z0-9]{1,20}$'`),
     check('places_population_positive', sql`${t.population} >= 0`),
     check('places_partner_count_positive', sql`${t.partnerCount} >= 0`),
     check('places_not_own_parent', sql`${t.parentId} <> ${t.id}`),
     index('places_country_idx').on(t.country),
+    index('places_admin1_idx').on(t.admin1),
     index('places_importance_idx').on(t.partnerCount.desc(), t.population.desc()),
   ],
 );

@@ -69,7 +69,10 @@ export interface DoorOpenerContact {
 /** GET /api/door-opener's answer: ranked paths, best first (the API's response schema, as the page reads it). */
 export interface DoorOpenerResponse {
   language: DoorOpenerLanguage;
-  target: { type: 'place'; place: DoorOpenerPlace } | { type: 'country'; country: string };
+  target:
+    | { type: 'place'; place: DoorOpenerPlace }
+    | { type: 'country'; country: string }
+    | { type: 'region'; region: string; country: string; name: string };
   from: {
     type: 'place' | 'organization' | 'network';
     id: number;
@@ -80,10 +83,11 @@ export interface DoorOpenerResponse {
   paths: DoorOpenerPath[];
 }
 
-/** Whom the search is for, and where to: one target (a place or a country) and one "us". */
+/** Whom the search is for, and where to: one target (a place, a country or a region) and one "us". */
 export interface DoorOpenerQuery {
   target?: number;
   targetCountry?: string;
+  targetRegion?: string;
   fromPlace?: number;
   fromOrganization?: number;
   fromNetwork?: number;
@@ -93,7 +97,7 @@ export interface DoorOpenerQuery {
 
 /** Whether a query names both a target and an "us". */
 export const isCompleteQuery = (query: DoorOpenerQuery) =>
-  (query.target !== undefined || query.targetCountry !== undefined) &&
+  (query.target !== undefined || query.targetCountry !== undefined || query.targetRegion !== undefined) &&
   (query.fromPlace !== undefined || query.fromOrganization !== undefined || query.fromNetwork !== undefined);
 
 /** The ranked ways in to a place or a country, with a sentence per step in the language asked. */

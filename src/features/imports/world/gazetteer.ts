@@ -7,6 +7,8 @@ export interface GazetteerEntry extends LatLng {
   country: string;
   featureCode: string;
   population: number;
+  /** The first-level region as GeoNames codes it ("CN.23"), where it has one. */
+  admin1?: string;
   /** Finnish municipality code, where GeoNames has it. */
   municipalityCode?: string;
 }
@@ -107,6 +109,7 @@ export async function loadGazetteer(): Promise<Gazetteer> {
       lat: city.loc.coordinates[1],
       lng: city.loc.coordinates[0],
       municipalityCode: city.muni || undefined,
+      admin1: /^[A-Za-z0-9]{1,20}$/.test(city.adminCode) ? `${city.country}.${city.adminCode}` : undefined,
     })),
   );
 }

@@ -48,6 +48,10 @@ describe('importWorld on the fixture', () => {
 
     const [espoo] = await db.select().from(places).where(eq(places.wikidataQid, 'Q47034'));
     expect(espoo).toMatchObject({ name: 'Espoo', country: 'FI', geonamesId: 660158, kind: 'municipality' });
+    // The first-level region comes with the GeoNames place: Uusimaa, and Shanghai's own.
+    expect(espoo!.admin1).toBe('FI.01');
+    const [shanghai] = await db.select().from(places).where(eq(places.wikidataQid, 'Q8686'));
+    expect(shanghai!.admin1).toBe('CN.23');
     const names = await db.select().from(placeNames).where(eq(placeNames.placeId, espoo!.id));
     expect(names.map((name) => `${name.lang}:${name.name}`).sort()).toEqual([
       'en:Espoo',

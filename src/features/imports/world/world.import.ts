@@ -166,6 +166,7 @@ async function writePlan(
       lat: place.lat,
       lng: place.lng,
       population: place.population,
+      admin1: place.admin1,
     })),
     BATCH,
     (batch) => insertPlaces(tx, batch),
@@ -179,6 +180,7 @@ async function writePlan(
     const gaps: Parameters<typeof fillPlaceGaps>[2] = {};
     if (row.lat === null && place.lat !== null) Object.assign(gaps, { lat: place.lat, lng: place.lng });
     if (row.population === null && place.population !== null) gaps.population = place.population;
+    if (row.admin1 === null && place.admin1 !== null) gaps.admin1 = place.admin1;
     const parentId = place.parentKey ? placeIds.get(place.parentKey) : undefined;
     if (row.parentId === null && parentId && parentId !== row.id) gaps.parentId = parentId;
     if (Object.keys(gaps).length > 0) {

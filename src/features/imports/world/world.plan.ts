@@ -40,6 +40,8 @@ export interface PlannedPlace {
   lat: number | null;
   lng: number | null;
   population: number | null;
+  /** The first-level region as GeoNames codes it ("CN.23"), from the matched GeoNames place. */
+  admin1: string | null;
   parentKey: string | null;
   names: PlannedName[];
   origins: PlannedOrigin[];
@@ -110,6 +112,7 @@ export class PlanBuilder {
       lat: null,
       lng: null,
       population: null,
+      admin1: null,
       parentKey: null,
       names: [],
       origins: [],
@@ -142,6 +145,7 @@ export class PlanBuilder {
   attachGazetteer(place: PlannedPlace, entry: GazetteerEntry): void {
     place.geonamesId = entry.geonamesId;
     place.population = entry.population || place.population;
+    place.admin1 = entry.admin1 ?? place.admin1;
     this.keyByGeonames.set(entry.geonamesId, place.key);
     this.addOrigin(place, {
       source: 'geonames',

@@ -29,13 +29,15 @@ import './door-opener.css';
 
 const DoorOpenerMap = lazy(() => import('./DoorOpenerMap.tsx'));
 
-type TargetKind = 'place' | 'country';
+type TargetKind = 'place' | 'country' | 'region';
 type UsKind = 'organization' | 'place' | 'network';
 
 /** The search as the address keeps it: `target` or `targetCountry`, and `fromPlace` or `fromNetwork` (else the organisation). */
 interface SearchState {
   target?: number;
   targetCountry?: string;
+  /** Any place in the first-level region of this place. */
+  regionOf?: number;
   fromPlace?: number;
   fromNetwork?: number;
 }
@@ -59,6 +61,7 @@ function readSearch(params: URLSearchParams): SearchState {
   return {
     target: idParam(params.get('target')),
     targetCountry: country && /^[A-Z]{2}$/.test(country) ? country : undefined,
+    regionOf: idParam(params.get('regionOf')),
     fromPlace: idParam(params.get('fromPlace')),
     fromNetwork: idParam(params.get('fromNetwork')),
   };
@@ -82,13 +85,18 @@ function useOurNetworks(organizationId: number | undefined, language: string) {
 function SearchForm(props: {
   t: WorkspaceT;
   initial: SearchState;
-  names: { target?: string; fromPlace?: string };
+  names: { target?: string; fromPlace?: string; regionOf?: string };
   organization: { id: number; name: string } | undefined;
   networks: { id: number; label: string }[];
   onSearch: (search: SearchState) => void;
 }) {
   const { t, initial, organization } = props;
-  const [targetKind, setTargetKind] = useState<TargetKind>(initial.targetCountry ? 'country' : 'place');
+  const [targetKind, setTargetKind] = useState<TargetKind>(
+    initial.targetCountry ? 'country' : initial.regionOf !== undefined ? 'region' : 'place',
+  );
+  const [regionPlace, setRegionPlace] = useState<ChosenPlace | null>(
+    initial.regionOf !== undefined ? { id: initial.regionOf, name: props.names.regionOf ?? '' } : null,
+  );
   const [targetPlace, setTargetPlace] = useState<ChosenPlace | null>(
     initial.target !== undefined ? { id: initial.target, name: props.names.target ?? '' } : null,
   );
@@ -112,11 +120,12 @@ function SearchForm(props: {
     const search: SearchState = {};
     if (targetKind === 'place' && targetPlace) search.target = targetPlace.id;
     if (targetKind === 'country' && country) search.targetCountry = country;
+    if (targetKind === 'region' && regionPlace) search.regionOf = regionPlace.id;
     if (usKind === 'place' && fromPlace) search.fromPlace = fromPlace.id;
     if (usKind === 'network' && network !== null) search.fromNetwork = network;
     const problems = {
       target:
-        search.target === undefined && search.targetCountry === undefined
+        search.target === undefined && search.targetCountry === undefined && search.regionOf === undefined
           ? t('doorOpener.missingTarget')
           : undefined,
       from:
@@ -148,9 +157,18 @@ function SearchForm(props: {
           orientation="horizontal"
         >
           <Radio value="place">{t('doorOpener.targetKinds.place')}</Radio>
+          <Radio value="region">{t('doorOpener.targetKinds.region')}</Radio>
           <Radio value="country">{t('doorOpener.targetKinds.country')}</Radio>
         </RadioGroup>
-        {targetKind === 'place' ? (
+        {targetKind === 'region' ? (
+          <PlaceSearchField
+            label={t('doorOpener.regionOf')}
+            description={t('doorOpener.regionOfHint')}
+            value={regionPlace}
+            onChange={setRegionPlace}
+            error={errors.target}
+          />
+        ) : targetKind === 'place' ? (
           <PlaceSearchField
             label={t('doorOpener.targetPlace')}
             description={t('doorOpener.targetPlaceHint')}
@@ -319,7 +337,14 @@ function Answer(props: { t: WorkspaceT; answer: DoorOpenerResponse; request?: Su
   const format = useFormat();
   const places = placesOnMap(answer);
   const targetName =
-    answer.target.type === 'place' ? answer.target.place.name : format.country(answer.target.country);
+    answer.target.type === 'place'
+      ? answer.target.place.name
+      : answer.target.type === 'region'
+        ? t('doorOpener.regionName', {
+            name: answer.target.name,
+            country: format.country(answer.target.country),
+          })
+        : format.country(answer.target.country);
   if (answer.paths.length === 0)
     return (
       <EmptyState
@@ -408,6 +433,7 @@ export function DoorOpenerPage() {
   const search = readSearch(params);
   const targetPlace = usePlace(search.target);
   const fromPlace = usePlace(search.fromPlace);
+  const regionPlace = usePlace(search.regionOf);
   const networks = useOurNetworks(organization.id, language);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
   const [focusResults, setFocusResults] = useState(false);
@@ -416,6 +442,10 @@ export function DoorOpenerPage() {
   const query: DoorOpenerQuery = {
     target: search.target,
     targetCountry: search.target === undefined ? search.targetCountry : undefined,
+    targetRegion:
+      search.target === undefined && search.targetCountry === undefined
+        ? (regionPlace.data?.region ?? undefined)
+        : undefined,
     lang: language === 'fi' || language === 'sv' ? language : 'en',
   };
   if (search.fromPlace !== undefined) query.fromPlace = search.fromPlace;
@@ -433,10 +463,14 @@ export function DoorOpenerPage() {
   const namesReady =
     (search.target === undefined || !targetPlace.isPending) &&
     (search.fromPlace === undefined || !fromPlace.isPending) &&
+    (search.regionOf === undefined || !regionPlace.isPending) &&
     !networks.isLoading;
   const asked =
     query.fromOrganization !== undefined || query.fromPlace !== undefined || query.fromNetwork !== undefined;
-  const hasTarget = query.target !== undefined || query.targetCountry !== undefined;
+  const hasTarget =
+    query.target !== undefined || query.targetCountry !== undefined || query.targetRegion !== undefined;
+  const regionUnknown =
+    query.target === undefined && query.targetCountry === undefined && regionPlace.data?.region === null;
 
   if (!ready) return <Skeleton lines={4} />;
   const organizationChoice =
@@ -466,12 +500,17 @@ export function DoorOpenerPage() {
           key={params.toString()}
           t={t}
           initial={search}
-          names={{ target: targetPlace.data?.name, fromPlace: fromPlace.data?.name }}
+          names={{
+            target: targetPlace.data?.name,
+            fromPlace: fromPlace.data?.name,
+            regionOf: regionPlace.data?.name,
+          }}
           organization={organizationChoice}
           networks={networks.options}
           onSearch={(chosen) => {
             const next = new URLSearchParams(params);
-            for (const name of ['target', 'targetCountry', 'fromPlace', 'fromNetwork']) next.delete(name);
+            for (const name of ['target', 'targetCountry', 'regionOf', 'fromPlace', 'fromNetwork'])
+              next.delete(name);
             for (const [name, value] of Object.entries(chosen))
               if (value !== undefined) next.set(name, String(value));
             setParams(next);
@@ -485,7 +524,12 @@ export function DoorOpenerPage() {
         <h2 id={`${headingId}-results`} ref={resultsHeading} tabIndex={-1}>
           {t('doorOpener.results')}
         </h2>
-        {!hasTarget || !asked ? (
+        {regionUnknown ? (
+          <EmptyState
+            title={t('doorOpener.regionUnknownTitle')}
+            description={t('doorOpener.regionUnknownHint', { name: regionPlace.data?.name ?? '' })}
+          />
+        ) : !hasTarget || !asked ? (
           <EmptyState title={t('doorOpener.emptyTitle')} description={t('doorOpener.emptyHint')} />
         ) : answer.isPending ? (
           <Skeleton lines={5} label={t('doorOpener.loading')} />
