@@ -218,6 +218,37 @@ describe('support requests', () => {
     expect(answered?.value).toBeNull();
     await page.context().close();
   });
+  it('records a request toward a region, chosen by a place in it, and finds a way in to it', async () => {
+    const page = await signedIn();
+    await page.goto(`${workspace.server.url}/workspace/support-requests`);
+    const form = page.locator('form', {
+      has: page.getByRole('heading', { name: 'Record a support request' }),
+    });
+    await pick(page, 'Company', 'Air0', 'Air0');
+    await choose(page, 'Need', 'Market entry', 'mouse');
+    await choose(page, 'Target', 'Target region', 'mouse');
+    await form.getByRole('combobox', { name: 'Search for a place' }).fill('Shanghai');
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: /Shanghai/ })
+      .first()
+      .click();
+    await form.getByText('Target region: the region of Shanghai').waitFor();
+    await form.getByRole('button', { name: 'Record request' }).click();
+    await toast(page, 'Support request recorded.').waitFor();
+    const row = page
+      .getByRole('table', { name: /Support requests kept by/ })
+      .getByRole('row', { name: /Air0/ })
+      .filter({ hasText: 'the region of Shanghai (China)' });
+    await row.getByRole('link', { name: 'Find a way in Air0' }).click();
+    await page.getByText(/^Ways in to the region of Shanghai \(China\)/).waitFor();
+    await page
+      .locator('ol.do-paths > li')
+      .first()
+      .getByRole('heading', { name: 'Way 1: Our own tie' })
+      .waitFor();
+    await page.context().close();
+  });
 });
 
 describe('accessibility', () => {

@@ -104,6 +104,7 @@ export async function loadDemoOutcomes(db: DbOrTx, cast: DemoOutcomeCast) {
     status: best ? 'answered' : 'new',
     targetPlaceId: target.id,
     targetCountry: null,
+    targetRegion: null,
     description: `Air0 looks for a distribution partner in ${target.name}. ${DEMO_MARK.en}`,
     answer: best ? `Door-opener search: ${best.sentence}` : null,
     answerPath: best ?? null,

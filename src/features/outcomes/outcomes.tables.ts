@@ -42,6 +42,8 @@ export const supportRequests = pgTable(
     status: supportStatus('status').notNull().default('new'),
     targetPlaceId: integer('target_place_id').references(() => places.id, { onDelete: 'restrict' }),
     targetCountry: text('target_country'),
+    /** Or a first-level region, as GeoNames codes it ("CN.32"). */
+    targetRegion: text('target_region'),
     description: text('description'),
     /** What the staff answered: the door opened, the contact given. */
     answer: text('answer'),
@@ -54,7 +56,11 @@ export const supportRequests = pgTable(
     ...keptRecordColumns(),
   },
   (t) => [
-    check('support_requests_target', sql`num_nonnulls(${t.targetPlaceId}, ${t.targetCountry}) >= 1`),
+    check(
+      'support_requests_target',
+      sql`num_nonnulls(${t.targetPlaceId}, ${t.targetCountry}, ${t.targetRegion}) >= 1`,
+    ),
+    check('support_requests_region_code', sql`${t.targetRegion} ~ '^[A-Z]{2}[.][A-Za-z0-9]{1,20}$'`),
     check('support_requests_country_code', sql`${t.targetCountry} ~ '^[A-Z]{2}$'`),
     index('support_requests_organization_idx').on(t.organizationId, t.receivedOn),
     index('support_requests_company_idx').on(t.companyId),

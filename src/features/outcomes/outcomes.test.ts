@@ -37,7 +37,9 @@ beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
   const espoo = await makePlace(db, { name: 'Espoo' });
-  const shanghai = await makePlace(db, { name: 'Shanghai', country: 'CN' });
+  const shanghai = await makePlace(db, { name: 'Shanghai', country: 'CN', admin1: 'CN.23' });
+  await makePlace(db, { name: 'Chengdu', country: 'CN', admin1: 'CN.32', population: 16_000_000 });
+  await makePlace(db, { name: 'Mianyang', country: 'CN', admin1: 'CN.32', population: 4_800_000 });
   const tallinn = await makePlace(db, { name: 'Tallinn', country: 'EE' });
   ids.cityOfEspoo = (await makeOrganization(db, { name: 'City of Espoo', placeId: espoo.id })).id;
   ids.cityOfShanghai = (await makeOrganization(db, { name: 'City of Shanghai', placeId: shanghai.id })).id;
@@ -254,6 +256,41 @@ describe('support requests', () => {
       },
     ],
   };
+
+  it('may target a first-level region, named by its largest place', async () => {
+    const created = await ok(
+      'POST',
+      '/api/support-requests',
+      espooEditor,
+      toward({ targetCountry: null, targetRegion: 'CN.32' }),
+    );
+    expect(created).toMatchObject({
+      targetCountry: null,
+      targetPlace: null,
+      targetRegion: { code: 'CN.32', country: 'CN', place: { id: expect.any(Number), name: 'Chengdu' } },
+    });
+    for (const [region, status] of [
+      ['CN.99', 400],
+      ['Sichuan', 400],
+    ] as const) {
+      const refused = await request(
+        'POST',
+        '/api/support-requests',
+        espooEditor,
+        toward({ targetRegion: region }),
+      );
+      expect(refused.statusCode, region).toBe(status);
+      expect(refused.json().error.details.map((detail: { field: string }) => detail.field)).toContain(
+        'body.targetRegion',
+      );
+    }
+    // Taking the region away leaves no target: refused.
+    const cleared = await request('PATCH', `/api/support-requests/${created.id}`, espooEditor, {
+      version: created.version,
+      targetRegion: null,
+    });
+    expect(cleared.statusCode).toBe(400);
+  });
 
   it('keep the way in the door-opener search answered', async () => {
     const created = await ok('POST', '/api/support-requests', espooEditor, toward({ answerPath: wayIn }));

@@ -22,6 +22,14 @@ const requestFields = {
   status: z.enum(SUPPORT_STATUSES),
   targetPlaceId: idBodySchema.nullable().describe('The place the company wants a way into'),
   targetCountry: countryCodeSchema.nullable().describe('Or the country (ISO 3166-1 alpha-2)'),
+  targetRegion: z
+    .string()
+    .regex(
+      /^[A-Z]{2}[.][A-Za-z0-9]{1,20}$/,
+      'must be a first-level region as GeoNames codes it, such as CN.32',
+    )
+    .nullable()
+    .describe("Or the first-level region (province, state): a place's `region` in GET /api/places/{id}"),
   description: textSchema(10_000).nullable(),
   answer: textSchema(10_000)
     .nullable()
@@ -35,8 +43,11 @@ const requestFields = {
   receivedOn: dateSchema,
 };
 
-const needsTarget = (body: { targetPlaceId?: number | null; targetCountry?: string | null }) =>
-  body.targetPlaceId != null || body.targetCountry != null;
+const needsTarget = (body: {
+  targetPlaceId?: number | null;
+  targetCountry?: string | null;
+  targetRegion?: string | null;
+}) => body.targetPlaceId != null || body.targetCountry != null || body.targetRegion != null;
 
 export const createSupportRequestBodySchema = z
   .strictObject({
@@ -44,11 +55,12 @@ export const createSupportRequestBodySchema = z
     status: requestFields.status.default('new'),
     targetPlaceId: requestFields.targetPlaceId.default(null),
     targetCountry: requestFields.targetCountry.default(null),
+    targetRegion: requestFields.targetRegion.default(null),
     description: requestFields.description.default(null),
     answer: requestFields.answer.default(null),
     answerPath: requestFields.answerPath.default(null),
   })
-  .refine(needsTarget, { message: 'needs a target place or country', path: ['targetPlaceId'] });
+  .refine(needsTarget, { message: 'needs a target place, region or country', path: ['targetPlaceId'] });
 export type CreateSupportRequestBody = z.infer<typeof createSupportRequestBodySchema>;
 
 export const updateSupportRequestBodySchema = updateBodySchema(requestFields);
@@ -71,6 +83,18 @@ export const supportRequestSchema = z.object({
   status: z.enum(SUPPORT_STATUSES),
   targetPlace: z.object({ id: z.number().int(), name: z.string(), country: z.string() }).nullable(),
   targetCountry: z.string().nullable(),
+  targetRegion: z
+    .object({
+      code: z.string(),
+      country: z.string(),
+      place: z
+        .object({ id: z.number().int(), name: z.string() })
+        .nullable()
+        .describe(
+          'Its most populous place in the registry, to name it by; null when no place lies in it now',
+        ),
+    })
+    .nullable(),
   description: z.string().nullable(),
   answer: z.string().nullable(),
   answerPath: doorOpenerPathSchema.nullable(),

@@ -16,6 +16,7 @@ import type {
 interface LoadedRequest {
   row: repo.SupportRequestRow;
   names: Awaited<ReturnType<typeof repo.findNames>>;
+  regions: Map<string, repo.RegionRow>;
 }
 
 /** A support request is never public: the organisation whose staff keep it stands behind it. */
@@ -23,8 +24,9 @@ function requestStake(row: Pick<repo.SupportRequestRow, 'organizationId'>): Stak
   return { visibility: 'internal', organizationIds: [row.organizationId] };
 }
 
-function presentRequest(actor: Actor | null, { row, names }: LoadedRequest): SupportRequestResponse {
+function presentRequest(actor: Actor | null, { row, names, regions }: LoadedRequest): SupportRequestResponse {
   const place = row.targetPlaceId === null ? undefined : names.places.get(row.targetPlaceId);
+  const region = row.targetRegion === null ? undefined : regions.get(row.targetRegion);
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -34,6 +36,14 @@ function presentRequest(actor: Actor | null, { row, names }: LoadedRequest): Sup
     status: row.status,
     targetPlace: place ? { id: place.id, name: place.name, country: place.country ?? '' } : null,
     targetCountry: row.targetCountry,
+    targetRegion:
+      row.targetRegion === null
+        ? null
+        : {
+            code: row.targetRegion,
+            country: row.targetRegion.slice(0, 2),
+            place: region ? { id: region.placeId, name: region.name } : null,
+          },
     description: row.description,
     answer: row.answer,
     answerPath: row.answerPath as DoorOpenerPath | null,
@@ -49,7 +59,11 @@ async function loadMany(db: DbOrTx, rows: readonly repo.SupportRequestRow[]): Pr
     rows.flatMap((row) => [row.organizationId, row.companyId]),
     rows.flatMap((row) => (row.targetPlaceId === null ? [] : [row.targetPlaceId])),
   );
-  return rows.map((row) => ({ row, names }));
+  const regions = await repo.findRegions(
+    db,
+    rows.flatMap((row) => (row.targetRegion === null ? [] : [row.targetRegion])),
+  );
+  return rows.map((row) => ({ row, names, regions }));
 }
 
 export const supportRequestRecord: RecordType<
@@ -84,8 +98,8 @@ export const supportRequestRecord: RecordType<
 async function checkRefs(
   db: DbOrTx,
   actor: Actor | null,
-  body: { companyId?: number; targetPlaceId?: number | null },
-  after: { targetPlaceId: number | null; targetCountry: string | null },
+  body: { companyId?: number; targetPlaceId?: number | null; targetRegion?: string | null },
+  after: { targetPlaceId: number | null; targetCountry: string | null; targetRegion: string | null },
 ) {
   const details: ErrorDetail[] = [];
   if (body.companyId !== undefined) {
@@ -101,8 +115,10 @@ async function checkRefs(
     if (!place || place.kind === 'merged')
       details.push({ field: 'body.targetPlaceId', message: 'is not a known place' });
   }
-  if (after.targetPlaceId === null && after.targetCountry === null)
-    details.push({ field: 'body.targetPlaceId', message: 'needs a target place or country' });
+  if (body.targetRegion != null && !(await repo.findRegions(db, [body.targetRegion])).has(body.targetRegion))
+    details.push({ field: 'body.targetRegion', message: 'is not a region of any place in the registry' });
+  if (after.targetPlaceId === null && after.targetCountry === null && after.targetRegion === null)
+    details.push({ field: 'body.targetPlaceId', message: 'needs a target place, region or country' });
   if (details.length > 0)
     throw new AppError('VALIDATION_FAILED', `Invalid request: ${details[0]!.field}`, details);
 }
@@ -138,10 +154,12 @@ export async function updateSupportRequest(
       {
         companyId: fields.companyId !== before.row.companyId ? fields.companyId : undefined,
         targetPlaceId: fields.targetPlaceId !== before.row.targetPlaceId ? fields.targetPlaceId : undefined,
+        targetRegion: fields.targetRegion !== before.row.targetRegion ? fields.targetRegion : undefined,
       },
       {
         targetPlaceId: fields.targetPlaceId === undefined ? before.row.targetPlaceId : fields.targetPlaceId,
         targetCountry: fields.targetCountry === undefined ? before.row.targetCountry : fields.targetCountry,
+        targetRegion: fields.targetRegion === undefined ? before.row.targetRegion : fields.targetRegion,
       },
     );
     return fields;

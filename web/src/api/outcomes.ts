@@ -106,6 +106,8 @@ export type SupportRequest = Kept & {
   status: SupportStatus;
   targetPlace: { id: number; name: string; country: string } | null;
   targetCountry: string | null;
+  /** A first-level region, named by its most populous place. */
+  targetRegion: { code: string; country: string; place: { id: number; name: string } | null } | null;
   description: string | null;
   answer: string | null;
   /** The way in the door-opener search answered, as the staff kept it. */
@@ -120,6 +122,7 @@ export interface SupportRequestBody {
   status: SupportStatus;
   targetPlaceId: number | null;
   targetCountry: string | null;
+  targetRegion: string | null;
   description: string | null;
   answer: string | null;
   answerPath?: DoorOpenerPath | null;

@@ -20,6 +20,10 @@ export const placeKeys = {
   names: (language: string) => ['places', 'names', language] as const,
 };
 
+/** A place's first-level region ("CN.32"), or null when the registry does not know it. */
+export const fetchPlaceRegion = async (id: number): Promise<string | null> =>
+  (await getJson<PlaceDetail>(`/api/places/${id}`)).region;
+
 export const usePlace = (id: number | undefined) =>
   useQuery({
     queryKey: placeKeys.detail(id),

@@ -9,6 +9,7 @@ import {
   useCreateSupportRequest,
   useUpdateSupportRequest,
 } from '../../api/outcomes.ts';
+import { fetchPlaceRegion } from '../../api/places.ts';
 import { SearchBox } from '../../components/SearchBox.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { CountryField } from '../campaigns/CountryField.tsx';
@@ -22,8 +23,20 @@ function fieldsOf(request: SupportRequest | undefined) {
     companyId: request?.company.id ?? null,
     need: request?.need ?? ('market_entry' as SupportNeed),
     status: request?.status ?? ('new' as SupportStatus),
-    target: request?.targetPlace ? 'place' : request?.targetCountry ? 'country' : 'place',
+    target: request?.targetPlace
+      ? 'place'
+      : request?.targetRegion
+        ? 'region'
+        : request?.targetCountry
+          ? 'country'
+          : 'place',
     place: request?.targetPlace ?? null,
+    region: request?.targetRegion
+      ? {
+          code: request.targetRegion.code,
+          name: request.targetRegion.place?.name ?? request.targetRegion.code,
+        }
+      : null,
     country: request?.targetCountry ?? null,
     description: request?.description ?? '',
     answer: request?.answer ?? '',
@@ -56,6 +69,7 @@ export function SupportRequestForm(props: {
       status: values.status,
       targetPlaceId: values.target === 'place' ? (values.place?.id ?? null) : null,
       targetCountry: values.target === 'country' ? values.country : null,
+      targetRegion: values.target === 'region' ? (values.region?.code ?? null) : null,
       description: values.description.trim() || null,
       answer: values.answer.trim() || null,
       receivedOn: values.receivedOn,
@@ -107,6 +121,7 @@ export function SupportRequestForm(props: {
         label={t('outcomes.target')}
         options={[
           { value: 'place', label: t('outcomes.targetPlace') },
+          { value: 'region', label: t('outcomes.targetRegion') },
           { value: 'country', label: t('outcomes.targetCountry') },
         ]}
         {...form.field('target', 'targetPlaceId')}
@@ -121,6 +136,31 @@ export function SupportRequestForm(props: {
               form.set({ place: { id: chosen.id, name: chosen.name, country: chosen.country } })
             }
           />
+        </div>
+      ) : values.target === 'region' ? (
+        <div className="field">
+          <span>
+            {t('outcomes.targetRegion')}:{' '}
+            {values.region ? t('outcomes.regionOf', { name: values.region.name }) : '–'}
+          </span>
+          <SearchBox
+            onChoose={(chosen) =>
+              void fetchPlaceRegion(chosen.id).then(
+                (code) =>
+                  code
+                    ? form.set({ region: { code, name: chosen.name } })
+                    : form.refuse(t('outcomes.regionUnknown', { name: chosen.name }), {
+                        targetRegion: t('outcomes.regionUnknown', { name: chosen.name }),
+                      }),
+                () => form.refuse(t('outcomes.regionUnknown', { name: chosen.name })),
+              )
+            }
+          />
+          {form.errors.targetRegion && (
+            <span role="alert" className="form-error">
+              {form.errors.targetRegion}
+            </span>
+          )}
         </div>
       ) : (
         <CountryField

@@ -69,9 +69,11 @@ function SupportRequests(props: { t: WorkspaceT; organization: { id: number; nam
         value: (row) =>
           row.targetPlace
             ? `${row.targetPlace.name} (${countryName(row.targetPlace.country, language)})`
-            : row.targetCountry
-              ? countryName(row.targetCountry, language)
-              : undefined,
+            : row.targetRegion
+              ? `${t('outcomes.regionOf', { name: row.targetRegion.place?.name ?? row.targetRegion.code })} (${countryName(row.targetRegion.country, language)})`
+              : row.targetCountry
+                ? countryName(row.targetCountry, language)
+                : undefined,
       },
       { id: 'status', header: t('outcomes.status'), value: (row) => t(`outcomes.statuses.${row.status}`) },
       {
@@ -87,7 +89,9 @@ function SupportRequests(props: { t: WorkspaceT; organization: { id: number; nam
   const wayIn = (request: SupportRequest) => {
     const target = request.targetPlace
       ? `target=${request.targetPlace.id}`
-      : `targetCountry=${request.targetCountry ?? ''}`;
+      : request.targetRegion?.place
+        ? `regionOf=${request.targetRegion.place.id}`
+        : `targetCountry=${request.targetCountry ?? request.targetRegion?.country ?? ''}`;
     return withOrganization(`/workspace/door-opener?${target}&request=${request.id}`, organization.id);
   };
 
