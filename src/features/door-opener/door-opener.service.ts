@@ -48,8 +48,15 @@ async function placeNode(db: DbOrTx, graph: PartnershipGraph, id: number): Promi
   if (graph.hasNode(key)) return graph.getNodeAttributes(key);
   const row = await repo.findLivePlace(db, id);
   if (!row) throw new AppError('PLACE_NOT_FOUND', `No place ${id}`);
+  return nodeOfRow({ ...row, placeId: row.id });
+}
+
+/** A place read from the database as the graph holds it. */
+function nodeOfRow(
+  row: Pick<repo.SharedEventRow, 'placeId' | 'name' | 'fi' | 'sv' | 'country' | 'admin1' | 'lat' | 'lng'>,
+): PlaceNode {
   return {
-    id: row.id,
+    id: row.placeId,
     name: row.name,
     names: { ...(row.fi ? { fi: row.fi } : {}), ...(row.sv ? { sv: row.sv } : {}) },
     country: row.country,
@@ -230,17 +237,7 @@ async function eventPaths(
   return rows.flatMap((row) => {
     if (ours.has(row.placeId)) return [];
     const key = nodeKey(row.placeId);
-    const place: PlaceNode = graph.hasNode(key)
-      ? graph.getNodeAttributes(key)
-      : {
-          id: row.placeId,
-          name: row.name,
-          names: { ...(row.fi ? { fi: row.fi } : {}), ...(row.sv ? { sv: row.sv } : {}) },
-          country: row.country,
-          region: row.admin1,
-          lat: row.lat,
-          lng: row.lng,
-        };
+    const place = graph.hasNode(key) ? graph.getNodeAttributes(key) : nodeOfRow(row);
     const event = { id: row.eventId, title: row.title, startsAt: row.startsAt };
     return [eventPath(ours.get(row.ourPlaceId)!, place, event, now)];
   });
