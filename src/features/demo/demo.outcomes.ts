@@ -107,7 +107,7 @@ export async function loadDemoOutcomes(db: DbOrTx, cast: DemoOutcomeCast) {
     targetRegion: null,
     description: `Air0 looks for a distribution partner in ${target.name}. ${DEMO_MARK.en}`,
     answer: best ? `Door-opener search: ${best.sentence}` : null,
-    answerPath: best ?? null,
+    answerPath: best ? { ...best, contacts: null } : null,
     receivedOn: '2020-12-14',
   });
   return { outcomeId: outcome.id, supportRequestId: request.id, target };

@@ -255,8 +255,9 @@ export function presentPath(path: FoundPath, language: DoorOpenerLanguage): Door
   };
 }
 
-/** People named a place on a path, at most. */
+/** People named a place on a path, at most; and how many post holders a place are looked at to find them. */
 const CONTACTS_PER_PLACE = 3;
+const CANDIDATES_PER_PLACE = 12;
 
 /**
  * Who to ask along each path, for a signed-in member of an organisation (or an administrator): the people in the
@@ -272,8 +273,23 @@ async function withContacts(
   const placesOf = (path: DoorOpenerPath) => [
     ...new Set(path.steps.flatMap((step) => [step.from.id, step.to.id]).filter((id) => !ourPlaceIds.has(id))),
   ];
-  const rows = await repo.findContactsAt(db, [...new Set(paths.flatMap(placesOf))], CONTACTS_PER_PLACE);
-  const readable = await findReadablePeople(db, actor, [...new Set(rows.map((row) => row.personId))]);
+  const candidates = await repo.findContactsAt(
+    db,
+    [...new Set(paths.flatMap(placesOf))],
+    CANDIDATES_PER_PLACE,
+  );
+  const readable = await findReadablePeople(db, actor, [...new Set(candidates.map((row) => row.personId))]);
+  // The first readable post of each person, at most CONTACTS_PER_PLACE people a place.
+  const seen = new Set<string>();
+  const counts = new Map<number, number>();
+  const rows = candidates.filter((row) => {
+    const key = `${row.placeId}:${row.personId}`;
+    if (!readable.has(row.personId) || seen.has(key) || (counts.get(row.placeId) ?? 0) >= CONTACTS_PER_PLACE)
+      return false;
+    seen.add(key);
+    counts.set(row.placeId, (counts.get(row.placeId) ?? 0) + 1);
+    return true;
+  });
   const names = new Map(
     paths
       .flatMap((path) => path.steps.flatMap((step) => [step.from, step.to]))
@@ -283,7 +299,7 @@ async function withContacts(
     ...path,
     contacts: placesOf(path).flatMap((placeId) =>
       rows
-        .filter((row) => row.placeId === placeId && readable.has(row.personId))
+        .filter((row) => row.placeId === placeId)
         .map((row) => ({
           place: { id: placeId, name: names.get(placeId) ?? '' },
           person: { id: row.personId, name: row.name },

@@ -313,6 +313,8 @@ describe('GET /api/door-opener', () => {
       { personId: mayor!.id, organizationId: government, role: 'mayor', title: 'Mayor' },
       { personId: secret!.id, organizationId: government, role: 'deputy_mayor', title: 'Vice mayor' },
       { personId: former!.id, organizationId: government, role: 'mayor', endedOn: '2019-12-31' },
+      // A second post of the mayor's: the mayor is still named once.
+      { personId: mayor!.id, organizationId: government, role: 'council_chair', title: 'Council chair' },
     ]);
     const query = `target=${ids.shanghai}&fromPlace=${ids.espoo}`;
     const own = (answer: DoorOpenerResponse) => answer.paths.find((path) => path.kind === 'own_tie')!;

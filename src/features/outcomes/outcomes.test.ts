@@ -292,8 +292,33 @@ describe('support requests', () => {
     expect(cleared.statusCode).toBe(400);
   });
 
-  it('keep the way in the door-opener search answered', async () => {
-    const created = await ok('POST', '/api/support-requests', espooEditor, toward({ answerPath: wayIn }));
+  it('keep the way in the door-opener search answered, without its contacts, and refuse one too long', async () => {
+    const contacts = [
+      {
+        place: { id: 2, name: 'Shanghai' },
+        person: { id: 9, name: 'Made-up Person' },
+        title: 'Mayor',
+        role: 'mayor',
+        organization: { id: 9, name: 'Made-up Office' },
+      },
+    ];
+    const created = await ok(
+      'POST',
+      '/api/support-requests',
+      espooEditor,
+      toward({ answerPath: { ...wayIn, contacts } }),
+    );
+    expect(JSON.stringify(created)).not.toContain('Made-up');
+    for (const answerPath of [
+      { ...wayIn, sentence: 'x'.repeat(9000) },
+      { ...wayIn, steps: [] },
+    ]) {
+      const refused = await request('POST', '/api/support-requests', espooEditor, toward({ answerPath }));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().error.details.map((detail: { field: string }) => detail.field)).toContain(
+        'body.answerPath',
+      );
+    }
     expect(created.answerPath).toEqual({ ...wayIn, contacts: null });
     const cleared = await ok('PATCH', `/api/support-requests/${created.id}`, espooEditor, {
       version: created.version,

@@ -11,6 +11,22 @@ import { doorOpenerPathSchema } from '../door-opener/door-opener.schema.ts';
 import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
 import { SUPPORT_NEEDS, SUPPORT_STATUSES } from './outcomes.constants.ts';
 
+/** A way in as JSON: the longest the search writes is a few kilobytes. */
+const MAX_PATH_CHARS = 8000;
+
+/**
+ * A kept way in as the API answers it: its kind, score, sentence and steps, read leniently, so that ways kept before
+ * the search's answer changed shape still read.
+ */
+const keptPathSchema = z
+  .looseObject({
+    kind: z.string(),
+    score: z.number(),
+    sentence: z.string(),
+    steps: z.array(z.looseObject({ type: z.string(), sentence: z.string() })),
+  })
+  .describe('A path of GET /api/door-opener as it was kept, without contacts');
+
 export const supportRequestParamsSchema = z.strictObject({ id: idSchema.describe('Support request id') });
 
 const requestFields = {
@@ -35,7 +51,16 @@ const requestFields = {
     .nullable()
     .describe('What the staff answered: the door opened, the contact given'),
   answerPath: doorOpenerPathSchema
-    .refine((path) => path.steps.length <= 4, 'has more steps than any way the search finds')
+    .refine(
+      (path) => path.steps.length >= 1 && path.steps.length <= 4,
+      'must have 1 to 4 steps, as the search finds',
+    )
+    .refine(
+      (path) => JSON.stringify(path).length <= MAX_PATH_CHARS,
+      'is longer than any way the search finds',
+    )
+    // Who to ask is looked up for each reader; a kept way names nobody.
+    .transform((path) => ({ ...path, contacts: null }))
     .nullable()
     .describe(
       'The way in that the door-opener search answered (GET /api/door-opener), as the staff chose it',
@@ -97,7 +122,7 @@ export const supportRequestSchema = z.object({
     .nullable(),
   description: z.string().nullable(),
   answer: z.string().nullable(),
-  answerPath: doorOpenerPathSchema.nullable(),
+  answerPath: keptPathSchema.nullable(),
   receivedOn: z.string(),
   ...keptRecordFields,
 });

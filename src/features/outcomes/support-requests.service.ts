@@ -2,7 +2,6 @@ import { AppError, type ErrorDetail } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import type { DoorOpenerPath } from '../door-opener/door-opener.schema.ts';
 import { findReadableOrganizations } from '../organizations/organizations.service.ts';
 import { createRecord, presentKept, type RecordType, updateRecord } from '../records/records.service.ts';
 import * as repo from './support-requests.repo.ts';
@@ -46,7 +45,7 @@ function presentRequest(actor: Actor | null, { row, names, regions }: LoadedRequ
           },
     description: row.description,
     answer: row.answer,
-    answerPath: row.answerPath as DoorOpenerPath | null,
+    answerPath: row.answerPath as SupportRequestResponse['answerPath'],
     receivedOn: row.receivedOn,
     ...presentKept(row),
     canEdit: !row.deletedAt && policy.write(actor, requestStake(row)),

@@ -305,7 +305,8 @@ function KeepAsAnswer(props: {
             version: request.version,
             status: request.status === 'closed' ? 'closed' : 'answered',
             answer: path.sentence,
-            answerPath: path,
+            // Who to ask is the reader's own view: a kept way names nobody.
+            answerPath: { ...path, contacts: null },
           })
           .then(
             () => toastSuccess(t('doorOpener.answerKept', { company: request.company.name }), null),
