@@ -52,33 +52,32 @@ export async function findLinkStakes(db: DbOrTx, links: readonly LinkRow[]) {
   const of = (key: 'partnershipId' | 'eventId' | 'supportRequestId' | 'organizationId') => [
     ...new Set(links.flatMap((link) => (link[key] === null ? [] : [link[key]!]))),
   ];
-  const [ties, events, requests, organizations] = await Promise.all([
-    findTieStakes(db, of('partnershipId')),
-    stakes(
-      db,
-      of('eventId'),
-      sql`select e.id, case when e.deleted_at is null then e.visibility else 'internal' end as visibility,
-                 array(select h.organization_id from event_hosts h where h.event_id = e.id) as "organizationIds",
-                 coalesce(e.title->>'en', '') as name
-          from events e`,
-      sql`e.id`,
-    ),
-    stakes(
-      db,
-      of('supportRequestId'),
-      sql`select r.id, 'internal' as visibility, array[r.organization_id] as "organizationIds", '' as name
-          from support_requests r`,
-      sql`r.id`,
-    ),
-    stakes(
-      db,
-      of('organizationId'),
-      sql`select o.id, case when o.deleted_at is null then o.visibility else 'internal' end as visibility,
-                 array_remove(array[o.id, o.keeper_id], null) as "organizationIds", o.name
-          from organizations o`,
-      sql`o.id`,
-    ),
-  ]);
+  // One query at a time: `db` may be a transaction's single connection.
+  const ties = await findTieStakes(db, of('partnershipId'));
+  const events = await stakes(
+    db,
+    of('eventId'),
+    sql`select e.id, case when e.deleted_at is null then e.visibility else 'internal' end as visibility,
+               array(select h.organization_id from event_hosts h where h.event_id = e.id) as "organizationIds",
+               coalesce(e.title->>'en', '') as name
+        from events e`,
+    sql`e.id`,
+  );
+  const requests = await stakes(
+    db,
+    of('supportRequestId'),
+    sql`select r.id, 'internal' as visibility, array[r.organization_id] as "organizationIds", '' as name
+        from support_requests r`,
+    sql`r.id`,
+  );
+  const organizations = await stakes(
+    db,
+    of('organizationId'),
+    sql`select o.id, case when o.deleted_at is null then o.visibility else 'internal' end as visibility,
+               array_remove(array[o.id, o.keeper_id], null) as "organizationIds", o.name
+        from organizations o`,
+    sql`o.id`,
+  );
   const byId = (rows: LinkStake[]) => new Map(rows.map((row) => [row.id, row]));
   return {
     ties: byId(ties),

@@ -81,14 +81,13 @@ export function presentOutcome(actor: Actor | null, loaded: LoadedOutcome): Outc
 
 async function loadMany(db: DbOrTx, rows: readonly repo.OutcomeRow[]): Promise<LoadedOutcome[]> {
   const ids = rows.map((row) => row.id);
-  const [links, testimonials, names] = await Promise.all([
-    repo.findLinks(db, ids),
-    repo.findTestimonials(db, ids),
-    repo.findOrganizationNames(
-      db,
-      rows.map((row) => row.organizationId),
-    ),
-  ]);
+  // One query at a time: `db` may be a transaction's single connection.
+  const links = await repo.findLinks(db, ids);
+  const testimonials = await repo.findTestimonials(db, ids);
+  const names = await repo.findOrganizationNames(
+    db,
+    rows.map((row) => row.organizationId),
+  );
   const stakes = await repo.findLinkStakes(db, links);
   return rows.map((row) => ({
     row,

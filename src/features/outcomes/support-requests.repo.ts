@@ -60,17 +60,16 @@ export interface NamedRow {
 
 /** Names of organisations (with their kind) and places (with their country, and whether merged), by id. */
 export async function findNames(db: DbOrTx, organizationIds: readonly number[], placeIds: readonly number[]) {
-  const [organizations, places] = await Promise.all([
-    queryRows<NamedRow>(
-      db,
-      sql`select id, name, null as country, kind::text as kind from organizations
-          where id in (${idList([...new Set(organizationIds)])})`,
-    ),
-    queryRows<NamedRow>(
-      db,
-      sql`select id, name, country, case when merged_into_id is null then null else 'merged' end as kind from places where id in (${idList([...new Set(placeIds)])})`,
-    ),
-  ]);
+  // One query at a time: `db` may be a transaction's single connection.
+  const organizations = await queryRows<NamedRow>(
+    db,
+    sql`select id, name, null as country, kind::text as kind from organizations
+        where id in (${idList([...new Set(organizationIds)])})`,
+  );
+  const places = await queryRows<NamedRow>(
+    db,
+    sql`select id, name, country, case when merged_into_id is null then null else 'merged' end as kind from places where id in (${idList([...new Set(placeIds)])})`,
+  );
   return {
     organizations: new Map(organizations.map((row) => [row.id, row])),
     places: new Map(places.map((row) => [row.id, row])),
