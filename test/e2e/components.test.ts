@@ -282,7 +282,7 @@ describe('the component gallery in Chromium', () => {
     const { context, page } = await signedIn();
     await page.goto(`${server.url}/partnerships/${tieId}`);
     await page.getByRole('heading', { name: 'Espoo – Shanghai' }).waitFor();
-    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
     const toast = page.getByRole('alertdialog').filter({ hasText: 'Deleted.' });
     await toast.waitFor();
     await page.getByText('This partnership is deleted.').waitFor();
@@ -295,7 +295,7 @@ describe('the component gallery in Chromium', () => {
     await toast.getByRole('button', { name: 'Undo' }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('alertdialog').filter({ hasText: 'Restored.' }).waitFor();
-    await page.getByRole('button', { name: 'Delete' }).waitFor();
+    await page.getByRole('button', { name: 'Delete', exact: true }).waitFor();
     const answer = await context.request.get(`${server.url}/api/partnerships/${tieId}`);
     expect(((await answer.json()) as { deletedAt: string | null }).deletedAt ?? null).toBeNull();
     await context.close();
