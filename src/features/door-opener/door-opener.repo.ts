@@ -275,14 +275,3 @@ export function findContactsAt(db: DbOrTx, placeIds: readonly number[], perPlace
         order by "placeId", "personId"`,
   );
 }
-
-/** A first-level region: its country and its most populous place in the registry (to name it by), if any place lies in it. */
-export async function findRegion(db: DbOrTx, region: string) {
-  const [row] = await queryRows<{ country: string; placeId: number; name: string }>(
-    db,
-    sql`select country, id as "placeId", name from places
-        where admin1 = ${region} and merged_into_id is null
-        order by population desc nulls last, partner_count desc, id limit 1`,
-  );
-  return row;
-}

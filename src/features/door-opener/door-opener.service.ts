@@ -5,6 +5,7 @@ import { policy } from '../auth/policy.ts';
 import { networkRoles } from '../networks/networks.roles.ts';
 import { findOrganizationRow, findReadableOrganizations } from '../organizations/organizations.service.ts';
 import { findReadablePeople } from '../people/people.service.ts';
+import { findRegions } from '../places/places.service.ts';
 import type { ReadModels } from '../registry/read-models.ts';
 import {
   nodeKey,
@@ -323,7 +324,10 @@ export async function findDoorOpeners(
   const { db, readModels, language } = context;
   const graph = await readModels.get(partnershipGraphModel(db));
   const targetPlace = query.target === undefined ? undefined : await placeNode(db, graph, query.target);
-  const region = query.targetRegion === undefined ? undefined : await repo.findRegion(db, query.targetRegion);
+  const region =
+    query.targetRegion === undefined
+      ? undefined
+      : (await findRegions(db, [query.targetRegion])).get(query.targetRegion);
   if (query.targetRegion !== undefined && !region)
     throw new AppError('VALIDATION_FAILED', 'No place lies in that region', [
       { field: 'querystring.targetRegion', message: 'is not a region of any place in the registry' },

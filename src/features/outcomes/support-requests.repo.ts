@@ -75,26 +75,3 @@ export async function findNames(db: DbOrTx, organizationIds: readonly number[], 
     places: new Map(places.map((row) => [row.id, row])),
   };
 }
-
-export interface RegionRow {
-  code: string;
-  country: string;
-  placeId: number;
-  name: string;
-}
-
-/** First-level regions by code: each with its country and its most populous live place, to name it by. */
-export async function findRegions(db: DbOrTx, codes: readonly string[]): Promise<Map<string, RegionRow>> {
-  const unique = [...new Set(codes)];
-  if (unique.length === 0) return new Map();
-  const rows = await queryRows<RegionRow>(
-    db,
-    sql`select distinct on (admin1) admin1 as code, country, id as "placeId", name from places
-        where admin1 in (${sql.join(
-          unique.map((code) => sql`${code}`),
-          sql`, `,
-        )}) and merged_into_id is null
-        order by admin1, population desc nulls last, partner_count desc, id`,
-  );
-  return new Map(rows.map((row) => [row.code, row]));
-}

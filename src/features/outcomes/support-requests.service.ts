@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
 import { findReadableOrganizations } from '../organizations/organizations.service.ts';
+import { findRegions, type RegionRow } from '../places/places.service.ts';
 import { createRecord, presentKept, type RecordType, updateRecord } from '../records/records.service.ts';
 import * as repo from './support-requests.repo.ts';
 import type {
@@ -15,7 +16,7 @@ import type {
 interface LoadedRequest {
   row: repo.SupportRequestRow;
   names: Awaited<ReturnType<typeof repo.findNames>>;
-  regions: Map<string, repo.RegionRow>;
+  regions: Map<string, RegionRow>;
 }
 
 /** A support request is never public: the organisation whose staff keep it stands behind it. */
@@ -58,7 +59,7 @@ async function loadMany(db: DbOrTx, rows: readonly repo.SupportRequestRow[]): Pr
     rows.flatMap((row) => [row.organizationId, row.companyId]),
     rows.flatMap((row) => (row.targetPlaceId === null ? [] : [row.targetPlaceId])),
   );
-  const regions = await repo.findRegions(
+  const regions = await findRegions(
     db,
     rows.flatMap((row) => (row.targetRegion === null ? [] : [row.targetRegion])),
   );
@@ -114,7 +115,7 @@ async function checkRefs(
     if (!place || place.kind === 'merged')
       details.push({ field: 'body.targetPlaceId', message: 'is not a known place' });
   }
-  if (body.targetRegion != null && !(await repo.findRegions(db, [body.targetRegion])).has(body.targetRegion))
+  if (body.targetRegion != null && !(await findRegions(db, [body.targetRegion])).has(body.targetRegion))
     details.push({ field: 'body.targetRegion', message: 'is not a region of any place in the registry' });
   if (after.targetPlaceId === null && after.targetCountry === null && after.targetRegion === null)
     details.push({ field: 'body.targetPlaceId', message: 'needs a target place, region or country' });

@@ -192,3 +192,29 @@ export async function findNamesInLanguage(db: DbOrTx, lang: string) {
     .where(and(eq(placeNames.lang, lang), eq(placeNames.kind, 'official'), ne(placeNames.name, places.name)))
     .orderBy(asc(placeNames.placeId), asc(placeNames.name));
 }
+
+export interface RegionRow {
+  code: string;
+  country: string;
+  placeId: number;
+  name: string;
+}
+
+/**
+ * First-level regions (GeoNames admin1 codes such as "CN.32") by code: each with its country and its most populous
+ * live place, to name it by. A code no live place lies in is left out.
+ */
+export async function findRegions(db: DbOrTx, codes: readonly string[]): Promise<Map<string, RegionRow>> {
+  const unique = [...new Set(codes)];
+  if (unique.length === 0) return new Map();
+  const rows = await queryRows<RegionRow>(
+    db,
+    sql`select distinct on (admin1) admin1 as code, country, id as "placeId", name from places
+        where admin1 in (${sql.join(
+          unique.map((code) => sql`${code}`),
+          sql`, `,
+        )}) and merged_into_id is null
+        order by admin1, population desc nulls last, partner_count desc, id`,
+  );
+  return new Map(rows.map((row) => [row.code, row]));
+}

@@ -121,3 +121,6 @@ export async function getNamesInLanguage(db: DbOrTx, lang: string) {
 export function findTieProvenance(db: DbOrTx, partnershipIds: readonly number[]) {
   return findTieSources(db, [...partnershipIds]);
 }
+
+/** First-level regions by code, for the features that target them (the door-opener, support requests). */
+export { findRegions, type RegionRow } from './places.repo.ts';
