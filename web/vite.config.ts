@@ -33,9 +33,33 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Fills in the address of the land's TopoJSON (an asset of the first picture, src/map/first-paint.ts) in the meta
+ * "citybridge-land" of index.html, so that the page's inline script fetches it with the network, before the page's
+ * scripts have come. Without the build (vite's dev server) the meta stays empty and the picture fetches it itself.
+ */
+function landAddress(): Plugin {
+  const empty = '<meta name="citybridge-land" content="" />';
+  return {
+    name: 'citybridge-land-address',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const asset = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'asset' && output.names.includes('land-110m.json'),
+        );
+        if (!asset || !html.includes(empty))
+          throw new Error('No land-110m.json, or no meta for it in index.html');
+        return html.replace(empty, `<meta name="citybridge-land" content="/${asset.fileName}" />`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), landAddress()],
   // MapLibre alone is a megabyte before compression; it loads in its own chunk.
   build: {
     outDir: path.join(root, 'dist'),
@@ -58,7 +82,7 @@ export default defineConfig({
               // page's entry runs before it loads the app, so that the network is fetched and painted, in the chosen
               // theme, while the app's code is still on its way.
               name: 'early',
-              test: /[\\/]web[\\/]src[\\/](map[\\/](early|first-paint|camera|geometry|network-data|palette|place-index)\.ts|ui[\\/]theme-boot\.ts|styles\.css)$|[\\/]src[\\/]features[\\/]network[\\/]network\.encoding\.ts$|preload-helper/,
+              test: /[\\/]web[\\/]src[\\/](map[\\/](early|first-paint|raster|camera|geometry|network-data|palette|place-index)\.ts|ui[\\/]theme-boot\.ts|page-ready\.ts|styles\.css)$|[\\/]src[\\/]features[\\/]network[\\/]network\.encoding\.ts$|preload-helper/,
               priority: 1,
             },
             {

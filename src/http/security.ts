@@ -10,11 +10,11 @@ export interface SecurityHeadersOptions {
 const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
 
 /**
- * The hash of the web app's one inline script, in index.html's head: on the atlas it starts the network's request
- * before any of the app's files have come, and it puts the remembered colour theme on the page before the first
- * paint. test/security.test.ts checks it against index.html.
+ * The hash of the web app's one inline script, in index.html's head: on the atlas it starts the requests for the
+ * network and the land before any of the app's files have come, and it puts the remembered colour theme on the
+ * page before the first paint. test/security.test.ts checks it against index.html.
  */
-export const INLINE_SCRIPT_HASH = "'sha256-vQCD+nK6yoUIODm7iZ9fogVgFo/8FNcbhHuipH088jk='";
+export const INLINE_SCRIPT_HASH = "'sha256-OtBqX9aHvLVC6LHoM2e48AVL5Cy+dncd2knG7ML1PtQ='";
 
 /**
  * The Content-Security-Policy of every answer: the web app, its assets, the API docs and the API itself. The app

@@ -47,6 +47,53 @@ describe('the atlas in Chromium', () => {
     expect(code).not.toContain('jsxDEV');
   });
 
+  it('names the land in the page, for its head to fetch with the network', async () => {
+    const html = await (await fetch(server.url)).text();
+    const land = /<meta name="citybridge-land" content="([^"]+)"/.exec(html)?.[1];
+    expect(land).toMatch(/^\/assets\/land-110m-[\w-]+\.json$/);
+    const topology = (await (await fetch(`${server.url}${land}`)).json()) as {
+      objects: Record<string, unknown>;
+    };
+    expect(Object.keys(topology.objects)).toEqual(['land']);
+  });
+
+  it('paints the first picture in the colours of the theme, before the app has loaded', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { context, page } = await newPage();
+      await page.emulateMedia({ colorScheme });
+      await page.goto(server.url);
+      // Read as soon as it is painted, before the map takes it over.
+      const seen = await page.evaluate(async () => {
+        const canvas = await new Promise<HTMLCanvasElement>((resolve) => {
+          const look = () => {
+            const found = document.querySelector<HTMLCanvasElement>('canvas.atlas-early-picture');
+            if (found && performance.getEntriesByName('citybridge:ties-painted').length > 0) resolve(found);
+            else requestAnimationFrame(look);
+          };
+          look();
+        });
+        const context = canvas.getContext('2d')!;
+        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+        const colours = new Set<string>();
+        for (let index = 0; index < data.length; index += 4 * 97) {
+          colours.add(
+            `#${[data[index]!, data[index + 1]!, data[index + 2]!].map((c) => c.toString(16).padStart(2, '0')).join('')}`,
+          );
+        }
+        const style = getComputedStyle(document.documentElement);
+        return {
+          colours: [...colours],
+          ocean: style.getPropertyValue('--cb-map-ocean').trim(),
+          land: style.getPropertyValue('--cb-map-land').trim(),
+        };
+      });
+      expect(seen.ocean).toBe(colorScheme === 'dark' ? '#0f1923' : '#dbe7f0');
+      expect(seen.colours, colorScheme).toContain(seen.ocean);
+      expect(seen.colours, colorScheme).toContain(seen.land);
+      await context.close();
+    }
+  });
+
   it('search → select → partners listed, with the place in the URL', async () => {
     const { context, page } = await newPage();
     await page.goto(server.url);

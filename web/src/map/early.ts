@@ -1,3 +1,4 @@
+import { whenStyled } from '../page-ready.ts';
 import { type Camera, constrainCamera, defaultCamera, unproject } from './camera.ts';
 import { type Countries, loadLand, paintFirstView } from './first-paint.ts';
 import { memberPlaces, selectedTies, tieVertices } from './geometry.ts';
@@ -21,6 +22,7 @@ export interface EarlyPicture {
 }
 
 let network: Promise<Network> | undefined;
+let land: Promise<unknown> | undefined;
 let picture: Promise<EarlyPicture | undefined> | undefined;
 
 const FILTER_KEYS = ['country', 'kind', 'status', 'decade'] as const;
@@ -85,7 +87,9 @@ async function paintEarly(): Promise<EarlyPicture | undefined> {
   );
   const selected = Number(params.get('place')) || undefined;
   const [lng, lat, zoom] = (params.get('view') ?? '').split(',').map(Number);
-  const [data, countries] = await Promise.all([network!, loadLand().catch(() => undefined)]);
+  const [data, countries] = await Promise.all([network!, loadLand(land).catch(() => undefined)]);
+  // The canvas goes in the body, in the colours of the page's stylesheet.
+  await whenStyled();
   const [width, height] = [window.innerWidth, window.innerHeight];
   const wanted = [lng, lat, zoom].every((part) => part !== undefined && Number.isFinite(part))
     ? { lng: lng!, lat: lat!, zoom: zoom! }
@@ -121,14 +125,18 @@ async function paintEarly(): Promise<EarlyPicture | undefined> {
 
 declare global {
   interface Window {
-    /** The network's request, started by the inline script in index.html's head. */
-    citybridgeNetwork?: Promise<Response>;
+    /** The network's body, fetched and read by the inline script in index.html's head. */
+    citybridgeNetwork?: Promise<ArrayBuffer>;
+    /** The land's TopoJSON, fetched and parsed by the same script where the build gave its address. */
+    citybridgeLand?: Promise<unknown>;
   }
 }
 
 if (typeof window !== 'undefined' && window.location.pathname === '/') {
   const started = window.citybridgeNetwork;
+  land = window.citybridgeLand;
   window.citybridgeNetwork = undefined;
+  window.citybridgeLand = undefined;
   network = fetchNetwork(started);
   picture = paintEarly().catch(() => undefined);
 }

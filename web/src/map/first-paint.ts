@@ -1,7 +1,8 @@
 import countriesUrl from 'world-atlas/countries-110m.json?url';
 import landUrl from 'world-atlas/land-110m.json?url';
 import { type Camera, mercatorX, mercatorY, projector } from './camera.ts';
-import { cssRgba, type MapPalette } from './palette.ts';
+import type { MapPalette } from './palette.ts';
+import { Raster } from './raster.ts';
 import { paintSelection, type Selection } from './selection-overlay.ts';
 
 /**
@@ -72,14 +73,18 @@ export function decodeCountries(topology: Topology, name = 'countries'): Countri
   return { polygons };
 }
 
-/** Fetches a TopoJSON file and decodes the object `name` (JSON parses faster than the same data as a module). */
-const loadTopology = (url: string, name: string): Promise<Countries> =>
-  fetch(url)
-    .then((response) => {
+/**
+ * Fetches a TopoJSON file (JSON parses faster than the same data as a module), or takes it as `started` read it,
+ * and decodes the object `name`.
+ */
+const loadTopology = (url: string, name: string, started?: Promise<unknown>): Promise<Countries> =>
+  (
+    started ??
+    fetch(url).then((response) => {
       if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      return response.json() as Promise<Topology>;
+      return response.json();
     })
-    .then((topology) => decodeCountries(topology, name));
+  ).then((topology) => decodeCountries(topology as Topology, name));
 
 let countries: Promise<Countries> | undefined;
 let land: Promise<Countries> | undefined;
@@ -95,10 +100,10 @@ export function loadCountries(): Promise<Countries> {
 
 /**
  * Loads and decodes the land once: the countries' outline without borders, all the first picture fills, at half
- * the bytes and the points of the countries.
+ * the bytes and the points of the countries. `started` is the file as read already (by the page's head).
  */
-export function loadLand(): Promise<Countries> {
-  land ??= loadTopology(landUrl, 'land');
+export function loadLand(started?: Promise<unknown>): Promise<Countries> {
+  land ??= loadTopology(landUrl, 'land', started);
   return land;
 }
 
@@ -120,15 +125,16 @@ export interface FirstPaint {
   wash: boolean;
 }
 
-/** How many strokes the ties are split into: overlapping ties darken from one stroke to the next, as in WebGL. */
-const TIE_BATCHES = 2;
-/** Under a pixel wide, a software canvas draws lines as hairlines: several times faster than wider ones. */
-const HAIRLINE = 0.5;
+/** A canvas to put an image on before it is drawn over the picture (putImageData replaces pixels, it does not blend). */
+function imageCanvas(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
+  return Object.assign(document.createElement('canvas'), { width, height });
+}
 
 /**
- * Paints the map once onto the canvas, at the device's pixel ratio. Each tie, country and place goes into the
- * paths once for every copy of the world it shows in (most show in one), so that each path is stroked or filled
- * once: a software canvas pays for every segment of every stroke, in view or not.
+ * Paints the map once onto the canvas, at the device's pixel ratio. The land goes into one path, filled once, with
+ * each country once for every copy of the world it shows in (most show in one); the ties and places are drawn by
+ * a raster of their own (raster.ts) for each copy they show in, and put on the canvas as one image.
  */
 export function paintFirstView(canvas: HTMLCanvasElement, paint: FirstPaint): void {
   const { camera, width, height, vertices, points, palette } = paint;
@@ -176,34 +182,35 @@ export function paintFirstView(canvas: HTMLCanvasElement, paint: FirstPaint): vo
   g.fillStyle = palette.land;
   g.fill(land, 'evenodd');
 
-  const ties: Path2D[] = [];
-  const perBatch = Math.ceil(vertices.length / 4 / TIE_BATCHES);
+  // Ties and dots go through a raster of their own, put on the canvas as one image (raster.ts).
+  const raster = new Raster(canvas.width, canvas.height, palette.tie, palette.place, palette.placeAlpha);
   const firstCopy = copies[0]!;
   const lastCopy = copies[copies.length - 1]!;
+  // Each tie once for every copy of the world it shows in, in device pixels.
+  const segments = new Float32Array(vertices.length * (lastCopy - firstCopy + 1));
+  let count = 0;
   for (let tie = 0; tie < vertices.length / 4; tie += 1) {
-    if (tie % perBatch === 0) ties.push(new Path2D());
-    const path = ties[ties.length - 1]!;
-    const x0 = vertices[tie * 4]!;
-    const y0 = vertices[tie * 4 + 1]! * size + originY;
-    const x1 = vertices[tie * 4 + 2]!;
-    const y1 = vertices[tie * 4 + 3]! * size + originY;
-    const left = Math.min(x0, x1) * size;
-    const right = Math.max(x0, x1) * size;
+    const x0 = vertices[tie * 4]! * size;
+    const y0 = (vertices[tie * 4 + 1]! * size + originY) * ratio;
+    const x1 = vertices[tie * 4 + 2]! * size;
+    const y1 = (vertices[tie * 4 + 3]! * size + originY) * ratio;
+    const left = Math.min(x0, x1);
+    const right = Math.max(x0, x1);
     // As offsets() does, without an array for each of thousands of ties.
     for (let copy = firstCopy; copy <= lastCopy; copy += 1) {
       const offset = originX + copy * size;
       if (right + offset < 0 || left + offset > width) continue;
-      path.moveTo(x0 * size + offset, y0);
-      path.lineTo(x1 * size + offset, y1);
+      segments[count] = (x0 + offset) * ratio;
+      segments[count + 1] = y0;
+      segments[count + 2] = (x1 + offset) * ratio;
+      segments[count + 3] = y1;
+      count += 4;
     }
   }
-  // Hairlines cover less than the WebGL layer's one-pixel lines: stronger, to look the same.
-  g.strokeStyle = cssRgba(palette.tie, Math.min(1, palette.tieAlpha * 3));
-  g.lineWidth = HAIRLINE;
-  for (const path of ties) g.stroke(path);
-
-  // Small dots as squares: at one or two pixels they look the same, and cost a fraction of a circle.
-  const dots = new Path2D();
+  raster.lines(segments.subarray(0, count), palette.tieAlpha);
+  // Each place likewise, as [x, y, radius, …] in device pixels.
+  const dots = new Float32Array(points.length * (lastCopy - firstCopy + 1));
+  count = 0;
   for (let place = 0; place < points.length; place += 3) {
     const x = points[place]! * size;
     const py = points[place + 1]! * size + originY;
@@ -212,15 +219,21 @@ export function paintFirstView(canvas: HTMLCanvasElement, paint: FirstPaint): vo
     for (let copy = firstCopy; copy <= lastCopy; copy += 1) {
       const px = x + originX + copy * size;
       if (px < -radius || px > width + radius) continue;
-      if (radius < 2.5) dots.rect(px - radius, py - radius, radius * 2, radius * 2);
-      else {
-        dots.moveTo(px + radius, py);
-        dots.arc(px, py, radius, 0, 2 * Math.PI);
-      }
+      dots[count] = px * ratio;
+      dots[count + 1] = py * ratio;
+      dots[count + 2] = radius * ratio;
+      count += 3;
     }
   }
-  g.fillStyle = cssRgba(palette.place, palette.placeAlpha);
-  g.fill(dots);
+  raster.discs(dots.subarray(0, count));
+  const layer = imageCanvas(canvas.width, canvas.height);
+  // Without the raster's margin of one pixel.
+  layer
+    .getContext('2d')
+    ?.putImageData(new ImageData(raster.data, raster.stride), -1, -1, 1, 1, canvas.width, canvas.height);
+  g.setTransform(1, 0, 0, 1, 0, 0);
+  g.drawImage(layer, 0, 0);
+  g.setTransform(ratio, 0, 0, ratio, 0, 0);
 
   paintSelection(g, paint.selection, { size, originX, originY }, width, height, palette, paint.wash);
 }

@@ -102,11 +102,12 @@ export function decodeNetwork(packed: ArrayBuffer): Network {
 }
 
 /**
- * Fetches the packed network and decodes it; `started` is its request if one is under way already (the one the
+ * Fetches the packed network and decodes it; `started` is its body if it is being read already (the request the
  * page's head started).
  */
-export async function fetchNetwork(started?: Promise<Response>): Promise<Network> {
-  const response = await (started ?? fetch(NETWORK_URL));
+export async function fetchNetwork(started?: Promise<ArrayBuffer>): Promise<Network> {
+  if (started) return decodeNetwork(await started);
+  const response = await fetch(NETWORK_URL);
   if (!response.ok) throw new Error(`${NETWORK_URL} answered ${response.status}`);
   return decodeNetwork(await response.arrayBuffer());
 }

@@ -1,7 +1,7 @@
 /** Premultiplied RGBA in 0..1, as the WebGL layers blend. */
 export type Rgba = [number, number, number, number];
 
-/** The map's colours in the current theme, from the CSS custom properties --cb-map-* (atlas.css). */
+/** The map's colours in the current theme, from the CSS custom properties --cb-map-* (palette.css). */
 export interface MapPalette {
   ocean: string;
   land: string;

@@ -2,8 +2,9 @@
  * The colour theme without React: the choice, remembered in this browser, on <html data-theme>, and kept in step
  * with other tabs. theme.ts adds the hook.
  *
- * Before the first paint, the inline script in index.html's <head> (the module entry runs only after the body is
- * parsed) does what this module does when it loads: it reads the same key and applies the same rule.
+ * Before the first paint, the inline script in index.html's <head> (the module entry comes over the network, after
+ * the first paint may have been made) does what this module does when it loads: it reads the same key and applies
+ * the same rule.
  * theme-boot.test.ts checks that the two agree.
  */
 
