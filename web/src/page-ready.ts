@@ -11,13 +11,17 @@ export function whenParsed(): Promise<void> {
   );
 }
 
-/** Resolves once the document has been parsed and its stylesheets have loaded (or failed to). */
-export async function whenStyled(): Promise<void> {
+/**
+ * Resolves once the document has been parsed and its stylesheets have loaded or failed to, or `timeout` ms after it
+ * was parsed: a stylesheet that failed before this looked has no sheet, and no event to wait for.
+ */
+export async function whenStyled(timeout: number): Promise<void> {
   await whenParsed();
   const pending = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter(
     (link) => !link.sheet,
   );
-  await Promise.all(
+  if (pending.length === 0) return;
+  const loaded = Promise.all(
     pending.map(
       (link) =>
         new Promise<void>((resolve) => {
@@ -26,4 +30,5 @@ export async function whenStyled(): Promise<void> {
         }),
     ),
   );
+  await Promise.race([loaded, new Promise<void>((resolve) => setTimeout(resolve, timeout))]);
 }

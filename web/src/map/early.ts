@@ -8,8 +8,9 @@ import { placeVertices } from './place-index.ts';
 
 /**
  * The atlas's first picture, before the app has loaded: this module is part of the page's entry (boot.ts), small
- * and without React, so that on the atlas ('/') the network and the countries are fetched at once and every tie
- * is painted on a canvas that covers the window, while the app's code is still loading. The header and the panels
+ * and without React, so that on the atlas ('/') every tie is painted on a canvas that covers the window as soon as
+ * the network and the land are in (the page's head fetched them), while the app's code is still loading. Where either
+ * fails, the picture goes without the land, or there is none and the app fetches the network again. The header and the panels
  * paint over it when they come; the map takes the picture over (AtlasMap) and MapLibre replaces it later.
  */
 
@@ -88,8 +89,9 @@ async function paintEarly(): Promise<EarlyPicture | undefined> {
   const selected = Number(params.get('place')) || undefined;
   const [lng, lat, zoom] = (params.get('view') ?? '').split(',').map(Number);
   const [data, countries] = await Promise.all([network!, loadLand(land).catch(() => undefined)]);
-  // The canvas goes in the body, in the colours of the page's stylesheet.
-  await whenStyled();
+  // The canvas goes in the body, in the colours of the page's stylesheet (or the light ones, if it has not come in
+  // a second).
+  await whenStyled(1000);
   const [width, height] = [window.innerWidth, window.innerHeight];
   const wanted = [lng, lat, zoom].every((part) => part !== undefined && Number.isFinite(part))
     ? { lng: lng!, lat: lat!, zoom: zoom! }

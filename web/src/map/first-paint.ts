@@ -6,8 +6,8 @@ import { Raster } from './raster.ts';
 import { paintSelection, type Selection } from './selection-overlay.ts';
 
 /**
- * The first picture of the atlas, painted on a 2D canvas of its own as soon as the network and the countries are
- * in: the base map, every tie and every place, exactly where the WebGL map will draw them. MapLibre (a megabyte of
+ * The first picture of the atlas, painted on a 2D canvas of its own as soon as the network and the land are in:
+ * the base map, every tie and every place, exactly where the WebGL map will draw them. MapLibre (a megabyte of
  * code) loads after it and takes over once it has drawn the same picture.
  */
 
@@ -182,8 +182,16 @@ export function paintFirstView(canvas: HTMLCanvasElement, paint: FirstPaint): vo
   g.fillStyle = palette.land;
   g.fill(land, 'evenodd');
 
-  // Ties and dots go through a raster of their own, put on the canvas as one image (raster.ts).
-  const raster = new Raster(canvas.width, canvas.height, palette.tie, palette.place, palette.placeAlpha);
+  // Ties and dots go through a raster of their own, put on the canvas as one image (raster.ts); a canvas of no size
+  // (a map in a box not laid out) has nothing to show them in.
+  if (!canvas.width || !canvas.height) return;
+  const raster = new Raster({
+    width: canvas.width,
+    height: canvas.height,
+    tie: palette.tie,
+    place: palette.place,
+    placeAlpha: palette.placeAlpha,
+  });
   const firstCopy = copies[0]!;
   const lastCopy = copies[copies.length - 1]!;
   // Each tie once for every copy of the world it shows in, in device pixels.

@@ -53,14 +53,20 @@ export function readPalette(element: Element | null): MapPalette {
   };
 }
 
+/** A #rrggbb colour's channels, 0..255. */
+export function channels(hex: string): [number, number, number] {
+  const channel = (offset: number) => Number.parseInt(hex.slice(offset, offset + 2), 16);
+  return [channel(1), channel(3), channel(5)];
+}
+
 /** A #rrggbb colour with an alpha, premultiplied. */
 export function rgba(hex: string, alpha = 1): Rgba {
-  const channel = (offset: number) => (Number.parseInt(hex.slice(offset, offset + 2), 16) / 255) * alpha;
-  return [channel(1), channel(3), channel(5), alpha];
+  const [r, g, b] = channels(hex);
+  return [(r / 255) * alpha, (g / 255) * alpha, (b / 255) * alpha, alpha];
 }
 
 /** A #rrggbb colour with an alpha for a 2D canvas. */
 export function cssRgba(hex: string, alpha = 1): string {
-  const channel = (offset: number) => Number.parseInt(hex.slice(offset, offset + 2), 16);
-  return `rgba(${channel(1)},${channel(3)},${channel(5)},${alpha})`;
+  const [r, g, b] = channels(hex);
+  return `rgba(${r},${g},${b},${alpha})`;
 }

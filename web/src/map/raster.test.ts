@@ -4,6 +4,9 @@ import { Raster } from './raster.ts';
 const TIE = '#1d4e89';
 const PLACE = '#c2185b';
 
+const blank = (width: number, height: number) =>
+  new Raster({ width, height, tie: TIE, place: PLACE, placeAlpha: 0.75 });
+
 /** The RGBA of pixel (x, y), without the raster's margin. */
 const pixel = (raster: Raster, x: number, y: number) => {
   const index = ((y + 1) * raster.stride + x + 1) * 4;
@@ -31,7 +34,7 @@ const marginAlphas = (raster: Raster) => {
 
 describe('the first picture’s raster', () => {
   it('draws a level line on the pixels under it, in the tie colour, and nothing elsewhere', () => {
-    const raster = new Raster(8, 4, TIE, PLACE, 0.75);
+    const raster = blank(8, 4);
     raster.lines(new Float32Array([0, 1.5, 8, 1.5]), 0.5);
     const rows = alphas(raster);
     expect(rows[1]).toEqual(Array(8).fill(128));
@@ -42,7 +45,7 @@ describe('the first picture’s raster', () => {
   });
 
   it('shares a step between the two nearest pixels when the line runs between them', () => {
-    const raster = new Raster(4, 4, TIE, PLACE, 0.75);
+    const raster = blank(4, 4);
     // Between the centres of rows 1 and 2.
     raster.lines(new Float32Array([0, 2, 4, 2]), 1);
     const rows = alphas(raster);
@@ -51,9 +54,9 @@ describe('the first picture’s raster', () => {
   });
 
   it('walks steep lines down the rows, whichever way they are given', () => {
-    const down = new Raster(4, 6, TIE, PLACE, 0.75);
+    const down = blank(4, 6);
     down.lines(new Float32Array([2.5, 0, 2.5, 6]), 1);
-    const up = new Raster(4, 6, TIE, PLACE, 0.75);
+    const up = blank(4, 6);
     up.lines(new Float32Array([2.5, 6, 2.5, 0]), 1);
     expect(alphas(down).map((row) => row[2])).toEqual([255, 255, 255, 255, 255, 255]);
     expect(alphas(up)).toEqual(alphas(down));
@@ -61,7 +64,7 @@ describe('the first picture’s raster', () => {
   });
 
   it('darkens where lines overlap, each laid over the others, towards opaque', () => {
-    const raster = new Raster(4, 3, TIE, PLACE, 0.75);
+    const raster = blank(4, 3);
     const once = new Float32Array([0, 1.5, 4, 1.5]);
     raster.lines(once, 0.1);
     const first = pixel(raster, 1, 1)[3]!;
@@ -77,7 +80,7 @@ describe('the first picture’s raster', () => {
   });
 
   it('draws only what is in view of lines that leave it or never enter it, and writes nowhere else', () => {
-    const raster = new Raster(10, 10, TIE, PLACE, 0.75);
+    const raster = blank(10, 10);
     raster.lines(
       new Float32Array([
         // Across the whole view and far beyond on both sides.
@@ -101,8 +104,34 @@ describe('the first picture’s raster', () => {
     expect(raster.data.length).toBe(12 * 12 * 4);
   });
 
+  it('draws lines in the last row and the last column, and across the far edges', () => {
+    const raster = blank(4, 4);
+    raster.lines(new Float32Array([0, 3.7, 4, 3.7, 3.7, 0, 3.7, 4]), 1);
+    const rows = alphas(raster);
+    // 0.8 of the line's ink, 0.2 past the edge into the margin.
+    expect(rows[3]!.slice(0, 3)).toEqual([204, 204, 204]);
+    expect(rows.slice(0, 3).map((row) => row[3])).toEqual([204, 204, 204]);
+    const crossing = blank(4, 4);
+    // Leaves the view through its bottom right corner, through every pixel centre on the way.
+    crossing.lines(new Float32Array([0.5, 0.5, 8.5, 8.5]), 1);
+    expect([0, 1, 2, 3].map((step) => pixel(crossing, step, step)[3])).toEqual([255, 255, 255, 255]);
+  });
+
+  it('leaves out a line with an end that is not a finite number, and what it would have crossed stays', () => {
+    const raster = blank(4, 4);
+    raster.lines(new Float32Array([0, 0.5, 4, 0.5]), 1);
+    raster.lines(new Float32Array([0, 0.5, Number.POSITIVE_INFINITY, 0.5, 0.5, 0, 0.5, Number.NaN]), 1);
+    expect(alphas(raster)[0]).toEqual([255, 255, 255, 255]);
+    expect(
+      alphas(raster)
+        .slice(1)
+        .flat()
+        .every((alpha) => alpha === 0),
+    ).toBe(true);
+  });
+
   it('blends dots over the ties in the place colour, with a soft edge, clipped to the view', () => {
-    const raster = new Raster(10, 10, TIE, PLACE, 0.75);
+    const raster = blank(10, 10);
     raster.lines(new Float32Array([0, 4.5, 10, 4.5]), 1);
     raster.discs(new Float32Array([5, 5, 2, -1, -1, 2]));
     // The centre is the place colour at its alpha over an opaque tie pixel: opaque, mostly the place colour.

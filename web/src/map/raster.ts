@@ -1,14 +1,27 @@
 /**
  * A small software rasteriser for the atlas's first picture: every tie (an antialiased hairline) and every place's
- * dot drawn straight into the bytes of one image, which the picture then draws over its land. A 2D canvas records each of the world's
- * tens of thousands of segments and rasterises them again when it makes the frame, which with software rendering
- * costs more than everything else the first picture does; here each segment costs a pass over the pixels it
- * crosses in view, and where ties overlap they darken, as they do on the WebGL map.
+ * dot drawn straight into the bytes of one image, which the picture then draws over its land. A 2D canvas records
+ * each of the world's tens of thousands of segments and rasterises them again when it makes the frame, which with
+ * software rendering costs more than everything else the first picture does; here each segment costs a pass over
+ * the pixels it crosses in view, and where ties overlap they darken, as they do on the WebGL map.
  *
  * The image has a margin of one pixel on every side, so that a line's two pixels at the edge of the view need no
  * test of their own: pixel (x, y) is at (y + 1) × stride + x + 1, and the picture puts the image one pixel up and
  * to the left, without its margin.
  */
+import { channels } from './palette.ts';
+
+export interface RasterOptions {
+  /** The image's size in pixels. */
+  width: number;
+  height: number;
+  /** The ties' colour, #rrggbb. */
+  tie: string;
+  /** The dots' colour, #rrggbb, and alpha. */
+  place: string;
+  placeAlpha: number;
+}
+
 export class Raster {
   /** The image's width with its margin. */
   readonly stride: number;
@@ -19,19 +32,18 @@ export class Raster {
   readonly data: Uint8ClampedArray<ArrayBuffer>;
   private readonly placeColour: [number, number, number];
 
-  constructor(
-    readonly width: number,
-    readonly height: number,
-    /** #rrggbb */
-    tie: string,
-    /** #rrggbb */
-    place: string,
-    private readonly placeAlpha: number,
-  ) {
-    this.placeColour = channels(place);
-    this.stride = width + 2;
-    this.data = new Uint8ClampedArray(this.stride * (height + 2) * 4);
-    const [r, g, b] = channels(tie);
+  readonly width: number;
+  readonly height: number;
+  private readonly placeAlpha: number;
+
+  constructor(options: RasterOptions) {
+    this.width = options.width;
+    this.height = options.height;
+    this.placeAlpha = options.placeAlpha;
+    this.placeColour = channels(options.place);
+    this.stride = this.width + 2;
+    this.data = new Uint8ClampedArray(this.stride * (this.height + 2) * 4);
+    const [r, g, b] = channels(options.tie);
     // Every pixel starts as the tie colour, transparent: a tie then adds only alpha. Written a pixel at a time in
     // the platform's order, little-endian on every platform a browser runs on.
     new Uint32Array(this.data.buffer).fill((b << 16) | (g << 8) | r);
@@ -39,9 +51,10 @@ export class Raster {
 
   /**
    * Adds hairlines, `segments` holding each one's ends in pixels as [x0, y0, x1, y1, …], each with the alpha
-   * `strength` (0..1) laid over what is there (Xiaolin Wu's line: each step shares it between the two pixels nearest
-   * the line, so that where lines overlap they darken as on the WebGL map). Only the part of a line in view is walked. One call for all the
-   * lines: a long loop that the engine optimises while it runs.
+   * `strength` (0..1) laid over what is there (Xiaolin Wu's line: each step shares it between the two pixels
+   * nearest the line, so that where lines overlap they darken as on the WebGL map). Only the part of a line in view
+   * is walked; a line with an end that is not a finite number is left out. One call for all the lines: a long loop
+   * that the engine optimises while it runs.
    */
   lines(segments: Float32Array, strength: number): void {
     const { data, width, height } = this;
@@ -52,6 +65,7 @@ export class Raster {
       const y0 = segments[segment + 1]! - 0.5;
       const x1 = segments[segment + 2]! - 0.5;
       const y1 = segments[segment + 3]! - 0.5;
+      if (!Number.isFinite(x0 + y0 + x1 + y1)) continue;
       const steep = Math.abs(y1 - y0) > Math.abs(x1 - x0);
       // Walk along the longer axis (a: major, b: minor), from the lower end.
       const forwards = steep ? y0 <= y1 : x0 <= x1;
@@ -64,20 +78,21 @@ export class Raster {
       const gradient = a1 > a0 ? (b1 - b0) / (a1 - a0) : 0;
       let start = Math.max(0, Math.ceil(a0));
       let end = Math.min(major - 1, Math.floor(a1));
-      // Only where the line's two pixels touch the view: between -1 and the last row (or column).
+      // Only where one of the line's two pixels is in view: from -1 up to the last row (or column) and its share.
       if (gradient !== 0) {
         const enter = a0 + (-1 - b0) / gradient;
-        const leave = a0 + (minor - 1 - b0) / gradient;
+        const leave = a0 + (minor - b0) / gradient;
         start = Math.max(start, Math.ceil(Math.min(enter, leave)));
         end = Math.min(end, Math.floor(Math.max(enter, leave)));
-      } else if (b0 < -1 || b0 > minor - 1) continue;
+      } else if (b0 < -1 || b0 >= minor) continue;
       // From one pixel of a step to the other, in bytes: the next column of a row, or the next row.
       const across = steep ? 4 : row;
       const along = steep ? row : 4;
       let b = b0 + gradient * (start - a0);
       for (let a = start; a <= end; a += 1, b += gradient) {
-        // b ≥ -1 here: flooring by truncation after a shift of one.
-        const near = ((b + 1) | 0) - 1;
+        // -1 ≤ b ≤ minor here (give or take rounding): flooring by truncation after a shift of one, and the last row
+        // (or column) at most, so that both pixels are in the image with its margin.
+        const near = Math.min(minor - 1, ((b + 1) | 0) - 1);
         const share = b - near;
         // The alpha bytes of the two pixels, each line laid over what is there (as WebGL blends).
         const index = (near + 1) * across + (a + 1) * along + 3;
@@ -120,10 +135,4 @@ export class Raster {
       }
     }
   }
-}
-
-/** A #rrggbb colour's channels, 0..255. */
-function channels(hex: string): [number, number, number] {
-  const channel = (offset: number) => Number.parseInt(hex.slice(offset, offset + 2), 16);
-  return [channel(1), channel(3), channel(5)];
 }
