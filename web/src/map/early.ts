@@ -9,9 +9,10 @@ import { placeVertices } from './place-index.ts';
 /**
  * The atlas's first picture, before the app has loaded: this module is part of the page's entry (boot.ts), small
  * and without React, so that on the atlas ('/') every tie is painted on a canvas that covers the window as soon as
- * the network and the land are in (the page's head fetched them), while the app's code is still loading. Where either
- * fails, the picture goes without the land, or there is none and the app fetches the network again. The header and the panels
- * paint over it when they come; the map takes the picture over (AtlasMap) and MapLibre replaces it later.
+ * the network and the land are in (the page's head fetched them), while the app's code is still loading. Where
+ * either fails, the picture goes without the land, or there is none and the app fetches the network again. The
+ * header and the panels paint over it when they come; the map takes the picture over (AtlasMap) and MapLibre
+ * replaces it later.
  */
 
 /** The picture as painted: on a canvas that covers the window, with the camera of the window's centre. */

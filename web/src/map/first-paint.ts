@@ -125,7 +125,7 @@ export interface FirstPaint {
   wash: boolean;
 }
 
-/** A canvas to put an image on before it is drawn over the picture (putImageData replaces pixels, it does not blend). */
+/** A canvas to put an image on before it is drawn over the picture: putImageData replaces pixels, not blends. */
 function imageCanvas(width: number, height: number): OffscreenCanvas | HTMLCanvasElement {
   if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(width, height);
   return Object.assign(document.createElement('canvas'), { width, height });
