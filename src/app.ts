@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { TrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
+import { articlesRoutes } from './features/articles/articles.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { baseUrlOf, usersRoutes } from './features/auth/users.routes.ts';
 import { campaignsRoutes } from './features/campaigns/campaigns.routes.ts';
@@ -162,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     notificationsRoutes,
     remindersRoutes,
     reportsRoutes,
+    articlesRoutes,
   ];
   for (const routes of features) await app.register(routes, context);
   await app.register(campaignsRoutes, context);

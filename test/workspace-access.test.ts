@@ -158,6 +158,60 @@ interface WriteCase {
   prepare: () => Promise<{ url: string; body?: unknown; contentType?: string }>;
 }
 
+let seriesCount = 0;
+const seriesBody = () => ({
+  organizationId: ids.cityOfEspoo,
+  slug: `international-espoo-${++seriesCount}`,
+  title: { en: 'International Espoo' },
+});
+const newSeries = () => asAdmin('POST', '/api/series', seriesBody());
+let articleCount = 0;
+const articleBody = async () => ({
+  seriesId: (await newSeries()).id,
+  language: 'en',
+  slug: `twin-town-forum-${++articleCount}`,
+  title: 'Twin-town forum',
+  body: '<p>Espoo took part.</p>',
+});
+const newArticle = async () => asAdmin('POST', '/api/articles', await articleBody());
+/** The PATCH, DELETE and restore of a kept record at `path`, each on a fresh record made by `make`. */
+function recordWrites(
+  path: string,
+  make: () => Promise<{ id: number; version: number }>,
+  change: Record<string, unknown>,
+): WriteCase[] {
+  return [
+    {
+      method: 'PATCH',
+      path: `${path}/{id}`,
+      allowed: EDITORS,
+      prepare: async () => {
+        const record = await make();
+        return { url: `${path}/${record.id}`, body: { version: record.version, ...change } };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: `${path}/{id}`,
+      allowed: EDITORS,
+      prepare: async () => {
+        const record = await make();
+        return { url: `${path}/${record.id}?version=${record.version}` };
+      },
+    },
+    {
+      method: 'POST',
+      path: `${path}/{id}/restore`,
+      allowed: EDITORS,
+      prepare: async () => {
+        const record = await make();
+        const gone = await asAdmin('DELETE', `${path}/${record.id}?version=${record.version}`);
+        return { url: `${path}/${record.id}/restore`, body: { version: gone.version } };
+      },
+    },
+  ];
+}
+
 const WRITES: WriteCase[] = [
   // Partnerships: editors of a party (City of Espoo speaks for Espoo) and administrators.
   {
@@ -432,6 +486,33 @@ const WRITES: WriteCase[] = [
       const activity = await newActivity();
       const gone = await asAdmin('DELETE', `/api/activities/${activity.id}?version=${activity.version}`);
       return { url: `/api/activities/${activity.id}/restore`, body: { version: gone.version } };
+    },
+  },
+  // Article series and articles: editors of the series' organisation.
+  {
+    method: 'POST',
+    path: '/api/series',
+    allowed: EDITORS,
+    prepare: async () => ({ url: '/api/series', body: seriesBody() }),
+  },
+  ...recordWrites('/api/series', newSeries, { description: { en: 'What Espoo does abroad' } }),
+  {
+    method: 'POST',
+    path: '/api/articles',
+    allowed: EDITORS,
+    prepare: async () => ({ url: '/api/articles', body: await articleBody() }),
+  },
+  ...recordWrites('/api/articles', newArticle, { title: 'Twin-town forum, revised' }),
+  {
+    method: 'POST',
+    path: '/api/articles/{id}/status',
+    allowed: EDITORS,
+    prepare: async () => {
+      const article = await newArticle();
+      return {
+        url: `/api/articles/${article.id}/status`,
+        body: { version: article.version, status: 'published' },
+      };
     },
   },
   // Outcomes and support requests: editors of the organisation that records or keeps them.

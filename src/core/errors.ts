@@ -33,6 +33,8 @@ export const ERROR_CATALOGUE = {
   NOTIFICATION_NOT_FOUND: 404,
   OUTCOME_NOT_FOUND: 404,
   SUPPORT_REQUEST_NOT_FOUND: 404,
+  SERIES_NOT_FOUND: 404,
+  ARTICLE_NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   NOT_ACCEPTABLE: 406,
   REQUEST_TIMEOUT: 408,
@@ -44,6 +46,8 @@ export const ERROR_CATALOGUE = {
   NETWORK_HAS_OPEN_CAMPAIGNS: 409,
   NETWORK_PARENT_DELETED: 409,
   ALREADY_SET_UP: 409,
+  SLUG_TAKEN: 409,
+  TRANSLATION_EXISTS: 409,
   PRECONDITION_FAILED: 412,
   PAYLOAD_TOO_LARGE: 413,
   STORAGE_QUOTA_EXCEEDED: 413,
@@ -124,6 +128,17 @@ export function pgErrorCode(error: unknown): string | undefined {
   for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
     const code = (current as { code?: unknown }).code;
     if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Finds the name of the constraint a PostgreSQL error names, on the error or its causes. */
+export function pgConstraint(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth += 1) {
+    const name = (current as { constraint?: unknown }).constraint;
+    if (typeof name === 'string') return name;
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;

@@ -1,4 +1,5 @@
 export * from '../features/activities/activities.tables.ts';
+export * from '../features/articles/articles.tables.ts';
 export * from '../features/audit/audit.tables.ts';
 export * from '../features/auth/auth.tables.ts';
 export * from '../features/campaigns/campaigns.tables.ts';

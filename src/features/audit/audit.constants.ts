@@ -13,6 +13,8 @@ export const AUDITED_ENTITIES = [
   'campaign_response',
   'outcome',
   'support_request',
+  'article_series',
+  'article',
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 

@@ -3,6 +3,12 @@ import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { type MergeMoves, merges } from '../../db/schema.ts';
 import { moveActivitiesOnMerge, restoreActivitiesAfterMerge } from '../activities/activities.merge.ts';
+import {
+  moveArticleLinksOnMerge,
+  moveArticleSeriesOnMerge,
+  restoreArticleLinksAfterMerge,
+  restoreArticleSeriesAfterMerge,
+} from '../articles/articles.merge.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';
@@ -76,6 +82,7 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
   const { invitations, eventSeats } = await moveInvitationsOnMerge(db, 'place', fromId, intoId);
   const networkMembers = await moveNetworkMembersOnMerge(db, 'place', fromId, intoId);
   const supportTargets = await moveSupportTargetsOnMerge(db, fromId, intoId);
+  const articleLinks = await moveArticleLinksOnMerge(db, fromId, intoId);
   await setPlaceMergedInto(db, fromId, intoId);
   await recountPartners(db, [fromId, intoId]);
   return {
@@ -90,6 +97,7 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
     eventSeats,
     ...networkMembers,
     ...supportTargets,
+    ...articleLinks,
   };
 }
 
@@ -114,6 +122,7 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
   const networkPosts = await moveNetworkPostsOnMerge(db, fromId, intoId);
   const campaignResponses = await moveCampaignResponsesOnMerge(db, fromId, intoId);
   const outcomeRefs = await moveOutcomeRefsOnMerge(db, fromId, intoId);
+  const articleSeries = await moveArticleSeriesOnMerge(db, fromId, intoId);
   const { memberships, keptOrganizations, aliasesAdded } = await moveOrganizationRefsOnMerge(
     db,
     fromId,
@@ -140,6 +149,7 @@ async function mergeOrganizations(db: DbOrTx, fromId: number, intoId: number): P
     ...networkPosts,
     ...campaignResponses,
     ...outcomeRefs,
+    ...articleSeries,
   };
 }
 
@@ -153,6 +163,7 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
     await restoreInvitationsAfterMerge(db, 'place', fromId, moved);
     await restoreNetworkMembersAfterMerge(db, 'place', fromId, moved);
     await restoreSupportTargetsAfterMerge(db, fromId, moved);
+    await restoreArticleLinksAfterMerge(db, fromId, moved);
     await setPlaceMergedInto(db, fromId, null);
     await recountPartners(db, [fromId, intoId]);
   } else {
@@ -165,6 +176,7 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
     await restoreNetworkPostsAfterMerge(db, fromId, intoId, moved);
     await restoreCampaignResponsesAfterMerge(db, fromId, moved);
     await restoreOutcomeRefsAfterMerge(db, fromId, moved);
+    await restoreArticleSeriesAfterMerge(db, fromId, moved);
     await restoreOrganizationRefsAfterMerge(db, fromId, intoId, moved);
     await setOrganizationMergedInto(db, fromId, null);
   }

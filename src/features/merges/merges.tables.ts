@@ -56,6 +56,9 @@ export interface MergeMoves {
   supportRequests?: number[];
   supportRequestCompanies?: number[];
   supportRequestTargets?: number[];
+  /** Articles: series the duplicate organisation kept; links naming the duplicate place (see articles.merge.ts). */
+  articleSeries?: number[];
+  articleLinks?: number[];
 }
 
 export const MERGE_ENTITIES = ['place', 'organization'] as const;
