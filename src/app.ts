@@ -6,11 +6,10 @@ import type { Database } from './db/client.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { articlesRoutes } from './features/articles/articles.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
-import { baseUrlOf, usersRoutes } from './features/auth/users.routes.ts';
+import { usersRoutes } from './features/auth/users.routes.ts';
 import { campaignsRoutes } from './features/campaigns/campaigns.routes.ts';
 import { doorOpenerRoutes } from './features/door-opener/door-opener.routes.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
-import { eventPageHead } from './features/events/events.service.ts';
 import { eventMediaRoutes } from './features/events/media.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import type { MailOptions } from './features/mail/mailer.ts';
@@ -22,6 +21,8 @@ import { notificationsRoutes } from './features/notifications/notifications.rout
 import { organizationsRoutes } from './features/organizations/organizations.routes.ts';
 import { outcomesRoutes } from './features/outcomes/outcomes.routes.ts';
 import { supportRequestsRoutes } from './features/outcomes/support-requests.routes.ts';
+import { pagesRoutes } from './features/pages/pages.routes.ts';
+import { publicPages } from './features/pages/pages.ts';
 import { partnershipsRoutes } from './features/partnerships/partnerships.routes.ts';
 import { peopleRoutes } from './features/people/people.routes.ts';
 import { placesRoutes } from './features/places/places.routes.ts';
@@ -91,29 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerSecurityHeaders(app, { mapStyleUrl: options.mapStyleUrl });
   await registerOpenApi(app);
   const servesWeb = options.webDir
-    ? await registerWeb(app, options.webDir, [
-        {
-          path: '/events/:id',
-          // The event's JSON-LD for search engines and link previews; the page loads all the same without it.
-          head: async (request) => {
-            const id = Number((request.params as { id: string }).id);
-            if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) return undefined;
-            const lang =
-              /^(fi|sv)\b/i.exec(request.headers['accept-language'] ?? '')?.[1]?.toLowerCase() ?? 'en';
-            try {
-              return await eventPageHead(
-                options.database.db,
-                id,
-                baseUrlOf(request, options.publicUrl),
-                lang,
-              );
-            } catch (error) {
-              request.log.warn({ err: error }, 'the event page head failed');
-              return undefined;
-            }
-          },
-        },
-      ])
+    ? await registerWeb(app, options.webDir, publicPages(options.database.db, options.publicUrl))
     : false;
   registerErrorHandling(app, servesWeb);
   const lifecycle = registerLifecycle(app);
@@ -164,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     remindersRoutes,
     reportsRoutes,
     articlesRoutes,
+    pagesRoutes,
   ];
   for (const routes of features) await app.register(routes, context);
   await app.register(campaignsRoutes, context);

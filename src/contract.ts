@@ -280,6 +280,26 @@ export type ApplyPreview = z.infer<typeof applyPreviewSchema>;
 export type ApplyResult = z.infer<typeof applyResultSchema>;
 export type RemindersResult = z.infer<typeof remindersResultSchema>;
 
+// Articles and their series
+export {
+  ARTICLE_LANGUAGES,
+  ARTICLE_STATUSES,
+  type ArticleLanguage,
+  type ArticleStatus,
+} from './features/articles/articles.constants.ts';
+export type {
+  ArticleLinks,
+  ArticleListQuery,
+  ArticleListResponse,
+  ArticleResponse,
+  ArticleStatusBody,
+  CreateArticleBody,
+  CreateSeriesBody,
+  SeriesListResponse,
+  SeriesResponse,
+  UpdateArticleBody,
+  UpdateSeriesBody,
+} from './features/articles/articles.schema.ts';
 // A group's discussion, and notifications
 export {
   POST_LINK_TYPES,
@@ -306,6 +326,5 @@ export {
   type ReminderKind,
 } from './features/reminders/reminders.constants.ts';
 export type { ReminderSettings, ReminderSettingsInput } from './features/reminders/reminders.schema.ts';
-
 // Impact reports
 export type { ImpactReport, ReportTie, TimelineEntry } from './features/reports/reports.schema.ts';

@@ -1,13 +1,32 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { escapeHtml } from '../features/pages/html.ts';
+import { type PublicPage, type RenderedPage, renderHead } from '../features/pages/page.ts';
 
-/** A page whose index.html carries more in its head (an event's JSON-LD): `head` answers it, or nothing. */
-export interface PageHead {
-  /** The page's route, as Fastify writes it: /events/:id */
-  path: string;
-  head(request: FastifyRequest): Promise<string | undefined>;
+/** The app's index.html, cut where a rendered page puts its own parts. */
+export interface PageTemplate {
+  render(page: RenderedPage | undefined): string;
+}
+
+/** Reads index.html into a template: the root element's content, the title, the description and the language. */
+export function pageTemplate(index: string): PageTemplate {
+  const root = /(<div id="root">)[\s\S]*?(<\/div>)(?=\s*(?:<!--|<script|<\/body>|$))/.exec(index);
+  if (!root) throw new Error('index.html has no <div id="root">');
+  const before = index.slice(0, root.index + root[1]!.length);
+  const after = index.slice(root.index + root[0].length - root[2]!.length);
+  return {
+    render(page) {
+      if (!page) return index;
+      const head = before
+        .replace(/<html lang="[^"]*"/, `<html lang="${page.lang}"`)
+        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+        .replace(/\s*<meta name="description"[^>]*>/, '')
+        .replace('</head>', `${renderHead(page).value}</head>`);
+      return `${head}${page.body.value}${after}`;
+    },
+  };
 }
 
 /**
@@ -18,7 +37,7 @@ export interface PageHead {
 export async function registerWeb(
   app: FastifyInstance,
   distDir: string,
-  pageHeads: readonly PageHead[] = [],
+  pages: readonly PublicPage[] = [],
 ): Promise<boolean> {
   const indexFile = path.join(distDir, 'index.html');
   if (!existsSync(indexFile)) return false;
@@ -35,14 +54,21 @@ export async function registerWeb(
   app.get('/', { schema: { hide: true } }, (_request, reply) =>
     reply.header('cache-control', 'no-cache').sendFile('index.html'),
   );
-  const index = readFileSync(indexFile, 'utf8');
-  for (const page of pageHeads) {
+  const template = pageTemplate(readFileSync(indexFile, 'utf8'));
+  for (const page of pages) {
     app.get(page.path, { schema: { hide: true } }, async (request, reply) => {
-      const head = await page.head(request);
+      let rendered: RenderedPage | undefined;
+      try {
+        rendered = await page.render(request);
+      } catch (error) {
+        // The app renders the page all the same; only readers without JavaScript and link previews go without.
+        request.log.warn({ err: error }, 'rendering a public page failed');
+      }
       return reply
         .header('cache-control', 'no-cache')
+        .header('vary', 'accept-language')
         .type('text/html; charset=utf-8')
-        .send(head ? index.replace('</head>', `${head}</head>`) : index);
+        .send(template.render(rendered));
     });
   }
   return true;

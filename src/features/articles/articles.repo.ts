@@ -205,9 +205,15 @@ export async function listArticles(db: DbOrTx, filter: ArticleFilter) {
 
 /** Every published article with its language versions' slugs, for the sitemap. */
 export async function findPublishedArticleSlugs(db: DbOrTx) {
-  return queryRows<{ slug: string; language: ArticleLanguage; storyId: number; updatedAt: Date }>(
+  return queryRows<{
+    id: number;
+    slug: string;
+    language: ArticleLanguage;
+    storyId: number;
+    updatedAt: string;
+  }>(
     db,
-    sql`select a.slug, a.language, coalesce(a.translation_of, a.id) as "storyId", a.updated_at as "updatedAt"
+    sql`select a.id, a.slug, a.language, coalesce(a.translation_of, a.id) as "storyId", a.updated_at::text as "updatedAt"
         from articles a join article_series s on s.id = a.series_id
         where a.deleted_at is null and s.deleted_at is null and ${publishedNow(sql`a`)}
         order by a.id`,

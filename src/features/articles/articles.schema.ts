@@ -76,6 +76,7 @@ export const seriesListQuerySchema = z.strictObject({
 export type SeriesListQuery = z.infer<typeof seriesListQuerySchema>;
 
 export const seriesListResponseSchema = z.object({ items: z.array(seriesSchema) });
+export type SeriesListResponse = z.infer<typeof seriesListResponseSchema>;
 
 // ---- articles
 
@@ -240,6 +241,7 @@ export type ArticleListQuery = z.infer<typeof articleListQuerySchema>;
 export const articleListResponseSchema = z.object({
   items: z.array(articleSchema).describe('Newest first'),
 });
+export type ArticleListResponse = z.infer<typeof articleListResponseSchema>;
 
 export const feedQuerySchema = z.strictObject({
   lang: z.enum(ARTICLE_LANGUAGES).describe("The feed's language: each language is a feed of its own"),

@@ -378,6 +378,11 @@ export async function listArticles(db: DbOrTx, actor: Actor | null, query: Artic
   return { items: loaded.map((article) => presentArticle(actor, article)) };
 }
 
+/** Every published article version with its story, for the sitemap. */
+export function findPublishedArticleVersions(db: DbOrTx) {
+  return repo.findPublishedArticleSlugs(db);
+}
+
 /** Reads the body with the allow-list; an image without alt text is a validation error, not a silent loss. */
 function cleanBody(body: string): string {
   const { html, imagesWithoutAlt } = sanitizeArticleBody(body);

@@ -26,7 +26,6 @@ import type {
   UpdateEventBody,
 } from './events.schema.ts';
 import { feedOrganization } from './feeds.ts';
-import { eventJsonLd, jsonLdScript } from './jsonld.ts';
 import { presentEventMedia } from './media.present.ts';
 import * as mediaRepo from './media.repo.ts';
 import * as programmeRepo from './programme.repo.ts';
@@ -368,14 +367,4 @@ export async function privateCalendarFeed(db: DbOrTx, secret: string, options: C
     await repo.findCalendarEvents(db, { organizationId }, { internal: true }),
   );
   return eventsCalendar(loaded, { ...options, name: `CityBridge: ${name}` });
-}
-
-/**
- * The head of an event's public page: its schema.org JSON-LD, as an anonymous reader sees the event; nothing for
- * an event the public may not read.
- */
-export async function eventPageHead(db: DbOrTx, id: number, baseUrl: string, lang: string) {
-  const loaded = await eventRecord.load(db, id, false);
-  if (!loaded || loaded.row.deletedAt || !mayRead(null, eventRecord, loaded)) return undefined;
-  return jsonLdScript(eventJsonLd(presentEvent(null, loaded), baseUrl, lang));
 }

@@ -100,8 +100,3 @@ export function eventJsonLd(event: EventResponse, baseUrl: string, lang: string)
     ...(performers.length > 0 ? { performer: performers } : {}),
   };
 }
-
-/** The JSON-LD as a script element for a page's head; `<` escaped so that no text can close the element. */
-export function jsonLdScript(data: unknown): string {
-  return `<script type="application/ld+json">${JSON.stringify(data).replaceAll('<', '\\u003c')}</script>`;
-}

@@ -1,0 +1,118 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { idList, queryRows } from '../../db/query.ts';
+
+type Named = { id: number; name: string };
+
+/** A text of a jsonb column of texts per language: the language's, else English, else any. */
+export const localized = (column: SQL, lang: string) =>
+  sql`coalesce(${column}->>${lang}, ${column}->>'en', (select value from jsonb_each_text(${column}) limit 1))`;
+
+/** The names of the places, ties, events and networks an article links to, in the page's language where known. */
+export async function findLinkNames(
+  db: DbOrTx,
+  links: { placeIds: number[]; partnershipIds: number[]; eventIds: number[]; networkIds: number[] },
+  lang: string,
+) {
+  const of = (ids: number[], query: ReturnType<typeof sql>) =>
+    ids.length === 0 ? Promise.resolve([] as Named[]) : queryRows<Named>(db, query);
+  // One query at a time: `db` may be a transaction's single connection.
+  const places = await of(
+    links.placeIds,
+    sql`select p.id, coalesce((select n.name from place_names n where n.place_id = p.id and n.lang = ${lang}
+                                order by n.kind, n.id limit 1), p.name) as name
+        from places p where p.id in (${idList(links.placeIds)}) order by p.id`,
+  );
+  const ties = await of(
+    links.partnershipIds,
+    sql`select t.id, string_agg(coalesce(pl.name, o.name), ' – ' order by pp.id) as name
+        from partnerships t join partnership_parties pp on pp.partnership_id = t.id
+        left join places pl on pl.id = pp.place_id left join organizations o on o.id = pp.organization_id
+        where t.id in (${idList(links.partnershipIds)}) group by t.id order by t.id`,
+  );
+  const events = await of(
+    links.eventIds,
+    sql`select id, ${localized(sql`title`, lang)} as name from events where id in (${idList(links.eventIds)}) order by id`,
+  );
+  const networks = await of(
+    links.networkIds,
+    sql`select id, ${localized(sql`name`, lang)} as name from networks where id in (${idList(links.networkIds)})
+        order by id`,
+  );
+  return { places, ties, events, networks };
+}
+
+/** The place's governments the public may read: the organisations that speak for it. */
+export async function findPublicGovernments(db: DbOrTx, placeId: number) {
+  return queryRows<Named>(
+    db,
+    sql`select id, name from organizations
+        where place_id = ${placeId} and kind in ('city_government', 'regional_government')
+          and deleted_at is null and merged_into_id is null and visibility = 'published'
+        order by id`,
+  );
+}
+
+/** The places of a country that have partners, most partners first. */
+export async function findCountryPlaces(db: DbOrTx, country: string, limit: number) {
+  return queryRows<Named & { partners: number }>(
+    db,
+    sql`select id, name, partner_count as partners from places
+        where country = ${country} and partner_count > 0 and merged_into_id is null
+        order by partner_count desc, name limit ${limit}`,
+  );
+}
+
+export async function countCountryPlaces(db: DbOrTx, country: string) {
+  const [row] = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from places where country = ${country} and partner_count > 0
+          and merged_into_id is null`,
+  );
+  return row?.count ?? 0;
+}
+
+/** The places with partners, for the sitemap: a page each. */
+export async function findPlacesWithTies(db: DbOrTx) {
+  return queryRows<{ id: number }>(
+    db,
+    sql`select id from places where partner_count > 0 and merged_into_id is null order by id`,
+  );
+}
+
+/** The countries with places with partners. */
+export async function findCountriesWithTies(db: DbOrTx) {
+  const rows = await queryRows<{ country: string }>(
+    db,
+    sql`select distinct country from places where partner_count > 0 and merged_into_id is null order by country`,
+  );
+  return rows.map((row) => row.country);
+}
+
+/** Published live events and networks, for the sitemap. */
+export async function findPublicEventsAndNetworks(db: DbOrTx) {
+  const events = await queryRows<{ id: number }>(
+    db,
+    sql`select id from events where visibility = 'published' and deleted_at is null order by id`,
+  );
+  const networks = await queryRows<{ id: number }>(
+    db,
+    sql`select id from networks where visibility = 'published' and deleted_at is null order by id`,
+  );
+  return { events: events.map((row) => row.id), networks: networks.map((row) => row.id) };
+}
+
+/** The published networks a place belongs to today, itself or through one of its governments. */
+export async function findPlaceNetworks(db: DbOrTx, placeId: number, lang: string) {
+  return queryRows<Named>(
+    db,
+    sql`select distinct n.id, ${localized(sql`n.name`, lang)} as name from networks n
+        join network_members m on m.network_id = n.id
+        where n.visibility = 'published' and n.deleted_at is null
+          and (m.left_on is null or m.left_on > current_date)
+          and (m.place_id = ${placeId}
+               or m.organization_id in (select id from organizations where place_id = ${placeId}
+                                        and kind in ('city_government', 'regional_government')))
+        order by name`,
+  );
+}
