@@ -9,8 +9,8 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description(
-      'Load a demo workspace from the Espoo–Shanghai story: organisations, the tie, people by role, activities ' +
-        'and demo users with random passwords (printed once)',
+      'Load a demo workspace from the Espoo–Shanghai story: organisations, the tie, people by role, activities, ' +
+        'the news item as a published article, and demo users with random passwords (printed once)',
     )
     .action(async () => {
       await withDatabase(async (database, config) => {
@@ -33,6 +33,7 @@ export function registerDemo(program: Command): void {
           ...result.users.map((user) => `  ${user.email.padEnd(28)} ${user.password}   ${user.role}`),
           '',
           `The Espoo–Shanghai tie: ${config.publicUrl}/partnerships/${result.partnershipId}`,
+          `The news item, in "International Espoo": ${config.publicUrl}/series/international-espoo`,
         ];
         process.stdout.write(`${lines.join('\n')}\n`);
       });

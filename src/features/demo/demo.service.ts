@@ -16,6 +16,7 @@ import {
   updatePartnership,
 } from '../partnerships/partnerships.write.service.ts';
 import { createPerson } from '../people/people.service.ts';
+import { loadDemoArticles } from './demo.articles.ts';
 import { loadDemoCampaigns } from './demo.campaigns.ts';
 import { loadDemoEvents } from './demo.events.ts';
 import { loadDemoNetworks } from './demo.networks.ts';
@@ -67,7 +68,8 @@ async function demoUser(
  * Loads the demo workspace built from the City of Espoo's news item of December 2020: Espoo and Shanghai as
  * organisations, their twin-town tie since 1998 confirmed by Espoo, Team Finland in Shanghai, Air0, Shanghai
  * Media Group and C21, the officials the item names (by role only), a few logged activities, the events, Air0's
- * outcome at CIIE 2019 with its testimonial and a support request answered by the door-opener search. Demo users get
+ * outcome at CIIE 2019 with its testimonial, a support request answered by the door-opener search, and the news item
+ * itself as the first article of "International Espoo" in Swedish, Finnish and English. Demo users get
  * random passwords, answered once. Refuses to run twice.
  */
 export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = {}) {
@@ -326,6 +328,17 @@ export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = 
 
   const networks = await loadDemoNetworks(db, { admin: adminActor, espoo, cityOfEspoo: cityOfEspoo.id });
   await loadDemoCampaigns(db, { networks, admin: adminActor, coordinator: espooActor });
+  const articles = await loadDemoArticles(db, {
+    espooActor,
+    cityOfEspoo: cityOfEspoo.id,
+    espoo,
+    shanghai,
+    tieId,
+    forumId: events.forumId,
+    workingGroupId: networks.workingGroupId,
+    outcomeId: outcomes.outcomeId,
+    coordinatorPostId: coordinator.posts[0]!.id,
+  });
 
   return {
     users: [admin, editor, viewer, partner].map((user) => user.printed),
@@ -333,5 +346,6 @@ export async function loadDemo(db: DbOrTx, options: { documentsDir?: string } = 
     events,
     outcomes,
     networks,
+    articles,
   };
 }

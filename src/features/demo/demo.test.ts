@@ -328,6 +328,50 @@ describe('the demo workspace', () => {
     expect(request.answer).toContain(request.answerPath.sentence);
   });
 
+  it('publishes the news item as the first article of International Espoo, in Swedish with demo translations', async () => {
+    const series = (await t.app.inject({ url: '/api/series/by-slug/international-espoo' })).json();
+    expect(series).toMatchObject({
+      organizationName: 'City of Espoo',
+      title: { sv: 'Internationella Esbo' },
+    });
+    const articles = (await t.app.inject({ url: `/api/articles?seriesId=${series.id}` })).json().items as {
+      language: string;
+      status: string;
+      demo: boolean;
+      publishAt: string;
+      title: string;
+      links: { partnershipIds: number[]; eventIds: number[]; networkIds: number[] };
+      contact: { person: { role: string } | null; email: string | null };
+      translations: { language: string }[];
+    }[];
+    expect(articles.map((article) => [article.language, article.status, article.demo])).toEqual(
+      expect.arrayContaining([
+        ['sv', 'published', false],
+        ['fi', 'published', true],
+        ['en', 'published', true],
+      ]),
+    );
+    const swedish = articles.find((article) => article.language === 'sv')!;
+    expect(swedish.title).toBe(
+      'I Asien är vänortsförbindelser viktiga och de påverkar finländskt näringsliv',
+    );
+    expect(swedish.publishAt).toBe('2020-12-18T10:29:00.000Z');
+    expect(swedish.translations.map((version) => version.language).sort()).toEqual(['en', 'fi']);
+    const events = (await t.app.inject({ url: '/api/events?when=past' })).json().items as {
+      id: number;
+      title: { en: string };
+    }[];
+    const forum = events.find((event) => /forum/i.test(event.title.en))!;
+    expect(swedish.links.partnershipIds).toEqual([tieId]);
+    expect(swedish.links.eventIds).toEqual([forum.id]);
+    const group = (await findDemoNetworks(t.database.db))?.workingGroupId;
+    expect(swedish.links.networkIds).toEqual([group]);
+    expect(swedish.contact.person?.role).toBe('international_affairs_coordinator');
+    expect(swedish.contact.email).toBe('international.affairs@example.org');
+    const aboutTie = (await t.app.inject({ url: `/api/articles?partnershipId=${tieId}&language=sv` })).json();
+    expect(aboutTie.items).toHaveLength(1);
+  });
+
   it('refuses to load twice', async () => {
     await expect(t.database.db.transaction((tx) => loadDemo(tx))).rejects.toBeInstanceOf(DemoError);
   });
