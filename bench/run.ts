@@ -9,6 +9,7 @@
  * - GET /api/network and /api/places/{id}/partners read-only and beside one editor saving ties through the API
  * - events: inviting 300 places, an event page's API, an organisation's iCalendar feed of 1,000 events
  * - campaigns: the results of 300 members × 50 questions, their XLSX export, autosave p95 (bench/campaigns.ts)
+ * - server-rendered public pages: a place page and an article page p50 / p95 and their bytes (bench/pages.ts)
  * - door-opener: p95 over 200 fixed targets from a city and from a 21-member network, the graph's rebuild after a
  *   write (bench/door-opener.ts)
  *
@@ -33,6 +34,7 @@ import { campaignBenchmarks, campaignRows } from './campaigns.ts';
 import { doorOpenerBenchmarks, doorOpenerRows } from './door-opener.ts';
 import { eventBenchmarks } from './events.ts';
 import { ms } from './figures.ts';
+import { pageBenchmarks, pageRows } from './pages.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const rows: [string, string, string, string][] = [];
@@ -391,6 +393,10 @@ async function main() {
       }
       if (process.env.BENCH_CAMPAIGNS !== '0') {
         for (const [measure, figure, target] of campaignRows(await campaignBenchmarks(database)))
+          record(measure, engine, figure, target);
+      }
+      if (process.env.BENCH_PAGES !== '0') {
+        for (const [measure, figure, target] of pageRows(await pageBenchmarks(database)))
           record(measure, engine, figure, target);
       }
       if (process.env.BENCH_DOOR_OPENER !== '0') {
