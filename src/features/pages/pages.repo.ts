@@ -44,9 +44,9 @@ export async function findLinkNames(
 
 /** The place's governments the public may read: the organisations that speak for it. */
 export async function findPublicGovernments(db: DbOrTx, placeId: number) {
-  return queryRows<Named>(
+  return queryRows<Named & { website: string | null }>(
     db,
-    sql`select id, name from organizations
+    sql`select id, name, website from organizations
         where place_id = ${placeId} and kind in ('city_government', 'regional_government')
           and deleted_at is null and merged_into_id is null and visibility = 'published'
         order by id`,

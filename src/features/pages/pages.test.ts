@@ -281,6 +281,19 @@ describe('a place page', () => {
     )!;
     expect(first(government, 'name')?.['@value']).toBe('City of Espoo');
     expect(first(government, 'areaServed')?.['@id']).toBe(`${BASE}/places/${ids.espoo}`);
+    await ok('POST', '/api/outcomes', as.editor, {
+      kind: 'lead',
+      achievedOn: '2019-11-10',
+      title: { sv: 'Kontakter vid CIIE 2019', en: 'Contacts at CIIE 2019' },
+      organizationId: ids.cityOfEspoo,
+      visibility: 'published',
+    });
+    const governments = await page(`/places/${ids.espoo}?lang=sv`);
+    expect(governments.root).toContain('<h2 id="government-');
+    expect(governments.root).toContain(
+      `<h3>Senaste artiklar</h3><ul><li><a href="/articles/${slugs.sv}">I Asien är vänortsförbindelser viktiga</a></li></ul>`,
+    );
+    expect(governments.root).toContain('<h3>Resultat</h3><ul><li>Kontakter vid CIIE 2019 (2019)</li></ul>');
     const swedish = await page(`/places/${ids.shanghai}?lang=sv`);
     expect(swedish.root).toContain('Artiklar');
     expect(swedish.root).toContain(

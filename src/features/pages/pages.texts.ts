@@ -37,6 +37,9 @@ interface PageTexts {
   upcoming: string;
   past: string;
   members: string;
+  latestArticles: string;
+  outcomes: string;
+  contact: string;
   placesWithTies: (count: number) => string;
   since: (year: string) => string;
   population: (count: string) => string;
@@ -72,6 +75,9 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
     upcoming: 'Tulevat',
     past: 'Menneet',
     members: 'Jäsenet',
+    latestArticles: 'Uusimmat artikkelit',
+    outcomes: 'Tulokset',
+    contact: 'Yhteystiedot',
     placesWithTies: (count) => `Paikkakunnat, joilla on yhteistyösuhteita (${count})`,
     since: (year) => `vuodesta ${year}`,
     population: (count) => `Asukkaita ${count}`,
@@ -120,6 +126,9 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
     upcoming: 'Kommande',
     past: 'Tidigare',
     members: 'Medlemmar',
+    latestArticles: 'Senaste artiklar',
+    outcomes: 'Resultat',
+    contact: 'Kontakt',
     placesWithTies: (count) => `Orter med samarbetsband (${count})`,
     since: (year) => `sedan ${year}`,
     population: (count) => `Invånare ${count}`,
@@ -167,6 +176,9 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
     upcoming: 'Upcoming',
     past: 'Past',
     members: 'Members',
+    latestArticles: 'Latest articles',
+    outcomes: 'Outcomes',
+    contact: 'Contact',
     placesWithTies: (count) => `Places with ties (${count})`,
     since: (year) => `since ${year}`,
     population: (count) => `Population ${count}`,

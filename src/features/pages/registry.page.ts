@@ -4,8 +4,9 @@ import { listArticles } from '../articles/articles.service.ts';
 import { eventRecord, listEvents, presentEvent } from '../events/events.service.ts';
 import { eventJsonLd } from '../events/jsonld.ts';
 import { getNetwork } from '../networks/networks.service.ts';
+import { listOutcomes } from '../outcomes/outcomes.service.ts';
 import type { PARTNERSHIP_KINDS } from '../partnerships/partnerships.constants.ts';
-import { getPlace, getPlacePartners } from '../places/places.service.ts';
+import { getPlaceNames, getPlacePartners } from '../places/places.service.ts';
 import { mayRead } from '../records/records.service.ts';
 import { REPORT_TEXTS } from '../reports/reports.texts.ts';
 import { type Html, html } from './html.ts';
@@ -46,6 +47,50 @@ async function articlesSection(
   )}</ul></section>`;
 }
 
+/**
+ * What a place's governments publish: the latest articles of their series, the outcomes they recorded, and where
+ * to reach them (their website); nothing when they publish none of it.
+ */
+async function governmentSection(
+  db: DbOrTx,
+  governments: readonly { id: number; name: string; website: string | null }[],
+  lang: PageLanguage,
+): Promise<Html | ''> {
+  const texts = PAGE_TEXTS[lang];
+  const sections: Html[] = [];
+  for (const government of governments) {
+    // One query at a time: `db` may be a transaction's single connection.
+    const { items: articles } = await listArticles(db, null, {
+      organizationId: government.id,
+      language: lang,
+      limit: 5,
+    });
+    const { items: outcomes } = await listOutcomes(db, null, { organizationId: government.id, limit: 10 });
+    const own = outcomes.filter((outcome) => outcome.organizationId === government.id);
+    if (articles.length === 0 && own.length === 0 && !government.website) continue;
+    sections.push(
+      html`<section aria-labelledby="government-${government.id}"><h2 id="government-${government.id}">${government.name}</h2>${
+        articles.length > 0
+          ? html`<h3>${texts.latestArticles}</h3><ul>${articles.map(
+              (article) => html`<li><a href="${article.url}">${article.title}</a></li>`,
+            )}</ul>`
+          : ''
+      }${
+        own.length > 0
+          ? html`<h3>${texts.outcomes}</h3><ul>${own.map(
+              (outcome) => html`<li>${textIn(outcome.title, lang)} (${outcome.achievedOn.slice(0, 4)})</li>`,
+            )}</ul>`
+          : ''
+      }${
+        government.website && /^https?:\/\//.test(government.website)
+          ? html`<p>${texts.contact}: <a href="${government.website}">${government.website.replace(/^https?:\/\//, '')}</a></p>`
+          : ''
+      }</section>`,
+    );
+  }
+  return sections.length > 0 ? html`${sections}` : '';
+}
+
 /** Public events involving a place, upcoming and past, as a section; nothing when there are none. */
 async function eventsSection(db: DbOrTx, placeId: number, lang: PageLanguage): Promise<Html | ''> {
   const texts = PAGE_TEXTS[lang];
@@ -71,7 +116,7 @@ export async function renderPlacePage(
   lang: PageLanguage,
   baseUrl: string,
 ): Promise<RenderedPage | undefined> {
-  const place = await getPlace(db, id).catch(() => undefined);
+  const place = await getPlaceNames(db, id);
   if (!place) return undefined;
   const texts = PAGE_TEXTS[lang];
   const labels = REPORT_TEXTS[lang];
@@ -83,11 +128,12 @@ export async function renderPlacePage(
     (entry) => entry.kind === 'official' && entry.lang !== lang && entry.name !== name,
   );
   const country = countryName(place.country, lang);
-  const { partners } = await getPlacePartners(db, id);
+  const { partners } = await getPlacePartners(db, id, new Date(), { sources: false });
   const networks = await findPlaceNetworks(db, id, lang);
   const governments = await findPublicGovernments(db, id);
   const events = await eventsSection(db, id, lang);
   const articles = await articlesSection(db, { placeId: id }, lang);
+  const published = await governmentSection(db, governments, lang);
   const byKind = new Map<PartnershipKind, typeof partners>();
   for (const partner of partners) byKind.set(partner.kind, [...(byKind.get(partner.kind) ?? []), partner]);
   const path = `/places/${id}`;
@@ -111,7 +157,7 @@ ${[...byKind].map(
         (network) => html`<li><a href="/networks/${network.id}?lang=${lang}">${network.name}</a></li>`,
       )}</ul></section>`
     : ''
-}${events}${articles}`;
+}${events}${articles}${published}`;
   const city = {
     '@context': 'https://schema.org',
     '@type': place.kind === 'municipality' || place.kind === 'district' ? 'City' : 'Place',
@@ -128,9 +174,7 @@ ${[...byKind].map(
           },
         }
       : {}),
-    ...(place.identifiers.wikidata
-      ? { sameAs: `https://www.wikidata.org/wiki/${place.identifiers.wikidata}` }
-      : {}),
+    ...(place.wikidata ? { sameAs: `https://www.wikidata.org/wiki/${place.wikidata}` } : {}),
   };
   return {
     lang,

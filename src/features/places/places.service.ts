@@ -76,11 +76,26 @@ export async function getPlace(db: DbOrTx, id: number): Promise<PlaceDetail> {
   };
 }
 
-/** A place's partners, each with the tie's kind, status, start, age and sources. */
+/**
+ * A place's summary, names and identifiers, without the counts of `getPlace`: what a page about the place shows
+ * beside its partners list.
+ */
+export async function getPlaceNames(db: DbOrTx, id: number) {
+  const place = await findPlace(db, id);
+  if (!place || place.mergedIntoId !== null) return undefined;
+  return {
+    ...presentPlaceSummary(place),
+    names: await findPlaceNames(db, id),
+    wikidata: place.wikidataQid,
+  };
+}
+
+/** A place's partners, each with the tie's kind, status, start, age and sources (none when not asked for). */
 export async function getPlacePartners(
   db: DbOrTx,
   id: number,
   today = new Date(),
+  { sources = true }: { sources?: boolean } = {},
 ): Promise<PlacePartnersResponse> {
   const place = await findPlaceSummary(db, id);
   if (!place)
@@ -88,10 +103,13 @@ export async function getPlacePartners(
       { field: 'params.id', message: 'not found' },
     ]);
   const rows = await findPartners(db, id);
-  const tieSources = await findTieSources(
-    db,
-    rows.map((row) => row.partnershipId),
-  );
+  // A page that does not show the sources need not read them.
+  const tieSources = sources
+    ? await findTieSources(
+        db,
+        rows.map((row) => row.partnershipId),
+      )
+    : [];
   const sourcesByTie = groupBy(tieSources, (source) => source.partnershipId);
   return {
     place: presentPlaceSummary(place),
