@@ -143,10 +143,11 @@ async function executable(page: Page) {
     const elements = Array.from(document.querySelectorAll('*'));
     return {
       calls: (window as unknown as { __xssCalls?: number }).__xssCalls ?? 0,
+      // The page's own inline script (allowed by its hash) is known by what it does; any other is the finding.
       scripts: Array.from(document.querySelectorAll('script'))
         .filter((script) => script.type !== 'application/ld+json' && !script.src)
-        .map((script) => script.outerHTML.slice(0, 80))
-        .filter((html) => !html.includes('citybridgeNetwork')),
+        .filter((script) => !script.text.includes("localStorage.getItem('citybridge.theme')"))
+        .map((script) => script.outerHTML.slice(0, 80)),
       handlers: elements.flatMap((element) =>
         Array.from(element.attributes)
           .filter((attribute) => /^on/i.test(attribute.name))
@@ -190,6 +191,6 @@ describe('OWASP filter-evasion examples in every text field', () => {
         expect(found, url).toEqual({ calls: 0, scripts: [], handlers: [], addresses: [], dangerous: 0 });
       }
       await context.close();
-    });
+    }, 240_000);
   }
 });

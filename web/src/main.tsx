@@ -36,6 +36,15 @@ const router = createBrowserRouter([
         path: '/networks/:id',
         lazy: async () => ({ Component: (await import('./pages/NetworkPage.tsx')).NetworkPage }),
       },
+      // Articles and their series load on demand too.
+      {
+        path: '/articles/:slug',
+        lazy: async () => ({ Component: (await import('./pages/ArticlePage.tsx')).ArticlePage }),
+      },
+      {
+        path: '/series/:slug',
+        lazy: async () => ({ Component: (await import('./pages/SeriesPage.tsx')).SeriesPage }),
+      },
       // The workspace loads on demand, so the public atlas carries none of its code.
       {
         path: '/sign-in',
@@ -92,6 +101,25 @@ const router = createBrowserRouter([
           {
             path: '/workspace/events',
             lazy: async () => ({ Component: (await import('./workspace/events/EventsPage.tsx')).EventsPage }),
+          },
+          // Articles: the series and the articles of every status; the editor (with TipTap) loads on its own.
+          {
+            path: '/workspace/articles',
+            lazy: async () => ({
+              Component: (await import('./workspace/articles/ArticlesPage.tsx')).ArticlesPage,
+            }),
+          },
+          {
+            path: '/workspace/articles/new',
+            lazy: async () => ({
+              Component: (await import('./workspace/articles/ArticleEditorPage.tsx')).ArticleEditorPage,
+            }),
+          },
+          {
+            path: '/workspace/articles/:id',
+            lazy: async () => ({
+              Component: (await import('./workspace/articles/ArticleEditorPage.tsx')).ArticleEditorPage,
+            }),
           },
           {
             path: '/workspace/outcomes',

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import workspaceEn from '../workspace/i18n/en.json';
 import workspaceFi from '../workspace/i18n/fi.json';
 import workspaceSv from '../workspace/i18n/sv.json';
 import en from './en.json';
 import fi from './fi.json';
-import { LANGUAGES } from './index.ts';
+import { initialLanguage, LANGUAGES } from './index.ts';
 import sv from './sv.json';
 
 /** The atlas's texts and the workspace's own namespace, checked as one tree per language. */
@@ -47,5 +47,38 @@ describe('translations', () => {
         expect([...new Set(found)], `${language}: ${key}`).toEqual([...new Set(wanted)]);
       }
     }
+  });
+});
+
+describe('initialLanguage', () => {
+  /** A browser with an address, a remembered choice and preferred languages. */
+  function browser(search: string, stored: string | null, languages: string[]) {
+    vi.stubGlobal('location', { search });
+    vi.stubGlobal('localStorage', { getItem: () => stored, setItem: () => undefined });
+    vi.stubGlobal('navigator', { languages, language: languages[0] });
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("takes the address's ?lang= over the remembered choice and the browser's languages", () => {
+    browser('?lang=sv', 'fi', ['en-GB']);
+    expect(initialLanguage()).toBe('sv');
+  });
+
+  it('ignores a ?lang= that names no language of the app', () => {
+    browser('?lang=de', 'fi', ['en-GB']);
+    expect(initialLanguage()).toBe('fi');
+    browser('?lang=', null, ['sv-FI']);
+    expect(initialLanguage()).toBe('sv');
+  });
+
+  it('falls back to the remembered choice, then the browser, then English', () => {
+    browser('', 'en', ['fi-FI']);
+    expect(initialLanguage()).toBe('en');
+    browser('', null, ['fi-FI']);
+    expect(initialLanguage()).toBe('fi');
+    browser('', null, ['de-DE']);
+    expect(initialLanguage()).toBe('en');
   });
 });

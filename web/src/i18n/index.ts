@@ -18,8 +18,24 @@ const loaders: Record<Language, () => Promise<{ default: object }>> = {
 const isLanguage = (value: string | null | undefined): value is Language =>
   (LANGUAGES as readonly string[]).includes(value ?? '');
 
-/** The remembered choice, else the browser's preferred languages (Accept-Language), else English. */
+/** The page's `?lang=` parameter, when it names one of the languages. */
+function queryLanguage(): Language | undefined {
+  try {
+    const requested = new URLSearchParams(globalThis.location?.search ?? '').get('lang');
+    return isLanguage(requested) ? requested : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The language a link asked for (`?lang=fi`, as the server rendered the page for link previews and search engines),
+ * else the remembered choice, else the browser's preferred languages (Accept-Language), else English. The link's
+ * language is not remembered: only the language switch is the user's choice.
+ */
 export function initialLanguage(): Language {
+  const requested = queryLanguage();
+  if (requested) return requested;
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (isLanguage(stored)) return stored;
@@ -40,12 +56,20 @@ async function loadLanguage(language: Language): Promise<void> {
   i18next.addResourceBundle(language, 'translation', texts);
 }
 
-/** Switches the interface language, loading its texts first, and remembers the choice in this browser. */
+/**
+ * Switches the interface language, loading its texts first, and remembers the choice in this browser. A page
+ * whose address names its language (`?lang=`) gets the new one in its address, so the address and the page agree.
+ */
 export async function changeLanguage(language: Language): Promise<void> {
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {
     // storage unavailable: the choice lasts for this page only
+  }
+  const url = new URL(window.location.href);
+  if (url.searchParams.has('lang')) {
+    url.searchParams.set('lang', language);
+    window.history.replaceState(window.history.state, '', url);
   }
   await loadLanguage(language);
   await i18next.changeLanguage(language);

@@ -12,6 +12,7 @@ import {
   useInvitations,
 } from '../api/events.ts';
 import { usePlaceName } from '../api/places.ts';
+import RelatedArticles from '../components/RelatedArticles.tsx';
 import { dayOn, readerTimeZone, sameClock, TimeRange, timeZoneCity } from '../components/TimeRange.tsx';
 import { useFormat } from '../format.ts';
 import { choiceFilter, type DataColumn, DataTable } from '../ui/DataTable.tsx';
@@ -400,6 +401,7 @@ export function EventPage() {
         <Participants eventId={data.id} />
       </section>
       <EventMedia event={data} />
+      <RelatedArticles query={{ eventId: data.id }} />
       {outcomes && (
         <section aria-labelledby="event-outcomes">
           <h2 id="event-outcomes">{t('event.outcomes')}</h2>

@@ -12,6 +12,7 @@ import {
   useNetworkTies,
 } from '../api/networks.ts';
 import { usePlaceName } from '../api/places.ts';
+import RelatedArticles from '../components/RelatedArticles.tsx';
 import { useFormat } from '../format.ts';
 import { ComboBox } from '../ui/ComboBox.tsx';
 import { choiceFilter, type DataColumn, DataTable } from '../ui/DataTable.tsx';
@@ -464,6 +465,7 @@ export function NetworkPage() {
       )}
       <MembersTies network={network} />
       <NetworkEvents networkId={network.id} />
+      <RelatedArticles query={{ networkId: network.id }} />
       {viewer && <NetworkCampaigns networkId={network.id} />}
     </article>
   );

@@ -19,6 +19,8 @@ const DataTable = lazy(async () => ({
 const EventsTable = lazy(async () => ({
   default: (await import('../components/EventsTable.tsx')).EventsTable,
 }));
+/** Articles about the place, with the articles' code: loaded after the page, never with the atlas. */
+const RelatedArticles = lazy(() => import('../components/RelatedArticles.tsx'));
 
 type PlaceNameEntry = NonNullable<ReturnType<typeof usePlace>['data']>['names'][number];
 
@@ -172,6 +174,9 @@ export function PlacePage() {
           />
         </Suspense>
       </section>
+      <Suspense fallback={null}>
+        <RelatedArticles query={{ placeId: data.id }} />
+      </Suspense>
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('place.sourcesTitle')}</h2>
         <ul>

@@ -31,6 +31,7 @@ const SECTIONS = [
   { path: '/workspace', key: 'dashboard', end: true },
   { path: '/workspace/ties', key: 'ties', also: ['/partnerships/'] },
   { path: '/workspace/events', key: 'events' },
+  { path: '/workspace/articles', key: 'articles', label: 'articles.section' },
   { path: '/workspace/outcomes', key: 'outcomes', label: 'outcomes.section' },
   { path: '/workspace/support-requests', key: 'supportRequests', label: 'outcomes.requestsSection' },
   { path: '/workspace/networks', key: 'networks', label: 'networks.section' },
@@ -119,6 +120,13 @@ function crumbsOf(
   const listed = SECTIONS.find((candidate) => candidate.path === pathname);
   if (listed)
     return [home, { label: sectionLabel(t, listed), path: withOrganization(listed.path, organizationId) }];
+  const article = /^\/workspace\/articles\/(new|\d+)$/.exec(pathname);
+  if (article)
+    return [
+      home,
+      { label: t('articles.section'), path: withOrganization('/workspace/articles', organizationId) },
+      here(t(article[1] === 'new' ? 'articles.new' : 'articles.article')),
+    ];
   if (/^\/workspace\/networks\/\d+$/.test(pathname))
     return [
       home,

@@ -1,0 +1,319 @@
+/**
+ * An article's body in TipTap, with only what the server's allow-list keeps (articles.sanitize.ts): paragraphs,
+ * h2 and h3, bold, italic, strike, bullet and ordered lists, quotes, links and images with alt text. It loads with
+ * the workspace's article editor only, so the atlas never carries it.
+ */
+import Image from '@tiptap/extension-image';
+import Link from '@tiptap/extension-link';
+import { type Editor, EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import { Button } from '../../ui/Button.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import type { WorkspaceT } from '../texts.ts';
+
+const extensions = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    code: false,
+    codeBlock: false,
+    horizontalRule: false,
+    underline: false,
+    link: false,
+    // No empty paragraph kept after a closing heading or list: the body is stored as it was written.
+    trailingNode: false,
+  }),
+  Link.configure({ openOnClick: false, autolink: true, defaultProtocol: 'https' }),
+  Image.configure({ inline: false, allowBase64: false }),
+];
+
+type Tool =
+  | 'h2'
+  | 'h3'
+  | 'bold'
+  | 'italic'
+  | 'strike'
+  | 'bulletList'
+  | 'orderedList'
+  | 'blockquote'
+  | 'link'
+  | 'image';
+const TOOLS: readonly Tool[] = [
+  'h2',
+  'h3',
+  'bold',
+  'italic',
+  'strike',
+  'bulletList',
+  'orderedList',
+  'blockquote',
+  'link',
+  'image',
+];
+/** What each button shows: short, its accessible name says the rest (link and image show their names). */
+const GLYPHS: Record<Tool, string> = {
+  h2: 'H2',
+  h3: 'H3',
+  bold: 'B',
+  italic: 'I',
+  strike: 'S',
+  bulletList: '•',
+  orderedList: '1.',
+  blockquote: '“',
+  link: '',
+  image: '',
+};
+
+function isActive(editor: Editor, tool: Tool): boolean {
+  switch (tool) {
+    case 'h2':
+      return editor.isActive('heading', { level: 2 });
+    case 'h3':
+      return editor.isActive('heading', { level: 3 });
+    case 'image':
+      return editor.isActive('image');
+    default:
+      return editor.isActive(tool);
+  }
+}
+
+function apply(editor: Editor, tool: Exclude<Tool, 'link' | 'image'>): void {
+  const chain = editor.chain().focus();
+  switch (tool) {
+    case 'h2':
+      chain.toggleHeading({ level: 2 }).run();
+      return;
+    case 'h3':
+      chain.toggleHeading({ level: 3 }).run();
+      return;
+    case 'bold':
+      chain.toggleBold().run();
+      return;
+    case 'italic':
+      chain.toggleItalic().run();
+      return;
+    case 'strike':
+      chain.toggleStrike().run();
+      return;
+    case 'bulletList':
+      chain.toggleBulletList().run();
+      return;
+    case 'orderedList':
+      chain.toggleOrderedList().run();
+      return;
+    case 'blockquote':
+      chain.toggleBlockquote().run();
+      return;
+  }
+}
+
+/** The link's or the image's own small form, below the toolbar. */
+function InsertForm(props: { t: WorkspaceT; kind: 'link' | 'image'; editor: Editor; onDone: () => void }) {
+  const { t, editor, kind } = props;
+  const [url, setUrl] = useState(() => (kind === 'link' ? (editor.getAttributes('link').href ?? '') : ''));
+  const [alt, setAlt] = useState('');
+  const [problem, setProblem] = useState<{ url?: string; alt?: string }>({});
+  const insert = () => {
+    const address = url.trim();
+    if (kind === 'link') {
+      if (address === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
+      else editor.chain().focus().extendMarkRange('link').setLink({ href: address }).run();
+      props.onDone();
+      return;
+    }
+    const refused = {
+      url: address === '' ? t('articles.editor.imageUrlMissing') : undefined,
+      alt: alt.trim() === '' ? t('articles.editor.altMissing') : undefined,
+    };
+    if (refused.url || refused.alt) {
+      setProblem(refused);
+      return;
+    }
+    editor.chain().focus().setImage({ src: address, alt: alt.trim() }).run();
+    props.onDone();
+  };
+  return (
+    // Not a <form>: it sits inside the article's form, whose submit it must not trigger.
+    // biome-ignore lint/a11y/useSemanticElements: a nested form is not allowed; the group names the fields
+    <div
+      role="group"
+      aria-label={t(kind === 'link' ? 'articles.editor.linkForm' : 'articles.editor.imageForm')}
+      className="article-editor-insert"
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          insert();
+        } else if (event.key === 'Escape') {
+          event.preventDefault();
+          editor.commands.focus();
+          props.onDone();
+        }
+      }}
+    >
+      <TextField
+        label={t(kind === 'link' ? 'articles.editor.linkUrl' : 'articles.editor.imageUrl')}
+        description={kind === 'link' ? t('articles.editor.linkHint') : undefined}
+        value={url}
+        onChange={setUrl}
+        type="url"
+        autoFocus
+        isInvalid={!!problem.url}
+        validationBehavior="aria"
+        errorMessage={problem.url}
+      />
+      {kind === 'image' && (
+        <TextField
+          label={t('articles.editor.altText')}
+          description={t('articles.editor.altHint')}
+          value={alt}
+          onChange={setAlt}
+          isRequired
+          isInvalid={!!problem.alt}
+          validationBehavior="aria"
+          errorMessage={problem.alt}
+        />
+      )}
+      <div className="article-editor-insert-buttons">
+        <Button size="s" variant="primary" onPress={insert}>
+          {t(kind === 'link' ? 'articles.editor.setLink' : 'articles.editor.insertImage')}
+        </Button>
+        <Button
+          size="s"
+          onPress={() => {
+            editor.commands.focus();
+            props.onDone();
+          }}
+        >
+          {t('articles.cancel')}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The body's editor: a toolbar (one tab stop, arrow keys move between its buttons, each named and showing whether
+ * it is on) and the text. `onChange` is given the HTML.
+ */
+export default function BodyEditor(props: {
+  t: WorkspaceT;
+  label: string;
+  value: string;
+  lang: string;
+  onChange: (html: string) => void;
+  error?: string;
+}) {
+  const { t } = props;
+  const labelId = useId();
+  const errorId = useId();
+  const onChange = useRef(props.onChange);
+  onChange.current = props.onChange;
+  const editor = useEditor({
+    extensions,
+    content: props.value,
+    editorProps: {
+      attributes: {
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': labelId,
+        ...(props.error ? { 'aria-invalid': 'true', 'aria-describedby': errorId } : {}),
+        lang: props.lang,
+        class: 'article-editor-content prose',
+      },
+    },
+    onUpdate: ({ editor: changed }) => onChange.current(changed.isEmpty ? '' : changed.getHTML()),
+  });
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: current }) =>
+      Object.fromEntries(TOOLS.map((tool) => [tool, current ? isActive(current, tool) : false])) as Record<
+        Tool,
+        boolean
+      >,
+  });
+  const [focused, setFocused] = useState(0);
+  const [inserting, setInserting] = useState<'link' | 'image' | null>(null);
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const move = (event: KeyboardEvent<HTMLDivElement>) => {
+    const last = TOOLS.length - 1;
+    const next =
+      event.key === 'ArrowRight'
+        ? focused === last
+          ? 0
+          : focused + 1
+        : event.key === 'ArrowLeft'
+          ? focused === 0
+            ? last
+            : focused - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : undefined;
+    if (next === undefined) return;
+    event.preventDefault();
+    setFocused(next);
+    buttons.current[next]?.focus();
+  };
+
+  return (
+    <div className={`article-editor${props.error ? ' is-invalid' : ''}`}>
+      <span id={labelId} className="article-editor-label">
+        {props.label}
+      </span>
+      <div
+        role="toolbar"
+        aria-label={t('articles.editor.toolbar')}
+        className="article-editor-toolbar"
+        onKeyDown={move}
+      >
+        {TOOLS.map((tool, index) => (
+          <button
+            key={tool}
+            ref={(element) => {
+              buttons.current[index] = element;
+            }}
+            type="button"
+            tabIndex={index === focused ? 0 : -1}
+            aria-pressed={tool === 'image' || tool === 'link' ? undefined : (active?.[tool] ?? false)}
+            aria-expanded={tool === 'image' || tool === 'link' ? inserting === tool : undefined}
+            data-tool={tool}
+            className={`article-editor-tool${active?.[tool] ? ' is-active' : ''}`}
+            onFocus={() => setFocused(index)}
+            onClick={() => {
+              if (!editor) return;
+              if (tool === 'link' || tool === 'image') setInserting(inserting === tool ? null : tool);
+              else apply(editor, tool);
+            }}
+          >
+            {GLYPHS[tool] === '' ? (
+              t(`articles.editor.tools.${tool}`)
+            ) : (
+              // The glyph is what shows; the name is what is said (and matched by voice control's "click Bold").
+              <>
+                <span aria-hidden="true">{GLYPHS[tool]}</span>
+                <span className="visually-hidden">{t(`articles.editor.tools.${tool}`)}</span>
+              </>
+            )}
+          </button>
+        ))}
+      </div>
+      {editor && inserting && (
+        <InsertForm
+          key={inserting}
+          t={t}
+          kind={inserting}
+          editor={editor}
+          onDone={() => setInserting(null)}
+        />
+      )}
+      <EditorContent editor={editor} />
+      {props.error && (
+        <p id={errorId} className="form-error">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
