@@ -116,3 +116,24 @@ export async function findPlaceNetworks(db: DbOrTx, placeId: number, lang: strin
         order by name`,
   );
 }
+
+/** A place as its page heads it: its name in the page's language (else its display name) and what JSON-LD says. */
+export async function findPlaceHeader(db: DbOrTx, id: number, lang: string) {
+  const [row] = await queryRows<{
+    id: number;
+    name: string;
+    kind: string;
+    country: string;
+    lat: number | null;
+    lng: number | null;
+    population: number | null;
+    wikidata: string | null;
+  }>(
+    db,
+    sql`select p.id, coalesce((select n.name from place_names n where n.place_id = p.id and n.lang = ${lang}
+                                order by n.kind, n.id limit 1), p.name) as name,
+               p.kind, p.country, p.lat, p.lng, p.population, p.wikidata_qid as wikidata
+        from places p where p.id = ${id} and p.merged_into_id is null`,
+  );
+  return row;
+}

@@ -6,7 +6,7 @@ import { eventJsonLd } from '../events/jsonld.ts';
 import { getNetwork } from '../networks/networks.service.ts';
 import { listOutcomes } from '../outcomes/outcomes.service.ts';
 import type { PARTNERSHIP_KINDS } from '../partnerships/partnerships.constants.ts';
-import { getPlaceNames, getPlacePartners } from '../places/places.service.ts';
+import { getPlacePartners } from '../places/places.service.ts';
 import { mayRead } from '../records/records.service.ts';
 import { REPORT_TEXTS } from '../reports/reports.texts.ts';
 import { type Html, html } from './html.ts';
@@ -14,6 +14,7 @@ import { formatDate, frame, languageAlternates, type RenderedPage, shorten } fro
 import {
   countCountryPlaces,
   findCountryPlaces,
+  findPlaceHeader,
   findPlaceNetworks,
   findPublicGovernments,
 } from './pages.repo.ts';
@@ -116,17 +117,11 @@ export async function renderPlacePage(
   lang: PageLanguage,
   baseUrl: string,
 ): Promise<RenderedPage | undefined> {
-  const place = await getPlaceNames(db, id);
+  const place = await findPlaceHeader(db, id, lang);
   if (!place) return undefined;
   const texts = PAGE_TEXTS[lang];
   const labels = REPORT_TEXTS[lang];
-  const name =
-    place.names.find((entry) => entry.lang === lang && entry.kind === 'official')?.name ??
-    place.names.find((entry) => entry.lang === lang)?.name ??
-    place.name;
-  const native = place.names.find(
-    (entry) => entry.kind === 'official' && entry.lang !== lang && entry.name !== name,
-  );
+  const name = place.name;
   const country = countryName(place.country, lang);
   const { partners } = await getPlacePartners(db, id, new Date(), { sources: false });
   const networks = await findPlaceNetworks(db, id, lang);
@@ -140,7 +135,7 @@ export async function renderPlacePage(
   const url = `${baseUrl}${path}`;
   const number = new Intl.NumberFormat(LOCALES[lang].intl);
   const body = html`<h1>${name}</h1>
-<p class="place-facts">${country}${native ? html` · <span lang="${native.lang}">${native.name}</span>` : ''}${
+<p class="place-facts">${country}${
     place.population ? html` · ${texts.population(number.format(place.population))}` : ''
   } · ${texts.partnerCount(partners.length)}</p>
 ${[...byKind].map(
@@ -165,14 +160,8 @@ ${[...byKind].map(
     url,
     name,
     address: { '@type': 'PostalAddress', addressCountry: place.country },
-    ...(place.coordinates
-      ? {
-          geo: {
-            '@type': 'GeoCoordinates',
-            latitude: place.coordinates.lat,
-            longitude: place.coordinates.lng,
-          },
-        }
+    ...(place.lat !== null && place.lng !== null
+      ? { geo: { '@type': 'GeoCoordinates', latitude: place.lat, longitude: place.lng } }
       : {}),
     ...(place.wikidata ? { sameAs: `https://www.wikidata.org/wiki/${place.wikidata}` } : {}),
   };

@@ -76,20 +76,6 @@ export async function getPlace(db: DbOrTx, id: number): Promise<PlaceDetail> {
   };
 }
 
-/**
- * A place's summary, names and identifiers, without the counts of `getPlace`: what a page about the place shows
- * beside its partners list.
- */
-export async function getPlaceNames(db: DbOrTx, id: number) {
-  const place = await findPlace(db, id);
-  if (!place || place.mergedIntoId !== null) return undefined;
-  return {
-    ...presentPlaceSummary(place),
-    names: await findPlaceNames(db, id),
-    wikidata: place.wikidataQid,
-  };
-}
-
 /** A place's partners, each with the tie's kind, status, start, age and sources (none when not asked for). */
 export async function getPlacePartners(
   db: DbOrTx,
