@@ -19,11 +19,12 @@ export function pageTemplate(index: string): PageTemplate {
   return {
     render(page) {
       if (!page) return index;
+      // Replacer functions: a `$` in a record's text is not a replacement pattern.
       const head = before
-        .replace(/<html lang="[^"]*"/, `<html lang="${page.lang}"`)
-        .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(page.title)}</title>`)
+        .replace(/<html lang="[^"]*"/, () => `<html lang="${page.lang}"`)
+        .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(page.title)}</title>`)
         .replace(/\s*<meta name="description"[^>]*>/, '')
-        .replace('</head>', `${renderHead(page).value}</head>`);
+        .replace('</head>', () => `${renderHead(page).value}</head>`);
       return `${head}${page.body.value}${after}`;
     },
   };

@@ -132,21 +132,44 @@ export async function findContactPosts(db: DbOrTx, ids: readonly number[]): Prom
   return queryRows<ContactPostRow>(
     db,
     sql`select po.id, po.person_id as "personId", pe.name as "personName",
-               (pe.visibility = 'published' and pe.deleted_at is null and pe.erased_at is null) as "personPublished",
+               (pe.visibility = 'published' and pe.deleted_at is null and pe.erased_at is null
+                and (po.ended_on is null or po.ended_on > current_date)
+                and o.visibility = 'published' and o.deleted_at is null) as "personPublished",
                po.role, po.title, o.name as "organizationName"
         from posts po join people pe on pe.id = po.person_id join organizations o on o.id = po.organization_id
         where po.id in (${idList([...new Set(ids)])})`,
   );
 }
 
-/** Whether the address or number is one of a person's own contact points (kept private). */
-export async function isPrivateContactPoint(db: DbOrTx, value: string): Promise<boolean> {
+/**
+ * Whether the address or number is one of the contact points (kept private) of a person whose keeper is one of
+ * `keeperIds` (every person for administrators: undefined); phone numbers compared by their digits.
+ */
+export async function isPrivateContactPoint(
+  db: DbOrTx,
+  value: string,
+  keeperIds: readonly number[] | undefined,
+): Promise<boolean> {
+  if (keeperIds && keeperIds.length === 0) return false;
+  const digits = value.replace(/[^0-9]/g, '');
   const rows = await queryRows<{ found: number }>(
     db,
-    sql`select 1 as found from contact_points where lower(value) = lower(${value}) limit 1`,
+    sql`select 1 as found from contact_points c join people p on p.id = c.person_id
+        where (lower(c.value) = lower(${value})
+               or (c.kind = 'phone' and ${digits} <> '' and regexp_replace(c.value, '[^0-9]', '', 'g') = ${digits}))
+          ${keeperIds ? sql`and p.keeper_id in (${idList(keeperIds)})` : sql``}
+        limit 1`,
   );
   return rows.length > 0;
 }
+
+/** The link column of each table an article may link to. */
+const TARGET_COLUMNS: Record<string, string> = {
+  partnerships: 'partnership_id',
+  events: 'event_id',
+  outcomes: 'outcome_id',
+  networks: 'network_id',
+};
 
 export interface ArticleFilter {
   seriesId?: number;
@@ -165,9 +188,18 @@ export interface ArticleFilter {
 
 /** Live articles matching the filter, newest first; published ones unless a status is asked for. */
 export async function listArticles(db: DbOrTx, filter: ArticleFilter) {
-  const linked = (column: string, value: number) =>
+  // A public list finds stories only by their links to records anyone may read: a link to a record that has
+  // become internal since must not tell that the record exists.
+  const publicList = filter.status === undefined || filter.status === 'published';
+  const published = (table: string) =>
+    !publicList
+      ? sql``
+      : sql`and exists (select 1 from ${sql.raw(table)} t where t.id = ${value(table)} and t.deleted_at is null
+                        and t.visibility = 'published')`;
+  const value = (table: string) => sql.raw(`l.${TARGET_COLUMNS[table]!}`);
+  const linked = (column: string, target: number, table?: string) =>
     sql`exists (select 1 from article_links l where l.article_id = coalesce(${articles.translationOf}, ${articles.id})
-                and ${sql.raw(`l.${column}`)} = ${value})`;
+                and ${sql.raw(`l.${column}`)} = ${target} ${table ? published(table) : sql``})`;
   const status = filter.status;
   const statusCondition =
     status === undefined || status === 'published'
@@ -193,10 +225,10 @@ export async function listArticles(db: DbOrTx, filter: ArticleFilter) {
         filter.organizationId ? eq(articleSeries.organizationId, filter.organizationId) : undefined,
         filter.language ? eq(articles.language, filter.language) : undefined,
         filter.placeId ? linked('place_id', filter.placeId) : undefined,
-        filter.partnershipId ? linked('partnership_id', filter.partnershipId) : undefined,
-        filter.eventId ? linked('event_id', filter.eventId) : undefined,
-        filter.outcomeId ? linked('outcome_id', filter.outcomeId) : undefined,
-        filter.networkId ? linked('network_id', filter.networkId) : undefined,
+        filter.partnershipId ? linked('partnership_id', filter.partnershipId, 'partnerships') : undefined,
+        filter.eventId ? linked('event_id', filter.eventId, 'events') : undefined,
+        filter.outcomeId ? linked('outcome_id', filter.outcomeId, 'outcomes') : undefined,
+        filter.networkId ? linked('network_id', filter.networkId, 'networks') : undefined,
       ),
     )
     .orderBy(sql`${articles.publishAt} desc nulls first`, desc(articles.id))

@@ -133,7 +133,8 @@ export const articlesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
         summary: 'Articles',
         description:
           'Published articles for anyone, newest first, each with its public page (`url`); with `status`, the ' +
-          "drafts, scheduled or archived articles of the reader's organisations. Filter by series, organisation, " +
+          "drafts, scheduled or archived articles of the reader's organisations. An archived article leaves the " +
+          'lists and feeds but stays readable at its address, marked as archived. Filter by series, organisation, ' +
           'language, or what they are about (place, tie, event, outcome, network).',
         querystring: articleListQuerySchema,
         response: { 200: articleListResponseSchema, ...readErrorResponses },

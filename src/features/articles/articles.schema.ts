@@ -165,6 +165,10 @@ export const articleStatusBodySchema = z.strictObject({
   status: z.enum(ARTICLE_STATUSES),
   publishAt: z.iso
     .datetime({ offset: true })
+    .refine((value) => {
+      const year = new Date(value).getUTCFullYear();
+      return year >= 1900 && year <= 9999;
+    }, 'must be a time between the years 1900 and 9999')
     .optional()
     .describe('scheduled: when it is to be published (in the future); published: when it was (default now)'),
 });

@@ -100,7 +100,8 @@ function answerUniqueViolation(error: unknown): never {
       throw new AppError('TRANSLATION_EXISTS', 'The story has a version in this language already', [
         { field: 'body.language', message: 'has a version already' },
       ]);
-    throw slugTaken('body.slug');
+    if (constraint === 'articles_slug_unique' || constraint === 'article_series_slug_unique')
+      throw slugTaken('body.slug');
   }
   throw error;
 }
@@ -137,12 +138,17 @@ export async function getSeriesBySlug(db: DbOrTx, actor: Actor | null, slug: str
   return presentSeries(actor, loaded!);
 }
 
+/** A series is public: its organisation must be one the user may read, and one anyone may read. */
 async function checkOrganization(db: DbOrTx, actor: Actor | null, organizationId: number) {
   const readable = await findReadableOrganizations(db, actor, [organizationId]);
-  if (!readable.has(organizationId))
-    throw new AppError('VALIDATION_FAILED', 'Invalid request: body.organizationId', [
-      { field: 'body.organizationId', message: 'is not a known organisation' },
+  const invalid = (message: string) =>
+    new AppError('VALIDATION_FAILED', 'Invalid request: body.organizationId', [
+      { field: 'body.organizationId', message },
     ]);
+  if (!readable.has(organizationId)) throw invalid('is not a known organisation');
+  const published = await findReadableOrganizations(db, null, [organizationId]);
+  if (!published.has(organizationId))
+    throw invalid('is internal: a series is public, so its organisation must be');
 }
 
 export async function createSeries(db: DbOrTx, actor: Actor | null, body: CreateSeriesBody) {
@@ -359,8 +365,8 @@ export async function findArticleBySlug(db: DbOrTx, actor: Actor | null, slug: s
   const row = await repo.findArticleBySlug(db, slug);
   const notFound = new AppError('ARTICLE_NOT_FOUND', `No article ${slug}`);
   if (!row || row.deletedAt) throw notFound;
-  return readRecord(db, actor, articleRecord, row.id).catch(() => {
-    throw notFound;
+  return readRecord(db, actor, articleRecord, row.id).catch((error: unknown) => {
+    throw error instanceof AppError && error.code === 'ARTICLE_NOT_FOUND' ? notFound : error;
   });
 }
 
@@ -418,7 +424,7 @@ async function checkLinks(db: DbOrTx, links: Partial<ArticleLinks>, current: Art
  * The "more information" block: a post of a published person (the page shows their name and post) and a role's
  * own address or number, never one of a person's private contact points.
  */
-async function contactColumns(db: DbOrTx, contact: ContactBody | null) {
+async function contactColumns(db: DbOrTx, actor: Actor | null, contact: ContactBody | null) {
   if (contact === null)
     return { contactPostId: null, contactLabel: {}, contactEmail: null, contactPhone: null };
   const details: ErrorDetail[] = [];
@@ -429,7 +435,13 @@ async function contactColumns(db: DbOrTx, contact: ContactBody | null) {
   }
   for (const field of ['email', 'phone'] as const) {
     const value = contact[field];
-    if (value !== null && (await repo.isPrivateContactPoint(db, value)))
+    // Only the contact points the writer may see are compared: the answer must not tell whether an address is
+    // someone else's private one.
+    const scope = policy.readScope(actor);
+    if (
+      value !== null &&
+      (await repo.isPrivateContactPoint(db, value, scope.all ? undefined : scope.organizationIds))
+    )
       details.push({
         field: `body.contact.${field}`,
         message: "is a person's private contact point: give the role's own address",
@@ -465,6 +477,10 @@ export async function createArticle(
           { field: 'body.translationOf', message: `${translationOf} is not a known article` },
         ]);
       });
+      if (base.row.deletedAt || base.series.deletedAt)
+        throw new AppError('VALIDATION_FAILED', 'Invalid request: body.translationOf', [
+          { field: 'body.translationOf', message: `${translationOf} is deleted, or its series is` },
+        ]);
       series = base.series;
       storyId = storyOf(base.row);
       if (base.versions.some((version) => version.language === fields.language))
@@ -490,7 +506,7 @@ export async function createArticle(
       seriesId: series.id,
       translationOf: storyId,
       body: cleanBody(html),
-      ...(await contactColumns(tx, contact)),
+      ...(await contactColumns(tx, actor, contact)),
       links: { ...NO_LINKS, ...links },
       demo,
     };
@@ -502,11 +518,15 @@ export async function updateArticle(db: DbOrTx, actor: Actor | null, id: number,
   return updateRecord(db, actor, articleRecord, id, version, async (tx, before) => {
     if (fields.slug !== undefined && (await repo.slugTaken(tx, 'articles', fields.slug, id)))
       throw slugTaken('body.slug');
-    if (links) await checkLinks(tx, links, before.links);
+    if (links) {
+      // The story's links are shared by its versions: a change waits for any other version's change of them.
+      if (before.row.translationOf !== null) await repo.findArticle(tx, before.row.translationOf, true);
+      await checkLinks(tx, links, before.links);
+    }
     return {
       ...fields,
       ...(html !== undefined ? { body: cleanBody(html) } : {}),
-      ...(contact !== undefined ? await contactColumns(tx, contact) : {}),
+      ...(contact !== undefined ? await contactColumns(tx, actor, contact) : {}),
       ...(links ? { links: { ...before.links, ...links } } : {}),
     };
   });

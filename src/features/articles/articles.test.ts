@@ -321,6 +321,87 @@ describe('articles', () => {
   });
 });
 
+describe('what an article may not tell', () => {
+  it('whether an address is a private contact point of people the writer may not see', async () => {
+    const shanghaiPerson = await ok('POST', '/api/people', otherEditor, {
+      name: 'Shanghai Person',
+      keeperId: ids.cityOfShanghai,
+      posts: [{ organizationId: ids.cityOfShanghai, role: 'other' }],
+      contactPoints: [
+        { kind: 'email', value: 'shanghai.private@example.org' },
+        { kind: 'phone', value: '+86 21 1234 5678' },
+      ],
+    });
+    expect(shanghaiPerson.id).toBeGreaterThan(0);
+    const article = await draft({
+      contact: { email: 'shanghai.private@example.org', phone: '+862112345678' },
+    });
+    expect(article.contact.email).toBe('shanghai.private@example.org');
+    // The writer's own organisation's contact points are refused, phone numbers compared by their digits.
+    const own = await ok('POST', '/api/people', editor, {
+      name: 'Espoo Person',
+      keeperId: ids.cityOfEspoo,
+      posts: [{ organizationId: ids.cityOfEspoo, role: 'other' }],
+      contactPoints: [{ kind: 'phone', value: '+358 40 123 4567' }],
+    });
+    expect(own.id).toBeGreaterThan(0);
+    const refused = await request('PATCH', `/api/articles/${article.id}`, editor, {
+      version: article.version,
+      contact: { phone: '+358401234567' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details[0].field).toBe('body.contact.phone');
+  });
+
+  it('that a record it once linked to exists, once that record is internal', async () => {
+    const db = t.database.db;
+    const place = await makePlace(db, { name: 'Riga', country: 'LV' });
+    const tie = await makePartnership(db, [ids.espoo, place.id], { kind: 'sister_city' });
+    const article = await draft({ links: { partnershipIds: [tie.id] } });
+    await setStatus(article, 'published');
+    const listed = async () =>
+      (await ok('GET', `/api/articles?partnershipId=${tie.id}`, {})).items.map(
+        (item: { id: number }) => item.id,
+      );
+    expect(await listed()).toEqual([article.id]);
+    const current = await ok('GET', `/api/partnerships/${tie.id}`, admin);
+    await ok('PATCH', `/api/partnerships/${tie.id}`, admin, {
+      version: current.version,
+      visibility: 'internal',
+    });
+    expect(await listed()).toEqual([]);
+    expect((await ok('GET', `/api/articles/${article.id}`, {})).links.partnershipIds).toEqual([]);
+  });
+
+  it('a new version of a deleted story, a series of an internal organisation or a date out of range', async () => {
+    const article = await draft();
+    const deleted = await ok('DELETE', `/api/articles/${article.id}?version=${article.version}`, editor);
+    expect(deleted.deletedAt).not.toBeNull();
+    const translation = await request('POST', '/api/articles', editor, {
+      translationOf: article.id,
+      language: 'en',
+      slug: `of-deleted-${slugs}`,
+      title: 'Of a deleted story',
+    });
+    expect(translation.statusCode).toBe(400);
+    const internal = await makeOrganization(t.database.db, {
+      name: 'Internal office',
+      visibility: 'internal',
+    });
+    const series = await request('POST', '/api/series', admin, {
+      organizationId: internal.id,
+      slug: 'internal-office',
+      title: { en: 'Internal office' },
+    });
+    expect(series.statusCode).toBe(400);
+    expect(series.json().error.details[0].field).toBe('body.organizationId');
+    const other = await draft();
+    const ancient = await setStatus(other, 'published', { publishAt: '0000-01-01T00:00:00Z' });
+    expect(ancient.statusCode).toBe(400);
+    expect(ancient.json().error.details[0].field).toBe('body.publishAt');
+  });
+});
+
 describe('feeds', () => {
   it('carry the published articles of a series and of an organisation, one language each', async () => {
     const sv = await draft({ title: 'Vänortsforum i Shanghai' });

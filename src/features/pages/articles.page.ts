@@ -1,3 +1,4 @@
+import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { textIn } from '../articles/articles.feeds.ts';
 import { articleBodyText } from '../articles/articles.sanitize.ts';
@@ -12,6 +13,12 @@ import { html, trusted } from './html.ts';
 import { type FeedLink, formatDate, frame, languageAlternates, type RenderedPage, shorten } from './page.ts';
 import { findLinkNames } from './pages.repo.ts';
 import { LANGUAGE_NAMES, PAGE_TEXTS, type PageLanguage } from './pages.texts.ts';
+
+/** A record that is not there (or not public) renders no page; any other failure is one. */
+function notFoundAsNothing(error: unknown): undefined {
+  if (error instanceof AppError && error.statusCode === 404) return undefined;
+  throw error;
+}
 
 function seriesFeeds(
   series: Pick<SeriesResponse, 'id' | 'title'>,
@@ -49,13 +56,30 @@ function firstImage(body: string, baseUrl: string) {
   return { url: url.startsWith('/') ? `${baseUrl}${url}` : url, alt: decode(match[2]!) };
 }
 
+/**
+ * The language versions of an article's story that are published, each at its own address, and as x-default the
+ * earliest of them (the story's first version, unless that one is not published): what the sitemap says too.
+ */
+function articleAlternates(article: ArticleResponse, baseUrl: string): RenderedPage['alternates'] {
+  const versions = [
+    ...(article.status === 'published' ? [article] : []),
+    ...article.translations.filter((version) => version.status === 'published'),
+  ].sort((a, b) => a.id - b.id);
+  const own = { hreflang: article.language, url: `${baseUrl}${article.url}` };
+  if (versions.length === 0) return [own];
+  return [
+    ...versions.map((version) => ({ hreflang: version.language, url: `${baseUrl}${version.url}` })),
+    { hreflang: 'x-default' as const, url: `${baseUrl}${versions[0]!.url}` },
+  ];
+}
+
 /** An article's public page, as an anonymous reader sees it; nothing for an article the public may not read. */
 export async function renderArticlePage(
   db: DbOrTx,
   slug: string,
   baseUrl: string,
 ): Promise<RenderedPage | undefined> {
-  const loaded = await findArticleBySlug(db, null, slug).catch(() => undefined);
+  const loaded = await findArticleBySlug(db, null, slug).catch(notFoundAsNothing);
   if (!loaded) return undefined;
   const article: ArticleResponse = presentArticle(null, loaded);
   const lang = article.language;
@@ -123,21 +147,7 @@ ${
     title: `${article.title} – ${seriesTitle}`,
     description,
     canonical: url,
-    alternates: [
-      { hreflang: lang, url },
-      ...article.translations.map((version) => ({
-        hreflang: version.language,
-        url: `${baseUrl}${version.url}`,
-      })),
-      // The story's first version stands for it where no language is asked for.
-      {
-        hreflang: 'x-default' as const,
-        url:
-          article.storyId === article.id
-            ? url
-            : `${baseUrl}${article.translations.find((version) => version.id === article.storyId)?.url ?? article.url}`,
-      },
-    ],
+    alternates: articleAlternates(article, baseUrl),
     type: 'article',
     image,
     meta: [
@@ -197,7 +207,7 @@ export async function renderSeriesPage(
   lang: PageLanguage,
   baseUrl: string,
 ): Promise<RenderedPage | undefined> {
-  const series = await getSeriesBySlug(db, null, slug).catch(() => undefined);
+  const series = await getSeriesBySlug(db, null, slug).catch(notFoundAsNothing);
   if (!series) return undefined;
   const texts = PAGE_TEXTS[lang];
   const title = textIn(series.title, lang);

@@ -220,6 +220,23 @@ describe('an article page', () => {
     expect(translation['@id']).toBe(`${BASE}/articles/${slugs.fi}`);
   });
 
+  it('keeps a $ in its texts as it is, not as a replacement pattern', async () => {
+    const article = await ok('POST', '/api/articles', as.editor, {
+      seriesId: ids.series,
+      language: 'en',
+      slug: 'costs-in-dollars',
+      title: "Costs $$ and $` and $' and $& end",
+      lead: "Lead $` $' $& $$ here",
+      body: '<p>Body</p>',
+    });
+    await publish(article);
+    const seen = await page('/articles/costs-in-dollars');
+    expect(seen.title).toBe('Costs $$ and $` and $&#39; and $&amp; end – International Espoo');
+    expect(seen.description).toEqual(['Lead $` $&#39; $&amp; $$ here']);
+    expect(seen.html.match(/<html /g)).toHaveLength(1);
+    expect(seen.html.match(/<title>/g)).toHaveLength(1);
+  });
+
   it('is the app alone for a draft, an unknown address or a malformed one', async () => {
     const draft = await ok('POST', '/api/articles', as.editor, {
       seriesId: ids.series,

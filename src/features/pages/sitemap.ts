@@ -48,7 +48,7 @@ export async function pagesSitemap(db: DbOrTx, baseUrl: string): Promise<string>
     stories.set(article.storyId, [...(stories.get(article.storyId) ?? []), article]);
   const articleItems = articles.map((article) => {
     const versions = stories.get(article.storyId) ?? [];
-    const first = versions.find((version) => version.id === article.storyId) ?? versions[0] ?? article;
+    const first = [...versions].sort((a, b) => a.id - b.id)[0] ?? article;
     return {
       url: `/articles/${article.slug}`,
       lastmod: new Date(article.updatedAt).toISOString(),
