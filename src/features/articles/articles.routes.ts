@@ -72,58 +72,47 @@ export const articlesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, {
     restore: { summary: 'Restore a deleted series' },
     history: { summary: "A series' history", errors: readErrorResponses },
   });
-  for (const format of ['rss', 'atom'] as const) {
-    app.get(
-      `/api/series/:id/feed.${format}`,
-      {
-        schema: {
-          tags,
-          summary: `A series' ${format === 'rss' ? 'RSS 2.0' : 'Atom'} feed in one language`,
-          params: seriesParamsSchema,
-          querystring: feedQuerySchema,
-          produces: [FEED_TYPES[format]],
-          response: feedResponse,
+  /** A feed at `path` in both formats, one language a request, built by `build`. */
+  const feedRoutes = (
+    path: (format: 'rss' | 'atom') => string,
+    summary: (format: string) => string,
+    params: typeof seriesParamsSchema,
+    build: typeof seriesFeed,
+  ) => {
+    for (const format of ['rss', 'atom'] as const)
+      app.get(
+        path(format),
+        {
+          schema: {
+            tags,
+            summary: summary(format === 'rss' ? 'RSS 2.0' : 'Atom'),
+            params,
+            querystring: feedQuerySchema,
+            produces: [FEED_TYPES[format]],
+            response: feedResponse,
+          },
         },
-      },
-      async (request, reply) => {
-        const feed = await seriesFeed(
-          db,
-          request.params.id,
-          request.query.lang,
-          baseUrlOf(request, publicUrl),
-        );
-        return reply
-          .type(`${FEED_TYPES[format]}; charset=utf-8`)
-          .header('cache-control', 'public, max-age=300')
-          .send(format === 'rss' ? feed.rss2() : feed.atom1());
-      },
-    );
-    app.get(
-      `/api/organizations/:id/articles.${format}`,
-      {
-        schema: {
-          tags,
-          summary: `An organisation's articles as an ${format === 'rss' ? 'RSS 2.0' : 'Atom'} feed in one language`,
-          params: z.strictObject({ id: seriesParamsSchema.shape.id.describe('Organisation id') }),
-          querystring: feedQuerySchema,
-          produces: [FEED_TYPES[format]],
-          response: feedResponse,
+        async (request, reply) => {
+          const feed = await build(db, request.params.id, request.query.lang, baseUrlOf(request, publicUrl));
+          return reply
+            .type(`${FEED_TYPES[format]}; charset=utf-8`)
+            .header('cache-control', 'public, max-age=300')
+            .send(format === 'rss' ? feed.rss2() : feed.atom1());
         },
-      },
-      async (request, reply) => {
-        const feed = await organizationFeed(
-          db,
-          request.params.id,
-          request.query.lang,
-          baseUrlOf(request, publicUrl),
-        );
-        return reply
-          .type(`${FEED_TYPES[format]}; charset=utf-8`)
-          .header('cache-control', 'public, max-age=300')
-          .send(format === 'rss' ? feed.rss2() : feed.atom1());
-      },
-    );
-  }
+      );
+  };
+  feedRoutes(
+    (format) => `/api/series/:id/feed.${format}`,
+    (format) => `A series' ${format} feed in one language`,
+    seriesParamsSchema,
+    seriesFeed,
+  );
+  feedRoutes(
+    (format) => `/api/organizations/:id/articles.${format}`,
+    (format) => `An organisation's articles as an ${format} feed in one language`,
+    z.strictObject({ id: seriesParamsSchema.shape.id.describe('Organisation id') }),
+    organizationFeed,
+  );
 
   app.get(
     '/api/articles',
