@@ -1,11 +1,12 @@
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XSS_VECTORS } from '../fixtures/xss-vectors.ts';
+import { axeViolations } from './axe.ts';
 import { setUpDemoWorkspace } from './browser.ts';
 
 /**
  * The public pages in a real browser: with JavaScript off they show their content and carry their head (title,
- * canonical address, Open Graph, JSON-LD); and the OWASP filter-evasion examples sent through every text field of
+ * canonical address, Open Graph, JSON-LD); in the app, every page type is axe clean in fi, sv and en; and the OWASP filter-evasion examples sent through every text field of
  * an article and a series run nowhere, neither in the server's page nor once the app has taken it over, even with
  * the Content-Security-Policy out of the way (so that the escaping, not the policy, is what is tested).
  */
@@ -132,6 +133,23 @@ describe('public pages without JavaScript', () => {
     expect(articleFeeds).toEqual(['application/rss+xml', 'application/atom+xml']);
     await page.context().close();
   });
+});
+
+describe('every public page type in fi, sv and en', () => {
+  it('is accessible (axe) in the app', async () => {
+    const page = await workspace.newPage();
+    for (const [name, url] of Object.entries(pages)) {
+      for (const lang of ['fi', 'sv', 'en']) {
+        const address = new URL(`${workspace.server.url}${url}`);
+        address.searchParams.set('lang', lang);
+        await page.goto(address.toString());
+        await page.waitForLoadState('networkidle');
+        await page.locator('main h1').first().waitFor();
+        expect(await axeViolations(page), `${name} ${lang}`).toEqual([]);
+      }
+    }
+    await page.context().close();
+  }, 240_000);
 });
 
 /** What in the page could run: calls to the probe, script elements, event-handler attributes, script addresses. */
