@@ -6,9 +6,10 @@ import { setUpDemoWorkspace } from './browser.ts';
 
 /**
  * The public pages in a real browser: with JavaScript off they show their content and carry their head (title,
- * canonical address, Open Graph, JSON-LD); in the app, every page type is axe clean in fi, sv and en; and the OWASP filter-evasion examples sent through every text field of
- * an article and a series run nowhere, neither in the server's page nor once the app has taken it over, even with
- * the Content-Security-Policy out of the way (so that the escaping, not the policy, is what is tested).
+ * canonical address, Open Graph, JSON-LD); in the app, every page type is axe clean in fi, sv and en; and the
+ * OWASP filter-evasion examples sent through every text field of an article and a series run nowhere, neither in
+ * the server's page nor once the app has taken it over, even with the Content-Security-Policy out of the way (so
+ * that the escaping, not the policy, is what is tested).
  */
 
 const workspace = setUpDemoWorkspace();
