@@ -1,7 +1,8 @@
 import { Feed } from 'feed';
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { findReadableOrganizations } from '../organizations/organizations.service.ts';
+import { inLanguage } from '../../lib/localized.ts';
+import { findOrganizationNames, findReadableOrganizations } from '../organizations/organizations.service.ts';
 import type { ArticleLanguage } from './articles.constants.ts';
 import * as repo from './articles.repo.ts';
 import type { ArticleResponse } from './articles.schema.ts';
@@ -15,11 +16,6 @@ const ARTICLES_OF: Record<ArticleLanguage, (name: string) => string> = {
   sv: (name) => `${name}: artiklar`,
   en: (name) => `${name}: articles`,
 };
-
-/** A text in the feed's language, else in any language the record has. */
-export function textIn(texts: Record<string, string>, lang: string): string {
-  return texts[lang] ?? texts.en ?? Object.values(texts)[0] ?? '';
-}
 
 /** Addresses in a body relative to the site, made absolute: a feed reader does not know the site. */
 const absolute = (html: string, baseUrl: string) => html.replace(/(href|src)="\//g, `$1="${baseUrl}/`);
@@ -73,8 +69,8 @@ export async function seriesFeed(db: DbOrTx, id: number, lang: ArticleLanguage, 
   if (!series || series.deletedAt) throw new AppError('SERIES_NOT_FOUND', `No series ${id}`);
   const { items } = await listArticles(db, null, { seriesId: id, language: lang, limit: FEED_SIZE });
   return newFeed({
-    title: textIn(series.title, lang),
-    description: textIn(series.description, lang) || textIn(series.title, lang),
+    title: inLanguage(series.title, lang),
+    description: inLanguage(series.description, lang) || inLanguage(series.title, lang),
     link: `${baseUrl}${articlePaths.series(series.slug)}?lang=${lang}`,
     feedPath: (format) => articlePaths.seriesFeed(id, format, lang),
     lang,
@@ -87,7 +83,7 @@ export async function seriesFeed(db: DbOrTx, id: number, lang: ArticleLanguage, 
 export async function organizationFeed(db: DbOrTx, id: number, lang: ArticleLanguage, baseUrl: string) {
   const readable = await findReadableOrganizations(db, null, [id]);
   if (!readable.has(id)) throw new AppError('ORGANIZATION_NOT_FOUND', `No organisation ${id}`);
-  const name = (await repo.findOrganizationNames(db, [id])).get(id) ?? '';
+  const name = (await findOrganizationNames(db, [id])).get(id) ?? '';
   const { items } = await listArticles(db, null, { organizationId: id, language: lang, limit: FEED_SIZE });
   return newFeed({
     title: ARTICLES_OF[lang](name),

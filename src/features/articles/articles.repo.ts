@@ -51,16 +51,6 @@ export async function updateSeries(db: DbOrTx, id: number, changes: SeriesChange
     .where(eq(articleSeries.id, id));
 }
 
-/** The names of the given organisations, by id. */
-export async function findOrganizationNames(db: DbOrTx, ids: readonly number[]) {
-  if (ids.length === 0) return new Map<number, string>();
-  const rows = await queryRows<{ id: number; name: string }>(
-    db,
-    sql`select id, name from organizations where id in (${idList([...new Set(ids)])})`,
-  );
-  return new Map(rows.map((row) => [row.id, row.name]));
-}
-
 // ---- articles
 
 export const findArticle = (db: DbOrTx, id: number, lock = false) => findById(db, articles, id, lock);

@@ -2,7 +2,7 @@ import { AppError, type ErrorDetail, pgConstraint, pgErrorCode } from '../../cor
 import type { DbOrTx } from '../../db/client.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
-import { findReadableOrganizations } from '../organizations/organizations.service.ts';
+import { findOrganizationNames, findReadableOrganizations } from '../organizations/organizations.service.ts';
 import {
   changeRecord,
   createRecord,
@@ -82,7 +82,7 @@ export function presentSeries(actor: Actor | null, { row, organizationName }: Lo
 }
 
 async function loadSeries(db: DbOrTx, rows: readonly repo.SeriesRow[]): Promise<LoadedSeries[]> {
-  const names = await repo.findOrganizationNames(
+  const names = await findOrganizationNames(
     db,
     rows.map((row) => row.organizationId),
   );
@@ -240,7 +240,7 @@ async function loadArticles(db: DbOrTx, rows: readonly repo.ArticleRow[]): Promi
     const series = await repo.findSeries(db, id);
     if (series) seriesRows.set(id, series);
   }
-  const names = await repo.findOrganizationNames(
+  const names = await findOrganizationNames(
     db,
     [...seriesRows.values()].map((series) => series.organizationId),
   );

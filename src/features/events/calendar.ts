@@ -11,7 +11,7 @@ export interface CalendarEvent {
   programme: Programme;
 }
 
-import type { LocalizedText } from './events.tables.ts';
+import { inLanguage } from '../../lib/localized.ts';
 
 /**
  * Events as iCalendar (RFC 5545): one VEVENT an event and one more for each timed session of its programme,
@@ -26,11 +26,6 @@ const STATUS: Record<EventStatus, 'TENTATIVE' | 'CONFIRMED' | 'CANCELLED'> = {
   cancelled: 'CANCELLED',
   held: 'CONFIRMED',
 };
-
-/** The text in the reader's language, else English, else the first there is. */
-export function inLanguage(text: LocalizedText, lang: string): string {
-  return text[lang] ?? text.en ?? Object.values(text)[0] ?? '';
-}
 
 const eventUid = (id: number) => `event-${id}@citybridge`;
 

@@ -1,5 +1,6 @@
 import { AppError, type ErrorDetail } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
+import { inLanguage } from '../../lib/localized.ts';
 import type { Actor } from '../auth/actor.ts';
 import { authorize, policy, type Stake } from '../auth/policy.ts';
 import {
@@ -15,7 +16,7 @@ import {
   type RecordType,
   updateRecord,
 } from '../records/records.service.ts';
-import { eventsCalendar, inLanguage } from './calendar.ts';
+import { eventsCalendar } from './calendar.ts';
 import * as repo from './events.repo.ts';
 import type {
   CreateEventBody,

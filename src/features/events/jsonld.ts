@@ -1,4 +1,4 @@
-import { inLanguage } from './calendar.ts';
+import { inLanguage } from '../../lib/localized.ts';
 import type { AttendanceMode, EventStatus } from './events.constants.ts';
 import type { EventResponse } from './events.schema.ts';
 

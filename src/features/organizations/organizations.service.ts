@@ -137,6 +137,15 @@ export async function findReadableOrganizations(
   );
 }
 
+/** The names of the given organisations, by id, whoever asks: for records that show who stands behind them. */
+export async function findOrganizationNames(
+  db: DbOrTx,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  const rows = await repo.findOrganizations(db, [...new Set(ids)]);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** The organisations among `ids` that exist and are not deleted. */
 export async function findLiveOrganizationIds(db: DbOrTx, ids: readonly number[]): Promise<Set<number>> {
   const rows = await repo.findOrganizations(db, ids);

@@ -1,6 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
-import { textIn } from '../articles/articles.feeds.ts';
+import { inLanguage } from '../../lib/localized.ts';
 import { articleBodyText } from '../articles/articles.sanitize.ts';
 import type { ArticleResponse, SeriesResponse } from '../articles/articles.schema.ts';
 import {
@@ -25,7 +25,7 @@ function seriesFeeds(
   lang: PageLanguage,
   baseUrl: string,
 ): FeedLink[] {
-  const title = textIn(series.title, lang);
+  const title = inLanguage(series.title, lang);
   return (['rss', 'atom'] as const).map((format) => ({
     title: `${title} (${format === 'rss' ? 'RSS' : 'Atom'})`,
     format,
@@ -85,7 +85,7 @@ export async function renderArticlePage(
   const lang = article.language;
   const texts = PAGE_TEXTS[lang];
   const url = `${baseUrl}${article.url}`;
-  const seriesTitle = textIn(article.series.title, lang);
+  const seriesTitle = inLanguage(article.series.title, lang);
   const description = shorten(article.lead || articleBodyText(article.body));
   const names = await findLinkNames(db, article.links, lang);
   const feeds = seriesFeeds(article.series, lang, baseUrl);
@@ -124,7 +124,7 @@ ${
         person
           ? html`${person.name}, ${person.title ?? texts.roles[person.role]}, ${person.organizationName}<br />`
           : ''
-      }${textIn(contact.label, lang) ? html`${textIn(contact.label, lang)}<br />` : ''}${
+      }${inLanguage(contact.label, lang) ? html`${inLanguage(contact.label, lang)}<br />` : ''}${
         contact.email ? html`<a href="mailto:${contact.email}">${contact.email}</a><br />` : ''
       }${contact.phone ? html`<a href="tel:${contact.phone.replace(/[^+0-9]/g, '')}">${contact.phone}</a>` : ''}</p></section>`
     : ''
@@ -210,14 +210,14 @@ export async function renderSeriesPage(
   const series = await getSeriesBySlug(db, null, slug).catch(notFoundAsNothing);
   if (!series) return undefined;
   const texts = PAGE_TEXTS[lang];
-  const title = textIn(series.title, lang);
+  const title = inLanguage(series.title, lang);
   const { items } = await listArticles(db, null, { seriesId: series.id, limit: 50 });
-  const inLanguage = items.filter((article) => article.language === lang);
+  const ownLanguage = items.filter((article) => article.language === lang);
   const others = items.filter((article) => article.language !== lang);
   const path = `/series/${series.slug}`;
   const feeds = seriesFeeds(series, lang, baseUrl);
   const description =
-    textIn(series.description, lang) || texts.seriesDescription(title, series.organizationName);
+    inLanguage(series.description, lang) || texts.seriesDescription(title, series.organizationName);
   const item = (article: ArticleResponse) =>
     html`<li lang="${article.language}"><h3><a href="${article.url}">${article.title}</a></h3>${
       article.publishAt
@@ -226,10 +226,10 @@ export async function renderSeriesPage(
     }${article.lead ? html`<p>${article.lead}</p>` : ''}</li>`;
   const body = html`<h1>${title}</h1>
 <p class="series-organization">${series.organizationName}</p>
-${textIn(series.description, lang) ? html`<p class="series-description">${textIn(series.description, lang)}</p>` : ''}
+${inLanguage(series.description, lang) ? html`<p class="series-description">${inLanguage(series.description, lang)}</p>` : ''}
 <section aria-labelledby="series-articles"><h2 id="series-articles">${texts.articles}</h2>${
-    inLanguage.length > 0
-      ? html`<ul class="article-list">${inLanguage.map(item)}</ul>`
+    ownLanguage.length > 0
+      ? html`<ul class="article-list">${ownLanguage.map(item)}</ul>`
       : html`<p>${texts.noArticles}</p>`
   }</section>${
     others.length > 0
@@ -255,7 +255,7 @@ ${textIn(series.description, lang) ? html`<p class="series-description">${textIn
         description,
         inLanguage: lang,
         publisher: { '@type': 'GovernmentOrganization', name: series.organizationName },
-        hasPart: inLanguage.map((article) => ({
+        hasPart: ownLanguage.map((article) => ({
           '@type': 'NewsArticle',
           '@id': `${baseUrl}${article.url}`,
           headline: article.title,

@@ -273,6 +273,14 @@ describe('a series page', () => {
     );
     const [series] = await expanded(finnish.jsonLd[0]);
     expect(series!['@type']).toEqual([`${SCHEMA}CreativeWorkSeries`]);
+    const empty = await ok('POST', '/api/series', as.editor, {
+      organizationId: ids.cityOfEspoo,
+      slug: 'espoo-news',
+      title: { en: 'Espoo news' },
+    });
+    const none = await page(`/series/${empty.slug}?lang=en`);
+    expect(none.root).toContain('<p>No articles in this language yet.</p>');
+    expect(none.root).not.toContain('<ul class="article-list">');
     // Without ?lang=, the reader's browser chooses.
     expect((await page('/series/international-espoo', { 'accept-language': 'sv-FI,sv;q=0.9' })).lang).toBe(
       'sv',

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { DbOrTx } from '../../db/client.ts';
+import { SLUG_PATTERN } from '../articles/articles.constants.ts';
 import { baseUrlOf } from '../auth/users.routes.ts';
 import { renderArticlePage, renderSeriesPage } from './articles.page.ts';
 import type { PublicPage, RenderedPage } from './page.ts';
@@ -27,9 +28,11 @@ function idParam(request: FastifyRequest): number | undefined {
   return Number.isInteger(id) && id >= 1 && id <= 2_147_483_647 ? id : undefined;
 }
 
+const SLUG = new RegExp(SLUG_PATTERN);
+
 function slugParam(request: FastifyRequest): string | undefined {
   const slug = (request.params as { slug?: string }).slug ?? '';
-  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug) && slug.length <= 120 ? slug : undefined;
+  return SLUG.test(slug) && slug.length <= 120 ? slug : undefined;
 }
 
 /** The public pages the server renders: place, country, event, network, article and series. */

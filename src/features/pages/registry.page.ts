@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client.ts';
-import { textIn } from '../articles/articles.feeds.ts';
+import { inLanguage } from '../../lib/localized.ts';
 import { listArticles } from '../articles/articles.service.ts';
 import { eventRecord, listEvents, presentEvent } from '../events/events.service.ts';
 import { eventJsonLd } from '../events/jsonld.ts';
@@ -79,7 +79,8 @@ async function governmentSection(
       }${
         own.length > 0
           ? html`<h3>${texts.outcomes}</h3><ul>${own.map(
-              (outcome) => html`<li>${textIn(outcome.title, lang)} (${outcome.achievedOn.slice(0, 4)})</li>`,
+              (outcome) =>
+                html`<li>${inLanguage(outcome.title, lang)} (${outcome.achievedOn.slice(0, 4)})</li>`,
             )}</ul>`
           : ''
       }${
@@ -103,7 +104,7 @@ async function eventsSection(db: DbOrTx, placeId: number, lang: PageLanguage): P
   const list = (items: typeof upcoming) =>
     html`<ul>${items.map(
       (event) =>
-        html`<li><a href="/events/${event.id}?lang=${lang}">${textIn(event.title, lang)}</a> <time datetime="${event.startsAt}">${formatDate(event.startsAt, lang)}</time></li>`,
+        html`<li><a href="/events/${event.id}?lang=${lang}">${inLanguage(event.title, lang)}</a> <time datetime="${event.startsAt}">${formatDate(event.startsAt, lang)}</time></li>`,
     )}</ul>`;
   return html`<section aria-labelledby="place-events"><h2 id="place-events">${texts.events}</h2>${
     upcoming.length > 0 ? html`<h3>${texts.upcoming}</h3>${list(upcoming)}` : ''
@@ -230,8 +231,8 @@ export async function renderEventPage(
   const loaded = await eventRecord.load(db, id, false);
   if (!loaded || loaded.row.deletedAt || !mayRead(null, eventRecord, loaded)) return undefined;
   const event = presentEvent(null, loaded);
-  const title = textIn(event.title, lang);
-  const description = textIn(event.description, lang);
+  const title = inLanguage(event.title, lang);
+  const description = inLanguage(event.description, lang);
   const path = `/events/${id}`;
   const url = `${baseUrl}${path}`;
   const articles = await articlesSection(db, { eventId: id }, lang);
@@ -245,7 +246,7 @@ export async function renderEventPage(
     event.venue ? html` · <a href="/places/${event.venue.id}?lang=${lang}">${event.venue.name}</a>` : ''
   }${event.hosts.length > 0 ? html` · ${event.hosts.map((host) => host.name).join(', ')}` : ''}</p>
 ${description ? html`<p>${description}</p>` : ''}${event.programme.map(
-  (session) => html`<section><h2>${textIn(session.title, lang)}</h2></section>`,
+  (session) => html`<section><h2>${inLanguage(session.title, lang)}</h2></section>`,
 )}${articles}`;
   return {
     lang,
@@ -269,8 +270,8 @@ export async function renderNetworkPage(
   const network = await getNetwork(db, null, id).catch(() => undefined);
   if (!network || network.deletedAt) return undefined;
   const texts = PAGE_TEXTS[lang];
-  const name = textIn(network.name, lang);
-  const description = textIn(network.description, lang);
+  const name = inLanguage(network.name, lang);
+  const description = inLanguage(network.description, lang);
   const members = network.members.filter((member) => member.current);
   const path = `/networks/${id}`;
   const url = `${baseUrl}${path}`;
