@@ -3,16 +3,12 @@
  * programme and 300 invitations), and an organisation's iCalendar feed of 1,000 events; through the app's own
  * routes (in process, as the search figures are taken), on the engine given.
  */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/client.ts';
 import { queryRows } from '../src/db/query.ts';
-import { insertUser } from '../src/features/auth/auth.repo.ts';
-import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
-import { loadActor } from '../src/features/auth/auth.users.service.ts';
 import { insertEvent } from '../src/features/events/events.repo.ts';
-import { percentile } from './figures.ts';
+import { benchAdminHeaders, percentile } from './figures.ts';
 
 export interface EventFigures {
   inviteP50: number;
@@ -25,18 +21,7 @@ export async function eventBenchmarks(database: Database): Promise<EventFigures>
   const app = await buildApp({ database });
   await app.ready();
   try {
-    const user = await insertUser(database.db, {
-      email: `bench-events-${randomBytes(4).toString('hex')}@example.org`,
-      name: 'Bench host',
-      isAdmin: true,
-      passwordHash: null,
-    });
-    const { token } = await createApiToken(
-      database.db,
-      await loadActor(database.db, user, 'session'),
-      'bench',
-    );
-    const headers = { authorization: `Bearer ${token}` };
+    const headers = await benchAdminHeaders(database, 'events');
     const call = async (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
       const response = await app.inject({ method, url, headers, payload });
       if (response.statusCode >= 300)

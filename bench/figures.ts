@@ -8,12 +8,27 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type Database, openDatabase } from '../src/db/client.ts';
+import { insertUser } from '../src/features/auth/auth.repo.ts';
+import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
+import { loadActor } from '../src/features/auth/auth.users.service.ts';
 
 /** The p-th percentile (nearest rank) of some values. */
 export const percentile = (values: readonly number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
+
+/** The headers of a new administrator's API token in the benchmark's database, named after what it does. */
+export async function benchAdminHeaders(database: Database, role: string): Promise<Record<string, string>> {
+  const user = await insertUser(database.db, {
+    email: `bench-${role}-${randomBytes(4).toString('hex')}@example.org`,
+    name: `Bench ${role}`,
+    isAdmin: true,
+    passwordHash: null,
+  });
+  const { token } = await createApiToken(database.db, await loadActor(database.db, user, 'session'), 'bench');
+  return { authorization: `Bearer ${token}` };
+}
 
 /** Milliseconds as the tables print them: two decimals under ten. */
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;

@@ -11,12 +11,9 @@ import { sql } from 'drizzle-orm';
 import { buildApp } from '../src/app.ts';
 import type { Database } from '../src/db/client.ts';
 import { queryRows } from '../src/db/query.ts';
-import { insertUser } from '../src/features/auth/auth.repo.ts';
-import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
-import { loadActor } from '../src/features/auth/auth.users.service.ts';
 import { importWorld } from '../src/features/imports/world/world.import.ts';
 import { ensureWebBuild, WEB_DIST_DIR } from '../src/http/web-build.ts';
-import { ms, percentile, printOnEngines } from './figures.ts';
+import { benchAdminHeaders, ms, percentile, printOnEngines } from './figures.ts';
 
 export interface PageFigures {
   index: Timing;
@@ -38,18 +35,7 @@ export async function pageBenchmarks(database: Database): Promise<PageFigures> {
   const app = await buildApp({ database, webDir, publicUrl: 'https://citybridge.example' });
   await app.ready();
   try {
-    const user = await insertUser(database.db, {
-      email: `bench-pages-${randomBytes(4).toString('hex')}@example.org`,
-      name: 'Bench writer',
-      isAdmin: true,
-      passwordHash: null,
-    });
-    const { token } = await createApiToken(
-      database.db,
-      await loadActor(database.db, user, 'session'),
-      'bench',
-    );
-    const headers = { authorization: `Bearer ${token}` };
+    const headers = await benchAdminHeaders(database, 'pages');
     const call = async (method: 'GET' | 'POST', url: string, payload?: object) => {
       const response = await app.inject({ method, url, headers, payload });
       if (response.statusCode >= 300)
