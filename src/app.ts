@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { TrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
+import { articleImagesRoutes } from './features/articles/articles.images.routes.ts';
 import { articlesRoutes } from './features/articles/articles.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { usersRoutes } from './features/auth/users.routes.ts';
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     remindersRoutes,
     reportsRoutes,
     articlesRoutes,
+    articleImagesRoutes,
     pagesRoutes,
   ];
   for (const routes of features) await app.register(routes, context);

@@ -133,6 +133,14 @@ const photoMultipart = Buffer.concat([
   encodePng(4, 3, (x, y) => [x * 60, y * 80, 120]),
   Buffer.from(`\r\n--${boundary}--\r\n`),
 ]);
+/** An image for an article's body, as a form: the file only. */
+const pngMultipart = Buffer.concat([
+  Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="photo.png"\r\nContent-Type: image/png\r\n\r\n`,
+  ),
+  encodePng(4, 3, (x, y) => [x * 60, y * 80, 120]),
+  Buffer.from(`\r\n--${boundary}--\r\n`),
+]);
 /** A photo on a new event of Espoo's: its address and version. */
 async function newPhoto() {
   const event = await newEvent();
@@ -514,6 +522,16 @@ const WRITES: WriteCase[] = [
         body: { version: article.version, status: 'published' },
       };
     },
+  },
+  {
+    method: 'POST',
+    path: '/api/articles/{id}/images',
+    allowed: EDITORS,
+    prepare: async () => ({
+      url: `/api/articles/${(await newArticle()).id}/images`,
+      body: pngMultipart,
+      contentType: `multipart/form-data; boundary=${boundary}`,
+    }),
   },
   // Outcomes and support requests: editors of the organisation that records or keeps them.
   {
@@ -1558,6 +1576,7 @@ describe('malformed bodies', () => {
     'event_seats',
     'calendar_feeds',
     'event_media',
+    'article_images',
     'users',
     'memberships',
     'api_tokens',

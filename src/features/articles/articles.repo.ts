@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { idList, queryRows } from '../../db/query.ts';
 import { findById, nextVersion } from '../../db/rows.ts';
-import { articleLinks, articleSeries, articles } from '../../db/schema.ts';
+import { articleImages, articleLinks, articleSeries, articles } from '../../db/schema.ts';
 import type { ArticleLanguage, ArticleStatus } from './articles.constants.ts';
 import type { ArticleLinks } from './articles.schema.ts';
 
@@ -287,4 +287,37 @@ export async function slugTaken(
     sql`select id from ${sql.raw(table)} where slug = ${slug} and id <> ${exceptId} limit 1`,
   );
   return rows.length > 0;
+}
+
+// ---- images
+
+export type ArticleImageRow = typeof articleImages.$inferSelect;
+
+export async function insertImage(db: DbOrTx, values: typeof articleImages.$inferInsert) {
+  const [row] = await db.insert(articleImages).values(values).returning();
+  return row!;
+}
+
+export async function findImage(db: DbOrTx, id: number) {
+  const [row] = await db
+    .select()
+    .from(articleImages)
+    .where(and(eq(articleImages.id, id), isNull(articleImages.deletedAt)));
+  return row;
+}
+
+/** Of these image ids, those that are live images of the story. */
+export async function findStoryImageIds(db: DbOrTx, storyId: number, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: articleImages.id })
+    .from(articleImages)
+    .where(
+      and(
+        eq(articleImages.articleId, storyId),
+        inArray(articleImages.id, [...ids]),
+        isNull(articleImages.deletedAt),
+      ),
+    );
+  return rows.map((row) => row.id);
 }

@@ -25,8 +25,9 @@ const ALLOWED: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: { a: ['href', 'rel'], img: ['src', 'alt', 'title'], ol: ['start'] },
   // Relative addresses (the app's own files and pages) and these schemes only: no javascript:, data: or vbscript:.
+  // An image is one uploaded to the article (checked below): a public page loads nothing from elsewhere.
   allowedSchemes: ['https', 'http', 'mailto'],
-  allowedSchemesByTag: { img: ['https', 'http'] },
+  allowedSchemesByTag: { img: [] },
   allowedSchemesAppliedToAttributes: ['href', 'src'],
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
@@ -40,26 +41,41 @@ const ALLOWED: sanitizeHtml.IOptions = {
   },
 };
 
-/** What the sanitiser took away that the writer must hear about. */
+/** The address of an image uploaded to an article; the only kind of image a body may show. */
+export const articleImageUrl = (id: number) => `/api/article-images/${id}`;
+const IMAGE_URL = /^\/api\/article-images\/([1-9][0-9]{0,9})$/;
+
+/** What the sanitiser took away that the writer must hear about, and the uploaded images the body shows. */
 export interface SanitizedBody {
   html: string;
   /** How many images came without a text alternative (they are left out). */
   imagesWithoutAlt: number;
+  /** How many images were not uploaded to an article (they are left out). */
+  imagesFromElsewhere: number;
+  /** The ids of the uploaded images the body shows. */
+  imageIds: number[];
 }
 
-/** Sanitises an article's body with the allow-list; images without alt text are counted and left out. */
+/**
+ * Sanitises an article's body with the allow-list. Images without alt text and images that were not uploaded to an
+ * article are counted and left out.
+ */
 export function sanitizeArticleBody(html: string): SanitizedBody {
   let imagesWithoutAlt = 0;
+  let imagesFromElsewhere = 0;
+  const imageIds = new Set<number>();
   const clean = sanitizeHtml(html, {
     ...ALLOWED,
     exclusiveFilter: (frame) => {
       if (frame.tag !== 'img') return false;
-      const missing = !frame.attribs.alt?.trim() || !frame.attribs.src;
-      if (missing) imagesWithoutAlt += 1;
-      return missing;
+      const uploaded = IMAGE_URL.exec(frame.attribs.src ?? '');
+      if (!uploaded) imagesFromElsewhere += 1;
+      else if (!frame.attribs.alt?.trim()) imagesWithoutAlt += 1;
+      else imageIds.add(Number(uploaded[1]));
+      return !uploaded || !frame.attribs.alt?.trim();
     },
   });
-  return { html: clean.trim(), imagesWithoutAlt };
+  return { html: clean.trim(), imagesWithoutAlt, imagesFromElsewhere, imageIds: [...imageIds] };
 }
 
 /** The characters sanitize-html writes as entities in text, and back. */

@@ -389,13 +389,28 @@ export function findPublishedArticleVersions(db: DbOrTx) {
   return repo.findPublishedArticleSlugs(db);
 }
 
-/** Reads the body with the allow-list; an image without alt text is a validation error, not a silent loss. */
-function cleanBody(body: string): string {
-  const { html, imagesWithoutAlt } = sanitizeArticleBody(body);
-  if (imagesWithoutAlt > 0)
-    throw new AppError('VALIDATION_FAILED', 'Invalid request: body.body', [
-      { field: 'body.body', message: `${imagesWithoutAlt} image(s) have no alt text: describe every image` },
-    ]);
+/**
+ * Reads the body with the allow-list. An image without alt text, or one not uploaded to this story (for a story's
+ * first version, not uploaded at all yet), is a validation error, not a silent loss.
+ */
+async function cleanBody(db: DbOrTx, body: string, storyId: number | null): Promise<string> {
+  const { html, imagesWithoutAlt, imagesFromElsewhere, imageIds } = sanitizeArticleBody(body);
+  const found = storyId === null ? [] : await repo.findStoryImageIds(db, storyId, imageIds);
+  const messages = [
+    ...(imagesWithoutAlt > 0 ? [`${imagesWithoutAlt} image(s) have no alt text: describe every image`] : []),
+    ...(imagesFromElsewhere > 0
+      ? [`${imagesFromElsewhere} image(s) come from elsewhere: upload every image to the article`]
+      : []),
+    ...imageIds
+      .filter((id) => !found.includes(id))
+      .map((id) => `image ${id} is not one of this article's images: upload it to the article`),
+  ];
+  if (messages.length > 0)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Invalid request: body.body',
+      messages.map((message) => ({ field: 'body.body', message })),
+    );
   return html;
 }
 
@@ -505,7 +520,7 @@ export async function createArticle(
       ...fields,
       seriesId: series.id,
       translationOf: storyId,
-      body: cleanBody(html),
+      body: await cleanBody(tx, html, storyId),
       ...(await contactColumns(tx, actor, contact)),
       links: { ...NO_LINKS, ...links },
       demo,
@@ -525,7 +540,7 @@ export async function updateArticle(db: DbOrTx, actor: Actor | null, id: number,
     }
     return {
       ...fields,
-      ...(html !== undefined ? { body: cleanBody(html) } : {}),
+      ...(html !== undefined ? { body: await cleanBody(tx, html, storyOf(before.row)) } : {}),
       ...(contact !== undefined ? await contactColumns(tx, actor, contact) : {}),
       ...(links ? { links: { ...before.links, ...links } } : {}),
     };

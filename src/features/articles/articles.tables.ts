@@ -14,6 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { identityId, keptRecordColumns, ownerRef, requiredRef } from '../../db/columns.ts';
+import { users } from '../auth/auth.tables.ts';
 import { events } from '../events/events.tables.ts';
 import { networks } from '../networks/networks.tables.ts';
 import { organizations } from '../organizations/organizations.tables.ts';
@@ -122,5 +123,37 @@ export const articleLinks = pgTable(
     index('article_links_event_idx').on(t.eventId),
     index('article_links_outcome_idx').on(t.outcomeId),
     index('article_links_network_idx').on(t.networkId),
+  ],
+);
+
+/**
+ * An image uploaded for a story's body, served at /api/article-images/{id} to whoever may read one of the story's
+ * versions. The file is kept by the shared store (features/files) under its SHA-256, charged to the series'
+ * organisation.
+ */
+export const articleImages = pgTable(
+  'article_images',
+  {
+    id: identityId(),
+    /** The story's first version: every language version may show the image. */
+    articleId: ownerRef('article_id', () => articles.id),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    /** Read from the file: the page reserves the image's room before it loads. */
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    /** The organisation whose storage quota pays for the file. */
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('article_images_size', sql`${t.size} > 0 and ${t.width} > 0 and ${t.height} > 0`),
+    index('article_images_article_idx').on(t.articleId),
+    index('article_images_sha256_idx').on(t.sha256),
+    index('article_images_organization_idx').on(t.organizationId),
   ],
 );

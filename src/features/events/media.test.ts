@@ -11,6 +11,7 @@ import { memberHeaders, type Readers, type SessionHeaders } from '../../../test/
 import { makeEspooAndShanghai } from '../../../test/helpers/cities.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+import { MULTIPART, multipart, type Part } from '../../../test/helpers/multipart.ts';
 import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
@@ -22,9 +23,6 @@ import { encodePng } from '../../lib/png.ts';
  * downloads them, nobody else; removing one is in the event's history, and its file leaves the disk with the last
  * record of any kind that uses it.
  */
-
-const BOUNDARY = '----citybridge-media';
-const MULTIPART = `multipart/form-data; boundary=${BOUNDARY}`;
 
 let t: TestApp;
 let as: Readers;
@@ -105,29 +103,6 @@ function webp(width: number, height: number): Buffer {
   body.writeUIntLE(width - 1, 24, 3);
   body.writeUIntLE(height - 1, 27, 3);
   return body;
-}
-
-interface Part {
-  name: string;
-  filename?: string;
-  type?: string;
-  content: Buffer | string;
-}
-
-/** A multipart/form-data body of these parts; `end: false` leaves off the closing boundary. */
-function multipart(parts: Part[], { end = true } = {}): Buffer {
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition = part.filename
-      ? `form-data; name="${part.name}"; filename="${part.filename}"`
-      : `form-data; name="${part.name}"`;
-    const type = part.type ? `\r\nContent-Type: ${part.type}` : '';
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`));
-    chunks.push(Buffer.isBuffer(part.content) ? part.content : Buffer.from(part.content));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  if (end) chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
-  return Buffer.concat(chunks);
 }
 
 /** Form fields for texts per language: `alt.fi`, `caption.en` … */

@@ -4,11 +4,11 @@ import { queryRows } from '../../db/query.ts';
 
 /**
  * The tables whose rows refer to stored files (by `sha256`), charge them to an organisation (`organization_id`,
- * `size`) and let them go with `deleted_at`: a tie's documents and an event's photos and documents. A file stays on
- * the disk while a live row of any of them refers to it, and an organisation's quota counts the files of all of
- * them. A new table that keeps files joins this list.
+ * `size`) and let them go with `deleted_at`: a tie's documents, an event's photos and documents, and the images in
+ * articles. A file stays on the disk while a live row of any of them refers to it, and an organisation's quota
+ * counts the files of all of them. A new table that keeps files joins this list.
  */
-const FILE_TABLES = ['partnership_documents', 'event_media'] as const;
+const FILE_TABLES = ['partnership_documents', 'event_media', 'article_images'] as const;
 
 const liveFiles = sql.join(
   FILE_TABLES.map(

@@ -122,6 +122,9 @@ export const networkListQuerySchema = z.strictObject({
       'Only those this organisation belongs to (itself, or as the government of a member place) or coordinates ' +
         '(appointed, or as the secretariat); each item then says which',
     ),
+  placeId: idQuerySchema
+    .optional()
+    .describe('Only those this place belongs to today: itself, or through one of its governments'),
   q: z.string().trim().max(100).optional().describe('Words in the name or short name, in any language'),
   limit: z.coerce.number().int().min(1).max(500).default(200).describe('How many (1–500)'),
 });

@@ -341,6 +341,15 @@ describe('networks', () => {
       { coordinates: true, member: false },
     ]);
     expect((await call('GET', `/api/networks?organizationId=${ids.hiddenCompany}`, {})).statusCode).toBe(404);
+    // A place belongs to a network itself or through its government; a reader sees only what they may read.
+    const place = await ok('GET', `/api/networks?placeId=${ids.espoo}`, as.espoo);
+    expect(place.items.map((item: { id: number }) => item.id)).toEqual([ids.c21, ids.china]);
+    const anonymous = await ok('GET', `/api/networks?placeId=${ids.espoo}`, {});
+    expect(anonymous.items.every((item: { visibility: string }) => item.visibility === 'published')).toBe(
+      true,
+    );
+    expect((await ok('GET', `/api/networks?placeId=${ids.shanghai}`, {})).items).toEqual([]);
+    expect((await call('GET', '/api/networks?placeId=0', {})).statusCode).toBe(400);
     expect((await call('GET', '/api/networks/999999', {})).statusCode).toBe(404);
     expect((await call('GET', '/api/networks/abc', {})).statusCode).toBe(400);
   });

@@ -102,21 +102,6 @@ export async function findPublicEventsAndNetworks(db: DbOrTx) {
   return { events: events.map((row) => row.id), networks: networks.map((row) => row.id) };
 }
 
-/** The published networks a place belongs to today, itself or through one of its governments. */
-export async function findPlaceNetworks(db: DbOrTx, placeId: number, lang: string) {
-  return queryRows<Named>(
-    db,
-    sql`select distinct n.id, ${localized(sql`n.name`, lang)} as name from networks n
-        join network_members m on m.network_id = n.id
-        where n.visibility = 'published' and n.deleted_at is null
-          and (m.left_on is null or m.left_on > current_date)
-          and (m.place_id = ${placeId}
-               or m.organization_id in (select id from organizations where place_id = ${placeId}
-                                        and kind in ('city_government', 'regional_government')))
-        order by name`,
-  );
-}
-
 /** A place as its page heads it: its name in the page's language (else its display name) and what JSON-LD says. */
 export async function findPlaceHeader(db: DbOrTx, id: number, lang: string) {
   const [row] = await queryRows<{

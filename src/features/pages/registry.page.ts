@@ -3,7 +3,7 @@ import { inLanguage } from '../../lib/localized.ts';
 import { listArticles } from '../articles/articles.service.ts';
 import { eventRecord, listEvents, presentEvent } from '../events/events.service.ts';
 import { eventJsonLd } from '../events/jsonld.ts';
-import { getNetwork } from '../networks/networks.service.ts';
+import { getNetwork, listNetworks } from '../networks/networks.service.ts';
 import { listOutcomes } from '../outcomes/outcomes.service.ts';
 import type { PARTNERSHIP_KINDS } from '../partnerships/partnerships.constants.ts';
 import { getPlacePartners } from '../places/places.service.ts';
@@ -15,7 +15,6 @@ import {
   countCountryPlaces,
   findCountryPlaces,
   findPlaceHeader,
-  findPlaceNetworks,
   findPublicGovernments,
 } from './pages.repo.ts';
 import { LOCALES, PAGE_TEXTS, type PageLanguage } from './pages.texts.ts';
@@ -125,7 +124,7 @@ export async function renderPlacePage(
   const name = place.name;
   const country = countryName(place.country, lang);
   const { partners } = await getPlacePartners(db, id, new Date(), { sources: false });
-  const networks = await findPlaceNetworks(db, id, lang);
+  const { items: networks } = await listNetworks(db, null, { placeId: id, limit: 100 });
   const governments = await findPublicGovernments(db, id);
   const events = await eventsSection(db, id, lang);
   const articles = await articlesSection(db, { placeId: id }, lang);
@@ -150,7 +149,8 @@ ${[...byKind].map(
 )}${
   networks.length > 0
     ? html`<section aria-labelledby="place-networks"><h2 id="place-networks">${labels.partnershipKinds.network_membership}</h2><ul>${networks.map(
-        (network) => html`<li><a href="/networks/${network.id}?lang=${lang}">${network.name}</a></li>`,
+        (network) =>
+          html`<li><a href="/networks/${network.id}?lang=${lang}">${inLanguage(network.name, lang)}</a></li>`,
       )}</ul></section>`
     : ''
 }${events}${articles}${published}`;
