@@ -8,6 +8,8 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import type { Readers } from '../../../test/helpers/auth.ts';
 import { makeEspooAndShanghai } from '../../../test/helpers/cities.ts';
 import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+import { MULTIPART, multipart } from '../../../test/helpers/multipart.ts';
+import { encodePng } from '../../lib/png.ts';
 
 /**
  * The public pages as a reader without JavaScript, a search engine or a link preview gets them: real content in
@@ -31,6 +33,7 @@ const ids = {} as Record<
   number
 >;
 let slugs = { sv: '', fi: '' };
+let imageUrl = '';
 
 const call: TestApp['request'] = (...args) => t.request(...args);
 async function ok(
@@ -135,16 +138,34 @@ beforeAll(async () => {
       description: { sv: 'Vad Esbo gör i världen' },
     })
   ).id;
-  const sv = await ok('POST', '/api/articles', as.editor, {
+  const first = await ok('POST', '/api/articles', as.editor, {
     seriesId: ids.series,
     language: 'sv',
     slug: 'i-asien-ar-vanortsforbindelser-viktiga',
     title: 'I Asien är vänortsförbindelser viktiga',
     lead: 'Esbo och Shanghai har varit vänorter i redan 22 år.',
-    body: '<p>Esbos Shanghai-samarbete bygger broar mellan Finland och Kina.</p><img src="/api/files/1" alt="Virtuell gruppbild">',
+    body: '<p>Esbos Shanghai-samarbete bygger broar mellan Finland och Kina.</p>',
     authorRole: 'international_affairs_coordinator',
     contact: { email: 'international@espoo.example', label: { sv: 'Internationella ärenden' } },
     links: { placeIds: [ids.espoo, ids.shanghai], partnershipIds: [ids.tie], networkIds: [ids.network] },
+  });
+  const photo = await t.app.inject({
+    method: 'POST',
+    url: `/api/articles/${first.id}/images`,
+    headers: { ...as.editor, 'content-type': MULTIPART },
+    payload: multipart([
+      {
+        name: 'file',
+        filename: 'forum.png',
+        type: 'image/png',
+        content: encodePng(8, 4, () => [0, 90, 200]),
+      },
+    ]),
+  });
+  imageUrl = photo.json().url;
+  const sv = await ok('PATCH', `/api/articles/${first.id}`, as.editor, {
+    version: first.version,
+    body: `${first.body}<img src="${imageUrl}" alt="Virtuell gruppbild">`,
   });
   const fi = await ok('POST', '/api/articles', as.editor, {
     translationOf: sv.id,
@@ -180,7 +201,7 @@ describe('an article page', () => {
       'og:url': `${BASE}/articles/${slugs.sv}`,
       'og:locale': 'sv_FI',
       'og:locale:alternate': 'fi_FI',
-      'og:image': `${BASE}/api/files/1`,
+      'og:image': `${BASE}${imageUrl}`,
       'og:image:alt': 'Virtuell gruppbild',
     });
     expect(seen.html).toContain(
