@@ -89,17 +89,20 @@ export async function findCountriesWithTies(db: DbOrTx) {
   return rows.map((row) => row.country);
 }
 
-/** Published live events and networks, for the sitemap. */
-export async function findPublicEventsAndNetworks(db: DbOrTx) {
-  const events = await queryRows<{ id: number }>(
-    db,
+/** Published live events, networks and organisations, for the sitemap. */
+export async function findPublicRecordIds(db: DbOrTx) {
+  const ids = async (query: SQL) => (await queryRows<{ id: number }>(db, query)).map((row) => row.id);
+  const events = await ids(
     sql`select id from events where visibility = 'published' and deleted_at is null order by id`,
   );
-  const networks = await queryRows<{ id: number }>(
-    db,
+  const networks = await ids(
     sql`select id from networks where visibility = 'published' and deleted_at is null order by id`,
   );
-  return { events: events.map((row) => row.id), networks: networks.map((row) => row.id) };
+  const organizations = await ids(
+    sql`select id from organizations where visibility = 'published' and deleted_at is null
+          and merged_into_id is null order by id`,
+  );
+  return { events, networks, organizations };
 }
 
 /** A place as its page heads it: its name in the page's language (else its display name) and what JSON-LD says. */

@@ -347,6 +347,44 @@ describe('a place page', () => {
     );
   });
 
+  it('gives an organisation its page: series, networks, events and outcomes, as a GovernmentOrganization', async () => {
+    await ok('POST', `/api/networks/${ids.network}/members`, as.admin, { organizationId: ids.cityOfEspoo });
+    await ok('POST', '/api/outcomes', as.editor, {
+      kind: 'joint_project',
+      achievedOn: '2021-03-01',
+      title: { sv: 'Avtal om skolsamarbete', en: 'School cooperation agreement' },
+      organizationId: ids.cityOfEspoo,
+      visibility: 'published',
+    });
+    const seen = await page(`/organizations/${ids.cityOfEspoo}?lang=sv`);
+    expect(seen.lang).toBe('sv');
+    expect(seen.title).toBe('City of Espoo – CityBridge');
+    expect(seen.canonical).toBe(`${BASE}/organizations/${ids.cityOfEspoo}?lang=sv`);
+    expect(seen.alternates.fi).toBe(`${BASE}/organizations/${ids.cityOfEspoo}?lang=fi`);
+    expect(seen.root).toContain('<h1>City of Espoo</h1>');
+    expect(seen.root).toContain(`<a href="/places/${ids.espoo}?lang=sv">Espoo, Finland</a>`);
+    expect(seen.root).toContain('<h2 id="organization-series">Artikelserier</h2>');
+    expect(seen.root).toContain(`<a href="/articles/${slugs.sv}">I Asien är vänortsförbindelser viktiga</a>`);
+    expect(seen.root).toContain(`<a href="/networks/${ids.network}?lang=sv">C21</a>`);
+    expect(seen.root).toContain('<li>Avtal om skolsamarbete (2021)</li>');
+    expect(seen.root).toContain(
+      `<a href="/places/${ids.espoo}?lang=sv">Espoos vänorter och samarbetsorter</a>`,
+    );
+    const [organization] = await expanded(seen.jsonLd[0]);
+    expect(organization!['@type']).toEqual([`${SCHEMA}GovernmentOrganization`]);
+    expect(first(organization!, 'areaServed')?.['@id']).toBe(`${BASE}/places/${ids.espoo}`);
+    // An internal organisation has no public page: the app alone answers, and says nothing of it.
+    const hidden = await ok('POST', '/api/organizations', as.editor, {
+      kind: 'company',
+      name: 'Hidden Partner Oy',
+      keeperId: ids.cityOfEspoo,
+      visibility: 'internal',
+    });
+    const unseen = await page(`/organizations/${hidden.id}`);
+    expect(unseen.html).not.toContain('Hidden Partner');
+    expect(unseen.title).toBe('CityBridge');
+  });
+
   it('renders countries, events and networks too', async () => {
     const country = await page('/countries/fi?lang=fi');
     expect(country.title).toBe('Suomi – CityBridge');
@@ -450,6 +488,7 @@ describe('search engines', () => {
     expect(pages).toContain(`<loc>${BASE}/series/international-espoo?lang=sv</loc>`);
     expect(pages).toContain(`<loc>${BASE}/countries/FI?lang=fi</loc>`);
     expect(pages).toContain(`<loc>${BASE}/networks/${ids.network}?lang=en</loc>`);
+    expect(pages).toContain(`<loc>${BASE}/organizations/${ids.cityOfEspoo}?lang=fi</loc>`);
     expect(pages).not.toContain('draft-story');
     const places = (await call('GET', '/sitemaps/places-1.xml')).body;
     expect(places).toContain(`<loc>${BASE}/places/${ids.espoo}?lang=fi</loc>`);

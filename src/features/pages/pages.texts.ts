@@ -1,4 +1,5 @@
 import type { ArticleLanguage } from '../articles/articles.constants.ts';
+import type { OrganizationKind } from '../organizations/organizations.constants.ts';
 import type { PostRole } from '../people/people.constants.ts';
 
 /** The languages public pages are rendered in; `?lang=` chooses one. */
@@ -48,7 +49,13 @@ interface PageTexts {
   countryDescription: (country: string, places: number) => string;
   seriesDescription: (title: string, organization: string) => string;
   countryTitle: (country: string) => string;
+  networks: string;
+  series: string;
+  website: string;
+  tiesOf: (place: string) => string;
+  organizationDescription: (name: string, kind: string, place: string | null) => string;
   roles: Record<PostRole, string>;
+  kinds: Record<OrganizationKind, string>;
 }
 
 /** What the server-rendered pages say around their records, in each language. */
@@ -88,6 +95,11 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
       `${country}: ${places} paikkakuntaa, joilla on ystävyys- tai yhteistyökaupunkeja.`,
     seriesDescription: (title, organization) => `${title} – ${organization}`,
     countryTitle: (country) => country,
+    networks: 'Verkostot',
+    series: 'Artikkelisarjat',
+    website: 'Verkkosivusto',
+    tiesOf: (place) => `Paikkakunnan ${place} ystävyys- ja yhteistyökaupungit`,
+    organizationDescription: (name, kind, place) => `${name}: ${kind}${place ? `, ${place}` : ''}.`,
     roles: {
       mayor: 'Pormestari',
       deputy_mayor: 'Apulaispormestari',
@@ -102,6 +114,17 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
       vice_chair: 'Varapuheenjohtaja',
       director: 'Johtaja',
       other: 'Yhteyshenkilö',
+    },
+    kinds: {
+      city_government: 'Kaupunki tai kunta',
+      regional_government: 'Maakunta tai alue',
+      national_agency: 'Valtion virasto',
+      company: 'Yritys',
+      media: 'Media',
+      university: 'Korkeakoulu',
+      ngo: 'Järjestö',
+      network_secretariat: 'Verkoston sihteeristö',
+      other: 'Muu organisaatio',
     },
   },
   sv: {
@@ -138,6 +161,11 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
     countryDescription: (country, places) => `${country}: ${places} orter med vänorter eller samarbetsorter.`,
     seriesDescription: (title, organization) => `${title} – ${organization}`,
     countryTitle: (country) => country,
+    networks: 'Nätverk',
+    series: 'Artikelserier',
+    website: 'Webbplats',
+    tiesOf: (place) => `${place}s vänorter och samarbetsorter`,
+    organizationDescription: (name, kind, place) => `${name}: ${kind}${place ? `, ${place}` : ''}.`,
     roles: {
       mayor: 'Borgmästare',
       deputy_mayor: 'Biträdande borgmästare',
@@ -152,6 +180,17 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
       vice_chair: 'Vice ordförande',
       director: 'Direktör',
       other: 'Kontaktperson',
+    },
+    kinds: {
+      city_government: 'Stad eller kommun',
+      regional_government: 'Landskap eller region',
+      national_agency: 'Statlig myndighet',
+      company: 'Företag',
+      media: 'Medier',
+      university: 'Högskola',
+      ngo: 'Organisation',
+      network_secretariat: 'Nätverkets sekretariat',
+      other: 'Annan organisation',
     },
   },
   en: {
@@ -189,6 +228,11 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
       `${country}: ${places} places with twin towns or partner cities.`,
     seriesDescription: (title, organization) => `${title} – ${organization}`,
     countryTitle: (country) => country,
+    networks: 'Networks',
+    series: 'Article series',
+    website: 'Website',
+    tiesOf: (place) => `Twin towns and partner cities of ${place}`,
+    organizationDescription: (name, kind, place) => `${name}: ${kind}${place ? `, ${place}` : ''}.`,
     roles: {
       mayor: 'Mayor',
       deputy_mayor: 'Deputy mayor',
@@ -203,6 +247,17 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
       vice_chair: 'Vice chair',
       director: 'Director',
       other: 'Contact person',
+    },
+    kinds: {
+      city_government: 'City or municipality',
+      regional_government: 'Region',
+      national_agency: 'National agency',
+      company: 'Company',
+      media: 'Media',
+      university: 'University',
+      ngo: 'Non-governmental organisation',
+      network_secretariat: 'Network secretariat',
+      other: 'Other organisation',
     },
   },
 };

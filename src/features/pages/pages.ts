@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.ts';
 import { SLUG_PATTERN } from '../articles/articles.constants.ts';
 import { baseUrlOf } from '../auth/users.routes.ts';
 import { renderArticlePage, renderSeriesPage } from './articles.page.ts';
+import { renderOrganizationPage } from './organization.page.ts';
 import type { PublicPage, RenderedPage } from './page.ts';
 import { PAGE_LANGUAGES, type PageLanguage } from './pages.texts.ts';
 import { renderCountryPage, renderEventPage, renderNetworkPage, renderPlacePage } from './registry.page.ts';
@@ -35,7 +36,7 @@ function slugParam(request: FastifyRequest): string | undefined {
   return SLUG.test(slug) && slug.length <= 120 ? slug : undefined;
 }
 
-/** The public pages the server renders: place, country, event, network, article and series. */
+/** The public pages the server renders: place, country, event, network, organisation, article and series. */
 export function publicPages(db: DbOrTx, publicUrl: string | undefined): PublicPage[] {
   const page = (
     path: string,
@@ -65,6 +66,7 @@ export function publicPages(db: DbOrTx, publicUrl: string | undefined): PublicPa
     page('/places/:id', byId(renderPlacePage)),
     page('/events/:id', byId(renderEventPage)),
     page('/networks/:id', byId(renderNetworkPage)),
+    page('/organizations/:id', byId(renderOrganizationPage)),
     page('/countries/:code', (request, lang, baseUrl) =>
       renderCountryPage(db, ((request.params as { code?: string }).code ?? '').toUpperCase(), lang, baseUrl),
     ),

@@ -21,7 +21,7 @@ import { LOCALES, PAGE_TEXTS, type PageLanguage } from './pages.texts.ts';
 
 type PartnershipKind = (typeof PARTNERSHIP_KINDS)[number];
 
-function countryName(code: string, lang: PageLanguage): string {
+export function countryName(code: string, lang: PageLanguage): string {
   try {
     return new Intl.DisplayNames([LOCALES[lang].intl], { type: 'region' }).of(code) ?? code;
   } catch {
@@ -92,10 +92,14 @@ async function governmentSection(
   return sections.length > 0 ? html`${sections}` : '';
 }
 
-/** Public events involving a place, upcoming and past, as a section; nothing when there are none. */
-async function eventsSection(db: DbOrTx, placeId: number, lang: PageLanguage): Promise<Html | ''> {
+/** Public events involving a place or hosted by an organisation, upcoming and past, as a section; nothing when none. */
+export async function eventsSection(
+  db: DbOrTx,
+  filter: { involvesPlaceId: number } | { hostId: number },
+  lang: PageLanguage,
+): Promise<Html | ''> {
   const texts = PAGE_TEXTS[lang];
-  const query = (when: 'upcoming' | 'past') => ({ when, involvesPlaceId: placeId, limit: 10 });
+  const query = (when: 'upcoming' | 'past') => ({ when, ...filter, limit: 10 });
   // One query at a time: `db` may be a transaction's single connection.
   const upcoming = (await listEvents(db, null, query('upcoming'))).items;
   const past = (await listEvents(db, null, query('past'))).items;
@@ -105,7 +109,7 @@ async function eventsSection(db: DbOrTx, placeId: number, lang: PageLanguage): P
       (event) =>
         html`<li><a href="/events/${event.id}?lang=${lang}">${inLanguage(event.title, lang)}</a> <time datetime="${event.startsAt}">${formatDate(event.startsAt, lang)}</time></li>`,
     )}</ul>`;
-  return html`<section aria-labelledby="place-events"><h2 id="place-events">${texts.events}</h2>${
+  return html`<section aria-labelledby="public-events"><h2 id="public-events">${texts.events}</h2>${
     upcoming.length > 0 ? html`<h3>${texts.upcoming}</h3>${list(upcoming)}` : ''
   }${past.length > 0 ? html`<h3>${texts.past}</h3>${list(past)}` : ''}</section>`;
 }
@@ -126,7 +130,7 @@ export async function renderPlacePage(
   const { partners } = await getPlacePartners(db, id, new Date(), { sources: false });
   const { items: networks } = await listNetworks(db, null, { placeId: id, limit: 100 });
   const governments = await findPublicGovernments(db, id);
-  const events = await eventsSection(db, id, lang);
+  const events = await eventsSection(db, { involvesPlaceId: id }, lang);
   const articles = await articlesSection(db, { placeId: id }, lang);
   const published = await governmentSection(db, governments, lang);
   const byKind = new Map<PartnershipKind, typeof partners>();

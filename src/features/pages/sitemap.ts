@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from 'sitemap';
 import type { DbOrTx } from '../../db/client.ts';
 import { findPublishedArticleVersions, listSeries } from '../articles/articles.service.ts';
-import { findCountriesWithTies, findPlacesWithTies, findPublicEventsAndNetworks } from './pages.repo.ts';
+import { findCountriesWithTies, findPlacesWithTies, findPublicRecordIds } from './pages.repo.ts';
 import { PAGE_LANGUAGES } from './pages.texts.ts';
 
 /** Places per sitemap file: three addresses each, well under the format's 50,000 per file. */
@@ -37,10 +37,13 @@ export async function sitemapIndex(db: DbOrTx, baseUrl: string): Promise<string>
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 }
 
-/** The public pages but places: home, lists, countries, networks, events, series and every article version. */
+/**
+ * The public pages but places: home, lists, countries, networks, events, organisations, series and every article
+ * version.
+ */
 export async function pagesSitemap(db: DbOrTx, baseUrl: string): Promise<string> {
   const countries = await findCountriesWithTies(db);
-  const { events, networks } = await findPublicEventsAndNetworks(db);
+  const { events, networks, organizations } = await findPublicRecordIds(db);
   const { items: series } = await listSeries(db, null, {});
   const articles = await findPublishedArticleVersions(db);
   const stories = new Map<number, typeof articles>();
@@ -68,6 +71,7 @@ export async function pagesSitemap(db: DbOrTx, baseUrl: string): Promise<string>
     ...countries.flatMap((code) => inEveryLanguage(`/countries/${code}`)),
     ...networks.flatMap((id) => inEveryLanguage(`/networks/${id}`)),
     ...events.flatMap((id) => inEveryLanguage(`/events/${id}`)),
+    ...organizations.flatMap((id) => inEveryLanguage(`/organizations/${id}`)),
     ...series.flatMap((entry) => inEveryLanguage(`/series/${entry.slug}`)),
     ...articleItems,
   ]);
