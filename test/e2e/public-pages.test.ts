@@ -6,16 +6,19 @@ import { setUpDemoWorkspace } from './browser.ts';
 
 /**
  * The public pages in a real browser: with JavaScript off they show their content and carry their head (title,
- * canonical address, Open Graph, JSON-LD); in the app, every page type is axe clean in fi, sv and en; and the
- * OWASP filter-evasion examples sent through every text field of an article and a series run nowhere, neither in
- * the server's page nor once the app has taken it over, even with the Content-Security-Policy out of the way (so
- * that the escaping, not the policy, is what is tested).
+ * canonical address, Open Graph, JSON-LD); every page type is axe clean in fi, sv and en, as the server renders it
+ * and in the app; and the OWASP filter-evasion examples sent through every text field of an article and a series
+ * run nowhere, neither in the server's page nor once the app has taken it over, even with the
+ * Content-Security-Policy out of the way (so that the escaping, not the policy, is what is tested).
  */
 
 const workspace = setUpDemoWorkspace();
 let api: APIRequestContext;
 let headers: Record<string, string>;
-const pages = {} as Record<'article' | 'series' | 'place' | 'country' | 'event' | 'network', string>;
+const pages = {} as Record<
+  'article' | 'series' | 'place' | 'country' | 'event' | 'network' | 'organization',
+  string
+>;
 const xssPages: string[] = [];
 
 async function json<T>(answer: Awaited<ReturnType<APIRequestContext['get']>>, status = 200): Promise<T> {
@@ -51,6 +54,7 @@ beforeAll(async () => {
   const series = await json<{ id: number; organizationId: number }>(
     await api.get(`${server.url}/api/series/by-slug/international-espoo`),
   );
+  pages.organization = `/organizations/${series.organizationId}?lang=sv`;
   const xssSeries = await json<{ id: number; slug: string }>(
     await api.post(`${server.url}/api/series`, {
       headers,
@@ -107,6 +111,7 @@ describe('public pages without JavaScript', () => {
       country: { heading: /Finland/, type: 'Country' },
       event: { heading: /forum/i, type: 'Event' },
       network: { heading: /C21/, type: 'Organization' },
+      organization: { heading: /Espoo/, type: 'GovernmentOrganization' },
     };
     for (const [name, url] of Object.entries(pages) as [keyof typeof pages, string][]) {
       await page.goto(`${workspace.server.url}${url}`);
@@ -137,6 +142,24 @@ describe('public pages without JavaScript', () => {
 });
 
 describe('every public page type in fi, sv and en', () => {
+  it('is accessible (axe) as the server renders it, before any of the app runs', async () => {
+    const context = await workspace.browser.newContext({ locale: 'en-GB' });
+    // The app's code never arrives: what is checked is the page a reader without JavaScript gets, with its styles.
+    await context.route(/\.m?js(\?.*)?$/, (route) => route.abort());
+    const page = await context.newPage();
+    for (const [name, url] of Object.entries(pages)) {
+      for (const lang of ['fi', 'sv', 'en']) {
+        const address = new URL(`${workspace.server.url}${url}`);
+        address.searchParams.set('lang', lang);
+        await page.goto(address.toString());
+        // The server's frame, not the app's: its main is the public page's.
+        await expect(page.locator('main.public-page h1').count(), `${name} ${lang}`).resolves.toBe(1);
+        expect(await axeViolations(page), `${name} ${lang} without the app`).toEqual([]);
+      }
+    }
+    await context.close();
+  }, 240_000);
+
   it('is accessible (axe) in the app', async () => {
     const page = await workspace.newPage();
     for (const [name, url] of Object.entries(pages)) {
