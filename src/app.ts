@@ -12,6 +12,7 @@ import { campaignsRoutes } from './features/campaigns/campaigns.routes.ts';
 import { doorOpenerRoutes } from './features/door-opener/door-opener.routes.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
 import { eventMediaRoutes } from './features/events/media.routes.ts';
+import { exportsRoutes } from './features/exports/exports.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import type { MailOptions } from './features/mail/mailer.ts';
 import { mergesRoutes } from './features/merges/merges.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reportsRoutes,
     articlesRoutes,
     articleImagesRoutes,
+    exportsRoutes,
     pagesRoutes,
   ];
   for (const routes of features) await app.register(routes, context);

@@ -3,7 +3,7 @@
  * that validate them, and the vocabularies the pages offer. This is the only server file the web app imports.
  *
  * Types are imported as types only, so no schema (nor Zod) reaches the browser; the values exported here come
- * from plain constant files with no dependencies.
+ * from plain constant files with no dependencies, and the great circle that the atlas and the GeoJSON export draw.
  */
 import type { z } from 'zod';
 import type { ErrorCode, errorResponseSchema } from './core/errors.ts';
@@ -328,3 +328,4 @@ export {
 export type { ReminderSettings, ReminderSettingsInput } from './features/reminders/reminders.schema.ts';
 // Impact reports
 export type { ImpactReport, ReportTie, TimelineEntry } from './features/reports/reports.schema.ts';
+export { greatCircle } from './lib/great-circle.ts';

@@ -27,22 +27,47 @@ const dateBound = (bound: 'from' | 'to') =>
       return date;
     });
 
-export const partnershipListQuerySchema = z
-  .strictObject({
-    country: countryCodeSchema
-      .optional()
-      .describe('Only ties with a party in this country (ISO 3166-1 alpha-2)'),
-    partnerCountry: countryCodeSchema
-      .optional()
-      .describe('With `country`: only ties between a party in `country` and another party in this country'),
-    kind: z.enum(PARTNERSHIP_KINDS).optional().describe('Only ties of this kind'),
-    status: z.enum(PARTNERSHIP_STATUSES).optional().describe('Only ties with this status'),
-    startedFrom: dateBound('from')
-      .optional()
-      .describe('Only ties started on or after this date (YYYY-MM-DD or YYYY)'),
-    startedTo: dateBound('to')
-      .optional()
-      .describe('Only ties started on or before this date (YYYY-MM-DD or YYYY)'),
+/** The filters of the ties list, shared by the exports of the same ties. */
+export const partnershipFilterFields = {
+  country: countryCodeSchema
+    .optional()
+    .describe('Only ties with a party in this country (ISO 3166-1 alpha-2)'),
+  partnerCountry: countryCodeSchema
+    .optional()
+    .describe('With `country`: only ties between a party in `country` and another party in this country'),
+  kind: z.enum(PARTNERSHIP_KINDS).optional().describe('Only ties of this kind'),
+  status: z.enum(PARTNERSHIP_STATUSES).optional().describe('Only ties with this status'),
+  startedFrom: dateBound('from')
+    .optional()
+    .describe('Only ties started on or after this date (YYYY-MM-DD or YYYY)'),
+  startedTo: dateBound('to')
+    .optional()
+    .describe('Only ties started on or before this date (YYYY-MM-DD or YYYY)'),
+};
+
+/** The filters' rules across fields: a range in order, and a partner country only with a country. */
+export function partnershipFilterRules<
+  T extends z.ZodType<{
+    startedFrom?: string;
+    startedTo?: string;
+    country?: string;
+    partnerCountry?: string;
+  }>,
+>(schema: T) {
+  return schema
+    .refine((query) => !query.startedFrom || !query.startedTo || query.startedFrom <= query.startedTo, {
+      message: 'startedFrom must not be after startedTo',
+      path: ['startedFrom'],
+    })
+    .refine((query) => !query.partnerCountry || query.country, {
+      message: 'partnerCountry needs country',
+      path: ['partnerCountry'],
+    });
+}
+
+export const partnershipListQuerySchema = partnershipFilterRules(
+  z.strictObject({
+    ...partnershipFilterFields,
     cursor: z
       .string()
       .max(100)
@@ -50,15 +75,8 @@ export const partnershipListQuerySchema = z
       .optional()
       .describe('The nextCursor of the previous page'),
     limit: z.coerce.number().int().min(1).max(200).default(50).describe('Page size (1–200)'),
-  })
-  .refine((query) => !query.startedFrom || !query.startedTo || query.startedFrom <= query.startedTo, {
-    message: 'startedFrom must not be after startedTo',
-    path: ['startedFrom'],
-  })
-  .refine((query) => !query.partnerCountry || query.country, {
-    message: 'partnerCountry needs country',
-    path: ['partnerCountry'],
-  });
+  }),
+);
 export type PartnershipListQuery = z.infer<typeof partnershipListQuerySchema>;
 
 export const partnershipSchema = z.object({

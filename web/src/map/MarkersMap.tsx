@@ -1,10 +1,10 @@
 import type { Map as MapLibreMap, Popup } from 'maplibre-gl';
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { greatCircle } from '../../../src/contract.ts';
 import { useSettings } from '../api/settings.ts';
 import { useFormat } from '../format.ts';
 import { type Camera, mercator } from './camera.ts';
-import { greatCircle } from './great-circle.ts';
 import { baseMap, loadMapLibre, offlineStyle } from './load.ts';
 import {
   isNearEdge,

@@ -1,0 +1,113 @@
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+
+/**
+ * The public data as files: a CSV that spreadsheets read without running anything, and GeoJSON whose lines take
+ * the short way round and stay within ±180°; both only of published ties, filtered as the ties list is.
+ */
+
+let t: TestApp;
+const ids = {} as Record<'espoo' | 'shanghai' | 'tokyo' | 'sanFrancisco' | 'formula' | 'hidden', number>;
+const ties = {} as Record<'espooShanghai' | 'tokyoSanFrancisco' | 'formula' | 'hidden', number>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  ids.espoo = (await makePlace(db, { name: 'Espoo', lat: 60.21, lng: 24.66 })).id;
+  ids.shanghai = (await makePlace(db, { name: 'Shanghai', country: 'CN', lat: 31.23, lng: 121.47 })).id;
+  ids.tokyo = (await makePlace(db, { name: 'Tokyo', country: 'JP', lat: 35.68, lng: 139.69 })).id;
+  ids.sanFrancisco = (
+    await makePlace(db, { name: 'San Francisco', country: 'US', lat: 37.77, lng: -122.42 })
+  ).id;
+  ids.formula = (await makePlace(db, { name: '=HYPERLINK("https://evil.example","x")', country: 'SE' })).id;
+  ids.hidden = (await makePlace(db, { name: 'Hiddenville', country: 'EE' })).id;
+  ties.espooShanghai = (
+    await makePartnership(db, [ids.espoo, ids.shanghai], { kind: 'twin_town', startedOn: '1998-01-01' })
+  ).id;
+  ties.tokyoSanFrancisco = (
+    await makePartnership(db, [ids.tokyo, ids.sanFrancisco], { kind: 'twin_town' })
+  ).id;
+  ties.formula = (await makePartnership(db, [ids.espoo, ids.formula], { kind: 'cooperation_agreement' })).id;
+  ties.hidden = (await makePartnership(db, [ids.espoo, ids.hidden], { visibility: 'internal' })).id;
+});
+afterAll(() => t.close());
+
+const csv = (text: string) =>
+  parse(text, { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+
+describe('exports', () => {
+  it('write the published ties as RFC 4180 CSV, formulas made harmless', async () => {
+    const answer = await t.app.inject({ url: '/api/exports/csv' });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
+    expect(answer.headers['content-disposition']).toBe('attachment; filename="citybridge-ties.csv"');
+    expect(answer.headers.link).toBe('</api/exports/licence>; rel="license"');
+    expect(answer.body.split('\r\n')[0]).toBe(
+      'id,kind,status,started_on,ended_on,party_a_id,party_a_name,party_a_country,party_b_id,party_b_name,' +
+        'party_b_country,more_parties,sources',
+    );
+    const rows = csv(answer.body);
+    expect(rows.map((row) => Number(row.id))).toEqual([
+      ties.espooShanghai,
+      ties.tokyoSanFrancisco,
+      ties.formula,
+    ]);
+    expect(rows[0]).toMatchObject({ kind: 'twin_town', started_on: '1998-01-01', party_a_name: 'Espoo' });
+    const names = rows.flatMap((row) => [row.party_a_name, row.party_b_name]);
+    expect(names).not.toContain('Hiddenville');
+    expect(names).toContain(`'=HYPERLINK("https://evil.example","x")`);
+    expect(names.every((name) => !/^[=+\-@\t\r]/.test(name!))).toBe(true);
+
+    const places = csv((await t.app.inject({ url: '/api/exports/csv?dataset=places' })).body);
+    expect(places.map((row) => row.name).sort()).toEqual(
+      ['Espoo', 'San Francisco', 'Shanghai', 'Tokyo', `'=HYPERLINK("https://evil.example","x")`].sort(),
+    );
+    expect(places.find((row) => row.name === 'Espoo')).toMatchObject({ lat: '60.21', lng: '24.66' });
+  });
+
+  it('filter as the ties list does, and refuse what it refuses', async () => {
+    const japan = csv((await t.app.inject({ url: '/api/exports/csv?country=JP' })).body);
+    expect(japan.map((row) => Number(row.id))).toEqual([ties.tokyoSanFrancisco]);
+    const since = csv((await t.app.inject({ url: '/api/exports/csv?startedFrom=1990&startedTo=2000' })).body);
+    expect(since.map((row) => Number(row.id))).toEqual([ties.espooShanghai]);
+    for (const url of [
+      '/api/exports/csv?startedFrom=2001&startedTo=2000',
+      '/api/exports/csv?partnerCountry=FI',
+      '/api/exports/csv?dataset=people',
+      '/api/exports/csv?limit=5',
+      '/api/exports/xls',
+    ]) {
+      const refused = await t.app.inject({ url });
+      expect(refused.statusCode, url).toBe(400);
+      expect(refused.json().error.code, url).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('write GeoJSON: lines cut at the antimeridian, places as points, the licence along', async () => {
+    const answer = await t.app.inject({ url: '/api/exports/geojson' });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/geo+json');
+    const collection = JSON.parse(answer.body);
+    expect(collection.type).toBe('FeatureCollection');
+    expect(Array.isArray(collection.licence)).toBe(true);
+    const features = collection.features as {
+      geometry: { type: string; coordinates: number[][] | number[][][] | number[] } | null;
+      properties: { record: string; id: number; name?: string };
+    }[];
+    expect(features.filter((feature) => feature.properties.record === 'tie')).toHaveLength(3);
+    expect(features.filter((feature) => feature.properties.record === 'place')).toHaveLength(5);
+    const pacific = features.find((feature) => feature.properties.id === ties.tokyoSanFrancisco)!;
+    expect(pacific.geometry!.type).toBe('MultiLineString');
+    const lines = pacific.geometry!.coordinates as number[][][];
+    expect(lines).toHaveLength(2);
+    for (const line of lines) for (const [lng] of line) expect(Math.abs(lng!)).toBeLessThanOrEqual(180);
+    const espooShanghai = features.find((feature) => feature.properties.id === ties.espooShanghai)!;
+    expect(espooShanghai.geometry!.type).toBe('LineString');
+    const espoo = features.find(
+      (feature) => feature.properties.record === 'place' && feature.properties.name === 'Espoo',
+    )!;
+    expect(espoo.geometry).toEqual({ type: 'Point', coordinates: [24.66, 60.21] });
+  });
+});
