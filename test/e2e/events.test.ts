@@ -318,7 +318,7 @@ describe('events in the history of places and ties', () => {
   it("lists the forum on Espoo's public page and on the Espoo–Shanghai tie's page, linked to the event", async () => {
     const page = await readerPage();
     await page.goto(`${workspace.server.url}/places/${espooId}`);
-    const onPlace = page.getByRole('table', { name: 'Events' });
+    const onPlace = page.getByRole('table', { name: 'Past events' });
     await onPlace.getByRole('link', { name: 'Shanghai twin-town forum' }).first().waitFor();
     expect(await onPlace.locator(`a[href="/events/${eventId}"]`).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);

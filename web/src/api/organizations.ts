@@ -2,6 +2,7 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type {
   CreateOrganizationBody,
+  ORGANIZATION_KINDS,
   OrganizationListResponse,
   OrganizationResponse,
   UpdateOrganizationBody,
@@ -25,6 +26,21 @@ export const useOrganizations = (enabled = true) =>
   useQuery({
     queryKey: organizationKeys.list(),
     queryFn: () => getJson<OrganizationListResponse>('/api/organizations', { limit: 200 }),
+    enabled,
+  });
+
+/** Which organisations: of a kind, based at a place. */
+export interface OrganizationListQuery {
+  kind?: (typeof ORGANIZATION_KINDS)[number];
+  placeId?: number;
+  limit?: number;
+}
+
+/** The organisations the reader may read, filtered (a place's governments: `{ placeId, kind }`). */
+export const useOrganizationList = (query: OrganizationListQuery, enabled = true) =>
+  useQuery({
+    queryKey: [...organizationKeys.list(), query],
+    queryFn: ({ signal }) => getJson<OrganizationListResponse>('/api/organizations', { ...query }, signal),
     enabled,
   });
 

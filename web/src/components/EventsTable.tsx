@@ -8,14 +8,16 @@ import { EmptyState } from '../ui/states.tsx';
 import { formattingLocale, readerTimeZone } from './TimeRange.tsx';
 
 const NEWEST_FIRST = [{ id: 'date', desc: true }];
+const SOONEST_FIRST = [{ id: 'date', desc: false }];
 
 /** The title in the reader's language, else in English, else in whichever there is. */
 const titleIn = (event: EventResponse, language: string) =>
   event.title[language] ?? event.title.en ?? Object.values(event.title)[0] ?? '';
 
 /**
- * Events in a table, newest first, each linked to its page: a tie's (the events that involve both its parties) or
- * a place's. The date is on the reader's clock.
+ * Events in a table, each linked to its page: a tie's (the events that involve both its parties) or a place's; all
+ * of them unless the query asks for the upcoming (soonest first) or the past ones. Newest first, except upcoming
+ * ones. The date is on the reader's clock.
  */
 export function EventsTable({
   query,
@@ -29,7 +31,7 @@ export function EventsTable({
   empty: string;
 }) {
   const { t, i18n } = useTranslation();
-  const events = useEvents({ ...query, when: 'all' });
+  const events = useEvents({ when: 'all', ...query });
   const language = i18n.language;
   const columns = useMemo<DataColumn<EventResponse>[]>(() => {
     const date = new Intl.DateTimeFormat(formattingLocale(language), {
@@ -71,7 +73,7 @@ export function EventsTable({
       rowId={(event) => String(event.id)}
       urlPrefix={urlPrefix}
       fileName={`citybridge-${urlPrefix}`}
-      defaultSort={NEWEST_FIRST}
+      defaultSort={query.when === 'upcoming' ? SOONEST_FIRST : NEWEST_FIRST}
       isLoading={events.isPending}
       error={events.isError ? t('eventList.error') : undefined}
       onRetry={() => events.refetch()}

@@ -180,7 +180,9 @@ export function PartnersTable({
               <td>{t(`status.${partner.status}`)}</td>
               <td>{started(partner)}</td>
               <td>{age(partner)}</td>
-              {showSources && <td>{(partner.sources ?? []).map((source) => source.name).join('; ')}</td>}
+              {showSources && (
+                <td className="sources">{(partner.sources ?? []).map((source) => source.name).join('; ')}</td>
+              )}
             </tr>
           ))}
         </tbody>

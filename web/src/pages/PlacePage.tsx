@@ -16,15 +16,19 @@ import { NotFoundPage } from './NotFoundPage.tsx';
 const DataTable = lazy(async () => ({
   default: (await import('../ui/DataTable.tsx')).DataTable,
 })) as unknown as typeof EagerDataTable;
-const EventsTable = lazy(async () => ({
-  default: (await import('../components/EventsTable.tsx')).EventsTable,
-}));
-/** Articles about the place, with the articles' code: loaded after the page, never with the atlas. */
-const RelatedArticles = lazy(() => import('../components/RelatedArticles.tsx'));
+/**
+ * Its ties counted by kind and status, then its networks, events, articles and what its governments publish, with
+ * the code of each: loaded after the page, never with the atlas.
+ */
+const TiesByKind = lazy(async () => ({ default: (await import('./PlacePage.sections.tsx')).TiesByKind }));
+const PlaceSections = lazy(() => import('./PlacePage.sections.tsx'));
 
 type PlaceNameEntry = NonNullable<ReturnType<typeof usePlace>['data']>['names'][number];
 
-/** A place: its names, identifiers, a small map, its partners, a timeline of its ties and their sources. */
+/**
+ * A place: its names, identifiers, a small map, its partners, a timeline of its ties, the networks it belongs to, its
+ * events, articles about it, what its governments publish, and the sources.
+ */
 export function PlacePage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -151,7 +155,12 @@ export function PlacePage() {
       <section aria-labelledby="partners-title">
         <h2 id="partners-title">{t('place.partnersTitle')}</h2>
         {partners.data && (
-          <PartnersTable partners={partners.data.partners} caption={t('place.partnersTitle')} showSources />
+          <>
+            <Suspense fallback={null}>
+              <TiesByKind partners={partners.data.partners} />
+            </Suspense>
+            <PartnersTable partners={partners.data.partners} caption={t('place.partnersTitle')} showSources />
+          </>
         )}
       </section>
       <section aria-labelledby="timeline-title">
@@ -163,19 +172,8 @@ export function PlacePage() {
         )}
         {unknownStart > 0 && timeline.length > 0 && <p>{t('place.unknownStart', { count: unknownStart })}</p>}
       </section>
-      <section aria-labelledby="events-title">
-        <h2 id="events-title">{t('eventList.heading')}</h2>
-        <Suspense fallback={<p>{t('common.loading')}</p>}>
-          <EventsTable
-            query={{ involvesPlaceId: data.id }}
-            caption={t('eventList.heading')}
-            urlPrefix="events"
-            empty={t('eventList.placeEmpty')}
-          />
-        </Suspense>
-      </section>
-      <Suspense fallback={null}>
-        <RelatedArticles query={{ placeId: data.id }} />
+      <Suspense fallback={<p>{t('common.loading')}</p>}>
+        <PlaceSections placeId={data.id} />
       </Suspense>
       <section aria-labelledby="sources-title">
         <h2 id="sources-title">{t('place.sourcesTitle')}</h2>

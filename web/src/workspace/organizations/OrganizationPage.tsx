@@ -13,8 +13,12 @@ import { PeoplePanel } from '../people/PeoplePanel.tsx';
 import { useWorkspaceTexts } from '../texts.ts';
 import { DeleteRestore } from '../ui/DeleteRestore.tsx';
 import { OrganizationForm } from './OrganizationForm.tsx';
+import { OrganizationPublic } from './OrganizationPublic.tsx';
 
-/** An organisation: its record, its people with their posts and contacts, and its activity log. */
+/**
+ * An organisation: its record, its people with their posts and contacts, and its activity log. A reader who may not
+ * edit it (anyone, for a published one) gets its public page: what it publishes, its networks and ties.
+ */
 export function OrganizationPage() {
   const { t, ready } = useWorkspaceTexts();
   const id = Number(useParams().id);
@@ -28,7 +32,7 @@ export function OrganizationPage() {
     !!session.data?.user?.isAdmin;
 
   if (!ready || organization.isPending) return <p>…</p>;
-  if (!organization.data) return <p role="alert">{t('tie.notFound')}</p>;
+  if (!organization.data) return <p role="alert">{t('organization.notFound')}</p>;
   const org = organization.data;
 
   return (
@@ -55,6 +59,7 @@ export function OrganizationPage() {
           ]}
         />
       </div>
+      {!org.canEdit && <OrganizationPublic organization={org} t={t} />}
 
       {org.canEdit && (
         <DeleteRestore
