@@ -33,6 +33,7 @@ import { importWorld } from '../src/features/imports/world/world.import.ts';
 import { campaignBenchmarks, campaignRows } from './campaigns.ts';
 import { doorOpenerBenchmarks, doorOpenerRows } from './door-opener.ts';
 import { eventBenchmarks } from './events.ts';
+import { exportBenchmarks, exportRows } from './exports.ts';
 import { ms } from './figures.ts';
 import { pageBenchmarks, pageRows } from './pages.ts';
 
@@ -397,6 +398,10 @@ async function main() {
       }
       if (process.env.BENCH_PAGES !== '0') {
         for (const [measure, figure, target] of pageRows(await pageBenchmarks(database)))
+          record(measure, engine, figure, target);
+      }
+      if (process.env.BENCH_EXPORTS !== '0') {
+        for (const [measure, figure, target] of exportRows(await exportBenchmarks(database)))
           record(measure, engine, figure, target);
       }
       if (process.env.BENCH_DOOR_OPENER !== '0') {

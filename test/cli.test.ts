@@ -36,7 +36,7 @@ afterAll(async () => {
 describe('the citybridge command', () => {
   it('describes every sub-command', async () => {
     const { stdout } = await citybridge('--help');
-    for (const command of ['serve', 'migrate', 'import', 'search', 'stats', 'user', 'reminders'])
+    for (const command of ['serve', 'migrate', 'import', 'search', 'stats', 'export', 'user', 'reminders'])
       expect(stdout).toContain(command);
     const { stdout: importHelp } = await citybridge('import', 'world', '--help');
     expect(importHelp).toContain('Idempotent');
@@ -69,6 +69,35 @@ describe('the citybridge command', () => {
     const { stdout: stats } = await citybridge('stats', '--country', 'FI');
     expect(stats).toContain('Partnerships');
     expect(stats).toMatch(/Finland\s+6/);
+  });
+
+  it('exports the ties to a file, filtered, and refuses a bad filter without writing one', async () => {
+    const out = path.join(dataDir, 'finland.csv');
+    const { stderr } = await citybridge('export', 'csv', '--country', 'FI', '--out', out);
+    expect(stderr).toContain(`Wrote ${out}`);
+    const lines = (await readFile(out, 'utf8')).trimEnd().split('\r\n');
+    expect(lines[0]).toMatch(/^id,kind,status,/);
+    // The six Finnish ties `stats` counts, a row each.
+    expect(lines).toHaveLength(1 + 6);
+    const geojson = path.join(dataDir, 'finland.geojson');
+    await citybridge('export', 'geojson', '--country', 'FI', '--out', geojson);
+    const features = JSON.parse(await readFile(geojson, 'utf8')).features as {
+      properties: { record: string };
+    }[];
+    expect(features.filter((feature) => feature.properties.record === 'tie')).toHaveLength(6);
+    const refused = await citybridge(
+      'export',
+      'csv',
+      '--started-from',
+      '2001',
+      '--started-to',
+      '2000',
+      '--out',
+      out + 2,
+    ).catch((error: { stderr: string; code: number }) => error);
+    expect(refused).toMatchObject({ code: 1 });
+    expect((refused as { stderr: string }).stderr).toContain('startedFrom must not be after startedTo');
+    await expect(readFile(out + 2)).rejects.toThrow();
   });
 
   it('gives the reminders due and says what it gave', async () => {

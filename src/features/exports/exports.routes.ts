@@ -2,20 +2,10 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
-import { partnershipFilterFields, partnershipFilterRules } from '../partnerships/partnerships.schema.ts';
-import { CSV_DATASETS, csvExport, EXPORT_FORMATS, exportLicence, geojsonExport } from './exports.service.ts';
+import { exportQuerySchema } from './exports.schema.ts';
+import { csvExport, EXPORT_FORMATS, exportLicence, geojsonExport } from './exports.service.ts';
 
 const tags = ['exports'];
-
-const exportQuerySchema = partnershipFilterRules(
-  z.strictObject({
-    ...partnershipFilterFields,
-    dataset: z
-      .enum(CSV_DATASETS)
-      .default('ties')
-      .describe('For CSV: the ties (one row each, with their first two parties) or their places'),
-  }),
-);
 
 const TYPES = { csv: 'text/csv; charset=utf-8; header=present', geojson: 'application/geo+json' } as const;
 
