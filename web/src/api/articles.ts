@@ -17,7 +17,7 @@ import type {
 } from '../../../src/contract.ts';
 import { getJson } from './client.ts';
 import { recordRoutes } from './records.ts';
-import { sendJson, useWrite } from './writes.ts';
+import { sendJson, uploadFile, useWrite } from './writes.ts';
 
 export {
   ARTICLE_LANGUAGES,
@@ -140,6 +140,27 @@ export const useArticleStatus = () =>
     articleStale,
   );
 export const useDeleteArticle = () => useWrite(articleRoutes.remove, articleChanged, articleStale);
+
+/** The types of image an article's body may show. */
+export const ARTICLE_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** An image uploaded for an article's body: where it is served (`/api/article-images/{id}`) and its size. */
+export interface ArticleImage {
+  id: number;
+  url: string;
+  width: number;
+  height: number;
+  mediaType: string;
+}
+
+/**
+ * Uploads an image for a saved article's body (multipart, in the field "file"); the body then shows it by its url.
+ * Nothing cached changes until the body that shows it is saved.
+ */
+export const useUploadArticleImage = () =>
+  useWrite(({ articleId, file }: { articleId: number; file: File }) =>
+    uploadFile<ArticleImage>(`/api/articles/${articleId}/images`, file),
+  );
 export const useRestoreArticle = () => useWrite(articleRoutes.restore, articleChanged, articleStale);
 
 const seriesChanged = (client: QueryClient, series: SeriesResponse) => {

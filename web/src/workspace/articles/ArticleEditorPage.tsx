@@ -25,6 +25,8 @@ import { useWorkspaceTexts, type WorkspaceT } from '../texts.ts';
 import { ConflictNotice } from '../ui/ConflictNotice.tsx';
 import { ActionButton, failureText, toastSuccess } from '../ui/failure.tsx';
 import { Field, FormMessage, SelectField, TextAreaField, useRecordForm } from '../ui/form.tsx';
+import { ContactPostField } from './ContactPostField.tsx';
+import { NO_LINKS, StoryLinksField } from './StoryLinks.tsx';
 import { suggestSlug } from './slug.ts';
 import './articles.css';
 
@@ -35,14 +37,14 @@ type Contact = ArticleResponse['contact'];
 
 /** The contact block as the API takes it: null when nothing is given. */
 function contactBody(
-  values: { contactLabel: string; email: string; phone: string },
+  values: { contactLabel: string; email: string; phone: string; postId: number | null },
   base: Contact,
   lang: string,
 ) {
   const label = { ...(base?.label ?? {}) };
   if (values.contactLabel.trim()) label[lang] = values.contactLabel.trim();
   else delete label[lang];
-  const postId = base?.postId ?? null;
+  const postId = values.postId;
   const email = values.email.trim() || null;
   const phone = values.phone.trim() || null;
   if (postId === null && email === null && phone === null && Object.keys(label).length === 0) return null;
@@ -67,8 +69,10 @@ function valuesOf(article: ArticleResponse | undefined, seriesId: string, langua
     body: article?.body ?? '',
     authorRole: (article?.authorRole ?? '') as string,
     contactLabel: article?.contact?.label[lang] ?? '',
+    postId: article?.contact?.postId ?? null,
     email: article?.contact?.email ?? '',
     phone: article?.contact?.phone ?? '',
+    links: article?.links ?? NO_LINKS,
   };
 }
 type Values = ReturnType<typeof valuesOf>;
@@ -97,6 +101,7 @@ function ArticleForm(props: { t: WorkspaceT; article?: ArticleResponse }) {
       body: values.body,
       authorRole: (values.authorRole || null) as ArticleResponse['authorRole'],
       contact: contactBody(values, article?.contact ?? null, values.language),
+      links: values.links,
     }),
   );
   const { values } = form;
@@ -124,6 +129,8 @@ function ArticleForm(props: { t: WorkspaceT; article?: ArticleResponse }) {
     );
   };
   const error = (name: string) => form.errors[name];
+  const organizationId =
+    article?.organizationId ?? ownSeries.find((item) => String(item.id) === seriesId)?.organizationId;
 
   return (
     <form
@@ -196,6 +203,7 @@ function ArticleForm(props: { t: WorkspaceT; article?: ArticleResponse }) {
           value={values.body}
           onChange={(body) => form.set({ body })}
           error={error('body')}
+          articleId={article?.id}
         />
       </Suspense>
       <SelectField
@@ -210,16 +218,23 @@ function ArticleForm(props: { t: WorkspaceT; article?: ArticleResponse }) {
         ]}
         error={error('authorRole')}
       />
+      <StoryLinksField
+        t={t}
+        value={values.links}
+        onChange={(links) => form.set({ links })}
+        organizationId={organizationId}
+        errors={form.errors}
+        shared={(article?.translations.length ?? 0) > 0}
+      />
       <fieldset className="article-contact-fields">
         <legend>{t('articles.contact')}</legend>
-        {article?.contact?.person && (
-          <p className="article-muted">
-            {t('articles.contactPerson', {
-              name: article.contact.person.name,
-              organization: article.contact.person.organizationName,
-            })}
-          </p>
-        )}
+        <ContactPostField
+          t={t}
+          value={values.postId}
+          saved={article?.contact}
+          onChange={(postId) => form.set({ postId })}
+          refused={error('contact.postId') !== undefined}
+        />
         <Field
           label={t('articles.contactLabel')}
           hint={t('articles.contactLabelHint')}
@@ -234,7 +249,7 @@ function ArticleForm(props: { t: WorkspaceT; article?: ArticleResponse }) {
           t={t}
           original={article}
           current={form.conflict}
-          fields={['slug', 'title', 'lead', 'body', 'authorRole', 'contact']}
+          fields={['slug', 'title', 'lead', 'body', 'authorRole', 'contact', 'links']}
           message={t('articles.conflict')}
           onReapply={() => submit(form.conflict?.version)}
         />
@@ -400,7 +415,10 @@ function Versions(props: { t: WorkspaceT; article: ArticleResponse }) {
   );
 }
 
-/** Writing a new article, or editing one: texts, body, author and contact, status, language versions, history. */
+/**
+ * Writing a new article, or editing one: texts, body, author, what the story is about and its contact, status,
+ * language versions, history.
+ */
 export function ArticleEditorPage() {
   const { t, ready } = useWorkspaceTexts();
   const { i18n } = useTranslation();

@@ -1,7 +1,8 @@
 /**
  * An article's body in TipTap, with only what the server's allow-list keeps (articles.sanitize.ts): paragraphs,
- * h2 and h3, bold, italic, strike, bullet and ordered lists, quotes, links and images with alt text. It loads with
- * the workspace's article editor only, so the atlas never carries it.
+ * h2 and h3, bold, italic, strike, bullet and ordered lists, quotes, links and images with alt text (uploaded for
+ * the article: the server keeps no image from elsewhere). It loads with the workspace's article editor only, so the
+ * atlas never carries it.
  */
 import Image from '@tiptap/extension-image';
 import Link from '@tiptap/extension-link';
@@ -11,6 +12,8 @@ import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { Button } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import type { WorkspaceT } from '../texts.ts';
+import { toastSuccess } from '../ui/failure.tsx';
+import { ImageUploadDialog } from './ImageUploadDialog.tsx';
 
 const extensions = [
   StarterKit.configure({
@@ -107,29 +110,14 @@ function apply(editor: Editor, tool: Exclude<Tool, 'link' | 'image'>): void {
   }
 }
 
-/** The link's or the image's own small form, below the toolbar. */
-function InsertForm(props: { t: WorkspaceT; kind: 'link' | 'image'; editor: Editor; onDone: () => void }) {
-  const { t, editor, kind } = props;
-  const [url, setUrl] = useState(() => (kind === 'link' ? (editor.getAttributes('link').href ?? '') : ''));
-  const [alt, setAlt] = useState('');
-  const [problem, setProblem] = useState<{ url?: string; alt?: string }>({});
+/** The link's own small form, below the toolbar. */
+function LinkForm(props: { t: WorkspaceT; editor: Editor; onDone: () => void }) {
+  const { t, editor } = props;
+  const [url, setUrl] = useState(() => editor.getAttributes('link').href ?? '');
   const insert = () => {
     const address = url.trim();
-    if (kind === 'link') {
-      if (address === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
-      else editor.chain().focus().extendMarkRange('link').setLink({ href: address }).run();
-      props.onDone();
-      return;
-    }
-    const refused = {
-      url: address === '' ? t('articles.editor.imageUrlMissing') : undefined,
-      alt: alt.trim() === '' ? t('articles.editor.altMissing') : undefined,
-    };
-    if (refused.url || refused.alt) {
-      setProblem(refused);
-      return;
-    }
-    editor.chain().focus().setImage({ src: address, alt: alt.trim() }).run();
+    if (address === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    else editor.chain().focus().extendMarkRange('link').setLink({ href: address }).run();
     props.onDone();
   };
   return (
@@ -137,7 +125,7 @@ function InsertForm(props: { t: WorkspaceT; kind: 'link' | 'image'; editor: Edit
     // biome-ignore lint/a11y/useSemanticElements: a nested form is not allowed; the group names the fields
     <div
       role="group"
-      aria-label={t(kind === 'link' ? 'articles.editor.linkForm' : 'articles.editor.imageForm')}
+      aria-label={t('articles.editor.linkForm')}
       className="article-editor-insert"
       onKeyDown={(event) => {
         if (event.key === 'Enter') {
@@ -151,31 +139,16 @@ function InsertForm(props: { t: WorkspaceT; kind: 'link' | 'image'; editor: Edit
       }}
     >
       <TextField
-        label={t(kind === 'link' ? 'articles.editor.linkUrl' : 'articles.editor.imageUrl')}
-        description={kind === 'link' ? t('articles.editor.linkHint') : undefined}
+        label={t('articles.editor.linkUrl')}
+        description={t('articles.editor.linkHint')}
         value={url}
         onChange={setUrl}
         type="url"
         autoFocus
-        isInvalid={!!problem.url}
-        validationBehavior="aria"
-        errorMessage={problem.url}
       />
-      {kind === 'image' && (
-        <TextField
-          label={t('articles.editor.altText')}
-          description={t('articles.editor.altHint')}
-          value={alt}
-          onChange={setAlt}
-          isRequired
-          isInvalid={!!problem.alt}
-          validationBehavior="aria"
-          errorMessage={problem.alt}
-        />
-      )}
       <div className="article-editor-insert-buttons">
         <Button size="s" variant="primary" onPress={insert}>
-          {t(kind === 'link' ? 'articles.editor.setLink' : 'articles.editor.insertImage')}
+          {t('articles.editor.setLink')}
         </Button>
         <Button
           size="s"
@@ -193,7 +166,8 @@ function InsertForm(props: { t: WorkspaceT; kind: 'link' | 'image'; editor: Edit
 
 /**
  * The body's editor: a toolbar (one tab stop, arrow keys move between its buttons, each named and showing whether
- * it is on) and the text. `onChange` is given the HTML.
+ * it is on) and the text. `onChange` is given the HTML. Images are uploaded for the article `articleId`: one not
+ * saved yet (none) is told to save first.
  */
 export default function BodyEditor(props: {
   t: WorkspaceT;
@@ -202,6 +176,7 @@ export default function BodyEditor(props: {
   lang: string;
   onChange: (html: string) => void;
   error?: string;
+  articleId?: number;
 }) {
   const { t } = props;
   const labelId = useId();
@@ -210,6 +185,8 @@ export default function BodyEditor(props: {
   onChange.current = props.onChange;
   const editor = useEditor({
     extensions,
+    // The page's content security policy allows no inline style: ProseMirror's own rules are in articles.css.
+    injectCSS: false,
     content: props.value,
     editorProps: {
       attributes: {
@@ -232,7 +209,8 @@ export default function BodyEditor(props: {
       >,
   });
   const [focused, setFocused] = useState(0);
-  const [inserting, setInserting] = useState<'link' | 'image' | null>(null);
+  const [linking, setLinking] = useState(false);
+  const [addingImage, setAddingImage] = useState(false);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
   const move = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -277,13 +255,15 @@ export default function BodyEditor(props: {
             type="button"
             tabIndex={index === focused ? 0 : -1}
             aria-pressed={tool === 'image' || tool === 'link' ? undefined : (active?.[tool] ?? false)}
-            aria-expanded={tool === 'image' || tool === 'link' ? inserting === tool : undefined}
+            aria-expanded={tool === 'link' ? linking : undefined}
+            aria-haspopup={tool === 'image' ? 'dialog' : undefined}
             data-tool={tool}
             className={`article-editor-tool${active?.[tool] ? ' is-active' : ''}`}
             onFocus={() => setFocused(index)}
             onClick={() => {
               if (!editor) return;
-              if (tool === 'link' || tool === 'image') setInserting(inserting === tool ? null : tool);
+              if (tool === 'link') setLinking(!linking);
+              else if (tool === 'image') setAddingImage(true);
               else apply(editor, tool);
             }}
           >
@@ -299,13 +279,18 @@ export default function BodyEditor(props: {
           </button>
         ))}
       </div>
-      {editor && inserting && (
-        <InsertForm
-          key={inserting}
+      {editor && linking && <LinkForm t={t} editor={editor} onDone={() => setLinking(false)} />}
+      {editor && (
+        <ImageUploadDialog
           t={t}
-          kind={inserting}
-          editor={editor}
-          onDone={() => setInserting(null)}
+          articleId={props.articleId}
+          isOpen={addingImage}
+          onClose={() => setAddingImage(false)}
+          // Where the text's cursor was; the focus goes back to the toolbar's button, as from any dialog.
+          onInsert={(image) => {
+            editor.chain().setImage(image).run();
+            toastSuccess(t('articles.image.inserted'), undefined);
+          }}
         />
       )}
       <EditorContent editor={editor} />
