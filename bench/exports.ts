@@ -3,9 +3,11 @@
  * and how far the process's resident memory rose above where it stood before, next to reading the same ties page
  * by page without writing anything (the baseline, in the same run).
  */
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { Database } from '../src/db/client.ts';
 import { csvExport, geojsonExport, tiePages } from '../src/features/exports/exports.service.ts';
+import { writeXlsx } from '../src/features/exports/exports.xlsx.ts';
 import { importWorld } from '../src/features/imports/world/world.import.ts';
 import { printOnEngines } from './figures.ts';
 
@@ -47,7 +49,15 @@ export async function exportBenchmarks(database: Database) {
   const csv = await measure(() => csvExport(db, 'ties', {}, count));
   const places = await measure(() => csvExport(db, 'places', {}));
   const geojson = await measure(() => geojsonExport(db, {}));
-  return { read, csv: { ...csv, ties }, places, geojson };
+  const xlsx = await measure(() => {
+    // The workbook's bytes, counted as exceljs writes them.
+    const output = new PassThrough();
+    writeXlsx(db, {}, output).catch((error: unknown) => output.destroy(error as Error));
+    return (async function* () {
+      for await (const chunk of output) yield (chunk as Buffer).toString('latin1');
+    })();
+  });
+  return { read, csv: { ...csv, ties }, places, geojson, xlsx };
 }
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -68,6 +78,7 @@ export function exportRows(
     [`CSV export of every tie (${figures.csv.ties})`, row(figures.csv), 'streams: RSS rise ≪ file'],
     ['CSV export of their places', row(figures.places), 'streams'],
     ['GeoJSON export of every tie and place', row(figures.geojson), 'streams: RSS rise ≪ file'],
+    ['XLSX export of every tie, place and source', row(figures.xlsx), 'streams'],
   ];
 }
 

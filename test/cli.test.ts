@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.ts';
 import { FolderLockedError } from '../src/db/folder-lock.ts';
@@ -85,6 +86,11 @@ describe('the citybridge command', () => {
       properties: { record: string };
     }[];
     expect(features.filter((feature) => feature.properties.record === 'tie')).toHaveLength(6);
+    const xlsx = path.join(dataDir, 'finland.xlsx');
+    await citybridge('export', 'xlsx', '--country', 'FI', '--out', xlsx);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    expect(workbook.getWorksheet('ties')!.rowCount).toBe(1 + 6);
     const refused = await citybridge(
       'export',
       'csv',

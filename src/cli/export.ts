@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -12,6 +12,7 @@ import {
   exportLicence,
   geojsonExport,
 } from '../features/exports/exports.service.ts';
+import { writeXlsx } from '../features/exports/exports.xlsx.ts';
 import { withDatabase } from './database.ts';
 import { parseInput } from './usage-error.ts';
 
@@ -67,14 +68,20 @@ export function registerExport(program: Command): void {
       const { dataset, ...filter } = parseInput(exportQuerySchema, filters, 'filters');
       await withDatabase(async (database) => {
         const counter = tieCounter();
-        const body =
-          chosen === 'csv'
-            ? csvExport(database.db, dataset, filter, counter.onTies)
-            : geojsonExport(database.db, filter, counter.onTies);
         // Written beside the target and moved into place when whole: a failed export leaves no half file.
         const partial = `${out}.part`;
         try {
-          await pipeline(Readable.from(body), createWriteStream(partial));
+          if (chosen === 'xlsx') {
+            const file = createWriteStream(partial);
+            await writeXlsx(database.db, filter, file, counter.onTies);
+            await finished(file);
+          } else {
+            const body =
+              chosen === 'csv'
+                ? csvExport(database.db, dataset, filter, counter.onTies)
+                : geojsonExport(database.db, filter, counter.onTies);
+            await pipeline(Readable.from(body), createWriteStream(partial));
+          }
           await rename(partial, out);
         } catch (error) {
           await rm(partial, { force: true });

@@ -1,13 +1,31 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { exportQuerySchema } from './exports.schema.ts';
-import { csvExport, EXPORT_FORMATS, exportLicence, geojsonExport } from './exports.service.ts';
+import {
+  csvExport,
+  EXPORT_FORMATS,
+  type ExportFilter,
+  exportLicence,
+  geojsonExport,
+} from './exports.service.ts';
+import { writeXlsx } from './exports.xlsx.ts';
 
 const tags = ['exports'];
 
-const TYPES = { csv: 'text/csv; charset=utf-8; header=present', geojson: 'application/geo+json' } as const;
+const TYPES = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  geojson: 'application/geo+json',
+} as const;
+
+/** The workbook as a stream: exceljs writes into it as the ties are read; a failure ends the download. */
+function xlsxStream(db: RouteContext['db'], filter: ExportFilter) {
+  const output = new PassThrough();
+  writeXlsx(db, filter, output).catch((error: unknown) => output.destroy(error as Error));
+  return output;
+}
 
 /** The public data as files that spreadsheets and GIS tools read, filtered as /api/partnerships is. */
 export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
@@ -44,7 +62,8 @@ export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
         summary: 'Download the public ties and places',
         description:
           'The published ties the filters select, streamed: `csv` (RFC 4180, UTF-8; `dataset=ties` or `places`; ' +
-          'a cell a spreadsheet would run as a formula starts with a quote mark) or `geojson` (RFC 7946: ties as ' +
+          'a cell a spreadsheet would run as a formula starts with a quote mark), `xlsx` (sheets of ties, places ' +
+          'and sources with their licences) or `geojson` (RFC 7946: ties as ' +
           'great-circle lines, cut at the antimeridian, and their places as points, with the sources’ licences). ' +
           'The answer links its licence (`Link: </api/exports/licence>; rel="license"`).',
         params: z.strictObject({ format: z.enum(EXPORT_FORMATS) }),
@@ -54,14 +73,17 @@ export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
     async (request, reply) => {
       const { format } = request.params;
       const { dataset, ...filter } = request.query;
-      const name = format === 'csv' ? `citybridge-${dataset}.csv` : 'citybridge-ties.geojson';
-      const body = format === 'csv' ? csvExport(db, dataset, filter) : geojsonExport(db, filter);
+      const name = format === 'csv' ? `citybridge-${dataset}.csv` : `citybridge-ties.${format}`;
+      const body =
+        format === 'xlsx'
+          ? xlsxStream(db, filter)
+          : Readable.from(format === 'csv' ? csvExport(db, dataset, filter) : geojsonExport(db, filter));
       return reply
         .type(TYPES[format])
         .header('content-disposition', `attachment; filename="${name}"`)
         .header('link', '</api/exports/licence>; rel="license"')
         .header('cache-control', 'public, max-age=300')
-        .send(Readable.from(body));
+        .send(body);
     },
   );
 };

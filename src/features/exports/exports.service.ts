@@ -8,11 +8,11 @@ import { listSources } from '../sources/sources.service.ts';
 
 /**
  * The public data as files: the published ties (with their parties, dates and sources) and their places, as CSV
- * (RFC 4180, UTF-8) and GeoJSON (RFC 7946). Each is written as it is read, a page of ties at a time, so the whole
+ * (RFC 4180, UTF-8), XLSX (exports.xlsx.ts) and GeoJSON (RFC 7946). Each is written as it is read, a page of ties at a time, so the whole
  * world's data costs the server a page's memory and the places seen, not the file.
  */
 
-export const EXPORT_FORMATS = ['csv', 'geojson'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_DATASETS = ['ties', 'places'] as const;
 export type CsvDataset = (typeof CSV_DATASETS)[number];
@@ -42,7 +42,11 @@ export async function exportLicence(db: DbOrTx) {
 }
 
 /** The ties the filter selects and the places that are their parties, each place once. */
-async function* tiesAndPlaces(db: DbOrTx, filter: ExportFilter, onTies: (count: number) => void = () => {}) {
+export async function* tiesAndPlaces(
+  db: DbOrTx,
+  filter: ExportFilter,
+  onTies: (count: number) => void = () => {},
+) {
   const places = new Map<number, PlaceSummary>();
   for await (const page of tiePages(db, filter)) {
     for (const tie of page) for (const party of tie.parties) places.set(party.id, party);
@@ -51,7 +55,7 @@ async function* tiesAndPlaces(db: DbOrTx, filter: ExportFilter, onTies: (count: 
   }
 }
 
-const TIE_COLUMNS = [
+export const TIE_COLUMNS = [
   'id',
   'kind',
   'status',
@@ -66,9 +70,9 @@ const TIE_COLUMNS = [
   'more_parties',
   'sources',
 ];
-const PLACE_COLUMNS = ['id', 'name', 'kind', 'country', 'lat', 'lng', 'population', 'partner_count'];
+export const PLACE_COLUMNS = ['id', 'name', 'kind', 'country', 'lat', 'lng', 'population', 'partner_count'];
 
-function tieRow(tie: PartnershipResponse) {
+export function tieRow(tie: PartnershipResponse) {
   const [a, b, ...more] = tie.parties;
   return [
     tie.id,
@@ -87,7 +91,7 @@ function tieRow(tie: PartnershipResponse) {
   ];
 }
 
-const placeRow = (place: PlaceSummary) => [
+export const placeRow = (place: PlaceSummary) => [
   place.id,
   place.name,
   place.kind,

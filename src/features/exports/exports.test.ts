@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
@@ -10,7 +11,7 @@ import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
 
 let t: TestApp;
 const ids = {} as Record<'espoo' | 'shanghai' | 'tokyo' | 'sanFrancisco' | 'formula' | 'hidden', number>;
-const ties = {} as Record<'espooShanghai' | 'tokyoSanFrancisco' | 'formula' | 'hidden', number>;
+const tieIds = {} as Record<'espooShanghai' | 'tokyoSanFrancisco' | 'formula' | 'hidden', number>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -23,14 +24,16 @@ beforeAll(async () => {
   ).id;
   ids.formula = (await makePlace(db, { name: '=HYPERLINK("https://evil.example","x")', country: 'SE' })).id;
   ids.hidden = (await makePlace(db, { name: 'Hiddenville', country: 'EE' })).id;
-  ties.espooShanghai = (
+  tieIds.espooShanghai = (
     await makePartnership(db, [ids.espoo, ids.shanghai], { kind: 'twin_town', startedOn: '1998-01-01' })
   ).id;
-  ties.tokyoSanFrancisco = (
+  tieIds.tokyoSanFrancisco = (
     await makePartnership(db, [ids.tokyo, ids.sanFrancisco], { kind: 'twin_town' })
   ).id;
-  ties.formula = (await makePartnership(db, [ids.espoo, ids.formula], { kind: 'cooperation_agreement' })).id;
-  ties.hidden = (await makePartnership(db, [ids.espoo, ids.hidden], { visibility: 'internal' })).id;
+  tieIds.formula = (
+    await makePartnership(db, [ids.espoo, ids.formula], { kind: 'cooperation_agreement' })
+  ).id;
+  tieIds.hidden = (await makePartnership(db, [ids.espoo, ids.hidden], { visibility: 'internal' })).id;
 });
 afterAll(() => t.close());
 
@@ -50,9 +53,9 @@ describe('exports', () => {
     );
     const rows = csv(answer.body);
     expect(rows.map((row) => Number(row.id))).toEqual([
-      ties.espooShanghai,
-      ties.tokyoSanFrancisco,
-      ties.formula,
+      tieIds.espooShanghai,
+      tieIds.tokyoSanFrancisco,
+      tieIds.formula,
     ]);
     expect(rows[0]).toMatchObject({ kind: 'twin_town', started_on: '1998-01-01', party_a_name: 'Espoo' });
     const names = rows.flatMap((row) => [row.party_a_name, row.party_b_name]);
@@ -69,15 +72,15 @@ describe('exports', () => {
 
   it('filter as the ties list does, and refuse what it refuses', async () => {
     const japan = csv((await t.app.inject({ url: '/api/exports/csv?country=JP' })).body);
-    expect(japan.map((row) => Number(row.id))).toEqual([ties.tokyoSanFrancisco]);
+    expect(japan.map((row) => Number(row.id))).toEqual([tieIds.tokyoSanFrancisco]);
     const since = csv((await t.app.inject({ url: '/api/exports/csv?startedFrom=1990&startedTo=2000' })).body);
-    expect(since.map((row) => Number(row.id))).toEqual([ties.espooShanghai]);
+    expect(since.map((row) => Number(row.id))).toEqual([tieIds.espooShanghai]);
     for (const url of [
       '/api/exports/csv?startedFrom=2001&startedTo=2000',
       '/api/exports/csv?partnerCountry=FI',
       '/api/exports/csv?dataset=people',
       '/api/exports/csv?limit=5',
-      '/api/exports/xls',
+      '/api/exports/pdf',
     ]) {
       const refused = await t.app.inject({ url });
       expect(refused.statusCode, url).toBe(400);
@@ -98,16 +101,53 @@ describe('exports', () => {
     }[];
     expect(features.filter((feature) => feature.properties.record === 'tie')).toHaveLength(3);
     expect(features.filter((feature) => feature.properties.record === 'place')).toHaveLength(5);
-    const pacific = features.find((feature) => feature.properties.id === ties.tokyoSanFrancisco)!;
+    const pacific = features.find((feature) => feature.properties.id === tieIds.tokyoSanFrancisco)!;
     expect(pacific.geometry!.type).toBe('MultiLineString');
     const lines = pacific.geometry!.coordinates as number[][][];
     expect(lines).toHaveLength(2);
     for (const line of lines) for (const [lng] of line) expect(Math.abs(lng!)).toBeLessThanOrEqual(180);
-    const espooShanghai = features.find((feature) => feature.properties.id === ties.espooShanghai)!;
+    const espooShanghai = features.find((feature) => feature.properties.id === tieIds.espooShanghai)!;
     expect(espooShanghai.geometry!.type).toBe('LineString');
     const espoo = features.find(
       (feature) => feature.properties.record === 'place' && feature.properties.name === 'Espoo',
     )!;
     expect(espoo.geometry).toEqual({ type: 'Point', coordinates: [24.66, 60.21] });
+  });
+
+  it('write an XLSX workbook that exceljs reads back: ties, places and sources, text as text', async () => {
+    const answer = await t.app.inject({ url: '/api/exports/xlsx' });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect(answer.headers['content-disposition']).toBe('attachment; filename="citybridge-ties.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(answer.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['ties', 'places', 'sources']);
+    const rows = (name: string) => {
+      const values: unknown[][] = [];
+      workbook.getWorksheet(name)!.eachRow((row) => {
+        values.push((row.values as unknown[]).slice(1));
+      });
+      return values;
+    };
+    const ties = rows('ties');
+    expect(ties[0]!.slice(0, 3)).toEqual(['id', 'kind', 'status']);
+    expect(ties.slice(1).map((row) => row[0])).toEqual([
+      tieIds.espooShanghai,
+      tieIds.tokyoSanFrancisco,
+      tieIds.formula,
+    ]);
+    const places = rows('places');
+    expect(places).toHaveLength(1 + 5);
+    // The place whose name looks like a formula is a text cell: no spreadsheet runs it.
+    const formulaCell = workbook
+      .getWorksheet('places')!
+      .getColumn(2)
+      .values.find((value) => typeof value === 'string' && value.startsWith('=HYPERLINK'));
+    expect(formulaCell).toBe('=HYPERLINK("https://evil.example","x")');
+    // Each party id of a tie is the id of a row of the places sheet.
+    const placeIds = new Set(places.slice(1).map((row) => row[0]));
+    for (const tie of ties.slice(1)) expect(placeIds.has(tie[5]) && placeIds.has(tie[8])).toBe(true);
   });
 });
