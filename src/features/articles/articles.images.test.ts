@@ -146,6 +146,12 @@ describe('article images', () => {
     });
     expect(elsewhere.statusCode).toBe(400);
     expect(elsewhere.json().error.details[0].message).toMatch(/elsewhere/);
+    const huge = await t.request('PATCH', `/api/articles/${article.id}`, editor, {
+      version: saved.json().version,
+      body: '<img src="/api/article-images/9999999999" alt="Beyond any id">',
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.details[0].message).toMatch(/elsewhere/);
 
     // Published, anyone loads it; the browser revalidates it with its ETag.
     const published = await t.request('POST', `/api/articles/${article.id}/status`, editor, {

@@ -113,8 +113,10 @@ export async function* csvExport(
   onTies?: (count: number) => void,
 ): AsyncGenerator<string> {
   const columns = dataset === 'ties' ? TIE_COLUMNS : PLACE_COLUMNS;
+  // A line break inside a cell is quoted (csv-stringify leaves it bare with a record delimiter of its own): a
+  // spreadsheet must not read it as a new row, whose first cell could be a formula.
   const lines = (rows: unknown[][]) =>
-    stringify(rows, { record_delimiter: 'windows', escape_formulas: true });
+    stringify(rows, { record_delimiter: 'windows', escape_formulas: true, quoted_match: /[\r\n]/ });
   yield lines([columns]);
   let places = new Map<number, PlaceSummary>();
   for await (const page of tiesAndPlaces(db, filter, onTies)) {

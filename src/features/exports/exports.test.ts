@@ -10,8 +10,11 @@ import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
  */
 
 let t: TestApp;
-const ids = {} as Record<'espoo' | 'shanghai' | 'tokyo' | 'sanFrancisco' | 'formula' | 'hidden', number>;
-const tieIds = {} as Record<'espooShanghai' | 'tokyoSanFrancisco' | 'formula' | 'hidden', number>;
+const ids = {} as Record<
+  'espoo' | 'shanghai' | 'tokyo' | 'sanFrancisco' | 'formula' | 'newline' | 'hidden',
+  number
+>;
+const tieIds = {} as Record<'espooShanghai' | 'tokyoSanFrancisco' | 'formula' | 'newline' | 'hidden', number>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -23,6 +26,7 @@ beforeAll(async () => {
     await makePlace(db, { name: 'San Francisco', country: 'US', lat: 37.77, lng: -122.42 })
   ).id;
   ids.formula = (await makePlace(db, { name: '=HYPERLINK("https://evil.example","x")', country: 'SE' })).id;
+  ids.newline = (await makePlace(db, { name: 'Base\n=1+1,SE', country: 'SE' })).id;
   ids.hidden = (await makePlace(db, { name: 'Hiddenville', country: 'EE' })).id;
   tieIds.espooShanghai = (
     await makePartnership(db, [ids.espoo, ids.shanghai], { kind: 'twin_town', startedOn: '1998-01-01' })
@@ -33,6 +37,7 @@ beforeAll(async () => {
   tieIds.formula = (
     await makePartnership(db, [ids.espoo, ids.formula], { kind: 'cooperation_agreement' })
   ).id;
+  tieIds.newline = (await makePartnership(db, [ids.formula, ids.newline], { kind: 'friendship_city' })).id;
   tieIds.hidden = (await makePartnership(db, [ids.espoo, ids.hidden], { visibility: 'internal' })).id;
 });
 afterAll(() => t.close());
@@ -56,7 +61,11 @@ describe('exports', () => {
       tieIds.espooShanghai,
       tieIds.tokyoSanFrancisco,
       tieIds.formula,
+      tieIds.newline,
     ]);
+    // A line break stays inside its quoted cell: no spreadsheet reads a new row (and a formula) from it.
+    expect(answer.body).toContain('"Base\n=1+1,SE"');
+    expect(rows.at(-1)!.party_b_name).toBe('Base\n=1+1,SE');
     expect(rows[0]).toMatchObject({ kind: 'twin_town', started_on: '1998-01-01', party_a_name: 'Espoo' });
     const names = rows.flatMap((row) => [row.party_a_name, row.party_b_name]);
     expect(names).not.toContain('Hiddenville');
@@ -65,7 +74,14 @@ describe('exports', () => {
 
     const places = csv((await t.app.inject({ url: '/api/exports/csv?dataset=places' })).body);
     expect(places.map((row) => row.name).sort()).toEqual(
-      ['Espoo', 'San Francisco', 'Shanghai', 'Tokyo', `'=HYPERLINK("https://evil.example","x")`].sort(),
+      [
+        'Espoo',
+        'San Francisco',
+        'Shanghai',
+        'Tokyo',
+        `'=HYPERLINK("https://evil.example","x")`,
+        'Base\n=1+1,SE',
+      ].sort(),
     );
     expect(places.find((row) => row.name === 'Espoo')).toMatchObject({ lat: '60.21', lng: '24.66' });
   });
@@ -77,6 +93,8 @@ describe('exports', () => {
     expect(since.map((row) => Number(row.id))).toEqual([tieIds.espooShanghai]);
     for (const url of [
       '/api/exports/csv?startedFrom=2001&startedTo=2000',
+      '/api/exports/csv?startedFrom=0000',
+      '/api/exports/geojson?startedTo=0000-12-31',
       '/api/exports/csv?partnerCountry=FI',
       '/api/exports/csv?dataset=people',
       '/api/exports/csv?limit=5',
@@ -99,8 +117,8 @@ describe('exports', () => {
       geometry: { type: string; coordinates: number[][] | number[][][] | number[] } | null;
       properties: { record: string; id: number; name?: string };
     }[];
-    expect(features.filter((feature) => feature.properties.record === 'tie')).toHaveLength(3);
-    expect(features.filter((feature) => feature.properties.record === 'place')).toHaveLength(5);
+    expect(features.filter((feature) => feature.properties.record === 'tie')).toHaveLength(4);
+    expect(features.filter((feature) => feature.properties.record === 'place')).toHaveLength(6);
     const pacific = features.find((feature) => feature.properties.id === tieIds.tokyoSanFrancisco)!;
     expect(pacific.geometry!.type).toBe('MultiLineString');
     const lines = pacific.geometry!.coordinates as number[][][];
@@ -137,9 +155,10 @@ describe('exports', () => {
       tieIds.espooShanghai,
       tieIds.tokyoSanFrancisco,
       tieIds.formula,
+      tieIds.newline,
     ]);
     const places = rows('places');
-    expect(places).toHaveLength(1 + 5);
+    expect(places).toHaveLength(1 + 6);
     // The place whose name looks like a formula is a text cell: no spreadsheet runs it.
     const formulaCell = workbook
       .getWorksheet('places')!

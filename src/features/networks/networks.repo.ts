@@ -64,13 +64,21 @@ const memberOf = (organizationIds: readonly number[]): SQL =>
               and (m.organization_id in (${idList(organizationIds)})
                    or m.place_id in (${placesGovernedBy(organizationIds)})))`;
 
-/** Whether a place is a current member of network `n`: itself, or through one of its live governments. */
-const placeMemberOf = (placeId: number): SQL =>
+/**
+ * Whether a place is a current member of network `n`: itself, or through one of its live governments that the
+ * scope may read (an internal government's memberships must not show through its place).
+ */
+const placeMemberOf = (placeId: number, scope: ReadScope): SQL =>
   sql`exists (select 1 from network_members m where m.network_id = n.id and ${current('m')}
               and (m.place_id = ${placeId}
                    or m.organization_id in (select g.id from organizations g where g.place_id = ${placeId}
                                             and g.kind in (${governmentKinds})
-                                            and g.deleted_at is null and g.merged_into_id is null)))`;
+                                            and g.deleted_at is null and g.merged_into_id is null
+                                            and ${
+                                              scope.all
+                                                ? sql`true`
+                                                : sql`(g.visibility = 'published' or g.id in (${idList(scope.organizationIds)}))`
+                                            })))`;
 
 /** Whether the scope may read network `n`: published, or internal to a group it is in, or everything. */
 const readableBy = (scope: ReadScope): SQL =>
@@ -115,7 +123,7 @@ export async function listNetworks(db: DbOrTx, filter: NetworkListFilter): Promi
   if (filter.parentId) conditions.push(sql`n.parent_id = ${filter.parentId}`);
   const organization = filter.organizationId ? [filter.organizationId] : undefined;
   if (organization) conditions.push(sql`(${coordinatedBy(organization)} or ${memberOf(organization)})`);
-  if (filter.placeId) conditions.push(placeMemberOf(filter.placeId));
+  if (filter.placeId) conditions.push(placeMemberOf(filter.placeId, filter.scope));
   if (filter.q) {
     const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
     conditions.push(sql`(lower(coalesce(n.short_name, '')) like ${pattern}

@@ -350,6 +350,17 @@ describe('networks', () => {
     );
     expect((await ok('GET', `/api/networks?placeId=${ids.shanghai}`, {})).items).toEqual([]);
     expect((await call('GET', '/api/networks?placeId=0', {})).statusCode).toBe(400);
+    // An internal government's membership does not show through its place to those who may not read it.
+    const secretPlace = await makePlace(t.database.db, { name: 'Secretplace' });
+    const secretGovernment = await makeOrganization(t.database.db, {
+      name: 'Secret Government',
+      placeId: secretPlace.id,
+      visibility: 'internal',
+    });
+    await ok('POST', `/api/networks/${ids.c21}/members`, as.admin, { organizationId: secretGovernment.id });
+    expect((await ok('GET', `/api/networks?placeId=${secretPlace.id}`, {})).items).toEqual([]);
+    const asAdmin = await ok('GET', `/api/networks?placeId=${secretPlace.id}`, as.admin);
+    expect(asAdmin.items.map((item: { id: number }) => item.id)).toEqual([ids.c21]);
     expect((await call('GET', '/api/networks/999999', {})).statusCode).toBe(404);
     expect((await call('GET', '/api/networks/abc', {})).statusCode).toBe(400);
   });

@@ -20,7 +20,8 @@ const dateBound = (bound: 'from' | 'to') =>
     .transform((value, context) => {
       const date = value.length === 4 ? `${value}-${bound === 'from' ? '01-01' : '12-31'}` : value;
       const parsed = new Date(`${date}T00:00:00Z`);
-      if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date) {
+      // Year 0 is a date to JavaScript, not to PostgreSQL.
+      if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date || date < '0001') {
         context.addIssue({ code: 'custom', message: 'is not a real date' });
         return z.NEVER;
       }
