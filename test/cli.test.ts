@@ -4,6 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client.ts';
 import { FolderLockedError } from '../src/db/folder-lock.ts';
@@ -91,6 +92,11 @@ describe('the citybridge command', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     expect(workbook.getWorksheet('ties')!.rowCount).toBe(1 + 6);
+    const zip = path.join(dataDir, 'finland.zip');
+    await citybridge('export', 'datapackage', '--country', 'FI', '--out', zip);
+    const files = unzipSync(new Uint8Array(await readFile(zip)));
+    expect(Object.keys(files).sort()).toEqual(['datapackage.json', 'places.csv', 'sources.csv', 'ties.csv']);
+    expect(strFromU8(files['ties.csv']!).trimEnd().split('\r\n')).toHaveLength(1 + 6);
     const refused = await citybridge(
       'export',
       'csv',

@@ -5,6 +5,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { writeDataPackage } from '../features/exports/exports.datapackage.ts';
 import { exportQuerySchema } from '../features/exports/exports.schema.ts';
 import {
   csvExport,
@@ -71,9 +72,10 @@ export function registerExport(program: Command): void {
         // Written beside the target and moved into place when whole: a failed export leaves no half file.
         const partial = `${out}.part`;
         try {
-          if (chosen === 'xlsx') {
+          if (chosen === 'xlsx' || chosen === 'datapackage') {
             const file = createWriteStream(partial);
-            await writeXlsx(database.db, filter, file, counter.onTies);
+            if (chosen === 'xlsx') await writeXlsx(database.db, filter, file, counter.onTies);
+            else await writeDataPackage(database.db, filter, file);
             await finished(file);
           } else {
             const body =

@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
+import { writeDataPackage } from './exports.datapackage.ts';
 import { exportQuerySchema } from './exports.schema.ts';
 import {
   csvExport,
@@ -18,12 +19,19 @@ const TYPES = {
   csv: 'text/csv; charset=utf-8; header=present',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   geojson: 'application/geo+json',
+  datapackage: 'application/zip',
 } as const;
 
-/** The workbook as a stream: exceljs writes into it as the ties are read; a failure ends the download. */
-function xlsxStream(db: RouteContext['db'], filter: ExportFilter) {
+const FILE_NAMES = {
+  xlsx: 'citybridge-ties.xlsx',
+  geojson: 'citybridge-ties.geojson',
+  datapackage: 'citybridge-datapackage.zip',
+} as const;
+
+/** A file its writer fills as the ties are read (a workbook, a zip); a failure ends the download. */
+function written(write: (output: PassThrough) => Promise<void>) {
   const output = new PassThrough();
-  writeXlsx(db, filter, output).catch((error: unknown) => output.destroy(error as Error));
+  write(output).catch((error: unknown) => output.destroy(error as Error));
   return output;
 }
 
@@ -63,7 +71,8 @@ export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
         description:
           'The published ties the filters select, streamed: `csv` (RFC 4180, UTF-8; `dataset=ties` or `places`; ' +
           'a cell a spreadsheet would run as a formula starts with a quote mark), `xlsx` (sheets of ties, places ' +
-          'and sources with their licences) or `geojson` (RFC 7946: ties as ' +
+          'and sources with their licences), `datapackage` (a zip of the CSVs with a Frictionless Data Package ' +
+          'descriptor: table schemas, licences and attribution) or `geojson` (RFC 7946: ties as ' +
           'great-circle lines, cut at the antimeridian, and their places as points, with the sources’ licences). ' +
           'The answer links its licence (`Link: </api/exports/licence>; rel="license"`).',
         params: z.strictObject({ format: z.enum(EXPORT_FORMATS) }),
@@ -73,11 +82,13 @@ export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
     async (request, reply) => {
       const { format } = request.params;
       const { dataset, ...filter } = request.query;
-      const name = format === 'csv' ? `citybridge-${dataset}.csv` : `citybridge-ties.${format}`;
+      const name = format === 'csv' ? `citybridge-${dataset}.csv` : FILE_NAMES[format];
       const body =
         format === 'xlsx'
-          ? xlsxStream(db, filter)
-          : Readable.from(format === 'csv' ? csvExport(db, dataset, filter) : geojsonExport(db, filter));
+          ? written((output) => writeXlsx(db, filter, output))
+          : format === 'datapackage'
+            ? written((output) => writeDataPackage(db, filter, output))
+            : Readable.from(format === 'csv' ? csvExport(db, dataset, filter) : geojsonExport(db, filter));
       return reply
         .type(TYPES[format])
         .header('content-disposition', `attachment; filename="${name}"`)

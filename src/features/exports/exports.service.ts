@@ -8,11 +8,12 @@ import { listSources } from '../sources/sources.service.ts';
 
 /**
  * The public data as files: the published ties (with their parties, dates and sources) and their places, as CSV
- * (RFC 4180, UTF-8), XLSX (exports.xlsx.ts) and GeoJSON (RFC 7946). Each is written as it is read, a page of ties at a time, so the whole
+ * (RFC 4180, UTF-8), XLSX (exports.xlsx.ts), GeoJSON (RFC 7946) and a Frictionless Data Package
+ * (exports.datapackage.ts). Each is written as it is read, a page of ties at a time, so the whole
  * world's data costs the server a page's memory and the places seen, not the file.
  */
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'datapackage'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_DATASETS = ['ties', 'places'] as const;
 export type CsvDataset = (typeof CSV_DATASETS)[number];
