@@ -75,10 +75,10 @@ export function exportRows(
       `${base.toFixed(2)} s; RSS +${figures.read.rssRiseMb.toFixed(0)} MB`,
       'baseline',
     ],
-    [`CSV export of every tie (${figures.csv.ties})`, row(figures.csv), 'streams: RSS rise ≪ file'],
-    ['CSV export of their places', row(figures.places), 'streams'],
-    ['GeoJSON export of every tie and place', row(figures.geojson), 'streams: RSS rise ≪ file'],
-    ['XLSX export of every tie, place and source', row(figures.xlsx), 'streams'],
+    [`CSV export of every tie (${figures.csv.ties})`, row(figures.csv), 'streamed; RSS rise shown'],
+    ['CSV export of their places', row(figures.places), 'streamed; RSS rise shown'],
+    ['GeoJSON export of every tie and place', row(figures.geojson), 'streamed; RSS rise shown'],
+    ['XLSX export of every tie, place and source', row(figures.xlsx), 'streamed; RSS rise shown'],
   ];
 }
 

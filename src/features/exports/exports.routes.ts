@@ -4,13 +4,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { writeDataPackage } from './exports.datapackage.ts';
 import { exportQuerySchema } from './exports.schema.ts';
-import {
-  csvExport,
-  EXPORT_FORMATS,
-  type ExportFilter,
-  exportLicence,
-  geojsonExport,
-} from './exports.service.ts';
+import { csvExport, EXPORT_FORMATS, exportLicence, geojsonExport } from './exports.service.ts';
 import { writeXlsx } from './exports.xlsx.ts';
 
 const tags = ['exports'];
