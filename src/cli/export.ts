@@ -12,6 +12,7 @@ import {
   EXPORT_FORMATS,
   exportLicence,
   geojsonExport,
+  jsonLdExport,
 } from '../features/exports/exports.service.ts';
 import { writeXlsx } from '../features/exports/exports.xlsx.ts';
 import { withDatabase } from './database.ts';
@@ -67,7 +68,7 @@ export function registerExport(program: Command): void {
       const chosen = parseInput(z.enum(EXPORT_FORMATS), format, 'format');
       const { out, ...filters } = options;
       const { dataset, ...filter } = parseInput(exportQuerySchema, filters, 'filters');
-      await withDatabase(async (database) => {
+      await withDatabase(async (database, config) => {
         const counter = tieCounter();
         // Written beside the target and moved into place when whole: a failed export leaves no half file.
         const partial = `${out}.part`;
@@ -81,7 +82,9 @@ export function registerExport(program: Command): void {
             const body =
               chosen === 'csv'
                 ? csvExport(database.db, dataset, filter, counter.onTies)
-                : geojsonExport(database.db, filter, counter.onTies);
+                : chosen === 'jsonld'
+                  ? jsonLdExport(database.db, filter, config.publicUrl, counter.onTies)
+                  : geojsonExport(database.db, filter, counter.onTies);
             await pipeline(Readable.from(body), createWriteStream(partial));
           }
           await rename(partial, out);

@@ -2,9 +2,10 @@ import { PassThrough, Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
+import { baseUrlOf } from '../auth/users.routes.ts';
 import { writeDataPackage } from './exports.datapackage.ts';
 import { exportQuerySchema } from './exports.schema.ts';
-import { csvExport, EXPORT_FORMATS, exportLicence, geojsonExport } from './exports.service.ts';
+import { csvExport, EXPORT_FORMATS, exportLicence, geojsonExport, jsonLdExport } from './exports.service.ts';
 import { writeXlsx } from './exports.xlsx.ts';
 
 const tags = ['exports'];
@@ -13,12 +14,14 @@ const TYPES = {
   csv: 'text/csv; charset=utf-8; header=present',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   geojson: 'application/geo+json',
+  jsonld: 'application/ld+json',
   datapackage: 'application/zip',
 } as const;
 
 const FILE_NAMES = {
   xlsx: 'citybridge-ties.xlsx',
   geojson: 'citybridge-ties.geojson',
+  jsonld: 'citybridge-ties.jsonld',
   datapackage: 'citybridge-datapackage.zip',
 } as const;
 
@@ -30,7 +33,7 @@ function written(write: (output: PassThrough) => Promise<void>) {
 }
 
 /** The public data as files that spreadsheets and GIS tools read, filtered as /api/partnerships is. */
-export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db }) => {
+export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { db, publicUrl }) => {
   app.get(
     '/api/exports/licence',
     {
@@ -66,7 +69,8 @@ export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
           'The published ties the filters select, streamed: `csv` (RFC 4180, UTF-8; `dataset=ties` or `places`; ' +
           'a cell a spreadsheet would run as a formula starts with a quote mark), `xlsx` (sheets of ties, places ' +
           'and sources with their licences), `datapackage` (a zip of the CSVs with a Frictionless Data Package ' +
-          'descriptor: table schemas, licences and attribution) or `geojson` (RFC 7946: ties as ' +
+          'descriptor: table schemas, licences and attribution), `jsonld` (ties and schema.org places) or ' +
+          '`geojson` (RFC 7946: ties as ' +
           'great-circle lines, cut at the antimeridian, and their places as points, with the sources’ licences). ' +
           'The answer links its licence (`Link: </api/exports/licence>; rel="license"`).',
         params: z.strictObject({ format: z.enum(EXPORT_FORMATS) }),
@@ -82,7 +86,13 @@ export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
           ? written((output) => writeXlsx(db, filter, output))
           : format === 'datapackage'
             ? written((output) => writeDataPackage(db, filter, output))
-            : Readable.from(format === 'csv' ? csvExport(db, dataset, filter) : geojsonExport(db, filter));
+            : Readable.from(
+                format === 'csv'
+                  ? csvExport(db, dataset, filter)
+                  : format === 'jsonld'
+                    ? jsonLdExport(db, filter, baseUrlOf(request, publicUrl))
+                    : geojsonExport(db, filter),
+              );
       return reply
         .type(TYPES[format])
         .header('content-disposition', `attachment; filename="${name}"`)

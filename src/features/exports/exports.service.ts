@@ -8,12 +8,12 @@ import { listSources } from '../sources/sources.service.ts';
 
 /**
  * The public data as files: the published ties (with their parties, dates and sources) and their places, as CSV
- * (RFC 4180, UTF-8), XLSX (exports.xlsx.ts), GeoJSON (RFC 7946) and a Frictionless Data Package
- * (exports.datapackage.ts). Each is written as it is read, a page of ties at a time, so the whole
+ * (RFC 4180, UTF-8), XLSX (exports.xlsx.ts), GeoJSON (RFC 7946), JSON-LD (schema.org places) and a Frictionless
+ * Data Package (exports.datapackage.ts). Each is written as it is read, a page of ties at a time, so the whole
  * world's data costs the server a page's memory and the places seen, not the file.
  */
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'datapackage'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'jsonld', 'datapackage'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_DATASETS = ['ties', 'places'] as const;
 export type CsvDataset = (typeof CSV_DATASETS)[number];
@@ -215,5 +215,81 @@ export async function* geojsonExport(
     yield `${first ? '' : ',\n'}${text}`;
     first = false;
   }
+  yield '\n]}\n';
+}
+
+/** The terms of the JSON-LD export: schema.org's, and CityBridge's own for what schema.org has no word for. */
+export function jsonLdContext(baseUrl: string) {
+  const own = `${baseUrl}/api/exports/vocabulary#`;
+  return {
+    '@vocab': 'https://schema.org/',
+    cb: own,
+    Tie: 'cb:Tie',
+    kind: 'cb:kind',
+    status: 'cb:status',
+    startedOn: { '@id': 'cb:startedOn', '@type': 'http://www.w3.org/2001/XMLSchema#date' },
+    endedOn: { '@id': 'cb:endedOn', '@type': 'http://www.w3.org/2001/XMLSchema#date' },
+    party: { '@id': 'cb:party', '@type': '@id' },
+    reportedBy: 'cb:reportedBy',
+    partnerCount: 'cb:partnerCount',
+  };
+}
+
+/**
+ * A JSON-LD document: the ties as `cb:Tie` nodes naming their parties, then the parties as schema.org `City` or
+ * `Place` nodes with their coordinates and country; every node's id is its address in CityBridge.
+ */
+export async function* jsonLdExport(
+  db: DbOrTx,
+  filter: ExportFilter,
+  baseUrl: string,
+  onTies?: (count: number) => void,
+): AsyncGenerator<string> {
+  const head = JSON.stringify({ '@context': jsonLdContext(baseUrl) });
+  yield `${head.slice(0, -1)},"@graph":[\n`;
+  let first = true;
+  const emit = (nodes: unknown[]) => {
+    const text = nodes.map((node) => JSON.stringify(node)).join(',\n');
+    const chunk = `${first ? '' : ',\n'}${text}`;
+    first = false;
+    return chunk;
+  };
+  let places = new Map<number, PlaceSummary>();
+  for await (const page of tiesAndPlaces(db, filter, onTies)) {
+    places = page.places;
+    yield emit(
+      page.ties.map((tie) => ({
+        '@id': `${baseUrl}/partnerships/${tie.id}`,
+        '@type': 'Tie',
+        kind: tie.kind,
+        status: tie.status,
+        ...(tie.startedOn ? { startedOn: tie.startedOn } : {}),
+        ...(tie.endedOn ? { endedOn: tie.endedOn } : {}),
+        party: tie.parties.map((party) => `${baseUrl}/places/${party.id}`),
+        reportedBy: tie.sources.map((source) => source.name),
+      })),
+    );
+  }
+  const sorted = [...places.values()].sort((a, b) => a.id - b.id);
+  for (let start = 0; start < sorted.length; start += PAGE)
+    yield emit(
+      sorted.slice(start, start + PAGE).map((place) => ({
+        '@id': `${baseUrl}/places/${place.id}`,
+        '@type': place.kind === 'municipality' || place.kind === 'district' ? 'City' : 'Place',
+        name: place.name,
+        address: { '@type': 'PostalAddress', addressCountry: place.country },
+        ...(place.coordinates
+          ? {
+              geo: {
+                '@type': 'GeoCoordinates',
+                latitude: place.coordinates.lat,
+                longitude: place.coordinates.lng,
+              },
+            }
+          : {}),
+        ...(place.population !== null ? { population: place.population } : {}),
+        partnerCount: place.partnerCount,
+      })),
+    );
   yield '\n]}\n';
 }

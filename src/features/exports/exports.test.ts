@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
@@ -168,5 +169,27 @@ describe('exports', () => {
     // Each party id of a tie is the id of a row of the places sheet.
     const placeIds = new Set(places.slice(1).map((row) => row[0]));
     for (const tie of ties.slice(1)) expect(placeIds.has(tie[5]) && placeIds.has(tie[8])).toBe(true);
+  });
+
+  it('write JSON-LD that expands: ties naming their parties, places as schema.org cities', async () => {
+    const answer = await t.app.inject({ url: '/api/exports/jsonld?country=JP' });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toBe('application/ld+json');
+    const expanded = (await jsonld.expand(JSON.parse(answer.body), {
+      documentLoader: async (url: string) => {
+        throw new Error(`no remote context: ${url}`);
+      },
+    })) as Record<string, unknown>[];
+    const base = 'http://localhost:3000';
+    const tie = expanded.find((node) => node['@id'] === `${base}/partnerships/${tieIds.tokyoSanFrancisco}`)!;
+    expect(tie['@type']).toEqual([`${base}/api/exports/vocabulary#Tie`]);
+    expect(tie[`${base}/api/exports/vocabulary#party`]).toEqual([
+      { '@id': `${base}/places/${ids.sanFrancisco}` },
+      { '@id': `${base}/places/${ids.tokyo}` },
+    ]);
+    const tokyo = expanded.find((node) => node['@id'] === `${base}/places/${ids.tokyo}`)!;
+    expect(tokyo['@type']).toEqual(['https://schema.org/City']);
+    expect(tokyo['https://schema.org/name']).toEqual([{ '@value': 'Tokyo' }]);
+    expect(expanded.filter((node) => (node['@type'] as string[])[0]!.endsWith('#Tie'))).toHaveLength(1);
   });
 });
