@@ -13,6 +13,7 @@ import {
   exportLicence,
   geojsonExport,
   jsonLdExport,
+  popoloExport,
 } from '../features/exports/exports.service.ts';
 import { writeXlsx } from '../features/exports/exports.xlsx.ts';
 import { withDatabase } from './database.ts';
@@ -84,7 +85,9 @@ export function registerExport(program: Command): void {
                 ? csvExport(database.db, dataset, filter, counter.onTies)
                 : chosen === 'jsonld'
                   ? jsonLdExport(database.db, filter, config.publicUrl, counter.onTies)
-                  : geojsonExport(database.db, filter, counter.onTies);
+                  : chosen === 'popolo'
+                    ? popoloExport(database.db, config.publicUrl)
+                    : geojsonExport(database.db, filter, counter.onTies);
             await pipeline(Readable.from(body), createWriteStream(partial));
           }
           await rename(partial, out);

@@ -5,7 +5,14 @@ import type { RouteContext } from '../../core/context.ts';
 import { baseUrlOf } from '../auth/users.routes.ts';
 import { writeDataPackage } from './exports.datapackage.ts';
 import { exportQuerySchema } from './exports.schema.ts';
-import { csvExport, EXPORT_FORMATS, exportLicence, geojsonExport, jsonLdExport } from './exports.service.ts';
+import {
+  csvExport,
+  EXPORT_FORMATS,
+  exportLicence,
+  geojsonExport,
+  jsonLdExport,
+  popoloExport,
+} from './exports.service.ts';
 import { writeXlsx } from './exports.xlsx.ts';
 
 const tags = ['exports'];
@@ -16,12 +23,14 @@ const TYPES = {
   geojson: 'application/geo+json',
   jsonld: 'application/ld+json',
   datapackage: 'application/zip',
+  popolo: 'application/json',
 } as const;
 
 const FILE_NAMES = {
   xlsx: 'citybridge-ties.xlsx',
   geojson: 'citybridge-ties.geojson',
   jsonld: 'citybridge-ties.jsonld',
+  popolo: 'citybridge-popolo.json',
   datapackage: 'citybridge-datapackage.zip',
 } as const;
 
@@ -70,6 +79,7 @@ export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
           'a cell a spreadsheet would run as a formula starts with a quote mark), `xlsx` (sheets of ties, places ' +
           'and sources with their licences), `datapackage` (a zip of the CSVs with a Frictionless Data Package ' +
           'descriptor: table schemas, licences and attribution), `jsonld` (ties and schema.org places) or ' +
+          '`popolo` (the published organisations, people and their posts; the filters do not apply) or ' +
           '`geojson` (RFC 7946: ties as ' +
           'great-circle lines, cut at the antimeridian, and their places as points, with the sources’ licences). ' +
           'The answer links its licence (`Link: </api/exports/licence>; rel="license"`).',
@@ -91,7 +101,9 @@ export const exportsRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { 
                   ? csvExport(db, dataset, filter)
                   : format === 'jsonld'
                     ? jsonLdExport(db, filter, baseUrlOf(request, publicUrl))
-                    : geojsonExport(db, filter),
+                    : format === 'popolo'
+                      ? popoloExport(db, baseUrlOf(request, publicUrl))
+                      : geojsonExport(db, filter),
               );
       return reply
         .type(TYPES[format])

@@ -5,6 +5,7 @@ import type { PartnershipListQuery, PartnershipResponse } from '../partnerships/
 import { listPartnerships } from '../partnerships/partnerships.service.ts';
 import type { PlaceSummary } from '../places/places.schema.ts';
 import { listSources } from '../sources/sources.service.ts';
+import * as repo from './exports.repo.ts';
 
 /**
  * The public data as files: the published ties (with their parties, dates and sources) and their places, as CSV
@@ -13,7 +14,7 @@ import { listSources } from '../sources/sources.service.ts';
  * world's data costs the server a page's memory and the places seen, not the file.
  */
 
-export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'jsonld', 'datapackage'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'jsonld', 'datapackage', 'popolo'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const CSV_DATASETS = ['ties', 'places'] as const;
 export type CsvDataset = (typeof CSV_DATASETS)[number];
@@ -292,4 +293,47 @@ export async function* jsonLdExport(
       })),
     );
   yield '\n]}\n';
+}
+
+/**
+ * Popolo JSON (popoloproject.com): the published organisations, the published people with their public posts as
+ * memberships, and each organisation's place as its area. Contact points and notes stay out.
+ */
+export async function* popoloExport(db: DbOrTx, baseUrl: string): AsyncGenerator<string> {
+  // One query at a time: `db` may be a transaction's single connection.
+  const organizations = await repo.findPublicOrganizations(db);
+  const people = await repo.findPublicPeople(db);
+  const posts = await repo.findPublicPosts(db);
+  const licence = await exportLicence(db);
+  yield JSON.stringify(
+    {
+      persons: people.map((person) => ({ id: `person-${person.id}`, name: person.name })),
+      organizations: organizations.map((organization) => ({
+        id: `organization-${organization.id}`,
+        name: organization.name,
+        classification: organization.kind,
+        ...(organization.aliases.length > 0
+          ? { other_names: organization.aliases.map((name) => ({ name })) }
+          : {}),
+        ...(organization.placeId ? { area_id: `place-${organization.placeId}` } : {}),
+        links: [
+          { url: `${baseUrl}/organizations/${organization.id}`, note: 'CityBridge' },
+          ...(organization.website ? [{ url: organization.website, note: 'website' }] : []),
+        ],
+      })),
+      memberships: posts.map((post) => ({
+        id: `post-${post.id}`,
+        person_id: `person-${post.personId}`,
+        organization_id: `organization-${post.organizationId}`,
+        role: post.role,
+        ...(post.title ? { label: post.title } : {}),
+        ...(post.startedOn ? { start_date: post.startedOn } : {}),
+        ...(post.endedOn ? { end_date: post.endedOn } : {}),
+      })),
+      sources: licence.sources,
+    },
+    null,
+    1,
+  );
+  yield '\n';
 }

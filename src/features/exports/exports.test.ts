@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import jsonld from 'jsonld';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
-import { makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+import { memberHeaders } from '../../../test/helpers/auth.ts';
+import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
 
 /**
  * The public data as files: a CSV that spreadsheets read without running anything, and GeoJSON whose lines take
@@ -191,5 +192,57 @@ describe('exports', () => {
     expect(tokyo['@type']).toEqual(['https://schema.org/City']);
     expect(tokyo['https://schema.org/name']).toEqual([{ '@value': 'Tokyo' }]);
     expect(expanded.filter((node) => (node['@type'] as string[])[0]!.endsWith('#Tie'))).toHaveLength(1);
+  });
+
+  it('write Popolo: published organisations, people and their posts, nothing private', async () => {
+    const db = t.database.db;
+    const city = await makeOrganization(db, {
+      name: 'City of Espoo',
+      placeId: ids.espoo,
+      website: 'https://espoo.fi',
+    });
+    const hidden = await makeOrganization(db, { name: 'Hidden Oy', kind: 'company', visibility: 'internal' });
+    const editor = await memberHeaders(db, city.id, 'editor');
+    const person = async (name: string, visibility: string, organizationId = city.id) => {
+      const answer = await t.request('POST', '/api/people', editor, {
+        name,
+        keeperId: city.id,
+        visibility,
+        notes: 'Private note',
+        posts: [{ organizationId, role: 'international_affairs_coordinator', title: 'Coordinator' }],
+        contactPoints: [{ kind: 'email', value: `${name.split(' ')[0]!.toLowerCase()}@example.org` }],
+      });
+      expect(answer.statusCode, answer.body).toBe(201);
+      return answer.json() as { id: number; posts: { id: number }[] };
+    };
+    const hanna = await person('Hanna Eskelinen', 'published');
+    await person('Internal Person', 'internal');
+    const answer = await t.app.inject({ url: '/api/exports/popolo' });
+    expect(answer.statusCode).toBe(200);
+    expect(answer.headers['content-type']).toMatch(/^application\/json/);
+    const popolo = JSON.parse(answer.body);
+    expect(popolo.persons).toEqual([{ id: `person-${hanna.id}`, name: 'Hanna Eskelinen' }]);
+    expect(popolo.organizations.map((organization: { name: string }) => organization.name)).toContain(
+      'City of Espoo',
+    );
+    expect(answer.body).not.toContain('Hidden Oy');
+    expect(answer.body).not.toContain('Internal Person');
+    expect(answer.body).not.toContain('example.org');
+    expect(answer.body).not.toContain('Private note');
+    expect(popolo.memberships).toEqual([
+      {
+        id: `post-${hanna.posts[0]!.id}`,
+        person_id: `person-${hanna.id}`,
+        organization_id: `organization-${city.id}`,
+        role: 'international_affairs_coordinator',
+        label: 'Coordinator',
+      },
+    ]);
+    expect(
+      popolo.organizations.find(
+        (organization: { id: string }) => organization.id === `organization-${city.id}`,
+      ),
+    ).toMatchObject({ classification: 'city_government', area_id: `place-${ids.espoo}` });
+    expect(hidden.id).toBeGreaterThan(0);
   });
 });
