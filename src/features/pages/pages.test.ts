@@ -489,6 +489,7 @@ describe('search engines', () => {
     expect(pages).toContain(`<loc>${BASE}/countries/FI?lang=fi</loc>`);
     expect(pages).toContain(`<loc>${BASE}/networks/${ids.network}?lang=en</loc>`);
     expect(pages).toContain(`<loc>${BASE}/organizations/${ids.cityOfEspoo}?lang=fi</loc>`);
+    expect(pages).toContain(`<loc>${BASE}/downloads?lang=sv</loc>`);
     expect(pages).not.toContain('draft-story');
     const places = (await call('GET', '/sitemaps/places-1.xml')).body;
     expect(places).toContain(`<loc>${BASE}/places/${ids.espoo}?lang=fi</loc>`);

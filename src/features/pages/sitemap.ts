@@ -38,8 +38,8 @@ export async function sitemapIndex(db: DbOrTx, baseUrl: string): Promise<string>
 }
 
 /**
- * The public pages but places: home, lists, countries, networks, events, organisations, series and every article
- * version.
+ * The public pages but places: home, lists, downloads, countries, networks, events, organisations, series and
+ * every article version.
  */
 export async function pagesSitemap(db: DbOrTx, baseUrl: string): Promise<string> {
   const countries = await findCountriesWithTies(db);
@@ -68,6 +68,7 @@ export async function pagesSitemap(db: DbOrTx, baseUrl: string): Promise<string>
     ...inEveryLanguage('/'),
     ...inEveryLanguage('/countries'),
     ...inEveryLanguage('/networks'),
+    ...inEveryLanguage('/downloads'),
     ...countries.flatMap((code) => inEveryLanguage(`/countries/${code}`)),
     ...networks.flatMap((id) => inEveryLanguage(`/networks/${id}`)),
     ...events.flatMap((id) => inEveryLanguage(`/events/${id}`)),
