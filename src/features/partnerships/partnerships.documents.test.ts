@@ -10,6 +10,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { adminHeaders, memberHeaders, type SessionHeaders } from '../../../test/helpers/auth.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { makeOrganization, makePartnership, makePlace } from '../../../test/helpers/factories.ts';
+import { MULTIPART, multipart, type Part } from '../../../test/helpers/multipart.ts';
 import { buildApp } from '../../app.ts';
 import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
@@ -20,9 +21,6 @@ import { MAX_DOCUMENT_BYTES } from './partnerships.documents.ts';
  * cleanly when malformed, charged to an organisation's quota, and their files leave the disk with their last
  * document.
  */
-
-const BOUNDARY = '----citybridge-test';
-const MULTIPART = `multipart/form-data; boundary=${BOUNDARY}`;
 
 let t: TestApp;
 let espoo: { id: number };
@@ -52,29 +50,6 @@ afterAll(() => t.close());
 function pdf(seed: string, size = 64): Buffer {
   const head = Buffer.from(`%PDF-1.4\n% ${seed}\n`);
   return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 0x20)]);
-}
-
-interface Part {
-  name: string;
-  filename?: string;
-  type?: string;
-  content: Buffer | string;
-}
-
-/** A multipart/form-data body of these parts; `end: false` leaves off the closing boundary. */
-function multipart(parts: Part[], { end = true } = {}): Buffer {
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition = part.filename
-      ? `form-data; name="${part.name}"; filename="${part.filename}"`
-      : `form-data; name="${part.name}"`;
-    const type = part.type ? `\r\nContent-Type: ${part.type}` : '';
-    chunks.push(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: ${disposition}${type}\r\n\r\n`));
-    chunks.push(Buffer.isBuffer(part.content) ? part.content : Buffer.from(part.content));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  if (end) chunks.push(Buffer.from(`--${BOUNDARY}--\r\n`));
-  return Buffer.concat(chunks);
 }
 
 const filePart = (content: Buffer, filename = 'agreement.pdf'): Part => ({
