@@ -6,6 +6,7 @@ import { AppError, errorResponseSchema, writeErrorResponses } from '../../core/e
 import { idSchema } from '../../core/schemas.ts';
 import { MAX_MEDIA_BYTES } from '../events/media.constants.ts';
 import { mediaTooLarge } from '../events/media.service.ts';
+import { sendStoredFile } from '../files/files.download.ts';
 import {
   asClientErrors,
   MULTIPART_ALLOWANCE,
@@ -116,18 +117,7 @@ export const articleImagesRoutes: FastifyPluginAsyncZod<RouteContext> = async (
     },
     async (request, reply) => {
       const { image, size, stream } = await readImage(db, request.actor, documentsDir, request.params.id);
-      const etag = `"${image.sha256}"`;
-      reply
-        .header('x-content-type-options', 'nosniff')
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(image.fileName)}`)
-        // Whether the reader may see it can change (the article unpublished): the browser asks again each time.
-        .header('cache-control', 'private, no-cache')
-        .header('etag', etag);
-      if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
-        stream.destroy();
-        return reply.code(304).send();
-      }
-      return reply.type(image.mediaType).header('content-length', size).send(stream);
+      return sendStoredFile(request, reply, { ...image, size, stream, disposition: 'inline' });
     },
   );
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';
+import { sendStoredFile } from '../files/files.download.ts';
 import {
   asClientErrors,
   MULTIPART_ALLOWANCE,
@@ -185,22 +186,12 @@ export const eventMediaRoutes: FastifyPluginAsyncZod<RouteContext> = async (
         request.params.id,
         request.params.mediaId,
       );
-      const etag = `"${media.sha256}"`;
-      const disposition = media.kind === 'image' ? 'inline' : 'attachment';
-      reply
-        .header('x-content-type-options', 'nosniff')
-        .header(
-          'content-disposition',
-          `${disposition}; filename*=UTF-8''${encodeURIComponent(media.fileName)}`,
-        )
-        // Whether the reader may see it can change (the event made internal): the browser asks again each time.
-        .header('cache-control', 'private, no-cache')
-        .header('etag', etag);
-      if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) {
-        stream.destroy();
-        return reply.code(304).send();
-      }
-      return reply.type(media.mediaType).header('content-length', size).send(stream);
+      return sendStoredFile(request, reply, {
+        ...media,
+        size,
+        stream,
+        disposition: media.kind === 'image' ? 'inline' : 'attachment',
+      });
     },
   );
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';
+import { sendStoredFile } from '../files/files.download.ts';
 import {
   asClientErrors,
   MULTIPART_ALLOWANCE,
@@ -227,7 +228,8 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
       schema: {
         tags,
         summary: 'Download a document',
-        description: 'The file, for whoever may read the partnership; 404 otherwise.',
+        description:
+          'The file, for whoever may read the partnership; 404 otherwise. Answers 304 to a matching If-None-Match.',
         params: documentParams,
       },
     },
@@ -239,16 +241,7 @@ export const partnershipsRoutes: FastifyPluginAsyncZod<RouteContext> = async (
         request.params.id,
         request.params.documentId,
       );
-      return reply
-        .type(document.mediaType)
-        .header('x-content-type-options', 'nosniff')
-        .header(
-          'content-disposition',
-          `attachment; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
-        )
-        .header('cache-control', 'private, no-cache')
-        .header('content-length', size)
-        .send(stream);
+      return sendStoredFile(request, reply, { ...document, size, stream, disposition: 'attachment' });
     },
   );
 
