@@ -90,11 +90,11 @@ export default defineConfig({
               test: new RegExp(
                 [
                   String.raw`node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack[\\/](query-core|react-query)|i18next|react-i18next|vite)[\\/](?!.*[\\/](useMutation|mutationObserver)\.js$)`,
-                  // Pages and components that load on demand (the event, network, article and series pages, the
-                  // events table, the articles about a place, the place page's sections after its ties and the
-                  // lists they show, the atlas's filter fields) stay out: with their design-system tables and
-                  // pickers they would double it.
-                  String.raw`[\\/]web[\\/]src[\\/](main|format|components[\\/](?!FilterFields\.|EventsTable\.|TimeRange\.|RelatedArticles\.|PublicLists\.)|pages[\\/](?!EventPage\.|InviteesMap|EventMedia|Networks?Page|ArticlePage\.|SeriesPage\.|PlacePage\.sections\.)|i18n[\\/]index)`,
+                  // Pages and components that load on demand (the event, network, article, series and downloads
+                  // pages, the events table, the articles about a place, the place page's sections after its ties
+                  // and the lists they show, the atlas's filter fields) stay out: with their design-system tables
+                  // and pickers they would double it.
+                  String.raw`[\\/]web[\\/]src[\\/](main|format|components[\\/](?!FilterFields\.|EventsTable\.|TimeRange\.|RelatedArticles\.|PublicLists\.)|pages[\\/](?!EventPage\.|DownloadsPage\.|InviteesMap|EventMedia|Networks?Page|ArticlePage\.|SeriesPage\.|PlacePage\.sections\.)|i18n[\\/]index)`,
                   String.raw`[\\/]web[\\/]src[\\/]api[\\/](client|network|partnerships|places|settings|stats)\.ts$`,
                   String.raw`[\\/]src[\\/]features[\\/]partnerships[\\/]partnerships\.constants`,
                   String.raw`preload-helper|commonjsHelpers|rolldown[\\/]runtime`,

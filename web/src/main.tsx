@@ -36,6 +36,11 @@ const router = createBrowserRouter([
         path: '/networks/:id',
         lazy: async () => ({ Component: (await import('./pages/NetworkPage.tsx')).NetworkPage }),
       },
+      // The open data's downloads load on demand too.
+      {
+        path: '/downloads',
+        lazy: async () => ({ Component: (await import('./pages/DownloadsPage.tsx')).DownloadsPage }),
+      },
       // Articles and their series load on demand too.
       {
         path: '/articles/:slug',

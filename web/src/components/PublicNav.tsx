@@ -43,6 +43,11 @@ export function PublicLinks({ signedIn, onNavigate }: { signedIn: boolean; onNav
           {t('networks.nav')}
         </NavLink>
       </li>
+      <li>
+        <NavLink to="/downloads" onClick={onNavigate}>
+          {t('nav.downloads')}
+        </NavLink>
+      </li>
       <li className="site-nav-workspace">
         <NavLink to={signedIn ? '/workspace' : '/sign-in'} onClick={onNavigate}>
           {signedIn ? t('nav.workspace') : t('nav.signIn')}
