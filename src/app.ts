@@ -8,6 +8,7 @@ import { articleImagesRoutes } from './features/articles/articles.images.routes.
 import { articlesRoutes } from './features/articles/articles.routes.ts';
 import { authRoutes } from './features/auth/auth.routes.ts';
 import { usersRoutes } from './features/auth/users.routes.ts';
+import { backupRoutes } from './features/backup/backup.routes.ts';
 import { campaignsRoutes } from './features/campaigns/campaigns.routes.ts';
 import { doorOpenerRoutes } from './features/door-opener/door-opener.routes.ts';
 import { eventsRoutes } from './features/events/events.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     articlesRoutes,
     articleImagesRoutes,
     exportsRoutes,
+    backupRoutes,
     pagesRoutes,
   ];
   for (const routes of features) await app.register(routes, context);

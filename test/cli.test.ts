@@ -38,7 +38,17 @@ afterAll(async () => {
 describe('the citybridge command', () => {
   it('describes every sub-command', async () => {
     const { stdout } = await citybridge('--help');
-    for (const command of ['serve', 'migrate', 'import', 'search', 'stats', 'export', 'user', 'reminders'])
+    for (const command of [
+      'serve',
+      'migrate',
+      'import',
+      'search',
+      'stats',
+      'export',
+      'backup',
+      'restore',
+      'user',
+    ])
       expect(stdout).toContain(command);
     const { stdout: importHelp } = await citybridge('import', 'world', '--help');
     expect(importHelp).toContain('Idempotent');
@@ -111,6 +121,35 @@ describe('the citybridge command', () => {
     expect((refused as { stderr: string }).stderr).toContain('startedFrom must not be after startedTo');
     await expect(readFile(out + 2)).rejects.toThrow();
   });
+
+  it('backs up to one file and restores it into a new data folder, with the same statistics', async () => {
+    const file = path.join(dataDir, 'backup.gz');
+    const { stderr } = await citybridge('backup', '--out', file);
+    expect(stderr).toMatch(/places\s+\d+/);
+    expect(stderr).toContain(`Wrote ${file}`);
+    const restoredDir = await mkdtemp(path.join(tmpdir(), 'citybridge-restored-'));
+    try {
+      const inRestored = { ...env, DATA_DIR: restoredDir };
+      delete inRestored.DATABASE_URL;
+      const restored = await run(process.execPath, [bin, 'restore', file], {
+        env: inRestored,
+        timeout: 120_000,
+      });
+      expect(restored.stderr).toContain(`Restored ${file}`);
+      const stats = async (environment: NodeJS.ProcessEnv) =>
+        JSON.parse((await run(process.execPath, [bin, 'stats', '--json'], { env: environment })).stdout)
+          .totals;
+      expect(await stats(inRestored)).toEqual(await stats(env));
+      // A second restore finds the records there and refuses, saying why.
+      const again = await run(process.execPath, [bin, 'restore', file], { env: inRestored }).catch(
+        (error: { stderr: string; code: number }) => error,
+      );
+      expect(again).toMatchObject({ code: 1 });
+      expect((again as { stderr: string }).stderr).toContain('holds records already');
+    } finally {
+      await rm(restoredDir, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('gives the reminders due and says what it gave', async () => {
     const { stdout } = await citybridge('reminders');

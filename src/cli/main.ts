@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.ts';
+import { AppError } from '../core/errors.ts';
 import { FolderLockedError } from '../db/folder-lock.ts';
+import { registerBackup } from './backup.ts';
 import { registerDemo } from './demo.ts';
 import { registerDoorOpener } from './door-opener.ts';
 import { registerExport } from './export.ts';
@@ -26,6 +28,7 @@ registerSearch(program);
 registerDoorOpener(program);
 registerStats(program);
 registerExport(program);
+registerBackup(program);
 registerUser(program);
 registerDemo(program);
 registerReminders(program);
@@ -35,7 +38,10 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   const known =
-    error instanceof ConfigError || error instanceof UsageError || error instanceof FolderLockedError;
+    error instanceof ConfigError ||
+    error instanceof UsageError ||
+    error instanceof FolderLockedError ||
+    error instanceof AppError;
   process.stderr.write(`${known ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 }
