@@ -129,7 +129,7 @@ describe('the citybridge command', () => {
     expect(stderr).toContain(`Wrote ${file}`);
     const restoredDir = await mkdtemp(path.join(tmpdir(), 'citybridge-restored-'));
     try {
-      const inRestored = { ...env, DATA_DIR: restoredDir };
+      const inRestored: NodeJS.ProcessEnv = { ...env, DATA_DIR: restoredDir };
       delete inRestored.DATABASE_URL;
       const restored = await run(process.execPath, [bin, 'restore', file], {
         env: inRestored,
