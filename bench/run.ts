@@ -30,6 +30,7 @@ import { insertUser } from '../src/features/auth/auth.repo.ts';
 import { createApiToken } from '../src/features/auth/auth.tokens.service.ts';
 import { loadActor } from '../src/features/auth/auth.users.service.ts';
 import { importWorld } from '../src/features/imports/world/world.import.ts';
+import { backupBenchmarks } from './backup.ts';
 import { campaignBenchmarks, campaignRows } from './campaigns.ts';
 import { doorOpenerBenchmarks, doorOpenerRows } from './door-opener.ts';
 import { eventBenchmarks } from './events.ts';
@@ -448,6 +449,11 @@ async function main() {
       await readsBesideWrites('PostgreSQL', { DATABASE_URL: postgresUrlOfBench }, () =>
         openDatabase({ engine: 'postgres', url: postgresUrlOfBench }),
       );
+    }
+    if (process.env.BENCH_BACKUP !== '0') {
+      process.stderr.write('Backup and restore of a demo instance\n');
+      for (const [measure, engine, figure] of await backupBenchmarks({ db: pgliteDir }))
+        rows.push([measure!, engine!, figure!, 'baseline: the folder copy']);
     }
   } finally {
     await postgres?.drop();

@@ -117,10 +117,39 @@ const invalid = (message: string) =>
 /** A table being restored: its shape, the columns set at the end, and their values meanwhile. */
 interface Restoring {
   shape: repo.TableShape;
+  /** References to tables not written yet: written as null, set at the end. */
   later: string[];
+  /** References to the table's own rows: set at the end only where they point at a row not written yet. */
+  own: string[];
   pending: string[];
   laterRows: string[];
+  ownRows: string[];
+  /** The ids written so far, when the table refers to its own rows. */
+  written: Set<unknown>;
   count: number;
+}
+
+/** The columns of a row that a later update sets: its primary key and those columns, as JSON. */
+const pick = (row: Record<string, unknown>, columns: readonly string[]) =>
+  JSON.stringify(Object.fromEntries(columns.map((column) => [column, row[column]])));
+
+/**
+ * A batch of a table that refers to its own rows, ready to insert: a reference to a row neither written nor in the
+ * batch (a statement sees its own rows) is written as null and kept to be set at the end, so that a row's checks
+ * (a working group's parent) still hold wherever its parent is already there.
+ */
+function ownReferencesDeferred(table: Restoring): string[] {
+  const [key] = table.shape.primaryKey;
+  const rows = table.pending.map((text) => JSON.parse(text) as Record<string, unknown>);
+  const inBatch = new Set(rows.map((row) => row[key!]));
+  return rows.map((row, index) => {
+    const forward = table.own.filter(
+      (column) => row[column] !== null && !table.written.has(row[column]) && !inBatch.has(row[column]),
+    );
+    if (forward.length === 0) return table.pending[index]!;
+    table.ownRows.push(pick(row, [...table.shape.primaryKey, ...table.own]));
+    return JSON.stringify({ ...row, ...Object.fromEntries(forward.map((column) => [column, null])) });
+  });
 }
 
 /**
@@ -165,10 +194,14 @@ export async function restoreBackup(
     const deferred: Restoring[] = [];
     let current: Restoring | undefined;
     const flush = async () => {
-      if (current && current.pending.length > 0) {
-        await repo.insertRows(tx, current.shape, current.pending, current.later);
-        current.pending = [];
-      }
+      if (!current || current.pending.length === 0) return;
+      const [key] = current.shape.primaryKey;
+      const rows = current.own.length > 0 ? ownReferencesDeferred(current) : current.pending;
+      await repo.insertRows(tx, current.shape, rows, current.later);
+      if (current.own.length > 0)
+        for (const text of current.pending)
+          current.written.add((JSON.parse(text) as Record<string, unknown>)[key!]);
+      current.pending = [];
     };
     const finishTable = async () => {
       if (!current) return;
@@ -176,7 +209,7 @@ export async function restoreBackup(
       done.add(current.shape.name);
       summary.tables[current.shape.name] = current.count;
       onTable(current.shape.name, current.count);
-      if (current.later.length > 0) deferred.push(current);
+      if (current.later.length > 0 || current.ownRows.length > 0) deferred.push(current);
       current = undefined;
     };
     for (;;) {
@@ -190,37 +223,43 @@ export async function restoreBackup(
         if (current.later.length > 0) {
           const row = JSON.parse(line.slice(2)) as Record<string, unknown>;
           if (current.later.some((column) => row[column] !== null))
-            current.laterRows.push(
-              JSON.stringify(
-                Object.fromEntries(
-                  [...current.shape.primaryKey, ...current.later].map((column) => [column, row[column]]),
-                ),
-              ),
-            );
+            current.laterRows.push(pick(row, [...current.shape.primaryKey, ...current.later]));
         }
         if (current.pending.length >= BATCH) await flush();
       } else if (line.startsWith('T ')) {
         await finishTable();
         const shape = shapes.get(line.slice(2));
         if (!shape) throw invalid(`table ${line.slice(2)} is not one of this version's`);
-        // References to rows not written yet (the table's own, or a later table's) are set at the end.
-        const later = shape.references
-          .filter((reference) => !done.has(reference.table))
-          .flatMap((reference) => reference.columns);
-        const required = shape.references.find(
-          (reference) => !done.has(reference.table) && !reference.nullable,
-        );
+        // References to a table not written yet are set at the end; to the table's own rows, where they point
+        // forward (a table with a one-column key).
+        const pending = shape.references.filter((reference) => !done.has(reference.table));
+        const ownKey = shape.primaryKey.length === 1;
+        const own = ownKey ? pending.filter((reference) => reference.table === shape.name) : [];
+        const later = pending.filter((reference) => !own.includes(reference));
+        const required = later.find((reference) => !reference.nullable);
         if (required) throw invalid(`table ${shape.name} comes before ${required.table}, which it needs`);
-        current = { shape, later: [...new Set(later)], pending: [], laterRows: [], count: 0 };
+        current = {
+          shape,
+          later: [...new Set(later.flatMap((reference) => reference.columns))],
+          own: [...new Set(own.flatMap((reference) => reference.columns))],
+          pending: [],
+          laterRows: [],
+          ownRows: [],
+          written: new Set(),
+          count: 0,
+        };
       } else {
         documentLine = line;
         break;
       }
     }
     await finishTable();
-    for (const table of deferred)
+    for (const table of deferred) {
       for (let start = 0; start < table.laterRows.length; start += BATCH)
         await repo.updateColumns(tx, table.shape, table.later, table.laterRows.slice(start, start + BATCH));
+      for (let start = 0; start < table.ownRows.length; start += BATCH)
+        await repo.updateColumns(tx, table.shape, table.own, table.ownRows.slice(start, start + BATCH));
+    }
     await repo.resetSequences(tx);
     // The documents are written inside the transaction's span: a failure before commit undoes the rows too.
     // A file cut short is refused before the transaction commits: nothing of it stays.

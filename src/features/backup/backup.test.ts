@@ -69,6 +69,20 @@ beforeAll(async () => {
     ]),
   });
   expect(image.statusCode, image.body).toBe(201);
+  // A working group must have its parent network from the start: a reference to an earlier row of its own table.
+  const admin = await adminHeaders(db);
+  const network = await t.request('POST', '/api/networks', admin, {
+    kind: 'network',
+    name: { en: 'C21' },
+    secretariatId: city.id,
+  });
+  expect(network.statusCode, network.body).toBe(201);
+  const group = await t.request('POST', '/api/networks', admin, {
+    kind: 'working_group',
+    parentId: network.json().id,
+    name: { en: 'C21 China working group' },
+  });
+  expect(group.statusCode, group.body).toBe(201);
 });
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
