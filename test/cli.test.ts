@@ -107,6 +107,13 @@ describe('the citybridge command', () => {
     const files = unzipSync(new Uint8Array(await readFile(zip)));
     expect(Object.keys(files).sort()).toEqual(['datapackage.json', 'places.csv', 'sources.csv', 'ties.csv']);
     expect(strFromU8(files['ties.csv']!).trimEnd().split('\r\n')).toHaveLength(1 + 6);
+    const linked = path.join(dataDir, 'finland.jsonld');
+    await citybridge('export', 'jsonld', '--country', 'FI', '--out', linked);
+    const graph = JSON.parse(await readFile(linked, 'utf8'))['@graph'] as { '@type': string }[];
+    expect(graph.filter((node) => node['@type'] === 'Tie')).toHaveLength(6);
+    const popolo = path.join(dataDir, 'popolo.json');
+    await citybridge('export', 'popolo', '--out', popolo);
+    expect(JSON.parse(await readFile(popolo, 'utf8'))).toMatchObject({ persons: [], memberships: [] });
     const refused = await citybridge(
       'export',
       'csv',
