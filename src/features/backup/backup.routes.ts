@@ -1,3 +1,7 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -20,24 +24,31 @@ export const backupRoutes: FastifyPluginAsyncZod<RouteContext> = async (app, { d
         description:
           'For administrators: the whole database, read in one consistent snapshot, and every stored document, ' +
           'as one gzip-compressed file that `citybridge restore FILE` restores into an empty database of either ' +
-          'engine. On PGlite the server answers other requests after the snapshot has been read.',
+          'engine. The file is written in full before it is sent, so a slow download holds no transaction open.',
       },
     },
     async (request, reply) => {
       authorize(request.actor, policy.administer(request.actor));
-      const lines = new PassThrough();
-      const gzip = createGzip();
-      pipeline(lines, gzip).catch(() => {});
-      writeBackup(db, documentsDir, lines).then(
-        () => lines.end(),
-        (error: unknown) => gzip.destroy(error as Error),
-      );
+      const folder = await mkdtemp(path.join(tmpdir(), 'citybridge-backup-'));
+      const file = path.join(folder, 'backup.gz');
+      const removeFolder = () => rm(folder, { recursive: true, force: true });
+      try {
+        const lines = new PassThrough();
+        const written = pipeline(lines, createGzip(), createWriteStream(file));
+        await writeBackup(db, documentsDir, lines).finally(() => lines.end());
+        await written;
+      } catch (error) {
+        await removeFolder();
+        throw error;
+      }
+      const stream = createReadStream(file);
+      stream.on('close', () => void removeFolder());
       const day = new Date().toISOString().slice(0, 10);
       return reply
         .type('application/gzip')
         .header('content-disposition', `attachment; filename="citybridge-backup-${day}.gz"`)
         .header('cache-control', 'no-store')
-        .send(gzip);
+        .send(stream);
     },
   );
 };
