@@ -7,9 +7,9 @@ import { organizationRecord } from '../organizations/organizations.service.ts';
 import { listOutcomes } from '../outcomes/outcomes.service.ts';
 import { mayRead } from '../records/records.service.ts';
 import { type Html, html } from './html.ts';
-import { formatDate, frame, languageAlternates, type RenderedPage, shorten } from './page.ts';
+import { frame, languageAlternates, type RenderedPage, shorten } from './page.ts';
 import { PAGE_TEXTS, type PageLanguage } from './pages.texts.ts';
-import { countryName, eventsSection } from './registry.page.ts';
+import { articleList, countryName, eventsSection } from './registry.page.ts';
 
 /** An organisation's series, each with its latest articles in the page's language; nothing when it has none. */
 async function seriesSection(db: DbOrTx, organizationId: number, lang: PageLanguage): Promise<Html | ''> {
@@ -21,16 +21,7 @@ async function seriesSection(db: DbOrTx, organizationId: number, lang: PageLangu
     const { items } = await listArticles(db, null, { seriesId: one.id, language: lang, limit: 5 });
     parts.push(
       html`<h3><a href="${one.url}?lang=${lang}">${inLanguage(one.title, lang)}</a></h3>${
-        items.length > 0
-          ? html`<ul>${items.map(
-              (article) =>
-                html`<li><a href="${article.url}">${article.title}</a>${
-                  article.publishAt
-                    ? html` <time datetime="${article.publishAt}">${formatDate(article.publishAt, lang)}</time>`
-                    : ''
-                }</li>`,
-            )}</ul>`
-          : html`<p>${PAGE_TEXTS[lang].noArticles}</p>`
+        items.length > 0 ? articleList(items, lang) : html`<p>${PAGE_TEXTS[lang].noArticles}</p>`
       }`,
     );
   }

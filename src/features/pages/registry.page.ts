@@ -37,14 +37,22 @@ async function articlesSection(
 ): Promise<Html | ''> {
   const { items } = await listArticles(db, null, { ...filter, language: lang, limit: 10 });
   if (items.length === 0) return '';
-  return html`<section aria-labelledby="about-articles"><h2 id="about-articles">${PAGE_TEXTS[lang].articlesAbout}</h2><ul>${items.map(
+  return html`<section aria-labelledby="about-articles"><h2 id="about-articles">${PAGE_TEXTS[lang].articlesAbout}</h2>${articleList(items, lang)}</section>`;
+}
+
+/** Articles as a list of links, each with its publication date. */
+export function articleList(
+  items: readonly { url: string; title: string; publishAt: string | null }[],
+  lang: PageLanguage,
+): Html {
+  return html`<ul>${items.map(
     (article) =>
       html`<li><a href="${article.url}">${article.title}</a>${
         article.publishAt
           ? html` <time datetime="${article.publishAt}">${formatDate(article.publishAt, lang)}</time>`
           : ''
       }</li>`,
-  )}</ul></section>`;
+  )}</ul>`;
 }
 
 /**
