@@ -265,7 +265,10 @@ describe('articles', () => {
     expect(await axeViolations(page), 'editor').toEqual([]);
     // A picker's list opens from the keyboard, loaded once the picker is first used. (Not measured with axe while
     // open: React Aria hides the rest of the page from screen readers then, which axe reports of every combo box.)
+    // The list is fetched when the picker gets focus; the keys wait for it, as the test's timing must not decide.
+    const eventsLoaded = page.waitForResponse((response) => response.url().includes('/api/events?'));
     await page.getByRole('combobox', { name: 'Events', exact: true }).focus();
+    await eventsLoaded;
     await page.keyboard.press('ArrowDown');
     await page.getByRole('option', { name: /China International Import Expo 2019/ }).waitFor();
     await page.keyboard.press('Escape');
