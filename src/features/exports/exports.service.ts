@@ -237,8 +237,9 @@ export function jsonLdContext(baseUrl: string) {
 }
 
 /**
- * A JSON-LD document: the ties as `cb:Tie` nodes naming their parties, then the parties as schema.org `City` or
- * `Place` nodes with their coordinates and country; every node's id is its address in CityBridge.
+ * A JSON-LD document: a schema.org `Dataset` with the sources' licences and credit, the ties as `cb:Tie` nodes
+ * naming their parties, then the parties as schema.org `City` or `Place` nodes with their coordinates and country;
+ * every node's id is its address in CityBridge.
  */
 export async function* jsonLdExport(
   db: DbOrTx,
@@ -247,8 +248,22 @@ export async function* jsonLdExport(
   onTies?: (count: number) => void,
 ): AsyncGenerator<string> {
   const head = JSON.stringify({ '@context': jsonLdContext(baseUrl) });
-  yield `${head.slice(0, -1)},"@graph":[\n`;
-  let first = true;
+  // The data set itself comes first: what it is under, and whom to credit.
+  const { sources } = await exportLicence(db);
+  const dataset = {
+    '@id': `${baseUrl}/api/exports/jsonld`,
+    '@type': 'Dataset',
+    name: 'CityBridge: ties between places',
+    license: sources.map((source) => source.licence),
+    creditText: sources.map((source) => source.attribution).join(' '),
+    isBasedOn: sources.map((source) => ({
+      '@type': 'Dataset',
+      name: source.name,
+      ...(source.url ? { url: source.url } : {}),
+    })),
+  };
+  yield `${head.slice(0, -1)},"@graph":[\n${JSON.stringify(dataset)}`;
+  let first = false;
   const emit = (nodes: unknown[]) => {
     const text = nodes.map((node) => JSON.stringify(node)).join(',\n');
     const chunk = `${first ? '' : ',\n'}${text}`;

@@ -192,6 +192,9 @@ describe('exports', () => {
     expect(tokyo['@type']).toEqual(['https://schema.org/City']);
     expect(tokyo['https://schema.org/name']).toEqual([{ '@value': 'Tokyo' }]);
     expect(expanded.filter((node) => (node['@type'] as string[])[0]!.endsWith('#Tie'))).toHaveLength(1);
+    const dataset = expanded.find((node) => (node['@type'] as string[])[0] === 'https://schema.org/Dataset')!;
+    expect(dataset['https://schema.org/license']).toEqual([{ '@value': 'CC0-1.0' }]);
+    expect(dataset['https://schema.org/creditText']).toEqual([{ '@value': 'Test data' }]);
   });
 
   it('write Popolo: published organisations, people and their posts, nothing private', async () => {
