@@ -236,7 +236,7 @@ function MediaForm({ event, close }: { event: EventResponse; close: () => void }
       onSubmit={(formEvent) => void submit(formEvent)}
       noValidate
     >
-      <div className="event-media-file">
+      <div className="cb-file-field">
         <label htmlFor={fileId}>{t('eventMedia.file')}</label>
         <input
           id={fileId}

@@ -106,7 +106,7 @@ function UploadForm(props: {
 
   return (
     <form ref={formRef} className="article-image-form" onSubmit={(event) => void submit(event)} noValidate>
-      <div className="article-image-file">
+      <div className="cb-file-field">
         <label htmlFor={fileId}>{t('articles.image.file')}</label>
         <input
           id={fileId}
