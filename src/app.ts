@@ -15,6 +15,7 @@ import { eventsRoutes } from './features/events/events.routes.ts';
 import { eventMediaRoutes } from './features/events/media.routes.ts';
 import { exportsRoutes } from './features/exports/exports.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
+import { spreadsheetImportRoutes } from './features/imports/spreadsheet/spreadsheet.routes.ts';
 import type { MailOptions } from './features/mail/mailer.ts';
 import { mergesRoutes } from './features/merges/merges.routes.ts';
 import { networkReadModels, networkRoutes } from './features/network/network.routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     articleImagesRoutes,
     exportsRoutes,
     backupRoutes,
+    spreadsheetImportRoutes,
     pagesRoutes,
   ];
   for (const routes of features) await app.register(routes, context);

@@ -5,6 +5,7 @@ export * from '../features/auth/auth.tables.ts';
 export * from '../features/campaigns/campaigns.tables.ts';
 export * from '../features/events/events.tables.ts';
 export * from '../features/events/media.tables.ts';
+export * from '../features/imports/imports.tables.ts';
 export * from '../features/merges/merges.tables.ts';
 export * from '../features/networks/networks.tables.ts';
 export * from '../features/notifications/notifications.tables.ts';

@@ -19,6 +19,27 @@ export async function insertAuditEvent(
   });
 }
 
+/** Records many changes by one actor at once, in batches. */
+export async function insertAuditEvents(
+  db: DbOrTx,
+  actor: { id: number | null; label: string },
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  for (let start = 0; start < entries.length; start += 1000) {
+    await db.insert(auditEvents).values(
+      entries.slice(start, start + 1000).map((entry) => ({
+        actorId: actor.id,
+        actorLabel: actor.label,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+      })),
+    );
+  }
+}
+
 /** The history of one record, oldest first. */
 export async function findHistory(db: DbOrTx, entityType: AuditedEntity, entityId: number) {
   return db

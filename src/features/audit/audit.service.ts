@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../db/client.ts';
 import type { AuditEntry, AuditedEntity } from './audit.constants.ts';
-import { findHistory, insertAuditEvent, scrubHistory } from './audit.repo.ts';
+import { findHistory, insertAuditEvent, insertAuditEvents, scrubHistory } from './audit.repo.ts';
 
 /** Who made a change, as the history names them: a signed-in user, or the command line when there is none. */
 export interface AuditActor {
@@ -17,6 +17,15 @@ export function actorLabel(actor: AuditActor | null): string {
 /** Records one change; called inside the transaction that makes it, so both land or neither does. */
 export async function recordAudit(db: DbOrTx, actor: AuditActor | null, entry: AuditEntry): Promise<void> {
   await insertAuditEvent(db, { id: actor?.id ?? null, label: actorLabel(actor) }, entry);
+}
+
+/** Records the changes of a bulk write (an import) in its transaction. */
+export async function recordAudits(
+  db: DbOrTx,
+  actor: AuditActor | null,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  await insertAuditEvents(db, { id: actor?.id ?? null, label: actorLabel(actor) }, entries);
 }
 
 /** The history of one record, oldest first. */

@@ -1,9 +1,10 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { queryRows } from '../../db/query.ts';
 import { nextVersion } from '../../db/rows.ts';
 import {
   type ImportFile,
+  importMappings,
   importRuns,
   partnershipParties,
   partnershipSources,
@@ -12,6 +13,7 @@ import {
   placeOrigins,
   places,
   sources,
+  spreadsheetImports,
 } from '../../db/schema.ts';
 
 export interface SourceDefinition {
@@ -142,6 +144,20 @@ export const insertPartnershipParties = (db: DbOrTx, rows: (typeof partnershipPa
 export const insertPartnershipSources = (db: DbOrTx, rows: (typeof partnershipSources.$inferInsert)[]) =>
   db.insert(partnershipSources).values(rows).onConflictDoNothing();
 
+/** Adds provenance records that are not there yet; answers how many were added. */
+export async function addPartnershipSources(
+  db: DbOrTx,
+  rows: (typeof partnershipSources.$inferInsert)[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const added = await db
+    .insert(partnershipSources)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: partnershipSources.id });
+  return added.length;
+}
+
 /** Fills what an existing place lacks (coordinates, population, region, parent); never overwrites. */
 export async function fillPlaceGaps(
   db: DbOrTx,
@@ -159,4 +175,124 @@ export async function analyzeRegistry(db: DbOrTx): Promise<void> {
   await db.execute(
     sql`analyze places, place_names, place_origins, partnerships, partnership_parties, partnership_sources`,
   );
+}
+
+/** The live places that have a name whose search key is one of these, with that key. */
+export async function findPlacesByNameKeys(db: DbOrTx, names: readonly string[]) {
+  if (names.length === 0) return [];
+  return queryRows<PlaceCandidateRow & { input: string }>(
+    db,
+    sql`
+    with wanted as (
+      select distinct input, cb_search_key(input) as key
+      from jsonb_array_elements_text(${JSON.stringify(names)}::jsonb) as input
+    )
+    select distinct on (w.input, p.id) w.input, p.id, p.name, p.country, p.kind, p.lat, p.lng, p.population,
+           p.wikidata_qid as "wikidataQid", n.name as "matchedName"
+    from wanted w
+    join place_names n on n.search_key = w.key
+    join places p on p.id = n.place_id
+    where p.merged_into_id is null
+    order by w.input, p.id, n.name = w.input desc`,
+  );
+}
+
+export interface PlaceCandidateRow {
+  id: number;
+  name: string;
+  country: string;
+  kind: string;
+  lat: number | null;
+  lng: number | null;
+  population: number | null;
+  wikidataQid: string | null;
+  matchedName: string;
+}
+
+/** Live places by id or by Wikidata QID (a merged place answers as the place it was merged into). */
+export async function findPlacesByIdsOrQids(db: DbOrTx, ids: readonly number[], qids: readonly string[]) {
+  if (ids.length === 0 && qids.length === 0) return [];
+  return queryRows<PlaceCandidateRow>(
+    db,
+    sql`
+    select p.id, p.name, p.country, p.kind, p.lat, p.lng, p.population, p.wikidata_qid as "wikidataQid",
+           p.name as "matchedName"
+    from places p
+    where p.merged_into_id is null
+      and (p.id in (select value::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+        or p.wikidata_qid in (select value from jsonb_array_elements_text(${JSON.stringify(qids)}::jsonb)))`,
+  );
+}
+
+/** The ties between these sets of parties (by party key), deleted or not. */
+export async function findTiesByPartyKeys(db: DbOrTx, partyKeys: readonly string[]) {
+  if (partyKeys.length === 0) return [];
+  return db
+    .select({
+      id: partnerships.id,
+      kind: partnerships.kind,
+      partyKey: partnerships.partyKey,
+      status: partnerships.status,
+      startedOn: partnerships.startedOn,
+      endedOn: partnerships.endedOn,
+      visibility: partnerships.visibility,
+      deletedAt: partnerships.deletedAt,
+    })
+    .from(partnerships)
+    .where(inArray(partnerships.partyKey, [...partyKeys]))
+    .orderBy(partnerships.id);
+}
+
+export type TieChanges = Partial<Pick<typeof partnerships.$inferInsert, 'status' | 'startedOn' | 'endedOn'>>;
+
+export async function updateTieTerms(db: DbOrTx, id: number, changes: TieChanges): Promise<void> {
+  await db
+    .update(partnerships)
+    .set({ ...changes, ...nextVersion(partnerships) })
+    .where(eq(partnerships.id, id));
+}
+
+export async function insertSpreadsheetImport(db: DbOrTx, row: typeof spreadsheetImports.$inferInsert) {
+  const [inserted] = await db.insert(spreadsheetImports).values(row).returning();
+  return inserted!;
+}
+
+export async function findSpreadsheetImport(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(spreadsheetImports).where(eq(spreadsheetImports.id, id));
+  return row;
+}
+
+export async function markSpreadsheetCommitted(db: DbOrTx, id: number, importRunId: number) {
+  await db
+    .update(spreadsheetImports)
+    .set({ committedAt: new Date(), importRunId })
+    .where(eq(spreadsheetImports.id, id));
+}
+
+export async function findImportMappings(db: DbOrTx, organizationId: number) {
+  return db.select().from(importMappings).where(eq(importMappings.organizationId, organizationId));
+}
+
+export async function saveImportMapping(
+  db: DbOrTx,
+  organizationId: number,
+  sheetType: string,
+  columns: Record<string, string>,
+) {
+  await db
+    .insert(importMappings)
+    .values({ organizationId, sheetType, columns })
+    .onConflictDoUpdate({
+      target: [importMappings.organizationId, importMappings.sheetType],
+      set: { columns, updatedAt: new Date() },
+    });
+}
+
+/** Uploads that were never committed and are older than the cut-off. */
+export async function deleteStaleSpreadsheetImports(db: DbOrTx, before: Date): Promise<number> {
+  const rows = await db
+    .delete(spreadsheetImports)
+    .where(and(isNull(spreadsheetImports.committedAt), lt(spreadsheetImports.createdAt, before)))
+    .returning({ id: spreadsheetImports.id });
+  return rows.length;
 }
