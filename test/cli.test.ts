@@ -129,6 +129,27 @@ describe('the citybridge command', () => {
     await expect(readFile(out + 2)).rejects.toThrow();
   });
 
+  it('imports a spreadsheet: a dry run first, then a commit that a second run does not repeat', async () => {
+    const exported = path.join(dataDir, 'finland.csv');
+    const dry = await citybridge('import', 'file', exported);
+    expect(dry.stdout).toContain('Sheet "finland": ties');
+    expect(dry.stdout).toContain('Rows: 0 to create, 0 to update, 6 unchanged, 0 refused');
+    expect(dry.stdout).toContain('Dry run: nothing was written');
+    const sheet = path.join(dataDir, 'new-ties.csv');
+    await writeFile(
+      sheet,
+      'City;City country;Partner city;Partner country;Since\n' +
+        'Testby;FI;Othertown;SE;1999\n' +
+        '=HYPERLINK("http://evil.example");FI;Othertown;SE;\n',
+    );
+    const commit = await citybridge('import', 'file', sheet, '--commit');
+    expect(commit.stdout).toContain('Rows: 1 to create, 0 to update, 0 unchanged, 1 refused');
+    expect(commit.stdout).toMatch(/refused new-ties:3 .*placeA is a formula/);
+    expect(commit.stdout).toContain('1 ties created, 0 updated, 2 places created');
+    const again = await citybridge('import', 'file', sheet, '--commit', '--json');
+    expect(JSON.parse(again.stdout).counts).toMatchObject({ tiesCreated: 0, placesCreated: 0, unchanged: 1 });
+  });
+
   it('backs up to one file and restores it into a new data folder, with the same statistics', async () => {
     const file = path.join(dataDir, 'backup.gz');
     const { stderr } = await citybridge('backup', '--out', file);

@@ -4,10 +4,12 @@ import { importWorld } from '../features/imports/world/world.import.ts';
 import { shippedWorldFiles } from '../features/imports/world/world.reader.ts';
 import { formatImportSummary } from '../features/imports/world/world.summary.ts';
 import { withDatabase } from './database.ts';
+import { registerImportFile } from './import-file.ts';
 import { importProgressReporter } from './progress.ts';
 
 export function registerImport(program: Command): void {
   const command = program.command('import').description('Import open data into the registry');
+  registerImportFile(command);
   command
     .command('world')
     .description(

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { AppError } from '../../../core/errors.ts';
-import type { DbOrTx } from '../../../db/client.ts';
+import type { Database, DbOrTx } from '../../../db/client.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { authorize, policy } from '../../auth/policy.ts';
 import { findOrganizationRow } from '../../organizations/organizations.service.ts';
@@ -17,6 +18,7 @@ import {
   type SourceDefinition,
   saveImportMapping,
 } from '../imports.repo.ts';
+import { runImport } from '../imports.service.ts';
 import type { StoredSheet } from '../imports.tables.ts';
 import {
   FIELDS,
@@ -217,4 +219,47 @@ export async function commitSheets(
     await finishImportRun(db, runId, { status: 'failed', error: (error as Error).message });
     throw error;
   }
+}
+
+/**
+ * The command line's import of a file: the machine's operator acts with an administrator's rights, for an
+ * organisation (its place is a tie's own city, its source and remembered mapping are used) or for none. Without
+ * `commit` it is a dry run.
+ */
+export async function importFileAsOperator(
+  database: Database,
+  options: {
+    filename: string;
+    bytes: Buffer;
+    organizationId?: number;
+    mapping?: ImportMapping;
+    commit: boolean;
+  },
+) {
+  const { db } = database;
+  const sheets = await readSpreadsheet(options.filename, options.bytes);
+  const organization = options.organizationId
+    ? await findOrganizationRow(db, options.organizationId)
+    : undefined;
+  if (options.organizationId && (!organization || organization.deletedAt)) {
+    throw new AppError('ORGANIZATION_NOT_FOUND', `No organisation ${options.organizationId}`);
+  }
+  const source = organization ? organizationSource(organization) : COMMAND_LINE_SOURCE;
+  const remembered = organization ? await rememberedMappings(db, organization.id) : new Map();
+  const mapping = options.mapping ?? suggestMapping(sheets, remembered);
+  checkMapping(mapping, sheets);
+  const sha256 = createHash('sha256').update(options.bytes).digest('hex');
+  const context: PlanContext = {
+    actor: null,
+    organization: organization ? { id: organization.id, placeId: organization.placeId } : null,
+    defaultSourceKey: source.key,
+    fileKey: sha256.slice(0, 16),
+  };
+  if (!options.commit) {
+    const plan = await planImport(db, context, sheets, mapping);
+    return { mapping, committed: false as const, ...presentPlan(plan) };
+  }
+  const file = { filename: path.basename(options.filename), sha256, sheets, mapping };
+  const result = await runImport(database, () => commitSheets(db, null, context, source, file));
+  return { mapping, committed: true as const, ...result };
 }
