@@ -12,13 +12,15 @@
  * - server-rendered public pages: a place page and an article page p50 / p95 and their bytes (bench/pages.ts)
  * - door-opener: p95 over 200 fixed targets from a city and from a 21-member network, the graph's rebuild after a
  *   write (bench/door-opener.ts)
+ * - a 10,000-row spreadsheet import: its dry run, its commit and a second commit, next to reading the file
+ *   (bench/imports.ts)
  *
  * PostgreSQL figures use DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres when it answers;
  * a database of the benchmark's own is created there and dropped afterwards.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -36,6 +38,7 @@ import { doorOpenerBenchmarks, doorOpenerRows } from './door-opener.ts';
 import { eventBenchmarks } from './events.ts';
 import { exportBenchmarks, exportRows } from './exports.ts';
 import { ms } from './figures.ts';
+import { importBenchmarks, importRows } from './imports.ts';
 import { pageBenchmarks, pageRows } from './pages.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
@@ -449,6 +452,27 @@ async function main() {
       await readsBesideWrites('PostgreSQL', { DATABASE_URL: postgresUrlOfBench }, () =>
         openDatabase({ engine: 'postgres', url: postgresUrlOfBench }),
       );
+    }
+    if (process.env.BENCH_IMPORTS !== '0') {
+      // On a copy of the PGlite folder, and last on PostgreSQL: the commit adds 10,000 ties.
+      process.stderr.write('A 10,000-row spreadsheet import\n');
+      const copy = path.join(work, 'imports-db');
+      await cp(pgliteDir, copy, { recursive: true });
+      const targets: [string, () => Promise<Database>][] = [
+        ['PGlite', () => openDatabase({ engine: 'pglite', dataDir: copy })],
+      ];
+      const postgresUrlOfImports = postgres?.url;
+      if (postgresUrlOfImports)
+        targets.push(['PostgreSQL', () => openDatabase({ engine: 'postgres', url: postgresUrlOfImports })]);
+      for (const [engine, open] of targets) {
+        const database = await open();
+        try {
+          for (const [measure, figure, target] of importRows(await importBenchmarks(database)))
+            record(measure, engine, figure, target);
+        } finally {
+          await database.close();
+        }
+      }
     }
     if (process.env.BENCH_BACKUP !== '0') {
       process.stderr.write('Backup and restore of a demo instance\n');

@@ -247,8 +247,28 @@ describe('housekeeping', () => {
         sql`insert into one_time_tokens (token_hash, purpose, user_id, expires_at, used_at)
             values ('used', 'password', ${user.id}, now() + interval '1 day', now())`,
       );
+      // Spreadsheets uploaded for an import: one never committed and older than a week goes.
+      const organization = await makeOrganization(database.db);
+      for (const [age, committed] of [
+        ['8 days', false],
+        ['8 days', true],
+        ['1 day', false],
+      ] as const) {
+        await database.db.execute(
+          sql`insert into spreadsheet_imports (organization_id, filename, sha256, size_bytes, sheets, created_at, committed_at)
+              values (${organization.id}, ${age}, '', 0, '[]', now() - ${age}::interval, ${committed ? sql`now()` : null})`,
+        );
+      }
       const summary = await runHousekeeping(database, { documentsDir });
-      expect(summary).toMatchObject({ sessions: 1, links: 1, abandonedUploads: 1 });
+      expect(summary).toMatchObject({ sessions: 1, links: 1, abandonedUploads: 1, staleSpreadsheets: 1 });
+      const kept = await queryRows<{ filename: string; committed: boolean }>(
+        database.db,
+        sql`select filename, committed_at is not null as committed from spreadsheet_imports order by id`,
+      );
+      expect(kept).toEqual([
+        { filename: '8 days', committed: true },
+        { filename: '1 day', committed: false },
+      ]);
       // A file still being written by another process sharing the folder stays.
       expect(await readdir(documentsDir)).toEqual(['upload-4567abcd.part']);
       if (database.engine === 'postgres') {

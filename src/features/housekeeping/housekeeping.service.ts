@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts';
 import { purgeEndedCredentials } from '../auth/auth.sessions.service.ts';
 import { purgeAttempts } from '../auth/sign-in-limits.ts';
 import { removeAbandonedUploads } from '../files/files.store.ts';
+import { removeStaleSpreadsheets } from '../imports/spreadsheet/spreadsheet.service.ts';
 
 /** How often a serving process looks for ended sessions, used links and old sign-in counters. */
 export const HOUSEKEEPING_INTERVAL_MS = 60 * 60 * 1000;
@@ -19,12 +20,14 @@ export interface HousekeepingSummary {
   signInCounters: number;
   knownDevices: number;
   abandonedUploads: number;
+  staleSpreadsheets: number;
 }
 
 /**
  * Removes sessions that have ended, one-time links that are used or expired, sign-in counters whose window has
- * passed, browsers unused for over a year, and upload files that a stopped process left half-written. Runs in one process at a time (the
- * housekeeping lock); answers undefined when another holds it.
+ * passed, browsers unused for over a year, upload files that a stopped process left half-written, and spreadsheets
+ * uploaded for an import that was never committed, after a week. Runs in one process at a time (the housekeeping
+ * lock); answers undefined when another holds it.
  */
 export async function runHousekeeping(
   database: Database,
@@ -38,7 +41,8 @@ export async function runHousekeeping(
     const abandonedUploads = options.documentsDir
       ? await removeAbandonedUploads(options.documentsDir, now.getTime())
       : 0;
-    summary = { ...ended, signInCounters, abandonedUploads };
+    const staleSpreadsheets = await removeStaleSpreadsheets(database.db, now);
+    summary = { ...ended, signInCounters, abandonedUploads, staleSpreadsheets };
   });
   return summary;
 }

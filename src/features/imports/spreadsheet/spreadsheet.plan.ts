@@ -474,7 +474,11 @@ export async function planImport(
       return { input };
     }
     const similar = await searchPlaces(db, { q: name.slice(0, 100), country, limit: 3 });
-    const [best, second] = similar.results.filter((candidate) => candidate.score >= 30);
+    // A similar name is a typo, not another number: "District 12" is not "District 13".
+    const digits = (text: string) => text.replace(/\D+/g, ' ').trim();
+    const [best, second] = similar.results.filter(
+      (candidate) => candidate.score >= 30 && digits(candidate.matchedName) === digits(name),
+    );
     if (best && (!second || best.score - second.score >= 8)) {
       return {
         input,

@@ -10,6 +10,7 @@ import { announceCommitted } from '../../registry/registry.changes.ts';
 import {
   analyzeRegistry,
   createImportRun,
+  deleteStaleSpreadsheetImports,
   findImportMappings,
   findSpreadsheetImport,
   finishImportRun,
@@ -39,6 +40,13 @@ import { writePlan } from './spreadsheet.write.ts';
  */
 
 const SAMPLE_ROWS = 5;
+/** How long an upload that was never committed is kept for its dry run. */
+export const UNCOMMITTED_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Deletes the uploads that were never committed and are older than a week; answers how many. */
+export function removeStaleSpreadsheets(db: DbOrTx, now: Date): Promise<number> {
+  return deleteStaleSpreadsheetImports(db, new Date(now.getTime() - UNCOMMITTED_KEPT_MS));
+}
 
 export const importFields = Object.fromEntries(
   SHEET_TYPES.map((type) => [
