@@ -37,7 +37,9 @@ export async function readSpreadsheet(filename: string, bytes: Buffer): Promise<
   if (NOT_SPREADSHEETS.some((magic) => bytes.subarray(0, magic.length).equals(magic))) {
     throw notSpreadsheet('its content is another kind of file');
   }
-  const sheets = bytes.subarray(0, 4).equals(ZIP) ? await readXlsx(bytes) : [readCsv(filename, bytes)];
+  const zipped = bytes.subarray(0, 4).equals(ZIP);
+  if (!zipped && /\.xlsx?$/i.test(filename)) throw notSpreadsheet('it is named as a workbook but is not one');
+  const sheets = zipped ? await readXlsx(bytes) : [readCsv(filename, bytes)];
   const withRows = sheets.filter((sheet) => sheet.rows.length > 0);
   if (withRows.length === 0) throw new AppError('IMPORT_EMPTY', 'The file has no rows below its header');
   const rows = withRows.reduce((sum, sheet) => sum + sheet.rows.length, 0);
