@@ -193,6 +193,13 @@ const router = createBrowserRouter([
               Component: (await import('./workspace/door-opener/DoorOpenerPage.tsx')).DoorOpenerPage,
             }),
           },
+          // Importing a city's spreadsheet of ties: upload, column mapping, dry run and commit.
+          {
+            path: '/workspace/imports',
+            lazy: async () => ({
+              Component: (await import('./workspace/imports/ImportsPage.tsx')).ImportsPage,
+            }),
+          },
           {
             path: '/workspace/components',
             lazy: async () => ({

@@ -3,7 +3,7 @@
  * the workspace shows to the user. Only the workspace writes, so none of this is in the atlas's first view.
  */
 import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SessionResponse } from '../../../src/contract.ts';
+import type { ErrorCode, ErrorResponse, SessionResponse } from '../../../src/contract.ts';
 import { ApiError, getJson, request } from './client.ts';
 
 let csrfToken: string | null = null;
@@ -43,6 +43,61 @@ export function uploadFile<T>(path: string, file: File, fields: Record<string, s
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   body.append('file', file);
   return send<T>('POST', path, { body });
+}
+
+/** How much of an upload has been sent: bytes so far, of all (null while the browser cannot tell). */
+export interface UploadProgress {
+  sent: number;
+  total: number | null;
+}
+
+/**
+ * Uploads a file as multipart/form-data in the field "file", telling `onProgress` as the bytes go out (fetch cannot
+ * say how much of a body it has sent, so this one goes through XMLHttpRequest). Answers and fails as `request` does.
+ */
+export async function uploadFileWithProgress<T>(
+  path: string,
+  file: File,
+  onProgress: (progress: UploadProgress) => void,
+): Promise<T> {
+  if (csrfToken === null) {
+    const session = await getJson<SessionResponse>('/api/auth/session').catch(() => undefined);
+    if (session) csrfToken = session.csrfToken;
+  }
+  const body = new FormData();
+  body.append('file', file);
+  const token = csrfToken;
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (token) xhr.setRequestHeader('x-csrf-token', token);
+    xhr.upload.onprogress = (event) =>
+      onProgress({ sent: event.loaded, total: event.lengthComputable ? event.total : null });
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', 'The upload got no answer'));
+    xhr.onload = () => {
+      let answer: unknown;
+      try {
+        answer = xhr.responseText === '' ? undefined : JSON.parse(xhr.responseText);
+      } catch {
+        answer = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(answer as T);
+        return;
+      }
+      const error = (answer as Partial<ErrorResponse> | undefined)?.error;
+      reject(
+        new ApiError(
+          xhr.status,
+          (error?.code as ErrorCode | undefined) ?? 'HTTP_ERROR',
+          error?.message ?? xhr.statusText,
+          error?.details ?? [],
+        ),
+      );
+    };
+    xhr.send(body);
+  });
 }
 
 /**

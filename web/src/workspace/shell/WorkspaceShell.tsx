@@ -26,7 +26,7 @@ import {
 } from './current-organization.ts';
 import './shell.css';
 
-/** The sections of the organisation's workspace, in the sidebar's order. */
+/** The sections of the organisation's workspace, in the sidebar's order; `editors`: shown to editors and administrators only. */
 const SECTIONS = [
   { path: '/workspace', key: 'dashboard', end: true },
   { path: '/workspace/ties', key: 'ties', also: ['/partnerships/'] },
@@ -37,6 +37,7 @@ const SECTIONS = [
   { path: '/workspace/networks', key: 'networks', label: 'networks.section' },
   { path: '/workspace/campaigns', key: 'campaigns', label: 'campaigns.section' },
   { path: '/workspace/door-opener', key: 'doorOpener', label: 'doorOpener.section' },
+  { path: '/workspace/imports', key: 'imports', label: 'imports.section', editors: true },
   { path: '/workspace/organizations', key: 'organizations', also: ['/organizations/'] },
   { path: '/workspace/people', key: 'people' },
   { path: '/workspace/activity', key: 'activity' },
@@ -235,6 +236,8 @@ function Sidebar({ t, onNavigate }: { t: WorkspaceT; onNavigate?: () => void }) 
   const chooseOrganization = useChooseOrganization();
   const { pathname } = useLocation();
   const isAdmin = session.data?.user?.isAdmin ?? false;
+  // Sections for editors (imports) are shown to editors of an organisation and to administrators.
+  const mayEdit = isAdmin || !!session.data?.memberships.some((membership) => membership.role === 'editor');
   const link = (
     path: string,
     label: ReactNode,
@@ -280,7 +283,7 @@ function Sidebar({ t, onNavigate }: { t: WorkspaceT; onNavigate?: () => void }) 
       )}
       <nav aria-label={t('shell.sections')} className="ws-nav">
         <ul>
-          {SECTIONS.map((section) =>
+          {SECTIONS.filter((section) => !('editors' in section) || mayEdit).map((section) =>
             link(withOrganization(section.path, organization.id), sectionLabel(t, section), {
               end: 'end' in section,
               also: 'also' in section ? section.also : undefined,
