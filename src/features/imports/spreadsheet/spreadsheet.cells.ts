@@ -1,4 +1,5 @@
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../../partnerships/partnerships.constants.ts';
+import { POST_ROLES } from '../../people/people.constants.ts';
 import { PLACE_KINDS } from '../../places/places.tables.ts';
 import { resolveCountryLabel } from '../world/country-labels.ts';
 import { MAX_CELL_LENGTH } from './spreadsheet.read.ts';
@@ -23,6 +24,9 @@ export type ReasonCode =
   | 'not_allowed'
   | 'unknown_source'
   | 'deleted_tie'
+  | 'bad_role'
+  | 'bad_email'
+  | 'bad_phone'
   | 'too_long';
 
 export type Read<T> = { value: T } | { reason: ReasonCode; message: string };
@@ -186,6 +190,47 @@ export function readNumber(
     };
   }
   return { value };
+}
+
+const ROLE_WORDS: Record<string, (typeof POST_ROLES)[number]> = {
+  pormestari: 'mayor',
+  borgmästare: 'mayor',
+  apulaispormestari: 'deputy_mayor',
+  kaupunginjohtaja: 'city_manager',
+  stadsdirektör: 'city_manager',
+  'international coordinator': 'international_affairs_coordinator',
+  'kansainvälisten asioiden koordinaattori': 'international_affairs_coordinator',
+  'internationell koordinator': 'international_affairs_coordinator',
+  suurlähettiläs: 'ambassador',
+  ambassadör: 'ambassador',
+  toimitusjohtaja: 'ceo',
+  vd: 'ceo',
+  puheenjohtaja: 'chair',
+  ordförande: 'chair',
+  johtaja: 'director',
+  direktör: 'director',
+};
+
+export const readRole = (cell: string | undefined) => readWord(cell, POST_ROLES, ROLE_WORDS, 'bad_role');
+
+/** An e-mail address, in the plain form a contact list holds. */
+export function readEmail(cell: string | undefined): Read<string | undefined> {
+  const text = readText(cell, 200);
+  if (!('value' in text) || text.value === undefined) return text;
+  if (!/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(text.value)) {
+    return { reason: 'bad_email', message: `"${text.value}" is not an e-mail address` };
+  }
+  return { value: text.value };
+}
+
+/** A telephone number: digits with spaces, dashes, parentheses and a leading plus (which is no formula here). */
+export function readPhone(cell: string | undefined): Read<string | undefined> {
+  const text = (cell ?? '').replace(ESCAPED, '$1').trim();
+  if (text === '') return { value: undefined };
+  if (!/^\+?[0-9][0-9 ()/.-]{3,38}$/.test(text)) {
+    return { reason: 'bad_phone', message: `"${text.slice(0, 40)}" is not a telephone number` };
+  }
+  return { value: text };
 }
 
 /** A Wikidata item id (Q64), also from its address. */

@@ -6,7 +6,7 @@ import type { StoredSheet } from '../imports.tables.ts';
  * write are understood, and the headers a city's spreadsheet commonly has, in English, Finnish and Swedish.
  */
 
-export const SHEET_TYPES = ['ties', 'places', 'sources'] as const;
+export const SHEET_TYPES = ['ties', 'places', 'people', 'sources'] as const;
 export type SheetType = (typeof SHEET_TYPES)[number];
 
 export const FIELDS = {
@@ -26,6 +26,7 @@ export const FIELDS = {
     'sources',
   ],
   places: ['id', 'name', 'country', 'kind', 'lat', 'lng', 'population', 'wikidata'],
+  people: ['name', 'title', 'role', 'email', 'phone'],
   sources: ['key', 'name', 'url', 'licence', 'attribution'],
 } as const satisfies Record<SheetType, readonly string[]>;
 
@@ -35,6 +36,7 @@ export type FieldName<T extends SheetType> = (typeof FIELDS)[T][number];
 export const REQUIRED: Record<SheetType, readonly string[]> = {
   ties: ['placeB'],
   places: ['name', 'country'],
+  people: ['name'],
   sources: ['key', 'name', 'licence', 'attribution'],
 };
 
@@ -115,6 +117,13 @@ const SYNONYMS: Record<SheetType, Record<string, string[]>> = {
     population: ['population', 'väkiluku', 'asukasluku', 'invånare', 'folkmängd'],
     wikidata: ['wikidata', 'qid', 'wikidata_qid'],
   },
+  people: {
+    name: ['name', 'nimi', 'namn', 'person', 'contact', 'yhteyshenkilö', 'kontaktperson', 'henkilö'],
+    title: ['title', 'titteli', 'nimike', 'titel', 'tehtävänimike', 'befattning'],
+    role: ['role', 'rooli', 'roll', 'post'],
+    email: ['email', 'e-mail', 'sähköposti', 'e-post', 'epost', 'mail'],
+    phone: ['phone', 'telephone', 'puhelin', 'telefon', 'tel', 'mobile', 'matkapuhelin', 'mobil'],
+  },
   sources: {
     key: ['key', 'avain', 'nyckel'],
     name: ['name', 'nimi', 'namn'],
@@ -148,8 +157,11 @@ export function guessType(sheet: Pick<StoredSheet, 'name' | 'columns'>): SheetTy
   if ((SHEET_TYPES as readonly string[]).includes(name)) return name as SheetType;
   const ties = guessColumns('ties', sheet.columns);
   if (ties.placeB) return 'ties';
+  if (['contacts', 'yhteyshenkilot', 'kontakter', 'henkilot', 'personer'].includes(name)) return 'people';
   const places = guessColumns('places', sheet.columns);
   if (places.name && places.country) return 'places';
+  const people = guessColumns('people', sheet.columns);
+  if (people.name && (people.email || people.phone || people.title)) return 'people';
   return 'skip';
 }
 

@@ -3,6 +3,8 @@ import type { Actor } from '../../auth/actor.ts';
 import { policy } from '../../auth/policy.ts';
 import { findGovernmentsOf } from '../../organizations/organizations.service.ts';
 import { SINGLE_TIE_KINDS } from '../../partnerships/partnerships.constants.ts';
+import type { POST_ROLES } from '../../people/people.constants.ts';
+import { listPeople } from '../../people/people.service.ts';
 import { searchPlaces } from '../../places/places.service.ts';
 import { listSources } from '../../sources/sources.service.ts';
 import {
@@ -18,10 +20,13 @@ import {
   type ReasonCode,
   readCountry,
   readDate,
+  readEmail,
   readKind,
   readNumber,
+  readPhone,
   readPlaceKind,
   readQid,
+  readRole,
   readStatus,
   readText,
 } from './spreadsheet.cells.ts';
@@ -48,7 +53,7 @@ export interface RowReason {
 export interface RowResult {
   sheet: string;
   line: number;
-  type: 'tie' | 'place' | 'source';
+  type: 'tie' | 'place' | 'source' | 'person';
   outcome: Outcome;
   label: string;
   recordId: number | null;
@@ -105,6 +110,17 @@ export interface ImportPlan {
   newTies: NewTie[];
   tieUpdates: { id: number; before: Record<string, string | null>; changes: Record<string, string | null> }[];
   records: TieRecord[];
+  /** Contacts, kept by the organisation imported for, each with a post there. */
+  newPeople: NewPerson[];
+}
+
+export interface NewPerson {
+  name: string;
+  keeperId: number;
+  role: (typeof POST_ROLES)[number];
+  title: string | null;
+  email: string | null;
+  phone: string | null;
 }
 
 export interface PlanContext {
@@ -214,6 +230,7 @@ export async function planImport(
     newTies: [],
     tieUpdates: [],
     records: [],
+    newPeople: [],
   };
   const operator = isOperator(context.actor);
 
@@ -263,6 +280,8 @@ export async function planImport(
       });
     }
   }
+
+  await planPeople(db, context, sheets, mapping, plan);
 
   // Everything the places and ties name, looked up at once.
   const placeSheets = mappedSheets(mapping, sheets, 'places');
@@ -721,6 +740,82 @@ export async function planImport(
 
   // A new place that no tie or place row still needs is not created.
   return dropUnusedPlaces(plan);
+}
+
+/**
+ * Contacts: a person per row, kept by the organisation imported for (internal), with a post there and their e-mail
+ * and telephone. A person of the same name with a post there already is left as is.
+ */
+async function planPeople(
+  db: DbOrTx,
+  context: PlanContext,
+  sheets: readonly StoredSheet[],
+  mapping: ImportMapping,
+  plan: ImportPlan,
+) {
+  const peopleSheets = mappedSheets(mapping, sheets, 'people');
+  if (peopleSheets.length === 0) return;
+  const { actor, organization } = context;
+  const known = new Map<string, number>();
+  if (actor && organization) {
+    const { items } = await listPeople(db, actor, { organizationId: organization.id, limit: 100_000 });
+    for (const person of items) if (person.name) known.set(person.name.toLocaleLowerCase(), person.id);
+  }
+  const seen = new Set<string>();
+  for (const { entry, sheet } of peopleSheets) {
+    for (const row of sheet.rows) {
+      const reader = new RowReader(entry, sheet.columns, row);
+      const name = reader.read('name', readText);
+      const title = reader.read('title', readText);
+      const role = reader.read('role', readRole) ?? 'other';
+      const email = reader.read('email', readEmail);
+      const phone = reader.read('phone', readPhone);
+      if (name === undefined && !reader.reasons.some((reason) => reason.field === 'name')) {
+        reader.refuse('missing_value', 'name', 'is empty');
+      }
+      if (!actor || !organization) {
+        reader.refuse('not_allowed', null, 'contacts are imported in the workspace, for an organisation');
+      }
+      const label = name ?? `${row.line}`;
+      if (reader.reasons.length > 0) {
+        plan.rows.push(refused(sheet.name, row.line, 'person', label, reader.reasons));
+        continue;
+      }
+      const key = name!.toLocaleLowerCase();
+      const result: RowResult = {
+        sheet: sheet.name,
+        line: row.line,
+        type: 'person',
+        outcome: 'create',
+        label,
+        recordId: known.get(key) ?? null,
+        reasons: [],
+        changes: [],
+        places: [],
+      };
+      if (seen.has(key)) {
+        plan.rows.push(
+          refused(sheet.name, row.line, 'person', label, [
+            { code: 'duplicate_row', field: 'name', message: 'the same person is on an earlier row' },
+          ]),
+        );
+        continue;
+      }
+      seen.add(key);
+      if (known.has(key)) result.outcome = 'unchanged';
+      else {
+        plan.newPeople.push({
+          name: name!,
+          keeperId: organization!.id,
+          role,
+          title: title ?? null,
+          email: email ?? null,
+          phone: phone ?? null,
+        });
+      }
+      plan.rows.push(result);
+    }
+  }
 }
 
 /** The command line acts with an administrator's rights. */

@@ -72,7 +72,7 @@ const countsSchema = z.object({
 const rowSchema = z.object({
   sheet: z.string(),
   line: z.number().int().describe('The line in the file (CSV) or the row number in the sheet (XLSX)'),
-  type: z.enum(['tie', 'place', 'source']),
+  type: z.enum(['tie', 'place', 'source', 'person']),
   outcome: z.enum(['create', 'update', 'unchanged', 'refused']),
   label: z.string(),
   recordId: z.number().int().nullable().describe('The existing tie or place the row matches'),
@@ -100,6 +100,7 @@ const commitSchema = z
       placesUpdated: z.number().int(),
       tiesCreated: z.number().int(),
       tiesUpdated: z.number().int(),
+      peopleCreated: z.number().int(),
       sourcesCreated: z.number().int(),
       sourceRecordsAdded: z.number().int(),
     }),

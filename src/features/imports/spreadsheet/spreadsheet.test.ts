@@ -217,6 +217,70 @@ describe('spreadsheet imports', () => {
     expect(rows[1].reasons).toEqual([expect.objectContaining({ code: 'formula', field: 'placeB' })]);
   });
 
+  it('imports the contacts of a workbook as people kept by the organisation, with a post there', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Yhteyshenkilöt');
+    sheet.addRow(['Nimi', 'Tehtävänimike', 'Rooli', 'Sähköposti', 'Puhelin']);
+    sheet.addRow([
+      'Aino Koordinaattori',
+      'Kansainvälisten asioiden päällikkö',
+      'international coordinator',
+      'aino@espoo.example',
+      '+358 9 816 21',
+    ]);
+    sheet.addRow(['Bertil Borgmästare', null, 'pormestari', 'not-an-address', null]);
+    sheet.addRow(['@SUM(1+1)', null, null, null, null]);
+    sheet.addRow(['aino koordinaattori', null, null, null, null]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const body = (await upload(editor, 'yhteyshenkilot.xlsx', bytes)).json();
+    expect(body.mapping.sheets[0]).toEqual({
+      sheet: 'Yhteyshenkilöt',
+      type: 'people',
+      columns: { name: 'Nimi', title: 'Tehtävänimike', role: 'Rooli', email: 'Sähköposti', phone: 'Puhelin' },
+    });
+    const { rows } = (
+      await t.request('POST', `/api/imports/${body.id}/dry-run`, editor, { mapping: body.mapping })
+    ).json();
+    expect(
+      rows.map((row: { outcome: string; reasons: { code: string }[] }) => [
+        row.outcome,
+        row.reasons.map((r) => r.code),
+      ]),
+    ).toEqual([
+      ['create', []],
+      ['refused', ['bad_email']],
+      ['refused', ['formula']],
+      ['refused', ['duplicate_row']],
+    ]);
+    const committed = await t.request('POST', `/api/imports/${body.id}/commit`, editor, {
+      mapping: body.mapping,
+    });
+    expect(committed.json().counts).toMatchObject({ peopleCreated: 1 });
+    const people = (await t.request('GET', `/api/people?organizationId=${cityOfEspoo.id}`, editor)).json()
+      .items;
+    expect(people).toEqual([
+      expect.objectContaining({
+        name: 'Aino Koordinaattori',
+        visibility: 'internal',
+        posts: [
+          expect.objectContaining({
+            organizationId: cityOfEspoo.id,
+            role: 'international_affairs_coordinator',
+            title: 'Kansainvälisten asioiden päällikkö',
+          }),
+        ],
+        contactPoints: [
+          { kind: 'email', value: 'aino@espoo.example' },
+          { kind: 'phone', value: '+358 9 816 21' },
+        ],
+      }),
+    ]);
+    const again = await t.request('POST', `/api/imports/${body.id}/commit`, editor, {
+      mapping: body.mapping,
+    });
+    expect(again.json().counts).toMatchObject({ peopleCreated: 0, unchanged: 1 });
+  });
+
   it('lets only the organisation’s editors upload, see, dry-run and commit', async () => {
     expect((await upload({}, 'ties.csv', CITY_SHEET)).statusCode).toBe(401);
     expect((await upload(viewer, 'ties.csv', CITY_SHEET)).statusCode).toBe(403);

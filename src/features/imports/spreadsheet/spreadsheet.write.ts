@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../audit/audit.constants.ts';
 import { recordAudits } from '../../audit/audit.service.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { findGovernmentsOf } from '../../organizations/organizations.service.ts';
+import { createPerson } from '../../people/people.service.ts';
 import { EVERYTHING } from '../../registry/registry.changes.ts';
 import { bumpRegistryRevision, recountPartners } from '../../registry/registry.service.ts';
 import {
@@ -28,6 +29,7 @@ export interface WrittenCounts {
   placesUpdated: number;
   tiesCreated: number;
   tiesUpdated: number;
+  peopleCreated: number;
   sourcesCreated: number;
   sourceRecordsAdded: number;
 }
@@ -168,6 +170,29 @@ export async function writePlan(
     });
   }
 
+  // Contacts through the people service: its rules, rights and history.
+  for (const person of plan.newPeople) {
+    await createPerson(tx, actor, {
+      name: person.name,
+      notes: null,
+      keeperId: person.keeperId,
+      visibility: 'internal',
+      posts: [
+        {
+          organizationId: person.keeperId,
+          role: person.role,
+          title: person.title,
+          startedOn: null,
+          endedOn: null,
+        },
+      ],
+      contactPoints: [
+        ...(person.email ? [{ kind: 'email' as const, value: person.email }] : []),
+        ...(person.phone ? [{ kind: 'phone' as const, value: person.phone }] : []),
+      ],
+    });
+  }
+
   const records = plan.records.flatMap((record) =>
     record.sourceKeys.map((key) => ({
       partnershipId: 'id' in record.tie ? record.tie.id : tieIds[record.tie.fresh]!,
@@ -190,6 +215,7 @@ export async function writePlan(
     placesUpdated: plan.placeGaps.length,
     tiesCreated: ties.length,
     tiesUpdated: plan.tieUpdates.length,
+    peopleCreated: plan.newPeople.length,
     sourcesCreated: plan.sources.length,
     sourceRecordsAdded,
   };
