@@ -7,7 +7,7 @@ import { getJson } from './client.ts';
 import { sendJson, type UploadProgress, uploadFileWithProgress, useWrite } from './writes.ts';
 
 /** What a sheet of the file can hold. */
-export type ImportSheetType = 'ties' | 'places' | 'sources';
+export type ImportSheetType = 'ties' | 'places' | 'people' | 'sources';
 
 /** What a sheet of the file holds: ties, places, the sources the rows cite, or nothing to import. */
 export type SheetType = ImportSheetType | 'skip';
@@ -87,7 +87,7 @@ export interface RowReason {
 export interface ImportRow {
   sheet: string;
   line: number;
-  type: 'tie' | 'place' | 'source';
+  type: 'tie' | 'place' | 'source' | 'person';
   outcome: RowOutcome;
   label: string;
   recordId: number | null;
@@ -109,6 +109,7 @@ export interface CommitResult {
     placesUpdated: number;
     tiesCreated: number;
     tiesUpdated: number;
+    peopleCreated: number;
     sourcesCreated: number;
     sourceRecordsAdded: number;
   };

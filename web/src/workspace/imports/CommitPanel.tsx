@@ -139,6 +139,11 @@ export function CommitResultPanel(props: {
       <Link href={withOrganization('/workspace/ties', props.organizationId)} variant="standalone">
         {t('imports.commit.tiesLink')}
       </Link>
+      {counts.peopleCreated > 0 && (
+        <Link href={withOrganization('/workspace/people', props.organizationId)} variant="standalone">
+          {t('imports.commit.peopleLink')}
+        </Link>
+      )}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { fieldLabel, matchText, reasonText, SHEET_OF_ROW } from './import-texts.
 import { StepHeading } from './StepHeading.tsx';
 
 const OUTCOMES: readonly RowOutcome[] = ['create', 'update', 'unchanged', 'refused'];
-const ROW_TYPES: readonly ImportRow['type'][] = ['tie', 'place', 'source'];
+const ROW_TYPES: readonly ImportRow['type'][] = ['tie', 'place', 'person', 'source'];
 const PLACE_COUNTS = ['placesExisting', 'placesSimilar', 'placesNew'] as const;
 
 /** The counts in one sentence: what the heading is described by, and what the toast says. */

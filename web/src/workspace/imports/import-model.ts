@@ -18,7 +18,10 @@ export function fieldsOf(upload: Pick<ImportRecord, 'fields'>, type: SheetMappin
 
 /** The types a sheet may be given: those the server lists fields for, in a fixed order, then skipping it. */
 export function sheetTypes(upload: Pick<ImportRecord, 'fields'>): SheetMapping['type'][] {
-  return [...(['ties', 'places', 'sources'] as const).filter((type) => upload.fields[type]), 'skip'];
+  return [
+    ...(['ties', 'places', 'people', 'sources'] as const).filter((type) => upload.fields[type]),
+    'skip',
+  ];
 }
 
 /**

@@ -7,6 +7,7 @@ export const SHEET_OF_ROW: Record<ImportRow['type'], ImportSheetType> = {
   tie: 'ties',
   place: 'places',
   source: 'sources',
+  person: 'people',
 };
 
 /** A field's label ("Partner city"); a field this version has no text for is shown by its name. */
@@ -28,6 +29,9 @@ const REASONS = new Set([
   'duplicate_row',
   'unknown_source',
   'deleted_tie',
+  'bad_role',
+  'bad_email',
+  'bad_phone',
   'too_long',
 ]);
 
@@ -36,6 +40,7 @@ const NOT_ALLOWED: Record<ImportRow['type'], string> = {
   tie: 'imports.reason.not_allowed',
   place: 'imports.reason.not_allowed_place',
   source: 'imports.reason.not_allowed_source',
+  person: 'imports.reason.not_allowed_person',
 };
 
 /** Why a row is refused, with the label of the field concerned. */
