@@ -16,6 +16,7 @@ import { eventMediaRoutes } from './features/events/media.routes.ts';
 import { exportsRoutes } from './features/exports/exports.routes.ts';
 import { healthRoutes } from './features/health/health.routes.ts';
 import { spreadsheetImportRoutes } from './features/imports/spreadsheet/spreadsheet.routes.ts';
+import { wikidataRefreshRoutes } from './features/imports/wikidata-refresh/wikidata-refresh.routes.ts';
 import type { MailOptions } from './features/mail/mailer.ts';
 import { mergesRoutes } from './features/merges/merges.routes.ts';
 import { networkReadModels, networkRoutes } from './features/network/network.routes.ts';
@@ -66,6 +67,8 @@ export interface AppOptions {
   registryCheckMs?: number;
   /** Where e-mail goes out (SMTP_URL and MAIL_FROM); without it no e-mail is sent. */
   mail?: MailOptions;
+  /** Where reports and diffs of imports are kept (DATA_DIR/reports when serving). */
+  reportsDir?: string;
 }
 
 /**
@@ -155,6 +158,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ];
   for (const routes of features) await app.register(routes, context);
   await app.register(campaignsRoutes, context);
+  await app.register(wikidataRefreshRoutes, {
+    ...context,
+    database: options.database,
+    reportsDir: options.reportsDir,
+  });
   await app.register(settingsRoutes, { mapStyleUrl: options.mapStyleUrl ?? null });
   return app;
 }

@@ -300,6 +300,15 @@ export type {
   UpdateArticleBody,
   UpdateSeriesBody,
 } from './features/articles/articles.schema.ts';
+// The refresh of the Wikidata ties from a newer extract
+export type {
+  ApplyResult as WikidataRefreshApplied,
+  ChangedPlace as WikidataRefreshChangedPlace,
+  GoneTie as WikidataRefreshGoneTie,
+  NewTie as WikidataRefreshNewTie,
+  PlaceField as WikidataRefreshField,
+  RefreshDiff as WikidataRefreshDiff,
+} from './features/imports/wikidata-refresh/wikidata-refresh.schema.ts';
 // A group's discussion, and notifications
 export {
   POST_LINK_TYPES,

@@ -80,6 +80,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     publicUrl: config.publicUrl,
     documentsDir: config.documentsDir,
     documentQuotaBytes: config.documentQuotaBytes,
+    reportsDir: config.reportsDir,
     mail: config.mail,
     trustProxy: config.trustProxy,
   });

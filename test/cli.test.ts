@@ -242,6 +242,51 @@ describe('the citybridge command', () => {
       stderr: expect.stringContaining('No user'),
     });
   }, 180_000);
+
+  it('makes a diff of a newer Wikidata extract, prints it and keeps it, then applies it once', async () => {
+    expect((await citybridge('import', '--help')).stdout).toContain('wikidata-refresh');
+    const newer = path.resolve('test/fixtures/wikidata-refresh');
+    const made = await citybridge(
+      'import',
+      'wikidata-refresh',
+      '--nodes',
+      path.join(newer, 'wikidata_p190_nodes.tsv'),
+      '--links',
+      path.join(newer, 'wikidata_p190_links.tsv'),
+    );
+    expect(made.stdout).toMatch(/new ties\s+3 \(1 new places\)/);
+    expect(made.stdout).toMatch(/gone ties\s+3 \(2 to withdraw\)/);
+    expect(made.stdout).toMatch(/changed places\s+3/);
+    expect(made.stdout).toContain('+ Copenhagen (Q1748, DK, new place) – Espoo (Q47034, FI): a new tie');
+    expect(made.stdout).toContain('~ Tokyo (Q1490, place');
+    const id = /^Diff\s+([0-9a-f]{12})$/m.exec(made.stdout)?.[1];
+    const file = /^Full diff\s+(\S+)$/m.exec(made.stdout)?.[1];
+    expect(file).toBe(path.join(dataDir, 'reports', `wikidata-refresh-${id}.json`));
+    expect(JSON.parse(await readFile(file!, 'utf8'))).toMatchObject({
+      id,
+      counts: { new: 3, gone: 3, changed: 3 },
+      applied: null,
+    });
+
+    const applied = await citybridge('import', 'wikidata-refresh', '--apply', id!);
+    expect(applied.stdout).toMatch(/applied by import run #\d+/);
+    expect(applied.stdout).toMatch(/ties withdrawn\s+2/);
+    const again = await citybridge('import', 'wikidata-refresh', '--apply', id!);
+    expect(again.stdout).toContain('was applied already');
+
+    await expect(citybridge('import', 'wikidata-refresh')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Give both --nodes <file> and --links <file>'),
+    });
+    await expect(citybridge('import', 'wikidata-refresh', '--apply', 'latest')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('Invalid diff id'),
+    });
+    await expect(citybridge('import', 'wikidata-refresh', '--apply', '0123456789ab')).rejects.toMatchObject({
+      code: 1,
+      stderr: 'No Wikidata refresh diff 0123456789ab\n',
+    });
+  }, 240_000);
 });
 
 describe('the embedded database folder', () => {

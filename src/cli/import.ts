@@ -6,6 +6,7 @@ import { formatImportSummary } from '../features/imports/world/world.summary.ts'
 import { withDatabase } from './database.ts';
 import { registerImportFile } from './import-file.ts';
 import { importProgressReporter } from './progress.ts';
+import { registerWikidataRefresh } from './wikidata-refresh.ts';
 
 export function registerImport(program: Command): void {
   const command = program.command('import').description('Import open data into the registry');
@@ -31,4 +32,5 @@ export function registerImport(program: Command): void {
         process.stdout.write(`${formatImportSummary(summary)}\n`);
       });
     });
+  registerWikidataRefresh(command);
 }

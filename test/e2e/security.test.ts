@@ -110,6 +110,10 @@ describe('the Content-Security-Policy in Chromium', () => {
       [`/organizations/${organizationId}`, heading],
       ['/account', (page) => page.getByRole('heading', { name: 'Your account' }).waitFor()],
       ['/admin/users', (page) => page.getByRole('heading', { name: 'Users', level: 1 }).waitFor()],
+      [
+        '/admin/wikidata-refresh',
+        (page) => page.getByRole('heading', { name: 'Wikidata refresh', level: 1 }).waitFor(),
+      ],
     ];
     for (const [path, ready] of pages) {
       expect({ path, violations: await violationsOn(context, path, ready) }).toEqual({

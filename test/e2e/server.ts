@@ -20,7 +20,8 @@ export async function startTestServer(): Promise<RunningServer> {
   await importWorld(database, { files: worldMiniFiles() });
   await ensureWebBuild({ info: () => {}, warn: () => {} });
   const documentsDir = await mkdtemp(path.join(tmpdir(), 'citybridge-e2e-documents-'));
-  const app: FastifyInstance = await buildApp({ database, webDir: WEB_DIST_DIR, documentsDir });
+  const reportsDir = await mkdtemp(path.join(tmpdir(), 'citybridge-e2e-reports-'));
+  const app: FastifyInstance = await buildApp({ database, webDir: WEB_DIST_DIR, documentsDir, reportsDir });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
@@ -29,6 +30,7 @@ export async function startTestServer(): Promise<RunningServer> {
       await app.close();
       await database.destroy();
       await rm(documentsDir, { recursive: true, force: true });
+      await rm(reportsDir, { recursive: true, force: true });
     },
   };
 }

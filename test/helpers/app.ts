@@ -24,7 +24,14 @@ export interface TestApp {
 export async function createTestApp(options: { webDir?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const documentsDir = await mkdtemp(path.join(tmpdir(), 'citybridge-documents-'));
-  const app = await buildApp({ database, documentsDir, publicUrl: 'http://localhost:3000', ...options });
+  const reportsDir = await mkdtemp(path.join(tmpdir(), 'citybridge-reports-'));
+  const app = await buildApp({
+    database,
+    documentsDir,
+    reportsDir,
+    publicUrl: 'http://localhost:3000',
+    ...options,
+  });
   await app.ready();
   return {
     app,
@@ -35,6 +42,7 @@ export async function createTestApp(options: { webDir?: string } = {}): Promise<
       await app.close();
       await database.destroy();
       await rm(documentsDir, { recursive: true, force: true });
+      await rm(reportsDir, { recursive: true, force: true });
     },
   };
 }

@@ -227,6 +227,13 @@ const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('./workspace/users/UsersPage.tsx')).UsersPage }),
           },
           {
+            path: '/admin/wikidata-refresh',
+            lazy: async () => ({
+              Component: (await import('./workspace/wikidata-refresh/WikidataRefreshPage.tsx'))
+                .WikidataRefreshPage,
+            }),
+          },
+          {
             path: '/partnerships/:id',
             lazy: async () => ({
               Component: (await import('./workspace/partnerships/PartnershipPage.tsx')).PartnershipPage,

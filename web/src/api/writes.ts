@@ -45,6 +45,13 @@ export function uploadFile<T>(path: string, file: File, fields: Record<string, s
   return send<T>('POST', path, { body });
 }
 
+/** Uploads files as multipart/form-data, each in the field of its name. */
+export function uploadFiles<T>(path: string, files: Record<string, File>): Promise<T> {
+  const body = new FormData();
+  for (const [name, file] of Object.entries(files)) body.append(name, file);
+  return send<T>('POST', path, { body });
+}
+
 /** How much of an upload has been sent: bytes so far, of all (null while the browser cannot tell). */
 export interface UploadProgress {
   sent: number;

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Database, Tx } from '../../../db/client.ts';
+import type { Database, DbOrTx, Tx } from '../../../db/client.ts';
 import { rootMessage } from '../../../lib/errors.ts';
 import { announceCommitted, EVERYTHING } from '../../registry/registry.changes.ts';
 import { bumpRegistryRevision, recountPartners } from '../../registry/registry.service.ts';
@@ -96,7 +96,9 @@ export async function importWorld(
   const sourceIds = await ensureSources(db, Object.values(WORLD_SOURCES));
   const runId = await createImportRun(db, 'world', input.files);
   try {
-    const { written, notice } = await db.transaction((tx) => writePlan(tx, plan, sourceIds, runId, progress));
+    const { written, notice } = await db.transaction((tx) =>
+      writeWorldPlan(tx, plan, sourceIds, runId, progress),
+    );
     announceCommitted(db, notice);
     const changed = notice !== undefined;
     if (changed) await analyzeRegistry(db);
@@ -120,26 +122,32 @@ export async function importWorld(
   }
 }
 
-async function writePlan(
-  tx: Tx,
-  plan: WorldPlan,
-  sourceIds: Map<string, number>,
-  runId: number,
-  progress: (progress: ImportProgress) => void,
-) {
-  const sourceId = (name: WorldSourceName) => sourceIds.get(WORLD_SOURCES[name].key)!;
+/** Where a plan's places are in the database. */
+export interface PlaceMatches {
+  /** The database id of each planned place found, by its reconciliation key. */
+  placeIds: Map<string, number>;
+  /** The planned places the database lacks, in plan order. */
+  fresh: PlannedPlace[];
+  identities: Awaited<ReturnType<typeof loadPlaceIdentities>>;
+  /** Place ids by `sourceId|externalKey` of their origins. */
+  byOrigin: Map<string, number>;
+}
 
-  // Places: find each planned place in the database by QID, GeoNames id or any source key it was known by.
-  const identities = await loadPlaceIdentities(tx);
+/** Finds each planned place in the database by QID, GeoNames id or any source key it was known by. */
+export async function matchPlannedPlaces(
+  db: DbOrTx,
+  planned: readonly PlannedPlace[],
+  sourceId: (name: WorldSourceName) => number | undefined,
+): Promise<PlaceMatches> {
+  const identities = await loadPlaceIdentities(db);
   const byQid = new Map(identities.filter((row) => row.wikidataQid).map((row) => [row.wikidataQid!, row]));
   const byGeonames = new Map(identities.filter((row) => row.geonamesId).map((row) => [row.geonamesId!, row]));
-  const byId = new Map(identities.map((row) => [row.id, row]));
   const byOrigin = new Map(
-    (await loadPlaceOrigins(tx)).map((row) => [`${row.sourceId}|${row.externalKey}`, row.placeId]),
+    (await loadPlaceOrigins(db)).map((row) => [`${row.sourceId}|${row.externalKey}`, row.placeId]),
   );
   const placeIds = new Map<string, number>();
   const fresh: PlannedPlace[] = [];
-  for (const place of plan.places) {
+  for (const place of planned) {
     const existing =
       (place.wikidataQid ? byQid.get(place.wikidataQid)?.id : undefined) ??
       (place.geonamesId ? byGeonames.get(place.geonamesId)?.id : undefined) ??
@@ -149,6 +157,26 @@ async function writePlan(
     if (existing) placeIds.set(place.key, existing);
     else fresh.push(place);
   }
+  return { placeIds, fresh, identities, byOrigin };
+}
+
+/**
+ * Writes what the database lacks of a plan, in the caller's transaction: places, names, origins, ties and their
+ * source records, each row of the given import run. Answers what it wrote, the ids of the ties it created and,
+ * when it wrote anything, the registry's new revision to announce once committed.
+ */
+export async function writeWorldPlan(
+  tx: Tx,
+  plan: WorldPlan,
+  sourceIds: Map<string, number>,
+  runId: number,
+  progress: (progress: ImportProgress) => void = () => {},
+) {
+  const sourceId = (name: WorldSourceName) => sourceIds.get(WORLD_SOURCES[name].key)!;
+
+  // Places: find each planned place in the database by QID, GeoNames id or any source key it was known by.
+  const { placeIds, fresh, identities, byOrigin } = await matchPlannedPlaces(tx, plan.places, sourceId);
+  const byId = new Map(identities.map((row) => [row.id, row]));
   // Parents before the districts that point at them.
   fresh.sort((a, b) => Number(a.parentKey !== null) - Number(b.parentKey !== null));
   const newIds = await reserveIds(tx, 'places', fresh.length);
@@ -297,7 +325,8 @@ async function writePlan(
   };
   const changed = Object.values(written).some((value) => value > 0);
   const notice = changed ? await bumpRegistryRevision(tx, EVERYTHING) : undefined;
-  return { written, notice };
+  const createdTieIds = newTies.map(({ partyKey }) => partnershipIds.get(partyKey)!);
+  return { written, notice, createdTieIds };
 }
 
 /** Announces a phase and answers a callback that advances it by each written batch. */

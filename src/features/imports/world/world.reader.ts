@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportFile } from '../../sources/sources.tables.ts';
 
 /** The folder of shipped open data, beside `src/`. */
@@ -77,17 +77,64 @@ export interface WorldInput {
   files: ImportFile[];
 }
 
-async function readTable<T>(file: string, delimiter: string, files: ImportFile[]): Promise<SourceRow<T>[]> {
+/** The columns a pair of Wikidata extract files has in its header. */
+export const WIKIDATA_COLUMNS = {
+  nodes: ['id', 'name', 'lng', 'lat', 'country', 'countrycd', 'continent'],
+  links: ['source', 'target'],
+} as const;
+
+/** A source file that is not of the shape its reader expects: which file, and what is wrong with it. */
+export class SourceFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SourceFileError';
+  }
+}
+
+interface TableShape {
+  /** How errors name the file. */
+  name: string;
+  /** The columns its header must have; a file without one of them, or without rows, is refused. */
+  columns: readonly string[];
+}
+
+async function readTable<T>(
+  file: string,
+  delimiter: string,
+  files: ImportFile[],
+  shape?: TableShape,
+): Promise<SourceRow<T>[]> {
   const buffer = await readFile(file);
-  const records = parse(buffer, {
-    columns: true,
-    delimiter,
-    skip_empty_lines: true,
-    relax_quotes: delimiter === '\t',
-    quote: delimiter === '\t' ? false : '"',
-    bom: true,
-    info: true,
-  }) as { record: T; info: { lines: number } }[];
+  let records: { record: T; info: { lines: number } }[];
+  try {
+    records = parse(buffer, {
+      columns: shape
+        ? (header: string[]) => {
+            const missing = shape.columns.filter((column) => !header.includes(column));
+            if (missing.length > 0) {
+              throw new SourceFileError(
+                shape.name,
+                `its header lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+              );
+            }
+            return header;
+          }
+        : true,
+      delimiter,
+      skip_empty_lines: true,
+      relax_quotes: delimiter === '\t',
+      quote: delimiter === '\t' ? false : '"',
+      bom: true,
+      info: true,
+    }) as { record: T; info: { lines: number } }[];
+  } catch (error) {
+    if (shape && error instanceof CsvError) throw new SourceFileError(shape.name, error.message);
+    throw error;
+  }
+  if (shape && records.length === 0) throw new SourceFileError(shape.name, 'it has no rows');
   files.push({
     path: path.relative(path.dirname(SHIPPED_DATA_DIR), file),
     sha256: createHash('sha256').update(buffer).digest('hex'),
@@ -105,6 +152,34 @@ export async function readWorldFiles(paths: WorldFiles): Promise<WorldInput> {
     wikipediaPairs: await readTable<WikipediaPair>(paths.wikipediaRaw, ',', files),
     wikipediaGeocoded: await readTable<WikipediaGeocodedPair>(paths.wikipediaGeocoded, ',', files),
     finnishMunicipalities: await readTable<FinnishMunicipality>(paths.finnishMunicipalities, ',', files),
+    files,
+  };
+}
+
+/** A pair of Wikidata extract files, in the shape of the shipped ones. */
+export interface WikidataFiles {
+  nodes: string;
+  links: string;
+}
+
+/** The Wikidata part of the world's input: the cities, their links, and the two files read. */
+export type WikidataInput = Pick<WorldInput, 'wikidataNodes' | 'wikidataLinks' | 'files'>;
+
+/**
+ * Reads a pair of Wikidata extract files, recording each file's checksum and row count. A file that is not a
+ * table of the expected columns, or has no rows, is refused with a SourceFileError naming it.
+ */
+export async function readWikidataFiles(paths: WikidataFiles): Promise<WikidataInput> {
+  const files: ImportFile[] = [];
+  return {
+    wikidataNodes: await readTable<WikidataNode>(paths.nodes, '\t', files, {
+      name: 'nodes',
+      columns: WIKIDATA_COLUMNS.nodes,
+    }),
+    wikidataLinks: await readTable<WikidataLink>(paths.links, '\t', files, {
+      name: 'links',
+      columns: WIKIDATA_COLUMNS.links,
+    }),
     files,
   };
 }

@@ -159,6 +159,7 @@ function crumbsOf(
     return [home, organizations, here(name ?? t('organization.title'))];
   if (pathname === '/account') return [home, here(t('account.title'))];
   if (pathname === '/admin/users') return [home, here(t('users.title'))];
+  if (pathname === '/admin/wikidata-refresh') return [home, here(t('refresh.title'))];
   return [home];
 }
 
@@ -293,6 +294,7 @@ function Sidebar({ t, onNavigate }: { t: WorkspaceT; onNavigate?: () => void }) 
         <ul className="ws-nav-secondary">
           {link('/workspace/components', t('shell.components'))}
           {isAdmin && link('/admin/users', t('users.link'))}
+          {isAdmin && link('/admin/wikidata-refresh', t('refresh.link'))}
         </ul>
       </nav>
       <UserMenu t={t} />

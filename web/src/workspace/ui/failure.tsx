@@ -16,6 +16,7 @@ const BY_CODE: Partial<Record<ApiError['code'], string>> = {
   LINK_INVALID: 'setup.invalidLink',
   STORAGE_QUOTA_EXCEEDED: 'failure.quota',
   UNSUPPORTED_MEDIA_TYPE: 'failure.mediaType',
+  REFRESH_STALE: 'refresh.stale',
 };
 
 const BY_STATUS: Record<number, string> = {
