@@ -209,18 +209,29 @@ export interface PlaceCandidateRow {
   matchedName: string;
 }
 
-/** Live places by id or by Wikidata QID (a merged place answers as the place it was merged into). */
+/**
+ * Places by id or by Wikidata QID, each answered as the live place it is now: a place merged into another answers
+ * as the place it was merged into, keyed by the id or QID asked for.
+ */
 export async function findPlacesByIdsOrQids(db: DbOrTx, ids: readonly number[], qids: readonly string[]) {
   if (ids.length === 0 && qids.length === 0) return [];
-  return queryRows<PlaceCandidateRow>(
+  return queryRows<PlaceCandidateRow & { askedId: number; askedQid: string | null }>(
     db,
     sql`
-    select p.id, p.name, p.country, p.kind, p.lat, p.lng, p.population, p.wikidata_qid as "wikidataQid",
-           p.name as "matchedName"
-    from places p
-    where p.merged_into_id is null
-      and (p.id in (select value::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-        or p.wikidata_qid in (select value from jsonb_array_elements_text(${JSON.stringify(qids)}::jsonb)))`,
+    with recursive hit as (
+      select p.id as asked_id, p.wikidata_qid as asked_qid, p.id, p.merged_into_id, 0 as depth
+      from places p
+      where p.id in (select value::int from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+         or p.wikidata_qid in (select value from jsonb_array_elements_text(${JSON.stringify(qids)}::jsonb))
+      union all
+      select h.asked_id, h.asked_qid, p.id, p.merged_into_id, h.depth + 1
+      from hit h join places p on p.id = h.merged_into_id
+      where h.depth < 20
+    )
+    select h.asked_id as "askedId", h.asked_qid as "askedQid", p.id, p.name, p.country, p.kind, p.lat, p.lng,
+           p.population, p.wikidata_qid as "wikidataQid", p.name as "matchedName"
+    from hit h join places p on p.id = h.id
+    where h.merged_into_id is null`,
   );
 }
 
@@ -235,6 +246,7 @@ export async function findTiesByPartyKeys(db: DbOrTx, partyKeys: readonly string
       status: partnerships.status,
       startedOn: partnerships.startedOn,
       endedOn: partnerships.endedOn,
+      renewalOn: partnerships.renewalOn,
       visibility: partnerships.visibility,
       deletedAt: partnerships.deletedAt,
     })

@@ -31,8 +31,16 @@ export type ReasonCode =
 
 export type Read<T> = { value: T } | { reason: ReasonCode; message: string };
 
-/** Cells a spreadsheet would run as a formula: =, +, @, a tab or a carriage return first, or a minus before text. */
-const FORMULA = /^([=+@\t\r]|-[^0-9.\s])/;
+/** Cells a spreadsheet would run as a formula: =, +, -, @, a tab or a carriage return first. */
+const FORMULA = /^[=+\-@\t\r]/;
+/** A minus is a formula's first character unless the whole cell is a number. */
+const NEGATIVE_NUMBER = /^-\d+([.,]\d+)?$/;
+
+function isFormula(text: string): boolean {
+  // Full-width and other compatibility forms (＝) are checked as what they stand for.
+  const plain = text.normalize('NFKC');
+  return FORMULA.test(plain) && !NEGATIVE_NUMBER.test(plain.trim());
+}
 /** What CityBridge's CSV export puts before such a cell: a quote mark, taken off again here. */
 const ESCAPED = /^'([=+\-@\t\r])/;
 
@@ -40,7 +48,7 @@ const ESCAPED = /^'([=+\-@\t\r])/;
 export function readText(cell: string | undefined, maxLength = 200): Read<string | undefined> {
   const text = (cell ?? '').replace(ESCAPED, '$1').trim();
   if (text === '') return { value: undefined };
-  if (FORMULA.test(text) || FORMULA.test(cell ?? '')) {
+  if (isFormula(text) || isFormula(cell ?? '')) {
     return { reason: 'formula', message: 'is a formula, which is never imported' };
   }
   if (text.length > Math.min(maxLength, MAX_CELL_LENGTH)) {

@@ -136,6 +136,10 @@ export interface PlanContext {
 
 type Row = { line: number; cells: string[] };
 
+/** How many names a dry run looks up by similarity, and how many new places a file may add but an operator's. */
+export const MAX_SIMILAR_SEARCHES = 1000;
+export const MAX_NEW_PLACES = 200;
+
 /** Whoever may name sources, fill gaps of existing places and import a sheet of places: administrators and the CLI. */
 const isOperator = (actor: Actor | null) => actor === null || actor.isAdmin;
 
@@ -319,13 +323,10 @@ export async function planImport(
   for (const row of await findPlacesByNameKeys(db, [...names])) {
     byName.set(row.input, [...(byName.get(row.input) ?? []), row]);
   }
+  if (context.organization?.placeId) ids.add(context.organization.placeId);
   const direct = await findPlacesByIdsOrQids(db, [...ids], [...qids]);
-  const byId = new Map(direct.map((row) => [row.id, row]));
-  const byQid = new Map(direct.filter((row) => row.wikidataQid).map((row) => [row.wikidataQid!, row]));
-  if (context.organization?.placeId && !byId.has(context.organization.placeId)) {
-    for (const row of await findPlacesByIdsOrQids(db, [context.organization.placeId], []))
-      byId.set(row.id, row);
-  }
+  const byId = new Map(direct.map((row) => [row.askedId, row]));
+  const byQid = new Map(direct.filter((row) => row.askedQid).map((row) => [row.askedQid!, row]));
 
   // Places: a row of a places sheet is an existing place (filling what it lacks) or a new one.
   const fileKeys = new Map<string, ResolvedPlace>();
@@ -452,7 +453,17 @@ export async function planImport(
     }
   }
 
-  // Ties.
+  // Ties. A similar name is looked up once per name and country, and at most so many times a file.
+  const similarSearches = new Map<string, Awaited<ReturnType<typeof searchPlaces>>>();
+  const similarPlaces = async (name: string, country: string | undefined) => {
+    const key = `${name}|${country ?? ''}`;
+    const known = similarSearches.get(key);
+    if (known) return known;
+    if (similarSearches.size >= MAX_SIMILAR_SEARCHES) return undefined;
+    const found = await searchPlaces(db, { q: name.slice(0, 100), country, limit: 3 });
+    similarSearches.set(key, found);
+    return found;
+  };
   const resolveParty = async (
     reader: RowReader,
     side: 'A' | 'B',
@@ -492,7 +503,15 @@ export async function planImport(
       );
       return { input };
     }
-    const similar = await searchPlaces(db, { q: name.slice(0, 100), country, limit: 3 });
+    const similar = await similarPlaces(name, country);
+    if (!similar) {
+      reader.refuse(
+        'place_not_found',
+        field,
+        `no place called ${name}; the file names more unknown places than a dry run looks up by a similar name (${MAX_SIMILAR_SEARCHES})`,
+      );
+      return { input };
+    }
     // A similar name is a typo, not another number: "District 12" is not "District 13".
     const digits = (text: string) => text.replace(/\D+/g, ' ').trim();
     const [best, second] = similar.results.filter(
@@ -528,6 +547,14 @@ export async function planImport(
     }
     const dedupeKey = qid ?? `${name.toLocaleLowerCase()}|${country}|`;
     let index = freshByKey.get(dedupeKey);
+    if (index === undefined && !operator && plan.newPlaces.length >= MAX_NEW_PLACES) {
+      reader.refuse(
+        'not_allowed',
+        field,
+        `a file may add at most ${MAX_NEW_PLACES} new places; an administrator can import more`,
+      );
+      return { input };
+    }
     if (index === undefined) {
       index = plan.newPlaces.length;
       freshByKey.set(dedupeKey, index);
@@ -556,7 +583,9 @@ export async function planImport(
     statusGiven: boolean;
   }[] = [];
   for (const { entry, sheet } of tieSheets) {
-    for (const row of sheet.rows) {
+    for (const [index, row] of sheet.rows.entries()) {
+      // Others are served between rows: on PGlite a long dry run would otherwise hold the only connection.
+      if (index % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
       const reader = new RowReader(entry, sheet.columns, row);
       const a = await resolveParty(reader, 'A');
       const b = await resolveParty(reader, 'B');
@@ -665,6 +694,15 @@ export async function planImport(
       recordKey: `${context.fileKey}:${result.sheet}:${result.line}`,
       raw: reader.raw(),
     };
+    // Nothing is said of existing ties to whoever may not write ties of these places.
+    if (!policy.create(context.actor ?? OPERATOR, speakers)) {
+      result.reasons.push({
+        code: 'not_allowed',
+        field: null,
+        message: 'you do not speak for either place of this tie',
+      });
+      continue;
+    }
     if (existing?.deletedAt) {
       result.reasons.push({
         code: 'deleted_tie',
@@ -699,6 +737,14 @@ export async function planImport(
       }
       if (after.endedOn && after.startedOn && after.endedOn < after.startedOn) {
         result.reasons.push({ code: 'bad_date', field: 'endedOn', message: 'is before the start date' });
+        continue;
+      }
+      if (existing.renewalOn && after.startedOn && existing.renewalOn < after.startedOn) {
+        result.reasons.push({
+          code: 'bad_date',
+          field: 'startedOn',
+          message: `is after the tie's renewal date (${existing.renewalOn})`,
+        });
         continue;
       }
       if (plan.tieUpdates.some((update) => update.id === existing.id) || planned.has(`id:${existing.id}`)) {

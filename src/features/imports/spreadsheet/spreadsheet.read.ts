@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { AppError } from '../../../core/errors.ts';
 import type { StoredSheet } from '../imports.tables.ts';
 
@@ -17,6 +18,16 @@ export const MAX_IMPORT_ROWS = 50_000;
 const MAX_COLUMNS = 100;
 /** The longest cell kept; longer ones are cut, and the planner refuses the row. */
 export const MAX_CELL_LENGTH = 2000;
+/** The most sheets a workbook may hold, and the longest sheet and column names kept. */
+const MAX_SHEETS = 50;
+const MAX_NAME_LENGTH = 100;
+/** The most text a file may hold, over all its cells: what is kept for the dry run stays small. */
+const MAX_TEXT = 20_000_000;
+/** The most a workbook may unpack to, and how much more than its packed size one of its parts may unpack to. */
+const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+const MAX_PACKING_RATIO = 200;
+/** Control characters other than tab, line feed and carriage return, and invisible format characters. */
+const CONTROL = /(?![\t\n\r])[\p{Cc}\p{Cf}]/gu;
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** Formats that are certainly not a spreadsheet: PDF, PNG, JPEG, GIF, the old binary Office format, gzip. */
@@ -31,6 +42,13 @@ const NOT_SPREADSHEETS = [
 
 const notSpreadsheet = (detail: string) =>
   new AppError('IMPORT_NOT_SPREADSHEET', `The file is not a CSV or XLSX spreadsheet: ${detail}`);
+const tooManyRows = (rows: string) =>
+  new AppError(
+    'IMPORT_TOO_MANY_ROWS',
+    `The file has ${rows} rows; an import takes at most ${MAX_IMPORT_ROWS}. Split it into smaller files.`,
+  );
+const tooLarge = (detail: string) =>
+  new AppError('IMPORT_TOO_LARGE', `The file is too large to import: ${detail}`);
 
 export async function readSpreadsheet(filename: string, bytes: Buffer): Promise<StoredSheet[]> {
   if (bytes.length === 0) throw new AppError('IMPORT_EMPTY', 'The file is empty');
@@ -43,12 +61,12 @@ export async function readSpreadsheet(filename: string, bytes: Buffer): Promise<
   const withRows = sheets.filter((sheet) => sheet.rows.length > 0);
   if (withRows.length === 0) throw new AppError('IMPORT_EMPTY', 'The file has no rows below its header');
   const rows = withRows.reduce((sum, sheet) => sum + sheet.rows.length, 0);
-  if (rows > MAX_IMPORT_ROWS) {
-    throw new AppError(
-      'IMPORT_TOO_MANY_ROWS',
-      `The file has ${rows} rows; an import takes at most ${MAX_IMPORT_ROWS}. Split it into smaller files.`,
-    );
-  }
+  if (rows > MAX_IMPORT_ROWS) throw tooManyRows(String(rows));
+  if (withRows.length > MAX_SHEETS) throw tooLarge(`it has more than ${MAX_SHEETS} sheets`);
+  let text = 0;
+  for (const sheet of withRows)
+    for (const row of sheet.rows) for (const cell of row.cells) text += cell.length;
+  if (text > MAX_TEXT) throw tooLarge(`its cells hold more than ${MAX_TEXT / 1_000_000} million characters`);
   return withRows;
 }
 
@@ -98,6 +116,16 @@ function readCsv(filename: string, bytes: Buffer): StoredSheet {
   if (bytes.subarray(0, 8192).includes(0) && !(bytes[0] === 0xff || bytes[0] === 0xfe)) {
     throw notSpreadsheet('it holds binary data');
   }
+  // More lines than an import takes is refused before the parser spends memory on them.
+  let lines = 0;
+  for (
+    let index = bytes.indexOf(0x0a);
+    index !== -1 && lines <= 2 * MAX_IMPORT_ROWS;
+    index = bytes.indexOf(0x0a, index + 1)
+  )
+    lines += 1;
+  if (lines > 2 * MAX_IMPORT_ROWS)
+    throw tooManyRows(`over ${2 * MAX_IMPORT_ROWS} lines, so more than ${MAX_IMPORT_ROWS}`);
   const text = decodeText(bytes).replace(/^\uFEFF/, '');
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -128,7 +156,7 @@ function readCsv(filename: string, bytes: Buffer): StoredSheet {
 /** A cell as the text a user sees in it; a formula as its formula, dates as ISO dates. */
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);
   if ('formula' in value || 'sharedFormula' in value) {
     const formula =
@@ -141,7 +169,34 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+/** Checks a workbook's parts before it is unpacked: not too large in all, and no part packed beyond reason. */
+function checkPacking(bytes: Buffer) {
+  let unpacked = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (file) => {
+        unpacked += file.originalSize;
+        if (
+          file.originalSize > 1024 * 1024 &&
+          file.originalSize > MAX_PACKING_RATIO * Math.max(file.size, 1)
+        ) {
+          throw tooLarge(
+            `its part ${file.name.slice(0, 100)} unpacks to ${MAX_PACKING_RATIO} times its size`,
+          );
+        }
+        return false;
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw notSpreadsheet('it is a zip file but not an XLSX workbook');
+  }
+  if (unpacked > MAX_UNPACKED_BYTES)
+    throw tooLarge(`it unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB`);
+}
+
 async function readXlsx(bytes: Buffer): Promise<StoredSheet[]> {
+  checkPacking(bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -158,35 +213,39 @@ async function readXlsx(bytes: Buffer): Promise<StoredSheet[]> {
       const cells = values.slice(1, MAX_COLUMNS + 1).map(cellText);
       if (cells.some((cell) => cell.trim() !== '')) rows.push({ line, cells });
     });
-    if (total > MAX_IMPORT_ROWS + workbook.worksheets.length) {
-      throw new AppError(
-        'IMPORT_TOO_MANY_ROWS',
-        `The file has more than ${MAX_IMPORT_ROWS} rows; an import takes at most ${MAX_IMPORT_ROWS}. Split it into smaller files.`,
-      );
-    }
+    if (total > MAX_IMPORT_ROWS + workbook.worksheets.length)
+      throw tooManyRows(`more than ${MAX_IMPORT_ROWS}`);
     const [header, ...body] = rows;
     return sheetOf(worksheet.name, header?.cells ?? [], body);
   });
 }
 
+/** Text without NUL and other control characters (tab and line breaks stay) or invisible format characters. */
+const clean = (text: string) => text.replace(CONTROL, '');
+
 /** A sheet with a header of distinct, non-empty column names and rows as long as the header. */
 function sheetOf(name: string, header: string[], rows: { line: number; cells: string[] }[]): StoredSheet {
-  const width = Math.min(MAX_COLUMNS, Math.max(header.length, ...rows.map((row) => row.cells.length)));
+  let width = header.length;
+  for (const row of rows) width = Math.max(width, row.cells.length);
+  width = Math.min(MAX_COLUMNS, width);
   const seen = new Map<string, number>();
   const columns = Array.from({ length: width }, (_, index) => {
-    const base = (header[index] ?? '').replace(/^\uFEFF/, '').trim() || `Column ${index + 1}`;
+    const base =
+      clean(header[index] ?? '')
+        .trim()
+        .slice(0, MAX_NAME_LENGTH) || `Column ${index + 1}`;
     const count = (seen.get(base) ?? 0) + 1;
     seen.set(base, count);
     return count === 1 ? base : `${base} (${count})`;
   });
   return {
-    name,
+    name: clean(name).trim().slice(0, MAX_NAME_LENGTH) || 'sheet',
     columns,
     rows: rows
       .filter(({ cells }) => cells.some((cell) => cell.trim() !== ''))
       .map(({ line, cells }) => ({
         line,
-        cells: columns.map((_, index) => (cells[index] ?? '').slice(0, MAX_CELL_LENGTH + 1)),
+        cells: columns.map((_, index) => clean((cells[index] ?? '').slice(0, MAX_CELL_LENGTH + 1))),
       })),
   };
 }

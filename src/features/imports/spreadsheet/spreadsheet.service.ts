@@ -40,6 +40,17 @@ import { writePlan } from './spreadsheet.write.ts';
  */
 
 const SAMPLE_ROWS = 5;
+
+let planning: Promise<unknown> = Promise.resolve();
+/**
+ * Runs dry runs and commits one at a time in this process: each can look up thousands of names, and two at once
+ * would only share the same database connection (PGlite's only one) more slowly.
+ */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = planning.then(work, work);
+  planning = run.catch(() => {});
+  return run;
+}
 /** How long an upload that was never committed is kept for its dry run. */
 export const UNCOMMITTED_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -174,7 +185,7 @@ export async function dryRunImport(db: DbOrTx, actor: Actor | null, id: number, 
   const row = await loadUpload(db, actor, id);
   checkMapping(mapping, row.sheets);
   const { context } = await contextFor(db, actor!, row);
-  const plan = await planImport(db, context, row.sheets, mapping);
+  const plan = await oneAtATime(() => planImport(db, context, row.sheets, mapping));
   for (const entry of mapping.sheets) {
     if (entry.type !== 'skip') await saveImportMapping(db, row.organizationId, entry.type, entry.columns);
   }
@@ -189,12 +200,14 @@ export async function commitImport(db: DbOrTx, actor: Actor | null, id: number, 
   const row = await loadUpload(db, actor, id);
   checkMapping(mapping, row.sheets);
   const { context, source } = await contextFor(db, actor!, row);
-  const result = await commitSheets(db, actor, context, source, {
-    filename: row.filename,
-    sha256: row.sha256,
-    sheets: row.sheets,
-    mapping,
-  });
+  const result = await oneAtATime(() =>
+    commitSheets(db, actor, context, source, {
+      filename: row.filename,
+      sha256: row.sha256,
+      sheets: row.sheets,
+      mapping,
+    }),
+  );
   await markSpreadsheetCommitted(db, row.id, result.runId);
   return result;
 }

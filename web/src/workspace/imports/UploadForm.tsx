@@ -47,6 +47,7 @@ export function uploadRefusal(t: WorkspaceT, failure: unknown): Problems {
     case 'IMPORT_ENCODING':
       return about('imports.upload.encoding');
     case 'PAYLOAD_TOO_LARGE':
+    case 'IMPORT_TOO_LARGE':
       return about('imports.upload.tooLarge');
     default:
       if (failure.status === 413) return about('imports.upload.tooLarge');
