@@ -8,15 +8,7 @@ export async function insertAuditEvent(
   actor: { id: number | null; label: string },
   entry: AuditEntry,
 ): Promise<void> {
-  await db.insert(auditEvents).values({
-    actorId: actor.id,
-    actorLabel: actor.label,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+  await insertAuditEvents(db, actor, [entry]);
 }
 
 /** Records many changes by one actor at once, in batches. */

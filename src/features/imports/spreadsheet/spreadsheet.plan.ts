@@ -694,7 +694,7 @@ export async function planImport(
       recordKey: `${context.fileKey}:${result.sheet}:${result.line}`,
       raw: reader.raw(),
     };
-    // Nothing is said of existing ties to whoever may not write ties of these places.
+    // Creating a tie and changing one take the same right; nothing is said of existing ties to whoever lacks it.
     if (!policy.create(context.actor ?? OPERATOR, speakers)) {
       result.reasons.push({
         code: 'not_allowed',
@@ -713,14 +713,6 @@ export async function planImport(
     }
     if (existing) {
       result.recordId = existing.id;
-      if (!policy.write(context.actor ?? OPERATOR, { organizationIds: speakers })) {
-        result.reasons.push({
-          code: 'not_allowed',
-          field: null,
-          message: 'you do not speak for either place of this tie',
-        });
-        continue;
-      }
       const before = { status: existing.status, startedOn: existing.startedOn, endedOn: existing.endedOn };
       const wanted: Record<string, string | null> = {};
       if (item.statusGiven && tie.status !== existing.status) wanted.status = tie.status;
@@ -760,14 +752,6 @@ export async function planImport(
       result.outcome = result.changes.length > 0 ? 'update' : 'unchanged';
       if (result.changes.length > 0) plan.tieUpdates.push({ id: existing.id, before, changes: wanted });
       plan.records.push({ tie: { id: existing.id }, ...record });
-      continue;
-    }
-    if (!policy.create(context.actor ?? OPERATOR, speakers)) {
-      result.reasons.push({
-        code: 'not_allowed',
-        field: null,
-        message: 'you do not speak for either place of this tie',
-      });
       continue;
     }
     if (planned.has(plannedKey)) {
