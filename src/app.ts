@@ -18,6 +18,7 @@ import { healthRoutes } from './features/health/health.routes.ts';
 import { spreadsheetImportRoutes } from './features/imports/spreadsheet/spreadsheet.routes.ts';
 import { wikidataRefreshRoutes } from './features/imports/wikidata-refresh/wikidata-refresh.routes.ts';
 import type { MailOptions } from './features/mail/mailer.ts';
+import { duplicatesRoutes } from './features/merges/duplicates.routes.ts';
 import { mergesRoutes } from './features/merges/merges.routes.ts';
 import { networkReadModels, networkRoutes } from './features/network/network.routes.ts';
 import { networksRoutes } from './features/networks/networks.routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     eventMediaRoutes,
     workspaceRoutes,
     mergesRoutes,
+    duplicatesRoutes,
     placesRoutes,
     partnershipsRoutes,
     statsRoutes,

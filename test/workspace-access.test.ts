@@ -881,6 +881,63 @@ const WRITES: WriteCase[] = [
       return { url: `/api/merges/${merge.id}/undo` };
     },
   },
+  // The review queue of duplicate places: administrators only.
+  ...((): WriteCase[] => {
+    let pairs = 0;
+    /** Two places near each other whose names say they may be one, waiting for review: the pair's id. */
+    const pendingPair = async () => {
+      pairs += 1;
+      const db = t.database.db;
+      const low = await makePlace(db, { name: `Matrixburg ${pairs}`, country: 'PH', lat: pairs, lng: 120 });
+      const high = await makePlace(db, {
+        name: `Matrixburg ${pairs} City`,
+        country: 'PH',
+        lat: pairs,
+        lng: 120.1,
+      });
+      const [row] = await queryRows<{ id: number }>(
+        db,
+        sql`insert into place_duplicates (low_id, high_id, suggested_into_id, confidence, reasons, distance_km)
+            values (${low.id}, ${high.id}, ${low.id}, 'possible', '["city_word"]'::jsonb, 11.1) returning id`,
+      );
+      return { id: row!.id, intoId: low.id };
+    };
+    return [
+      {
+        method: 'POST',
+        path: '/api/admin/place-duplicates/scan',
+        allowed: ADMINS,
+        prepare: async () => {
+          // A certain pair for the scan to merge, so that it has something to record.
+          pairs += 1;
+          const db = t.database.db;
+          await makePlace(db, { name: `Scanstadt ${pairs}`, country: 'DE', lat: 40 + pairs / 10, lng: 5 });
+          await makePlace(db, {
+            name: `Scanstadt ${pairs} (Ems)`,
+            country: 'DE',
+            lat: 40 + pairs / 10,
+            lng: 5,
+          });
+          return { url: '/api/admin/place-duplicates/scan' };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/admin/place-duplicates/{id}/merge',
+        allowed: ADMINS,
+        prepare: async () => {
+          const pair = await pendingPair();
+          return { url: `/api/admin/place-duplicates/${pair.id}/merge`, body: { intoId: pair.intoId } };
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/admin/place-duplicates/{id}/distinct',
+        allowed: ADMINS,
+        prepare: async () => ({ url: `/api/admin/place-duplicates/${(await pendingPair()).id}/distinct` }),
+      },
+    ];
+  })(),
   // The Wikidata refresh: administrators only. A diff is a file kept for review: no record changes.
   {
     method: 'POST',
@@ -1678,6 +1735,8 @@ describe('malformed bodies', () => {
     'spreadsheet_imports',
     'import_mappings',
     'places',
+    'place_duplicates',
+    'merges',
     'users',
     'memberships',
     'api_tokens',

@@ -8,6 +8,7 @@ const PHASE_LABELS: Record<ImportPhase, string> = {
   names: 'Writing names',
   partnerships: 'Writing ties',
   sources: 'Writing sources',
+  duplicates: 'Merging duplicate places',
   finish: 'Done',
 };
 

@@ -85,6 +85,7 @@ export async function loadPlaceIdentities(db: DbOrTx) {
       lat: places.lat,
       population: places.population,
       admin1: places.admin1,
+      mergedIntoId: places.mergedIntoId,
     })
     .from(places);
 }

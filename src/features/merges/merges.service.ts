@@ -56,6 +56,7 @@ import {
 } from '../places/places.merge.ts';
 import { announceCommitted, EVERYTHING } from '../registry/registry.changes.ts';
 import { bumpRegistryRevision, recountPartners } from '../registry/registry.service.ts';
+import { markDuplicateMergeUndone } from './duplicates.repo.ts';
 
 type Entity = 'place' | 'organization';
 
@@ -196,6 +197,54 @@ export function presentMerge(row: typeof merges.$inferSelect) {
   };
 }
 
+/**
+ * Merges a duplicate into another record of the same kind in the caller's transaction, with the merge's history;
+ * the caller announces the registry's change. Rights are the caller's to check.
+ */
+export async function mergeInTransaction(
+  tx: DbOrTx,
+  actor: Actor | null,
+  entity: Entity,
+  fromId: number,
+  intoId: number,
+) {
+  if (fromId === intoId) {
+    throw new AppError('VALIDATION_FAILED', 'Invalid request: body.intoId', [
+      { field: 'body.intoId', message: 'must be another record' },
+    ]);
+  }
+  // Lock in id order, so that two merges of the same pair cannot deadlock.
+  for (const id of [fromId, intoId].sort((a, b) => a - b)) await lockRecord(tx, entity, id);
+  const moved =
+    entity === 'place' ? await mergePlaces(tx, fromId, intoId) : await mergeOrganizations(tx, fromId, intoId);
+  const [row] = await tx
+    .insert(merges)
+    .values({ entityType: entity, fromId, intoId, moved, mergedBy: actor?.id ?? null })
+    .returning();
+  const summary = presentMerge(row!);
+  await recordAudit(tx, actor, {
+    action: 'merge',
+    entityType: entity,
+    entityId: fromId,
+    after: { mergeId: row!.id, intoId, moved: summary.moved },
+  });
+  await recordAudit(tx, actor, {
+    action: 'merge',
+    entityType: entity,
+    entityId: intoId,
+    after: { mergeId: row!.id, fromId, moved: summary.moved },
+  });
+  for (const tie of moved.duplicateTies) {
+    await recordAudit(tx, actor, {
+      action: 'delete',
+      entityType: 'partnership',
+      entityId: tie.id,
+      after: { duplicateOf: tie.into, mergeId: row!.id },
+    });
+  }
+  return row!;
+}
+
 /** Merges a duplicate into another record of the same kind; administrators only; undoable. */
 export async function mergeRecords(
   db: DbOrTx,
@@ -205,45 +254,10 @@ export async function mergeRecords(
   intoId: number,
 ) {
   authorize(actor, policy.administer(actor));
-  if (fromId === intoId) {
-    throw new AppError('VALIDATION_FAILED', 'Invalid request: body.intoId', [
-      { field: 'body.intoId', message: 'must be another record' },
-    ]);
-  }
   const { row, notice } = await db.transaction(async (tx) => {
-    // Lock in id order, so that two merges of the same pair cannot deadlock.
-    for (const id of [fromId, intoId].sort((a, b) => a - b)) await lockRecord(tx, entity, id);
-    const moved =
-      entity === 'place'
-        ? await mergePlaces(tx, fromId, intoId)
-        : await mergeOrganizations(tx, fromId, intoId);
-    const [row] = await tx
-      .insert(merges)
-      .values({ entityType: entity, fromId, intoId, moved, mergedBy: actor.id })
-      .returning();
-    const summary = presentMerge(row!);
-    await recordAudit(tx, actor, {
-      action: 'merge',
-      entityType: entity,
-      entityId: fromId,
-      after: { mergeId: row!.id, intoId, moved: summary.moved },
-    });
-    await recordAudit(tx, actor, {
-      action: 'merge',
-      entityType: entity,
-      entityId: intoId,
-      after: { mergeId: row!.id, fromId, moved: summary.moved },
-    });
-    for (const tie of moved.duplicateTies) {
-      await recordAudit(tx, actor, {
-        action: 'delete',
-        entityType: 'partnership',
-        entityId: tie.id,
-        after: { duplicateOf: tie.into, mergeId: row!.id },
-      });
-    }
+    const row = await mergeInTransaction(tx, actor, entity, fromId, intoId);
     const notice = await bumpRegistryRevision(tx, EVERYTHING);
-    return { row: row!, notice };
+    return { row, notice };
   });
   announceCommitted(db, notice);
   return row;
@@ -264,6 +278,8 @@ export async function undoMerge(db: DbOrTx, actor: Actor | null, mergeId: number
       .set({ undoneAt: new Date() })
       .where(eq(merges.id, mergeId))
       .returning();
+    // A merge of a found duplicate, undone, says the pair is two places: later imports leave it apart.
+    await markDuplicateMergeUndone(tx, mergeId, actor?.id ?? null);
     await recordAudit(tx, actor, {
       action: 'unmerge',
       entityType: entity,

@@ -1,5 +1,18 @@
-import { index, integer, jsonb, pgEnum, pgTable, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.tables.ts';
+import { places } from '../places/places.tables.ts';
+import { importRuns } from '../sources/sources.tables.ts';
 
 /** The references a merge moved: row ids per kind, and the names it added. */
 export interface MergeMoves {
@@ -82,4 +95,48 @@ export const merges = pgTable(
     undoneAt: timestamp('undone_at', { withTimezone: true }),
   },
   (t) => [index('merges_from_idx').on(t.entityType, t.fromId)],
+);
+
+export const DUPLICATE_CONFIDENCES = ['certain', 'possible'] as const;
+export const duplicateConfidence = pgEnum('duplicate_confidence', DUPLICATE_CONFIDENCES);
+
+export const DUPLICATE_STATUSES = ['pending', 'merged', 'distinct'] as const;
+export const duplicateStatus = pgEnum('duplicate_status', DUPLICATE_STATUSES);
+
+/**
+ * A pair of places the duplicate finder took for one place: merged during an import (certain pairs), waiting for
+ * an administrator (possible pairs), or decided. A "not the same" decision is kept, so later imports and runs of
+ * the finder leave the pair alone.
+ */
+export const placeDuplicates = pgTable(
+  'place_duplicates',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    /** The pair in id order, whichever stays. */
+    lowId: integer('low_id')
+      .notNull()
+      .references(() => places.id, { onDelete: 'cascade' }),
+    highId: integer('high_id')
+      .notNull()
+      .references(() => places.id, { onDelete: 'cascade' }),
+    /** The place the finder would keep. */
+    suggestedIntoId: integer('suggested_into_id').notNull(),
+    confidence: duplicateConfidence('confidence').notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    distanceKm: doublePrecision('distance_km'),
+    status: duplicateStatus('status').notNull().default('pending'),
+    /** The merge that joined the pair, when it was merged. */
+    mergeId: integer('merge_id').references(() => merges.id, { onDelete: 'set null' }),
+    /** The import run that found the pair; null when found by a run of the finder alone. */
+    importRunId: integer('import_run_id').references(() => importRuns.id, { onDelete: 'set null' }),
+    decidedBy: integer('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('place_duplicates_pair').on(t.lowId, t.highId),
+    check('place_duplicates_order', sql`${t.lowId} < ${t.highId}`),
+    check('place_duplicates_suggestion', sql`${t.suggestedIntoId} in (${t.lowId}, ${t.highId})`),
+    index('place_duplicates_status_idx').on(t.status),
+  ],
 );

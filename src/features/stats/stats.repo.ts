@@ -13,7 +13,7 @@ export async function countTotals(db: DbOrTx) {
   }>(
     db,
     sql`select
-      (select count(*) from places)::int as places,
+      (select count(*) from places where merged_into_id is null)::int as places,
       (select count(*) from partnerships where is_public)::int as partnerships,
       (select count(distinct ps.source_id) from partnership_sources ps
          join partnerships p on p.id = ps.partnership_id and p.is_public)::int as sources,

@@ -10,7 +10,7 @@ export const statsQuerySchema = z.strictObject({
 
 export const statsResponseSchema = z.object({
   totals: z.object({
-    places: z.number().int().describe('Places in the registry'),
+    places: z.number().int().describe('Places in the registry (a place merged into another counts once)'),
     partnerships: z.number().int().describe('Published ties'),
     sources: z.number().int().describe('Sources that report ties'),
     sourceRecords: z.number().int().describe('Source rows behind the ties'),
@@ -24,5 +24,16 @@ export const statsResponseSchema = z.object({
       'Ties per pair of countries (codes in alphabetical order; a domestic tie pairs a country with itself)',
     ),
   byKind: z.array(z.object({ kind: z.enum(PARTNERSHIP_KINDS), partnerships: z.number().int() })),
+  duplicates: z
+    .object({
+      merged: z.number().int().describe('Places merged into another as duplicates (merges not undone)'),
+      pending: z.number().int().describe('Pairs of possible duplicates waiting for an administrator'),
+      notTheSame: z.number().int().describe('Pairs an administrator marked as two different places'),
+      tiesChanged: z
+        .number()
+        .int()
+        .describe('Tie parties moved and duplicate ties joined by the merges of duplicate places'),
+    })
+    .describe('The duplicate places found in the registry and what became of them'),
 });
 export type StatsResponse = z.infer<typeof statsResponseSchema>;

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../db/client.ts';
+import { duplicateFigures } from '../merges/duplicates.service.ts';
 import type { PartnershipResponse } from '../partnerships/partnerships.schema.ts';
 import { countByCountry, countByCountryPair, countByKind, countTotals } from './stats.repo.ts';
 import type { StatsResponse } from './stats.schema.ts';
@@ -9,6 +10,7 @@ export async function getStats(db: DbOrTx, country?: string): Promise<StatsRespo
   const byCountry = await countByCountry(db, country);
   const pairs = await countByCountryPair(db, country);
   const byKind = await countByKind(db);
+  const { merged, pending, distinct, tiesChanged } = await duplicateFigures(db);
   return {
     totals,
     byCountry,
@@ -20,5 +22,6 @@ export async function getStats(db: DbOrTx, country?: string): Promise<StatsRespo
       kind: row.kind as PartnershipResponse['kind'],
       partnerships: row.partnerships,
     })),
+    duplicates: { merged, pending, notTheSame: distinct, tiesChanged },
   };
 }

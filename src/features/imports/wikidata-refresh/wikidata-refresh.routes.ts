@@ -1,12 +1,13 @@
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { RouteContext } from '../../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../../core/errors.ts';
 import type { Database } from '../../../db/client.ts';
+import { administratorsOnly } from '../../auth/guards.ts';
 import { authorize, policy } from '../../auth/policy.ts';
 import { asClientErrors, MULTIPART_ALLOWANCE, unexpectedPart } from '../../files/files.multipart.ts';
 import {
@@ -44,16 +45,6 @@ const paramsSchema = z.strictObject({ id: refreshIdSchema });
 
 const tooLarge = () =>
   new AppError('PAYLOAD_TOO_LARGE', `Each file may be at most ${MAX_EXTRACT_BYTES / 1024 / 1024} MB`);
-
-/** Refuses anyone but an administrator before the request's body is read, parsed or validated. */
-async function administratorsOnly(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (policy.administer(request.actor)) return;
-  // The body is never read: closing the connection afterwards spares receiving the rest of it.
-  if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined) {
-    reply.header('connection', 'close');
-  }
-  authorize(request.actor, false);
-}
 
 function requireReportsDir(reportsDir: string | undefined): string {
   if (!reportsDir) throw new AppError('NOT_READY', 'This server keeps no reports folder');

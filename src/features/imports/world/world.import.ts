@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Database, DbOrTx, Tx } from '../../../db/client.ts';
 import { rootMessage } from '../../../lib/errors.ts';
+import { type DuplicateRun, mergeFoundDuplicates } from '../../merges/duplicates.service.ts';
 import { announceCommitted, EVERYTHING } from '../../registry/registry.changes.ts';
 import { bumpRegistryRevision, recountPartners } from '../../registry/registry.service.ts';
 import {
@@ -30,7 +31,15 @@ import { readWorldFiles, shippedWorldFiles, type WorldFiles } from './world.read
 import { reconcileWorld } from './world.reconcile.ts';
 import { WORLD_SOURCES, type WorldSourceName } from './world.sources.ts';
 
-export type ImportPhase = 'read' | 'reconcile' | 'places' | 'names' | 'partnerships' | 'sources' | 'finish';
+export type ImportPhase =
+  | 'read'
+  | 'reconcile'
+  | 'places'
+  | 'names'
+  | 'partnerships'
+  | 'sources'
+  | 'duplicates'
+  | 'finish';
 
 export interface ImportProgress {
   phase: ImportPhase;
@@ -67,6 +76,12 @@ export interface WorldImportSummary {
     partnershipsCreated: number;
     sourceRecordsAdded: number;
     partnerCountsUpdated: number;
+    /** Duplicate places merged by this import, pairs waiting for review, pairs kept apart by a decision. */
+    duplicatesMerged: number;
+    duplicatesPending: number;
+    duplicatesKeptApart: number;
+    /** Tie parties moved and duplicate ties joined by this import's merges. */
+    tiesChangedByMerges: number;
   };
 }
 
@@ -96,9 +111,17 @@ export async function importWorld(
   const sourceIds = await ensureSources(db, Object.values(WORLD_SOURCES));
   const runId = await createImportRun(db, 'world', input.files);
   try {
-    const { written, notice } = await db.transaction((tx) =>
-      writeWorldPlan(tx, plan, sourceIds, runId, progress),
-    );
+    const { written, notice, duplicates } = await db.transaction(async (tx) => {
+      const result = await writeWorldPlan(tx, plan, sourceIds, runId, progress);
+      // The registry as a whole, with what this import added, is searched for duplicate places.
+      progress({ phase: 'duplicates', done: 0, total: 1 });
+      const duplicates = await mergeFoundDuplicates(tx, runId);
+      progress({ phase: 'duplicates', done: 1, total: 1 });
+      const notice =
+        result.notice ??
+        (duplicates.counts.merged > 0 ? await bumpRegistryRevision(tx, EVERYTHING) : undefined);
+      return { ...result, notice, duplicates };
+    });
     announceCommitted(db, notice);
     const changed = notice !== undefined;
     if (changed) await analyzeRegistry(db);
@@ -111,8 +134,14 @@ export async function importWorld(
       ambiguous: plan.ambiguous.length,
       corrections: plan.corrections.length,
       ...written,
+      duplicatesMerged: duplicates.counts.merged,
+      duplicatesPending: duplicates.counts.pending,
+      duplicatesKeptApart: duplicates.counts.keptApart,
+      tiesChangedByMerges: duplicates.counts.tiesChanged,
     };
-    const reportPath = options.reportsDir ? await writeReport(options.reportsDir, runId, plan, counts) : null;
+    const reportPath = options.reportsDir
+      ? await writeReport(options.reportsDir, runId, plan, counts, duplicates)
+      : null;
     await finishImportRun(db, runId, { status: 'succeeded', counts, reportPath: reportPath ?? undefined });
     progress({ phase: 'finish', done: 1, total: 1 });
     return { runId, changed, reportPath, perSource: plan.counts, counts };
@@ -140,6 +169,15 @@ export async function matchPlannedPlaces(
   sourceId: (name: WorldSourceName) => number | undefined,
 ): Promise<PlaceMatches> {
   const identities = await loadPlaceIdentities(db);
+  // A place merged into another is found as the place it was merged into.
+  const mergedInto = new Map(identities.map((row) => [row.id, row.mergedIntoId]));
+  const live = (id: number | undefined) => {
+    let current = id;
+    for (let depth = 0; current !== undefined && mergedInto.get(current) && depth < 20; depth += 1) {
+      current = mergedInto.get(current)!;
+    }
+    return current;
+  };
   const byQid = new Map(identities.filter((row) => row.wikidataQid).map((row) => [row.wikidataQid!, row]));
   const byGeonames = new Map(identities.filter((row) => row.geonamesId).map((row) => [row.geonamesId!, row]));
   const byOrigin = new Map(
@@ -148,12 +186,13 @@ export async function matchPlannedPlaces(
   const placeIds = new Map<string, number>();
   const fresh: PlannedPlace[] = [];
   for (const place of planned) {
-    const existing =
+    const existing = live(
       (place.wikidataQid ? byQid.get(place.wikidataQid)?.id : undefined) ??
-      (place.geonamesId ? byGeonames.get(place.geonamesId)?.id : undefined) ??
-      place.origins
-        .map((origin) => byOrigin.get(`${sourceId(origin.source)}|${origin.externalKey}`))
-        .find(Boolean);
+        (place.geonamesId ? byGeonames.get(place.geonamesId)?.id : undefined) ??
+        place.origins
+          .map((origin) => byOrigin.get(`${sourceId(origin.source)}|${origin.externalKey}`))
+          .find(Boolean),
+    );
     if (existing) placeIds.set(place.key, existing);
     else fresh.push(place);
   }
@@ -348,6 +387,7 @@ async function writeReport(
   runId: number,
   plan: WorldPlan,
   counts: WorldImportSummary['counts'],
+  duplicates: DuplicateRun,
 ): Promise<string> {
   await mkdir(reportsDir, { recursive: true });
   const file = path.join(reportsDir, `world-import-${runId}.json`);
@@ -359,6 +399,7 @@ async function writeReport(
     unresolved: plan.unresolved,
     ambiguous: plan.ambiguous,
     corrections: plan.corrections,
+    duplicates: { merged: duplicates.merged, pending: duplicates.pending },
   };
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;

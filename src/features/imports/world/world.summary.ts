@@ -14,6 +14,7 @@ export function formatImportSummary(summary: WorldImportSummary): string {
     `  unresolved rows      ${counts.unresolved}`,
     `  ambiguous matches    ${counts.ambiguous}`,
     `  corrections          ${counts.corrections} (coordinates and countries)`,
+    `  duplicate places     ${counts.duplicatesMerged} merged (${counts.tiesChangedByMerges} tie parties moved), ${counts.duplicatesPending} waiting for review, ${counts.duplicatesKeptApart} kept apart`,
     '  per source           read / resolved / unresolved',
     ...Object.entries(perSource).map(
       ([source, value]) =>
