@@ -12,6 +12,8 @@
  * - server-rendered public pages: a place page and an article page p50 / p95 and their bytes (bench/pages.ts)
  * - door-opener: p95 over 200 fixed targets from a city and from a 21-member network, the graph's rebuild after a
  *   write (bench/door-opener.ts)
+ * - duplicate places: the finder's precision and recall on the hand-checked pairs, what the import merged and
+ *   what waits for review (bench/duplicates.ts)
  * - a 10,000-row spreadsheet import: its dry run, its commit and a second commit, next to reading the file
  *   (bench/imports.ts)
  *
@@ -35,6 +37,7 @@ import { importWorld } from '../src/features/imports/world/world.import.ts';
 import { backupBenchmarks } from './backup.ts';
 import { campaignBenchmarks, campaignRows } from './campaigns.ts';
 import { doorOpenerBenchmarks, doorOpenerRows } from './door-opener.ts';
+import { duplicateBenchmarks, duplicateRows } from './duplicates.ts';
 import { eventBenchmarks } from './events.ts';
 import { exportBenchmarks, exportRows } from './exports.ts';
 import { ms } from './figures.ts';
@@ -406,6 +409,10 @@ async function main() {
       }
       if (process.env.BENCH_EXPORTS !== '0') {
         for (const [measure, figure, target] of exportRows(await exportBenchmarks(database)))
+          record(measure, engine, figure, target);
+      }
+      if (process.env.BENCH_DUPLICATES !== '0') {
+        for (const [measure, figure, target] of duplicateRows(await duplicateBenchmarks(database)))
           record(measure, engine, figure, target);
       }
       if (process.env.BENCH_DOOR_OPENER !== '0') {
