@@ -46,7 +46,11 @@ import {
   restoreOutcomeRefsAfterMerge,
   restoreSupportTargetsAfterMerge,
 } from '../outcomes/outcomes.merge.ts';
-import { moveTiePartiesOnMerge, restoreTiePartiesAfterMerge } from '../partnerships/partnerships.merge.ts';
+import {
+  moveTiePartiesOnMerge,
+  placesOfTies,
+  restoreTiePartiesAfterMerge,
+} from '../partnerships/partnerships.merge.ts';
 import { movePeopleOnMerge, restorePeopleAfterMerge } from '../people/people.merge.ts';
 import {
   lockPlaceForMerge,
@@ -85,7 +89,9 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
   const supportTargets = await moveSupportTargetsOnMerge(db, fromId, intoId);
   const articleLinks = await moveArticleLinksOnMerge(db, fromId, intoId);
   await setPlaceMergedInto(db, fromId, intoId);
-  await recountPartners(db, [fromId, intoId]);
+  // A tie that became a duplicate is deleted: its other parties have one partner fewer.
+  const partners = await placesOfTies(db, duplicateTies.map((tie) => tie.id));
+  await recountPartners(db, [...new Set([fromId, intoId, ...partners])]);
   return {
     parties,
     duplicateTies,
@@ -166,7 +172,8 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
     await restoreSupportTargetsAfterMerge(db, fromId, moved);
     await restoreArticleLinksAfterMerge(db, fromId, moved);
     await setPlaceMergedInto(db, fromId, null);
-    await recountPartners(db, [fromId, intoId]);
+    const partners = await placesOfTies(db, moved.duplicateTies.map((tie) => tie.id));
+    await recountPartners(db, [...new Set([fromId, intoId, ...partners])]);
   } else {
     await restorePeopleAfterMerge(db, fromId, moved);
     await restoreActivitiesAfterMerge(db, fromId, moved);

@@ -133,3 +133,13 @@ export async function restoreTiePartiesAfterMerge(
     );
   }
 }
+
+/** The places that are parties to these ties: whose partner counts a merge's deleted or restored ties change. */
+export function placesOfTies(db: DbOrTx, tieIds: readonly number[]): Promise<number[]> {
+  if (tieIds.length === 0) return Promise.resolve([]);
+  return queryIds(
+    db,
+    sql`select distinct place_id as id from partnership_parties
+        where partnership_id in (${idList(tieIds)}) and place_id is not null`,
+  );
+}

@@ -116,6 +116,9 @@ export async function importWorld(
       // The registry as a whole, with what this import added, is searched for duplicate places.
       progress({ phase: 'duplicates', done: 0, total: 1 });
       const duplicates = await mergeFoundDuplicates(tx, runId);
+      if (duplicates.counts.merged > 0) {
+        result.written.placesUpdated += await fillGapsAfterMerges(tx, plan, sourceIds);
+      }
       progress({ phase: 'duplicates', done: 1, total: 1 });
       const notice =
         result.notice ??
@@ -240,21 +243,7 @@ export async function writeWorldPlan(
     phaseCounter(progress, 'places', fresh.length),
   );
 
-  let placesUpdated = 0;
-  for (const place of plan.places) {
-    const row = byId.get(placeIds.get(place.key)!);
-    if (!row) continue;
-    const gaps: Parameters<typeof fillPlaceGaps>[2] = {};
-    if (row.lat === null && place.lat !== null) Object.assign(gaps, { lat: place.lat, lng: place.lng });
-    if (row.population === null && place.population !== null) gaps.population = place.population;
-    if (row.admin1 === null && place.admin1 !== null) gaps.admin1 = place.admin1;
-    const parentId = place.parentKey ? placeIds.get(place.parentKey) : undefined;
-    if (row.parentId === null && parentId && parentId !== row.id) gaps.parentId = parentId;
-    if (Object.keys(gaps).length > 0) {
-      await fillPlaceGaps(tx, row.id, gaps);
-      placesUpdated += 1;
-    }
-  }
+  const placesUpdated = await fillGaps(tx, plan.places, placeIds, byId);
 
   // Names and origins: add what is missing.
   const knownNames = new Set(
@@ -366,6 +355,45 @@ export async function writeWorldPlan(
   const notice = changed ? await bumpRegistryRevision(tx, EVERYTHING) : undefined;
   const createdTieIds = newTies.map(({ partyKey }) => partnershipIds.get(partyKey)!);
   return { written, notice, createdTieIds };
+}
+
+/**
+ * Fills what the database's places lack (coordinates, population, region, the city of a district) from the plan;
+ * answers how many places it filled.
+ */
+async function fillGaps(
+  tx: Tx,
+  planned: readonly PlannedPlace[],
+  placeIds: ReadonlyMap<string, number>,
+  byId: ReadonlyMap<number, PlaceMatches['identities'][number]>,
+): Promise<number> {
+  let placesUpdated = 0;
+  for (const place of planned) {
+    const row = byId.get(placeIds.get(place.key)!);
+    if (!row) continue;
+    const gaps: Parameters<typeof fillPlaceGaps>[2] = {};
+    if (row.lat === null && place.lat !== null) Object.assign(gaps, { lat: place.lat, lng: place.lng });
+    if (row.population === null && place.population !== null) gaps.population = place.population;
+    if (row.admin1 === null && place.admin1 !== null) gaps.admin1 = place.admin1;
+    const parentId = place.parentKey ? placeIds.get(place.parentKey) : undefined;
+    if (row.parentId === null && parentId && parentId !== row.id) gaps.parentId = parentId;
+    if (Object.keys(gaps).length > 0) {
+      await fillPlaceGaps(tx, row.id, gaps);
+      Object.assign(row, gaps);
+      placesUpdated += 1;
+    }
+  }
+  return placesUpdated;
+}
+
+/**
+ * After duplicates were merged: the places that stayed take what they lack from the plan's places merged into
+ * them, so that the next import finds nothing to fill.
+ */
+async function fillGapsAfterMerges(tx: Tx, plan: WorldPlan, sourceIds: Map<string, number>): Promise<number> {
+  const sourceId = (name: WorldSourceName) => sourceIds.get(WORLD_SOURCES[name].key)!;
+  const { placeIds, identities } = await matchPlannedPlaces(tx, plan.places, sourceId);
+  return fillGaps(tx, plan.places, placeIds, new Map(identities.map((row) => [row.id, row])));
 }
 
 /** Announces a phase and answers a callback that advances it by each written batch. */
