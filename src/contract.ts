@@ -64,6 +64,12 @@ import type {
   updateInvitationBodySchema,
 } from './features/events/invitations.schema.ts';
 import type { mediaSchema, updateMediaBodySchema } from './features/events/media.schema.ts';
+import type {
+  decisionSchema,
+  duplicateListSchema,
+  duplicateScanSchema,
+  duplicateSchema,
+} from './features/merges/duplicates.schema.ts';
 import type { presentMerge } from './features/merges/merges.service.ts';
 import type { networkNamesResponseSchema, networkResponseSchema } from './features/network/network.schema.ts';
 import type {
@@ -101,7 +107,9 @@ import type {
   updatePersonBodySchema,
 } from './features/people/people.schema.ts';
 import type {
+  addPlaceNameBodySchema,
   placeDetailSchema,
+  placeNameSchema,
   placeNamesResponseSchema,
   placePartnersResponseSchema,
   placeSearchResponseSchema,
@@ -169,6 +177,9 @@ export type PlacePartnersResponse = z.infer<typeof placePartnersResponseSchema>;
 export type PlaceSearchResponse = z.infer<typeof placeSearchResponseSchema>;
 export type PlaceSearchResult = PlaceSearchResponse['results'][number];
 export type PlaceNamesResponse = z.infer<typeof placeNamesResponseSchema>;
+/** One name of a place, with the source that gave it (null: added in the workspace). */
+export type PlaceName = z.infer<typeof placeNameSchema>;
+export type AddPlaceNameBody = z.input<typeof addPlaceNameBodySchema>;
 export type StatsResponse = z.infer<typeof statsResponseSchema>;
 export type SettingsResponse = z.infer<typeof settingsResponseSchema>;
 export type PartnershipResponse = z.infer<typeof partnershipSchema>;
@@ -231,6 +242,11 @@ export type NetworkEventsResponse = z.infer<typeof networkEventsResponseSchema>;
 export type HistoryEvent = z.infer<typeof historyEventSchema>;
 export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 export type Merge = ReturnType<typeof presentMerge>;
+// The review queue of duplicate places
+export type PlaceDuplicate = z.infer<typeof duplicateSchema>;
+export type PlaceDuplicateList = z.infer<typeof duplicateListSchema>;
+export type PlaceDuplicateDecision = z.infer<typeof decisionSchema>;
+export type PlaceDuplicateScan = z.infer<typeof duplicateScanSchema>;
 
 // Accounts, sessions and tokens
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;

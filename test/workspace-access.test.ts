@@ -216,6 +216,7 @@ interface WriteCase {
 }
 
 let seriesCount = 0;
+let nameCount = 0;
 const seriesBody = () => ({
   organizationId: ids.cityOfEspoo,
   slug: `international-espoo-${++seriesCount}`,
@@ -398,6 +399,28 @@ const WRITES: WriteCase[] = [
       const org = await newOrganization();
       const gone = await asAdmin('DELETE', `/api/organizations/${org.id}?version=${org.version}`);
       return { url: `/api/organizations/${org.id}/restore`, body: { version: gone.version } };
+    },
+  },
+  // A place's names: editors of its government (City of Espoo for Espoo) and administrators.
+  {
+    method: 'POST',
+    path: '/api/places/{id}/names',
+    allowed: EDITORS,
+    prepare: async () => ({
+      url: `/api/places/${ids.espoo}/names`,
+      body: { name: `Esbo ${++nameCount}`, lang: 'sv', kind: 'alias' },
+    }),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/places/{id}/names/{nameId}',
+    allowed: EDITORS,
+    prepare: async () => {
+      const name = await asAdmin('POST', `/api/places/${ids.espoo}/names`, {
+        name: `Espoon kaupunki ${++nameCount}`,
+        lang: 'fi',
+      });
+      return { url: `/api/places/${ids.espoo}/names/${name.id}` };
     },
   },
   // Who speaks for a place is not something a tenant can change about itself: administrators only.

@@ -90,9 +90,56 @@ describe('the shipped world data', () => {
     ['sankt petersburg', 'Saint Petersburg'],
     ['BUDAPEST', 'Budapest'],
     ['tamp', 'Tampere'],
+    // Names in other languages and scripts, from the CLDR and GeoNames.
+    ['上海', 'Shanghai'],
+    ['北京', 'Beijing'],
+    ['München', 'Munich'],
+    ['Pékin', 'Beijing'],
+    ['Москва', 'Moscow'],
+    ['Göteborg', 'Gothenburg'],
+    ['東京', 'Tokyo'],
+    ['Tukholma', 'Stockholm'],
+    ['Varsovie', 'Warsaw'],
   ])('finds %s → %s first', async (query, expected) => {
     const results = await search(query);
     expect(results[0]?.name).toBe(expected);
+  });
+
+  it('adds names in other languages and scripts, each with its source, and not without bound', async () => {
+    const rows = await queryRows<{ key: string; names: number; languages: number }>(
+      database.db,
+      sql`select s.key, count(*)::int as names, count(distinct n.lang)::int as languages
+          from place_names n join sources s on s.id = n.source_id group by s.key`,
+    );
+    const of = (key: string) => rows.find((row) => row.key === key);
+    expect(of('unicode-cldr-exemplar-cities')!.names).toBeGreaterThan(15_000);
+    expect(of('unicode-cldr-exemplar-cities')!.languages).toBeGreaterThan(300);
+    expect(of('geonames-cities500-alternate-names')!.names).toBeGreaterThan(80_000);
+    expect(of('geonames-cities500-alternate-names')!.languages).toBe(1);
+    expect(rows.reduce((sum, row) => sum + row.names, 0)).toBeLessThan(250_000);
+  });
+
+  it('keeps every date unknown, tells regions from towns, and counts one-sided ties', async () => {
+    const kinds = await queryRows<{ name: string; country: string; kind: string; origin: string | null }>(
+      database.db,
+      sql`select p.name, p.country, p.kind, o.external_key as origin from places p
+          left join place_origins o on o.place_id = p.id
+            and o.source_id = (select id from sources where key = 'iso-3166-2-first-level')
+          where p.merged_into_id is null and (p.name, p.country) in
+            (('Queensland', 'AU'), ('Jalisco', 'MX'), ('Tokyo', 'JP'), ('Salzburg', 'AT'), ('Hamburg', 'DE'))`,
+    );
+    const kindOf = (name: string) => kinds.filter((row) => row.name === name).map((row) => row.kind);
+    expect(kinds.find((row) => row.name === 'Queensland')).toMatchObject({
+      kind: 'region',
+      origin: 'AU-QLD',
+    });
+    expect(kinds.find((row) => row.name === 'Jalisco')).toMatchObject({ kind: 'region', origin: 'MX-JAL' });
+    for (const city of ['Tokyo', 'Salzburg', 'Hamburg']) expect(kindOf(city)).toContain('municipality');
+    const stats = (await app.inject({ url: '/api/stats' })).json();
+    // No source gives a date, and none is made up.
+    expect(stats.ties.dateUnknown).toBe(stats.totals.partnerships);
+    expect(stats.ties.oneSided).toBeGreaterThan(5_000);
+    expect(stats.ties.oneSided).toBeLessThan(stats.totals.partnerships / 2);
   });
 
   it('a second import changes nothing and says so', async () => {

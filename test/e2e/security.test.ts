@@ -114,6 +114,7 @@ describe('the Content-Security-Policy in Chromium', () => {
         '/admin/wikidata-refresh',
         (page) => page.getByRole('heading', { name: 'Wikidata refresh', level: 1 }).waitFor(),
       ],
+      ['/admin/duplicates', (page) => page.getByRole('tab', { name: /^Waiting \(\d+\)$/ }).waitFor()],
     ];
     for (const [path, ready] of pages) {
       expect({ path, violations: await violationsOn(context, path, ready) }).toEqual({

@@ -234,6 +234,12 @@ const router = createBrowserRouter([
             }),
           },
           {
+            path: '/admin/duplicates',
+            lazy: async () => ({
+              Component: (await import('./workspace/duplicates/DuplicatesPage.tsx')).DuplicatesPage,
+            }),
+          },
+          {
             path: '/partnerships/:id',
             lazy: async () => ({
               Component: (await import('./workspace/partnerships/PartnershipPage.tsx')).PartnershipPage,

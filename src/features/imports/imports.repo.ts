@@ -134,8 +134,23 @@ export async function insertInBatches<T extends Record<string, unknown>>(
 
 export const insertPlaces = (db: DbOrTx, rows: (typeof places.$inferInsert)[]) =>
   db.insert(places).values(rows);
+/**
+ * Adds names, leaving out those a place has already. The rows travel as one JSON parameter: PGlite binds that in a
+ * fraction of the time of thousands of separate values, which counts for the world import's 170,000 names.
+ */
 export const insertPlaceNames = (db: DbOrTx, rows: (typeof placeNames.$inferInsert)[]) =>
-  db.insert(placeNames).values(rows).onConflictDoNothing();
+  db.execute(sql`insert into place_names (place_id, name, lang, kind, source_id)
+    select r.place_id, r.name, r.lang, r.kind, r.source_id
+    from json_to_recordset(${JSON.stringify(
+      rows.map((row) => ({
+        place_id: row.placeId,
+        name: row.name,
+        lang: row.lang,
+        kind: row.kind ?? 'official',
+        source_id: row.sourceId ?? null,
+      })),
+    )}::json) as r(place_id integer, name text, lang text, kind name_kind, source_id integer)
+    on conflict do nothing`);
 export const insertPlaceOrigins = (db: DbOrTx, rows: (typeof placeOrigins.$inferInsert)[]) =>
   db.insert(placeOrigins).values(rows).onConflictDoNothing();
 export const insertPartnerships = (db: DbOrTx, rows: (typeof partnerships.$inferInsert)[]) =>

@@ -6,7 +6,7 @@
  * deterministic: the same places give the same pairs.
  */
 
-import { distanceKm, normalizeName } from '../imports/world/normalize.ts';
+import { distanceKm, normalizeName } from '../../lib/normalize.ts';
 import type { PlaceKind } from '../places/places.schema.ts';
 
 export interface DuplicateCandidate {

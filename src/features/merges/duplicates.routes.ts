@@ -4,49 +4,23 @@ import type { RouteContext } from '../../core/context.ts';
 import { errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { idBodySchema, idSchema } from '../../core/schemas.ts';
 import { administratorsOnly } from '../auth/guards.ts';
-import { PLACE_KINDS } from '../places/places.tables.ts';
-import { DUPLICATE_REASONS } from './duplicates.find.ts';
+import {
+  decisionSchema,
+  duplicateListSchema,
+  duplicateScanSchema,
+  type duplicateSchema,
+} from './duplicates.schema.ts';
 import {
   listPlaceDuplicates,
   markDuplicateDistinct,
   mergeDuplicate,
   scanDuplicates,
 } from './duplicates.service.ts';
-import { DUPLICATE_CONFIDENCES, DUPLICATE_STATUSES, type placeDuplicates } from './merges.tables.ts';
+import { DUPLICATE_STATUSES, type placeDuplicates } from './merges.tables.ts';
 
 const tags = ['merges'];
 
-const duplicatePlaceSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  kind: z.enum(PLACE_KINDS),
-  country: z.string().describe('ISO 3166-1 alpha-2'),
-  lat: z.number().nullable(),
-  lng: z.number().nullable(),
-  wikidataQid: z.string().nullable(),
-  geonamesId: z.number().int().nullable(),
-  partnerCount: z.number().int(),
-  parentName: z.string().nullable().describe('The city a district belongs to'),
-  mergedIntoId: z.number().int().nullable(),
-  sources: z.array(z.string()).describe('The sources that reported the place'),
-});
-
-const duplicateSchema = z.object({
-  id: z.number().int(),
-  status: z.enum(DUPLICATE_STATUSES),
-  confidence: z
-    .enum(DUPLICATE_CONFIDENCES)
-    .describe('certain pairs are merged by imports, possible ones wait'),
-  reasons: z.array(z.enum(DUPLICATE_REASONS)),
-  distanceKm: z.number().nullable(),
-  suggestedIntoId: z.number().int().describe('The place the finder would keep'),
-  mergeId: z.number().int().nullable().describe('The merge that joined the pair; undo it to part them'),
-  createdAt: z.string(),
-  decidedAt: z.string().nullable(),
-  places: z.array(duplicatePlaceSchema).describe('Both places, in id order'),
-});
-
-const decisionSchema = duplicateSchema.pick({ id: true, status: true, mergeId: true, decidedAt: true });
+type Duplicate = z.infer<typeof duplicateSchema>;
 
 function presentDecision(row: typeof placeDuplicates.$inferSelect) {
   return {
@@ -78,7 +52,7 @@ export const duplicatesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
           offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
         }),
         response: {
-          200: z.object({ total: z.number().int(), items: z.array(duplicateSchema) }),
+          200: duplicateListSchema,
           400: errorResponseSchema,
           401: errorResponseSchema,
           403: errorResponseSchema,
@@ -91,8 +65,8 @@ export const duplicatesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
         total,
         items: items.map((row) => ({
           ...row,
-          reasons: row.reasons as (typeof DUPLICATE_REASONS)[number][],
-          places: row.places as z.infer<typeof duplicatePlaceSchema>[],
+          reasons: row.reasons as Duplicate['reasons'],
+          places: row.places as Duplicate['places'],
         })),
       };
     },
@@ -110,12 +84,7 @@ export const duplicatesRoutes: FastifyPluginAsyncZod<RouteContext> = async (app,
           'pairs are merged (undoable), possible ones join the review queue.',
         body: z.strictObject({}).nullish().describe('Nothing: the request has no body'),
         response: {
-          200: z.object({
-            merged: z.number().int(),
-            pending: z.number().int(),
-            keptApart: z.number().int(),
-            tiesChanged: z.number().int(),
-          }),
+          200: duplicateScanSchema,
           ...writeErrorResponses,
         },
       },

@@ -90,7 +90,10 @@ async function mergePlaces(db: DbOrTx, fromId: number, intoId: number): Promise<
   const articleLinks = await moveArticleLinksOnMerge(db, fromId, intoId);
   await setPlaceMergedInto(db, fromId, intoId);
   // A tie that became a duplicate is deleted: its other parties have one partner fewer.
-  const partners = await placesOfTies(db, duplicateTies.map((tie) => tie.id));
+  const partners = await placesOfTies(
+    db,
+    duplicateTies.map((tie) => tie.id),
+  );
   await recountPartners(db, [...new Set([fromId, intoId, ...partners])]);
   return {
     parties,
@@ -172,7 +175,10 @@ async function unmerge(db: DbOrTx, entity: Entity, fromId: number, intoId: numbe
     await restoreSupportTargetsAfterMerge(db, fromId, moved);
     await restoreArticleLinksAfterMerge(db, fromId, moved);
     await setPlaceMergedInto(db, fromId, null);
-    const partners = await placesOfTies(db, moved.duplicateTies.map((tie) => tie.id));
+    const partners = await placesOfTies(
+      db,
+      moved.duplicateTies.map((tie) => tie.id),
+    );
     await recountPartners(db, [...new Set([fromId, intoId, ...partners])]);
   } else {
     await restorePeopleAfterMerge(db, fromId, moved);

@@ -311,6 +311,17 @@ describe('a series page', () => {
 });
 
 describe('a place page', () => {
+  it("shows the name in the main language of the place's country beside the reader's", async () => {
+    // Shanghai's editor names it in Chinese; the page in Swedish and in English shows both, marked as Chinese.
+    await ok('POST', `/api/places/${ids.shanghai}/names`, as.otherEditor, { name: '上海', lang: 'zh' });
+    for (const lang of ['sv', 'en']) {
+      const seen = await page(`/places/${ids.shanghai}?lang=${lang}`);
+      expect(seen.root).toContain('<h1>Shanghai <span class="place-native-name" lang="zh">上海</span></h1>');
+    }
+    // Espoo's name in Finnish is its name: nothing beside it.
+    expect((await page(`/places/${ids.espoo}?lang=en`)).root).toContain('<h1>Espoo</h1>');
+  });
+
   it('gathers its partners by kind, networks and articles, as a City and its government', async () => {
     const seen = await page(`/places/${ids.espoo}?lang=en`);
     expect(seen.title).toBe('Espoo – CityBridge');
@@ -319,6 +330,8 @@ describe('a place page', () => {
     expect(seen.root).toContain('<h2 id="ties-twin_town">Twin town (1)</h2>');
     expect(seen.root).toContain(`<a href="/places/${ids.shanghai}?lang=en">Shanghai</a>, China, since 1998`);
     expect(seen.root).toContain('Cooperation agreement (1)');
+    // No source gives the Tallinn tie a start: the page says so.
+    expect(seen.root).toMatch(/>Tallinn<\/a>, Estonia, date unknown</);
     const expandedAll = (await Promise.all(seen.jsonLd.map(expanded))).flat();
     const city = expandedAll.find((node) => (node['@type'] as string[])[0] === `${SCHEMA}City`)!;
     expect(first(city, 'name')?.['@value']).toBe('Espoo');

@@ -43,6 +43,8 @@ interface PageTexts {
   contact: string;
   placesWithTies: (count: number) => string;
   since: (year: string) => string;
+  /** Said of a tie whose start no source gives. */
+  dateUnknown: string;
   population: (count: string) => string;
   partnerCount: (count: number) => string;
   placeDescription: (name: string, country: string, partners: number) => string;
@@ -87,6 +89,7 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
     contact: 'Yhteystiedot',
     placesWithTies: (count) => `Paikkakunnat, joilla on yhteistyösuhteita (${count})`,
     since: (year) => `vuodesta ${year}`,
+    dateUnknown: 'alkamispäivä ei tiedossa',
     population: (count) => `Asukkaita ${count}`,
     partnerCount: (count) => `${count} yhteistyökumppania`,
     placeDescription: (name, country, partners) =>
@@ -154,6 +157,7 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
     contact: 'Kontakt',
     placesWithTies: (count) => `Orter med samarbetsband (${count})`,
     since: (year) => `sedan ${year}`,
+    dateUnknown: 'startdatum okänt',
     population: (count) => `Invånare ${count}`,
     partnerCount: (count) => `${count} samarbetspartner`,
     placeDescription: (name, country, partners) =>
@@ -220,6 +224,7 @@ export const PAGE_TEXTS: Record<PageLanguage, PageTexts> = {
     contact: 'Contact',
     placesWithTies: (count) => `Places with ties (${count})`,
     since: (year) => `since ${year}`,
+    dateUnknown: 'date unknown',
     population: (count) => `Population ${count}`,
     partnerCount: (count) => `${count} partners`,
     placeDescription: (name, country, partners) =>

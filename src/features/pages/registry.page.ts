@@ -6,7 +6,7 @@ import { eventJsonLd } from '../events/jsonld.ts';
 import { getNetwork, listNetworks } from '../networks/networks.service.ts';
 import { listOutcomes } from '../outcomes/outcomes.service.ts';
 import type { PARTNERSHIP_KINDS } from '../partnerships/partnerships.constants.ts';
-import { getPlacePartners } from '../places/places.service.ts';
+import { findNativeName, getPlacePartners } from '../places/places.service.ts';
 import { mayRead } from '../records/records.service.ts';
 import { REPORT_TEXTS } from '../reports/reports.texts.ts';
 import { type Html, html } from './html.ts';
@@ -146,7 +146,12 @@ export async function renderPlacePage(
   const path = `/places/${id}`;
   const url = `${baseUrl}${path}`;
   const number = new Intl.NumberFormat(LOCALES[lang].intl);
-  const body = html`<h1>${name}</h1>
+  // The name in the main language of the place's country, beside the reader's, when it is another.
+  const nativeName = await findNativeName(db, id, place.country);
+  const native = nativeName && nativeName.name !== name ? nativeName : null;
+  const body = html`<h1>${name}${
+    native ? html` <span class="place-native-name" lang="${native.lang}">${native.name}</span>` : ''
+  }</h1>
 <p class="place-facts">${country}${
     place.population ? html` · ${texts.population(number.format(place.population))}` : ''
   } · ${texts.partnerCount(partners.length)}</p>
@@ -155,7 +160,9 @@ ${[...byKind].map(
     html`<section aria-labelledby="ties-${kind}"><h2 id="ties-${kind}">${labels.partnershipKinds[kind]} (${list.length})</h2><ul>${list.map(
       (partner) =>
         html`<li><a href="/places/${partner.place.id}?lang=${lang}">${partner.place.name}</a>, ${countryName(partner.place.country, lang)}${
-          partner.startedOn ? html`, ${texts.since(partner.startedOn.slice(0, 4))}` : ''
+          partner.startedOn
+            ? html`, ${texts.since(partner.startedOn.slice(0, 4))}`
+            : html`, ${texts.dateUnknown}`
         }${partner.status !== 'active' ? html` (${labels.statuses[partner.status]})` : ''}</li>`,
     )}</ul></section>`,
 )}${

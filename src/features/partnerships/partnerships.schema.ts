@@ -217,6 +217,35 @@ export const documentSchema = z.object({
   url: z.string(),
 });
 
+export const tieSidesSchema = z
+  .object({
+    oneSided: z
+      .boolean()
+      .describe(
+        'Reported by one side only: a party’s own list names the tie, and another party, whose lists name it in no ' +
+          'source, has a list of its own that leaves it out in a source that reports it',
+      ),
+    sources: z
+      .array(
+        z.object({
+          key: z.string(),
+          name: z.string(),
+          listedBy: z
+            .array(z.number().int())
+            .describe('The parties (place ids) whose own list in this source names the tie'),
+          notListedBy: z
+            .array(z.number().int())
+            .describe('The parties with a list of their own in this source that leaves the tie out'),
+        }),
+      )
+      .describe(
+        'Each source that reports the tie and says from whose list: a Wikidata link is stated on one item, a row of ' +
+          'the Wikipedia lists is in the list of one place',
+      ),
+  })
+  .describe('Which side reports the tie, source by source');
+export type TieSides = z.infer<typeof tieSidesSchema>;
+
 export const partnershipRecordSchema = z.object({
   id: z.number().int(),
   kind: z.enum(PARTNERSHIP_KINDS),
@@ -237,6 +266,7 @@ export const partnershipRecordSchema = z.object({
     .describe('For a network membership: the network it is a membership of (/api/networks/{id})'),
   parties: z.array(partySchema),
   sources: z.array(sourceRefSchema).describe('Open data sets that report the tie'),
+  sides: tieSidesSchema,
   documents: z.array(documentSchema),
   computed: z.object({
     years: z.number().int().nullable().describe('Full years since the start (or signing)'),

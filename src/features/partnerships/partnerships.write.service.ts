@@ -25,6 +25,7 @@ import {
   partyKeyFor,
   type UpdatePartnershipBody,
 } from './partnerships.schema.ts';
+import { findTieSides, type TieSides } from './partnerships.sides.ts';
 import * as repo from './partnerships.write.repo.ts';
 
 const notFound = (id: number) => new AppError('PARTNERSHIP_NOT_FOUND', `No partnership ${id}`);
@@ -46,6 +47,8 @@ export interface LoadedTie {
   speakers: number[][];
   stake: Stake;
   sources: Awaited<ReturnType<typeof findTieProvenance>>;
+  /** Which party's own list reports the tie in each source. */
+  sides: TieSides;
   documents: Awaited<ReturnType<typeof repo.findDocuments>>;
 }
 
@@ -119,6 +122,7 @@ export function presentPartnership(actor: Actor | null, loaded: LoadedTie): Part
       canConfirm: party.confirmedAt === null && policy.confirm(actor, speakers[index] ?? []),
     })),
     sources: loaded.sources.map(({ key, name, records }) => ({ key, name, records })),
+    sides: loaded.sides,
     documents: loaded.documents.map((document) => ({
       id: document.id,
       fileName: document.fileName,
@@ -175,7 +179,8 @@ export const partnershipRecord: RecordType<LoadedTie, PartnershipRecord, repo.Ti
     const speakers = await speakersOf(db, parties);
     const stake: Stake = { visibility: row.visibility, organizationIds: [...new Set(speakers.flat())] };
     const sources = await findTieProvenance(db, [id]);
-    return { row, parties, speakers, stake, sources, documents: await repo.findDocuments(db, id) };
+    const sides = (await findTieSides(db, [id])).get(id)!;
+    return { row, parties, speakers, stake, sources, sides, documents: await repo.findDocuments(db, id) };
   },
   insert: repo.insertPartnership,
   update: repo.updatePartnership,

@@ -46,6 +46,10 @@ function escapeLike(value: string): string {
  * Finds places whose names match a normalised key: exactly (score 100), by prefix (70), or by trigram similarity
  * (typos, words inside longer names; up to 60). Each place appears once, with its best-matching name; within a
  * score the most important come first (ties, then population), so "shang" offers Shanghai before Shangla.
+ *
+ * Aliases of unknown language (the many spellings GeoNames lists: Moskau, Pechino, Москва) score as prefixes, even
+ * when whole, and match by prefix only: the trigram index leaves them out (`place_names_key_trgm_idx`, whose condition the fuzzy arm repeats
+ * word for word so that the planner uses it), which keeps fuzzy matching as fast and as telling as before them.
  */
 export async function searchPlaces(
   db: DbOrTx,
@@ -55,16 +59,20 @@ export async function searchPlaces(
   const prefix = `${escapeLike(key)}%`;
   const fuzzy = key.length >= 3;
   const matches = fuzzy
-    ? sql`(n.search_key like ${prefix} or n.search_key % ${key} or ${key} <% n.search_key)`
+    ? sql`(n.search_key like ${prefix} or ((n.search_key % ${key} or ${key} <% n.search_key)
+        and (n.lang <> 'und' or n.kind <> 'alias')))`
     : sql`n.search_key like ${prefix}`;
+  // An alias of unknown language counts as a prefix even when it is the whole name: GeoNames has "Shang" for Shangluo,
+  // which must not put it before Shanghai when someone types "shang".
+  const exact = sql`n.search_key = ${key} and (n.lang <> 'und' or n.kind <> 'alias')`;
   const score = fuzzy
     ? sql`case
-        when n.search_key = ${key} then 100
+        when ${exact} then 100
         when n.search_key like ${prefix} then 70
         else 60 * greatest(similarity(n.search_key, ${key}), word_similarity(${key}, n.search_key))
       end`
     : sql`case
-        when n.search_key = ${key} then 100
+        when ${exact} then 100
         else 70
       end`;
   const countryFilter = country ? sql`and p.country = ${country}` : sql``;
@@ -98,10 +106,56 @@ export async function findPlaceSummary(db: DbOrTx, id: number): Promise<PlaceSum
 
 export async function findPlaceNames(db: DbOrTx, placeId: number) {
   return db
-    .select({ name: placeNames.name, lang: placeNames.lang, kind: placeNames.kind })
+    .select({
+      id: placeNames.id,
+      name: placeNames.name,
+      lang: placeNames.lang,
+      kind: placeNames.kind,
+      sourceKey: sources.key,
+      sourceName: sources.name,
+    })
     .from(placeNames)
+    .leftJoin(sources, eq(sources.id, placeNames.sourceId))
     .where(eq(placeNames.placeId, placeId))
     .orderBy(asc(placeNames.kind), asc(placeNames.lang), asc(placeNames.name));
+}
+
+/** One name of a place, with the source that gave it (null when added in the workspace). */
+export async function findPlaceName(db: DbOrTx, placeId: number, nameId: number) {
+  const [row] = await db
+    .select({
+      id: placeNames.id,
+      name: placeNames.name,
+      lang: placeNames.lang,
+      kind: placeNames.kind,
+      sourceId: placeNames.sourceId,
+    })
+    .from(placeNames)
+    .where(and(eq(placeNames.placeId, placeId), eq(placeNames.id, nameId)));
+  return row;
+}
+
+/** The place, locked for the rest of the transaction: names change one writer at a time. */
+export async function lockPlace(db: DbOrTx, id: number): Promise<PlaceRow | undefined> {
+  const [row] = await db.select().from(places).where(eq(places.id, id)).for('update');
+  return row;
+}
+
+/** Adds a name; answers nothing when the place has it in that language already. */
+export async function insertPlaceName(
+  db: DbOrTx,
+  row: { placeId: number; name: string; lang: string; kind: 'official' | 'alias' },
+) {
+  const [inserted] = await db
+    .insert(placeNames)
+    .values({ ...row, sourceId: null })
+    .onConflictDoNothing()
+    .returning({ id: placeNames.id, name: placeNames.name, lang: placeNames.lang, kind: placeNames.kind });
+  return inserted;
+}
+
+export async function deletePlaceName(db: DbOrTx, nameId: number): Promise<void> {
+  await db.delete(placeNames).where(eq(placeNames.id, nameId));
 }
 
 export async function findPlaceSources(db: DbOrTx, placeId: number) {

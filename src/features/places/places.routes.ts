@@ -5,6 +5,7 @@ import { errorResponseSchema } from '../../core/errors.ts';
 import { sendSerialized } from '../../core/replies.ts';
 import type { ReadModels } from '../registry/read-models.ts';
 import { MODEL_TAGS } from '../registry/registry.changes.ts';
+import { registerPlaceNameRoutes } from './place-names.routes.ts';
 import {
   placeDetailSchema,
   placeIdParamsSchema,
@@ -44,12 +45,14 @@ export const placesRoutes: FastifyPluginAsyncZod<RouteContext & { readModels: Re
         tags: ['places'],
         summary: 'A place',
         description:
-          'Names in every known language and aliases, country, coordinates, population, identifiers, counts.',
+          'Names in every known language and script and aliases (each with its source), the name in the main ' +
+          "language of the place's country, country, coordinates, population, identifiers, counts, and whether " +
+          'the reader may add names.',
         params: placeIdParamsSchema,
         response: { 200: placeDetailSchema, 400: errorResponseSchema, 404: errorResponseSchema },
       },
     },
-    async (request) => getPlace(db, request.params.id),
+    async (request) => getPlace(db, request.params.id, request.actor),
   );
 
   app.get(
@@ -102,4 +105,6 @@ export const placesRoutes: FastifyPluginAsyncZod<RouteContext & { readModels: Re
       return sendSerialized(reply, body);
     },
   );
+
+  registerPlaceNameRoutes(app, db);
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryCodeSchema, idSchema } from '../../core/schemas.ts';
+import { countryCodeSchema, idSchema, textSchema } from '../../core/schemas.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../partnerships/partnerships.tables.ts';
 import { PLACE_KINDS } from './places.tables.ts';
 
@@ -48,13 +48,35 @@ export const placeSearchResponseSchema = z.object({
 });
 
 export const placeNameSchema = z.object({
+  id: z.number().int(),
   name: z.string(),
   lang: z.string().describe('BCP 47 language code, or `und` when unknown'),
   kind: z.enum(['official', 'alias']),
+  source: z
+    .object({ key: z.string(), name: z.string() })
+    .nullable()
+    .describe('The source that gave the name; null for a name added in the workspace'),
 });
+export type PlaceName = z.infer<typeof placeNameSchema>;
+
+export const nativeNameSchema = z
+  .object({
+    name: z.string(),
+    lang: z.string().describe("BCP 47 code of the country's main language"),
+  })
+  .nullable()
+  .describe(
+    "The name in the main language of the place's country (上海 for Shanghai, Москва for Moscow), null when none is known",
+  );
 
 export const placeDetailSchema = placeSummarySchema.extend({
   names: z.array(placeNameSchema).describe('Every known name and alias'),
+  nativeName: nativeNameSchema,
+  canEditNames: z
+    .boolean()
+    .describe(
+      'Whether the requesting user may add and remove names: administrators, and editors of a government of the place',
+    ),
   identifiers: z.object({
     wikidata: z.string().nullable().describe('Wikidata QID'),
     geonames: z.number().int().nullable().describe('GeoNames id'),
@@ -115,3 +137,42 @@ export const placeNamesResponseSchema = z.object({
       'Place id → official name in the language, for places whose name there differs from the display name',
     ),
 });
+
+export const placeNameParamsSchema = z.strictObject({
+  id: idSchema.describe('Place id'),
+  nameId: idSchema.describe('Name id'),
+});
+
+/** A BCP 47 language tag as the names table keeps it, or `und`; answered in its canonical form (zh-hant → zh-Hant). */
+const nameLanguageSchema = z
+  .string()
+  .trim()
+  .max(35, 'must be at most 35 characters')
+  .transform((tag, context) => {
+    let canonical: string | undefined;
+    try {
+      canonical = tag === 'und' ? tag : Intl.getCanonicalLocales(tag)[0];
+    } catch {
+      canonical = undefined;
+    }
+    if (!canonical || !/^([a-z]{2,3}(-[A-Za-z0-9]{2,8})*|und)$/.test(canonical)) {
+      context.addIssue({ code: 'custom', message: 'must be a language code (fi, zh-Hant, und)' });
+      return z.NEVER;
+    }
+    return canonical;
+  });
+
+export const addPlaceNameBodySchema = z.strictObject({
+  name: textSchema(200)
+    .refine((name) => !/\p{Cc}/u.test(name), 'must not contain control characters')
+    .refine((name) => /\p{L}/u.test(name), 'must contain a letter')
+    .describe('The name as it is written, in any script'),
+  lang: nameLanguageSchema.describe(
+    'BCP 47 code of the language the name is in (fi, sv, en, zh, zh-Hant …), or `und` when it is not known',
+  ),
+  kind: z
+    .enum(['official', 'alias'])
+    .default('official')
+    .describe('official: the name in that language; alias: another name people use (Esbo for Espoo)'),
+});
+export type AddPlaceNameBody = z.infer<typeof addPlaceNameBodySchema>;

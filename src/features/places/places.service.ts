@@ -1,6 +1,9 @@
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { groupBy } from '../../lib/collections.ts';
+import type { Actor } from '../auth/actor.ts';
+import { mayEditPlaceNames } from './place-names.service.ts';
+import { pickNativeName } from './places.native.ts';
 import {
   countPlaceTies,
   findNamesInLanguage,
@@ -14,7 +17,13 @@ import {
   searchKeyOf,
   searchPlaces as searchPlacesRepo,
 } from './places.repo.ts';
-import type { PlaceDetail, PlacePartnersResponse, PlaceSearchQuery, PlaceSummary } from './places.schema.ts';
+import type {
+  PlaceDetail,
+  PlaceName,
+  PlacePartnersResponse,
+  PlaceSearchQuery,
+  PlaceSummary,
+} from './places.schema.ts';
 
 /** Presents a place row as the API's place summary. */
 export function presentPlaceSummary(row: PlaceSummaryRow): PlaceSummary {
@@ -55,19 +64,23 @@ export async function searchPlaces(db: DbOrTx, query: PlaceSearchQuery) {
   };
 }
 
-export async function getPlace(db: DbOrTx, id: number): Promise<PlaceDetail> {
+/** A place with every name, its native name, identifiers, counts and sources; `canEditNames` for the reader. */
+export async function getPlace(db: DbOrTx, id: number, actor: Actor | null = null): Promise<PlaceDetail> {
   const place = await findPlace(db, id);
   if (!place)
     throw new AppError('PLACE_NOT_FOUND', `No place with id ${id}`, [
       { field: 'params.id', message: 'not found' },
     ]);
-  const names = await findPlaceNames(db, id);
+  const names = (await findPlaceNames(db, id)).map(presentPlaceName);
+  const canEditNames = await mayEditPlaceNames(db, actor, id);
   const placeSources = await findPlaceSources(db, id);
   const ties = await countPlaceTies(db, id);
   const parent = place.parentId ? await findPlaceSummary(db, place.parentId) : undefined;
   return {
     ...presentPlaceSummary(place),
     names,
+    nativeName: pickNativeName(place.country, names),
+    canEditNames,
     identifiers: { wikidata: place.wikidataQid, geonames: place.geonamesId },
     region: place.admin1,
     parent: parent ? { id: parent.id, name: parent.name } : null,
@@ -128,3 +141,17 @@ export function findTieProvenance(db: DbOrTx, partnershipIds: readonly number[])
 
 /** First-level regions by code, for the features that target them (the door-opener, support requests). */
 export { findRegions, type RegionRow } from './places.repo.ts';
+
+/** A place's name in the main language of its country, for the public pages; null when none is known. */
+export async function findNativeName(db: DbOrTx, id: number, country: string) {
+  return pickNativeName(country, await findPlaceNames(db, id));
+}
+
+/** Presents a name with the source that gave it, or none for a name added in the workspace. */
+export function presentPlaceName(row: Awaited<ReturnType<typeof findPlaceNames>>[number]): PlaceName {
+  const { sourceKey, sourceName, ...name } = row;
+  return {
+    ...name,
+    source: sourceKey !== null && sourceName !== null ? { key: sourceKey, name: sourceName } : null,
+  };
+}

@@ -32,6 +32,17 @@ describe('GET /api/places (search)', () => {
     expect(first).toMatchObject({ name, matchedName });
   });
 
+  it('ranks an alias of unknown language as a prefix: "shang" offers Shanghai before the place GeoNames calls Shang', async () => {
+    const shangluo = await makePlace(t.database.db, {
+      name: 'Shangluo',
+      country: 'CN',
+      names: [{ name: 'Shang', lang: 'und', kind: 'alias' }],
+    });
+    const results = (await get('/api/places', { q: 'shang' })).json().results;
+    expect(results[0]).toMatchObject({ name: 'Shanghai', score: 70 });
+    expect(results.find((place: { id: number }) => place.id === shangluo.id)).toMatchObject({ score: 70 });
+  });
+
   it('ranks exact matches above prefixes, and more-tied places first among equals', async () => {
     const small = await makePlace(t.database.db, { name: 'Rankby', country: 'SE' });
     const big = await makePlace(t.database.db, { name: 'Rankbyholm', country: 'SE', population: 90_000 });
@@ -98,7 +109,16 @@ describe('GET /api/places/{id}', () => {
     });
     expect(place.population).toBeGreaterThan(200_000);
     expect(place.coordinates.lat).toBeCloseTo(60.2, 1);
-    expect(place.names).toContainEqual({ name: 'Esbo', lang: 'sv', kind: 'official' });
+    expect(place.names).toContainEqual(
+      expect.objectContaining({
+        name: 'Esbo',
+        lang: 'sv',
+        kind: 'official',
+        source: expect.objectContaining({ key: 'citybridge-fi-municipalities' }),
+      }),
+    );
+    // Finnish is Finland's main language: Espoo is its own native name; anonymous readers add no names.
+    expect(place).toMatchObject({ nativeName: { name: 'Espoo', lang: 'fi' }, canEditNames: false });
     expect(place.sources.map((source: { key: string }) => source.key)).toContain('wikidata-p190');
   });
 

@@ -23,6 +23,16 @@ export async function countTotals(db: DbOrTx) {
   return row!;
 }
 
+/** Published ties whose start and signing dates no source gives. */
+export async function countUndatedTies(db: DbOrTx): Promise<number> {
+  const [row] = await queryRows<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from partnerships
+      where is_public and started_on is null and signed_on is null`,
+  );
+  return row?.count ?? 0;
+}
+
 export async function countByCountry(db: DbOrTx, country?: string) {
   const filter = country ? sql`where pl.country = ${country}` : sql``;
   return queryRows<{ country: string; partnerships: number }>(

@@ -24,6 +24,18 @@ export const statsResponseSchema = z.object({
       'Ties per pair of countries (codes in alphabetical order; a domestic tie pairs a country with itself)',
     ),
   byKind: z.array(z.object({ kind: z.enum(PARTNERSHIP_KINDS), partnerships: z.number().int() })),
+  ties: z
+    .object({
+      oneSided: z
+        .number()
+        .int()
+        .describe(
+          'Published ties reported by one side only: one party’s own list in a source names the tie, and the ' +
+            'other party’s own list in that source leaves it out',
+        ),
+      dateUnknown: z.number().int().describe('Published ties whose start and signing dates are unknown'),
+    })
+    .describe('How sure the registry is of its ties, over the whole registry'),
   duplicates: z
     .object({
       merged: z.number().int().describe('Places merged into another as duplicates (merges not undone)'),

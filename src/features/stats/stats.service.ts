@@ -1,7 +1,14 @@
 import type { DbOrTx } from '../../db/client.ts';
 import { duplicateFigures } from '../merges/duplicates.service.ts';
 import type { PartnershipResponse } from '../partnerships/partnerships.schema.ts';
-import { countByCountry, countByCountryPair, countByKind, countTotals } from './stats.repo.ts';
+import { countOneSidedTies } from '../partnerships/partnerships.sides.ts';
+import {
+  countByCountry,
+  countByCountryPair,
+  countByKind,
+  countTotals,
+  countUndatedTies,
+} from './stats.repo.ts';
 import type { StatsResponse } from './stats.schema.ts';
 
 /** Totals and ties per country, country pair and kind; restricted to one country's ties when given. */
@@ -10,6 +17,7 @@ export async function getStats(db: DbOrTx, country?: string): Promise<StatsRespo
   const byCountry = await countByCountry(db, country);
   const pairs = await countByCountryPair(db, country);
   const byKind = await countByKind(db);
+  const ties = { oneSided: await countOneSidedTies(db), dateUnknown: await countUndatedTies(db) };
   const { merged, pending, distinct, tiesChanged } = await duplicateFigures(db);
   return {
     totals,
@@ -22,6 +30,7 @@ export async function getStats(db: DbOrTx, country?: string): Promise<StatsRespo
       kind: row.kind as PartnershipResponse['kind'],
       partnerships: row.partnerships,
     })),
+    ties,
     duplicates: { merged, pending, notTheSame: distinct, tiesChanged },
   };
 }

@@ -40,6 +40,7 @@ describe('GET /api/stats', () => {
         { kind: 'twin_town', partnerships: 2 },
         { kind: 'cooperation_agreement', partnerships: 1 },
       ],
+      ties: { oneSided: 0, dateUnknown: 3 },
       duplicates: { merged: 0, pending: 0, notTheSame: 0, tiesChanged: 0 },
     });
   });

@@ -21,7 +21,7 @@ export interface PartnerRow {
 /**
  * A place's partners as a table whose column headers sort it; each partner links to its own page. Compact (in the
  * atlas's panel): three columns, each with a second line (country, status, age), that wrap between words rather
- * than overflow; an unknown start is a dash (read out as "unknown").
+ * than overflow; an unknown start says "unknown".
  */
 export function PartnersTable({
   partners,
@@ -105,7 +105,7 @@ export function PartnersTable({
     </th>
   );
   const started = (partner: PartnerRow) =>
-    partner.startedOn ? partner.startedOn.slice(0, 4) : t('partner.unknown');
+    partner.startedOn ? partner.startedOn.slice(0, 4) : t('partner.dateUnknown');
   const age = (partner: PartnerRow) =>
     partner.ageYears !== null ? t('partner.years', { count: partner.ageYears }) : t('partner.unknown');
 
@@ -138,11 +138,8 @@ export function PartnersTable({
                 {partner.startedOn ? (
                   partner.startedOn.slice(0, 4)
                 ) : (
-                  // A dash where the start is unknown: the column is a year wide, and the word would not fit it.
-                  <>
-                    <span aria-hidden="true">–</span>
-                    <span className="visually-hidden">{t('partner.unknown')}</span>
-                  </>
+                  // The column is a year wide: "unknown" in the small type of a second line fits it.
+                  <span className="secondary">{t('partner.unknown')}</span>
                 )}
                 {partner.ageYears !== null && <span className="secondary">{age(partner)}</span>}
               </td>
@@ -176,7 +173,14 @@ export function PartnersTable({
                   {format.country(partner.place.country)}
                 </Link>
               </td>
-              <td>{t(`kind.${partner.kind}`)}</td>
+              <td>
+                {partner.partnershipId > 0 ? (
+                  // The tie's own page says which sources report it, from whose lists, and what is known of its dates.
+                  <Link to={`/partnerships/${partner.partnershipId}`}>{t(`kind.${partner.kind}`)}</Link>
+                ) : (
+                  t(`kind.${partner.kind}`)
+                )}
+              </td>
               <td>{t(`status.${partner.status}`)}</td>
               <td>{started(partner)}</td>
               <td>{age(partner)}</td>

@@ -147,6 +147,7 @@ export function AtlasPage() {
     answered?.place.country ?? (index !== undefined ? network.data?.countries[index] : undefined);
   const tieCount =
     answered?.partners.length ?? (index !== undefined ? network.data?.partnerCounts[index] : undefined);
+  const undated = rows?.filter((row) => !row.startedOn).length ?? 0;
 
   return (
     <div className="atlas" data-map-overlays>
@@ -212,7 +213,10 @@ export function AtlasPage() {
             {rows === undefined ? (
               partners.isLoading && <p>{t('common.loading')}</p>
             ) : rows.length > 0 ? (
-              <PartnersTable partners={rows} caption={t('panel.partners')} compact busy={!answered} />
+              <>
+                <PartnersTable partners={rows} caption={t('panel.partners')} compact busy={!answered} />
+                {undated > 0 && <p className="panel-note">{t('partner.undatedNote', { count: undated })}</p>}
+              </>
             ) : (
               <p>{t('panel.noPartners')}</p>
             )}

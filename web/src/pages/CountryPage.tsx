@@ -115,7 +115,7 @@ function PairTable(props: { code: string; pair: string; rows: PairRow[]; isLoadi
         id: 'started',
         header: t('partner.started'),
         value: (row) => row.started,
-        cell: (row) => row.started ?? t('partner.unknown'),
+        cell: (row) => row.started ?? t('partner.dateUnknown'),
       },
     ],
     [t],

@@ -11,6 +11,7 @@ import { AtlasMap } from '../map/AtlasMap.tsx';
 import type { DataColumn, DataTable as EagerDataTable } from '../ui/DataTable.tsx';
 import { DescriptionList } from '../ui/DescriptionList.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { useLanguageName } from './place-languages.ts';
 
 /** The table's code loads with the page's first table, not with the atlas that most visits start on. */
 const DataTable = lazy(async () => ({
@@ -22,6 +23,11 @@ const DataTable = lazy(async () => ({
  */
 const TiesByKind = lazy(async () => ({ default: (await import('./PlacePage.sections.tsx')).TiesByKind }));
 const PlaceSections = lazy(() => import('./PlacePage.sections.tsx'));
+// Adding and removing names, with the dialog, the form and the writes: only for those who may.
+const AddPlaceName = lazy(async () => ({ default: (await import('./PlaceNamesEditor.tsx')).AddPlaceName }));
+const RemovePlaceName = lazy(async () => ({
+  default: (await import('./PlaceNamesEditor.tsx')).RemovePlaceName,
+}));
 
 type PlaceNameEntry = NonNullable<ReturnType<typeof usePlace>['data']>['names'][number];
 
@@ -33,6 +39,7 @@ export function PlacePage() {
   const { t } = useTranslation();
   const format = useFormat();
   const placeName = usePlaceName();
+  const languageName = useLanguageName();
   const id = Number(useParams().id);
   const validId = Number.isInteger(id) && id > 0 ? id : undefined;
   const place = usePlace(validId);
@@ -40,8 +47,9 @@ export function PlacePage() {
   const network = useNetwork();
   const settings = useSettings();
 
+  const canEditNames = place.data?.canEditNames ?? false;
   const nameColumns = useMemo<DataColumn<PlaceNameEntry>[]>(() => {
-    const language = (entry: PlaceNameEntry) => t(`place.lang.${entry.lang}`, { defaultValue: entry.lang });
+    const language = (entry: PlaceNameEntry) => languageName(entry.lang);
     return [
       {
         id: 'name',
@@ -56,13 +64,38 @@ export function PlacePage() {
         value: (entry) =>
           entry.kind === 'alias' ? `${language(entry)} (${t('place.alias')})` : language(entry),
       },
+      {
+        id: 'source',
+        header: t('place.nameSource'),
+        value: (entry) => entry.source?.name ?? t('place.addedInWorkspace'),
+        filter: 'text',
+      },
+      ...(canEditNames && validId !== undefined
+        ? [
+            {
+              id: 'remove',
+              header: t('place.nameActions'),
+              value: () => '',
+              sortable: false,
+              download: false,
+              cell: (entry: PlaceNameEntry) =>
+                entry.source === null ? (
+                  <Suspense fallback={null}>
+                    <RemovePlaceName placeId={validId} name={entry} />
+                  </Suspense>
+                ) : null,
+            },
+          ]
+        : []),
     ];
-  }, [t]);
+  }, [t, languageName, canEditNames, validId]);
 
   if (validId === undefined || place.isError) return <NotFoundPage text={t('place.notFound')} />;
   if (!place.data) return <p>{t('common.loading')}</p>;
   const data = place.data;
   const name = placeName(data.id, data.name);
+  // The name in the main language of the place's country, beside the reader's, when it is another.
+  const native = data.nativeName && data.nativeName.name !== name ? data.nativeName : null;
   const years = new Map<number, number>();
   let unknownStart = 0;
   for (const partner of partners.data?.partners ?? []) {
@@ -79,7 +112,17 @@ export function PlacePage() {
 
   return (
     <article className="place-page">
-      <h1>{name}</h1>
+      <h1>
+        {name}
+        {native && (
+          <>
+            {' '}
+            <span className="place-native-name" lang={native.lang}>
+              {native.name}
+            </span>
+          </>
+        )}
+      </h1>
       <p className="lead">
         {t(`placeKind.${data.kind}`)} ·{' '}
         <Link to={`/countries/${data.country}`}>{format.country(data.country)}</Link> ·{' '}
@@ -134,6 +177,11 @@ export function PlacePage() {
               fileName={`citybridge-${data.id}-names`}
             />
           </Suspense>
+          {data.canEditNames && (
+            <Suspense fallback={null}>
+              <AddPlaceName placeId={data.id} country={data.country} names={data.names} />
+            </Suspense>
+          )}
         </section>
         <section aria-labelledby="map-title" className="place-map">
           <h2 id="map-title" className="visually-hidden">

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../../db/client.ts';
+import { distanceKm } from '../../../lib/normalize.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { policy } from '../../auth/policy.ts';
 import { findGovernmentsOf } from '../../organizations/organizations.service.ts';
@@ -14,7 +15,6 @@ import {
   type PlaceCandidateRow,
 } from '../imports.repo.ts';
 import type { StoredSheet } from '../imports.tables.ts';
-import { distanceKm } from '../world/normalize.ts';
 import {
   type Read,
   type ReasonCode,

@@ -3,7 +3,7 @@
  * "Moldavia") to ISO 3166-1 alpha-2 codes. English country names come from Intl.DisplayNames; the table below
  * holds what it does not know: constituent countries, old or local names and the lists' own typos.
  */
-import { normalizeName } from './normalize.ts';
+import { normalizeName } from '../../../lib/normalize.ts';
 
 const LABEL_ALIASES: Record<string, string> = {
   england: 'GB',

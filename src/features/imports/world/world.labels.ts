@@ -2,9 +2,10 @@
  * What a Wikipedia twin-town label says by its text alone: its base name and qualifier ("Nõmme (Tallinn)",
  * "Bayside, New South Wales"), and what kind of place it names.
  */
+
+import { normalizeName } from '../../../lib/normalize.ts';
 import type { PlaceKind } from '../../places/places.schema.ts';
 import { countryName } from './country-labels.ts';
-import { normalizeName } from './normalize.ts';
 
 export interface ParsedLabel {
   base: string;

@@ -30,7 +30,10 @@ export interface PlannedOrigin {
 }
 
 export interface PlannedPlace {
-  /** The reconciliation key: `Q…`, `G…` (GeoNames id), `M…` (municipality code) or `L:kind:name|country`. */
+  /**
+   * The reconciliation key: `Q…`, `G…` (GeoNames id), `M…` (municipality code), `S:…` (a first-level region's ISO
+   * 3166-2 code) or `L:kind:name|country`.
+   */
   key: string;
   kind: PlaceKind;
   name: string;

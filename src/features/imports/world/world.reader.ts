@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportFile } from '../../sources/sources.tables.ts';
+import { readWorldNames, shippedNameFiles, type WorldNameFiles, type WorldNames } from './world.names.ts';
 
 /** The folder of shipped open data, beside `src/`. */
 export const SHIPPED_DATA_DIR = path.resolve(
@@ -18,10 +19,17 @@ export interface WorldFiles {
   wikipediaRaw: string;
   wikipediaGeocoded: string;
   finnishMunicipalities: string;
+  /** Names in other languages and scripts for the places (CLDR, GeoNames); none are added without them. */
+  names?: WorldNameFiles;
 }
 
+/**
+ * The files of the world import in a data folder, and the names in other languages that ship with the app (the
+ * CLDR extract in the shipped data/, GeoNames' alternate names in their npm package).
+ */
 export function shippedWorldFiles(dataDir = SHIPPED_DATA_DIR): WorldFiles {
   return {
+    names: shippedNameFiles(SHIPPED_DATA_DIR),
     wikidataNodes: path.join(dataDir, 'twin-towns/wikidata_p190_nodes.tsv'),
     wikidataLinks: path.join(dataDir, 'twin-towns/wikidata_p190_links.tsv'),
     wikipediaRaw: path.join(dataDir, 'twin-towns/wikipedia_twin_cities_raw.csv'),
@@ -74,6 +82,8 @@ export interface WorldInput {
   wikipediaPairs: SourceRow<WikipediaPair>[];
   wikipediaGeocoded: SourceRow<WikipediaGeocodedPair>[];
   finnishMunicipalities: SourceRow<FinnishMunicipality>[];
+  /** Names in other languages and scripts, when the files name their sources. */
+  names?: WorldNames;
   files: ImportFile[];
 }
 
@@ -152,6 +162,7 @@ export async function readWorldFiles(paths: WorldFiles): Promise<WorldInput> {
     wikipediaPairs: await readTable<WikipediaPair>(paths.wikipediaRaw, ',', files),
     wikipediaGeocoded: await readTable<WikipediaGeocodedPair>(paths.wikipediaGeocoded, ',', files),
     finnishMunicipalities: await readTable<FinnishMunicipality>(paths.finnishMunicipalities, ',', files),
+    names: paths.names ? await readWorldNames(paths.names, files, path.dirname(SHIPPED_DATA_DIR)) : undefined,
     files,
   };
 }

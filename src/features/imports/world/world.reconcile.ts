@@ -6,6 +6,7 @@
  */
 import type { Gazetteer } from './gazetteer.ts';
 import { addFinnishMunicipalities } from './world.finland.ts';
+import { addWorldNames } from './world.names.ts';
 import { PlanBuilder, type WorldPlan } from './world.plan.ts';
 import type { WorldInput } from './world.reader.ts';
 import { addWikidataTies, addWikipediaTies } from './world.ties.ts';
@@ -33,5 +34,7 @@ export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): WorldPl
   addWikipediaTies(plan, input.wikipediaPairs, resolveLabel);
   // 4. Finnish municipalities: Finnish and Swedish names for the places above, or places of their own.
   addFinnishMunicipalities(plan, input.finnishMunicipalities, gazetteer);
+  // 5. Names in other languages and scripts (CLDR, GeoNames) for the places kept above.
+  if (input.names) addWorldNames(plan, input.names);
   return plan.finish();
 }

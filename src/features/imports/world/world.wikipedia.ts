@@ -4,13 +4,20 @@
  * GeoNames place (the nearest within 30 km, else the most populous), else a place of its own keyed by its label.
  * `X (type)` qualifiers keep a place apart from its namesake, `X (City)` makes a district of a known city.
  */
+
+import { distanceKm, type LatLng, normalizeName, parseCoordinates } from '../../../lib/normalize.ts';
 import type { PlaceKind } from '../../places/places.schema.ts';
 import { countryName, resolveCountryLabel } from './country-labels.ts';
 import type { Gazetteer, GazetteerEntry } from './gazetteer.ts';
-import { distanceKm, type LatLng, normalizeName, parseCoordinates } from './normalize.ts';
 import { classifyLabel, parseLabel } from './world.labels.ts';
 import type { PlanBuilder, PlannedOrigin, PlannedPlace } from './world.plan.ts';
 import type { SourceRow, WikipediaGeocodedPair } from './world.reader.ts';
+import {
+  type FirstLevelRegion,
+  firstLevelRegions,
+  preferredRegion,
+  type RegionIndex,
+} from './world.regions.ts';
 import { type WikidataIndex, wikidataNameKey } from './world.wikidata.ts';
 
 /** A gazetteer place this close to a source's coordinates is the same place. */
@@ -65,6 +72,8 @@ export interface LabelResolverOptions {
   wikidata: WikidataIndex;
   gazetteer: Gazetteer;
   geocoded: GeocodedPoints;
+  /** The first-level regions that labels without a region word may name; the shipped list without it. */
+  regions?: RegionIndex;
 }
 
 /**
@@ -76,6 +85,7 @@ export function createLabelResolver({
   wikidata,
   gazetteer,
   geocoded,
+  regions = firstLevelRegions(),
 }: LabelResolverOptions): LabelResolver {
   const resolutions = new Map<string, LabelResolution>();
 
@@ -174,6 +184,7 @@ export function createLabelResolver({
 
     let { kind, qualifierRole } = classifyLabel(parsed, country);
     let parentKey: string | null = null;
+    let region: FirstLevelRegion | undefined;
     if (qualifierRole === 'parent') {
       // "Frankfurt (Oder)" is a city known by its whole label; "Nõmme (Tallinn)" a district of a known city.
       const known = matchKnown(label, [label], country, point);
@@ -184,16 +195,39 @@ export function createLabelResolver({
         kind = 'district';
       }
     } else if (kind === 'municipality' && qualifierRole === null) {
-      const known = matchKnown(label, [label, parsed.base], country, point);
-      if (known) return withLabel(known);
+      // "Queensland" and "Jalisco" name first-level regions without a region word; "Tokyo" and "Salzburg" name
+      // their cities too, which are then meant.
+      region =
+        parsed.qualifier === null
+          ? preferredRegion({
+              name: label,
+              country,
+              point,
+              wikidataCity: (wikidata.get(wikidataNameKey(label, country)) ?? []).length > 0,
+              gazetteer,
+              regions,
+            })
+          : undefined;
+      if (region) kind = 'region';
+      else {
+        const known = matchKnown(label, [label, parsed.base], country, point);
+        if (known) return withLabel(known);
+      }
     } else if (qualifierRole === 'type') {
       const known = matchKnown(label, [label], country, point);
       if (known) return withLabel(known);
     }
 
-    // A place of its own, known only by its label.
-    const key = labelPlaceKey(kind, label, country);
+    // A place of its own, known only by its label, or a region by its ISO 3166-2 code whatever its label.
+    const key = region ? regionPlaceKey(region) : labelPlaceKey(kind, label, country);
     const place = plan.place(key) ?? plan.newPlace(key, kind, label, country);
+    if (region) {
+      plan.addOrigin(place, {
+        source: 'subdivisions',
+        externalKey: region.code,
+        raw: { code: region.code, name: region.name, nameEn: region.nameEn, country: region.country },
+      });
+    }
     if (parentKey && parentKey !== key) {
       place.parentKey = parentKey;
       const parent = plan.place(parentKey)!;
@@ -220,6 +254,11 @@ export function createLabelResolver({
 /** The key of a place known only by its Wikipedia label. */
 export function labelPlaceKey(kind: PlaceKind, label: string, country: string): string {
   return `L:${kind}:${normalizeName(label)}|${country}`;
+}
+
+/** The key of a first-level region named by a Wikipedia label, whichever of its names the label gives. */
+export function regionPlaceKey(region: FirstLevelRegion): string {
+  return `S:${region.code}`;
 }
 
 /** Among Wikidata namesakes, the nearest to the geocoded point within twice the same-place distance. */

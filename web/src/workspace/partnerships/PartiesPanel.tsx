@@ -8,6 +8,7 @@ import type { WorkspaceT } from '../texts.ts';
 import { ActionButton } from '../ui/failure.tsx';
 import { actionsColumn } from '../ui/RecordTable.tsx';
 import { partyInput } from './draft.ts';
+import { TieSources } from './TieSources.tsx';
 
 type Party = PartnershipRecord['parties'][number];
 
@@ -17,7 +18,7 @@ const partyKey = (party: Party) =>
 
 /**
  * A tie's parties in a table (each place linking to its page, its country, whether it has confirmed the tie, and
- * confirming for those the user speaks for), and the sources that report the tie.
+ * confirming for those the user speaks for), and the sources that report the tie, from whose lists.
  */
 export function PartiesPanel({ tie, t }: { tie: PartnershipRecord; t: WorkspaceT }) {
   const confirm = useConfirmParty();
@@ -89,10 +90,7 @@ export function PartiesPanel({ tie, t }: { tie: PartnershipRecord; t: WorkspaceT
         fileName="citybridge-parties"
         compact
       />
-      <p>
-        {t('tie.sources')}:{' '}
-        {tie.sources.length > 0 ? tie.sources.map((source) => source.name).join(', ') : t('tie.noSources')}
-      </p>
+      <TieSources tie={tie} t={t} />
     </section>
   );
 }

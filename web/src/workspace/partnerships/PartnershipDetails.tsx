@@ -11,7 +11,12 @@ export function PartnershipDetails(props: { tie: PartnershipRecord; t: Workspace
     <section className="panel">
       <DescriptionList
         items={[
-          ...DATE_FIELDS.map((field) => ({ id: field, label: t(`tie.${field}`), value: tie[field] ?? '–' })),
+          ...DATE_FIELDS.map((field) => ({
+            id: field,
+            label: t(`tie.${field}`),
+            // No source gives the start of most ties: say so rather than leave a blank.
+            value: tie[field] ?? (field === 'startedOn' && !tie.signedOn ? t('tie.dateUnknown') : '–'),
+          })),
           {
             id: 'themes',
             label: t('tie.themes'),

@@ -160,6 +160,7 @@ function crumbsOf(
   if (pathname === '/account') return [home, here(t('account.title'))];
   if (pathname === '/admin/users') return [home, here(t('users.title'))];
   if (pathname === '/admin/wikidata-refresh') return [home, here(t('refresh.title'))];
+  if (pathname === '/admin/duplicates') return [home, here(t('duplicates.title'))];
   return [home];
 }
 
@@ -295,6 +296,7 @@ function Sidebar({ t, onNavigate }: { t: WorkspaceT; onNavigate?: () => void }) 
           {link('/workspace/components', t('shell.components'))}
           {isAdmin && link('/admin/users', t('users.link'))}
           {isAdmin && link('/admin/wikidata-refresh', t('refresh.link'))}
+          {isAdmin && link('/admin/duplicates', t('duplicates.link'))}
         </ul>
       </nav>
       <UserMenu t={t} />

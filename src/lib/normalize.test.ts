@@ -12,6 +12,25 @@ describe('normalizeName', () => {
     ['Saint-Denis', 'saint denis'],
     ['Straße', 'strasse'],
     ['  Espoo  ', 'espoo'],
+    // Other scripts: lower case and accents as in Latin, and what the script spells with kept as written.
+    ['Москва', 'москва'],
+    ['Ёлки', 'елки'],
+    ['Йошкар-Ола', 'иошкар ола'],
+    ['Київ', 'киів'],
+    ['ΑΘΉΝΑΣ', 'αθηνασ'],
+    ['Αθήνας', 'αθηνασ'],
+    ['上海市', '上海市'],
+    ['ｶﾞｲﾄﾞ', 'ガイド'],
+    ['東京・新宿', '東京 新宿'],
+    ['서울특별시', '서울특별시'],
+    ['दिल्ली', 'दिल्ली'],
+    ['กรุงเทพมหานคร', 'กรุงเทพมหานคร'],
+    ['Kʻelbajar', 'kelbajar'],
+    ['Paral·lel', 'parallel'],
+    ['Rostov‐na‐Donu', 'rostov na donu'],
+    ['“Quoted” ‘name’', 'quoted name'],
+    ['Ｔｏｋｙｏ', 'tokyo'],
+    ['Soft\u00adhyphen', 'softhyphen'],
   ])('%s → %s', (input, expected) => {
     expect(normalizeName(input)).toBe(expected);
   });
