@@ -9,7 +9,7 @@ import type { Actor } from '../auth/actor.ts';
 import { authorize, policy } from '../auth/policy.ts';
 import { announceCommitted, EVERYTHING } from '../registry/registry.changes.ts';
 import { bumpRegistryRevision } from '../registry/registry.service.ts';
-import { type DuplicatePair, findDuplicatePlaces } from './duplicates.find.ts';
+import { type DuplicatePair, findDuplicatePlaces, pairKey } from './duplicates.find.ts';
 import {
   countDuplicates,
   type DuplicateStatus,
@@ -87,13 +87,9 @@ export async function mergeFoundDuplicates(tx: DbOrTx, importRunId: number | nul
     }
   }
   const found = findDuplicatePlaces(places);
-  run.counts.keptApart = found.filter((pair) => decided.has(pairKeyOf(pair))).length;
+  run.counts.keptApart = found.filter((pair) => decided.has(pairKey(pair.fromId, pair.intoId))).length;
   run.counts.pending = (await countDuplicates(tx)).pending;
   return run;
-}
-
-function pairKeyOf(pair: DuplicatePair): string {
-  return pair.fromId < pair.intoId ? `${pair.fromId}-${pair.intoId}` : `${pair.intoId}-${pair.fromId}`;
 }
 
 /** Runs the finder outside an import, for administrators: merges what is certain, queues what is not. */
