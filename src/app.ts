@@ -1,7 +1,12 @@
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type LogController,
+} from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { TrustProxy } from './config.ts';
+import { METRICS_ALLOW_DEFAULT, type TrustProxy } from './config.ts';
 import type { Database } from './db/client.ts';
 import { activitiesRoutes } from './features/activities/activities.routes.ts';
 import { articleImagesRoutes } from './features/articles/articles.images.routes.ts';
@@ -41,14 +46,20 @@ import { workspaceRoutes } from './features/workspace/workspace.routes.ts';
 import { registerAuth } from './http/auth.ts';
 import { answerClientError, answerFrameworkError, registerErrorHandling } from './http/errors.ts';
 import { registerLifecycle } from './http/lifecycle.ts';
+import { registerMetrics } from './http/metrics.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { REQUEST_ID_HEADER, registerRequestId, requestId } from './http/request-id.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerWeb } from './http/web.ts';
 
 export interface AppOptions {
   database: Database;
-  /** Fastify's logger option: false in tests, a pino configuration when serving. */
+  /** Fastify's logger option: false in tests, a pino configuration when serving JSON lines. */
   logger?: FastifyServerOptions['logger'];
+  /** A logger to log through instead of `logger`: the terminal's pretty one (see createLogger in src/logger.ts). */
+  loggerInstance?: FastifyBaseLogger;
+  /** How Fastify logs each request; Fastify's two JSON lines without one. */
+  logController?: LogController;
   /** The built web app to serve (web/dist); without one only the API is served. */
   webDir?: string;
   /** A map style URL for deployments online; the offline base map is used without one. */
@@ -64,6 +75,11 @@ export interface AppOptions {
    * that session cookies are Secure and sign-in attempts are counted per client address.
    */
   trustProxy?: TrustProxy;
+  /**
+   * The client addresses and ranges that may read /api/metrics (METRICS_ALLOW); an empty list turns it off. This
+   * machine (127.0.0.0/8, ::1) without one.
+   */
+  metricsAllow?: readonly string[];
   /** How often the read models compare the registry's revision with the database, in ms; 15 s without one. */
   registryCheckMs?: number;
   /** Where e-mail goes out (SMTP_URL and MAIL_FROM); without it no e-mail is sent. */
@@ -84,6 +100,11 @@ function proxyTrust(trust: TrustProxy): false | string[] | ((address: string, ho
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
+    loggerInstance: options.loggerInstance,
+    logController: options.logController,
+    // Not Fastify's requestIdHeader, which takes any value a client sends: requestId keeps only plain tokens.
+    requestIdHeader: false,
+    genReqId: requestId,
     bodyLimit: 1_048_576,
     trustProxy: proxyTrust(options.trustProxy ?? false),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
@@ -91,12 +112,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return503OnClosing: false,
     // Node's own default, which Fastify turns off: a request (a 20 MB upload included) has five minutes.
     requestTimeout: 300_000,
-    frameworkErrors: answerFrameworkError,
+    // Answered before any hook runs: the request id header that registerRequestId's hook sets is set here.
+    frameworkErrors: (error, request, reply) =>
+      answerFrameworkError(error, request, reply.header(REQUEST_ID_HEADER, request.id)),
     clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  // First, so that every answer after it carries the headers, including errors thrown by later hooks.
+  // The very first hook, so that every answer names its request, whichever hook or handler gives it.
+  registerRequestId(app);
+  // Next, so that every answer after it carries the headers, including errors thrown by later hooks.
   await registerSecurityHeaders(app, { mapStyleUrl: options.mapStyleUrl });
   await registerOpenApi(app);
   const servesWeb = options.webDir
@@ -104,10 +129,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     : false;
   registerErrorHandling(app, servesWeb);
   const lifecycle = registerLifecycle(app);
+  const readModels = new ReadModels({ revisionCheckMs: options.registryCheckMs });
+  // Before authentication: /api/metrics checks the client's address before anything else is done for it.
+  registerMetrics(app, {
+    database: options.database,
+    readModels,
+    allow: options.metricsAllow ?? METRICS_ALLOW_DEFAULT,
+  });
   await registerAuth(app, options.database.db);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 0, parts: 2 } });
 
-  const readModels = new ReadModels({ revisionCheckMs: options.registryCheckMs });
   await readModels.start(options.database);
   app.addHook('onClose', () => readModels.stop());
   // Once serving, the world network is built in the background, so that the first map view need not wait.

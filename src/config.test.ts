@@ -46,6 +46,27 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY/);
   });
 
+  it('reads who may read the metrics: this machine by default, none turns them off', () => {
+    expect(loadConfig({}).metricsAllow).toEqual(['127.0.0.0/8', '::1']);
+    expect(loadConfig({ METRICS_ALLOW: '' }).metricsAllow).toEqual(['127.0.0.0/8', '::1']);
+    expect(loadConfig({ METRICS_ALLOW: 'none' }).metricsAllow).toEqual([]);
+    expect(loadConfig({ METRICS_ALLOW: ' 10.0.0.0/8, 192.0.2.1,2001:db8::/32 ' }).metricsAllow).toEqual([
+      '10.0.0.0/8',
+      '192.0.2.1',
+      '2001:db8::/32',
+    ]);
+    for (const bad of ['everyone', '10.0.0.0/33', '10.0.0.0/8,', 'prometheus.internal', '::1/129']) {
+      expect(() => loadConfig({ METRICS_ALLOW: bad })).toThrow(/METRICS_ALLOW/);
+    }
+  });
+
+  it('reads the log format: pretty in a terminal, JSON lines through a pipe, unless LOG_FORMAT says', () => {
+    expect(loadConfig({}).logFormat).toBe(process.stdout.isTTY ? 'pretty' : 'json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT/);
+  });
+
   it('names every invalid variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);

@@ -3,6 +3,9 @@ import path from 'node:path';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** Who may read /api/metrics without METRICS_ALLOW: this machine only. */
+export const METRICS_ALLOW_DEFAULT = ['127.0.0.0/8', '::1'] as const;
+const LOG_FORMATS = ['pretty', 'json'] as const;
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -14,6 +17,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  LOG_FORMAT: z.enum(LOG_FORMATS).optional(),
   IMPORT_ON_START: booleanFromEnv.default(true),
   TRUST_PROXY: z
     .string()
@@ -33,6 +37,20 @@ const envSchema = z.object({
       return z.NEVER;
     })
     .default(false),
+  METRICS_ALLOW: z
+    .string()
+    .trim()
+    .transform((value, context): string[] => {
+      if (value.toLowerCase() === 'none') return [];
+      const ranges = value.split(',').map((part) => part.trim());
+      if (ranges.every(isAddressOrRange)) return ranges;
+      context.addIssue({
+        code: 'custom',
+        message: 'must be none, or a comma-separated list of client addresses or ranges',
+      });
+      return z.NEVER;
+    })
+    .default([...METRICS_ALLOW_DEFAULT]),
   MAP_STYLE_URL: z.url().optional(),
   PUBLIC_URL: z.url().optional(),
   DOCUMENT_QUOTA_MB: z.coerce.number().int().min(1).default(1024),
@@ -67,10 +85,17 @@ export interface Config {
   reportsDir: string;
   databaseUrl: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
+  /**
+   * How log lines look (LOG_FORMAT): one short line per event for people, or JSON lines for machines; pretty when
+   * stdout is a terminal, JSON when it is a pipe or a file.
+   */
+  logFormat: (typeof LOG_FORMATS)[number];
   /** Import the shipped world data on start when the database holds no places. */
   importOnStart: boolean;
   /** Behind reverse proxies: which to trust for the client address and TLS (X-Forwarded-For, -Proto). */
   trustProxy: TrustProxy;
+  /** The client addresses and ranges that may read /api/metrics (METRICS_ALLOW); none turns it off. */
+  metricsAllow: string[];
   /** A MapLibre style URL for deployments online; without it the offline base map is drawn. */
   mapStyleUrl: string | undefined;
   /** The address users reach the app at, used in one-time links; http://localhost:PORT without one. */
@@ -106,8 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportsDir: path.join(dataDir, 'reports'),
     databaseUrl: values.DATABASE_URL,
     logLevel: values.LOG_LEVEL,
+    logFormat: values.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
     importOnStart: values.IMPORT_ON_START,
     trustProxy: values.TRUST_PROXY,
+    metricsAllow: values.METRICS_ALLOW,
     mapStyleUrl: values.MAP_STYLE_URL,
     publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
     documentsDir: path.join(dataDir, 'documents'),

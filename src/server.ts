@@ -1,22 +1,14 @@
 import type { Logger } from 'pino';
-import { buildApp } from './app.ts';
 import { importProgressReporter } from './cli/progress.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { ABANDONED_MS } from './db/folder-lock.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open.ts';
-import { issueSetupLink } from './features/auth/auth.links.service.ts';
-import { startHousekeeping } from './features/housekeeping/housekeeping.service.ts';
 import { failInterruptedImports, runImport } from './features/imports/imports.service.ts';
-import { importWorld, type WorldImportOptions } from './features/imports/world/world.import.ts';
-import { formatImportSummary } from './features/imports/world/world.summary.ts';
-import { createMailer } from './features/mail/mailer.ts';
+import type { WorldImportOptions } from './features/imports/world/world.import.ts';
 import { countPlaces } from './features/places/places.repo.ts';
-import { REMINDERS_INTERVAL_MS } from './features/reminders/reminders.constants.ts';
-import { startReminders } from './features/reminders/reminders.service.ts';
-import { serializeRequest } from './http/log-requests.ts';
 import { ensureWebBuild, WEB_DIST_DIR } from './http/web-build.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, standOut } from './logger.ts';
 
 /** How long a shutdown waits for requests in flight before it closes their connections. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -42,6 +34,10 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   return database.withLock('first-start', async () => {
     if ((await countPlaces(database.db)) > 0) return false;
     options.logger?.info('registry is empty: importing the shipped world data');
+    const [{ importWorld }, { formatImportSummary }] = await Promise.all([
+      import('./features/imports/world/world.import.ts'),
+      import('./features/imports/world/world.summary.ts'),
+    ]);
     const summary = await runImport(database, () => importWorld(database, options.world));
     process.stderr.write(`${formatImportSummary(summary)}\n`);
     return true;
@@ -54,9 +50,26 @@ export async function prepareDatabase(database: Database, options: PrepareOption
  * SHUTDOWN_TIMEOUT_MS), then the database closes.
  */
 export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
-  const logger = createLogger(config);
+  const { logger, http: httpLogging } = createLogger(config);
   // A replaced container's lock is abandoned once its heartbeat stops: a new server waits for that, not a CLI.
-  const database = await openConfiguredDatabase(config, { lockWaitMs: ABANDONED_MS + 10_000 });
+  const opening = openConfiguredDatabase(config, { lockWaitMs: ABANDONED_MS + 10_000 });
+  // While PGlite starts (much of which is waiting for its WebAssembly to compile), the app's modules load and the
+  // web build is checked: a restart is as quick as the slower of the two, not their sum.
+  const loading = Promise.all([
+    import('./app.ts'),
+    import('./background.ts'),
+    import('./features/auth/auth.links.service.ts'),
+    ensureWebBuild(logger),
+  ]);
+  // Should the database fail to open, the loading's own failure (if any) has nobody to report to.
+  loading.catch(() => {});
+  const database = await opening;
+  const [{ buildApp }, { startBackgroundWork }, { issueSetupLink }, webBuilt] = await loading.catch(
+    async (error: unknown) => {
+      await database.close();
+      throw error;
+    },
+  );
   logger.info({ database: describeDatabase(config) }, 'database opened');
   const progress = importProgressReporter();
   try {
@@ -71,10 +84,9 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   } finally {
     progress.stop();
   }
-  const webBuilt = await ensureWebBuild(logger);
   const app = await buildApp({
     database,
-    logger: { level: config.logLevel, serializers: { req: serializeRequest } },
+    ...httpLogging,
     webDir: webBuilt ? WEB_DIST_DIR : undefined,
     mapStyleUrl: config.mapStyleUrl,
     publicUrl: config.publicUrl,
@@ -83,22 +95,19 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     reportsDir: config.reportsDir,
     mail: config.mail,
     trustProxy: config.trustProxy,
+    metricsAllow: config.metricsAllow,
   });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   logger.info({ url }, `CityBridge is serving on ${url}`);
-  const stopHousekeeping = startHousekeeping(database, logger, { documentsDir: config.documentsDir });
-  const mailer = createMailer(config.mail);
-  const stopReminders = startReminders(database, logger, {
-    mailer,
-    publicUrl: config.publicUrl,
-    intervalMs: REMINDERS_INTERVAL_MS,
-  });
+  const stopBackgroundWork = startBackgroundWork(database, logger, config);
   const setup = await issueSetupLink(database.db, config.publicUrl);
   if (setup) {
     // Printed, not logged: the link is a secret for whoever started the server.
     process.stdout.write(
-      `\nNo user exists yet. Open this link within 24 hours to create the first administrator:\n\n  ${setup.url}\n\n`,
+      standOut(
+        `No user exists yet. Open this link within 24 hours to create the first administrator:\n\n  ${setup.url}`,
+      ),
     );
   }
   let stopping: Promise<void> | undefined;
@@ -109,9 +118,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
     deadline.unref();
     try {
       await app.close();
-      await stopHousekeeping();
-      await stopReminders();
-      mailer?.close();
+      await stopBackgroundWork();
     } finally {
       clearTimeout(deadline);
       await database.close();

@@ -39,6 +39,7 @@ describe('the HTTP application', () => {
         '/api/auth/session',
         '/api/auth/sign-in',
         '/api/health',
+        '/api/metrics',
         '/api/network',
         '/api/network/names',
         '/api/organizations',

@@ -2,18 +2,28 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.ts';
 import { AppError } from '../core/errors.ts';
 import { FolderLockedError } from '../db/folder-lock.ts';
-import { registerBackup } from './backup.ts';
-import { registerDemo } from './demo.ts';
-import { registerDoorOpener } from './door-opener.ts';
-import { registerExport } from './export.ts';
-import { registerImport } from './import.ts';
-import { registerMigrate } from './migrate.ts';
-import { registerReminders } from './reminders.ts';
-import { registerSearch } from './search.ts';
-import { registerServe } from './serve.ts';
-import { registerStats } from './stats.ts';
 import { UsageError } from './usage-error.ts';
-import { registerUser } from './user.ts';
+
+type Register = (program: Command) => void;
+
+/**
+ * Each command's module, by the names it registers. Only the module of the command that runs is loaded (all of them
+ * for help), so that `serve` starts without loading what the other commands need.
+ */
+const COMMANDS: Record<string, () => Promise<Register>> = {
+  serve: async () => (await import('./serve.ts')).registerServe,
+  migrate: async () => (await import('./migrate.ts')).registerMigrate,
+  import: async () => (await import('./import.ts')).registerImport,
+  search: async () => (await import('./search.ts')).registerSearch,
+  'door-opener': async () => (await import('./door-opener.ts')).registerDoorOpener,
+  stats: async () => (await import('./stats.ts')).registerStats,
+  export: async () => (await import('./export.ts')).registerExport,
+  backup: async () => (await import('./backup.ts')).registerBackup,
+  restore: async () => (await import('./backup.ts')).registerBackup,
+  user: async () => (await import('./user.ts')).registerUser,
+  demo: async () => (await import('./demo.ts')).registerDemo,
+  reminders: async () => (await import('./reminders.ts')).registerReminders,
+};
 
 const program = new Command()
   .name('citybridge')
@@ -21,19 +31,11 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-registerServe(program);
-registerMigrate(program);
-registerImport(program);
-registerSearch(program);
-registerDoorOpener(program);
-registerStats(program);
-registerExport(program);
-registerBackup(program);
-registerUser(program);
-registerDemo(program);
-registerReminders(program);
-
 try {
+  const named = process.argv[2];
+  const loaders = named && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]!] : Object.values(COMMANDS);
+  // backup and restore share a module: it registers both, once.
+  for (const register of new Set(await Promise.all(loaders.map((load) => load())))) register(program);
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -59,7 +60,28 @@ export interface Database {
   withLock<T>(name: LockName, work: () => Promise<T>): Promise<T>;
   /** Runs `work` holding the lock if no other process holds it; answers false, without running it, if one does. */
   tryLock(name: LockName, work: () => Promise<void>): Promise<boolean>;
+  /**
+   * How the node-postgres pool's connections are used right now, for the metrics. Absent on PGlite: one
+   * connection inside the process, whose queue of waiting queries PGlite does not expose.
+   */
+  poolUse?(): PoolUse;
+  /**
+   * The size of PGlite's WebAssembly memory in bytes, for the metrics: PostgreSQL's whole memory inside the
+   * process, which grows with what queries need and never shrinks. Absent on a PostgreSQL server.
+   */
+  embeddedMemoryBytes?(): number;
   close(): Promise<void>;
+}
+
+/** A connection pool at one moment: its connections (LISTEN and advisory locks included) and who waits. */
+export interface PoolUse {
+  /** Connections open, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries (or lock holders) waiting for a connection because every one is busy. */
+  waiting: number;
+  /** The most connections the pool opens. */
+  max: number;
 }
 
 /**
@@ -120,6 +142,27 @@ WatchedClient.prototype.query = function watchedQuery(this: WatchedClient, ...ar
   });
 } as typeof pg.Client.prototype.query;
 
+/**
+ * PGlite's server settings. Its memory is WebAssembly memory, which grows and never shrinks, and PostgreSQL's 128 MB
+ * default of shared buffers is all touched at start: 16 MB keeps the process small, and costs no speed, because
+ * pages the buffers do not hold are still in the operating system's file cache.
+ */
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB'];
+
+/**
+ * PGlite runs each query on the event loop, to its end: a chain of queries (a read model's build, a page's reads)
+ * would hold every other request until its last query. Each query first lets the event loop turn, so that the
+ * requests that arrived meanwhile start in between. Queries keep their order; a transaction's own queries, which run
+ * under its lock, do not wait.
+ */
+function yieldBeforeQueries(client: PGlite): void {
+  const query = client.query.bind(client);
+  client.query = async (...args: Parameters<typeof query>) => {
+    await setImmediate();
+    return query(...args);
+  };
+}
+
 /** Opens PGlite (in `dataDir`, or in memory without one) or a node-postgres pool. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.engine === 'pglite') {
@@ -128,12 +171,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await mkdir(options.dataDir, { recursive: true });
       unlock = await lockFolder(options.dataDir, { waitMs: options.lockWaitMs });
     }
-    const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm, unaccent } }).catch(
-      async (error: unknown) => {
-        await unlock();
-        throw error;
-      },
-    );
+    const client = await PGlite.create({
+      dataDir: options.dataDir,
+      extensions: { pg_trgm, unaccent },
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+    }).catch(async (error: unknown) => {
+      await unlock();
+      throw error;
+    });
+    yieldBeforeQueries(client);
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       engine: 'pglite',
@@ -143,6 +189,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const unsubscribe = await client.listen(channel, onMessage);
         return () => unsubscribe();
       },
+      embeddedMemoryBytes: () => client.Module.wasmMemory.buffer.byteLength,
       withLock: (_name, work) => work(),
       tryLock: async (_name, work) => {
         await work();
@@ -154,9 +201,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
   }
+  const maxConnections = options.poolSize ?? 10;
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 10,
+    max: maxConnections,
     Client: WatchedClient,
   });
   // An idle connection that the server closes is dropped from the pool; the next query opens a new one.
@@ -306,6 +354,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         await held.unlock();
       }
     },
+    poolUse: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: maxConnections,
+    }),
     close: async () => {
       closed = true;
       for (const client of listeners) client.release(true);

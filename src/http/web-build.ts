@@ -51,8 +51,13 @@ export async function ensureWebBuild(logger: Pick<Logger, 'info' | 'warn'>): Pro
   if (current === wanted && existsSync(path.join(WEB_DIST_DIR, 'index.html'))) return true;
   const viteBin = path.join(PROJECT_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(viteBin)) {
-    logger.warn('the web app is not built and Vite is not installed: serving the API only');
-    return existsSync(path.join(WEB_DIST_DIR, 'index.html'));
+    const built = existsSync(path.join(WEB_DIST_DIR, 'index.html'));
+    logger.warn(
+      built
+        ? 'the web app was built from other sources and Vite is not installed to build it again: serving it as it is'
+        : 'the web app is not built and Vite is not installed: serving the API only',
+    );
+    return built;
   }
   logger.info(current ? 'the web app changed: building it' : 'building the web app');
   const started = Date.now();

@@ -3,6 +3,7 @@
  * session and its expiry, signing out, and changing one's password, which ends the other sessions.
  */
 import { AppError } from '../../core/errors.ts';
+import { eventChannel } from '../../core/events.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import type { Actor } from './actor.ts';
@@ -54,6 +55,24 @@ export async function startSession(
 }
 
 /**
+ * Why a sign-in was refused, for the metrics (the client hears only INVALID_CREDENTIALS or RATE_LIMITED):
+ * `rate_limited` past the limit of the client's address, `locked_out` past the account's.
+ */
+export const SIGN_IN_REFUSALS = [
+  'unknown_user',
+  'wrong_password',
+  'disabled_user',
+  'rate_limited',
+  'locked_out',
+] as const;
+export type SignInRefusal = (typeof SIGN_IN_REFUSALS)[number];
+
+/** Every refused sign-in, on the database of the app that refused it. */
+export const signInRefusals = eventChannel<{ db: DbOrTx; reason: SignInRefusal }>(
+  'citybridge.auth.sign-in-refused',
+);
+
+/**
  * Checks email and password; answers a new session, or INVALID_CREDENTIALS without saying which was wrong.
  * Failed attempts are limited per client address and per account (RATE_LIMITED), before the password is checked.
  */
@@ -66,9 +85,18 @@ export async function signIn(
   const known = client.device ? await repo.findKnownDevice(db, hashToken(client.device)) : undefined;
   const knownDevice = !!user && known?.userId === user.id;
   const attempt = { address: client.address, account: input.email, knownDevice };
-  await reserveAttempt(db, attempt);
+  const refuse = (reason: SignInRefusal) => signInRefusals.publish({ db, reason });
+  try {
+    await reserveAttempt(db, attempt);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'RATE_LIMITED') {
+      refuse(error.details.some((detail) => detail.field === 'account') ? 'locked_out' : 'rate_limited');
+    }
+    throw error;
+  }
   const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
   if (!user || !valid || user.disabledAt) {
+    refuse(!user ? 'unknown_user' : !valid ? 'wrong_password' : 'disabled_user');
     throw new AppError('INVALID_CREDENTIALS', 'The email address or password is wrong');
   }
   await forgiveAttempt(db, attempt);

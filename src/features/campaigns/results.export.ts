@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type {
   CampaignDefinition,
   CampaignField,
@@ -227,6 +226,8 @@ function sheetName(name: string, taken: Set<string>): string {
 
 /** The export as an XLSX workbook: a sheet per table, headers in bold and frozen, numbers as numbers. */
 export async function toXlsx(sheets: readonly Sheet[], title: string): Promise<Buffer> {
+  // Loaded on first use: exceljs is large, and most processes never write a workbook.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'CityBridge';
   workbook.title = title;

@@ -1,5 +1,4 @@
 import { Readable, type Writable } from 'node:stream';
-import archiver from 'archiver';
 import type { DbOrTx } from '../../db/client.ts';
 import { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../partnerships/partnerships.constants.ts';
 import { PLACE_KINDS } from '../places/places.tables.ts';
@@ -93,6 +92,8 @@ export async function dataPackageDescriptor(db: DbOrTx, created = new Date()) {
 
 /** The data package as a zip written to `output`; its tables are read from the database as they are zipped. */
 export async function writeDataPackage(db: DbOrTx, filter: ExportFilter, output: Writable): Promise<void> {
+  // Loaded on first use: archiver and its streams are large, and most processes never zip a package.
+  const { default: archiver } = await import('archiver');
   const zip = archiver('zip', { zlib: { level: 6 } });
   const done = new Promise<void>((resolve, reject) => {
     output.on('close', resolve).on('finish', resolve).on('error', reject);

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { DbOrTx } from '../../db/client.ts';
 import type { PlaceSummary } from '../places/places.schema.ts';
 import {
@@ -23,6 +22,8 @@ export async function writeXlsx(
   output: Writable,
   onTies?: (count: number) => void,
 ): Promise<void> {
+  // Loaded on first use: exceljs is large, and most processes never write a workbook.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useSharedStrings: false,

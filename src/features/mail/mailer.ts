@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 
 /** Where e-mail goes out: an SMTP server (smtp:// or smtps://, with credentials in the URL) and the sender. */
 export interface MailOptions {
@@ -27,10 +27,17 @@ export interface Mailer {
  */
 export function createMailer(options: MailOptions | undefined): Mailer | null {
   if (!options) return null;
-  const transport = nodemailer.createTransport(options.smtpUrl);
+  // nodemailer is loaded with the first e-mail: a process that sends none never pays for it.
+  let transport: Promise<Transporter> | undefined;
+  const connect = () => {
+    transport ??= import('nodemailer').then(({ default: nodemailer }) =>
+      nodemailer.createTransport(options.smtpUrl),
+    );
+    return transport;
+  };
   return {
     async send(mail) {
-      await transport.sendMail({
+      await (await connect()).sendMail({
         from: options.from,
         to: mail.to,
         subject: mail.subject,
@@ -38,6 +45,11 @@ export function createMailer(options: MailOptions | undefined): Mailer | null {
         headers: { 'Content-Language': mail.language },
       });
     },
-    close: () => transport.close(),
+    close: () => {
+      transport?.then(
+        (opened) => opened.close(),
+        () => {},
+      );
+    },
   };
 }

@@ -48,6 +48,32 @@ function countingModel(key: string, tags: string[], staleWhileRebuilding = false
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('ReadModels', () => {
+  it('counts, per kind of model, the reads served from memory, the reads that waited and the builds', async () => {
+    const models = new ReadModels({ rebuildPauseFactor: 0 });
+    const partnersOf1 = controlledModel('partners:1:2026-01-01', [MODEL_TAGS.partnersOf(1)]);
+    const partnersOf2 = controlledModel('partners:2:2026-01-01', [MODEL_TAGS.partnersOf(2)]);
+    const network = controlledModel('network', [MODEL_TAGS.ties], true);
+    // Two readers wait for one build.
+    const waiting = [models.get(partnersOf1.model), models.get(partnersOf1.model)];
+    await partnersOf1.finish('one');
+    await Promise.all(waiting);
+    expect(await models.get(partnersOf1.model)).toBe('one');
+    const other = models.get(partnersOf2.model);
+    await partnersOf2.finish('two');
+    await other;
+    const first = models.get(network.model);
+    await network.finish('v1');
+    await first;
+    models.invalidate({ ties: true });
+    // Stale while it rebuilds: served from memory, and a rebuild starts.
+    expect(await models.get(network.model)).toBe('v1');
+    await network.finish('v2');
+    expect(Object.fromEntries(models.counted())).toEqual({
+      partners: { hits: 1, misses: 3, builds: 2 },
+      network: { hits: 1, misses: 1, builds: 2 },
+    });
+  });
+
   it('builds a model once for every reader waiting for it', async () => {
     const models = new ReadModels();
     const partners = controlledModel('partners:1', [MODEL_TAGS.partnersOf(1)]);

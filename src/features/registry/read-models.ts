@@ -33,6 +33,16 @@ export interface ReadModelsOptions {
   rebuildPauseFactor?: number;
 }
 
+/** What the models of one kind did since the start; a model's kind is its key up to the first `:`. */
+export interface ReadModelCounts {
+  /** Reads answered from memory: a fresh value, or a stale one while it rebuilds. */
+  hits: number;
+  /** Reads that waited for a build, their own or one already running. */
+  misses: number;
+  /** Builds started: first builds and rebuilds after a change. */
+  builds: number;
+}
+
 interface Build {
   promise: Promise<unknown>;
   /** The entry's epoch when the build started. */
@@ -46,13 +56,32 @@ interface Entry {
   /** Warmed at start: never evicted. */
   pinned: boolean;
   /** The last value built; `fresh` while no change has touched the entry since that build started. */
-  held?: { value: unknown; epoch: number };
+  held?: { value: unknown; epoch: number; bytes: number };
   fresh: boolean;
   /** Counts the changes that touched the entry. */
   epoch: number;
   building?: Build;
   /** A stale-while-rebuilding entry is not rebuilt before this time (performance.now()). */
   notBefore: number;
+}
+
+/**
+ * About how many bytes a value takes in memory: its buffers and strings (as UTF-16), 8 bytes a number, 16 an object
+ * or array slot. An estimate for the metrics, not V8's count, which no API gives for one value.
+ */
+export function approximateBytes(value: unknown, depth = 0): number {
+  if (typeof value === 'string') return 2 * value.length;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return 8;
+  if (value === null || typeof value !== 'object' || depth > 8) return 0;
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  if (value instanceof ArrayBuffer) return value.byteLength;
+  let total = 0;
+  if (Array.isArray(value)) {
+    for (const item of value) total += 16 + approximateBytes(item, depth + 1);
+    return total;
+  }
+  for (const item of Object.values(value)) total += 16 + approximateBytes(item, depth + 1);
+  return total;
 }
 
 /** After a failed background rebuild the stale value is served this long before the next try. */
@@ -78,6 +107,7 @@ export class ReadModels {
   private readonly revisionCheckMs: number;
   private readonly rebuildPauseFactor: number;
   private readonly warmKeys = new Set<string>();
+  private readonly counts = new Map<string, ReadModelCounts>();
   private stopListening: (() => Promise<void>) | undefined;
   private stopHearingCommits: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -129,12 +159,15 @@ export class ReadModels {
   get<T>(model: ReadModel<T>): Promise<T> {
     const entry = this.entryFor(model);
     const { held } = entry;
+    const counts = this.countsOf(model.key);
     if (held && (entry.fresh || entry.staleWhileRebuilding)) {
+      counts.hits += 1;
       if (!entry.fresh && !entry.building && performance.now() >= entry.notBefore) {
         this.build(entry, model).catch(() => {});
       }
       return Promise.resolve(held.value as T);
     }
+    counts.misses += 1;
     // Without a value to serve, wait for a build; one that a change overtook will not do, except for models that
     // would serve it stale anyway.
     const { building } = entry;
@@ -175,6 +208,31 @@ export class ReadModels {
   /** How many models are cached. */
   get size(): number {
     return this.entries.size;
+  }
+
+  /**
+   * The reads and builds of each kind of model since the start (`partners` for `partners:12:…`): a few kinds,
+   * however many models. For the metrics, which read them when scraped.
+   */
+  counted(): ReadonlyMap<string, Readonly<ReadModelCounts>> {
+    return this.counts;
+  }
+
+  /** About how many bytes the values held take: the figure of the metrics' memory breakdown. */
+  heldBytes(): number {
+    let total = 0;
+    for (const entry of this.entries.values()) total += entry.held?.bytes ?? 0;
+    return total;
+  }
+
+  private countsOf(key: string): ReadModelCounts {
+    const kind = key.split(':', 1)[0]!;
+    let counts = this.counts.get(kind);
+    if (!counts) {
+      counts = { hits: 0, misses: 0, builds: 0 };
+      this.counts.set(kind, counts);
+    }
+    return counts;
   }
 
   private invalidateAll(): void {
@@ -237,6 +295,7 @@ export class ReadModels {
   }
 
   private build<T>(entry: Entry, model: ReadModel<T>): Promise<T> {
+    this.countsOf(entry.key).builds += 1;
     const epoch = entry.epoch;
     const started = performance.now();
     const pause = (minimum: number) => {
@@ -250,7 +309,7 @@ export class ReadModels {
         pause(0);
         const current = this.entries.get(entry.key) === entry;
         if (current && (!entry.held || entry.held.epoch <= epoch)) {
-          entry.held = { value, epoch };
+          entry.held = { value, epoch, bytes: approximateBytes(value) };
           entry.fresh = epoch === entry.epoch;
         }
         return value;

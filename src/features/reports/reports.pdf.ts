@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
 import type { ImpactReport, ReportTie } from './reports.schema.ts';
 import { REPORT_TEXTS, type ReportLanguage, reportDate } from './reports.texts.ts';
 
@@ -47,6 +46,8 @@ function tieLine(tie: ReportTie, language: ReportLanguage): string {
 /** A tie's or an organisation's impact report as a PDF, in the report's language, with fonts for its place names. */
 export async function reportPdf(report: ImpactReport): Promise<Buffer> {
   const { regular, bold } = await loadFonts();
+  // Loaded on first use, like the fonts: pdfkit is large, and most processes never make a PDF.
+  const { default: PDFDocument } = await import('pdfkit');
   const language = report.language;
   const texts = REPORT_TEXTS[language];
   const doc = new PDFDocument({

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { AppError } from '../../../core/errors.ts';
 import type { StoredSheet } from '../imports.tables.ts';
@@ -197,7 +197,9 @@ function checkPacking(bytes: Buffer) {
 
 async function readXlsx(bytes: Buffer): Promise<StoredSheet[]> {
   checkPacking(bytes);
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is large, and most processes never read a workbook.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

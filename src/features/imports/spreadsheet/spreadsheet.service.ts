@@ -19,7 +19,7 @@ import {
   type SourceDefinition,
   saveImportMapping,
 } from '../imports.repo.ts';
-import { runImport } from '../imports.service.ts';
+import { observeImport, runImport } from '../imports.service.ts';
 import type { StoredSheet } from '../imports.tables.ts';
 import {
   FIELDS,
@@ -200,13 +200,16 @@ export async function commitImport(db: DbOrTx, actor: Actor | null, id: number, 
   const row = await loadUpload(db, actor, id);
   checkMapping(mapping, row.sheets);
   const { context, source } = await contextFor(db, actor!, row);
-  const result = await oneAtATime(() =>
-    commitSheets(db, actor, context, source, {
-      filename: row.filename,
-      sha256: row.sha256,
-      sheets: row.sheets,
-      mapping,
-    }),
+  // Not under the import lock (runImport), which would hold it behind a world import: observed on its own.
+  const result = await observeImport(db, 'spreadsheet', () =>
+    oneAtATime(() =>
+      commitSheets(db, actor, context, source, {
+        filename: row.filename,
+        sha256: row.sha256,
+        sheets: row.sheets,
+        mapping,
+      }),
+    ),
   );
   await markSpreadsheetCommitted(db, row.id, result.runId);
   return result;
@@ -281,6 +284,10 @@ export async function importFileAsOperator(
     return { mapping, committed: false as const, ...presentPlan(plan) };
   }
   const file = { filename: path.basename(options.filename), sha256, sheets, mapping };
-  const result = await runImport(database, () => commitSheets(db, null, context, source, file));
+  const result = await runImport(
+    database,
+    () => commitSheets(db, null, context, source, file),
+    'spreadsheet',
+  );
   return { mapping, committed: true as const, ...result };
 }

@@ -182,52 +182,56 @@ export async function applyRefreshDiff(
   if (earlier) return earlier;
   if ((await readRegistryRevision(db)) !== diff.revision) throw stale('its revision moved on');
 
-  return runImport(database, async () => {
-    const again = await appliedBefore();
-    if (again) return again;
-    progress({ phase: 'read', done: 0, total: 1 });
-    const input = await readExtract(paths);
-    if (input.files.some((file, index) => file.sha256 !== diff.files[index]?.sha256)) {
-      throw stale('the files kept with the diff are not the ones it was made from');
-    }
-    const gazetteer = options.gazetteer ?? (await loadGazetteer());
-    progress({ phase: 'read', done: 1, total: 1 });
-    progress({ phase: 'reconcile', done: 0, total: 1 });
-    const plan = planWikidataExtract(input, gazetteer);
-    progress({ phase: 'reconcile', done: 1, total: 1 });
-    const runFiles = diff.files.map((file) => ({
-      path: file.fileName,
-      sha256: file.sha256,
-      rows: file.rows,
-    }));
-    let outcome: { runId: number; counts: Record<string, number>; notice: RegistryNotice | undefined };
-    try {
-      outcome = await db.transaction(async (tx) => {
-        if ((await lockRegistryRevision(tx)) !== diff.revision) throw stale('its revision moved on');
-        const content = await reconcileWithRegistry(tx, plan, input.wikidataNodes, gazetteer);
-        if (contentKey(content) !== contentKey(diff)) throw stale('applying would now do something else');
-        const sourceIds = await ensureSources(tx, Object.values(WORLD_SOURCES));
-        const runId = await createImportRun(tx, REFRESH_DATASET, runFiles);
-        const nodes = new Map(input.wikidataNodes.map((row) => [row.values.id, row.values]));
-        const { counts, notice } = await applyRefreshContent(
-          { tx, actor, plan, nodes, sourceIds, runId, onProgress: progress },
-          content,
-        );
-        await finishImportRun(tx, runId, { status: 'succeeded', counts, reportPath: paths.diff });
-        return { runId, counts, notice };
-      });
-    } catch (error) {
-      // A refusal changes nothing; a failure is recorded as a failed run.
-      if (error instanceof AppError) throw error;
-      const runId = await createImportRun(db, REFRESH_DATASET, runFiles);
-      await finishImportRun(db, runId, { status: 'failed', error: rootMessage(error) });
-      throw error;
-    }
-    announceCommitted(db, outcome.notice);
-    if (outcome.notice) await analyzeRegistry(db);
-    const applied = { runId: outcome.runId, appliedAt: new Date().toISOString(), counts: outcome.counts };
-    await writeDiff(options.reportsDir, { ...diff, applied });
-    progress({ phase: 'finish', done: 1, total: 1 });
-    return { id, alreadyApplied: false, ...applied };
-  });
+  return runImport(
+    database,
+    async () => {
+      const again = await appliedBefore();
+      if (again) return again;
+      progress({ phase: 'read', done: 0, total: 1 });
+      const input = await readExtract(paths);
+      if (input.files.some((file, index) => file.sha256 !== diff.files[index]?.sha256)) {
+        throw stale('the files kept with the diff are not the ones it was made from');
+      }
+      const gazetteer = options.gazetteer ?? (await loadGazetteer());
+      progress({ phase: 'read', done: 1, total: 1 });
+      progress({ phase: 'reconcile', done: 0, total: 1 });
+      const plan = planWikidataExtract(input, gazetteer);
+      progress({ phase: 'reconcile', done: 1, total: 1 });
+      const runFiles = diff.files.map((file) => ({
+        path: file.fileName,
+        sha256: file.sha256,
+        rows: file.rows,
+      }));
+      let outcome: { runId: number; counts: Record<string, number>; notice: RegistryNotice | undefined };
+      try {
+        outcome = await db.transaction(async (tx) => {
+          if ((await lockRegistryRevision(tx)) !== diff.revision) throw stale('its revision moved on');
+          const content = await reconcileWithRegistry(tx, plan, input.wikidataNodes, gazetteer);
+          if (contentKey(content) !== contentKey(diff)) throw stale('applying would now do something else');
+          const sourceIds = await ensureSources(tx, Object.values(WORLD_SOURCES));
+          const runId = await createImportRun(tx, REFRESH_DATASET, runFiles);
+          const nodes = new Map(input.wikidataNodes.map((row) => [row.values.id, row.values]));
+          const { counts, notice } = await applyRefreshContent(
+            { tx, actor, plan, nodes, sourceIds, runId, onProgress: progress },
+            content,
+          );
+          await finishImportRun(tx, runId, { status: 'succeeded', counts, reportPath: paths.diff });
+          return { runId, counts, notice };
+        });
+      } catch (error) {
+        // A refusal changes nothing; a failure is recorded as a failed run.
+        if (error instanceof AppError) throw error;
+        const runId = await createImportRun(db, REFRESH_DATASET, runFiles);
+        await finishImportRun(db, runId, { status: 'failed', error: rootMessage(error) });
+        throw error;
+      }
+      announceCommitted(db, outcome.notice);
+      if (outcome.notice) await analyzeRegistry(db);
+      const applied = { runId: outcome.runId, appliedAt: new Date().toISOString(), counts: outcome.counts };
+      await writeDiff(options.reportsDir, { ...diff, applied });
+      progress({ phase: 'finish', done: 1, total: 1 });
+      return { id, alreadyApplied: false, ...applied };
+    },
+    REFRESH_DATASET,
+  );
 }

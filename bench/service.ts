@@ -1,0 +1,302 @@
+/**
+ * The serving process as an operator runs it (`npm start`: the compiled server, bin/citybridge.js serve): the
+ * first start on an empty data folder with its import, restarts on the imported folder, and its memory while it
+ * serves a mixed load, with a breakdown from its own /api/metrics. `BENCH_SOAK=1` adds a 10-minute soak.
+ *
+ * Run alone: `CITYBRIDGE_DATA_DIR=<folder with an imported db/> npx tsx bench/service.ts` (restarts, memory); without
+ * the variable it first imports into a folder of its own.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { ms } from './figures.ts';
+
+/** Restart to serving before the server was compiled (`npm run bench` on a fresh clone), for comparison. */
+const RESTART_BEFORE_MS = 2780;
+/** The serving process's peak resident memory before (`npm run bench` on a fresh clone), for comparison. */
+const RSS_BEFORE_MB = 519;
+const MB = 1024 * 1024;
+
+type Row = [measure: string, engine: string, figure: string, target: string];
+
+/** The Node.js flags of `npm start` (package.json), so that the process measured is the one operators run. */
+const NODE_FLAGS = ['--max-semi-space-size=1', '--optimize-for-size'];
+/**
+ * How the server is started: the compiled build as `npm start` runs it; its sources through the run-time
+ * transpiler, as `npm start` ran them before; and the floor, Node.js opening PGlite and answering with Fastify.
+ */
+const COMPILED = [...NODE_FLAGS, path.resolve('bin/citybridge.js'), 'serve'];
+const TRANSPILED = ['--import', 'tsx', path.resolve('src/cli/main.ts'), 'serve'];
+const FLOOR = [...NODE_FLAGS, path.resolve('bench/serve-floor.mjs')];
+
+interface Served {
+  child: ChildProcess;
+  url: string;
+  /** From the spawn to the first answer of /api/health, in ms. */
+  startedMs: number;
+  /** The process's peak resident memory up to that answer, in MB. */
+  peakAtStartMb: number;
+}
+
+/** Resident memory of a process now and at its peak, in MB. */
+async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+/** Starts a serving process on `dataDir` and resolves once /api/health answers. */
+function serve(command: string[], dataDir: string, timeoutMs = 600_000): Promise<Served> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, command, {
+      env: {
+        ...process.env,
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATABASE_URL: '',
+        LOG_FORMAT: 'json',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${command.join(' ')} did not serve in ${timeoutMs / 1000} s`));
+    }, timeoutMs);
+    child.stderr!.resume();
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      let url: string | undefined;
+      try {
+        url = (JSON.parse(line) as { url?: string }).url;
+      } catch {
+        return; // not a JSON line
+      }
+      if (!url) return;
+      void fetch(`${url}/api/health`).then(async (health) => {
+        const startedMs = performance.now() - started;
+        clearTimeout(timer);
+        if (health.status !== 200) {
+          reject(new Error(`health answered ${health.status}`));
+          return;
+        }
+        resolve({ child, url: url!, startedMs, peakAtStartMb: (await memoryOf(child.pid!)).peak });
+      }, reject);
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command.join(' ')} exited with ${code}`));
+    });
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+/** Waits until /api/ready answers 200: the read models are built. Resolves the wait in ms. */
+async function untilReady(url: string): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    if ((await fetch(`${url}/api/ready`)).status === 200) return performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/**
+ * A mixed stream of what readers ask for: the world network, partner lists, places, search, statistics and
+ * server-rendered place pages, over a fixed spread of places. Resolves the number of requests and failures.
+ */
+async function mixedLoad(url: string, durationMs: number, connections = 4) {
+  const network = (await (await fetch(`${url}/api/network`)).json()) as { places: { ids: number[] } };
+  const ids = network.places.ids;
+  const searches = ['hel', 'espoo', 'shang', 'berl', 'tokyo', 'göteb', 'москва', 'par', 'esbo', 'lond'];
+  const paths = (index: number): string => {
+    const id = ids[(index * 7919) % ids.length];
+    switch (index % 7) {
+      case 0:
+        return '/api/network/packed';
+      case 1:
+        return `/api/places/${id}/partners`;
+      case 2:
+        return `/api/places/${id}`;
+      case 3:
+        return `/api/places?q=${encodeURIComponent(searches[index % searches.length]!)}`;
+      case 4:
+        return '/api/stats';
+      case 5:
+        return `/places/${id}?lang=${['fi', 'sv', 'en'][index % 3]}`;
+      default:
+        return `/api/partnerships?country=${['FI', 'SE', 'DE', 'CN', 'JP', 'US'][index % 6]}&limit=50`;
+    }
+  };
+  let next = 0;
+  let failed = 0;
+  const deadline = performance.now() + durationMs;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < deadline) {
+        const response = await fetch(`${url}${paths(next++)}`, {
+          headers: { 'accept-encoding': 'br, gzip' },
+        });
+        await response.arrayBuffer();
+        if (response.status >= 400) failed += 1;
+      }
+    }),
+  );
+  return { requests: next, failed };
+}
+
+/** One sample of a metric in the Prometheus text format (the first series of that name). */
+function metric(text: string, name: string): number | undefined {
+  const match = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+-]+)$`, 'm').exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Where the serving process's memory goes, from its /api/metrics (loopback is allowed by default). */
+async function memoryBreakdown(url: string, rssMb: number): Promise<string> {
+  const text = await (await fetch(`${url}/api/metrics`)).text();
+  const mb = (bytes: number | undefined) => (bytes === undefined ? Number.NaN : bytes / MB);
+  const heap = mb(metric(text, 'citybridge_nodejs_heap_size_total_bytes'));
+  const external = mb(metric(text, 'citybridge_nodejs_external_memory_bytes'));
+  const pglite = mb(metric(text, 'citybridge_pglite_memory_bytes'));
+  const models = mb(metric(text, 'citybridge_read_models_bytes'));
+  // PGlite's WebAssembly memory is counted in V8's external memory: shown on its own, not twice.
+  const otherExternal = external - pglite - models;
+  const rest = rssMb - heap - external;
+  const part = (label: string, value: number) => `${label} ${Number.isNaN(value) ? '?' : value.toFixed(0)}`;
+  return [
+    part('PGlite memory', pglite),
+    part('read models', models),
+    part('V8 heap', heap),
+    part('other buffers', otherExternal),
+    part('code, stacks and the rest', rest),
+  ].join(', ');
+}
+
+/** Median of three alternating runs of each command. */
+async function restarts(dataDir: string) {
+  const compiled: number[] = [];
+  const transpiled: number[] = [];
+  const floor: number[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    for (const [command, into] of [
+      [COMPILED, compiled],
+      [TRANSPILED, transpiled],
+      [FLOOR, floor],
+    ] as const) {
+      const served = await serve(command, dataDir);
+      into.push(served.startedMs);
+      await stop(served.child);
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
+  return { compiled: median(compiled), transpiled: median(transpiled), floor: median(floor) };
+}
+
+/** The first start on an empty data folder: the import of the shipped world data, then serving. */
+export async function firstStartBenchmark(dataDir: string): Promise<Row[]> {
+  const served = await serve(COMPILED, dataDir);
+  await stop(served.child);
+  return [
+    [
+      'first start: import of the world data until serving',
+      'PGlite',
+      `${ms(served.startedMs)}, peak RSS ${served.peakAtStartMb.toFixed(0)} MB`,
+      'peak ≤ 384 MB',
+    ],
+  ];
+}
+
+/** Restarts on an imported folder, then memory while serving a mixed load, and with BENCH_SOAK=1 a soak. */
+export async function serviceBenchmarks(dataDir: string, loadMs = 30_000): Promise<Row[]> {
+  const rows: Row[] = [];
+  const restart = await restarts(dataDir);
+  rows.push([
+    'restart to serving, compiled (median of 3)',
+    'PGlite',
+    `${ms(restart.compiled)} = ${(restart.compiled / restart.floor).toFixed(2)} × the floor (Node.js, PGlite ` +
+      `and Fastify: ${ms(restart.floor)}); the same code through tsx: ${ms(restart.transpiled)}; ` +
+      `before: ${ms(RESTART_BEFORE_MS)}`,
+    '≤ 1 s',
+  ]);
+
+  const served = await serve(COMPILED, dataDir);
+  try {
+    const pid = served.child.pid!;
+    const atServing = await memoryOf(pid);
+    const readyMs = await untilReady(served.url);
+    const atReady = await memoryOf(pid);
+    const load = await mixedLoad(served.url, loadMs);
+    const afterLoad = await memoryOf(pid);
+    rows.push([
+      'RSS after restart: serving / read models built / after a mixed load',
+      'PGlite',
+      `${atServing.rss.toFixed(0)} / ${atReady.rss.toFixed(0)} (ready ${ms(readyMs)} after serving) / ` +
+        `${afterLoad.rss.toFixed(0)} MB, peak ${afterLoad.peak.toFixed(0)} MB ` +
+        `(${load.requests} requests in ${loadMs / 1000} s${load.failed ? `, ${load.failed} failed` : ''}; ` +
+        `before: peak ${RSS_BEFORE_MB} MB)`,
+      '≤ 256 MB',
+    ]);
+    rows.push([
+      'where the memory goes (MB)',
+      'PGlite',
+      await memoryBreakdown(served.url, afterLoad.rss),
+      '—',
+    ]);
+    if (process.env.BENCH_SOAK === '1') rows.push(await soak(served.url, pid));
+  } finally {
+    await stop(served.child);
+  }
+  return rows;
+}
+
+/** Ten minutes of the mixed load, printing the resident memory every 30 s; the figure is its growth. */
+async function soak(url: string, pid: number): Promise<Row> {
+  const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? 10);
+  process.stderr.write(`Soak: ${minutes} minutes of mixed reads, RSS every 30 s\n`);
+  const samples: number[] = [];
+  let requests = 0;
+  let failed = 0;
+  for (let elapsed = 0; elapsed < minutes * 60_000; elapsed += 30_000) {
+    const load = await mixedLoad(url, 30_000);
+    requests += load.requests;
+    failed += load.failed;
+    const { rss } = await memoryOf(pid);
+    samples.push(rss);
+    process.stderr.write(
+      `  ${((elapsed + 30_000) / 1000).toFixed(0).padStart(4)} s  RSS ${rss.toFixed(0)} MB\n`,
+    );
+  }
+  // Growth after the first minute, when the caches have filled.
+  const settled = samples[Math.min(1, samples.length - 1)]!;
+  const last = samples.at(-1)!;
+  return [
+    `soak: ${minutes} min of mixed reads, RSS after 1 min → at the end`,
+    'PGlite',
+    `${settled.toFixed(0)} → ${last.toFixed(0)} MB (max ${Math.max(...samples).toFixed(0)}; ${requests} requests` +
+      `${failed ? `, ${failed} failed` : ''})`,
+    'no growth',
+  ];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  let dataDir = process.env.CITYBRIDGE_DATA_DIR;
+  const own = dataDir ? undefined : await mkdtemp(path.join(tmpdir(), 'citybridge-service-'));
+  const rows: Row[] = [];
+  try {
+    if (own) {
+      dataDir = own;
+      rows.push(...(await firstStartBenchmark(own)));
+    }
+    rows.push(...(await serviceBenchmarks(dataDir!, Number(process.env.BENCH_DURATION ?? 30) * 1000)));
+  } finally {
+    if (own) await rm(own, { recursive: true, force: true });
+  }
+  for (const row of rows) process.stdout.write(`${row.join(' | ')}\n`);
+}
