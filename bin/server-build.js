@@ -57,6 +57,7 @@ export async function serverSourceHash(projectDir = PROJECT_DIR) {
  * @typedef {object} BuildOptions
  * @property {string} [projectDir] the project to build (this one without it)
  * @property {(message: string) => void} [log] where progress goes
+ * @property {boolean} [keepCurrent] keep a build of the same sources that another process put in place meanwhile
  */
 
 /**
@@ -103,7 +104,7 @@ export async function buildServer(options = {}) {
     await writeFile(path.join(staging, STAMP), `${wanted}\n`);
     // Another process (a second instance, a parallel test) may have built the same sources meanwhile, and may be
     // running that build: it stays.
-    if (await isServerBuildCurrent(projectDir)) return;
+    if (options.keepCurrent && (await isServerBuildCurrent(projectDir))) return;
     await rm(dist, { recursive: true, force: true });
     await rename(staging, dist).catch(async (/** @type {unknown} */ error) => {
       // Another process put its build in place first: it is built from the same sources, or it is stale and the
@@ -134,7 +135,7 @@ export async function ensureServerBuild(options = {}) {
     return 'stale';
   }
   options.log?.(built ? 'the server changed: building it' : 'building the server');
-  await buildServer(options);
+  await buildServer({ ...options, keepCurrent: true });
   return 'built';
 }
 
