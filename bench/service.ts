@@ -30,6 +30,14 @@ const NODE_FLAGS = ['--max-semi-space-size=1', '--optimize-for-size'];
 const COMPILED = [...NODE_FLAGS, path.resolve('bin/citybridge.js'), 'serve'];
 const TRANSPILED = ['--import', 'tsx', path.resolve('src/cli/main.ts'), 'serve'];
 const FLOOR = [...NODE_FLAGS, path.resolve('bench/serve-floor.mjs')];
+/**
+ * BENCH_BEFORE_DIR: a checkout of an earlier version (`git worktree add <dir> <commit>`, with node_modules and
+ * web/dist beside it), timed the way `npm start` ran it then: its sources through tsx.
+ */
+const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
+const BEFORE = BEFORE_DIR
+  ? ['--import', 'tsx', path.join(BEFORE_DIR, 'src/cli/main.ts'), 'serve']
+  : undefined;
 
 interface Served {
   child: ChildProcess;
@@ -48,10 +56,11 @@ async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
 }
 
 /** Starts a serving process on `dataDir` and resolves once /api/health answers. */
-function serve(command: string[], dataDir: string, timeoutMs = 600_000): Promise<Served> {
+function serve(command: string[], dataDir: string, timeoutMs = 600_000, cwd?: string): Promise<Served> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, command, {
+      cwd,
       env: {
         ...process.env,
         DATA_DIR: dataDir,
@@ -184,19 +193,35 @@ async function restarts(dataDir: string) {
   const compiled: number[] = [];
   const transpiled: number[] = [];
   const floor: number[] = [];
+  const before: { ms: number; rss: number }[] = [];
+  const commands: [string[], (served: Served) => void, string?][] = [
+    [COMPILED, (served) => compiled.push(served.startedMs)],
+    [TRANSPILED, (served) => transpiled.push(served.startedMs)],
+    [FLOOR, (served) => floor.push(served.startedMs)],
+  ];
+  if (BEFORE) {
+    commands.push([
+      BEFORE,
+      (served) => before.push({ ms: served.startedMs, rss: served.peakAtStartMb }),
+      BEFORE_DIR,
+    ]);
+  }
   for (let run = 0; run < 3; run += 1) {
-    for (const [command, into] of [
-      [COMPILED, compiled],
-      [TRANSPILED, transpiled],
-      [FLOOR, floor],
-    ] as const) {
-      const served = await serve(command, dataDir);
-      into.push(served.startedMs);
+    for (const [command, keep, cwd] of commands) {
+      const served = await serve(command, dataDir, undefined, cwd);
+      keep(served);
       await stop(served.child);
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
-  return { compiled: median(compiled), transpiled: median(transpiled), floor: median(floor) };
+  return {
+    compiled: median(compiled),
+    transpiled: median(transpiled),
+    floor: median(floor),
+    before: before.length
+      ? { ms: median(before.map((run) => run.ms)), rss: median(before.map((run) => run.rss)) }
+      : undefined,
+  };
 }
 
 /** The first start on an empty data folder: the import of the shipped world data, then serving. */
@@ -222,7 +247,9 @@ export async function serviceBenchmarks(dataDir: string, loadMs = 30_000): Promi
     'PGlite',
     `${ms(restart.compiled)} = ${(restart.compiled / restart.floor).toFixed(2)} × the floor (Node.js, PGlite ` +
       `and Fastify: ${ms(restart.floor)}); the same code through tsx: ${ms(restart.transpiled)}; ` +
-      `before: ${ms(RESTART_BEFORE_MS)}`,
+      (restart.before
+        ? `the version in BENCH_BEFORE_DIR, same run: ${ms(restart.before.ms)}, RSS at serving ${restart.before.rss.toFixed(0)} MB`
+        : `before, on another day: ${ms(RESTART_BEFORE_MS)}`),
     '≤ 1 s',
   ]);
 
