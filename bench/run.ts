@@ -44,7 +44,7 @@ import { exportBenchmarks, exportRows } from './exports.ts';
 import { ms } from './figures.ts';
 import { importBenchmarks, importRows } from './imports.ts';
 import { pageBenchmarks, pageRows } from './pages.ts';
-import { firstStartBenchmark, serviceBenchmarks } from './service.ts';
+import { firstStartBenchmark, memoryOf, serviceBenchmarks, stop } from './service.ts';
 
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);
 const rows: [string, string, string, string][] = [];
@@ -120,13 +120,6 @@ function startChild(
   });
 }
 
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 async function searchLatencies(database: Database) {
   const queries = JSON.parse(await readFile(new URL('./search-queries.json', import.meta.url), 'utf8')) as {
     kind: string;
@@ -164,13 +157,6 @@ async function load(url: string, paths: () => string, headers: Record<string, st
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
   });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
-
-function peakRssMb(pid: number): Promise<number> {
-  return readFile(`/proc/${pid}/status`, 'utf8').then((status) => {
-    const match = /VmHWM:\s+(\d+) kB/.exec(status);
-    return match ? Number(match[1]) / 1024 : Number.NaN;
-  });
 }
 
 async function loadBenchmark(engine: string, env: NodeJS.ProcessEnv) {
@@ -213,11 +199,11 @@ async function loadBenchmark(engine: string, env: NodeJS.ProcessEnv) {
       record(
         'peak RSS of this harness (sources through tsx)',
         engine,
-        `${(await peakRssMb(child.pid!)).toFixed(0)} MB`,
+        `${(await memoryOf(child.pid!)).peak.toFixed(0)} MB`,
         '—',
       );
   } finally {
-    await stopChild(child);
+    await stop(child);
   }
 }
 
@@ -343,7 +329,7 @@ async function readsBesideWrites(
       '≈ 7 a second',
     );
   } finally {
-    await stopChild(child);
+    await stop(child);
   }
 }
 

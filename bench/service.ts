@@ -15,7 +15,7 @@ import { ms } from './figures.ts';
 
 /** Restart to serving before the server was compiled (`npm run bench` on a fresh clone), for comparison. */
 const RESTART_BEFORE_MS = 2780;
-/** The serving process's peak resident memory before (`npm run bench` on a fresh clone), for comparison. */
+/** The serving process's peak resident memory in the issue (the load harness, on another day), for comparison. */
 const RSS_BEFORE_MB = 519;
 const MB = 1024 * 1024;
 
@@ -49,7 +49,7 @@ interface Served {
 }
 
 /** Resident memory of a process now and at its peak, in MB. */
-async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
+export async function memoryOf(pid: number): Promise<{ rss: number; peak: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? Number.NaN);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
@@ -101,7 +101,8 @@ function serve(command: string[], dataDir: string, timeoutMs = 600_000, cwd?: st
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+/** Stops a serving process as systemd does (SIGTERM) and waits for it to exit. */
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
@@ -267,7 +268,7 @@ export async function serviceBenchmarks(dataDir: string, loadMs = 30_000): Promi
       `${atServing.rss.toFixed(0)} / ${atReady.rss.toFixed(0)} (ready ${ms(readyMs)} after serving) / ` +
         `${afterLoad.rss.toFixed(0)} MB, peak ${afterLoad.peak.toFixed(0)} MB ` +
         `(${load.requests} requests in ${loadMs / 1000} s${load.failed ? `, ${load.failed} failed` : ''}; ` +
-        `before: peak ${RSS_BEFORE_MB} MB)`,
+        `the issue's peak, on another day: ${RSS_BEFORE_MB} MB)`,
       '≤ 256 MB',
     ]);
     rows.push([
