@@ -15,6 +15,8 @@ export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.u
 const DIST = 'dist';
 const STAMP = '.source-hash';
 const TSC = path.join(PROJECT_DIR, 'node_modules', 'typescript', 'bin', 'tsc');
+/** The folders under src/ that the server reads files from at run time: copied beside the compiled modules. */
+const DATA_FOLDERS = ['db/migrations', 'db/pglite-template'];
 /** The compiler's settings for the build, and what they extend. */
 const CONFIG_FILES = ['tsconfig.build.json', 'tsconfig.json'];
 
@@ -74,7 +76,7 @@ export async function isServerBuildCurrent(projectDir = PROJECT_DIR) {
 
 /**
  * Compiles src/ into dist/: TypeScript's compiler without its type check (`npm run check` does that), the
- * migrations beside the compiled database client. Built in a folder of its own and then put in place, so that a
+ * migrations and the empty database's template beside the compiled database client. Built in a folder of its own and then put in place, so that a
  * process that starts meanwhile never sees half a build.
  * @param {BuildOptions} [options]
  * @returns {Promise<void>}
@@ -90,6 +92,7 @@ export async function buildServer(options = {}) {
   const started = Date.now();
   const dist = path.join(projectDir, DIST);
   const staging = path.join(projectDir, `.dist-${randomBytes(4).toString('hex')}`);
+  const retired = `${staging}-retired`;
   try {
     await run(
       process.execPath,
@@ -98,21 +101,26 @@ export async function buildServer(options = {}) {
         cwd: projectDir,
       },
     );
-    const migrations = path.join(projectDir, 'src', 'db', 'migrations');
-    if (existsSync(migrations))
-      await cp(migrations, path.join(staging, 'db', 'migrations'), { recursive: true });
+    for (const folder of DATA_FOLDERS) {
+      const source = path.join(projectDir, 'src', folder);
+      if (existsSync(source)) await cp(source, path.join(staging, folder), { recursive: true });
+    }
     await writeFile(path.join(staging, STAMP), `${wanted}\n`);
     // Another process (a second instance, a parallel test) may have built the same sources meanwhile, and may be
     // running that build: it stays.
     if (options.keepCurrent && (await isServerBuildCurrent(projectDir))) return;
-    await rm(dist, { recursive: true, force: true });
+    // The build in place is moved aside whole (a rename, which another process cannot interleave with), then the new
+    // one takes its place.
+    await rename(dist, retired).catch((/** @type {NodeJS.ErrnoException} */ error) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
     await rename(staging, dist).catch(async (/** @type {unknown} */ error) => {
       // Another process put its build in place first: it is built from the same sources, or it is stale and the
       // next start builds again.
       if (!existsSync(path.join(dist, STAMP))) throw error;
     });
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await Promise.all([staging, retired].map((dir) => rm(dir, { recursive: true, force: true })));
   }
   options.log?.(`server built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

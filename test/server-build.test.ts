@@ -13,10 +13,14 @@ const run = promisify(execFile);
 
 let project: string;
 
-/** A small project of the same shape: src/ with a module, a test and a migration, and the build's settings. */
+/**
+ * A small project of the same shape: src/ with a module, a test, a migration and an empty database's template, and
+ * the build's settings.
+ */
 async function makeProject(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'citybridge-build-'));
   await mkdir(path.join(dir, 'src', 'db', 'migrations'), { recursive: true });
+  await mkdir(path.join(dir, 'src', 'db', 'pglite-template'), { recursive: true });
   await writeFile(
     path.join(dir, 'tsconfig.json'),
     JSON.stringify({
@@ -42,6 +46,7 @@ async function makeProject(): Promise<string> {
   await writeFile(path.join(dir, 'src', 'answer.ts'), 'export const answer: number = 41;\n');
   await writeFile(path.join(dir, 'src', 'answer.test.ts'), 'export {};\n');
   await writeFile(path.join(dir, 'src', 'db', 'migrations', '0000_first.sql'), 'select 1;\n');
+  await writeFile(path.join(dir, 'src', 'db', 'pglite-template', 'empty.json'), '{}\n');
   return dir;
 }
 
@@ -64,7 +69,7 @@ afterAll(async () => {
 });
 
 describe('the server build', () => {
-  it('is built when missing, with relative imports rewritten to JavaScript and the migrations beside it', async () => {
+  it('is built when missing, with relative imports rewritten to JavaScript and its data files beside it', async () => {
     const messages: string[] = [];
     expect(await isServerBuildCurrent(project)).toBe(false);
     expect(await ensureServerBuild({ projectDir: project, log: (message) => messages.push(message) })).toBe(
@@ -73,6 +78,7 @@ describe('the server build', () => {
     expect(messages[0]).toBe('building the server');
     expect(await builtValue(project)).toBe(41);
     expect(existsSync(path.join(project, 'dist', 'db', 'migrations', '0000_first.sql'))).toBe(true);
+    expect(existsSync(path.join(project, 'dist', 'db', 'pglite-template', 'empty.json'))).toBe(true);
     // Tests are not part of the build.
     expect(existsSync(path.join(project, 'dist', 'answer.test.js'))).toBe(false);
     expect(await isServerBuildCurrent(project)).toBe(true);

@@ -14,6 +14,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { markLostConnection } from './errors.ts';
 import { lockFolder } from './folder-lock.ts';
+import { emptyDatabaseArchive, holdsNoDatabase, unpackEmptyDatabase } from './pglite-template.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -167,15 +168,21 @@ function yieldBeforeQueries(client: PGlite): void {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.engine === 'pglite') {
     let unlock = async () => {};
-    if (options.dataDir) {
-      await mkdir(options.dataDir, { recursive: true });
-      unlock = await lockFolder(options.dataDir, { waitMs: options.lockWaitMs });
+    const { dataDir } = options;
+    if (dataDir) {
+      await mkdir(dataDir, { recursive: true });
+      unlock = await lockFolder(dataDir, { waitMs: options.lockWaitMs });
     }
-    const client = await PGlite.create({
-      dataDir: options.dataDir,
-      extensions: { pg_trgm, unaccent },
-      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
-    }).catch(async (error: unknown) => {
+    const client = await (async () => {
+      // A new database starts as a copy of an empty one (see pglite-template.ts).
+      if (dataDir && holdsNoDatabase(dataDir)) await unpackEmptyDatabase(dataDir);
+      return PGlite.create({
+        dataDir,
+        extensions: { pg_trgm, unaccent },
+        startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+        loadDataDir: dataDir ? undefined : await emptyDatabaseArchive(),
+      });
+    })().catch(async (error: unknown) => {
       await unlock();
       throw error;
     });

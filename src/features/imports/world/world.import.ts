@@ -28,7 +28,7 @@ import {
 import { type Gazetteer, loadGazetteer } from './gazetteer.ts';
 import type { PlannedPlace, WorldPlan } from './world.plan.ts';
 import { readWorldFiles, shippedWorldFiles, type WorldFiles } from './world.reader.ts';
-import { reconcileWorld } from './world.reconcile.ts';
+import { finishWorldPlan, reconcileSources } from './world.reconcile.ts';
 import { WORLD_SOURCES, type WorldSourceName } from './world.sources.ts';
 
 export type ImportPhase =
@@ -88,6 +88,38 @@ export interface WorldImportSummary {
 const BATCH = 1000;
 
 /**
+ * Reads the files and reconciles them: the plan, the files it was made from and their rows. The source rows and
+ * the gazetteer (together about 90 MB) are let go of before the names phase, and everything but the plan before
+ * anything is written.
+ */
+async function planWorldImport(options: WorldImportOptions, progress: (progress: ImportProgress) => void) {
+  const { plan, names, files, rowsRead } = await reconcileSourceFiles(options, progress);
+  const finished = await finishWorldPlan(plan, names);
+  progress({ phase: 'reconcile', done: 1, total: 1 });
+  return { plan: finished, files, rowsRead };
+}
+
+/** Phases 1 to 4 of the reconciliation, and what the rest of the import needs of the files. */
+async function reconcileSourceFiles(
+  options: WorldImportOptions,
+  progress: (progress: ImportProgress) => void,
+) {
+  progress({ phase: 'read', done: 0, total: 1 });
+  const [input, gazetteer] = await Promise.all([
+    readWorldFiles(options.files ?? shippedWorldFiles()),
+    options.gazetteer ?? loadGazetteer(),
+  ]);
+  progress({ phase: 'read', done: 1, total: 1 });
+  progress({ phase: 'reconcile', done: 0, total: 1 });
+  return {
+    plan: reconcileSources(input, gazetteer),
+    names: input.names,
+    files: input.files,
+    rowsRead: input.wikidataLinks.length + input.wikipediaPairs.length + input.finnishMunicipalities.length,
+  };
+}
+
+/**
  * Imports the world's twin-town ties: reads the files, reconciles them, and writes what the database lacks in one
  * transaction. Running it again with the same files changes nothing. A failure leaves the data as it was and the
  * run recorded as failed.
@@ -97,19 +129,10 @@ export async function importWorld(
   options: WorldImportOptions = {},
 ): Promise<WorldImportSummary> {
   const progress = options.onProgress ?? (() => {});
-  progress({ phase: 'read', done: 0, total: 1 });
-  const [input, gazetteer] = await Promise.all([
-    readWorldFiles(options.files ?? shippedWorldFiles()),
-    options.gazetteer ?? loadGazetteer(),
-  ]);
-  progress({ phase: 'read', done: 1, total: 1 });
-  progress({ phase: 'reconcile', done: 0, total: 1 });
-  const plan = reconcileWorld(input, gazetteer);
-  progress({ phase: 'reconcile', done: 1, total: 1 });
-
+  const { plan, files, rowsRead } = await planWorldImport(options, progress);
   const { db } = database;
   const sourceIds = await ensureSources(db, Object.values(WORLD_SOURCES));
-  const runId = await createImportRun(db, 'world', input.files);
+  const runId = await createImportRun(db, 'world', files);
   try {
     const { written, notice, duplicates } = await db.transaction(async (tx) => {
       const result = await writeWorldPlan(tx, plan, sourceIds, runId, progress);
@@ -129,7 +152,7 @@ export async function importWorld(
     const changed = notice !== undefined;
     if (changed) await analyzeRegistry(db);
     const counts: WorldImportSummary['counts'] = {
-      rowsRead: input.wikidataLinks.length + input.wikipediaPairs.length + input.finnishMunicipalities.length,
+      rowsRead,
       places: plan.places.length,
       partnerships: plan.ties.length,
       mergedRows: plan.mergedRows,

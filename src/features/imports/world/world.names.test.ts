@@ -6,7 +6,13 @@ import { makeGazetteerEntry, makePlanBuilder } from '../../../../test/helpers/wo
 import { queryRows } from '../../../db/query.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { importWorld } from './world.import.ts';
-import { addWorldNames, type GeonamesNames, keepAlternateName, type WorldNames } from './world.names.ts';
+import {
+  addWorldNames,
+  type GeonamesNames,
+  keepAlternateName,
+  type WorldNames,
+  wantedGeonames,
+} from './world.names.ts';
 import { shippedWorldFiles } from './world.reader.ts';
 
 let sequence = 0;
@@ -130,6 +136,21 @@ describe('addWorldNames', () => {
       'Гётеборг',
     ]);
     expect(planned.geonamesId).toBeNull();
+  });
+
+  it('keeps of GeoNames only the places of the plan and those within reach of its municipalities without one', () => {
+    const { plan } = planWith('Shanghai', 'CN', { geonamesId: 1796236 });
+    const gothenburg = plan.newPlace('Q-gothenburg', 'municipality', 'Gothenburg', 'SE');
+    gothenburg.lat = 57.7075;
+    gothenburg.lng = 11.9675;
+    plan.keep(gothenburg.key);
+    const wanted = wantedGeonames(plan);
+    expect(wanted({ geonamesId: 1796236, lat: 31.2, lng: 121.5 })).toBe(true);
+    expect(wanted({ geonamesId: 2711537, lat: 57.70716, lng: 11.96679 })).toBe(true);
+    expect(wanted({ geonamesId: 2711538, lat: 57.75, lng: 12.05 })).toBe(true);
+    // Elsewhere, and not a place of the plan.
+    expect(wanted({ geonamesId: 2673730, lat: 59.33, lng: 18.06 })).toBe(false);
+    expect(wanted({ geonamesId: 1816670, lat: 39.9, lng: 116.4 })).toBe(false);
   });
 
   it('leaves alone a GeoNames place that another place of the plan is', () => {

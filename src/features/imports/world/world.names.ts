@@ -6,9 +6,11 @@
  * machine romanisation or a name the place is known by already.
  */
 import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { distanceKm, type LatLng, normalizeName } from '../../../lib/normalize.ts';
 import type { ImportFile } from '../../sources/sources.tables.ts';
 import type { PlanBuilder, PlannedPlace } from './world.plan.ts';
@@ -77,22 +79,32 @@ export function eachCities500Row(text: string, visit: (fields: string[]) => void
   return rows;
 }
 
-function fileRecord(file: string, buffer: Buffer, rows: number, root: string): ImportFile {
-  return {
-    path: path.relative(root, file),
-    sha256: createHash('sha256').update(buffer).digest('hex'),
-    rows,
-  };
+function fileRecord(file: string, sha256: string, rows: number, root: string): ImportFile {
+  return { path: path.relative(root, file), sha256, rows };
 }
 
 /**
- * Reads both name sources, recording each file's checksum and row count (paths relative to `root`). A CLDR file not
- * of the extract's shape is refused.
+ * A copy of a string that does not hold on to the string it was cut from: V8 keeps a whole chunk of the file alive
+ * for as long as any part of it is kept.
+ */
+const detached = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
+/** Which GeoNames places the names phase keeps, of the 200,000 in cities500: see {@link wantedGeonames}. */
+export type GeonamesWanted = (entry: Pick<GeonamesNames, 'geonamesId' | 'lat' | 'lng'>) => boolean;
+
+/** The name sources, read when the names phase needs them, with only the GeoNames places it can use. */
+export type WorldNamesReader = (wanted: GeonamesWanted) => Promise<WorldNames>;
+
+/**
+ * Reads both name sources, recording each file's checksum and row count (paths relative to `root`). GeoNames'
+ * file is read as a stream, and only the places `wanted` keeps are kept. A CLDR file not of the extract's shape is
+ * refused.
  */
 export async function readWorldNames(
   paths: WorldNameFiles,
   files: ImportFile[],
   root: string,
+  wanted: GeonamesWanted = () => true,
 ): Promise<WorldNames> {
   const cldrBuffer = await readFile(paths.cldrCities);
   const parsed = JSON.parse(cldrBuffer.toString('utf8')) as { cities?: unknown };
@@ -100,18 +112,37 @@ export async function readWorldNames(
   const cldr = (parsed.cities as CldrCity[]).filter(
     (city) => Number.isInteger(city.geonamesId) && typeof city.names === 'object' && city.names !== null,
   );
-  files.push(fileRecord(paths.cldrCities, cldrBuffer, cldr.length, root));
+  files.push(
+    fileRecord(paths.cldrCities, createHash('sha256').update(cldrBuffer).digest('hex'), cldr.length, root),
+  );
 
-  const geonamesBuffer = await readFile(paths.geonamesCities);
+  const hash = createHash('sha256');
+  const stream = createReadStream(paths.geonamesCities);
+  stream.on('data', (chunk) => hash.update(chunk));
   const geonames = new Map<number, GeonamesNames>();
-  const rows = eachCities500Row(geonamesBuffer.toString('utf8'), (fields) => {
+  let rows = 0;
+  for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
+    if (line.trim() === '') continue;
+    rows += 1;
+    const fields = line.split('\t');
     const [id, name = '', asciiName = '', alternates = '', lat, lng] = fields;
-    const geonamesId = Number(id);
-    const point = { lat: Number(lat), lng: Number(lng) };
-    if (!Number.isInteger(geonamesId) || geonamesId <= 0 || !Number.isFinite(point.lat + point.lng)) return;
-    geonames.set(geonamesId, { geonamesId, name, asciiName, alternates, country: fields[8] ?? '', ...point });
-  });
-  files.push(fileRecord(paths.geonamesCities, geonamesBuffer, rows, root));
+    const entry = { geonamesId: Number(id), lat: Number(lat), lng: Number(lng) };
+    if (
+      !Number.isInteger(entry.geonamesId) ||
+      entry.geonamesId <= 0 ||
+      !Number.isFinite(entry.lat + entry.lng)
+    )
+      continue;
+    if (!wanted(entry)) continue;
+    geonames.set(entry.geonamesId, {
+      ...entry,
+      name: detached(name),
+      asciiName: detached(asciiName),
+      alternates: detached(alternates),
+      country: detached(fields[8] ?? ''),
+    });
+  }
+  files.push(fileRecord(paths.geonamesCities, hash.digest('hex'), rows, root));
   return { cldr, geonames };
 }
 
@@ -165,6 +196,31 @@ function cellsAround({ lat, lng }: LatLng): string[] {
   return [...new Set(cells)];
 }
 
+/** The kept municipalities without a GeoNames id but with coordinates, by the grid cells within reach of them. */
+function municipalitiesByCell(plan: PlanBuilder): Map<string, { place: PlannedPlace; point: LatLng }[]> {
+  const waiting = new Map<string, { place: PlannedPlace; point: LatLng }[]>();
+  for (const place of plan.keptPlaces()) {
+    if (place.geonamesId !== null || place.kind !== 'municipality') continue;
+    if (place.lat === null || place.lng === null) continue;
+    const point = { lat: place.lat, lng: place.lng };
+    for (const cell of cellsAround(point))
+      waiting.set(cell, [...(waiting.get(cell) ?? []), { place, point }]);
+  }
+  return waiting;
+}
+
+/**
+ * The GeoNames places the names phase can use for a plan: those its kept places are, and those in reach of its
+ * municipalities without a GeoNames id. The rest of cities500 need not be held in memory.
+ */
+export function wantedGeonames(plan: PlanBuilder): GeonamesWanted {
+  const ids = new Set(
+    plan.keptPlaces().flatMap((place) => (place.geonamesId === null ? [] : [place.geonamesId])),
+  );
+  const cells = new Set(municipalitiesByCell(plan).keys());
+  return (entry) => ids.has(entry.geonamesId) || cells.has(cellOf(entry.lat, entry.lng));
+}
+
 /**
  * The GeoNames place of each kept municipality that has no GeoNames id but coordinates: the nearest one in its
  * country within {@link NAMES_NEARBY_KM} that has one of its names among its own, and that no other place of the plan
@@ -174,14 +230,7 @@ function nearbyGeonames(
   plan: PlanBuilder,
   geonames: ReadonlyMap<number, GeonamesNames>,
 ): Map<string, GeonamesNames> {
-  const waiting = new Map<string, { place: PlannedPlace; point: LatLng }[]>();
-  for (const place of plan.keptPlaces()) {
-    if (place.geonamesId !== null || place.kind !== 'municipality') continue;
-    if (place.lat === null || place.lng === null) continue;
-    const point = { lat: place.lat, lng: place.lng };
-    for (const cell of cellsAround(point))
-      waiting.set(cell, [...(waiting.get(cell) ?? []), { place, point }]);
-  }
+  const waiting = municipalitiesByCell(plan);
   const found = new Map<string, { entry: GeonamesNames; km: number }>();
   for (const entry of geonames.values()) {
     const near = waiting.get(cellOf(entry.lat, entry.lng));

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportFile } from '../../sources/sources.tables.ts';
-import { readWorldNames, shippedNameFiles, type WorldNameFiles, type WorldNames } from './world.names.ts';
+import {
+  readWorldNames,
+  shippedNameFiles,
+  type WorldNameFiles,
+  type WorldNamesReader,
+} from './world.names.ts';
 
 /** The folder of shipped open data, beside `src/`. */
 export const SHIPPED_DATA_DIR = path.resolve(
@@ -82,8 +87,11 @@ export interface WorldInput {
   wikipediaPairs: SourceRow<WikipediaPair>[];
   wikipediaGeocoded: SourceRow<WikipediaGeocodedPair>[];
   finnishMunicipalities: SourceRow<FinnishMunicipality>[];
-  /** Names in other languages and scripts, when the files name their sources. */
-  names?: WorldNames;
+  /**
+   * Names in other languages and scripts, when the files name their sources: read by the names phase, which knows
+   * which of them it can use. Their files join `files` then.
+   */
+  names?: WorldNamesReader;
   files: ImportFile[];
 }
 
@@ -156,13 +164,16 @@ async function readTable<T>(
 /** Reads every file of the world import, recording each file's checksum and row count. */
 export async function readWorldFiles(paths: WorldFiles): Promise<WorldInput> {
   const files: ImportFile[] = [];
+  const namePaths = paths.names;
   return {
     wikidataNodes: await readTable<WikidataNode>(paths.wikidataNodes, '\t', files),
     wikidataLinks: await readTable<WikidataLink>(paths.wikidataLinks, '\t', files),
     wikipediaPairs: await readTable<WikipediaPair>(paths.wikipediaRaw, ',', files),
     wikipediaGeocoded: await readTable<WikipediaGeocodedPair>(paths.wikipediaGeocoded, ',', files),
     finnishMunicipalities: await readTable<FinnishMunicipality>(paths.finnishMunicipalities, ',', files),
-    names: paths.names ? await readWorldNames(paths.names, files, path.dirname(SHIPPED_DATA_DIR)) : undefined,
+    names: namePaths
+      ? (wanted) => readWorldNames(namePaths, files, path.dirname(SHIPPED_DATA_DIR), wanted)
+      : undefined,
     files,
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { Gazetteer } from './gazetteer.ts';
 import { addFinnishMunicipalities } from './world.finland.ts';
-import { addWorldNames } from './world.names.ts';
+import { addWorldNames, type WorldNamesReader, wantedGeonames } from './world.names.ts';
 import { PlanBuilder, type WorldPlan } from './world.plan.ts';
 import type { WorldInput } from './world.reader.ts';
 import { addWikidataTies, addWikipediaTies } from './world.ties.ts';
@@ -14,7 +14,12 @@ import { addWikidataCities } from './world.wikidata.ts';
 import { createLabelResolver, geocodedPoints } from './world.wikipedia.ts';
 
 /** Builds the reconciled plan from the source files and the gazetteer, one phase after another. */
-export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): WorldPlan {
+export async function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): Promise<WorldPlan> {
+  return finishWorldPlan(reconcileSources(input, gazetteer), input.names);
+}
+
+/** Phases 1 to 4: the places and ties of the source files, matched to the gazetteer. */
+export function reconcileSources(input: WorldInput, gazetteer: Gazetteer): PlanBuilder {
   const plan = new PlanBuilder({
     wikidata: input.wikidataLinks.length,
     wikipedia: input.wikipediaPairs.length,
@@ -34,7 +39,14 @@ export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): WorldPl
   addWikipediaTies(plan, input.wikipediaPairs, resolveLabel);
   // 4. Finnish municipalities: Finnish and Swedish names for the places above, or places of their own.
   addFinnishMunicipalities(plan, input.finnishMunicipalities, gazetteer);
-  // 5. Names in other languages and scripts (CLDR, GeoNames) for the places kept above.
-  if (input.names) addWorldNames(plan, input.names);
+  return plan;
+}
+
+/**
+ * Phase 5, names in other languages and scripts (CLDR, GeoNames) for the places kept, and the finished plan. It
+ * needs neither the source rows nor the gazetteer, which a caller may let go of first.
+ */
+export async function finishWorldPlan(plan: PlanBuilder, names?: WorldNamesReader): Promise<WorldPlan> {
+  if (names) addWorldNames(plan, await names(wantedGeonames(plan)));
   return plan.finish();
 }
