@@ -22,7 +22,7 @@ const MB = 1024 * 1024;
 type Row = [measure: string, engine: string, figure: string, target: string];
 
 /** The Node.js flags of `npm start` (package.json), so that the process measured is the one operators run. */
-const NODE_FLAGS = ['--max-semi-space-size=1', '--optimize-for-size'];
+const NODE_FLAGS = ['--max-semi-space-size=1', '--optimize-for-size', '--v8-pool-size=1'];
 /**
  * How the server is started: the compiled build as `npm start` runs it; its sources through the run-time
  * transpiler, as `npm start` ran them before; and the floor, Node.js opening PGlite and answering with Fastify.
@@ -32,12 +32,20 @@ const TRANSPILED = ['--import', 'tsx', path.resolve('src/cli/main.ts'), 'serve']
 const FLOOR = [...NODE_FLAGS, path.resolve('bench/serve-floor.mjs')];
 /**
  * BENCH_BEFORE_DIR: a checkout of an earlier version (`git worktree add <dir> <commit>`, with node_modules and
- * web/dist beside it), timed the way `npm start` ran it then: its sources through tsx.
+ * web/dist beside it), run the way its `npm start` runs it: `node <flags> bin/citybridge.js serve` since the server
+ * is compiled, its sources through tsx before.
  */
 const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
-const BEFORE = BEFORE_DIR
-  ? ['--import', 'tsx', path.join(BEFORE_DIR, 'src/cli/main.ts'), 'serve']
-  : undefined;
+const BEFORE = BEFORE_DIR ? await earlierCommand(BEFORE_DIR) : undefined;
+
+async function earlierCommand(dir: string): Promise<string[]> {
+  const { scripts } = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [program, ...args] = scripts.start.split(/\s+/);
+  if (program !== 'node') return ['--import', 'tsx', path.join(dir, 'src/cli/main.ts'), 'serve'];
+  return args.map((arg) => (arg.startsWith('-') || arg === 'serve' ? arg : path.join(dir, arg)));
+}
 
 interface Served {
   child: ChildProcess;
@@ -225,15 +233,41 @@ async function restarts(dataDir: string) {
   };
 }
 
-/** The first start on an empty data folder: the import of the shipped world data, then serving. */
+/**
+ * A first start on an empty data folder: the import of the shipped world data, serving, and the read models built.
+ * Resolves the time to serving and the process's peak memory until serving and until ready.
+ */
+async function firstStart(command: string[], dataDir: string, cwd?: string) {
+  const served = await serve(command, dataDir, 600_000, cwd);
+  try {
+    await untilReady(served.url);
+    return {
+      ms: served.startedMs,
+      peakServing: served.peakAtStartMb,
+      peakReady: (await memoryOf(served.child.pid!)).peak,
+    };
+  } finally {
+    await stop(served.child);
+  }
+}
+
+/**
+ * The first start on an empty data folder, and with BENCH_BEFORE_DIR that of the earlier version on a folder of its
+ * own, in the same run.
+ */
 export async function firstStartBenchmark(dataDir: string): Promise<Row[]> {
-  const served = await serve(COMPILED, dataDir);
-  await stop(served.child);
+  const now = await firstStart(COMPILED, dataDir);
+  const before = BEFORE ? await firstStart(BEFORE, `${dataDir}-before`, BEFORE_DIR) : undefined;
+  if (before) await rm(`${dataDir}-before`, { recursive: true, force: true });
   return [
     [
-      'first start: import of the world data until serving',
+      'first start: import of the world data until serving; peak RSS until serving / until ready',
       'PGlite',
-      `${ms(served.startedMs)}, peak RSS ${served.peakAtStartMb.toFixed(0)} MB`,
+      `${ms(now.ms)}, peak ${now.peakServing.toFixed(0)} / ${now.peakReady.toFixed(0)} MB` +
+        (before
+          ? `; the version in BENCH_BEFORE_DIR, same run: ${ms(before.ms)}, peak ${before.peakServing.toFixed(0)} / ` +
+            `${before.peakReady.toFixed(0)} MB`
+          : ''),
       'peak ≤ 384 MB',
     ],
   ];

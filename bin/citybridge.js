@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=1 --optimize-for-size
+#!/usr/bin/env -S node --max-semi-space-size=1 --optimize-for-size --v8-pool-size=1
 // The citybridge command: runs the compiled server (dist/), building it first when it is missing or stale.
 // V8's flags (here, in `npm start` and in docs/citybridge@.service) trade a little speed for memory: a young
 // generation of 1 MB, and a heap that is collected before it grows. The first-start import peaks at half the
