@@ -31,8 +31,8 @@ const COMPILED = [...NODE_FLAGS, path.resolve('bin/citybridge.js'), 'serve'];
 const TRANSPILED = ['--import', 'tsx', path.resolve('src/cli/main.ts'), 'serve'];
 const FLOOR = [...NODE_FLAGS, path.resolve('bench/serve-floor.mjs')];
 /**
- * BENCH_BEFORE_DIR: a checkout of an earlier version (`git worktree add <dir> <commit>`, with node_modules and
- * web/dist beside it), run the way its `npm start` runs it: `node <flags> bin/citybridge.js serve` since the server
+ * BENCH_BEFORE_DIR: a checkout of an earlier version (`git worktree add <dir> <commit>`, with node_modules linked
+ * beside it and `npm run build` run in it, so that no build is timed), run the way its `npm start` runs it: `node <flags> bin/citybridge.js serve` since the server
  * is compiled, its sources through tsx before.
  */
 const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
@@ -257,8 +257,11 @@ async function firstStart(command: string[], dataDir: string, cwd?: string) {
  */
 export async function firstStartBenchmark(dataDir: string): Promise<Row[]> {
   const now = await firstStart(COMPILED, dataDir);
-  const before = BEFORE ? await firstStart(BEFORE, `${dataDir}-before`, BEFORE_DIR) : undefined;
-  if (before) await rm(`${dataDir}-before`, { recursive: true, force: true });
+  const before = BEFORE
+    ? await firstStart(BEFORE, `${dataDir}-before`, BEFORE_DIR).finally(() =>
+        rm(`${dataDir}-before`, { recursive: true, force: true }),
+      )
+    : undefined;
   return [
     [
       'first start: import of the world data until serving; peak RSS until serving / until ready',

@@ -76,8 +76,8 @@ export async function isServerBuildCurrent(projectDir = PROJECT_DIR) {
 
 /**
  * Compiles src/ into dist/: TypeScript's compiler without its type check (`npm run check` does that), the
- * migrations and the empty database's template beside the compiled database client. Built in a folder of its own and then put in place, so that a
- * process that starts meanwhile never sees half a build.
+ * migrations and the empty database's template beside the compiled database client. Built in a folder of its own
+ * and then put in place, so that a process that starts meanwhile never sees half a build.
  * @param {BuildOptions} [options]
  * @returns {Promise<void>}
  */

@@ -92,7 +92,7 @@ interface City {
   population: number;
 }
 const citiesByZone = new Map<string, City[]>();
-eachCities500Row(await readFile(cities500File(), 'utf8'), (fields) => {
+await eachCities500Row(cities500File(), (fields) => {
   const [id, name, ascii, alternates, , , featureClass] = fields;
   if (featureClass !== 'P') return;
   const zone = fields[17]!;

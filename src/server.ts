@@ -65,7 +65,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   // While PGlite starts (much of which is waiting for its WebAssembly to compile), the app's modules load and the
   // web build is checked: a restart is as quick as the slower of the two, not their sum. A new data folder is
   // imported into first, and the modules (40 MB) load after the import, so that a first start's peak memory is the
-  // import's alone.
+  // import's alone. (A start on a folder whose first import was cut short imports with the modules loaded.)
   const modules = newFolder ? undefined : loadModules();
   const loading = Promise.all([modules, ensureWebBuild(logger)]);
   // Should the database fail to open, the loading's own failure (if any) has nobody to report to.

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -168,9 +168,11 @@ function yieldBeforeQueries(client: PGlite): void {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.engine === 'pglite') {
     let unlock = async () => {};
-    const { dataDir } = options;
-    if (dataDir) {
-      await mkdir(dataDir, { recursive: true });
+    let dataDir: string | undefined;
+    if (options.dataDir) {
+      await mkdir(options.dataDir, { recursive: true });
+      // A folder that links elsewhere (the database on a disk of its own) is opened, and locked, where it is.
+      dataDir = await realpath(options.dataDir);
       unlock = await lockFolder(dataDir, { waitMs: options.lockWaitMs });
     }
     const client = await (async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -78,6 +78,29 @@ describe('the empty database a new PGlite database starts from', () => {
     expect(existsSync(dataDir)).toBe(false);
   });
 
+  it('holds nothing but what initdb makes: no tables, schemas, roles, triggers or migrations of its own', async () => {
+    const database = await openDatabase({ engine: 'pglite' });
+    try {
+      const count = async (query: ReturnType<typeof sql>) =>
+        (await queryRows<{ n: number }>(database.db, query))[0]!.n;
+      // PostgreSQL numbers what users create from 16384 on.
+      expect(await count(sql`select count(*)::int as n from pg_class where oid >= 16384`)).toBe(0);
+      expect(await count(sql`select count(*)::int as n from pg_proc where oid >= 16384`)).toBe(0);
+      expect(await count(sql`select count(*)::int as n from pg_authid where oid >= 16384`)).toBe(0);
+      expect(await count(sql`select count(*)::int as n from pg_event_trigger`)).toBe(0);
+      expect(await count(sql`select count(*)::int as n from pg_extension where extname <> 'plpgsql'`)).toBe(
+        0,
+      );
+      const schemas = await queryRows<{ nspname: string }>(
+        database.db,
+        sql`select nspname from pg_namespace where nspname not like 'pg\_%' order by nspname`,
+      );
+      expect(schemas.map((row) => row.nspname)).toEqual(['information_schema', 'public']);
+    } finally {
+      await database.close();
+    }
+  });
+
   it('is unpacked beside the folder and moved in whole, and not into a folder that holds files', async () => {
     const dataDir = path.join(folder, 'unpacked');
     await mkdir(dataDir);
@@ -88,7 +111,28 @@ describe('the empty database a new PGlite database starts from', () => {
     await writeFile(path.join(busy, 'notes.txt'), 'mine\n');
     expect(await unpackEmptyDatabase(busy)).toBe(false);
     expect(await readdir(busy)).toEqual(['notes.txt']);
-    // Nothing is left beside the folders.
+    // Nothing is left beside the folders, and what a start cut short left there is removed.
+    expect((await readdir(folder)).filter((name) => name.includes('.unpacking-'))).toEqual([]);
+    const again = path.join(folder, 'again');
+    await mkdir(path.join(folder, 'again.unpacking-0badf00d', 'base'), { recursive: true });
+    expect(await unpackEmptyDatabase(again)).toBe(true);
     expect((await readdir(folder)).filter((name) => name.includes('.unpacking-'))).toEqual([]);
   });
+
+  it('does not replace a link with a folder, and a data folder that links elsewhere starts where it links to', async () => {
+    const target = path.join(folder, 'elsewhere');
+    await mkdir(target);
+    const link = path.join(folder, 'linked');
+    await symlink(target, link);
+    expect(await unpackEmptyDatabase(link)).toBe(false);
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    const database = await openDatabase({ engine: 'pglite', dataDir: link });
+    try {
+      expect(await systemIdentifier(database)).toBe(about.systemIdentifier);
+    } finally {
+      await database.close();
+    }
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(holdsNoDatabase(target)).toBe(false);
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,7 +41,10 @@ export async function templateAbout(): Promise<TemplateAbout | undefined> {
 /** Whether there is a template made by the PGlite of `version` (the installed one by default). */
 async function templateFits(version?: string): Promise<boolean> {
   const about = await templateAbout();
-  return about !== undefined && about.pglite === (version ?? (await installedPgliteVersion()));
+  if (!about) return false;
+  // Should PGlite's package ever be laid out otherwise, its version is unknown: initdb makes the database then.
+  const installed = version ?? (await installedPgliteVersion().catch(() => undefined));
+  return about.pglite === installed;
 }
 
 /**
@@ -52,27 +55,36 @@ export async function emptyDatabaseArchive(version?: string): Promise<Blob | und
   return (await templateFits(version)) ? new Blob([await readFile(ARCHIVE)]) : undefined;
 }
 
+/** What the folder an empty database is unpacked into is called: beside the data folder, `db.unpacking-<random>`. */
+const UNPACKING = '.unpacking-';
+
 /**
- * Puts the empty database into `dataDir`, a folder that holds none. It is unpacked beside the folder and moved into
- * place whole, so that a start cut short leaves no half database; unpacked as a stream on disk, it costs next to
- * no memory, where PGlite's `loadDataDir` holds the unpacked archive (40 MB) several times over. Answers whether it
- * did: not without a template for the installed PGlite (`version`), nor when the folder holds files already.
+ * Puts the empty database into `dataDir`, a folder that holds none, with its lock held. It is unpacked beside the
+ * folder and moved into place whole, so that a start cut short leaves no half database (and the next start removes
+ * what such a start left beside it); unpacked as a stream on disk, it costs next to no memory, where PGlite's
+ * `loadDataDir` holds the unpacked archive (40 MB) several times over. Answers whether it did: not without a template
+ * for the installed PGlite (`version`), nor where it cannot take the folder's place (a folder that holds files, a
+ * link to a folder elsewhere, a mount point), which PGlite's initdb then fills where it is.
  */
 export async function unpackEmptyDatabase(dataDir: string, version?: string): Promise<boolean> {
   if (!(await templateFits(version))) return false;
-  const staging = `${dataDir}.unpacking-${randomBytes(4).toString('hex')}`;
+  const parent = path.dirname(dataDir);
+  const abandoned = `${path.basename(dataDir)}${UNPACKING}`;
+  const leftOver = (await readdir(parent).catch(() => [])).filter((name) => name.startsWith(abandoned));
+  await Promise.all(leftOver.map((name) => rm(path.join(parent, name), { recursive: true, force: true })));
+  const staging = `${dataDir}${UNPACKING}${randomBytes(4).toString('hex')}`;
   await mkdir(staging, { recursive: true });
   try {
     await extract({ file: ARCHIVE, cwd: staging });
-    await rmdir(dataDir).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-    await rename(staging, dataDir);
-    return true;
-  } catch (error) {
-    // Files of another kind in the folder: PGlite's own initdb decides what to do with them.
-    if ((error as NodeJS.ErrnoException).code === 'ENOTEMPTY') return false;
-    throw error;
+    try {
+      await rmdir(dataDir).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'ENOENT') throw error;
+      });
+      await rename(staging, dataDir);
+      return true;
+    } catch {
+      return false;
+    }
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

@@ -51,7 +51,7 @@ export interface RefreshContent {
 }
 
 /** The plan of the extract's ties and cities, through the world import's own reconciliation. */
-export function planWikidataExtract(input: WikidataInput, gazetteer: Gazetteer): Promise<WorldPlan> {
+export function planWikidataExtract(input: WikidataInput, gazetteer: Gazetteer): WorldPlan {
   return reconcileWorld(
     { ...input, wikipediaPairs: [], wikipediaGeocoded: [], finnishMunicipalities: [] },
     gazetteer,

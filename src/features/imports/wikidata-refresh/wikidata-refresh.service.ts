@@ -97,7 +97,7 @@ export async function createRefreshDiff(
   const gazetteer = options.gazetteer ?? (await loadGazetteer());
   progress({ phase: 'read', done: 1, total: 1 });
   progress({ phase: 'reconcile', done: 0, total: 1 });
-  const plan = await planWikidataExtract(input, gazetteer);
+  const plan = planWikidataExtract(input, gazetteer);
   const { revision, content } = await database.db.transaction(
     async (tx) => ({
       revision: await readRegistryRevision(tx),
@@ -195,7 +195,7 @@ export async function applyRefreshDiff(
       const gazetteer = options.gazetteer ?? (await loadGazetteer());
       progress({ phase: 'read', done: 1, total: 1 });
       progress({ phase: 'reconcile', done: 0, total: 1 });
-      const plan = await planWikidataExtract(input, gazetteer);
+      const plan = planWikidataExtract(input, gazetteer);
       progress({ phase: 'reconcile', done: 1, total: 1 });
       const runFiles = diff.files.map((file) => ({
         path: file.fileName,

@@ -26,6 +26,7 @@ import {
   reserveIds,
 } from '../imports.repo.ts';
 import { type Gazetteer, loadGazetteer } from './gazetteer.ts';
+import { wantedGeonames } from './world.names.ts';
 import type { PlannedPlace, WorldPlan } from './world.plan.ts';
 import { readWorldFiles, shippedWorldFiles, type WorldFiles } from './world.reader.ts';
 import { finishWorldPlan, reconcileSources } from './world.reconcile.ts';
@@ -94,7 +95,8 @@ const BATCH = 1000;
  */
 async function planWorldImport(options: WorldImportOptions, progress: (progress: ImportProgress) => void) {
   const { plan, names, files, rowsRead } = await reconcileSourceFiles(options, progress);
-  const finished = await finishWorldPlan(plan, names);
+  // Phase 5's names are read now that the plan says which of them it can use.
+  const finished = finishWorldPlan(plan, names ? await names(wantedGeonames(plan)) : undefined);
   progress({ phase: 'reconcile', done: 1, total: 1 });
   return { plan: finished, files, rowsRead };
 }

@@ -63,20 +63,24 @@ export function shippedNameFiles(dataDir: string): WorldNameFiles {
   return { cldrCities: path.join(dataDir, 'cldr/exemplar-cities.json'), geonamesCities: cities500File() };
 }
 
-/** Calls `visit` with the fields of each row of a GeoNames cities file (geonameid, name, asciiname, alternatenames …). */
-export function eachCities500Row(text: string, visit: (fields: string[]) => void): number {
+/**
+ * Calls `visit` with the fields of each row of a GeoNames cities file (geonameid, name, asciiname, alternatenames …),
+ * read as a stream: the file is 32 MB. Answers the number of rows and the file's checksum.
+ */
+export async function eachCities500Row(
+  file: string,
+  visit: (fields: string[]) => void,
+): Promise<{ rows: number; sha256: string }> {
+  const hash = createHash('sha256');
+  const stream = createReadStream(file);
+  stream.on('data', (chunk) => hash.update(chunk));
   let rows = 0;
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    const line = text.slice(start, end);
-    start = end + 1;
+  for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
     if (line.trim() === '') continue;
     visit(line.split('\t'));
     rows += 1;
   }
-  return rows;
+  return { rows, sha256: hash.digest('hex') };
 }
 
 function fileRecord(file: string, sha256: string, rows: number, root: string): ImportFile {
@@ -104,7 +108,7 @@ export async function readWorldNames(
   paths: WorldNameFiles,
   files: ImportFile[],
   root: string,
-  wanted: GeonamesWanted = () => true,
+  wanted: GeonamesWanted,
 ): Promise<WorldNames> {
   const cldrBuffer = await readFile(paths.cldrCities);
   const parsed = JSON.parse(cldrBuffer.toString('utf8')) as { cities?: unknown };
@@ -116,24 +120,13 @@ export async function readWorldNames(
     fileRecord(paths.cldrCities, createHash('sha256').update(cldrBuffer).digest('hex'), cldr.length, root),
   );
 
-  const hash = createHash('sha256');
-  const stream = createReadStream(paths.geonamesCities);
-  stream.on('data', (chunk) => hash.update(chunk));
   const geonames = new Map<number, GeonamesNames>();
-  let rows = 0;
-  for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
-    if (line.trim() === '') continue;
-    rows += 1;
-    const fields = line.split('\t');
+  const { rows, sha256 } = await eachCities500Row(paths.geonamesCities, (fields) => {
     const [id, name = '', asciiName = '', alternates = '', lat, lng] = fields;
     const entry = { geonamesId: Number(id), lat: Number(lat), lng: Number(lng) };
-    if (
-      !Number.isInteger(entry.geonamesId) ||
-      entry.geonamesId <= 0 ||
-      !Number.isFinite(entry.lat + entry.lng)
-    )
-      continue;
-    if (!wanted(entry)) continue;
+    const valid =
+      Number.isInteger(entry.geonamesId) && entry.geonamesId > 0 && Number.isFinite(entry.lat + entry.lng);
+    if (!valid || !wanted(entry)) return;
     geonames.set(entry.geonamesId, {
       ...entry,
       name: detached(name),
@@ -141,8 +134,8 @@ export async function readWorldNames(
       alternates: detached(alternates),
       country: detached(fields[8] ?? ''),
     });
-  }
-  files.push(fileRecord(paths.geonamesCities, hash.digest('hex'), rows, root));
+  });
+  files.push(fileRecord(paths.geonamesCities, sha256, rows, root));
   return { cldr, geonames };
 }
 

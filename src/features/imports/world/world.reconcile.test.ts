@@ -19,7 +19,7 @@ const tieOf = (a: PlannedPlace, b: PlannedPlace) =>
 
 beforeAll(async () => {
   gazetteer = await loadGazetteer();
-  plan = await reconcileWorld(await readWorldFiles(worldMiniFiles()), gazetteer);
+  plan = reconcileWorld(await readWorldFiles(worldMiniFiles()), gazetteer);
 });
 
 describe('reconcileWorld', () => {
@@ -131,7 +131,7 @@ describe('reconcileWorld', () => {
   });
 
   it('is deterministic, so a second import can recognise everything', async () => {
-    const again = await reconcileWorld(await readWorldFiles(worldMiniFiles()), gazetteer);
+    const again = reconcileWorld(await readWorldFiles(worldMiniFiles()), gazetteer);
     expect(again.places.map((candidate) => candidate.key)).toEqual(
       plan.places.map((candidate) => candidate.key),
     );

@@ -6,16 +6,19 @@
  */
 import type { Gazetteer } from './gazetteer.ts';
 import { addFinnishMunicipalities } from './world.finland.ts';
-import { addWorldNames, type WorldNamesReader, wantedGeonames } from './world.names.ts';
+import { addWorldNames, type WorldNames } from './world.names.ts';
 import { PlanBuilder, type WorldPlan } from './world.plan.ts';
 import type { WorldInput } from './world.reader.ts';
 import { addWikidataTies, addWikipediaTies } from './world.ties.ts';
 import { addWikidataCities } from './world.wikidata.ts';
 import { createLabelResolver, geocodedPoints } from './world.wikipedia.ts';
 
-/** Builds the reconciled plan from the source files and the gazetteer, one phase after another. */
-export async function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): Promise<WorldPlan> {
-  return finishWorldPlan(reconcileSources(input, gazetteer), input.names);
+/**
+ * Builds the reconciled plan from the source files and the gazetteer, one phase after another, with the names of
+ * phase 5 when they are given (read by `input.names`, which needs the plan of phases 1 to 4: see importWorld).
+ */
+export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer, names?: WorldNames): WorldPlan {
+  return finishWorldPlan(reconcileSources(input, gazetteer), names);
 }
 
 /** Phases 1 to 4: the places and ties of the source files, matched to the gazetteer. */
@@ -46,7 +49,7 @@ export function reconcileSources(input: WorldInput, gazetteer: Gazetteer): PlanB
  * Phase 5, names in other languages and scripts (CLDR, GeoNames) for the places kept, and the finished plan. It
  * needs neither the source rows nor the gazetteer, which a caller may let go of first.
  */
-export async function finishWorldPlan(plan: PlanBuilder, names?: WorldNamesReader): Promise<WorldPlan> {
-  if (names) addWorldNames(plan, await names(wantedGeonames(plan)));
+export function finishWorldPlan(plan: PlanBuilder, names?: WorldNames): WorldPlan {
+  if (names) addWorldNames(plan, names);
   return plan.finish();
 }
