@@ -91,8 +91,8 @@ export async function unpackEmptyDatabase(dataDir: string, version?: string): Pr
 }
 
 /** Whether a PGlite data folder holds no database yet (PostgreSQL's PG_VERSION marks one). */
-export function holdsNoDatabase(dataDir: string | undefined): boolean {
-  return dataDir === undefined || !existsSync(path.join(dataDir, 'PG_VERSION'));
+export function holdsNoDatabase(dataDir: string): boolean {
+  return !existsSync(path.join(dataDir, 'PG_VERSION'));
 }
 
 /** Where `npm run db:template` writes the archive and its about-file. */

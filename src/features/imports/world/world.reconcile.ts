@@ -14,11 +14,11 @@ import { addWikidataCities } from './world.wikidata.ts';
 import { createLabelResolver, geocodedPoints } from './world.wikipedia.ts';
 
 /**
- * Builds the reconciled plan from the source files and the gazetteer, one phase after another, with the names of
- * phase 5 when they are given (read by `input.names`, which needs the plan of phases 1 to 4: see importWorld).
+ * Builds the reconciled plan from the source files and the gazetteer, one phase after another, without phase 5:
+ * its names are read with the plan of phases 1 to 4 in hand (`input.names`), which importWorld does in between.
  */
-export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer, names?: WorldNames): WorldPlan {
-  return finishWorldPlan(reconcileSources(input, gazetteer), names);
+export function reconcileWorld(input: WorldInput, gazetteer: Gazetteer): WorldPlan {
+  return finishWorldPlan(reconcileSources(input, gazetteer));
 }
 
 /** Phases 1 to 4: the places and ties of the source files, matched to the gazetteer. */
