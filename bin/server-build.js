@@ -1,50 +1,72 @@
-// The compiled server: src/ as JavaScript in dist/, built when it is missing or was built from other sources.
+// The server's build: src/ bundled into dist/, built when it is missing or was built from other sources.
 // Plain JavaScript, because it runs before anything is compiled; `npm run check` type-checks it (checkJs).
-import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
 
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** Where the server is compiled to: dist/ beside src/, at the same depth, so paths relative to a module hold in both. */
 const DIST = 'dist';
 const STAMP = '.source-hash';
-const TSC = path.join(PROJECT_DIR, 'node_modules', 'typescript', 'bin', 'tsc');
-/** The folders under src/ that the server reads files from at run time: copied beside the compiled modules. */
-const DATA_FOLDERS = ['db/migrations', 'db/pglite-template'];
-/** The compiler's settings for the build, and what they extend. */
-const CONFIG_FILES = ['tsconfig.build.json', 'tsconfig.json'];
+const ESBUILD = path.join(PROJECT_DIR, 'node_modules', 'esbuild');
+/** The modules the build starts from: the command, and the web build's check (run by `npm run build`). */
+const ENTRY_POINTS = ['cli/main.ts', 'http/web-build.ts'];
+/**
+ * The packages the build leaves where npm put them, to be loaded from node_modules at run time: each reads files
+ * of its own from beside its modules (WebAssembly, worker scripts, fonts, static pages) or is a native addon. Every
+ * other package is bundled in with the server's own modules.
+ */
+const EXTERNAL = [
+  '@electric-sql/pglite',
+  '@node-rs/argon2',
+  'pino',
+  'pino-pretty',
+  'pdfkit',
+  '@fastify/swagger-ui',
+];
+/**
+ * The folders under src/ that the server reads at run time, from src/ (migrations, the empty database): not part of
+ * the build, so not of its hash.
+ */
+const RUNTIME_FOLDERS = ['db/migrations', 'db/pglite-template'].map((folder) => path.join('src', folder));
+/** What else the build is made from: its settings and this script, and the locked dependencies it bundles. */
+const BUILD_FILES = ['tsconfig.json', 'package-lock.json', 'bin/server-build.js'];
+/**
+ * Bundled CommonJS packages `require` Node's own modules: in an ES module, `require` is made for each chunk. (The
+ * server's modules call theirs `packageRequire`, so that the two never meet in one chunk.)
+ */
+const REQUIRE_BANNER =
+  "import { createRequire as createRequireOfChunk } from 'node:module';\nconst require = createRequireOfChunk(import.meta.url);";
 
 /**
- * The server's sources: everything under src/ but the tests and their fixtures (`*.test.ts`, `*.test-*.ts`), which
- * the build leaves out.
- * @param {string} dir
+ * The server's sources: everything under src/ but the tests and their fixtures (`*.test.ts`, `*.test-*.ts`) and the
+ * folders read at run time.
+ * @param {string} projectDir
  * @returns {Promise<string[]>}
  */
-async function sourceFiles(dir) {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+async function sourceFiles(projectDir) {
+  const entries = await readdir(path.join(projectDir, 'src'), { withFileTypes: true, recursive: true });
   return entries
     .filter((entry) => entry.isFile() && !/\.test(\.|-[^.]*\.)ts$/.test(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter(
+      (file) => !RUNTIME_FOLDERS.some((folder) => file.startsWith(path.join(projectDir, folder, path.sep))),
+    )
     .sort();
 }
 
 /**
  * A hash of everything the build is made from: the sources (with their names, so that a file moved or deleted
- * counts) and the compiler's settings.
+ * counts), the build's settings and the locked dependencies.
  * @param {string} [projectDir]
  * @returns {Promise<string>}
  */
 export async function serverSourceHash(projectDir = PROJECT_DIR) {
   const hash = createHash('sha256');
   const files = [
-    ...(await sourceFiles(path.join(projectDir, 'src'))),
-    ...CONFIG_FILES.map((file) => path.join(projectDir, file)),
+    ...(await sourceFiles(projectDir)),
+    ...BUILD_FILES.map((file) => path.join(projectDir, file)).filter((file) => existsSync(file)),
   ];
   const contents = await Promise.all(files.map((file) => readFile(file)));
   files.forEach((file, index) => {
@@ -75,17 +97,18 @@ export async function isServerBuildCurrent(projectDir = PROJECT_DIR) {
 }
 
 /**
- * Compiles src/ into dist/: TypeScript's compiler without its type check (`npm run check` does that), the
- * migrations and the empty database's template beside the compiled database client. Built in a folder of its own
- * and then put in place, so that a process that starts meanwhile never sees half a build.
+ * Bundles src/ into dist/ with esbuild: the entry points, and a chunk for each module loaded on demand, with the
+ * packages bundled in but for EXTERNAL. Few files rather than hundreds, because a restart spends most of its time
+ * having Node find, read and link modules. Types are not checked here (`npm run check` does that). Built in a
+ * folder of its own and then put in place, so that a process that starts meanwhile never sees half a build.
  * @param {BuildOptions} [options]
  * @returns {Promise<void>}
  */
 export async function buildServer(options = {}) {
   const projectDir = options.projectDir ?? PROJECT_DIR;
-  if (!existsSync(TSC)) {
+  if (!existsSync(ESBUILD)) {
     throw new Error(
-      'the server is not built and TypeScript is not installed: run `npm install`, then `npm run build`',
+      'the server is not built and esbuild is not installed: run `npm install`, then `npm run build`',
     );
   }
   const wanted = await serverSourceHash(projectDir);
@@ -94,17 +117,25 @@ export async function buildServer(options = {}) {
   const staging = path.join(projectDir, `.dist-${randomBytes(4).toString('hex')}`);
   const retired = `${staging}-retired`;
   try {
-    await run(
-      process.execPath,
-      [TSC, '-p', path.join(projectDir, 'tsconfig.build.json'), '--outDir', staging],
-      {
-        cwd: projectDir,
-      },
-    );
-    for (const folder of DATA_FOLDERS) {
-      const source = path.join(projectDir, 'src', folder);
-      if (existsSync(source)) await cp(source, path.join(staging, folder), { recursive: true });
-    }
+    /** @type {typeof import('esbuild')} */
+    const esbuild = await import('esbuild');
+    const src = path.join(projectDir, 'src');
+    await esbuild.build({
+      absWorkingDir: projectDir,
+      entryPoints: ENTRY_POINTS.map((entry) => path.join(src, entry)).filter((entry) => existsSync(entry)),
+      outbase: src,
+      outdir: staging,
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      chunkNames: 'chunks/[name]-[hash]',
+      external: EXTERNAL,
+      banner: { js: REQUIRE_BANNER },
+      sourcemap: 'linked',
+      logLevel: 'silent',
+    });
     await writeFile(path.join(staging, STAMP), `${wanted}\n`);
     // Another process (a second instance, a parallel test) may have built the same sources meanwhile, and may be
     // running that build: it stays.
@@ -126,7 +157,7 @@ export async function buildServer(options = {}) {
 }
 
 /**
- * Builds the server when dist/ is missing or stale, as `npm start` needs. Without TypeScript (dependencies installed
+ * Builds the server when dist/ is missing or stale, as `npm start` needs. Without esbuild (dependencies installed
  * with --omit=dev), a stale build is run as it is, with a warning.
  * @param {BuildOptions} [options]
  * @returns {Promise<'current' | 'built' | 'stale'>} what it found: a current build, none or a stale one it built, or a
@@ -136,9 +167,9 @@ export async function ensureServerBuild(options = {}) {
   const projectDir = options.projectDir ?? PROJECT_DIR;
   if (await isServerBuildCurrent(projectDir)) return 'current';
   const built = existsSync(path.join(projectDir, DIST, STAMP));
-  if (!existsSync(TSC) && built) {
+  if (!existsSync(ESBUILD) && built) {
     options.log?.(
-      'warning: the server build is older than its sources, and TypeScript is not installed to rebuild it',
+      'warning: the server build is older than its sources, and esbuild is not installed to rebuild it',
     );
     return 'stale';
   }

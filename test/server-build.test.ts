@@ -14,11 +14,12 @@ const run = promisify(execFile);
 let project: string;
 
 /**
- * A small project of the same shape: src/ with a module, a test, a migration and an empty database's template, and
- * the build's settings.
+ * A small project of the same shape: the command's module in src/cli/ with a module of its own, a test, a package in
+ * node_modules (CommonJS, requiring one of Node's modules), a migration and an empty database's template.
  */
 async function makeProject(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), 'citybridge-build-'));
+  await mkdir(path.join(dir, 'src', 'cli'), { recursive: true });
   await mkdir(path.join(dir, 'src', 'db', 'migrations'), { recursive: true });
   await mkdir(path.join(dir, 'src', 'db', 'pglite-template'), { recursive: true });
   await writeFile(
@@ -35,19 +36,31 @@ async function makeProject(): Promise<string> {
       },
     }),
   );
-  // The project's own build settings, on the small project's files.
-  const settings = JSON.parse(await readFile(path.resolve('tsconfig.build.json'), 'utf8')) as object;
-  await writeFile(path.join(dir, 'tsconfig.build.json'), JSON.stringify(settings));
   await writeFile(path.join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
+  await writeFile(path.join(dir, 'package-lock.json'), JSON.stringify({ lockfileVersion: 3, packages: {} }));
+  await writePackage(dir);
   await writeFile(
-    path.join(dir, 'src', 'main.ts'),
-    "import { answer } from './answer.ts';\nexport const value = answer;\n",
+    path.join(dir, 'src', 'cli', 'main.ts'),
+    "import { offset } from 'offset';\nimport { answer } from './answer.ts';\nexport const value = answer + offset;\n",
   );
-  await writeFile(path.join(dir, 'src', 'answer.ts'), 'export const answer: number = 41;\n');
-  await writeFile(path.join(dir, 'src', 'answer.test.ts'), 'export {};\n');
+  await writeFile(path.join(dir, 'src', 'cli', 'answer.ts'), 'export const answer: number = 41;\n');
+  await writeFile(path.join(dir, 'src', 'cli', 'answer.test.ts'), 'export {};\n');
   await writeFile(path.join(dir, 'src', 'db', 'migrations', '0000_first.sql'), 'select 1;\n');
   await writeFile(path.join(dir, 'src', 'db', 'pglite-template', 'empty.json'), '{}\n');
   return dir;
+}
+
+/** The package the small project imports: 0, found with one of Node's modules, as bundled CommonJS finds them. */
+async function writePackage(dir: string): Promise<void> {
+  await mkdir(path.join(dir, 'node_modules', 'offset'), { recursive: true });
+  await writeFile(
+    path.join(dir, 'node_modules', 'offset', 'package.json'),
+    JSON.stringify({ main: 'index.js' }),
+  );
+  await writeFile(
+    path.join(dir, 'node_modules', 'offset', 'index.js'),
+    "exports.offset = require('node:path').posix.sep === '/' ? 0 : 100;\n",
+  );
 }
 
 /** The built server's value, run in a process of its own (a module once imported stays in this one's cache). */
@@ -55,7 +68,7 @@ async function builtValue(dir: string): Promise<unknown> {
   const { stdout } = await run(process.execPath, [
     '--input-type=module',
     '-e',
-    `const { value } = await import(${JSON.stringify(path.join(dir, 'dist', 'main.js'))}); console.log(value);`,
+    `const { value } = await import(${JSON.stringify(path.join(dir, 'dist', 'cli', 'main.js'))}); console.log(value);`,
   ]);
   return Number(stdout.trim());
 }
@@ -69,7 +82,7 @@ afterAll(async () => {
 });
 
 describe('the server build', () => {
-  it('is built when missing, with relative imports rewritten to JavaScript and its data files beside it', async () => {
+  it('is bundled when missing, with the packages it imports and without tests or the files read at run time', async () => {
     const messages: string[] = [];
     expect(await isServerBuildCurrent(project)).toBe(false);
     expect(await ensureServerBuild({ projectDir: project, log: (message) => messages.push(message) })).toBe(
@@ -77,10 +90,12 @@ describe('the server build', () => {
     );
     expect(messages[0]).toBe('building the server');
     expect(await builtValue(project)).toBe(41);
-    expect(existsSync(path.join(project, 'dist', 'db', 'migrations', '0000_first.sql'))).toBe(true);
-    expect(existsSync(path.join(project, 'dist', 'db', 'pglite-template', 'empty.json'))).toBe(true);
-    // Tests are not part of the build.
-    expect(existsSync(path.join(project, 'dist', 'answer.test.js'))).toBe(false);
+    // The package is in the build: it runs without node_modules.
+    await rm(path.join(project, 'node_modules'), { recursive: true });
+    expect(await builtValue(project)).toBe(41);
+    await writePackage(project);
+    const built = await readdir(path.join(project, 'dist'), { recursive: true });
+    expect(built.filter((file) => file.endsWith('.js'))).toEqual([path.join('cli', 'main.js')]);
     expect(await isServerBuildCurrent(project)).toBe(true);
   }, 60_000);
 
@@ -93,7 +108,7 @@ describe('the server build', () => {
   });
 
   it('is built again when a source changes, and the new build replaces the old one whole', async () => {
-    await writeFile(path.join(project, 'src', 'answer.ts'), 'export const answer: number = 42;\n');
+    await writeFile(path.join(project, 'src', 'cli', 'answer.ts'), 'export const answer: number = 42;\n');
     expect(await isServerBuildCurrent(project)).toBe(false);
     const messages: string[] = [];
     expect(await ensureServerBuild({ projectDir: project, log: (message) => messages.push(message) })).toBe(
@@ -107,7 +122,7 @@ describe('the server build', () => {
   }, 60_000);
 
   it('is built once in place when two processes start at once, and leaves no half build behind', async () => {
-    await writeFile(path.join(project, 'src', 'answer.ts'), 'export const answer: number = 43;\n');
+    await writeFile(path.join(project, 'src', 'cli', 'answer.ts'), 'export const answer: number = 43;\n');
     const outcomes = await Promise.all([
       ensureServerBuild({ projectDir: project }),
       ensureServerBuild({ projectDir: project }),
@@ -118,9 +133,19 @@ describe('the server build', () => {
     expect((await readdir(project)).filter((name) => name.startsWith('.dist-'))).toEqual([]);
   }, 60_000);
 
-  it('counts a source renamed or removed, and not a change to a test', async () => {
+  it('counts a source renamed or removed and the locked dependencies, not a test or a file read at run time', async () => {
     const before = await serverSourceHash(project);
-    await writeFile(path.join(project, 'src', 'answer.test.ts'), 'export const changed = true;\n');
+    await writeFile(path.join(project, 'src', 'cli', 'answer.test.ts'), 'export const changed = true;\n');
+    await writeFile(path.join(project, 'src', 'db', 'migrations', '0001_second.sql'), 'select 2;\n');
+    await writeFile(path.join(project, 'src', 'db', 'pglite-template', 'empty.json'), '{"changed":true}\n');
+    expect(await serverSourceHash(project)).toBe(before);
+    const lock = await readFile(path.join(project, 'package-lock.json'), 'utf8');
+    await writeFile(
+      path.join(project, 'package-lock.json'),
+      lock.replace('{}', '{"node_modules/offset":{}}'),
+    );
+    expect(await serverSourceHash(project)).not.toBe(before);
+    await writeFile(path.join(project, 'package-lock.json'), lock);
     expect(await serverSourceHash(project)).toBe(before);
     await writeFile(path.join(project, 'src', 'extra.ts'), 'export {};\n');
     const added = await serverSourceHash(project);

@@ -1,7 +1,6 @@
 import { mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -12,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { PROJECT_DIR } from '../project-dir.ts';
 import { markLostConnection } from './errors.ts';
 import { lockFolder } from './folder-lock.ts';
 import { emptyDatabaseArchive, holdsNoDatabase, unpackEmptyDatabase } from './pglite-template.ts';
@@ -24,7 +24,8 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** A database or a transaction: repositories accept either. */
 export type DbOrTx = Db | Tx;
 
-export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** The migrations, read from the sources at run time (the server's build holds code only). */
+export const MIGRATIONS_DIR = path.join(PROJECT_DIR, 'src', 'db', 'migrations');
 
 export type DatabaseOptions =
   | {

