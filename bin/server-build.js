@@ -1,10 +1,11 @@
 // The server's build: src/ bundled into dist/, built when it is missing or was built from other sources.
 // Plain JavaScript, because it runs before anything is compiled; `npm run check` type-checks it (checkJs).
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contentHash, filesUnder, isStampCurrent, stampOf } from './build-stamp.js';
 
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = 'dist';
@@ -40,41 +41,30 @@ const REQUIRE_BANNER =
   "import { createRequire as createRequireOfChunk } from 'node:module';\nconst require = createRequireOfChunk(import.meta.url);";
 
 /**
- * The server's sources: everything under src/ but the tests and their fixtures (`*.test.ts`, `*.test-*.ts`) and the
- * folders read at run time.
+ * Everything the build is made from: the sources (everything under src/ but the tests and their fixtures,
+ * `*.test.ts` and `*.test-*.ts`, and the folders read at run time), the build's settings and the locked dependencies.
  * @param {string} projectDir
- * @returns {Promise<string[]>}
+ * @returns {string[]}
  */
-async function sourceFiles(projectDir) {
-  const entries = await readdir(path.join(projectDir, 'src'), { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && !/\.test(\.|-[^.]*\.)ts$/.test(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter(
-      (file) => !RUNTIME_FOLDERS.some((folder) => file.startsWith(path.join(projectDir, folder, path.sep))),
-    )
-    .sort();
+function buildInputs(projectDir) {
+  const runtime = RUNTIME_FOLDERS.map((folder) => path.join(projectDir, folder, path.sep));
+  const sources = filesUnder(
+    path.join(projectDir, 'src'),
+    (file) => !/\.test(\.|-[^.]*\.)ts$/.test(file) && !runtime.some((folder) => file.startsWith(folder)),
+  );
+  return [
+    ...sources,
+    ...BUILD_FILES.map((file) => path.join(projectDir, file)).filter((file) => existsSync(file)),
+  ];
 }
 
 /**
- * A hash of everything the build is made from: the sources (with their names, so that a file moved or deleted
- * counts), the build's settings and the locked dependencies.
+ * A hash of everything the build is made from.
  * @param {string} [projectDir]
  * @returns {Promise<string>}
  */
-export async function serverSourceHash(projectDir = PROJECT_DIR) {
-  const hash = createHash('sha256');
-  const files = [
-    ...(await sourceFiles(projectDir)),
-    ...BUILD_FILES.map((file) => path.join(projectDir, file)).filter((file) => existsSync(file)),
-  ];
-  const contents = await Promise.all(files.map((file) => readFile(file)));
-  files.forEach((file, index) => {
-    hash.update(path.relative(projectDir, file));
-    hash.update('\0');
-    hash.update(/** @type {Buffer} */ (contents[index]));
-  });
-  return hash.digest('hex');
+export function serverSourceHash(projectDir = PROJECT_DIR) {
+  return contentHash(projectDir, buildInputs(projectDir));
 }
 
 /**
@@ -85,15 +75,12 @@ export async function serverSourceHash(projectDir = PROJECT_DIR) {
  */
 
 /**
- * Whether dist/ was built from the sources as they are now.
+ * Whether dist/ was built from the sources as they are now (see build-stamp.js).
  * @param {string} [projectDir]
  * @returns {Promise<boolean>}
  */
-export async function isServerBuildCurrent(projectDir = PROJECT_DIR) {
-  const stamp = path.join(projectDir, DIST, STAMP);
-  if (!existsSync(stamp)) return false;
-  const [built, current] = await Promise.all([readFile(stamp, 'utf8'), serverSourceHash(projectDir)]);
-  return built.trim() === current;
+export function isServerBuildCurrent(projectDir = PROJECT_DIR) {
+  return isStampCurrent(path.join(projectDir, DIST, STAMP), projectDir, buildInputs(projectDir));
 }
 
 /**
@@ -111,7 +98,7 @@ export async function buildServer(options = {}) {
       'the server is not built and esbuild is not installed: run `npm install`, then `npm run build`',
     );
   }
-  const wanted = await serverSourceHash(projectDir);
+  const stamp = await stampOf(projectDir, buildInputs(projectDir));
   const started = Date.now();
   const dist = path.join(projectDir, DIST);
   const staging = path.join(projectDir, `.dist-${randomBytes(4).toString('hex')}`);
@@ -136,7 +123,7 @@ export async function buildServer(options = {}) {
       sourcemap: 'linked',
       logLevel: 'silent',
     });
-    await writeFile(path.join(staging, STAMP), `${wanted}\n`);
+    await writeFile(path.join(staging, STAMP), stamp);
     // Another process (a second instance, a parallel test) may have built the same sources meanwhile, and may be
     // running that build: it stays.
     if (options.keepCurrent && (await isServerBuildCurrent(projectDir))) return;

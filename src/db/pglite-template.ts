@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { extract } from 'tar';
 import { PROJECT_DIR } from '../project-dir.ts';
 
 /**
@@ -75,6 +74,8 @@ export async function unpackEmptyDatabase(dataDir: string, version?: string): Pr
   const staging = `${dataDir}${UNPACKING}${randomBytes(4).toString('hex')}`;
   await mkdir(staging, { recursive: true });
   try {
+    // tar is loaded by a new folder's first start, not by every start.
+    const { extract } = await import('tar');
     await extract({ file: ARCHIVE, cwd: staging });
     try {
       await rmdir(dataDir).catch((error: NodeJS.ErrnoException) => {

@@ -14,7 +14,6 @@ import {
 } from '../files/files.store.ts';
 import { assertWritable, mayRead, readRecord } from '../records/records.service.ts';
 import * as repo from './articles.repo.ts';
-import { articleImageUrl } from './articles.sanitize.ts';
 import { articleRecord, type LoadedArticle } from './articles.service.ts';
 
 /**
@@ -23,6 +22,9 @@ import { articleRecord, type LoadedArticle } from './articles.service.ts';
  * story's versions loads them; a draft's images stay with the series' people. The files are kept by the shared
  * store (features/files), charged to the series' organisation.
  */
+
+/** The address of an image uploaded to an article; the only kind of image a body may show. */
+export const articleImageUrl = (id: number) => `/api/article-images/${id}`;
 
 /** An upload that may go ahead, worked out before its body is read. */
 export interface ImageUpload {

@@ -41,8 +41,6 @@ const ALLOWED: sanitizeHtml.IOptions = {
   },
 };
 
-/** The address of an image uploaded to an article; the only kind of image a body may show. */
-export const articleImageUrl = (id: number) => `/api/article-images/${id}`;
 const IMAGE_URL = /^\/api\/article-images\/([1-9][0-9]{0,8})$/;
 
 /** What the sanitiser took away that the writer must hear about, and the uploaded images the body shows. */

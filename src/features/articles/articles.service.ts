@@ -14,7 +14,6 @@ import {
 } from '../records/records.service.ts';
 import { ARTICLE_LANGUAGES, type ArticleLanguage, type ArticleStatus } from './articles.constants.ts';
 import * as repo from './articles.repo.ts';
-import { sanitizeArticleBody } from './articles.sanitize.ts';
 import type {
   ArticleLinks,
   ArticleListQuery,
@@ -394,6 +393,8 @@ export function findPublishedArticleVersions(db: DbOrTx) {
  * first version, not uploaded at all yet), is a validation error, not a silent loss.
  */
 async function cleanBody(db: DbOrTx, body: string, storyId: number | null): Promise<string> {
+  // The sanitiser (sanitize-html, with its CSS parser) is loaded by the first article written, not at start-up.
+  const { sanitizeArticleBody } = await import('./articles.sanitize.ts');
   const { html, imagesWithoutAlt, imagesFromElsewhere, imageIds } = sanitizeArticleBody(body);
   const found = storyId === null ? [] : await repo.findStoryImageIds(db, storyId, imageIds);
   const messages = [

@@ -16,7 +16,7 @@ import {
   type RecordType,
   updateRecord,
 } from '../records/records.service.ts';
-import { eventsCalendar } from './calendar.ts';
+import type { CalendarEvent, CalendarOptions } from './calendar.ts';
 import * as repo from './events.repo.ts';
 import type {
   CreateEventBody,
@@ -319,11 +319,17 @@ export async function setProgramme(db: DbOrTx, actor: Actor | null, id: number, 
   });
 }
 
+/** Writes a calendar with ical.js, which the first calendar asked for loads, rather than the start-up. */
+async function writeCalendar(events: readonly CalendarEvent[], options: CalendarOptions): Promise<string> {
+  const { eventsCalendar } = await import('./calendar.ts');
+  return eventsCalendar(events, options);
+}
+
 /** The iCalendar of one event the actor may read, with its sessions. */
 export async function eventCalendar(db: DbOrTx, actor: Actor | null, id: number, options: CalendarRequest) {
   const loaded = await eventRecord.load(db, id, false);
   if (!loaded || loaded.row.deletedAt || !mayRead(actor, eventRecord, loaded)) throw eventRecord.notFound(id);
-  return eventsCalendar([loaded], { ...options, name: inLanguage(loaded.row.title, options.lang) });
+  return writeCalendar([loaded], { ...options, name: inLanguage(loaded.row.title, options.lang) });
 }
 
 /** What a calendar is asked for in: the reader's language and the site's address. */
@@ -355,7 +361,7 @@ export async function calendarFeed(
     name = (await repo.findPlaceName(db, owner.placeId)) ?? '';
   }
   const loaded = await loadEvents(db, await repo.findCalendarEvents(db, owner));
-  return eventsCalendar(loaded, { ...options, name: `CityBridge: ${name}` });
+  return writeCalendar(loaded, { ...options, name: `CityBridge: ${name}` });
 }
 
 /** An organisation's private feed, by the secret in its address: its internal events too; 404 for any other secret. */
@@ -367,5 +373,5 @@ export async function privateCalendarFeed(db: DbOrTx, secret: string, options: C
     db,
     await repo.findCalendarEvents(db, { organizationId }, { internal: true }),
   );
-  return eventsCalendar(loaded, { ...options, name: `CityBridge: ${name}` });
+  return writeCalendar(loaded, { ...options, name: `CityBridge: ${name}` });
 }

@@ -1,7 +1,6 @@
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { inLanguage } from '../../lib/localized.ts';
-import { articleBodyText } from '../articles/articles.sanitize.ts';
 import type { ArticleResponse, SeriesResponse } from '../articles/articles.schema.ts';
 import {
   findArticleBySlug,
@@ -86,7 +85,10 @@ export async function renderArticlePage(
   const texts = PAGE_TEXTS[lang];
   const url = `${baseUrl}${article.url}`;
   const seriesTitle = inLanguage(article.series.title, lang);
-  const description = shorten(article.lead || articleBodyText(article.body));
+  // The sanitiser is loaded by the first article page that has no lead, not at start-up.
+  const description = shorten(
+    article.lead || (await import('../articles/articles.sanitize.ts')).articleBodyText(article.body),
+  );
   const names = await findLinkNames(db, article.links, lang);
   const feeds = seriesFeeds(article.series, lang, baseUrl);
   const author = article.authorRole

@@ -17,13 +17,10 @@ import {
   refreshDiffSchema,
   refreshIdSchema,
 } from './wikidata-refresh.schema.ts';
-import {
-  applyRefreshDiff,
-  createRefreshDiff,
-  type ExtractFiles,
-  getRefreshDiff,
-  listRefreshDiffs,
-} from './wikidata-refresh.service.ts';
+import type { ExtractFiles } from './wikidata-refresh.service.ts';
+
+/** The refreshes' work, with the world import's modules it uses: loaded when an administrator first asks, not at start. */
+const refreshes = () => import('./wikidata-refresh.service.ts');
 
 /** How large each of the two files may be: the shipped extract's are well under a megabyte. */
 export const MAX_EXTRACT_BYTES = 20 * 1024 * 1024;
@@ -138,6 +135,7 @@ export const wikidataRefreshRoutes: FastifyPluginAsyncZod<WikidataRefreshRouteOp
       try {
         const reports = requireReportsDir(reportsDir);
         const files = await receiveExtract(request, folder);
+        const { createRefreshDiff } = await refreshes();
         const diff = await createRefreshDiff(database, files, { reportsDir: reports });
         return reply.code(201).send(diff);
       } catch (error) {
@@ -174,7 +172,10 @@ export const wikidataRefreshRoutes: FastifyPluginAsyncZod<WikidataRefreshRouteOp
         },
       },
     },
-    async () => ({ items: await listRefreshDiffs(requireReportsDir(reportsDir)) }),
+    async () => {
+      const { listRefreshDiffs } = await refreshes();
+      return { items: await listRefreshDiffs(requireReportsDir(reportsDir)) };
+    },
   );
 
   app.get(
@@ -196,7 +197,10 @@ export const wikidataRefreshRoutes: FastifyPluginAsyncZod<WikidataRefreshRouteOp
         },
       },
     },
-    async (request) => getRefreshDiff(requireReportsDir(reportsDir), request.params.id),
+    async (request) => {
+      const { getRefreshDiff } = await refreshes();
+      return getRefreshDiff(requireReportsDir(reportsDir), request.params.id);
+    },
   );
 
   app.post(
@@ -220,6 +224,7 @@ export const wikidataRefreshRoutes: FastifyPluginAsyncZod<WikidataRefreshRouteOp
     async (request) => {
       // The hook refused anyone else; this says so to the compiler.
       authorize(request.actor, policy.administer(request.actor));
+      const { applyRefreshDiff } = await refreshes();
       return applyRefreshDiff(database, request.actor, request.params.id, {
         reportsDir: requireReportsDir(reportsDir),
       });
