@@ -145,7 +145,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerAuth(app, options.database.db);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 0, parts: 2 } });
 
-  await readModels.start(options.database);
+  // Building the app takes no query: the read models start with the server (or the first injected request), so that a
+  // server can build its app before its database is migrated.
+  app.addHook('onReady', () => readModels.start(options.database));
   app.addHook('onClose', () => readModels.stop());
   // Once serving, the world network is built in the background, so that the first map view need not wait. Its build
   // holds the event loop (PGlite answers on it) for a few hundred ms: it begins after the first answers.

@@ -190,6 +190,30 @@ describe('starting', () => {
     }
   });
 
+  it('builds the app without a query, so before the migrations; it reads once it is ready', async () => {
+    // An empty database, not migrated: a server builds its app while PGlite finishes starting, then migrates.
+    const database = await openDatabase({ engine: 'pglite' });
+    try {
+      const app = await buildApp({ database, registryCheckMs: 0 });
+      try {
+        await database.migrate();
+        const ready = await app.inject({ url: '/api/ready' });
+        expect(ready.statusCode).toBe(200);
+        expect((await app.inject({ url: '/api/stats' })).statusCode).toBe(200);
+      } finally {
+        await app.close();
+      }
+      // Not migrated, the same app fails when it gets ready: the read models start then, with their first query.
+      const unmigrated = await openDatabase({ engine: 'pglite' });
+      const early = await buildApp({ database: unmigrated, registryCheckMs: 0 });
+      await expect(early.ready()).rejects.toThrow(/revision/);
+      await early.close().catch(() => {});
+      await unmigrated.close();
+    } finally {
+      await database.close();
+    }
+  });
+
   it.skipIf(!process.env.DATABASE_URL)(
     'two processes at once on an empty PostgreSQL database: one migrates and imports, the other waits',
     async () => {
