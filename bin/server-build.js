@@ -2,7 +2,7 @@
 // Plain JavaScript, because it runs before anything is compiled; `npm run check` type-checks it (checkJs).
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentHash, filesUnder, isStampCurrent, stampOf } from './build-stamp.js';
@@ -14,31 +14,56 @@ const ESBUILD = path.join(PROJECT_DIR, 'node_modules', 'esbuild');
 /** The modules the build starts from: the command, and the web build's check (run by `npm run build`). */
 const ENTRY_POINTS = ['cli/main.ts', 'http/web-build.ts'];
 /**
- * The packages the build leaves where npm put them, to be loaded from node_modules at run time: each reads files
- * of its own from beside its modules (WebAssembly, worker scripts, fonts, static pages) or is a native addon. Every
- * other package is bundled in with the server's own modules.
+ * The packages the build leaves where npm put them, to be loaded from node_modules at run time: a native addon, and
+ * packages whose files are found in ways a bundle cannot keep (WebAssembly by its module's address, worker threads
+ * by file, font data). pdfkit is loaded by the first report only. Every other package is bundled in with the server's
+ * own modules.
  */
-const EXTERNAL = [
-  '@electric-sql/pglite',
-  '@node-rs/argon2',
-  'pino',
-  'pino-pretty',
-  'pdfkit',
-  '@fastify/swagger-ui',
-];
+const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'pino-pretty', 'pdfkit'];
 /**
  * The folders under src/ that the server reads at run time, from src/ (migrations, the empty database): not part of
  * the build, so not of its hash.
  */
 const RUNTIME_FOLDERS = ['db/migrations', 'db/pglite-template'].map((folder) => path.join('src', folder));
-/** What else the build is made from: its settings and this script, and the locked dependencies it bundles. */
-const BUILD_FILES = ['tsconfig.json', 'package-lock.json', 'bin/server-build.js'];
+/** What else the build is made from: its settings and these scripts, and the locked dependencies it bundles. */
+const BUILD_FILES = ['tsconfig.json', 'package-lock.json', 'bin/server-build.js', 'bin/build-stamp.js'];
 /**
- * Bundled CommonJS packages `require` Node's own modules: in an ES module, `require` is made for each chunk. (The
- * server's modules call theirs `packageRequire`, so that the two never meet in one chunk.)
+ * The start of every file of the build. Bundled CommonJS packages `require` Node's own modules, and some find files
+ * of their own by `__dirname` (see packageFolders); an ES module has neither. So each file makes its `require`, and
+ * knows the project's folder from its own: every file of the build sits two folders down (dist/cli, dist/http,
+ * dist/chunks). The names are unlikely ones, for the bundled modules' own names share each file's scope (the server's
+ * modules call their require `packageRequire`).
  */
-const REQUIRE_BANNER =
-  "import { createRequire as createRequireOfChunk } from 'node:module';\nconst require = createRequireOfChunk(import.meta.url);";
+const BANNER = [
+  "import { createRequire as createRequireOfChunk } from 'node:module';",
+  "import { dirname as dirnameOfChunk, join as joinOfChunk } from 'node:path';",
+  'const require = createRequireOfChunk(import.meta.url);',
+  "const projectDirOfChunk = joinOfChunk(import.meta.dirname, '..', '..');",
+].join('\n');
+
+/**
+ * An esbuild plugin: a bundled package's module that uses CommonJS's `__dirname` or `__filename` gets them as they are
+ * in node_modules, so that it finds the files beside it (@fastify/swagger-ui its pages, @fastify/swagger its
+ * package.json), bundled or not.
+ * @param {string} projectDir
+ * @returns {import('esbuild').Plugin}
+ */
+function packageFolders(projectDir) {
+  return {
+    name: 'package-folders',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]node_modules[\\/].*\.c?js$/ }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!/\b__(dirname|filename)\b/.test(source)) return undefined;
+        const file = path.relative(projectDir, args.path).split(path.sep).join('/');
+        const names = `var __filename = joinOfChunk(projectDirOfChunk, ${JSON.stringify(file)}), __dirname = dirnameOfChunk(__filename);`;
+        // After a hashbang and a 'use strict' directive, which must stay first.
+        const prologue = /^(#![^\n]*\n)?\s*((['"])use strict\3;?)?/.exec(source)?.[0] ?? '';
+        return { contents: `${prologue}\n${names}\n${source.slice(prologue.length)}`, loader: 'js' };
+      });
+    },
+  };
+}
 
 /**
  * Everything the build is made from: the sources (everything under src/ but the tests and their fixtures,
@@ -119,7 +144,8 @@ export async function buildServer(options = {}) {
       target: 'node20',
       chunkNames: 'chunks/[name]-[hash]',
       external: EXTERNAL,
-      banner: { js: REQUIRE_BANNER },
+      banner: { js: BANNER },
+      plugins: [packageFolders(projectDir)],
       sourcemap: 'linked',
       logLevel: 'silent',
     });

@@ -56,6 +56,19 @@ afterAll(async () => {
 });
 
 describe('the built server', () => {
+  it('has no file that fails to load, whichever process loads it', async () => {
+    const chunks = path.resolve('dist/chunks');
+    const { stdout } = await run(process.execPath, [
+      '--input-type=module',
+      '-e',
+      `import { readdirSync } from 'node:fs';
+       const files = readdirSync(${JSON.stringify(chunks)}).filter((file) => file.endsWith('.js'));
+       for (const file of files) await import(${JSON.stringify(`${chunks}/`)} + file);
+       console.log(files.length);`,
+    ]);
+    expect(Number(stdout)).toBeGreaterThan(10);
+  });
+
   it('answers, and becomes ready', async () => {
     expect((await fetch(`${url}/api/health`)).status).toBe(200);
     for (let tries = 0; ; tries++) {

@@ -41,7 +41,8 @@ async function makeProject(): Promise<string> {
   await writePackage(dir);
   await writeFile(
     path.join(dir, 'src', 'cli', 'main.ts'),
-    "import { offset } from 'offset';\nimport { answer } from './answer.ts';\nexport const value = answer + offset;\n",
+    "import { offset } from 'offset';\nimport { answer } from './answer.ts';\nexport const value = answer + offset;\n" +
+      "export { greet } from 'greeting';\n",
   );
   await writeFile(path.join(dir, 'src', 'cli', 'answer.ts'), 'export const answer: number = 41;\n');
   await writeFile(path.join(dir, 'src', 'cli', 'answer.test.ts'), 'export {};\n');
@@ -61,17 +62,35 @@ async function writePackage(dir: string): Promise<void> {
     path.join(dir, 'node_modules', 'offset', 'index.js'),
     "exports.offset = require('node:path').posix.sep === '/' ? 0 : 100;\n",
   );
+  // A package that reads a file of its own, found by __dirname.
+  await mkdir(path.join(dir, 'node_modules', 'greeting'), { recursive: true });
+  await writeFile(
+    path.join(dir, 'node_modules', 'greeting', 'package.json'),
+    JSON.stringify({ main: 'index.js' }),
+  );
+  await writeFile(
+    path.join(dir, 'node_modules', 'greeting', 'greeting.txt'),
+    'hello from beside the package\n',
+  );
+  await writeFile(
+    path.join(dir, 'node_modules', 'greeting', 'index.js'),
+    "'use strict';\nconst fs = require('node:fs');\n" +
+      "exports.greet = () => fs.readFileSync(require('node:path').join(__dirname, 'greeting.txt'), 'utf8').trim();\n",
+  );
 }
 
-/** The built server's value, run in a process of its own (a module once imported stays in this one's cache). */
-async function builtValue(dir: string): Promise<unknown> {
+/** What the built server's `expression` gives, run in a process of its own (a module once imported stays cached). */
+async function built(dir: string, expression: string): Promise<string> {
+  const main = JSON.stringify(path.join(dir, 'dist', 'cli', 'main.js'));
   const { stdout } = await run(process.execPath, [
     '--input-type=module',
     '-e',
-    `const { value } = await import(${JSON.stringify(path.join(dir, 'dist', 'cli', 'main.js'))}); console.log(value);`,
+    `const built = await import(${main}); console.log(${expression});`,
   ]);
-  return Number(stdout.trim());
+  return stdout.trim();
 }
+
+const builtValue = async (dir: string) => Number(await built(dir, 'built.value'));
 
 beforeAll(async () => {
   project = await makeProject();
@@ -90,12 +109,14 @@ describe('the server build', () => {
     );
     expect(messages[0]).toBe('building the server');
     expect(await builtValue(project)).toBe(41);
+    // A bundled package finds the files beside it in node_modules.
+    expect(await built(project, 'built.greet()')).toBe('hello from beside the package');
     // The package is in the build: it runs without node_modules.
     await rm(path.join(project, 'node_modules'), { recursive: true });
     expect(await builtValue(project)).toBe(41);
     await writePackage(project);
-    const built = await readdir(path.join(project, 'dist'), { recursive: true });
-    expect(built.filter((file) => file.endsWith('.js'))).toEqual([path.join('cli', 'main.js')]);
+    const files = await readdir(path.join(project, 'dist'), { recursive: true });
+    expect(files.filter((file) => file.endsWith('.js'))).toEqual([path.join('cli', 'main.js')]);
     expect(await isServerBuildCurrent(project)).toBe(true);
   }, 60_000);
 
