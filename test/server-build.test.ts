@@ -51,32 +51,28 @@ async function makeProject(): Promise<string> {
   return dir;
 }
 
-/** The package the small project imports: 0, found with one of Node's modules, as bundled CommonJS finds them. */
+/** A CommonJS package in the small project's node_modules, with its files. */
+async function writeNodePackage(dir: string, name: string, files: Record<string, string>): Promise<void> {
+  const folder = path.join(dir, 'node_modules', name);
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, 'package.json'), JSON.stringify({ main: 'index.js' }));
+  for (const [file, text] of Object.entries(files)) await writeFile(path.join(folder, file), text);
+}
+
+/**
+ * The packages the small project imports: one gives 0, found with one of Node's modules (as bundled CommonJS finds
+ * them); the other reads a file of its own, found by __dirname.
+ */
 async function writePackage(dir: string): Promise<void> {
-  await mkdir(path.join(dir, 'node_modules', 'offset'), { recursive: true });
-  await writeFile(
-    path.join(dir, 'node_modules', 'offset', 'package.json'),
-    JSON.stringify({ main: 'index.js' }),
-  );
-  await writeFile(
-    path.join(dir, 'node_modules', 'offset', 'index.js'),
-    "exports.offset = require('node:path').posix.sep === '/' ? 0 : 100;\n",
-  );
-  // A package that reads a file of its own, found by __dirname.
-  await mkdir(path.join(dir, 'node_modules', 'greeting'), { recursive: true });
-  await writeFile(
-    path.join(dir, 'node_modules', 'greeting', 'package.json'),
-    JSON.stringify({ main: 'index.js' }),
-  );
-  await writeFile(
-    path.join(dir, 'node_modules', 'greeting', 'greeting.txt'),
-    'hello from beside the package\n',
-  );
-  await writeFile(
-    path.join(dir, 'node_modules', 'greeting', 'index.js'),
-    "'use strict';\nconst fs = require('node:fs');\n" +
+  await writeNodePackage(dir, 'offset', {
+    'index.js': "exports.offset = require('node:path').posix.sep === '/' ? 0 : 100;\n",
+  });
+  await writeNodePackage(dir, 'greeting', {
+    'greeting.txt': 'hello from beside the package\n',
+    'index.js':
+      "'use strict';\nconst fs = require('node:fs');\n" +
       "exports.greet = () => fs.readFileSync(require('node:path').join(__dirname, 'greeting.txt'), 'utf8').trim();\n",
-  );
+  });
 }
 
 /** What the built server's `expression` gives, run in a process of its own (a module once imported stays cached). */
