@@ -14,12 +14,12 @@ const ESBUILD = path.join(PROJECT_DIR, 'node_modules', 'esbuild');
 /** The modules the build starts from: the command, and the web build's check (run by `npm run build`). */
 const ENTRY_POINTS = ['cli/main.ts', 'http/web-build.ts'];
 /**
- * The packages the build leaves where npm put them, to be loaded from node_modules at run time: a native addon, and
- * packages whose files are found in ways a bundle cannot keep (WebAssembly by its module's address, worker threads
- * by file, font data). pdfkit is loaded by the first report only. Every other package is bundled in with the server's
- * own modules.
+ * The packages the build leaves where npm put them, to be loaded from node_modules at run time: a native addon
+ * (argon2), PGlite (which finds its WebAssembly by its module's address), pdfkit (its font data; loaded by the first
+ * report only), and pino-pretty (a terminal's logs; loaded by name). Every other package is bundled in with the
+ * server's own modules.
  */
-const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'pino-pretty', 'pdfkit'];
+const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', 'pino-pretty', 'pdfkit'];
 /**
  * The folders under src/ that the server reads at run time, from src/ (migrations, the empty database): not part of
  * the build, so not of its hash.
