@@ -70,8 +70,9 @@ describe('a restart', () => {
     ]) {
       expect(loaded.has(module), module).toBe(false);
     }
-    // Nor the packages that those and a new database's first start use.
+    // Nor the packages that those, a new database's first start and a PostgreSQL server use.
     for (const name of [
+      'pg',
       'sanitize-html',
       'ical.js',
       'tar',
