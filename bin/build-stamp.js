@@ -2,7 +2,7 @@
 // from. Plain JavaScript, because the server's build check runs before anything is compiled.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -54,22 +54,35 @@ export function fingerprint(baseDir, files) {
 }
 
 /**
- * The stamp's text for a build of `files`: the hash of their contents, then their fingerprint. Taken before the build
- * reads them, so that a file changed meanwhile makes the next check build again.
+ * The stamp's text for a build of `files` and of `found`, the files the build itself found it used (the bundled
+ * packages' manifests): the hash of their contents, their fingerprint, then the names of `found`, which the stamp's
+ * check adds to the files it is given.
  * @param {string} baseDir
  * @param {string[]} files
+ * @param {string[]} [found]
  * @returns {Promise<string>}
  */
-export async function stampOf(baseDir, files) {
-  const print = fingerprint(baseDir, files);
-  return `${await contentHash(baseDir, files)}\n${print}\n`;
+export async function stampOf(baseDir, files, found = []) {
+  const all = [...files, ...found];
+  const print = fingerprint(baseDir, all);
+  return stampText(await contentHash(baseDir, all), print, baseDir, found);
 }
 
 /**
- * Whether the stamp in `stampFile` was written for the files as they are. When their fingerprint is the stamp's, no
- * file is read; a change that keeps a file's size and time (which editors and git do not make) then goes unseen, as it
- * does by make. When only the fingerprint differs (files touched, not changed), the stamp takes the new one, where it
- * can be written.
+ * @param {string} hash
+ * @param {string} print
+ * @param {string} baseDir
+ * @param {string[]} found
+ */
+function stampText(hash, print, baseDir, found) {
+  return `${[hash, print, ...found.map((file) => path.relative(baseDir, file))].join('\n')}\n`;
+}
+
+/**
+ * Whether the stamp in `stampFile` was written for the files as they are (`files`, and those the stamp names). When
+ * their fingerprint is the stamp's, no file is read; a change that keeps a file's size and time (which editors, git
+ * and npm do not make) then goes unseen, as it does by make. When only the fingerprint differs (files touched, not
+ * changed), the stamp takes the new one, where it can be written.
  * @param {string} stampFile
  * @param {string} baseDir
  * @param {string[]} files
@@ -77,10 +90,18 @@ export async function stampOf(baseDir, files) {
  */
 export async function isStampCurrent(stampFile, baseDir, files) {
   if (!existsSync(stampFile)) return false;
-  const [built, print] = (await readFile(stampFile, 'utf8')).trim().split('\n');
-  const current = fingerprint(baseDir, files);
+  const [built = '', print, ...named] = (await readFile(stampFile, 'utf8')).trim().split('\n');
+  const found = named.map((file) => path.join(baseDir, file));
+  // A package the build used that is gone.
+  if (!found.every((file) => existsSync(file))) return false;
+  const all = [...files, ...found];
+  const current = fingerprint(baseDir, all);
   if (print === current) return true;
-  if (built !== (await contentHash(baseDir, files))) return false;
-  await writeFile(stampFile, `${built}\n${current}\n`).catch(() => {});
+  if (built !== (await contentHash(baseDir, all))) return false;
+  // Written whole, then renamed: a process starting meanwhile reads the old stamp or the new one.
+  const next = `${stampFile}.${process.pid}`;
+  await writeFile(next, stampText(built, current, baseDir, found))
+    .then(() => rename(next, stampFile))
+    .catch(() => rm(next, { force: true }));
   return true;
 }

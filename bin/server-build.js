@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentHash, filesUnder, isStampCurrent, stampOf } from './build-stamp.js';
+import { contentHash, filesUnder, fingerprint, isStampCurrent, stampOf } from './build-stamp.js';
 
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = 'dist';
@@ -25,8 +25,11 @@ const EXTERNAL = ['@electric-sql/pglite', '@node-rs/argon2', 'pino-pretty', 'pdf
  * the build, so not of its hash.
  */
 const RUNTIME_FOLDERS = ['db/migrations', 'db/pglite-template'].map((folder) => path.join('src', folder));
-/** What else the build is made from: its settings and these scripts, and the locked dependencies it bundles. */
-const BUILD_FILES = ['tsconfig.json', 'package-lock.json', 'bin/server-build.js', 'bin/build-stamp.js'];
+/**
+ * What else the build is made from: its settings and these scripts. (The packages it bundles count by their manifests,
+ * which the stamp names: not package-lock.json, which `npm prune` rewrites without changing them.)
+ */
+const BUILD_FILES = ['tsconfig.json', 'bin/server-build.js', 'bin/build-stamp.js'];
 /**
  * The start of every file of the build. Bundled CommonJS packages `require` Node's own modules, and some find files
  * of their own by `__dirname` (see packageFolders); an ES module has neither. So each file makes its `require`, and
@@ -93,6 +96,27 @@ export function serverSourceHash(projectDir = PROJECT_DIR) {
 }
 
 /**
+ * The manifests (package.json) of the packages a build bundled in, from esbuild's record of what it read: a package
+ * upgraded in node_modules makes the build stale, whatever package-lock.json says.
+ * @param {string} projectDir
+ * @param {import('esbuild').Metafile} metafile
+ * @returns {string[]}
+ */
+function bundledManifests(projectDir, metafile) {
+  const roots = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const at = input.lastIndexOf('node_modules/');
+    if (at === -1) continue;
+    const [scope = '', name = ''] = input.slice(at + 'node_modules/'.length).split('/');
+    roots.add(`${input.slice(0, at)}node_modules/${scope.startsWith('@') ? `${scope}/${name}` : scope}`);
+  }
+  return [...roots]
+    .sort()
+    .map((root) => path.join(projectDir, root, 'package.json'))
+    .filter((file) => existsSync(file));
+}
+
+/**
  * @typedef {object} BuildOptions
  * @property {string} [projectDir] the project to build (this one without it)
  * @property {(message: string) => void} [log] where progress goes
@@ -123,7 +147,8 @@ export async function buildServer(options = {}) {
       'the server is not built and esbuild is not installed: run `npm install`, then `npm run build`',
     );
   }
-  const stamp = await stampOf(projectDir, buildInputs(projectDir));
+  const inputs = buildInputs(projectDir);
+  const before = fingerprint(projectDir, inputs);
   const started = Date.now();
   const dist = path.join(projectDir, DIST);
   const staging = path.join(projectDir, `.dist-${randomBytes(4).toString('hex')}`);
@@ -132,8 +157,9 @@ export async function buildServer(options = {}) {
     /** @type {typeof import('esbuild')} */
     const esbuild = await import('esbuild');
     const src = path.join(projectDir, 'src');
-    await esbuild.build({
+    const { metafile } = await esbuild.build({
       absWorkingDir: projectDir,
+      metafile: true,
       entryPoints: ENTRY_POINTS.map((entry) => path.join(src, entry)).filter((entry) => existsSync(entry)),
       outbase: src,
       outdir: staging,
@@ -149,6 +175,11 @@ export async function buildServer(options = {}) {
       sourcemap: 'linked',
       logLevel: 'silent',
     });
+    // A source changed while it was read: the stamp says so, and the next start builds again.
+    const stamp =
+      fingerprint(projectDir, inputs) === before
+        ? await stampOf(projectDir, inputs, bundledManifests(projectDir, metafile))
+        : 'sources changed during the build\n';
     await writeFile(path.join(staging, STAMP), stamp);
     // Another process (a second instance, a parallel test) may have built the same sources meanwhile, and may be
     // running that build: it stays.
@@ -170,8 +201,8 @@ export async function buildServer(options = {}) {
 }
 
 /**
- * Builds the server when dist/ is missing or stale, as `npm start` needs. Without esbuild (dependencies installed
- * with --omit=dev), a stale build is run as it is, with a warning.
+ * Builds the server when dist/ is missing or stale, as `npm start` needs. Without esbuild, or where the project
+ * cannot be written to, a stale build is run as it is, with a warning.
  * @param {BuildOptions} [options]
  * @returns {Promise<'current' | 'built' | 'stale'>} what it found: a current build, none or a stale one it built, or a
  *   stale one it could not rebuild
@@ -187,7 +218,17 @@ export async function ensureServerBuild(options = {}) {
     return 'stale';
   }
   options.log?.(built ? 'the server changed: building it' : 'building the server');
-  await buildServer({ ...options, keepCurrent: true });
+  try {
+    await buildServer({ ...options, keepCurrent: true });
+  } catch (error) {
+    // A release that cannot be written to (a service's read-only /opt, see docs/deploy.md) runs the build it has.
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code;
+    if (!built || !['EACCES', 'EPERM', 'EROFS'].includes(code ?? '')) throw error;
+    options.log?.(
+      `warning: the server build is older than its sources and cannot be rebuilt here (${code}): running it`,
+    );
+    return 'stale';
+  }
   return 'built';
 }
 

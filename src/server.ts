@@ -112,15 +112,28 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
       logger,
     });
   } catch (error) {
-    await built?.close();
-    await database.close();
+    try {
+      await built?.close();
+    } finally {
+      await database.close();
+    }
     throw error;
   } finally {
     progress.stop();
   }
   const app = built ?? (await build().catch(closeOnFailure));
   const [, { startBackgroundWork }, { issueSetupLink }] = await loadModules();
-  const address = await app.listen({ port: config.port, host: config.host });
+  // Listening gets the app ready, which starts its read models: should that or the port fail, both close.
+  const address = await app
+    .listen({ port: config.port, host: config.host })
+    .catch(async (error: unknown): Promise<never> => {
+      try {
+        await app.close();
+      } finally {
+        await closeOnFailure(error);
+      }
+      throw error;
+    });
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   logger.info({ url }, `CityBridge is serving on ${url}`);
   const stopBackgroundWork = startBackgroundWork(database, logger, config);

@@ -157,9 +157,15 @@ describe('the server build', () => {
     );
     expect(messages[0]).toBe('the server changed: building it');
     expect(await builtValue(project)).toBe(42);
-    expect((await readFile(path.join(project, 'dist', '.source-hash'), 'utf8')).split('\n')[0]).toBe(
-      await serverSourceHash(project),
-    );
+    // The stamp names the manifests of the packages bundled in.
+    const named = (await readFile(path.join(project, 'dist', '.source-hash'), 'utf8'))
+      .trim()
+      .split('\n')
+      .slice(2);
+    expect(named).toEqual([
+      path.join('node_modules', 'greeting', 'package.json'),
+      path.join('node_modules', 'offset', 'package.json'),
+    ]);
   }, 60_000);
 
   it('is built once in place when two processes start at once, and leaves no half build behind', async () => {
@@ -174,19 +180,31 @@ describe('the server build', () => {
     expect((await readdir(project)).filter((name) => name.startsWith('.dist-'))).toEqual([]);
   }, 60_000);
 
-  it('counts a source renamed or removed and the locked dependencies, not a test or a file read at run time', async () => {
-    const before = await serverSourceHash(project);
-    await writeFile(path.join(project, 'src', 'cli', 'answer.test.ts'), 'export const changed = true;\n');
-    await writeFile(path.join(project, 'src', 'db', 'migrations', '0001_second.sql'), 'select 2;\n');
-    await writeFile(path.join(project, 'src', 'db', 'pglite-template', 'empty.json'), '{"changed":true}\n');
-    expect(await serverSourceHash(project)).toBe(before);
+  it('counts a bundled package upgraded in node_modules, not package-lock.json alone, which npm prune rewrites', async () => {
+    expect(await isServerBuildCurrent(project)).toBe(true);
     const lock = await readFile(path.join(project, 'package-lock.json'), 'utf8');
     await writeFile(
       path.join(project, 'package-lock.json'),
       lock.replace('{}', '{"node_modules/offset":{}}'),
     );
-    expect(await serverSourceHash(project)).not.toBe(before);
-    await writeFile(path.join(project, 'package-lock.json'), lock);
+    expect(await isServerBuildCurrent(project)).toBe(true);
+    const manifest = path.join(project, 'node_modules', 'offset', 'package.json');
+    const before = await readFile(manifest, 'utf8');
+    await writeFile(manifest, JSON.stringify({ main: 'index.js', version: '2.0.0' }));
+    expect(await isServerBuildCurrent(project)).toBe(false);
+    await writeFile(manifest, before);
+    expect(await isServerBuildCurrent(project)).toBe(true);
+    // A bundled package removed.
+    await rm(manifest);
+    expect(await isServerBuildCurrent(project)).toBe(false);
+    await writeFile(manifest, before);
+  });
+
+  it('counts a source renamed or removed, not a test or a file read at run time', async () => {
+    const before = await serverSourceHash(project);
+    await writeFile(path.join(project, 'src', 'cli', 'answer.test.ts'), 'export const changed = true;\n');
+    await writeFile(path.join(project, 'src', 'db', 'migrations', '0001_second.sql'), 'select 2;\n');
+    await writeFile(path.join(project, 'src', 'db', 'pglite-template', 'empty.json'), '{"changed":true}\n');
     expect(await serverSourceHash(project)).toBe(before);
     await writeFile(path.join(project, 'src', 'extra.ts'), 'export {};\n');
     const added = await serverSourceHash(project);
