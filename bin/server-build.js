@@ -2,7 +2,7 @@
 // Plain JavaScript, because it runs before anything is compiled; `npm run check` type-checks it (checkJs).
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentHash, filesUnder, fingerprint, isStampCurrent, stampOf } from './build-stamp.js';
@@ -10,6 +10,8 @@ import { contentHash, filesUnder, fingerprint, isStampCurrent, stampOf } from '.
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = 'dist';
 const STAMP = '.source-hash';
+/** The list of the chunks a build made itself, beside them. */
+const OWN_CHUNKS = '.own-chunks';
 const ESBUILD = path.join(PROJECT_DIR, 'node_modules', 'esbuild');
 /** The modules the build starts from: the command, and the web build's check (run by `npm run build`). */
 const ENTRY_POINTS = ['cli/main.ts', 'http/web-build.ts'];
@@ -93,6 +95,25 @@ function buildInputs(projectDir) {
  */
 export function serverSourceHash(projectDir = PROJECT_DIR) {
   return contentHash(projectDir, buildInputs(projectDir));
+}
+
+/**
+ * Lists the new build's chunks, and links the chunks of the build it replaces in beside them: a server still running
+ * the previous build loads its modules on demand (a calendar, a report), by their names, which content hashes make
+ * different from build to build. Only the previous build's own chunks are kept, so they do not pile up.
+ * @param {string} dist the build in place
+ * @param {string} staging the new build
+ */
+async function keepPreviousChunks(dist, staging) {
+  const chunks = path.join(staging, 'chunks');
+  const own = existsSync(chunks) ? (await readdir(chunks)).filter((name) => name.endsWith('.js')) : [];
+  await writeFile(path.join(staging, OWN_CHUNKS), `${own.join('\n')}\n`);
+  const previous = await readFile(path.join(dist, OWN_CHUNKS), 'utf8').catch(() => '');
+  const kept = previous.split('\n').filter((line) => line && !own.includes(line));
+  if (kept.length > 0) await mkdir(chunks, { recursive: true });
+  for (const name of kept) {
+    await link(path.join(dist, 'chunks', name), path.join(chunks, name)).catch(() => {});
+  }
 }
 
 /**
@@ -181,6 +202,7 @@ export async function buildServer(options = {}) {
         ? await stampOf(projectDir, inputs, bundledManifests(projectDir, metafile))
         : 'sources changed during the build\n';
     await writeFile(path.join(staging, STAMP), stamp);
+    await keepPreviousChunks(dist, staging);
     // Another process (a second instance, a parallel test) may have built the same sources meanwhile, and may be
     // running that build: it stays.
     if (options.keepCurrent && (await isServerBuildCurrent(projectDir))) return;

@@ -1,8 +1,9 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServerBuild, isServerBuildCurrent, serverSourceHash } from '../bin/server-build.js';
@@ -42,9 +43,10 @@ async function makeProject(): Promise<string> {
   await writeFile(
     path.join(dir, 'src', 'cli', 'main.ts'),
     "import { offset } from 'offset';\nimport { answer } from './answer.ts';\nexport const value = answer + offset;\n" +
-      "export { greet } from 'greeting';\n",
+      "export { greet } from 'greeting';\nexport const later = () => import('./later.ts');\n",
   );
   await writeFile(path.join(dir, 'src', 'cli', 'answer.ts'), 'export const answer: number = 41;\n');
+  await writeFile(path.join(dir, 'src', 'cli', 'later.ts'), "export const word = 'first';\n");
   await writeFile(path.join(dir, 'src', 'cli', 'answer.test.ts'), 'export {};\n');
   await writeFile(path.join(dir, 'src', 'db', 'migrations', '0000_first.sql'), 'select 1;\n');
   await writeFile(path.join(dir, 'src', 'db', 'pglite-template', 'empty.json'), '{}\n');
@@ -111,8 +113,14 @@ describe('the server build', () => {
     await rm(path.join(project, 'node_modules'), { recursive: true });
     expect(await builtValue(project)).toBe(41);
     await writePackage(project);
-    const files = await readdir(path.join(project, 'dist'), { recursive: true });
-    expect(files.filter((file) => file.endsWith('.js'))).toEqual([path.join('cli', 'main.js')]);
+    // The entry point, and a chunk for each module loaded on demand (with the code they share); no test.
+    const files = (await readdir(path.join(project, 'dist'), { recursive: true })).filter((file) =>
+      file.endsWith('.js'),
+    );
+    expect(files.filter((file) => !file.startsWith(`chunks${path.sep}`))).toEqual([
+      path.join('cli', 'main.js'),
+    ]);
+    expect(files.filter((file) => file.includes('later-'))).toHaveLength(1);
     expect(await isServerBuildCurrent(project)).toBe(true);
   }, 60_000);
 
@@ -166,6 +174,33 @@ describe('the server build', () => {
       path.join('node_modules', 'greeting', 'package.json'),
       path.join('node_modules', 'offset', 'package.json'),
     ]);
+  }, 60_000);
+
+  it('keeps the chunks of the build it replaces, for a process still running that build', async () => {
+    // A process on the current build, which loads a module on demand when told to.
+    const main = JSON.stringify(path.join(project, 'dist', 'cli', 'main.js'));
+    const running = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const built = await import(${main}); console.log('ready');
+         process.stdin.once('data', async () => { console.log((await built.later()).word); process.exit(0); });`,
+      ],
+      { stdio: ['pipe', 'pipe', 'inherit'] },
+    );
+    const lines = createInterface({ input: running.stdout! })[Symbol.asyncIterator]();
+    expect((await lines.next()).value).toBe('ready');
+    await writeFile(path.join(project, 'src', 'cli', 'later.ts'), "export const word = 'second';\n");
+    expect(await ensureServerBuild({ projectDir: project })).toBe('built');
+    running.stdin!.write('go\n');
+    expect((await lines.next()).value).toBe('first');
+    expect(await built(project, '(await built.later()).word')).toBe('second');
+    // A build later, the first build's chunk is gone: only the build replaced is kept.
+    await writeFile(path.join(project, 'src', 'cli', 'later.ts'), "export const word = 'third';\n");
+    await ensureServerBuild({ projectDir: project });
+    const chunks = await readdir(path.join(project, 'dist', 'chunks'));
+    expect(chunks.filter((file) => /^later-.*\.js$/.test(file))).toHaveLength(2);
   }, 60_000);
 
   it('is built once in place when two processes start at once, and leaves no half build behind', async () => {
