@@ -72,7 +72,7 @@ function packageFolders(projectDir) {
 
 /**
  * Everything the build is made from: the sources (everything under src/ but the tests and their fixtures,
- * `*.test.ts` and `*.test-*.ts`, and the folders read at run time), the build's settings and the locked dependencies.
+ * `*.test.ts` and `*.test-*.ts`, and the folders read at run time), and the build's settings and scripts.
  * @param {string} projectDir
  * @returns {string[]}
  */
