@@ -32,8 +32,8 @@ const TRANSPILED = ['--import', 'tsx', path.resolve('src/cli/main.ts'), 'serve']
 const FLOOR = [...NODE_FLAGS, path.resolve('bench/serve-floor.mjs')];
 /**
  * BENCH_BEFORE_DIR: a checkout of an earlier version (`git worktree add <dir> <commit>`, with node_modules linked
- * beside it and `npm run build` run in it, so that no build is timed), run the way its `npm start` runs it: `node <flags> bin/citybridge.js serve` since the server
- * is compiled, its sources through tsx before.
+ * beside it and `npm run build` run in it, so that no build is timed), run the way its `npm start` runs it:
+ * `node <flags> bin/citybridge.js serve` since the server is built, its sources through tsx before.
  */
 const BEFORE_DIR = process.env.BENCH_BEFORE_DIR;
 const BEFORE = BEFORE_DIR ? await earlierCommand(BEFORE_DIR) : undefined;

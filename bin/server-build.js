@@ -36,8 +36,7 @@ const BUILD_FILES = ['tsconfig.json', 'bin/server-build.js', 'bin/build-stamp.js
  * The start of every file of the build. Bundled CommonJS packages `require` Node's own modules, and some find files
  * of their own by `__dirname` (see packageFolders); an ES module has neither. So each file makes its `require`, and
  * knows the project's folder from its own: every file of the build sits two folders down (dist/cli, dist/http,
- * dist/chunks). The names are unlikely ones, for the bundled modules' own names share each file's scope (the server's
- * modules call their require `packageRequire`).
+ * dist/chunks). The names are unlikely ones, for the bundled modules' own names share each file's scope.
  */
 const BANNER = [
   "import { createRequire as createRequireOfChunk } from 'node:module';",
