@@ -52,6 +52,12 @@ import { REQUEST_ID_HEADER, registerRequestId, requestId } from './http/request-
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerWeb } from './http/web.ts';
 
+/**
+ * How long after it starts listening the server begins building its hot read models: the first answers after a restart
+ * (a proxy's health check, the page a browser reloads) go out before the build holds the event loop.
+ */
+export const WARM_AFTER_MS = 250;
+
 export interface AppOptions {
   database: Database;
   /** Fastify's logger option: false in tests, a pino configuration when serving JSON lines. */
@@ -143,10 +149,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // server can build its app before its database is migrated.
   app.addHook('onReady', () => readModels.start(options.database));
   app.addHook('onClose', () => readModels.stop());
-  // Once serving, the world network is built in the background, so that the first map view need not wait.
+  // Once serving, the world network is built in the background, so that the first map view need not wait. Its build
+  // holds the event loop (PGlite answers on it) for a few hundred ms: it begins after the first answers.
   app.addHook('onListen', async () => {
     const { network, names } = networkReadModels(options.database.db);
-    readModels.warm([network, names]).catch((error: unknown) => {
+    readModels.warm([network, names], WARM_AFTER_MS).catch((error: unknown) => {
       app.log.warn({ err: error }, 'warming the read models failed');
     });
   });

@@ -1711,6 +1711,10 @@ describe('anonymous answers', () => {
       '/api/events?when=past',
     );
     Object.assign(params, { checked: urls.length });
+    // The app listened above, so it builds its hot read models in the background: /api/ready answers 503 until then.
+    await expect
+      .poll(async () => (await t.app.inject({ url: '/api/ready' })).statusCode, { timeout: 20_000 })
+      .toBe(200);
     for (const url of urls) {
       const response = await t.app.inject({ url });
       const text = response.body;

@@ -205,6 +205,27 @@ describe('ReadModels', () => {
     expect(models.isWarm()).toBe(true);
   });
 
+  it('warms after a wait, not warm meanwhile, and builds nothing once stopped', async () => {
+    const models = new ReadModels();
+    const network = controlledModel('network', [MODEL_TAGS.ties], true);
+    const warming = models.warm([network.model], 50);
+    expect(models.isWarm()).toBe(false);
+    expect(network.builds()).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(network.builds()).toBe(1);
+    await network.finish('map');
+    await warming;
+    expect(models.isWarm()).toBe(true);
+
+    const stopped = new ReadModels();
+    const names = controlledModel('names', [MODEL_TAGS.ties], true);
+    const waiting = stopped.warm([names.model], 50);
+    await stopped.stop();
+    await waiting;
+    expect(names.builds()).toBe(0);
+    expect(stopped.isWarm()).toBe(false);
+  });
+
   it('lets a reader retry after a failed build', async () => {
     const models = new ReadModels();
     let fail = true;

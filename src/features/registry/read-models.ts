@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../../db/client.ts';
 import {
   decodeNotice,
@@ -110,6 +111,8 @@ export class ReadModels {
   private readonly counts = new Map<string, ReadModelCounts>();
   private stopListening: (() => Promise<void>) | undefined;
   private stopHearingCommits: (() => void) | undefined;
+  /** Ends the waits of `warm`: the builds it has not begun are not begun once the models stop. */
+  private readonly stopping = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> | undefined;
   private queuedCheck: Promise<void> | undefined;
@@ -147,6 +150,7 @@ export class ReadModels {
   }
 
   async stop(): Promise<void> {
+    this.stopping.abort();
     clearInterval(this.timer);
     this.timer = undefined;
     this.stopHearingCommits?.();
@@ -177,14 +181,26 @@ export class ReadModels {
     return this.build(entry, model);
   }
 
-  /** Builds the given models in the background; `isWarm()` answers whether they are built. */
-  async warm(models: readonly ReadModel<unknown>[]): Promise<void> {
+  /**
+   * Builds the given models in the background, after `afterMs`; `isWarm()` answers whether they are built, and says
+   * no from the call on. Nothing is built once the models have stopped.
+   */
+  async warm(models: readonly ReadModel<unknown>[], afterMs = 0): Promise<void> {
     for (const model of models) {
       this.warmKeys.add(model.key);
       this.entryFor(model).pinned = true;
     }
+    if (afterMs > 0) {
+      const waited = await sleep(afterMs, true, { signal: this.stopping.signal, ref: false }).catch(
+        () => false,
+      );
+      if (!waited) return;
+    }
     // One at a time: the process keeps serving between the builds.
-    for (const model of models) await this.get(model);
+    for (const model of models) {
+      if (this.stopping.signal.aborted) return;
+      await this.get(model);
+    }
   }
 
   /** True when every model given to `warm` has a value to serve. */
