@@ -5,11 +5,13 @@ import type { Database } from './db/client.ts';
 import { ABANDONED_MS } from './db/folder-lock.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open.ts';
 import { holdsNoDatabase } from './db/pglite-template.ts';
+import { withEventLoopHeld } from './event-loop.ts';
 import { failInterruptedImports, runImport } from './features/imports/imports.service.ts';
 import type { WorldImportOptions } from './features/imports/world/world.import.ts';
 import { countPlaces } from './features/places/places.repo.ts';
 import { ensureWebBuild, WEB_DIST_DIR } from './http/web-build.ts';
 import { createLogger, standOut } from './logger.ts';
+import { startAtFullSpeed } from './v8-mode.ts';
 
 /** How long a shutdown waits for requests in flight before it closes their connections. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -20,6 +22,8 @@ export interface PrepareOptions {
   /** How the first-start import runs: where its report goes, its progress, and (tests) its files. */
   world?: WorldImportOptions;
   logger?: Pick<Logger, 'info'>;
+  /** Called just before the first-start import begins. */
+  beforeImport?: () => void;
 }
 
 /**
@@ -35,6 +39,7 @@ export async function prepareDatabase(database: Database, options: PrepareOption
   return database.withLock('first-start', async () => {
     if ((await countPlaces(database.db)) > 0) return false;
     options.logger?.info('registry is empty: importing the shipped world data');
+    options.beforeImport?.();
     const [{ importWorld }, { formatImportSummary }] = await Promise.all([
       import('./features/imports/world/world.import.ts'),
       import('./features/imports/world/world.summary.ts'),
@@ -59,7 +64,22 @@ function appModules() {
  * Resolves to a function that stops it gracefully: /api/ready turns 503, requests in flight finish (for up to
  * SHUTDOWN_TIMEOUT_MS), then the database closes.
  */
-export async function startServer(config: Config): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startServer(config: Config): Promise<Server> {
+  const favourMemory = startAtFullSpeed();
+  try {
+    // Held until the server listens, which holds it from then on: see withEventLoopHeld.
+    return await withEventLoopHeld(() => serve(config, favourMemory));
+  } finally {
+    favourMemory();
+  }
+}
+
+interface Server {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+async function serve(config: Config, favourMemory: () => void): Promise<Server> {
   const { logger, http: httpLogging } = createLogger(config);
   // Told before the database opens, which fills a new folder.
   const newFolder = !config.databaseUrl && config.importOnStart && holdsNoDatabase(config.pgliteDir);
@@ -108,6 +128,7 @@ export async function startServer(config: Config): Promise<{ url: string; stop: 
   try {
     await prepareDatabase(database, {
       importOnStart: config.importOnStart,
+      beforeImport: favourMemory,
       world: { reportsDir: config.reportsDir, onProgress: progress.onProgress },
       logger,
     });

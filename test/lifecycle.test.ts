@@ -190,6 +190,24 @@ describe('starting', () => {
     }
   });
 
+  it('tells when the first-start import begins, and only when there is one', async () => {
+    const database = await createTestDatabase();
+    try {
+      let told = 0;
+      const beforeImport = () => {
+        told += 1;
+      };
+      const world = { files: worldMiniFiles(), gazetteer };
+      expect(await prepareDatabase(database, { importOnStart: true, world, beforeImport })).toBe(true);
+      expect(told).toBe(1);
+      // A restart finds the registry filled: no import, nothing told.
+      expect(await prepareDatabase(database, { importOnStart: true, world, beforeImport })).toBe(false);
+      expect(told).toBe(1);
+    } finally {
+      await database.destroy();
+    }
+  });
+
   it('builds the app without a query, so before the migrations; it reads once it is ready', async () => {
     // An empty database, not migrated: a server builds its app while PGlite finishes starting, then migrates.
     const database = await openDatabase({ engine: 'pglite' });
