@@ -7,24 +7,40 @@ import { REMINDERS_INTERVAL_MS } from './features/reminders/reminders.constants.
 import { startReminders } from './features/reminders/reminders.service.ts';
 
 /**
- * The serving process's scheduled work: housekeeping, and reminders with the mailer they send through. Resolves the
- * function that stops it, once the runs in progress have finished.
+ * How long after the server starts listening its scheduled work first runs: the first answers after a restart (a
+ * proxy's health check, the pages browsers reload) are not queued behind its queries.
+ */
+export const BACKGROUND_WORK_AFTER_MS = 10_000;
+
+/**
+ * The serving process's scheduled work: housekeeping, and reminders with the mailer they send through, from
+ * `afterMs` on. Resolves the function that stops it, once the runs in progress have finished; stopped before then, it
+ * never runs.
  */
 export function startBackgroundWork(
   database: Database,
   logger: Logger,
   config: Pick<Config, 'documentsDir' | 'mail' | 'publicUrl'>,
+  afterMs = BACKGROUND_WORK_AFTER_MS,
 ): () => Promise<void> {
-  const stopHousekeeping = startHousekeeping(database, logger, { documentsDir: config.documentsDir });
-  const mailer = createMailer(config.mail);
-  const stopReminders = startReminders(database, logger, {
-    mailer,
-    publicUrl: config.publicUrl,
-    intervalMs: REMINDERS_INTERVAL_MS,
-  });
+  let stopWork: (() => Promise<void>) | undefined;
+  const start = setTimeout(() => {
+    const stopHousekeeping = startHousekeeping(database, logger, { documentsDir: config.documentsDir });
+    const mailer = createMailer(config.mail);
+    const stopReminders = startReminders(database, logger, {
+      mailer,
+      publicUrl: config.publicUrl,
+      intervalMs: REMINDERS_INTERVAL_MS,
+    });
+    stopWork = async () => {
+      await stopHousekeeping();
+      await stopReminders();
+      mailer?.close();
+    };
+  }, afterMs);
+  start.unref();
   return async () => {
-    await stopHousekeeping();
-    await stopReminders();
-    mailer?.close();
+    clearTimeout(start);
+    await stopWork?.();
   };
 }

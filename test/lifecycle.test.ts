@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
+import { startBackgroundWork } from '../src/background.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { queryRows } from '../src/db/query.ts';
 import { importRuns } from '../src/db/schema.ts';
@@ -273,6 +275,41 @@ describe('starting', () => {
 });
 
 describe('housekeeping', () => {
+  it('first runs a while after the server starts, and never when stopped before', async () => {
+    const database = await createTestDatabase();
+    const documentsDir = await mkdtemp(path.join(tmpdir(), 'citybridge-background-'));
+    try {
+      const user = await makeUser(database.db);
+      await sessionHeaders(database.db, user.id);
+      await database.db.execute(sql`update sessions set expires_at = now() - interval '1 minute'`);
+      const sessions = async () => {
+        const [row] = await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from sessions`,
+        );
+        return row!.n;
+      };
+      const config = { documentsDir, mail: undefined, publicUrl: 'http://localhost:3000' };
+      const logger = pino({ enabled: false });
+      const stoppedEarly = startBackgroundWork(database, logger, config, 200);
+      await stoppedEarly();
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(await sessions()).toBe(1);
+
+      const stop = startBackgroundWork(database, logger, config, 300);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        expect(await sessions()).toBe(1);
+        await expect.poll(sessions, { timeout: 10_000 }).toBe(0);
+      } finally {
+        await stop();
+      }
+    } finally {
+      await database.destroy();
+      await rm(documentsDir, { recursive: true, force: true });
+    }
+  });
+
   it('runs in one process at a time, purges ended sessions and used links, and abandoned uploads', async () => {
     const database = await createTestDatabase();
     const documentsDir = await mkdtemp(path.join(tmpdir(), 'citybridge-housekeeping-'));
