@@ -53,10 +53,12 @@ import { registerSecurityHeaders } from './http/security.ts';
 import { registerWeb } from './http/web.ts';
 
 /**
- * How long after it starts listening the server begins building its hot read models: the first answers after a restart
- * (a proxy's health check, the page a browser reloads) go out before the build holds the event loop.
+ * How long after it starts listening a server on PGlite begins building its hot read models. PGlite answers on the
+ * event loop, which the build holds for a few hundred ms: the first requests after a restart (the pages browsers
+ * reload, /api/health) are answered before it. /api/ready answers 503 until the build is done, so it comes this much
+ * later. On PostgreSQL the build waits on the server, not the event loop, and begins at once.
  */
-export const WARM_AFTER_MS = 250;
+const WARM_AFTER_MS = 250;
 
 export interface AppOptions {
   database: Database;
@@ -149,11 +151,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // server can build its app before its database is migrated.
   app.addHook('onReady', () => readModels.start(options.database));
   app.addHook('onClose', () => readModels.stop());
-  // Once serving, the world network is built in the background, so that the first map view need not wait. Its build
-  // holds the event loop (PGlite answers on it) for a few hundred ms: it begins after the first answers.
+  // Once serving, the world network is built in the background, so that the first map view need not wait.
   app.addHook('onListen', async () => {
     const { network, names } = networkReadModels(options.database.db);
-    readModels.warm([network, names], WARM_AFTER_MS).catch((error: unknown) => {
+    const afterMs = options.database.engine === 'pglite' ? WARM_AFTER_MS : 0;
+    readModels.warm([network, names], afterMs).catch((error: unknown) => {
       app.log.warn({ err: error }, 'warming the read models failed');
     });
   });

@@ -10,21 +10,21 @@ import { startReminders } from './features/reminders/reminders.service.ts';
  * How long after the server starts listening its scheduled work first runs: the first answers after a restart (a
  * proxy's health check, the pages browsers reload) are not queued behind its queries.
  */
-export const BACKGROUND_WORK_AFTER_MS = 10_000;
+const FIRST_RUN_AFTER_MS = 10_000;
 
 /**
  * The serving process's scheduled work: housekeeping, and reminders with the mailer they send through, from
- * `afterMs` on. Resolves the function that stops it, once the runs in progress have finished; stopped before then, it
- * never runs.
+ * `afterMs` on. Returns the function that stops it: work that has not begun never begins, and the promise resolves
+ * once the runs in progress have finished.
  */
 export function startBackgroundWork(
   database: Database,
   logger: Logger,
   config: Pick<Config, 'documentsDir' | 'mail' | 'publicUrl'>,
-  afterMs = BACKGROUND_WORK_AFTER_MS,
+  afterMs = FIRST_RUN_AFTER_MS,
 ): () => Promise<void> {
   let stopWork: (() => Promise<void>) | undefined;
-  const start = setTimeout(() => {
+  const firstRun = setTimeout(() => {
     const stopHousekeeping = startHousekeeping(database, logger, { documentsDir: config.documentsDir });
     const mailer = createMailer(config.mail);
     const stopReminders = startReminders(database, logger, {
@@ -38,9 +38,9 @@ export function startBackgroundWork(
       mailer?.close();
     };
   }, afterMs);
-  start.unref();
+  firstRun.unref();
   return async () => {
-    clearTimeout(start);
+    clearTimeout(firstRun);
     await stopWork?.();
   };
 }

@@ -11,7 +11,7 @@ import type { WorldImportOptions } from './features/imports/world/world.import.t
 import { countPlaces } from './features/places/places.repo.ts';
 import { ensureWebBuild, WEB_DIST_DIR } from './http/web-build.ts';
 import { createLogger, standOut } from './logger.ts';
-import { startAtFullSpeed } from './v8-mode.ts';
+import { suspendOptimizeForSize } from './v8-flags.ts';
 
 /** How long a shutdown waits for requests in flight before it closes their connections. */
 export const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -64,8 +64,9 @@ function appModules() {
  * Resolves to a function that stops it gracefully: /api/ready turns 503, requests in flight finish (for up to
  * SHUTDOWN_TIMEOUT_MS), then the database closes.
  */
-export async function startServer(config: Config): Promise<Server> {
-  const favourMemory = startAtFullSpeed();
+export async function startServer(config: Config): Promise<RunningServer> {
+  // Memory saving (npm start's --optimize-for-size) is off until the server serves or imports: see v8-flags.ts.
+  const favourMemory = suspendOptimizeForSize();
   try {
     // Held until the server listens, which holds it from then on: see withEventLoopHeld.
     return await withEventLoopHeld(() => serve(config, favourMemory));
@@ -74,12 +75,12 @@ export async function startServer(config: Config): Promise<Server> {
   }
 }
 
-interface Server {
+export interface RunningServer {
   url: string;
   stop: () => Promise<void>;
 }
 
-async function serve(config: Config, favourMemory: () => void): Promise<Server> {
+async function serve(config: Config, favourMemory: () => void): Promise<RunningServer> {
   const { logger, http: httpLogging } = createLogger(config);
   // Told before the database opens, which fills a new folder.
   const newFolder = !config.databaseUrl && config.importOnStart && holdsNoDatabase(config.pgliteDir);
@@ -158,7 +159,15 @@ async function serve(config: Config, favourMemory: () => void): Promise<Server> 
   const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
   logger.info({ url }, `CityBridge is serving on ${url}`);
   const stopBackgroundWork = startBackgroundWork(database, logger, config);
-  const setup = await issueSetupLink(database.db, config.publicUrl);
+  const setup = await issueSetupLink(database.db, config.publicUrl).catch(async (error: unknown) => {
+    try {
+      await stopBackgroundWork();
+      await app.close();
+    } finally {
+      await closeOnFailure(error);
+    }
+    throw error;
+  });
   if (setup) {
     // Printed, not logged: the link is a secret for whoever started the server.
     process.stdout.write(
@@ -173,12 +182,17 @@ async function serve(config: Config, favourMemory: () => void): Promise<Server> 
     // Past the deadline, the connections still open are closed, so that a stuck client cannot hold the exit.
     const deadline = setTimeout(() => app.server.closeAllConnections(), SHUTDOWN_TIMEOUT_MS);
     deadline.unref();
+    // Scheduled work that has not begun never begins; a run in progress is waited for once the requests are done.
+    const backgroundStopped = stopBackgroundWork();
     try {
       await app.close();
-      await stopBackgroundWork();
     } finally {
       clearTimeout(deadline);
-      await database.close();
+      try {
+        await backgroundStopped;
+      } finally {
+        await database.close();
+      }
     }
     logger.info('stopped');
   };

@@ -218,7 +218,7 @@ describe('ReadModels', () => {
     expect(models.isWarm()).toBe(true);
 
     const stopped = new ReadModels();
-    const names = controlledModel('names', [MODEL_TAGS.ties], true);
+    const names = countingModel('names', [MODEL_TAGS.ties], true);
     const waiting = stopped.warm([names.model], 50);
     await stopped.stop();
     await waiting;
