@@ -145,28 +145,22 @@ async function serve(config: Config, favourMemory: () => void): Promise<RunningS
   }
   const app = built ?? (await build().catch(closeOnFailure));
   const [, { startBackgroundWork }, { issueSetupLink }] = await loadModules();
-  // Listening gets the app ready, which starts its read models: should that or the port fail, both close.
-  const address = await app
-    .listen({ port: config.port, host: config.host })
-    .catch(async (error: unknown): Promise<never> => {
-      try {
-        await app.close();
-      } finally {
-        await closeOnFailure(error);
-      }
-      throw error;
-    });
-  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
-  logger.info({ url }, `CityBridge is serving on ${url}`);
-  const stopBackgroundWork = startBackgroundWork(database, logger, config);
-  const setup = await issueSetupLink(database.db, config.publicUrl).catch(async (error: unknown) => {
+  const closeAppOnFailure = async (error: unknown): Promise<never> => {
     try {
-      await stopBackgroundWork();
       await app.close();
     } finally {
       await closeOnFailure(error);
     }
     throw error;
+  };
+  // Listening gets the app ready, which starts its read models: should that or the port fail, both close.
+  const address = await app.listen({ port: config.port, host: config.host }).catch(closeAppOnFailure);
+  const url = address.replace('0.0.0.0', 'localhost').replace('[::]', 'localhost');
+  logger.info({ url }, `CityBridge is serving on ${url}`);
+  const stopBackgroundWork = startBackgroundWork(database, logger, config);
+  const setup = await issueSetupLink(database.db, config.publicUrl).catch(async (error: unknown) => {
+    await stopBackgroundWork();
+    return closeAppOnFailure(error);
   });
   if (setup) {
     // Printed, not logged: the link is a secret for whoever started the server.

@@ -16,7 +16,7 @@ function optimizesForSize(execArgv: readonly string[]): boolean {
  * that turns it on again (only its first call does anything; without the flag, neither does anything).
  *
  * `npm start` runs the server with the flag, which keeps a serving process under 256 MB. With it, V8 also collects
- * far more often while the app's modules load: a restart took about a fifth longer (`npm run bench`). So the server
+ * far more often while the app's modules load: a restart took about 15 % longer (interleaved runs). So the server
  * starts without it and turns it on once it serves, or before the first-start import, the most memory-hungry thing
  * it does. V8 reads the flag as it works (the collector at each collection), which the bench's memory figures after
  * a restart show: they are those of a process started with the flag.
