@@ -5,7 +5,7 @@
  * Types are imported as types only, so no schema (nor Zod) reaches the browser; the values exported here come
  * from plain constant files with no dependencies, and the great circle that the atlas and the GeoJSON export draw.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ErrorCode, errorResponseSchema } from './core/errors.ts';
 import type { historyEventSchema, historyResponseSchema } from './core/schemas.ts';
 import type {

@@ -3,6 +3,7 @@ import { importProgressReporter } from './cli/progress.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { ABANDONED_MS } from './db/folder-lock.ts';
+import { hasEveryMigration } from './db/migrations-applied.ts';
 import { describeDatabase, openConfiguredDatabase } from './db/open.ts';
 import { holdsNoDatabase } from './db/pglite-template.ts';
 import { withEventLoopHeld } from './event-loop.ts';
@@ -33,7 +34,8 @@ export interface PrepareOptions {
  * lock, while the others wait and then find the work done. Answers whether this process imported.
  */
 export async function prepareDatabase(database: Database, options: PrepareOptions): Promise<boolean> {
-  await database.withLock('schema', () => database.migrate());
+  // A restart finds the schema current: one query says so, and no lock is taken.
+  if (!(await hasEveryMigration(database.db))) await database.withLock('schema', () => database.migrate());
   await failInterruptedImports(database);
   if (!options.importOnStart) return false;
   return database.withLock('first-start', async () => {

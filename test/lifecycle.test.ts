@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { startBackgroundWork } from '../src/background.ts';
 import { openDatabase } from '../src/db/client.ts';
+import { hasEveryMigration } from '../src/db/migrations-applied.ts';
 import { queryRows } from '../src/db/query.ts';
 import { importRuns } from '../src/db/schema.ts';
 import { runHousekeeping } from '../src/features/housekeeping/housekeeping.service.ts';
@@ -207,6 +208,35 @@ describe('starting', () => {
       expect(told).toBe(1);
     } finally {
       await database.destroy();
+    }
+  });
+
+  it('migrates a database that lacks a migration, and only asks a current one', async () => {
+    // An empty database, not migrated.
+    const database = await openDatabase({ engine: 'pglite' });
+    try {
+      let migrated = 0;
+      const counting = {
+        ...database,
+        migrate: async () => {
+          migrated += 1;
+          await database.migrate();
+        },
+      };
+      expect(await hasEveryMigration(database.db)).toBe(false);
+      await prepareDatabase(counting, { importOnStart: false });
+      expect(migrated).toBe(1);
+      expect(await hasEveryMigration(database.db)).toBe(true);
+      // A restart: the schema is current, and the migrator is not run.
+      await prepareDatabase(counting, { importOnStart: false });
+      expect(migrated).toBe(1);
+      // A version that ships a newer migration than the database records finds it lacking.
+      await database.db.execute(
+        sql`delete from drizzle.__drizzle_migrations where created_at = (select max(created_at) from drizzle.__drizzle_migrations)`,
+      );
+      expect(await hasEveryMigration(database.db)).toBe(false);
+    } finally {
+      await database.close();
     }
   });
 

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { writeDataPackage } from '../features/exports/exports.datapackage.ts';
 import { exportQuerySchema } from '../features/exports/exports.schema.ts';
 import {

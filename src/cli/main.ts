@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config.ts';
 import { AppError } from '../core/errors.ts';
 import { FolderLockedError } from '../db/folder-lock.ts';
+import { suspendOptimizeForSize } from '../v8-flags.ts';
 import { UsageError } from './usage-error.ts';
 
 type Register = (program: Command) => void;
@@ -31,12 +32,16 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
+const named = process.argv[2];
+// The server's modules load without --optimize-for-size, which it turns on once it serves (see v8-flags.ts).
+const favourMemory = named === 'serve' ? suspendOptimizeForSize() : () => {};
 try {
-  const named = process.argv[2];
   const loaders = named && Object.hasOwn(COMMANDS, named) ? [COMMANDS[named]!] : Object.values(COMMANDS);
   // backup and restore share a module: it registers both, once.
   for (const register of new Set(await Promise.all(loaders.map((load) => load())))) register(program);
   await program.parseAsync(process.argv);
+  // A serving server has turned it on already (startServer suspends it too, for as long as it starts).
+  favourMemory();
 } catch (error) {
   if (error instanceof CommanderError) process.exit(error.exitCode);
   const known =

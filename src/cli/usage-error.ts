@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** A mistake in how a command was called: printed as its message alone, exit code 1. */
 export class UsageError extends Error {}

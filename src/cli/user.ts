@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DbOrTx } from '../db/client.ts';
 import { organizations } from '../db/schema.ts';
 import { MEMBER_ROLES } from '../features/auth/auth.constants.ts';

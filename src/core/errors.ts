@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Every error the API can answer with: a stable code and its HTTP status. */
 export const ERROR_CATALOGUE = {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { VISIBILITIES } from '../db/shared.tables.ts';
 
 const noNul = (text: string) => !text.includes('\u0000');

@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AppError, errorResponseSchema } from '../core/errors.ts';
 import type { Database, PoolUse } from '../db/client.ts';
 import { SIGN_IN_REFUSALS, signInRefusals } from '../features/auth/auth.sessions.service.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateSchema, idBodySchema, idQuerySchema, idSchema, textSchema } from '../../core/schemas.ts';
 import { keptRecordFields, updateBodySchema } from '../records/records.schema.ts';
 import { ACTIVITY_KINDS } from './activities.constants.ts';

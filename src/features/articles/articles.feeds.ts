@@ -1,4 +1,4 @@
-import { Feed } from 'feed';
+import type { Feed } from 'feed';
 import { AppError } from '../../core/errors.ts';
 import type { DbOrTx } from '../../db/client.ts';
 import { inLanguage } from '../../lib/localized.ts';
@@ -37,7 +37,7 @@ function addItems(feed: Feed, items: readonly ArticleResponse[], baseUrl: string
   }
 }
 
-function newFeed(options: {
+async function newFeed(options: {
   title: string;
   description: string;
   link: string;
@@ -48,7 +48,9 @@ function newFeed(options: {
 }) {
   const { baseUrl } = options;
   const newest = options.items[0];
-  const feed = new Feed({
+  // Loaded with the first feed asked for, not with the server.
+  const { Feed: FeedOf } = await import('feed');
+  const feed = new FeedOf({
     title: options.title,
     description: options.description,
     id: options.link,

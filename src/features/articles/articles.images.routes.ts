@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { errorResponseSchema } from '../../core/errors.ts';
 import { idSchema } from '../../core/schemas.ts';

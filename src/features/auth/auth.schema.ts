@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MEMBER_ROLES } from './auth.constants.ts';
 
 const noNul = (text: string) => !text.includes('\u0000');

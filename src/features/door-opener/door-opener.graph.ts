@@ -1,4 +1,4 @@
-import { MultiUndirectedGraph } from 'graphology';
+import type { MultiUndirectedGraph } from 'graphology';
 import type { DbOrTx } from '../../db/client.ts';
 import type { PARTNERSHIP_KINDS, PARTNERSHIP_STATUSES } from '../partnerships/partnerships.constants.ts';
 import type { ReadModel } from '../registry/read-models.ts';
@@ -46,7 +46,9 @@ export async function buildPartnershipGraph(db: DbOrTx): Promise<PartnershipGrap
   const places = await findTiedPlaces(db);
   const localNames = await findLocalNames(db);
   const ties = await findPublishedTiePairs(db);
-  const graph: PartnershipGraph = new MultiUndirectedGraph({ allowSelfLoops: false });
+  // Loaded with the first search, not with the server.
+  const { MultiUndirectedGraph: Graph } = await import('graphology');
+  const graph: PartnershipGraph = new Graph({ allowSelfLoops: false });
   for (const place of places) {
     graph.addNode(nodeKey(place.id), {
       id: place.id,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idBodySchema, idSchema, versionSchema } from '../../core/schemas.ts';
 import { INVITATION_STATUSES, INVITEE_ANSWERS, MAX_INVITEES, PARTICIPANT_ROLES } from './events.constants.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, localizedTextSchema, textSchema, versionSchema } from '../../core/schemas.ts';
 import { MEDIA_KINDS } from './media.constants.ts';
 

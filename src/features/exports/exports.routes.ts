@@ -1,6 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { baseUrlOf } from '../auth/users.routes.ts';
 import { writeDataPackage } from './exports.datapackage.ts';

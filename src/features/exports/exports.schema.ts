@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { partnershipFilterFields, partnershipFilterRules } from '../partnerships/partnerships.schema.ts';
 import { CSV_DATASETS } from './exports.service.ts';
 

@@ -1,24 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Lifecycle, RouteContext } from '../../core/context.ts';
 import { AppError, type ErrorDetail, errorResponseSchema } from '../../core/errors.ts';
-import { MIGRATIONS_DIR } from '../../db/client.ts';
-import { queryRows } from '../../db/query.ts';
+import { newestAppliedMigration, newestShippedMigration } from '../../db/migrations-applied.ts';
 import type { ReadModels } from '../registry/read-models.ts';
 
 /** How long the readiness check waits for the database before it calls it unreachable. */
 const DATABASE_TIMEOUT_MS = 2000;
-
-/** The time stamp of the newest migration this code ships, as drizzle records applied migrations. */
-async function newestMigration(): Promise<number> {
-  const journal = JSON.parse(await readFile(path.join(MIGRATIONS_DIR, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { when: number }[];
-  };
-  return Math.max(...journal.entries.map((entry) => entry.when));
-}
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -31,7 +19,7 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 export const healthRoutes: FastifyPluginAsyncZod<
   RouteContext & { readModels: ReadModels; lifecycle: Lifecycle }
 > = async (app, { db, readModels, lifecycle }) => {
-  const expectedMigration = newestMigration();
+  const expectedMigration = newestShippedMigration();
 
   app.get(
     '/api/health',
@@ -79,14 +67,8 @@ export const healthRoutes: FastifyPluginAsyncZod<
       const failed: ErrorDetail[] = [];
       if (lifecycle.draining) failed.push({ field: 'lifecycle', message: 'shutting down' });
       try {
-        const [row] = await withTimeout(
-          queryRows<{ newest: string | number | null }>(
-            db,
-            sql`select max(created_at) as newest from drizzle.__drizzle_migrations`,
-          ),
-          DATABASE_TIMEOUT_MS,
-        );
-        if (Number(row?.newest ?? 0) < (await expectedMigration)) {
+        const applied = await withTimeout(newestAppliedMigration(db), DATABASE_TIMEOUT_MS);
+        if (applied < (await expectedMigration)) {
           failed.push({ field: 'migrations', message: 'the database lacks migrations this version needs' });
         }
       } catch (error) {

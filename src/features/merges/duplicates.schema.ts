@@ -1,5 +1,5 @@
 /** What the review queue of duplicate places answers: the pairs, the decisions on them, and a run of the finder. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PLACE_KINDS } from '../places/places.tables.ts';
 import { DUPLICATE_REASONS } from './duplicates.find.ts';
 import { DUPLICATE_CONFIDENCES, DUPLICATE_STATUSES } from './merges.tables.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { writeErrorResponses } from '../../core/errors.ts';
 import { idBodySchema, idSchema } from '../../core/schemas.ts';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { sendSerialized } from '../../core/replies.ts';
 import type { Db } from '../../db/client.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { errorResponseSchema, writeErrorResponses } from '../../core/errors.ts';
 import { historyResponseSchema, versionQuerySchema, versionSchema } from '../../core/schemas.ts';

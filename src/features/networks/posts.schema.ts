@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idBodySchema, idSchema, textSchema, versionSchema } from '../../core/schemas.ts';
 import { keptRecordFields } from '../records/records.schema.ts';
 import { POST_LINK_TYPES, POST_MAX_LENGTH, POST_MAX_LINKS, POST_MAX_MENTIONS } from './posts.constants.ts';

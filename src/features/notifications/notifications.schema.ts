@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idQuerySchema, idSchema } from '../../core/schemas.ts';
 
 export const notificationParamsSchema = z.strictObject({ id: idSchema.describe('Notification id') });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idQuerySchema, idSchema, textSchema, urlSchema, visibilitySchema } from '../../core/schemas.ts';
 import { updateBodySchema } from '../records/records.schema.ts';
 import { ORGANIZATION_KINDS } from './organizations.constants.ts';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { baseUrlOf } from '../auth/users.routes.ts';

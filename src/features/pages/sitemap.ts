@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from 'sitemap';
+import type { SitemapItemLoose } from 'sitemap';
 import type { DbOrTx } from '../../db/client.ts';
 import { findPublishedArticleVersions, listSeries } from '../articles/articles.service.ts';
 import { findCountriesWithTies, findPlacesWithTies, findPublicRecordIds } from './pages.repo.ts';
@@ -17,7 +17,11 @@ function inEveryLanguage(path: string): SitemapItemLoose[] {
   return PAGE_LANGUAGES.map((lang) => ({ url: `${path}?lang=${lang}`, links }));
 }
 
+/** The sitemap package, loaded with the first sitemap asked for, not with the server. */
+const sitemapPackage = () => import('sitemap');
+
 async function write(baseUrl: string, items: readonly SitemapItemLoose[]): Promise<string> {
+  const { SitemapStream, streamToPromise } = await sitemapPackage();
   const stream = new SitemapStream({
     hostname: baseUrl,
     xmlns: { news: false, video: false, image: false, xhtml: true },
@@ -32,6 +36,7 @@ export async function sitemapIndex(db: DbOrTx, baseUrl: string): Promise<string>
     'pages',
     ...Array.from({ length: Math.ceil(places / PLACES_PER_SITEMAP) }, (_, i) => `places-${i + 1}`),
   ];
+  const { SitemapIndexStream, streamToPromise } = await sitemapPackage();
   const stream = new SitemapIndexStream();
   const items = files.map((name) => ({ url: `${baseUrl}/sitemaps/${name}.xml` }));
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');

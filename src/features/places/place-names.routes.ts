@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteContext } from '../../core/context.ts';
 import { writeErrorResponses } from '../../core/errors.ts';
 import { addPlaceName, authorizePlaceNames, removePlaceName } from './place-names.service.ts';

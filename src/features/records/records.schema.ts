@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { versionSchema } from '../../core/schemas.ts';
 
 /** The body of an update: any of the record's fields, and the version the client read. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Db, DbOrTx } from '../../db/client.ts';
 
 /**

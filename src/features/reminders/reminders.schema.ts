@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { QUIET_PERIODS, REMINDER_KINDS } from './reminders.constants.ts';
 
 const kindSchema = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { countryCodeSchema } from '../../core/schemas.ts';
 import { PARTNERSHIP_KINDS } from '../partnerships/partnerships.tables.ts';
 

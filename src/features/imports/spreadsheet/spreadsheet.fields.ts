@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { StoredSheet } from '../imports.tables.ts';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteContext } from '../../../core/context.ts';
 import { AppError, errorResponseSchema, writeErrorResponses } from '../../../core/errors.ts';
 import type { Database } from '../../../db/client.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What applying does to a tie the new extract reports and the registry does not have from Wikidata. */
 export const NEW_TIE_ACTIONS = ['create', 'add_source', 'reinstate', 'keep_deleted'] as const;
