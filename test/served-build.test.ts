@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -67,6 +67,36 @@ describe('the built server', () => {
        console.log(files.length);`,
     ]);
     expect(Number(stdout)).toBeGreaterThan(10);
+  });
+
+  it('loads at start none of the packages that only some requests need', async () => {
+    // From the command's file, what `serve` loads before it answers: every module imported statically, and those its
+    // start imports on demand (the command's own, the app's, its scheduled work's, the setup link's).
+    const atStart = /^(serve|app|background|auth\.links\.service)-\w+\.js$/;
+    const loaded = new Map<string, string>();
+    const visit = async (file: string): Promise<void> => {
+      if (loaded.has(file)) return;
+      const source = await readFile(file, 'utf8');
+      loaded.set(file, source);
+      for (const [, kind, target] of source.matchAll(
+        /\b(import\s*\(|from\s*|import\s*)"(\.{1,2}\/[^"]+\.js)"/g,
+      )) {
+        const dynamic = kind!.includes('(');
+        if (!dynamic || atStart.test(path.basename(target!)))
+          await visit(path.resolve(path.dirname(file), target!));
+      }
+    };
+    await visit(path.resolve('dist/cli/main.js'));
+    const bundled = [...loaded.values()].join('\n');
+    // Bundled packages are marked by their path: the walk reached the app and Fastify.
+    expect(bundled).toContain('// node_modules/fastify/');
+    expect([...loaded.keys()].some((file) => /[\\/]app-\w+\.js$/.test(file))).toBe(true);
+    for (const onDemand of ['graphology', 'feed', 'sitemap']) {
+      expect(bundled, onDemand).not.toContain(`// node_modules/${onDemand}/`);
+    }
+    // zod's messages in English, which it uses, and none of its other 40-odd languages.
+    expect(bundled).toContain('// node_modules/zod/v4/locales/en.js');
+    expect(bundled).not.toContain('// node_modules/zod/v4/locales/fi.js');
   });
 
   it('answers, and becomes ready', async () => {
