@@ -266,7 +266,6 @@ async function restarts(dataDir: string) {
       ? {
           ms: median(before.map((run) => run.ms)),
           rss: median(before.map((run) => run.rss)),
-          label: checkout ? `the issue's version (${ISSUE_COMMIT})` : 'the version in BENCH_BEFORE_DIR',
           isIssues: checkout !== undefined,
         }
       : undefined,
@@ -336,7 +335,7 @@ export async function serviceBenchmarks(dataDir: string, loadMs = 30_000): Promi
     `${ms(restart.compiled)} = ${(restart.compiled / restart.floor).toFixed(2)} × the floor (Node.js, PGlite ` +
       `and Fastify: ${ms(restart.floor)}); the same code through tsx: ${ms(restart.transpiled)}; ` +
       (restart.before
-        ? `${restart.before.label}, same run: ${ms(restart.before.ms)}, RSS at serving ${restart.before.rss.toFixed(0)} MB`
+        ? `${restart.before.isIssues ? `the issue's version (${ISSUE_COMMIT})` : 'the version in BENCH_BEFORE_DIR'}, same run: ${ms(restart.before.ms)}, RSS at serving ${restart.before.rss.toFixed(0)} MB`
         : `before, on another day: ${ms(RESTART_BEFORE_MS)}`),
     '≤ 1 s',
   ]);
